@@ -1,0 +1,125 @@
+import { Command, Option } from 'commander'
+import { BackupError, restoreBackup, writeBackup } from './db/backup.ts'
+import { DatabaseUnavailableError } from './db/database.ts'
+import { DataDirLockedError } from './db/lock.ts'
+import { MigrationError, migrate } from './db/migrate.ts'
+import { seedDemo } from './db/seed/demo.ts'
+import { ConfigError, loadConfig } from './platform/config.ts'
+import { lotseVersion } from './platform/version.ts'
+import { openConfiguredDatabase, startServer } from './serve.ts'
+import { ensureWebBuilt } from './web-build.ts'
+
+/** Failures an operator can fix get a one-paragraph message and an exit code, not a stack trace. */
+function exitCodeFor(error: unknown): number | undefined {
+  if (error instanceof ConfigError) return 2
+  if (error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError) return 3
+  if (error instanceof MigrationError) return 4
+  if (error instanceof BackupError) return 5
+  return undefined
+}
+
+function fail(error: unknown): never {
+  const exitCode = exitCodeFor(error)
+  if (exitCode !== undefined) {
+    console.error(`lotse: ${(error as Error).message}`)
+    process.exit(exitCode)
+  }
+  console.error('lotse: unexpected error', error)
+  process.exit(1)
+}
+
+function config(overrides: Record<string, string> = {}) {
+  return loadConfig({ ...process.env, ...overrides })
+}
+
+async function withDatabase<T>(
+  action: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+) {
+  const database = await openConfiguredDatabase(config())
+  try {
+    await migrate(database)
+    return await action(database)
+  } finally {
+    await database.close()
+  }
+}
+
+const program = new Command('lotse')
+  .description('Lotse: Kommunales Integrationsmanagement')
+  .version(lotseVersion)
+
+program
+  .command('serve')
+  .description('migrate the database and serve the API and the web app')
+  .addOption(new Option('--demo', 'seed the demo districts and enable demo users (same as LOTSE_DEMO=true)'))
+  .addOption(new Option('--build-web', 'build the web app first if it is missing or older than its sources'))
+  .action(async (options: { demo?: boolean; buildWeb?: boolean }) => {
+    const settings = config(options.demo ? { LOTSE_DEMO: 'true' } : {})
+    if (options.buildWeb) await ensureWebBuilt()
+    const server = await startServer(settings)
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT']
+    for (const signal of signals) {
+      process.once(signal, () => {
+        server.app.log.info({ signal }, 'shutting down')
+        server.stop().then(
+          () => process.exit(0),
+          (error) => fail(error),
+        )
+      })
+    }
+    const database =
+      settings.database.kind === 'pglite' ? `PGlite (${settings.database.dataDir})` : 'PostgreSQL'
+    console.log(`\nLotse ${lotseVersion} läuft / is running: ${server.url}`)
+    console.log(`Datenbank / database: ${database}`)
+    if (server.seeded)
+      console.log(
+        `Demo-Daten / demo data: ${server.seeded.districtsCreated} Kreis(e) neu angelegt / district(s) created`,
+      )
+    console.log('Beenden / stop: Ctrl+C\n')
+  })
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const result = await withDatabase((database) => migrate(database))
+    console.log(`schema version ${result.schemaVersion}; applied: ${result.applied.join(', ') || 'none'}`)
+  })
+
+program
+  .command('seed')
+  .description('seed data into the database')
+  .requiredOption('--demo', 'the demo districts (idempotent)')
+  .action(async () => {
+    const result = await withDatabase((database) => seedDemo(database))
+    console.log(`demo data: ${result.districtsCreated} district(s) created`)
+  })
+
+program
+  .command('backup <file>')
+  .description('write a logical export (gzip JSON lines) of all districts or of the named ones')
+  .option('--district <code...>', 'district codes (Amtlicher Gemeindeschlüssel, 5 digits)')
+  .action(async (file: string, options: { district?: string[] }) => {
+    const footer = await withDatabase((database) =>
+      writeBackup(database, file, { districtCodes: options.district, lotseVersion }),
+    )
+    const rows = Object.values(footer.counts).reduce((sum, n) => sum + n, 0)
+    console.log(`backup written to ${file}: ${rows} rows in ${Object.keys(footer.counts).length} tables`)
+  })
+
+program
+  .command('restore <file>')
+  .description('restore a backup into a database that does not yet hold its districts')
+  .action(async (file: string) => {
+    const footer = await withDatabase((database) => restoreBackup(database, file))
+    const rows = Object.values(footer.counts).reduce((sum, n) => sum + n, 0)
+    console.log(`restored ${rows} rows from ${file}`)
+  })
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    fail(error)
+  }
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely'
+import type { District, DistrictDetail, Municipality } from '../../../common/districts.ts'
+import type { Page } from '../../../common/pagination.ts'
+import type { DB } from '../../db/schema.ts'
+import { NotFound } from '../../platform/errors.ts'
+import {
+  countDistricts,
+  type DistrictRow,
+  type DistrictSeed,
+  insertDistrictIfMissing,
+  type MunicipalityRow,
+  selectDistrict,
+  selectDistricts,
+  selectMunicipalities,
+} from './district.queries.ts'
+
+const toDistrict = (row: DistrictRow): District => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  stateCode: row.state_code,
+  municipalityCount: row.municipality_count,
+})
+
+const toMunicipality = (row: MunicipalityRow): Municipality => ({
+  id: row.id,
+  districtId: row.district_id,
+  code: row.code,
+  name: row.name,
+})
+
+export async function listDistricts(
+  db: Kysely<DB>,
+  page: { limit: number; offset: number },
+): Promise<Page<District>> {
+  const [rows, total] = await Promise.all([selectDistricts(db, page.limit, page.offset), countDistricts(db)])
+  return { items: rows.map(toDistrict), total, ...page }
+}
+
+export async function getDistrict(db: Kysely<DB>, districtId: string): Promise<DistrictDetail> {
+  const row = await selectDistrict(db, districtId)
+  if (!row) throw new NotFound(`district ${districtId}`)
+  const { rows } = await selectMunicipalities(db, districtId, { limit: 1000, offset: 0 })
+  return { ...toDistrict(row), municipalities: rows.map(toMunicipality) }
+}
+
+export async function listMunicipalities(
+  db: Kysely<DB>,
+  districtId: string,
+  filter: { q?: string | undefined; limit: number; offset: number },
+): Promise<Page<Municipality>> {
+  if (!(await selectDistrict(db, districtId))) throw new NotFound(`district ${districtId}`)
+  const { rows, total } = await selectMunicipalities(db, districtId, filter)
+  return { items: rows.map(toMunicipality), total, limit: filter.limit, offset: filter.offset }
+}
+
+/** Creates the districts of a seed that do not exist yet; existing ones are left as they are. */
+export async function seedDistricts(db: Kysely<DB>, seeds: DistrictSeed[]): Promise<number> {
+  let created = 0
+  for (const seed of seeds) {
+    const didCreate = await db.transaction().execute((trx) => insertDistrictIfMissing(trx, seed))
+    if (didCreate) created++
+  }
+  return created
+}
+
+export type { DistrictSeed }

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+
+/** Every setting Lotse reads. The names are a contract with operators' scripts: keep them. */
+const rawConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOTSE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection URL')
+    .optional(),
+  LOTSE_DATA_DIR: z.string().min(1).default('./data'),
+  LOTSE_LOG_LEVEL: logLevel.default('info'),
+  LOTSE_SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  LOTSE_DEMO: booleanFromEnv.default(false),
+  LOTSE_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  LOTSE_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  LOTSE_TRUST_PROXY: z.string().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  baseUrl: string | undefined
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string }
+  dataDir: string
+  logLevel: z.infer<typeof logLevel>
+  sessionSecret: string | undefined
+  demo: { enabled: boolean; password: string | undefined }
+  uploadLimitBytes: number
+  trustProxy: string | undefined
+  production: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** Values from `lotse.config.json` fill in what the environment leaves unset. */
+function readConfigFile(cwd: string): Env {
+  const file = path.join(cwd, 'lotse.config.json')
+  if (!existsSync(file)) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new ConfigError([`lotse.config.json: not valid JSON (${(error as Error).message})`])
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(['lotse.config.json: expected an object of setting names to values'])
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]))
+}
+
+/** Parses the configuration once at start; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const merged: Env = { ...readConfigFile(cwd) }
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value
+  const result = rawConfigSchema.safeParse(merged)
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.')
+        return `${name}=${JSON.stringify(merged[name] ?? '')}: ${issue.message}`
+      }),
+    )
+  }
+  const raw = result.data
+  const dataDir = path.resolve(cwd, raw.LOTSE_DATA_DIR)
+  const production = raw.NODE_ENV === 'production'
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    baseUrl: raw.LOTSE_BASE_URL,
+    database: raw.DATABASE_URL
+      ? { kind: 'postgresql', url: raw.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    logLevel: raw.LOTSE_LOG_LEVEL,
+    sessionSecret: raw.LOTSE_SESSION_SECRET,
+    demo: { enabled: raw.LOTSE_DEMO, password: raw.LOTSE_DEMO_PASSWORD },
+    uploadLimitBytes: Math.round(raw.LOTSE_UPLOAD_LIMIT_MB * 1024 * 1024),
+    trustProxy: raw.LOTSE_TRUST_PROXY,
+    production,
+  }
+}

@@ -1,0 +1,32 @@
+/** Server texts that reach users (problem details), in German and English. */
+export const messages = {
+  'not-found': { de: 'Nicht gefunden.', en: 'Not found.' },
+  'route-not-found': { de: 'Diese Adresse gibt es nicht.', en: 'There is no such address.' },
+  'invalid-input': { de: 'Die Eingabe ist ungültig.', en: 'The input is invalid.' },
+  'malformed-json': { de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
+  'unsupported-media-type': {
+    de: 'Dieses Format wird nicht angenommen; bitte JSON senden.',
+    en: 'This content type is not accepted; please send JSON.',
+  },
+  'payload-too-large': { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  conflict: {
+    de: 'Der Datensatz wurde inzwischen geändert. Bitte neu laden.',
+    en: 'The record was changed in the meantime. Please reload.',
+  },
+  forbidden: { de: 'Dafür fehlt die Berechtigung.', en: 'You are not allowed to do this.' },
+  unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  'too-many-requests': {
+    de: 'Zu viele Anfragen. Bitte später erneut versuchen.',
+    en: 'Too many requests. Please try again later.',
+  },
+  'service-unavailable': {
+    de: 'Lotse fährt gerade herunter oder die Datenbank ist nicht erreichbar.',
+    en: 'Lotse is shutting down or the database is unreachable.',
+  },
+  internal: {
+    de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
+    en: 'An unexpected error occurred. The request id helps the administrators.',
+  },
+} as const satisfies Record<string, { de: string; en: string }>
+
+export type MessageCode = keyof typeof messages

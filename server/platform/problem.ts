@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import type { Problem } from '../../common/problem.ts'
+import { DomainError, type FieldProblem } from './errors.ts'
+import { type MessageCode, messages } from './messages.ts'
+
+export function problemFor(
+  request: FastifyRequest,
+  code: MessageCode,
+  status: number,
+  detail?: string,
+  fields?: FieldProblem[],
+): Problem {
+  const text = messages[code]
+  return {
+    type: `urn:lotse:problem:${code}`,
+    title: text.en,
+    status,
+    ...(detail ? { detail } : {}),
+    instance: request.url.split('?')[0],
+    code,
+    messages: { de: text.de, en: text.en },
+    requestId: request.id,
+    ...(fields && fields.length > 0 ? { fields } : {}),
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem)
+}
+
+const fastifyCodes: Record<string, { code: MessageCode; status: number }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', status: 415 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid-input', status: 400 },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', status: 413 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed-json', status: 400 },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed-json', status: 400 },
+  FST_ERR_RATE_LIMIT: { code: 'too-many-requests', status: 429 },
+}
+
+/** The single place where errors become problem+json responses. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((issue) => ({
+        path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'invalid',
+      }))
+      return sendProblem(reply, problemFor(request, 'invalid-input', 400, error.message, fields))
+    }
+    if (error instanceof DomainError) {
+      return sendProblem(reply, problemFor(request, error.code, error.status, error.message, error.fields))
+    }
+    const known = error.code ? fastifyCodes[error.code] : undefined
+    if (known) return sendProblem(reply, problemFor(request, known.code, known.status, error.message))
+    if (error instanceof SyntaxError && error.statusCode === 400) {
+      return sendProblem(reply, problemFor(request, 'malformed-json', 400))
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, problemFor(request, 'invalid-input', error.statusCode, error.message))
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error(
+        { err: { message: error.message, method: error.method, url: error.url } },
+        'response does not match its schema',
+      )
+    } else {
+      // Only the error's class, code and stack: messages from the database may echo input values.
+      request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'request failed')
+    }
+    return sendProblem(reply, problemFor(request, 'internal', 500))
+  })
+}
+
+/**
+ * Unknown addresses: with the web app served, page paths get index.html so the client-side
+ * router can take over; everything else, and all of /api, is a 404 problem+json.
+ */
+export function registerNotFoundHandler(app: FastifyInstance, servesWebApp: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    const isPageRequest =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    if (servesWebApp && isPageRequest) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return sendProblem(reply, problemFor(request, 'route-not-found', 404))
+  })
+}

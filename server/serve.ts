@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app.ts'
+import { type Database, openDatabase } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
+import type { Config } from './platform/config.ts'
+import { lotseVersion } from './platform/version.ts'
+
+export type RunningServer = {
+  app: FastifyInstance
+  database: Database
+  url: string
+  seeded: DemoSeedResult | undefined
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  stop(): Promise<void>
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.database.kind === 'postgresql'
+    ? openDatabase({ kind: 'postgresql', url: config.database.url })
+    : openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config)
+  try {
+    await migrate(database)
+    const seeded = config.demo.enabled ? await seedDemo(database) : undefined
+    const app = await buildApp({ config, database, version: lotseVersion })
+    await app.listen({ port: config.port, host: config.host })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+    const url = config.baseUrl ?? `http://${host}:${port}`
+    let stopping: Promise<void> | undefined
+    return {
+      app,
+      database,
+      url,
+      seeded,
+      stop() {
+        stopping ??= (async () => {
+          await app.close()
+          await database.close()
+        })()
+        return stopping
+      },
+    }
+  } catch (error) {
+    await database.close().catch(() => {})
+    throw error
+  }
+}
