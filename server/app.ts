@@ -21,7 +21,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: loggerOptions(deps.config),
     bodyLimit: deps.config.uploadLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id']
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID()

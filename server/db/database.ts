@@ -24,6 +24,8 @@ export type DatabaseKind = 'pglite' | 'postgresql'
 export type Database = {
   kind: DatabaseKind
   db: Kysely<DB>
+  /** The embedded instance, for tooling that copies whole data directories (tests, benchmarks). */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -60,6 +62,7 @@ async function openPglite(lite: PGlite, release: () => void): Promise<Database> 
   return {
     kind: 'pglite',
     db,
+    pglite: lite,
     async close() {
       await db.destroy()
       await lite.close()

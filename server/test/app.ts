@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
+import { buildApp } from '../app.ts'
+import type { DatabaseKind } from '../db/database.ts'
+import { loadConfig } from '../platform/config.ts'
+import { type TestDatabase, useTestDatabase } from './database.ts'
+
+export const testConfig = (overrides: Record<string, string> = {}) =>
+  loadConfig({ LOTSE_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides }, process.cwd())
+
+/** The whole app on a fresh database, for in-process requests with `app.inject`. */
+export function useTestApp(
+  kind: DatabaseKind,
+  overrides: Record<string, string> = {},
+): { readonly app: FastifyInstance; readonly database: TestDatabase } {
+  const holder = useTestDatabase(kind)
+  let app: FastifyInstance | undefined
+  beforeAll(async () => {
+    app = await buildApp(
+      { config: testConfig(overrides), database: holder.database, version: '0.0.0-test' },
+      { serveWeb: false },
+    )
+    await app.ready()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+  return {
+    get app() {
+      if (!app) throw new Error('the app is built in beforeAll')
+      return app
+    },
+    get database() {
+      return holder.database
+    },
+  }
+}
