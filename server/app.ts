@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import compress from '@fastify/compress'
+import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { auditRoutes, recordAudit } from './modules/audit/index.ts'
 import { districtRoutes } from './modules/districts/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
+import {
+  createIdentityContext,
+  displayNames,
+  identityRoutes,
+  resolveSession,
+  sessionCookieName,
+} from './modules/identity/index.ts'
+import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
@@ -36,15 +46,33 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header('x-request-id', request.id)
   })
 
-  registerProblemHandlers(app)
+  const { db } = deps.database
+  const identity = await createIdentityContext(db, deps.config)
+
+  registerProblemHandlers(app, (request, error) =>
+    recordAudit(db, {
+      ...requestContext(request),
+      action: request.routeOptions.config?.access ?? 'unknown',
+      outcome: 'denied',
+      purpose: error.code,
+    }),
+  )
   await registerSecurityHeaders(app)
   await app.register(compress, { threshold: 1024 })
+  await app.register(cookie)
+  registerAccessControl(app, {
+    cookieName: sessionCookieName,
+    resolveSession: (token) => resolveSession(identity, token),
+    pseudonymise: identity.pseudonymise,
+  })
   await registerOpenApi(app, deps.version)
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes(deps))
+      await api.register(identityRoutes(deps, identity))
       await api.register(districtRoutes(deps))
+      await api.register(auditRoutes(deps, (districtId) => (ids) => displayNames(db, districtId, ids)))
     },
     { prefix: '/api' },
   )

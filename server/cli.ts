@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from './db/database.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { MigrationError, migrate } from './db/migrate.ts'
 import { seedDemo } from './db/seed/demo.ts'
+import { verifyAuditTrail } from './modules/audit/index.ts'
 import { ConfigError, loadConfig } from './platform/config.ts'
 import { lotseVersion } from './platform/version.ts'
 import { openConfiguredDatabase, startServer } from './serve.ts'
@@ -34,10 +35,11 @@ function config(overrides: Record<string, string> = {}) {
 
 async function withDatabase<T>(
   action: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+  options: { migrateFirst: boolean } = { migrateFirst: true },
 ) {
   const database = await openConfiguredDatabase(config())
   try {
-    await migrate(database)
+    if (options.migrateFirst) await migrate(database)
     return await action(database)
   } finally {
     await database.close()
@@ -71,10 +73,16 @@ program
       settings.database.kind === 'pglite' ? `PGlite (${settings.database.dataDir})` : 'PostgreSQL'
     console.log(`\nLotse ${lotseVersion} läuft / is running: ${server.url}`)
     console.log(`Datenbank / database: ${database}`)
-    if (server.seeded)
-      console.log(
-        `Demo-Daten / demo data: ${server.seeded.districtsCreated} Kreis(e) neu angelegt / district(s) created`,
-      )
+    if (server.seeded) {
+      const { identities } = server.seeded
+      console.log(`Demo-Anmeldungen / demo logins (Passwort / password: ${identities.password}):`)
+      console.log(`  ${identities.usernames.join(', ')}`)
+      if (identities.generated) {
+        console.log(
+          '  (Passwort bei jedem Start neu / new at every start; fest / fixed: LOTSE_DEMO_PASSWORD)',
+        )
+      }
+    }
     console.log('Beenden / stop: Ctrl+C\n')
   })
 
@@ -82,7 +90,8 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
-    const result = await withDatabase((database) => migrate(database))
+    // Not migrated beforehand, or the result would always report nothing applied.
+    const result = await withDatabase((database) => migrate(database), { migrateFirst: false })
     console.log(`schema version ${result.schemaVersion}; applied: ${result.applied.join(', ') || 'none'}`)
   })
 
@@ -91,8 +100,13 @@ program
   .description('seed data into the database')
   .requiredOption('--demo', 'the demo districts (idempotent)')
   .action(async () => {
-    const result = await withDatabase((database) => seedDemo(database))
-    console.log(`demo data: ${result.districtsCreated} district(s) created`)
+    const result = await withDatabase((database) => seedDemo(database, { password: config().demo.password }))
+    console.log(
+      `demo data: ${result.districtsCreated} district(s) created, ${result.identities.created} user(s) created`,
+    )
+    console.log(
+      `demo logins: ${result.identities.usernames.join(', ')} (password: ${result.identities.password})`,
+    )
   })
 
 program
@@ -114,6 +128,20 @@ program
     const footer = await withDatabase((database) => restoreBackup(database, file))
     const rows = Object.values(footer.counts).reduce((sum, n) => sum + n, 0)
     console.log(`restored ${rows} rows from ${file}`)
+  })
+
+const audit = program.command('audit').description('the audit trail')
+audit
+  .command('verify')
+  .description('check every hash chain of the audit trail; exit 6 at the first broken link')
+  .action(async () => {
+    const results = await withDatabase((database) => verifyAuditTrail(database.db))
+    for (const result of results) {
+      const state = result.ok ? 'ok' : `BROKEN at event ${result.firstBrokenId} (${result.reason})`
+      console.log(`chain ${result.chain}: ${result.events} events, ${state}`)
+    }
+    if (results.some((result) => !result.ok)) process.exit(6)
+    console.log('audit trail intact')
   })
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -25,7 +25,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config)
   try {
     await migrate(database)
-    const seeded = config.demo.enabled ? await seedDemo(database) : undefined
+    const seeded = config.demo.enabled
+      ? await seedDemo(database, { password: config.demo.password })
+      : undefined
     const app = await buildApp({ config, database, version: lotseVersion })
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()

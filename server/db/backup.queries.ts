@@ -2,7 +2,12 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from './schema.ts'
 
 /** Tables that hold no data worth restoring (schema bookkeeping, short-lived state). */
-export const tablesNotBackedUp = new Set(['lotse_migration'])
+export const tablesNotBackedUp = new Set([
+  'lotse_migration',
+  'session',
+  'login_throttle',
+  'installation_secret',
+])
 
 export type TableInfo = {
   name: string

@@ -126,7 +126,10 @@ export async function writeBackup(
 }
 
 async function* readLines(file: string): AsyncGenerator<unknown> {
-  const input = createReadStream(file).pipe(createGunzip())
+  const source = createReadStream(file)
+  const input = source.pipe(createGunzip())
+  // pipe() does not pass on the source's errors: a missing file would crash the process.
+  source.on('error', (error) => input.destroy(error))
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
   try {
     for await (const line of reader) if (line.length > 0) yield JSON.parse(line)

@@ -23,20 +23,27 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Lock files this process holds. A lock naming our own pid is stale (left by an earlier process
+// that had the same pid, as pid 1 in a container) only when we do not hold it ourselves.
+const heldLocks = new Set<string>()
+
 /**
  * Takes an exclusive lock on a PGlite data directory. Two processes on one directory corrupt
  * it, so a live holder refuses us; a lock left by a crashed process (dead pid) is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true })
-  const lockFile = path.join(dataDir, 'lotse.lock')
+  const lockFile = path.resolve(dataDir, 'lotse.lock')
+  if (heldLocks.has(lockFile)) throw new DataDirLockedError(dataDir, process.pid)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+      heldLocks.add(lockFile)
       let released = false
       return () => {
         if (released) return
         released = true
+        heldLocks.delete(lockFile)
         rmSync(lockFile, { force: true })
       }
     } catch (error) {

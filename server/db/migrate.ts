@@ -43,12 +43,17 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 const MIGRATION_LOCK_KEY = 4_711_2020
 
 async function ensureMigrationTable(database: Database): Promise<void> {
-  await sql`CREATE TABLE IF NOT EXISTS lotse_migration (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`.execute(database.db)
+  // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS on a fresh database fails with a
+  // unique violation in pg_type for all but one of the migrators.
+  await database.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx)
+    await sql`CREATE TABLE IF NOT EXISTS lotse_migration (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`.execute(trx)
+  })
 }
 
 /**
@@ -78,7 +83,14 @@ export async function migrate(
         }
         return false
       }
-      await sql.raw(migration.sql).execute(trx)
+      try {
+        await sql.raw(migration.sql).execute(trx)
+      } catch (error) {
+        throw new MigrationError(
+          `Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(error as Error).message}`,
+          { cause: error },
+        )
+      }
       await trx
         .insertInto('lotse_migration')
         .values({ version: migration.version, name: migration.name, checksum: migration.checksum })

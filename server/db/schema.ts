@@ -31,7 +31,99 @@ export interface MigrationTable {
   applied_at: Timestamp
 }
 
+export interface OrganisationTable {
+  id: Generated<string>
+  district_id: string
+  name: string
+  kind: string
+  legal_spheres: ColumnType<string[], string[] | undefined, string[]>
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface TeamTable {
+  id: Generated<string>
+  district_id: string
+  name: string
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AppUserTable {
+  id: Generated<string>
+  district_id: string
+  organisation_id: string | null
+  username: string
+  display_name: string
+  password_hash: string | null
+  password_changed_at: string | null
+  roles: string[]
+  disabled_at: string | null
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface UserTeamTable {
+  user_id: string
+  team_id: string
+  district_id: string
+}
+
+export interface SessionTable {
+  token_hash: string
+  user_id: string
+  district_id: string
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  idle_expires_at: string
+  absolute_expires_at: string
+  client_pseudonym: string
+  user_agent: Generated<string>
+}
+
+export interface LoginThrottleTable {
+  key: string
+  failures: Generated<number>
+  last_failure_at: Timestamp
+  locked_until: string | null
+}
+
+export interface AuditEventTable {
+  id: Generated<number>
+  occurred_at: string
+  district_id: string | null
+  actor_id: string | null
+  actor_roles: string[]
+  action: string
+  outcome: 'success' | 'failure' | 'denied'
+  subject_type: string | null
+  subject_id: string | null
+  purpose: string | null
+  request_id: string | null
+  client_pseudonym: string | null
+  previous_hash: string
+  hash: string
+}
+
+export interface InstallationSecretTable {
+  name: string
+  value: string
+  created_at: Timestamp
+}
+
 export interface DB {
+  organisation: OrganisationTable
+  team: TeamTable
+  app_user: AppUserTable
+  user_team: UserTeamTable
+  session: SessionTable
+  login_throttle: LoginThrottleTable
+  audit_event: AuditEventTable
+  installation_secret: InstallationSecretTable
   district: DistrictTable
   municipality: MunicipalityTable
   lotse_migration: MigrationTable

@@ -24,6 +24,19 @@ const rawConfigSchema = z.object({
   LOTSE_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   LOTSE_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
   LOTSE_TRUST_PROXY: z.string().optional(),
+  LOTSE_DEMO_FORCE: booleanFromEnv.default(false),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LOTSE_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
@@ -38,6 +51,7 @@ export type Config = {
   demo: { enabled: boolean; password: string | undefined }
   uploadLimitBytes: number
   trustProxy: string | undefined
+  session: { idleMinutes: number; maxHours: number }
   production: boolean
 }
 
@@ -66,6 +80,15 @@ function readConfigFile(cwd: string): Env {
   return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]))
 }
 
+// Secrets never reach the terminal or the logs, not even when they are wrong.
+const secretSettings = new Set(['LOTSE_SESSION_SECRET', 'LOTSE_DEMO_PASSWORD'])
+
+function shownValue(name: string, value: string): string {
+  if (secretSettings.has(name)) return '***'
+  // A password in a connection URL, e.g. mysql://user:password@host/db
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@')
+}
+
 /** Parses the configuration once at start; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const merged: Env = { ...readConfigFile(cwd) }
@@ -75,11 +98,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.join('.')
-        return `${name}=${JSON.stringify(merged[name] ?? '')}: ${issue.message}`
+        return `${name}=${JSON.stringify(shownValue(name, merged[name] ?? ''))}: ${issue.message}`
       }),
     )
   }
   const raw = result.data
+  if (raw.LOTSE_DEMO && raw.NODE_ENV === 'production' && !raw.LOTSE_DEMO_FORCE) {
+    throw new ConfigError([
+      'LOTSE_DEMO=true: demo mode creates users with known passwords and is refused with NODE_ENV=production; set LOTSE_DEMO_FORCE=true to insist',
+    ])
+  }
   const dataDir = path.resolve(cwd, raw.LOTSE_DATA_DIR)
   const production = raw.NODE_ENV === 'production'
   return {
@@ -95,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: { enabled: raw.LOTSE_DEMO, password: raw.LOTSE_DEMO_PASSWORD },
     uploadLimitBytes: Math.round(raw.LOTSE_UPLOAD_LIMIT_MB * 1024 * 1024),
     trustProxy: raw.LOTSE_TRUST_PROXY,
+    session: { idleMinutes: raw.LOTSE_SESSION_IDLE_MINUTES, maxHours: raw.LOTSE_SESSION_MAX_HOURS },
     production,
   }
 }

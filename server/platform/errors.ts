@@ -41,3 +41,24 @@ export class Invalid extends DomainError {
     super('invalid-input', 400, detail, fields)
   }
 }
+
+/** Same answer as NotFound; marks that the policy hid the record, so the refusal is audited. */
+export class HiddenByPolicy extends NotFound {}
+
+export class Unauthenticated extends DomainError {
+  constructor(code: 'unauthenticated' | 'invalid-credentials' | 'csrf-failed' = 'unauthenticated') {
+    super(code, code === 'csrf-failed' ? 403 : 401)
+  }
+}
+
+export class TooManyRequests extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too-many-requests', 429)
+  }
+}
+
+export class PreconditionRequired extends DomainError {
+  constructor() {
+    super('precondition-required', 428)
+  }
+}

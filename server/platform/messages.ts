@@ -15,6 +15,17 @@ export const messages = {
   },
   forbidden: { de: 'Dafür fehlt die Berechtigung.', en: 'You are not allowed to do this.' },
   unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  'invalid-credentials': { de: 'Benutzername oder Passwort ist falsch.', en: 'Wrong username or password.' },
+  'csrf-failed': {
+    de: 'Die Sitzung konnte die Anfrage nicht bestätigen. Bitte Seite neu laden.',
+    en: 'The session could not confirm this request. Please reload the page.',
+  },
+  'password-wrong': { de: 'Das bisherige Passwort stimmt nicht.', en: 'The current password is wrong.' },
+  'username-taken': { de: 'Dieser Benutzername ist schon vergeben.', en: 'This username is already taken.' },
+  'precondition-required': {
+    de: 'Für Änderungen wird die Version des Datensatzes (If-Match) benötigt.',
+    en: 'Changes need the version of the record (If-Match).',
+  },
   'too-many-requests': {
     de: 'Zu viele Anfragen. Bitte später erneut versuchen.',
     en: 'Too many requests. Please try again later.',

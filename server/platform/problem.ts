@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import type { Problem } from '../../common/problem.ts'
-import { DomainError, type FieldProblem } from './errors.ts'
+import { DomainError, type FieldProblem, HiddenByPolicy, TooManyRequests } from './errors.ts'
 import { type MessageCode, messages } from './messages.ts'
 
 export function problemFor(
@@ -39,8 +39,11 @@ const fastifyCodes: Record<string, { code: MessageCode; status: number }> = {
 }
 
 /** The single place where errors become problem+json responses. */
-export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  onDenied: (request: FastifyRequest, error: DomainError) => Promise<void> = async () => {},
+): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
         path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
@@ -49,6 +52,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, problemFor(request, 'invalid-input', 400, error.message, fields))
     }
     if (error instanceof DomainError) {
+      if (error.status === 403 || error instanceof HiddenByPolicy) {
+        await onDenied(request, error).catch((auditError) =>
+          request.log.error({ err: { type: (auditError as Error).name } }, 'could not audit a refusal'),
+        )
+      }
+      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds))
       return sendProblem(reply, problemFor(request, error.code, error.status, error.message, error.fields))
     }
     const known = error.code ? fastifyCodes[error.code] : undefined

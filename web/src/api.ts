@@ -17,11 +17,40 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(`/api${path}`, { headers: { accept: 'application/json' }, signal })
+// The session's CSRF token, sent with every write; set when the session is loaded.
+let csrfToken: string | undefined
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token
+}
+
+async function parse<T>(response: Response): Promise<T> {
   if (!response.ok) {
     const isProblem = response.headers.get('content-type')?.includes('problem+json')
     throw new ApiError(response.status, isProblem ? ((await response.json()) as Problem) : undefined)
   }
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
+}
+
+export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await fetch(`/api${path}`, { headers: { accept: 'application/json' }, signal }))
+}
+
+export async function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return parse<T>(response)
 }

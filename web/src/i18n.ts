@@ -39,6 +39,17 @@ export function formatDate(value: string | Date, language: string): string {
   }).format(date)
 }
 
+export function formatDateTime(value: string | Date, language: string): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date)
+}
+
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE').format(value)
 }

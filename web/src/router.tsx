@@ -1,19 +1,27 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
-import { Layout } from './components/Layout.tsx'
+import { AppGate } from './components/AppGate.tsx'
+import { RequireAbility } from './components/RequireAbility.tsx'
+import { AccountPage } from './routes/AccountPage.tsx'
+import { AuditPage } from './routes/AuditPage.tsx'
 import { DistrictPage } from './routes/DistrictPage.tsx'
 import { DistrictsPage } from './routes/DistrictsPage.tsx'
 import { NotFoundPage } from './routes/NotFoundPage.tsx'
 import { StartPage } from './routes/StartPage.tsx'
+import { UsersPage } from './routes/UsersPage.tsx'
 
-const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage })
+const rootRoute = createRootRoute({ component: AppGate, notFoundComponent: NotFoundPage })
 
-const startRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: StartPage })
-
-const districtsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/districts',
-  component: DistrictsPage,
-})
+/** A page that only shows when the session has the ability; others get a plain refusal. */
+const page = (path: string, Component: () => React.ReactNode, ability = 'district.read') =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component: () => (
+      <RequireAbility ability={ability}>
+        <Component />
+      </RequireAbility>
+    ),
+  })
 
 const districtRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -24,7 +32,14 @@ const districtRoute = createRoute({
   },
 })
 
-const routeTree = rootRoute.addChildren([startRoute, districtsRoute, districtRoute])
+const routeTree = rootRoute.addChildren([
+  page('/', StartPage),
+  page('/districts', DistrictsPage),
+  districtRoute,
+  page('/account', AccountPage, 'session.own'),
+  page('/admin/users', UsersPage, 'user.manage'),
+  page('/audit', AuditPage, 'audit.read'),
+])
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' })
 

@@ -1,11 +1,18 @@
-import { seedDistricts } from '../../modules/districts/index.ts'
+import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
+import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
-export type DemoSeedResult = { districtsCreated: number }
+export type DemoSeedResult = { districtsCreated: number; identities: DemoIdentitiesResult }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
-export async function seedDemo(database: Database): Promise<DemoSeedResult> {
+export async function seedDemo(
+  database: Database,
+  options: { password?: string | undefined } = {},
+): Promise<DemoSeedResult> {
   const districtsCreated = await seedDistricts(database.db, demoDistricts)
-  return { districtsCreated }
+  const districts = await listDistricts(database.db, { limit: 200, offset: 0 })
+  const idsByCode = new Map(districts.items.map((district) => [district.code, district.id]))
+  const identities = await seedDemoIdentities(database.db, idsByCode, options.password)
+  return { districtsCreated, identities }
 }

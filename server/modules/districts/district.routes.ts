@@ -9,8 +9,9 @@ import {
 } from '../../../common/districts.ts'
 import { paginationQuerySchema } from '../../../common/pagination.ts'
 import { problemSchema } from '../../../common/problem.ts'
+import { actorOf } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { getDistrict, listDistricts, listMunicipalities } from './district.service.ts'
+import { getDistrict, listMunicipalities, listVisibleDistricts } from './district.service.ts'
 
 const tags = ['Districts']
 
@@ -23,40 +24,48 @@ export const districtRoutes =
     app.get(
       '/districts',
       {
+        config: { access: 'district.read' },
         schema: {
           tags,
-          summary: 'List districts (Kreise and kreisfreie Städte)',
+          summary: 'The districts visible to me (my own)',
           querystring: paginationQuerySchema,
-          response: { 200: districtListSchema, 400: problemSchema },
+          response: { 200: districtListSchema, 400: problemSchema, 401: problemSchema },
         },
       },
-      (request) => listDistricts(db, request.query),
+      (request) => listVisibleDistricts(db, actorOf(request)),
     )
 
     app.get(
       '/districts/:districtId',
       {
+        config: { access: 'district.read' },
         schema: {
           tags,
           summary: 'One district with its municipalities',
           params: districtIdParamsSchema,
-          response: { 200: districtDetailSchema, 400: problemSchema, 404: problemSchema },
+          response: { 200: districtDetailSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
         },
       },
-      (request) => getDistrict(db, request.params.districtId),
+      (request) => getDistrict(db, actorOf(request), request.params.districtId),
     )
 
     app.get(
       '/districts/:districtId/municipalities',
       {
+        config: { access: 'district.read' },
         schema: {
           tags,
           summary: 'Municipalities of a district, searchable by name',
           params: districtIdParamsSchema,
           querystring: municipalityListQuerySchema,
-          response: { 200: municipalityListSchema, 400: problemSchema, 404: problemSchema },
+          response: {
+            200: municipalityListSchema,
+            400: problemSchema,
+            401: problemSchema,
+            404: problemSchema,
+          },
         },
       },
-      (request) => listMunicipalities(db, request.params.districtId, request.query),
+      (request) => listMunicipalities(db, actorOf(request), request.params.districtId, request.query),
     )
   }

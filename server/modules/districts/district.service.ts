@@ -3,6 +3,7 @@ import type { District, DistrictDetail, Municipality } from '../../../common/dis
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import { NotFound } from '../../platform/errors.ts'
+import { type Actor, authorize } from '../../platform/policy.ts'
 import {
   countDistricts,
   type DistrictRow,
@@ -38,7 +39,16 @@ export async function listDistricts(
   return { items: rows.map(toDistrict), total, ...page }
 }
 
-export async function getDistrict(db: Kysely<DB>, districtId: string): Promise<DistrictDetail> {
+/** The districts the actor may see: their own. */
+export async function listVisibleDistricts(db: Kysely<DB>, actor: Actor): Promise<Page<District>> {
+  authorize(actor, 'district.read', { type: 'district', districtId: actor.districtId })
+  const row = await selectDistrict(db, actor.districtId)
+  const items = row ? [toDistrict(row)] : []
+  return { items, total: items.length, limit: items.length, offset: 0 }
+}
+
+export async function getDistrict(db: Kysely<DB>, actor: Actor, districtId: string): Promise<DistrictDetail> {
+  authorize(actor, 'district.read', { type: 'district', districtId })
   const row = await selectDistrict(db, districtId)
   if (!row) throw new NotFound(`district ${districtId}`)
   const { rows } = await selectMunicipalities(db, districtId, { limit: 1000, offset: 0 })
@@ -47,9 +57,11 @@ export async function getDistrict(db: Kysely<DB>, districtId: string): Promise<D
 
 export async function listMunicipalities(
   db: Kysely<DB>,
+  actor: Actor,
   districtId: string,
   filter: { q?: string | undefined; limit: number; offset: number },
 ): Promise<Page<Municipality>> {
+  authorize(actor, 'district.read', { type: 'district', districtId })
   if (!(await selectDistrict(db, districtId))) throw new NotFound(`district ${districtId}`)
   const { rows, total } = await selectMunicipalities(db, districtId, filter)
   return { items: rows.map(toMunicipality), total, limit: filter.limit, offset: filter.offset }

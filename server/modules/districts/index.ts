@@ -4,5 +4,6 @@ export {
   getDistrict,
   listDistricts,
   listMunicipalities,
+  listVisibleDistricts,
   seedDistricts,
 } from './district.service.ts'

@@ -10,6 +10,7 @@ export const healthRoutes =
     instance.withTypeProvider<ZodTypeProvider>().get(
       '/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Operations'],
           summary: 'Liveness and readiness: answers 503 while the database is unreachable',

@@ -1,31 +1,30 @@
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core'
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { changeLanguage, type Language } from '../i18n.ts'
+import { apiSend } from '../api.ts'
 import { healthQuery } from '../queries.ts'
+import { useCan, useResetSession, useSession } from '../session.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
 
 const navigation = [
-  { to: '/', labelKey: 'nav.start', exact: true },
-  { to: '/districts', labelKey: 'nav.districts', exact: false },
+  { to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' },
+  { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
+  { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
+  { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+  { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
 ] as const
 
 export function Layout() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const session = useSession()
+  const can = useCan()
   const [opened, { toggle, close }] = useDisclosure()
   const pathname = useRouterState({ select: (state) => state.location.pathname })
   const health = useQuery(healthQuery)
+  const resetSession = useResetSession()
+  const logout = useMutation({ mutationFn: () => apiSend('POST', '/auth/logout'), onSettled: resetSession })
 
   return (
     <AppShell
@@ -55,39 +54,37 @@ export function Layout() {
               </Group>
             </Anchor>
             <Text c="dimmed" size="sm" visibleFrom="md">
-              {t('app.tagline')}
+              {session.user.districtName}
             </Text>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <VisuallyHidden id="language-label">{t('app.language')}</VisuallyHidden>
-            <SegmentedControl
-              aria-labelledby="language-label"
-              size="xs"
-              value={i18n.language}
-              onChange={(value) => void changeLanguage(value as Language)}
-              data={[
-                { value: 'de', label: t('app.languageGerman') },
-                { value: 'en', label: t('app.languageEnglish') },
-              ]}
-            />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Text size="sm" visibleFrom="sm">
+              {session.user.displayName}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t('app.logout')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
-        {navigation.map((item) => {
-          const active = item.exact ? pathname === item.to : pathname.startsWith(item.to)
-          return (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.labelKey)}
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              onClick={close}
-            />
-          )
-        })}
+        {navigation
+          .filter((item) => can(item.ability))
+          .map((item) => {
+            const active = item.exact ? pathname === item.to : pathname.startsWith(item.to)
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.labelKey)}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+              />
+            )
+          })}
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>

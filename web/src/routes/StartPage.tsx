@@ -5,17 +5,19 @@ import { DistrictTable } from '../components/DistrictTable.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDate } from '../i18n.ts'
 import { districtsQuery, healthQuery } from '../queries.ts'
+import { useSession } from '../session.tsx'
 
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const health = useQuery(healthQuery)
   const districts = useQuery(districtsQuery)
   const language = i18n.language
+  const session = useSession()
 
   return (
     <Stack gap="lg" maw={1000}>
       <div>
-        <Title order={2}>{t('start.title')}</Title>
+        <Title order={2}>{t('start.welcome', { name: session.user.displayName })}</Title>
         <Text mt="xs" maw={720}>
           {t('start.intro')}
         </Text>
@@ -29,7 +31,7 @@ export function StartPage() {
             {(data) => (
               <Stack gap={6}>
                 <Group>
-                  <Badge color={data.status === 'ok' ? 'green.9' : 'orange.9'} variant="filled">
+                  <Badge color={data.status === 'ok' ? 'green' : 'orange'} variant="filled">
                     {data.status === 'ok' ? t('start.statusOk') : t('start.statusDegraded')}
                   </Badge>
                   <Text size="sm">{t('start.asOf', { date: formatDate(new Date(), language) })}</Text>

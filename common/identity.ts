@@ -1,0 +1,120 @@
+import { z } from 'zod'
+
+export const roles = [
+  'admin',
+  'coordinator',
+  'team_lead',
+  'case_manager',
+  'partner',
+  'report_reader',
+  'dpo',
+] as const
+export const roleSchema = z.enum(roles)
+export type Role = z.infer<typeof roleSchema>
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'letters a–z, digits, dot, dash or underscore; 2 to 64 characters')
+
+/** Length is what makes a password strong; composition rules only make it predictable. */
+export const passwordSchema = z.string().min(12, 'at least 12 characters').max(256)
+
+export const loginRequestSchema = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) })
+  .meta({ id: 'LoginRequest' })
+
+export const abilitiesSchema = z.record(z.string(), z.boolean()).meta({ id: 'Abilities' })
+
+export const sessionUserSchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleSchema),
+    districtId: z.uuid(),
+    districtName: z.string(),
+    organisationId: z.uuid().nullable(),
+    teamIds: z.array(z.uuid()),
+  })
+  .meta({ id: 'SessionUser' })
+
+export const sessionSchema = z
+  .object({
+    user: sessionUserSchema,
+    csrfToken: z.string(),
+    abilities: abilitiesSchema.describe('What the signed-in user may do, for the UI to show or hide'),
+    idleExpiresAt: z.iso.datetime(),
+    absoluteExpiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Session' })
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleSchema),
+    organisationId: z.uuid().nullable(),
+    teamIds: z.array(z.uuid()),
+    disabled: z.boolean(),
+    hasPassword: z.boolean(),
+    activeSessions: z.number().int(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    can: abilitiesSchema,
+  })
+  .meta({ id: 'User' })
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(200),
+    roles: z.array(roleSchema).min(1).max(roles.length),
+    organisationId: z.uuid().nullable().default(null),
+    teamIds: z.array(z.uuid()).max(50).default([]),
+    password: passwordSchema,
+  })
+  .strict()
+  .meta({ id: 'CreateUser' })
+
+export const updateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    roles: z.array(roleSchema).min(1).max(roles.length).optional(),
+    organisationId: z.uuid().nullable().optional(),
+    teamIds: z.array(z.uuid()).max(50).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateUser' })
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema })
+  .strict()
+  .meta({ id: 'ChangePassword' })
+
+export const ownSessionSchema = z
+  .object({
+    id: z.string().describe('Public id of the session (not its token)'),
+    current: z.boolean(),
+    createdAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    userAgent: z.string(),
+  })
+  .meta({ id: 'OwnSession' })
+
+export const teamSchema = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'Team' })
+export const organisationSchema = z
+  .object({ id: z.uuid(), name: z.string(), kind: z.string(), legalSpheres: z.array(z.string()) })
+  .meta({ id: 'Organisation' })
+
+export type SessionInfo = z.infer<typeof sessionSchema>
+export type SessionUser = z.infer<typeof sessionUserSchema>
+export type User = z.infer<typeof userSchema>
+export type CreateUser = z.infer<typeof createUserSchema>
+export type UpdateUser = z.infer<typeof updateUserSchema>
+export type OwnSession = z.infer<typeof ownSessionSchema>
+export type Team = z.infer<typeof teamSchema>
+export type Organisation = z.infer<typeof organisationSchema>

@@ -1,0 +1,198 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readMigrations } from './db/migrate.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+const stackFrame = '    at '
+
+const tempDirs: string[] = []
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lotse-cli-'))
+  tempDirs.push(dir)
+  return dir
+}
+
+/** The child's environment: nothing of ours inherited, a private data directory, a quiet log. */
+function cliEnv(dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('LOTSE_') && !['DATABASE_URL', 'PORT', 'HOST', 'NODE_ENV'].includes(name),
+    ),
+  )
+  return {
+    ...inherited,
+    LOTSE_DATA_DIR: dataDir,
+    LOTSE_LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...overrides,
+  }
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output: { stdout: string; stderr: string } } {
+  const child = spawn(process.execPath, ['bin/lotse.js', ...args], { cwd: root, env, stdio: 'pipe' })
+  const output = { stdout: '', stderr: '' }
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stderr += chunk
+  })
+  return Object.assign(child, { output })
+}
+
+async function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode
+  const [code] = (await once(child, 'exit')) as [number | null]
+  return code
+}
+
+/** Runs `lotse …` to its end. */
+async function lotse(args: string[], env: NodeJS.ProcessEnv) {
+  const child = start(args, env)
+  const code = await exited(child)
+  return { code, ...child.output }
+}
+
+describe('lotse refuses to start', () => {
+  it('exits 2 on an invalid setting, naming it, without a stack trace', async () => {
+    const result = await lotse(['migrate'], cliEnv(tempDir(), { PORT: 'abc' }))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('PORT')
+    expect(result.stderr).not.toContain(stackFrame)
+  })
+
+  it('exits 3 when the database server cannot be reached, without a stack trace', async () => {
+    const url = 'postgresql://nobody@127.0.0.1:1/x'
+    const result = await lotse(['migrate'], cliEnv(tempDir(), { DATABASE_URL: url }))
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain(`Cannot reach the database at ${url}`)
+    expect(result.stderr).not.toContain(stackFrame)
+  })
+
+  it('exits 5 when the file to restore does not exist, without a stack trace', async () => {
+    const dataDir = tempDir()
+    const missing = path.join(dataDir, 'missing.lotse.gz')
+    const result = await lotse(['restore', missing], cliEnv(dataDir))
+    expect(result.code).toBe(5)
+    expect(result.stderr).toContain(`${missing} is not a readable Lotse backup`)
+    expect(result.stderr).not.toContain(stackFrame)
+  })
+})
+
+describe('lotse serve', () => {
+  const dataDir = tempDir()
+  const lockFile = path.join(dataDir, 'lotse.lock')
+  let server: ReturnType<typeof start>
+  let url: string
+
+  beforeAll(async () => {
+    server = start(['serve'], cliEnv(dataDir))
+    url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${server.output.stderr}`)), 30_000)
+      server.stdout?.on('data', () => {
+        const match = /is running: (http:\/\/\S+)/.exec(server.output.stdout)
+        if (match?.[1]) {
+          clearTimeout(timer)
+          resolve(match[1])
+        }
+      })
+      server.on('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`serve exited with ${code}:\n${server.output.stderr}`))
+      })
+    })
+  })
+  afterAll(async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGKILL')
+      await exited(server)
+    }
+  })
+
+  it('prints its URL, which answers /api/health with 200', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const response = await fetch(`${url}/api/health`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'pglite' })
+  })
+
+  it('holds the data directory lock with its pid', () => {
+    expect(readFileSync(lockFile, 'utf8')).toBe(String(server.pid))
+  })
+
+  it('refuses a second serve on the same data directory with exit 3, leaving the first running', async () => {
+    const second = await lotse(['serve'], cliEnv(dataDir))
+    expect(second.code).toBe(3)
+    expect(second.stderr).toContain(`The data directory ${dataDir} is in use by another Lotse process (pid ${server.pid})`)
+    expect(second.stderr).not.toContain(stackFrame)
+    expect(readFileSync(lockFile, 'utf8')).toBe(String(server.pid))
+    expect((await fetch(`${url}/api/health`)).status).toBe(200)
+  })
+
+  it('exits 0 on SIGTERM and removes its lock', async () => {
+    server.kill('SIGTERM')
+    expect(await exited(server)).toBe(0)
+    expect(existsSync(lockFile)).toBe(false)
+  })
+})
+
+describe('lotse operations on a data directory', () => {
+  const dataDir = tempDir()
+  const restoredDir = tempDir()
+  const backupFile = path.join(tempDir(), 'lotse.backup.gz')
+  const env = cliEnv(dataDir)
+
+  it('migrate applies every committed migration and reports them', async () => {
+    const versions = readMigrations().map((migration) => migration.version)
+    const result = await lotse(['migrate'], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe(`schema version ${versions.length}; applied: ${versions.join(', ')}`)
+  })
+
+  it('migrate a second time applies nothing', async () => {
+    const result = await lotse(['migrate'], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('applied: none')
+  })
+
+  it('seed --demo creates the two demo districts', async () => {
+    const result = await lotse(['seed', '--demo'], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe('demo data: 2 district(s) created')
+  })
+
+  it('seed --demo a second time creates nothing', async () => {
+    const result = await lotse(['seed', '--demo'], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe('demo data: 0 district(s) created')
+  })
+
+  it('backup writes every row to the file', async () => {
+    const result = await lotse(['backup', backupFile], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`^backup written to ${backupFile}: 26 rows in \\d+ tables`))
+    expect(existsSync(backupFile)).toBe(true)
+  })
+
+  it('restore brings every row into an empty data directory', async () => {
+    const result = await lotse(['restore', backupFile], cliEnv(restoredDir))
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe(`restored 26 rows from ${backupFile}`)
+  })
+
+  it('restore a second time is refused with exit 5, as the districts exist', async () => {
+    const result = await lotse(['restore', backupFile], cliEnv(restoredDir))
+    expect(result.code).toBe(5)
+    expect(result.stderr).toContain('already holds district 05382, 99101')
+    expect(result.stderr).not.toContain(stackFrame)
+  })
+})

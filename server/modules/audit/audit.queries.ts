@@ -1,0 +1,108 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+
+export type AuditRow = {
+  id: number
+  occurred_at: string
+  district_id: string | null
+  actor_id: string | null
+  actor_roles: string[]
+  action: string
+  outcome: 'success' | 'failure' | 'denied'
+  subject_type: string | null
+  subject_id: string | null
+  purpose: string | null
+  request_id: string | null
+  client_pseudonym: string | null
+  previous_hash: string
+  hash: string
+}
+
+export type NewAuditRow = Omit<AuditRow, 'id'>
+
+const GENESIS = 'genesis'
+
+/** Chains are per district (and one for events outside any district), so a district's backup verifies alone. */
+export async function lockChainAndReadHead(db: Kysely<DB>, districtId: string | null): Promise<string> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${districtId ?? 'none'}`}))`.execute(db)
+  const head = await db
+    .selectFrom('audit_event')
+    .select('hash')
+    .where('district_id', districtId === null ? 'is' : '=', districtId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return head?.hash ?? GENESIS
+}
+
+export async function insertAuditRow(db: Kysely<DB>, row: NewAuditRow): Promise<void> {
+  await db.insertInto('audit_event').values(row).execute()
+}
+
+export async function* readChain(
+  db: Kysely<DB>,
+  districtId: string | null,
+  batchSize = 5000,
+): AsyncGenerator<AuditRow[]> {
+  let after = 0
+  while (true) {
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('district_id', districtId === null ? 'is' : '=', districtId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute()
+    if (rows.length === 0) return
+    yield rows as AuditRow[]
+    after = (rows[rows.length - 1] as AuditRow).id
+  }
+}
+
+export async function selectChainKeys(db: Kysely<DB>): Promise<(string | null)[]> {
+  const rows = await db.selectFrom('audit_event').select('district_id').distinct().execute()
+  return rows.map((row) => row.district_id)
+}
+
+export type AuditFilter = {
+  districtId: string
+  actorId?: string | undefined
+  action?: string | undefined
+  subjectType?: string | undefined
+  subjectId?: string | undefined
+  outcome?: 'success' | 'failure' | 'denied' | undefined
+  from?: string | undefined
+  to?: string | undefined
+}
+
+function filtered(db: Kysely<DB>, filter: AuditFilter) {
+  let query = db.selectFrom('audit_event as a').where('a.district_id', '=', filter.districtId)
+  if (filter.actorId) query = query.where('a.actor_id', '=', filter.actorId)
+  if (filter.action) {
+    query = filter.action.endsWith('.')
+      ? query.where('a.action', 'like', `${filter.action.replace(/[\\%_]/g, '\\$&')}%`)
+      : query.where('a.action', '=', filter.action)
+  }
+  if (filter.subjectType) query = query.where('a.subject_type', '=', filter.subjectType)
+  if (filter.subjectId) query = query.where('a.subject_id', '=', filter.subjectId)
+  if (filter.outcome) query = query.where('a.outcome', '=', filter.outcome)
+  if (filter.from)
+    query = query.where(sql<boolean>`a.occurred_at >= (${filter.from}::date AT TIME ZONE 'Europe/Berlin')`)
+  if (filter.to)
+    query = query.where(sql<boolean>`a.occurred_at < ((${filter.to}::date + 1) AT TIME ZONE 'Europe/Berlin')`)
+  return query
+}
+
+export async function selectAuditEvents(
+  db: Kysely<DB>,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const base = filtered(db, filter)
+  const [rows, total] = await Promise.all([
+    base.selectAll('a').orderBy('a.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows: rows as AuditRow[], total: Number(total.n) }
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { AuditEvent } from '../../../common/audit.ts'
+import type { Page } from '../../../common/pagination.ts'
+import type { DB } from '../../db/schema.ts'
+import {
+  type AuditFilter,
+  type AuditRow,
+  insertAuditRow,
+  lockChainAndReadHead,
+  type NewAuditRow,
+  readChain,
+  selectAuditEvents,
+  selectChainKeys,
+} from './audit.queries.ts'
+
+/** One audit entry. Names what happened to which record, never the record's content. */
+export type AuditEntry = {
+  districtId: string | null
+  actorId: string | null
+  actorRoles?: readonly string[]
+  action: string
+  outcome?: 'success' | 'failure' | 'denied'
+  subjectType?: string | null
+  subjectId?: string | null
+  purpose?: string | null
+  requestId?: string | null
+  clientPseudonym?: string | null
+}
+
+type HashedFields = Omit<NewAuditRow, 'hash'>
+
+/** The canonical form: fixed key order, explicit nulls, so the same event always hashes the same. */
+function canonical(fields: HashedFields): string {
+  return JSON.stringify([
+    fields.occurred_at,
+    fields.district_id,
+    fields.actor_id,
+    fields.actor_roles,
+    fields.action,
+    fields.outcome,
+    fields.subject_type,
+    fields.subject_id,
+    fields.purpose,
+    fields.request_id,
+    fields.client_pseudonym,
+    fields.previous_hash,
+  ])
+}
+
+const hashOf = (fields: HashedFields) => createHash('sha256').update(canonical(fields)).digest('hex')
+
+/**
+ * Appends an entry to its district's hash chain. Call it inside the transaction of the change
+ * it records, so that the change and its trace commit together or not at all.
+ */
+export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  const previousHash = await lockChainAndReadHead(db, entry.districtId)
+  const fields: HashedFields = {
+    occurred_at: new Date().toISOString(),
+    district_id: entry.districtId,
+    actor_id: entry.actorId,
+    actor_roles: [...(entry.actorRoles ?? [])],
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    purpose: entry.purpose ?? null,
+    request_id: entry.requestId ?? null,
+    client_pseudonym: entry.clientPseudonym ?? null,
+    previous_hash: previousHash,
+  }
+  await insertAuditRow(db, { ...fields, hash: hashOf(fields) })
+}
+
+export type ChainVerification = {
+  chain: string
+  events: number
+  ok: boolean
+  firstBrokenId?: number
+  reason?: 'content-changed' | 'link-broken'
+}
+
+function verifyRow(row: AuditRow, expectedPrevious: string): ChainVerification['reason'] | undefined {
+  if (row.previous_hash !== expectedPrevious) return 'link-broken'
+  const { id: _id, hash, ...fields } = row
+  return hashOf({ ...fields, occurred_at: new Date(fields.occurred_at).toISOString() }) === hash
+    ? undefined
+    : 'content-changed'
+}
+
+/** Walks every chain from its start and reports the first broken link of each. */
+export async function verifyAuditTrail(db: Kysely<DB>): Promise<ChainVerification[]> {
+  const results: ChainVerification[] = []
+  for (const districtId of await selectChainKeys(db)) {
+    let expected = 'genesis'
+    let events = 0
+    let broken: Pick<ChainVerification, 'firstBrokenId' | 'reason'> | undefined
+    for await (const batch of readChain(db, districtId)) {
+      for (const row of batch) {
+        events++
+        if (broken) continue
+        const reason = verifyRow(row, expected)
+        if (reason) broken = { firstBrokenId: row.id, reason }
+        expected = row.hash
+      }
+    }
+    results.push({ chain: districtId ?? 'no district', events, ok: !broken, ...broken })
+  }
+  return results
+}
+
+export type AuditListFilter = Omit<AuditFilter, 'districtId'>
+
+const toEvent = (row: AuditRow, names: Map<string, string>): AuditEvent => ({
+  id: row.id,
+  occurredAt: row.occurred_at,
+  actorId: row.actor_id,
+  actorName: row.actor_id ? (names.get(row.actor_id) ?? null) : null,
+  actorRoles: row.actor_roles,
+  action: row.action,
+  outcome: row.outcome,
+  subjectType: row.subject_type,
+  subjectId: row.subject_id,
+  purpose: row.purpose,
+  requestId: row.request_id,
+  clientPseudonym: row.client_pseudonym,
+})
+
+export type ActorNames = (ids: string[]) => Promise<Map<string, string>>
+
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  districtId: string,
+  filter: AuditListFilter,
+  page: { limit: number; offset: number },
+  actorNames: ActorNames,
+): Promise<Page<AuditEvent>> {
+  const { rows, total } = await selectAuditEvents(db, { ...filter, districtId }, page)
+  const names = await actorNames([...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))])
+  return { items: rows.map((row) => toEvent(row, names)), total, ...page }
+}

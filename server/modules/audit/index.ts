@@ -1,0 +1,8 @@
+export { auditRoutes } from './audit.routes.ts'
+export {
+  type AuditEntry,
+  type ChainVerification,
+  listAuditEvents,
+  recordAudit,
+  verifyAuditTrail,
+} from './audit.service.ts'

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Role } from '../../../common/identity.ts'
+import type { DB } from '../../db/schema.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  insertOrganisationIfMissing,
+  insertTeamIfMissing,
+  insertUser,
+  replaceUserTeams,
+  selectUserByUsername,
+  updateUserIfVersion,
+} from './identity.queries.ts'
+import { hashPassword } from './password.ts'
+
+type DemoUser = { username: string; displayName: string; roles: Role[]; team?: string; organisation?: string }
+
+const demoOrganisations = [
+  { name: 'Jobcenter Rhein-Sieg', kind: 'jobcenter', legalSpheres: ['SGB II'] },
+  {
+    name: 'Ausländerbehörde Rhein-Sieg-Kreis',
+    kind: 'auslaenderbehoerde',
+    legalSpheres: ['AufenthG', 'StAG'],
+  },
+  { name: 'Sozialamt Rhein-Sieg-Kreis', kind: 'sozialamt', legalSpheres: ['SGB XII', 'AsylbLG'] },
+  { name: 'Caritasverband Rhein-Sieg', kind: 'wohlfahrtsverband', legalSpheres: [] },
+  {
+    name: 'Kommunales Integrationszentrum Rhein-Sieg-Kreis',
+    kind: 'kommunales_integrationszentrum',
+    legalSpheres: [],
+  },
+]
+
+/** One user per role, as DOMAIN.md describes them; the usernames are printed at start. */
+export const demoUsersByDistrict: Record<string, DemoUser[]> = {
+  '05382': [
+    { username: 'admin', displayName: 'Anna Becker', roles: ['admin'] },
+    { username: 'koordination', displayName: 'Jonas Wagner', roles: ['coordinator'] },
+    { username: 'fallmanagement', displayName: 'Leyla Yıldız', roles: ['case_manager'], team: 'Team Nord' },
+    { username: 'teamleitung', displayName: 'Markus Hoffmann', roles: ['team_lead'], team: 'Team Nord' },
+    {
+      username: 'partner.jobcenter',
+      displayName: 'Sabine Krüger',
+      roles: ['partner'],
+      organisation: 'Jobcenter Rhein-Sieg',
+    },
+    { username: 'bericht', displayName: 'Dr. Thomas Richter', roles: ['report_reader'] },
+    { username: 'datenschutz', displayName: 'Claudia Neumann', roles: ['dpo'] },
+  ],
+  '99101': [{ username: 'admin.lindenau', displayName: 'Peter Lindner', roles: ['admin'] }],
+}
+
+export type DemoIdentitiesResult = {
+  password: string
+  generated: boolean
+  created: number
+  usernames: string[]
+}
+
+/**
+ * Creates the demo organisations, teams and users, and sets every demo user's password to the
+ * given one (or a fresh random one), so the password printed at start is always the one that works.
+ */
+export async function seedDemoIdentities(
+  db: Kysely<DB>,
+  districtIdsByCode: Map<string, string>,
+  password: string | undefined,
+): Promise<DemoIdentitiesResult> {
+  const demoPassword = password ?? `demo-${randomBytes(9).toString('base64url')}`
+  const passwordHash = await hashPassword(demoPassword)
+  let created = 0
+  const usernames: string[] = []
+  for (const [code, users] of Object.entries(demoUsersByDistrict)) {
+    const districtId = districtIdsByCode.get(code)
+    if (!districtId) continue
+    await db.transaction().execute(async (trx) => {
+      const organisationIds = new Map<string, string>()
+      if (code === '05382') {
+        for (const organisation of demoOrganisations) {
+          organisationIds.set(
+            organisation.name,
+            await insertOrganisationIfMissing(trx, districtId, organisation),
+          )
+        }
+      }
+      for (const user of users) {
+        usernames.push(user.username)
+        const existing = await selectUserByUsername(trx, user.username)
+        if (existing) {
+          await updateUserIfVersion(trx, districtId, existing.id, existing.version, {
+            password_hash: passwordHash,
+            password_changed_at: new Date().toISOString(),
+          })
+          continue
+        }
+        const userId = await insertUser(trx, {
+          district_id: districtId,
+          organisation_id: user.organisation ? (organisationIds.get(user.organisation) ?? null) : null,
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: passwordHash,
+          roles: user.roles,
+        })
+        if (user.team)
+          await replaceUserTeams(trx, districtId, userId, [
+            await insertTeamIfMissing(trx, districtId, user.team),
+          ])
+        await recordAudit(trx, {
+          districtId,
+          actorId: null,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: userId,
+          purpose: 'demo data',
+        })
+        created++
+      }
+    })
+  }
+  return { password: demoPassword, generated: password === undefined, created, usernames }
+}

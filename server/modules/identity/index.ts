@@ -1,0 +1,4 @@
+export { identityRoutes, sessionCookieName } from './identity.routes.ts'
+export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'
+export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'
+export { displayNames } from './user.service.ts'

@@ -1,0 +1,273 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Kysely } from 'kysely'
+import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
+import type { DB } from '../../db/schema.ts'
+import type { ResolvedSession } from '../../platform/access.ts'
+import type { Config } from '../../platform/config.ts'
+import { NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
+import { type Actor, districtAbilities } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  clearThrottle,
+  deleteSession,
+  deleteSessionsOfUser,
+  lockThrottle,
+  readOrCreateSecret,
+  recordThrottleFailure,
+  selectLiveSession,
+  selectSessionsOfUser,
+  selectTeamIds,
+  selectThrottles,
+  selectUserByUsername,
+  touchSession,
+} from './identity.queries.ts'
+import { verifyPassword } from './password.ts'
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
+const publicSessionId = (tokenHash: string) => tokenHash.slice(0, 16)
+
+/** Limits of the brute-force defence; see docs/operations.md. */
+export const throttleRules = {
+  windowMinutes: 15,
+  // Per account and client address: slows down, then locks that pair only.
+  pairDelayAfter: 3,
+  pairLockAfter: 10,
+  pairLockSeconds: 15 * 60,
+  // Per client address, across accounts: stops password spraying.
+  addressLockAfter: 30,
+  addressLockSeconds: 15 * 60,
+  // Per account across addresses: only slows down, so an attacker cannot lock the real user out.
+  accountDelayAfter: 20,
+  maxDelayMs: 4000,
+}
+
+export type IdentityContext = {
+  db: Kysely<DB>
+  config: Config
+  pseudonymise(clientAddress: string): string
+}
+
+/** Prepares the keyed pseudonymisation of client addresses (shared by all nodes through the database). */
+export async function createIdentityContext(db: Kysely<DB>, config: Config): Promise<IdentityContext> {
+  const secret =
+    config.sessionSecret ??
+    (await readOrCreateSecret(db, 'client-pseudonym', randomBytes(32).toString('hex')))
+  return {
+    db,
+    config,
+    pseudonymise: (clientAddress) =>
+      createHmac('sha256', secret).update(clientAddress).digest('hex').slice(0, 16),
+  }
+}
+
+type LoginInput = {
+  username: string
+  password: string
+  clientAddress: string
+  userAgent: string
+  requestId: string
+}
+export type LoginResult = { token: string; session: SessionInfo }
+
+const throttleKeys = (username: string, pseudonym: string) => ({
+  pair: `pair:${username}:${pseudonym}`,
+  address: `address:${pseudonym}`,
+  account: `account:${username}`,
+})
+
+async function refuseWhenLocked(
+  ctx: IdentityContext,
+  keys: ReturnType<typeof throttleKeys>,
+): Promise<number> {
+  const rows = await selectThrottles(ctx.db, Object.values(keys))
+  const now = Date.now()
+  for (const row of rows) {
+    if (row.key === keys.account || !row.locked_until) continue
+    const remaining = Math.ceil((new Date(row.locked_until).getTime() - now) / 1000)
+    if (remaining > 0) throw new TooManyRequests(remaining)
+  }
+  const pairFailures = rows.find((row) => row.key === keys.pair)?.failures ?? 0
+  const accountFailures = rows.find((row) => row.key === keys.account)?.failures ?? 0
+  const pairDelay =
+    pairFailures >= throttleRules.pairDelayAfter
+      ? 250 * 2 ** (pairFailures - throttleRules.pairDelayAfter)
+      : 0
+  const accountDelay = accountFailures >= throttleRules.accountDelayAfter ? throttleRules.maxDelayMs / 2 : 0
+  return Math.min(Math.max(pairDelay, accountDelay), throttleRules.maxDelayMs)
+}
+
+async function countFailure(ctx: IdentityContext, keys: ReturnType<typeof throttleKeys>): Promise<void> {
+  const pair = await recordThrottleFailure(ctx.db, keys.pair, throttleRules.windowMinutes)
+  const address = await recordThrottleFailure(ctx.db, keys.address, throttleRules.windowMinutes)
+  await recordThrottleFailure(ctx.db, keys.account, throttleRules.windowMinutes)
+  if (pair >= throttleRules.pairLockAfter)
+    await lockThrottle(ctx.db, keys.pair, throttleRules.pairLockSeconds)
+  if (address >= throttleRules.addressLockAfter)
+    await lockThrottle(ctx.db, keys.address, throttleRules.addressLockSeconds)
+}
+
+function newSessionTimes(config: Config, now = Date.now()) {
+  return {
+    idle_expires_at: new Date(now + config.session.idleMinutes * 60_000).toISOString(),
+    absolute_expires_at: new Date(now + config.session.maxHours * 3_600_000).toISOString(),
+  }
+}
+
+/**
+ * Checks the credentials and opens a new session (a new token every time: no fixation). Unknown
+ * users, wrong passwords and disabled accounts answer alike and take the same time.
+ */
+export async function login(ctx: IdentityContext, input: LoginInput): Promise<LoginResult> {
+  const pseudonym = ctx.pseudonymise(input.clientAddress)
+  const keys = throttleKeys(input.username, pseudonym)
+  const delay = await refuseWhenLocked(ctx, keys)
+  if (delay > 0) await sleep(delay)
+
+  const user = await selectUserByUsername(ctx.db, input.username)
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
+  if (!user || !passwordOk || user.disabled_at) {
+    await countFailure(ctx, keys)
+    await recordAudit(ctx.db, {
+      districtId: user?.district_id ?? null,
+      actorId: user?.id ?? null,
+      action: 'auth.login',
+      outcome: 'failure',
+      requestId: input.requestId,
+      clientPseudonym: pseudonym,
+    })
+    throw new Unauthenticated('invalid-credentials')
+  }
+
+  const token = randomBytes(32).toString('base64url')
+  const csrfToken = randomBytes(24).toString('base64url')
+  const tokenHash = sha256(token)
+  const times = newSessionTimes(ctx.config)
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('session')
+      .values({
+        token_hash: tokenHash,
+        user_id: user.id,
+        district_id: user.district_id,
+        csrf_token: csrfToken,
+        client_pseudonym: pseudonym,
+        user_agent: input.userAgent.slice(0, 300),
+        ...times,
+      })
+      .execute()
+    await clearThrottle(trx, keys.pair)
+    await recordAudit(trx, {
+      districtId: user.district_id,
+      actorId: user.id,
+      actorRoles: user.roles,
+      action: 'auth.login',
+      subjectType: 'user',
+      subjectId: user.id,
+      requestId: input.requestId,
+      clientPseudonym: pseudonym,
+    })
+  })
+  const session = await sessionInfo(ctx, tokenHash)
+  if (!session) throw new Unauthenticated()
+  return { token, session: session.info }
+}
+
+type LiveSession = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>
+
+function actorFromSession(row: LiveSession, teamIds: string[]): Actor {
+  return {
+    userId: row.id,
+    districtId: row.district_id,
+    organisationId: row.organisation_id,
+    roles: row.roles as Role[],
+    teamIds,
+  }
+}
+
+async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
+  const row = await selectLiveSession(ctx.db, tokenHash)
+  if (!row) return null
+  const teamIds = (await selectTeamIds(ctx.db, [row.id])).get(row.id) ?? []
+  const info: SessionInfo = {
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles as Role[],
+      districtId: row.district_id,
+      districtName: row.district_name,
+      organisationId: row.organisation_id,
+      teamIds,
+    },
+    csrfToken: row.csrf_token,
+    abilities: districtAbilities(actorFromSession(row, teamIds)),
+    idleExpiresAt: row.idle_expires_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+  }
+  return { row, teamIds, info }
+}
+
+/** Looks up the session of a cookie token and extends its idle time (at most once a minute). */
+export async function resolveSession(ctx: IdentityContext, token: string): Promise<ResolvedSession | null> {
+  if (token.length > 100) return null
+  const tokenHash = sha256(token)
+  const row = await selectLiveSession(ctx.db, tokenHash)
+  if (!row) return null
+  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await touchSession(ctx.db, tokenHash, newSessionTimes(ctx.config).idle_expires_at)
+  }
+  const teamIds = (await selectTeamIds(ctx.db, [row.id])).get(row.id) ?? []
+  return { actor: actorFromSession(row, teamIds), csrfToken: row.csrf_token, tokenHash }
+}
+
+export async function currentSession(ctx: IdentityContext, tokenHash: string): Promise<SessionInfo> {
+  const session = await sessionInfo(ctx, tokenHash)
+  if (!session) throw new Unauthenticated()
+  return session.info
+}
+
+export async function logout(
+  ctx: IdentityContext,
+  tokenHash: string,
+  audit: { actor: Actor; requestId: string; clientPseudonym: string },
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, tokenHash)
+    await recordAudit(trx, {
+      districtId: audit.actor.districtId,
+      actorId: audit.actor.userId,
+      actorRoles: audit.actor.roles,
+      action: 'auth.logout',
+      subjectType: 'user',
+      subjectId: audit.actor.userId,
+      requestId: audit.requestId,
+      clientPseudonym: audit.clientPseudonym,
+    })
+  })
+}
+
+export async function listOwnSessions(
+  ctx: IdentityContext,
+  actor: Actor,
+  currentTokenHash: string,
+): Promise<OwnSession[]> {
+  const rows = await selectSessionsOfUser(ctx.db, actor.userId)
+  return rows.map((row) => ({
+    id: publicSessionId(row.token_hash),
+    current: row.token_hash === currentTokenHash,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    userAgent: row.user_agent,
+  }))
+}
+
+/** Ends one of the actor's own sessions, named by its public id. */
+export async function endOwnSession(ctx: IdentityContext, actor: Actor, publicId: string): Promise<void> {
+  const rows = await selectSessionsOfUser(ctx.db, actor.userId)
+  const target = rows.find((row) => publicSessionId(row.token_hash) === publicId)
+  if (!target) throw new NotFound()
+  await deleteSession(ctx.db, target.token_hash)
+}
+
+export { deleteSessionsOfUser }

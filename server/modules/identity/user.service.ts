@@ -1,0 +1,264 @@
+import type { Kysely } from 'kysely'
+import type { CreateUser, Organisation, Role, Team, UpdateUser, User } from '../../../common/identity.ts'
+import type { Page } from '../../../common/pagination.ts'
+import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import { Conflict, DomainError, Invalid, NotFound } from '../../platform/errors.ts'
+import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  countActiveSessions,
+  countTeamsInDistrict,
+  deleteSessionsOfUser,
+  insertUser,
+  organisationInDistrict,
+  replaceUserTeams,
+  selectDisplayNames,
+  selectOrganisations,
+  selectTeamIds,
+  selectTeams,
+  selectUser,
+  selectUsers,
+  type UserChanges,
+  type UserRow,
+  updateUserIfVersion,
+  usernameExists,
+} from './identity.queries.ts'
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts'
+
+const userAbilities = ['user.read', 'user.manage'] as const
+
+function toUser(row: UserRow, teamIds: string[], sessions: number, actor: Actor): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles as Role[],
+    organisationId: row.organisation_id,
+    teamIds,
+    disabled: row.disabled_at !== null,
+    hasPassword: row.password_hash !== null,
+    activeSessions: sessions,
+    version: row.version,
+    createdAt: row.created_at,
+    can: abilitiesFor(actor, { type: 'user', districtId: row.district_id, userId: row.id }, userAbilities),
+  }
+}
+
+async function present(db: Kysely<DB>, rows: UserRow[], actor: Actor): Promise<User[]> {
+  const ids = rows.map((row) => row.id)
+  const [teams, sessions] = await Promise.all([selectTeamIds(db, ids), countActiveSessions(db, ids)])
+  return rows.map((row) => toUser(row, teams.get(row.id) ?? [], sessions.get(row.id) ?? 0, actor))
+}
+
+const auditFields = (ctx: RequestContext) => ({
+  districtId: ctx.districtId,
+  actorId: ctx.actorId,
+  actorRoles: ctx.actorRoles,
+  requestId: ctx.requestId,
+  clientPseudonym: ctx.clientPseudonym,
+})
+
+/** The users of the actor's district; only administrators and the DPO see the whole list. */
+export async function listUsers(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: { q?: string | undefined; limit: number; offset: number },
+): Promise<Page<User>> {
+  authorize(actor, 'user.read', { type: 'user', districtId: actor.districtId, userId: '' })
+  const { rows, total } = await selectUsers(db, actor.districtId, filter)
+  return { items: await present(db, rows, actor), total, limit: filter.limit, offset: filter.offset }
+}
+
+async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
+  const row = await selectUser(db, actor.districtId, userId)
+  if (!row) throw new NotFound()
+  return row
+}
+
+export async function getUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: string,
+  ctx: RequestContext,
+): Promise<User> {
+  const row = await loadUser(db, actor, userId)
+  authorize(actor, 'user.read', { type: 'user', districtId: row.district_id, userId: row.id })
+  await recordAudit(db, { ...auditFields(ctx), action: 'user.read', subjectType: 'user', subjectId: row.id })
+  const [user] = await present(db, [row], actor)
+  return user as User
+}
+
+async function assertReferences(
+  db: Kysely<DB>,
+  districtId: string,
+  roles: Role[] | undefined,
+  organisationId: string | null | undefined,
+  teamIds: string[] | undefined,
+) {
+  if (organisationId && !(await organisationInDistrict(db, districtId, organisationId))) {
+    throw new Invalid('unknown organisation', [{ path: 'body.organisationId', message: 'unknown' }])
+  }
+  if (teamIds && (await countTeamsInDistrict(db, districtId, teamIds)) !== new Set(teamIds).size) {
+    throw new Invalid('unknown team', [{ path: 'body.teamIds', message: 'unknown' }])
+  }
+  if (roles && roles.includes('partner') !== Boolean(organisationId)) {
+    throw new Invalid('partners, and only partners, belong to an organisation', [
+      { path: 'body.organisationId', message: 'partner-organisation' },
+    ])
+  }
+}
+
+export async function createUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: CreateUser,
+  ctx: RequestContext,
+): Promise<User> {
+  authorize(actor, 'user.manage', { type: 'user', districtId: actor.districtId, userId: '' })
+  assertAcceptablePassword(input.password, input.username, 'body.password')
+  await assertReferences(db, actor.districtId, input.roles, input.organisationId, input.teamIds)
+  const passwordHash = await hashPassword(input.password)
+  const id = await db.transaction().execute(async (trx) => {
+    if (await usernameExists(trx, input.username)) {
+      throw new DomainError('username-taken', 409, undefined, [{ path: 'body.username', message: 'taken' }])
+    }
+    const userId = await insertUser(trx, {
+      district_id: actor.districtId,
+      organisation_id: input.organisationId,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      roles: [...new Set(input.roles)],
+    })
+    await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
+    await recordAudit(trx, {
+      ...auditFields(ctx),
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: userId,
+    })
+    return userId
+  })
+  const [user] = await present(db, [await loadUser(db, actor, id)], actor)
+  return user as User
+}
+
+/** Applies changes when the client saw the current version; a stale version answers 409. */
+export async function updateUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: string,
+  expectedVersion: number,
+  input: UpdateUser,
+  ctx: RequestContext,
+): Promise<User> {
+  const row = await loadUser(db, actor, userId)
+  authorize(actor, 'user.manage', { type: 'user', districtId: row.district_id, userId: row.id })
+  if (userId === actor.userId && (input.disabled || (input.roles && !input.roles.includes('admin')))) {
+    throw new Invalid('administrators cannot disable themselves or drop their own admin role', [
+      { path: 'body', message: 'self-lockout' },
+    ])
+  }
+  const roles = input.roles ? [...new Set(input.roles)] : (row.roles as Role[])
+  const organisationId = input.organisationId !== undefined ? input.organisationId : row.organisation_id
+  await assertReferences(db, actor.districtId, roles, organisationId, input.teamIds)
+  const changes: UserChanges = {}
+  if (input.displayName !== undefined) changes.display_name = input.displayName
+  if (input.roles !== undefined) changes.roles = roles
+  if (input.organisationId !== undefined) changes.organisation_id = input.organisationId
+  if (input.disabled !== undefined)
+    changes.disabled_at = input.disabled ? (row.disabled_at ?? new Date().toISOString()) : null
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateUserIfVersion(trx, actor.districtId, userId, expectedVersion, changes)))
+      throw new Conflict()
+    if (input.teamIds) await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
+    // Disabling a user, or changing what they may do, ends their sessions at once.
+    if (input.disabled || input.roles || input.organisationId !== undefined)
+      await deleteSessionsOfUser(trx, userId)
+    await recordAudit(trx, {
+      ...auditFields(ctx),
+      action: input.disabled ? 'user.disable' : 'user.update',
+      subjectType: 'user',
+      subjectId: userId,
+    })
+  })
+  const [user] = await present(db, [await loadUser(db, actor, userId)], actor)
+  return user as User
+}
+
+export async function endUserSessions(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: string,
+  ctx: RequestContext,
+): Promise<number> {
+  const row = await loadUser(db, actor, userId)
+  authorize(actor, 'user.manage', { type: 'user', districtId: row.district_id, userId: row.id })
+  return db.transaction().execute(async (trx) => {
+    const ended = await deleteSessionsOfUser(trx, userId)
+    await recordAudit(trx, {
+      ...auditFields(ctx),
+      action: 'user.sessions.end',
+      subjectType: 'user',
+      subjectId: userId,
+    })
+    return ended
+  })
+}
+
+/** Changes the actor's own password and ends their other sessions. */
+export async function changeOwnPassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  currentTokenHash: string,
+  ctx: RequestContext,
+): Promise<void> {
+  const row = await loadUser(db, actor, actor.userId)
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    throw new DomainError('password-wrong', 400, undefined, [
+      { path: 'body.currentPassword', message: 'wrong' },
+    ])
+  }
+  assertAcceptablePassword(input.newPassword, row.username, 'body.newPassword')
+  const passwordHash = await hashPassword(input.newPassword)
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    if (
+      !(await updateUserIfVersion(trx, actor.districtId, actor.userId, row.version, {
+        password_hash: passwordHash,
+        password_changed_at: now,
+      }))
+    ) {
+      throw new Conflict()
+    }
+    await deleteSessionsOfUser(trx, actor.userId, currentTokenHash)
+    await recordAudit(trx, {
+      ...auditFields(ctx),
+      action: 'user.password.change',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    })
+  })
+}
+
+export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
+  authorize(actor, 'organisation.read', { type: 'district', districtId: actor.districtId })
+  return selectTeams(db, actor.districtId)
+}
+
+export async function listOrganisations(db: Kysely<DB>, actor: Actor): Promise<Organisation[]> {
+  authorize(actor, 'organisation.read', { type: 'district', districtId: actor.districtId })
+  const rows = await selectOrganisations(db, actor.districtId)
+  return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, legalSpheres: row.legal_spheres }))
+}
+
+/** Display names of users of one district, for other modules' presenters (e.g. the audit trail). */
+export function displayNames(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  return selectDisplayNames(db, districtId, ids)
+}

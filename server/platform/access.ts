@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { Unauthenticated } from './errors.ts'
+import type { Action, Actor } from './policy.ts'
+
+export type RouteAccess = Action | 'public' | 'authenticated'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route does, for the policy; every /api route must declare it. */
+    access?: RouteAccess
+  }
+  interface FastifyRequest {
+    actor: Actor | null
+    sessionTokenHash: string | null
+    clientPseudonym: string
+  }
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string; tokenHash: string }
+
+export type AccessControlOptions = {
+  cookieName: (request: FastifyRequest) => string
+  resolveSession: (token: string) => Promise<ResolvedSession | null>
+  pseudonymise: (clientAddress: string) => string
+}
+
+const exemptPrefixes = ['/api/docs', '/api/openapi.json']
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** The facts an audit entry needs about the request, without any of its content. */
+export type RequestContext = {
+  actorId: string | null
+  actorRoles: readonly string[]
+  districtId: string | null
+  requestId: string
+  clientPseudonym: string
+}
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  return {
+    actorId: request.actor?.userId ?? null,
+    actorRoles: request.actor?.roles ?? [],
+    districtId: request.actor?.districtId ?? null,
+    requestId: request.id,
+    clientPseudonym: request.clientPseudonym,
+  }
+}
+
+/** The signed-in actor; routes that are not public can rely on it. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Unauthenticated()
+  return request.actor
+}
+
+/**
+ * Sessions, authentication and CSRF for every /api route. A route that does not declare its
+ * access fails at start, so no endpoint is open by omission.
+ */
+export function registerAccessControl(app: FastifyInstance, options: AccessControlOptions): void {
+  app.decorateRequest('actor', null)
+  app.decorateRequest('sessionTokenHash', null)
+  app.decorateRequest('clientPseudonym', '')
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || exemptPrefixes.some((prefix) => route.url.startsWith(prefix))) return
+    if (!route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access; add config.access`)
+    }
+  })
+
+  app.addHook('onRequest', async (request) => {
+    request.clientPseudonym = options.pseudonymise(request.ip)
+    const access = request.routeOptions.config?.access
+    if (!access) return
+    const token = request.cookies?.[options.cookieName(request)]
+    const session = token ? await options.resolveSession(token) : null
+    if (session) {
+      request.actor = session.actor
+      request.sessionTokenHash = session.tokenHash
+      if (writeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+        throw new Unauthenticated('csrf-failed')
+      }
+    }
+    if (access !== 'public' && !request.actor) throw new Unauthenticated()
+  })
+}

@@ -1,0 +1,161 @@
+import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OwnSession } from '../../../common/identity.ts'
+import { ApiError, apiGet, apiSend } from '../api.ts'
+import { QueryState } from '../components/QueryState.tsx'
+import { formatDateTime } from '../i18n.ts'
+import { useSession } from '../session.tsx'
+
+function errorText(error: Error | null, language: string) {
+  if (!error) return undefined
+  return error instanceof ApiError ? error.messageIn(language) : error.message
+}
+
+function PasswordForm() {
+  const { t, i18n } = useTranslation()
+  const [currentPassword, setCurrentPassword] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const change = useMutation({
+    mutationFn: () => apiSend('POST', '/account/password', { currentPassword, newPassword }),
+    onSuccess: () => {
+      setCurrentPassword('')
+      setNewPassword('')
+    },
+  })
+  const fieldProblem = (field: string) => {
+    const problem = change.error instanceof ApiError ? change.error.problem : undefined
+    const message = problem?.fields?.find((f) => f.path === `body.${field}`)?.message
+    return message
+      ? t(`account.problem.${message}`, { defaultValue: errorText(change.error, i18n.language) })
+      : undefined
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    change.mutate()
+  }
+  return (
+    <Stack component="form" onSubmit={submit} gap="sm" maw={420}>
+      {change.isSuccess && (
+        <Alert color="green" role="status">
+          {t('account.passwordChanged')}
+        </Alert>
+      )}
+      {change.isError && !fieldProblem('currentPassword') && !fieldProblem('newPassword') && (
+        <Alert color="red" role="alert">
+          {errorText(change.error, i18n.language)}
+        </Alert>
+      )}
+      <PasswordInput
+        label={t('account.currentPassword')}
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+        error={fieldProblem('currentPassword')}
+        required
+      />
+      <PasswordInput
+        label={t('account.newPassword')}
+        description={t('account.passwordRules')}
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(event) => setNewPassword(event.currentTarget.value)}
+        error={fieldProblem('newPassword')}
+        required
+      />
+      <Group>
+        <Button type="submit" loading={change.isPending} disabled={!currentPassword || !newPassword}>
+          {t('account.changePassword')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+export function AccountPage() {
+  const { t, i18n } = useTranslation()
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const sessions = useQuery({
+    queryKey: ['account', 'sessions'],
+    queryFn: ({ signal }) => apiGet<OwnSession[]>('/account/sessions', signal),
+  })
+  const endSession = useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/account/sessions/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account', 'sessions'] }),
+  })
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <Title order={2}>{t('account.title')}</Title>
+      <Card withBorder component="section" aria-labelledby="me-heading">
+        <Title order={3} size="h4" id="me-heading" mb="xs">
+          {session.user.displayName}
+        </Title>
+        <Text size="sm">
+          {t('account.username')}: {session.user.username} · {session.user.districtName}
+        </Text>
+        <Group gap="xs" mt="xs">
+          {session.user.roles.map((role) => (
+            <Badge key={role}>{t(`roles.${role}`)}</Badge>
+          ))}
+        </Group>
+      </Card>
+      <section aria-labelledby="password-heading">
+        <Title order={3} id="password-heading" mb="sm">
+          {t('account.passwordTitle')}
+        </Title>
+        <PasswordForm />
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <Title order={3} id="sessions-heading" mb="sm">
+          {t('account.sessionsTitle')}
+        </Title>
+        <QueryState query={sessions}>
+          {(items) => (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('account.sessionStarted')}</Table.Th>
+                  <Table.Th scope="col">{t('account.sessionLastSeen')}</Table.Th>
+                  <Table.Th scope="col">{t('account.sessionBrowser')}</Table.Th>
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t('account.sessionActions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>{formatDateTime(item.lastSeenAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={1} maw={360}>
+                        {item.userAgent || '–'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {item.current ? (
+                        <Badge color="green">{t('account.thisSession')}</Badge>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => endSession.mutate(item.id)}
+                        >
+                          {t('account.endSession')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryState>
+      </section>
+    </Stack>
+  )
+}

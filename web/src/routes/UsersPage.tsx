@@ -1,0 +1,249 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type CreateUser,
+  type Organisation,
+  type Role,
+  roles,
+  type Team,
+  type User,
+} from '../../../common/identity.ts'
+import type { Page } from '../../../common/pagination.ts'
+import { ApiError, apiGet, apiSend } from '../api.ts'
+import { QueryState } from '../components/QueryState.tsx'
+import { useSession } from '../session.tsx'
+
+const usersKey = ['users'] as const
+
+function useProblemText() {
+  const { i18n } = useTranslation()
+  return (error: Error | null) =>
+    error instanceof ApiError ? error.messageIn(i18n.language) : error?.message
+}
+
+function CreateUserForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation()
+  const problemText = useProblemText()
+  const queryClient = useQueryClient()
+  const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => apiGet<Team[]>('/teams', signal) })
+  const organisations = useQuery({
+    queryKey: ['organisations'],
+    queryFn: ({ signal }) => apiGet<Organisation[]>('/organisations', signal),
+  })
+  const [form, setForm] = useState<CreateUser>({
+    username: '',
+    displayName: '',
+    roles: ['case_manager'],
+    organisationId: null,
+    teamIds: [],
+    password: '',
+  })
+  const create = useMutation({
+    mutationFn: () => apiSend<User>('POST', '/users', form),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: usersKey })
+      onDone()
+    },
+  })
+  const fieldError = (field: string) => {
+    const problem = create.error instanceof ApiError ? create.error.problem : undefined
+    const hit = problem?.fields?.find((f) => f.path === `body.${field}`)
+    return hit ? t(`users.problem.${hit.message}`, { defaultValue: problemText(create.error) }) : undefined
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    create.mutate()
+  }
+  const isPartner = form.roles.includes('partner')
+  return (
+    <Stack component="form" onSubmit={submit} gap="sm">
+      {create.isError && !create.error.message.includes('body') && (
+        <Alert color="red" role="alert">
+          {problemText(create.error)}
+        </Alert>
+      )}
+      <TextInput
+        label={t('users.username')}
+        required
+        value={form.username}
+        error={fieldError('username')}
+        onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('users.displayName')}
+        required
+        value={form.displayName}
+        error={fieldError('displayName')}
+        onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
+      />
+      <MultiSelect
+        label={t('users.roles')}
+        required
+        data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        value={form.roles}
+        error={fieldError('roles')}
+        onChange={(value) => setForm({ ...form, roles: value as Role[] })}
+      />
+      {isPartner && (
+        <Select
+          label={t('users.organisation')}
+          required
+          data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          value={form.organisationId}
+          error={fieldError('organisationId')}
+          onChange={(value) => setForm({ ...form, organisationId: value })}
+        />
+      )}
+      <MultiSelect
+        label={t('users.teams')}
+        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={form.teamIds}
+        onChange={(value) => setForm({ ...form, teamIds: value })}
+      />
+      <PasswordInput
+        label={t('users.initialPassword')}
+        description={t('account.passwordRules')}
+        required
+        autoComplete="new-password"
+        value={form.password}
+        error={fieldError('password')}
+        onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={create.isPending}>
+          {t('users.create')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+function UserActions({ user }: { user: User }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const refresh = () => queryClient.invalidateQueries({ queryKey: usersKey })
+  const toggle = useMutation({
+    mutationFn: () =>
+      apiSend<User>(
+        'PATCH',
+        `/users/${user.id}`,
+        { disabled: !user.disabled },
+        { 'if-match': `"${user.version}"` },
+      ),
+    onSettled: refresh,
+  })
+  const endSessions = useMutation({
+    mutationFn: () => apiSend('DELETE', `/users/${user.id}/sessions`),
+    onSettled: refresh,
+  })
+  if (!user.can['user.manage']) return null
+  const isSelf = user.id === session.user.id
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="xs"
+        variant="light"
+        disabled={isSelf}
+        color={user.disabled ? 'green' : 'red'}
+        onClick={() => toggle.mutate()}
+        loading={toggle.isPending}
+        aria-label={`${user.disabled ? t('users.enable') : t('users.disable')}: ${user.displayName}`}
+      >
+        {user.disabled ? t('users.enable') : t('users.disable')}
+      </Button>
+      <Button
+        size="xs"
+        variant="default"
+        disabled={user.activeSessions === 0}
+        onClick={() => endSessions.mutate()}
+        loading={endSessions.isPending}
+        aria-label={`${t('users.endSessions')}: ${user.displayName}`}
+      >
+        {t('users.endSessions')}
+      </Button>
+    </Group>
+  )
+}
+
+export function UsersPage() {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState('')
+  const [opened, { open, close }] = useDisclosure(false)
+  const users = useQuery({
+    queryKey: [...usersKey, search],
+    queryFn: ({ signal }) =>
+      apiGet<Page<User>>(`/users?limit=200${search ? `&q=${encodeURIComponent(search)}` : ''}`, signal),
+    placeholderData: (previous) => previous,
+  })
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Title order={2}>{t('users.title')}</Title>
+        <Button onClick={open}>{t('users.new')}</Button>
+      </Group>
+      <TextInput
+        label={t('users.search')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={360}
+      />
+      <QueryState query={users}>
+        {(page) => (
+          <Table striped withTableBorder>
+            <Table.Caption>{t('users.count', { count: page.total })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('users.displayName')}</Table.Th>
+                <Table.Th scope="col">{t('users.username')}</Table.Th>
+                <Table.Th scope="col">{t('users.roles')}</Table.Th>
+                <Table.Th scope="col">{t('users.status')}</Table.Th>
+                <Table.Th scope="col">{t('users.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {page.items.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>{user.displayName}</Table.Td>
+                  <Table.Td>{user.username}</Table.Td>
+                  <Table.Td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {user.disabled ? (
+                      <Badge color="gray">{t('users.disabled')}</Badge>
+                    ) : (
+                      <Text size="sm">{t('users.sessions', { count: user.activeSessions })}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <UserActions user={user} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
+      <Modal opened={opened} onClose={close} title={t('users.new')} size="lg">
+        <CreateUserForm onDone={close} />
+      </Modal>
+    </Stack>
+  )
+}

@@ -1,0 +1,55 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { createContext, type ReactNode, useContext } from 'react'
+import type { SessionInfo } from '../../common/identity.ts'
+import { ApiError, apiGet, setCsrfToken } from './api.ts'
+
+const SessionContext = createContext<SessionInfo | null>(null)
+
+export const sessionQueryKey = ['session'] as const
+
+async function loadSession(signal: AbortSignal): Promise<SessionInfo | null> {
+  try {
+    const session = await apiGet<SessionInfo>('/auth/session', signal)
+    setCsrfToken(session.csrfToken)
+    return session
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(undefined)
+      return null
+    }
+    throw error
+  }
+}
+
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => loadSession(signal),
+    staleTime: 60_000,
+  })
+}
+
+export function SessionProvider({ session, children }: { session: SessionInfo; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+}
+
+/** The signed-in user's session; only used below the login gate. */
+export function useSession(): SessionInfo {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession outside a signed-in area')
+  return session
+}
+
+export function useCan() {
+  const session = useSession()
+  return (action: string) => session.abilities[action] === true
+}
+
+/** After login or logout everything cached belongs to somebody else: start afresh. */
+export function useResetSession() {
+  const queryClient = useQueryClient()
+  return async () => {
+    queryClient.clear()
+    await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+  }
+}
