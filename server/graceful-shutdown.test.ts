@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from './db/database.ts'
+import { verifyAuditTrail } from './modules/audit/index.ts'
+
+const password = 'graceful shutdown test 2026'
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['bin/lotse.js', 'serve', '--demo'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOTSE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOTSE_LOG_LEVEL: 'warn',
+      LOTSE_DEMO_PASSWORD: password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /running: (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) resolve({ child, url: match[1] })
+    })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)))
+  })
+}
+
+async function signIn(url: string) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  })
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  return { cookie, csrfToken }
+}
+
+describe('graceful shutdown', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-shutdown-'))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('loses no acknowledged write when SIGTERM arrives during a stream of writes', async () => {
+    const { child, url } = await startServer(dataDir)
+    const session = await signIn(url)
+    const acknowledged: string[] = []
+    let refused = 0
+    let stop = false
+    const writer = async (worker: number) => {
+      for (let i = 0; !stop && i < 500; i++) {
+        try {
+          const response = await fetch(`${url}/api/users`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              cookie: session.cookie,
+              'x-csrf-token': session.csrfToken,
+            },
+            body: JSON.stringify({
+              username: `load-${worker}-${i}`,
+              displayName: `Last ${worker}-${i}`,
+              roles: ['case_manager'],
+              password: 'a long enough passphrase for tests',
+            }),
+          })
+          if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id)
+          else refused++
+        } catch {
+          refused++
+        }
+      }
+    }
+    const writers = [1, 2, 3, 4].map(writer)
+    while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 20))
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    const [exitCode] = await exited
+    stop = true
+    await Promise.all(writers)
+
+    expect(exitCode).toBe(0)
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20)
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') })
+    try {
+      const stored = await database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('id', 'in', acknowledged)
+        .execute()
+      expect(stored.length).toBe(acknowledged.length)
+      const chains = await verifyAuditTrail(database.db)
+      expect(chains.every((chain) => chain.ok)).toBe(true)
+    } finally {
+      await database.close()
+    }
+  }, 120_000)
+})

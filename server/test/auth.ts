@@ -1,0 +1,55 @@
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { beforeAll } from 'vitest'
+import { seedDemo } from '../db/seed/demo.ts'
+import type { TestDatabase } from './database.ts'
+
+export const testPassword = 'correct horse battery staple'
+
+export type TestSession = {
+  username: string
+  cookie: string
+  csrfToken: string
+  userId: string
+  districtId: string
+  /** Sends a request as this user, with the session cookie and, for writes, the CSRF token. */
+  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>
+}
+
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = testPassword,
+  remoteAddress = '127.0.0.1',
+): Promise<TestSession> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  })
+  if (response.statusCode !== 200)
+    throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`)
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+  const body = response.json()
+  return {
+    username,
+    cookie,
+    csrfToken: body.csrfToken,
+    userId: body.user.id,
+    districtId: body.user.districtId,
+    request(options) {
+      return app.inject({
+        ...options,
+        remoteAddress,
+        headers: { cookie, 'x-csrf-token': body.csrfToken, ...(options.headers ?? {}) },
+      } as InjectOptions)
+    },
+  }
+}
+
+/** Seeds the demo districts and users (password: testPassword) once for a describe block. */
+export function useDemoData(ctx: { readonly database: TestDatabase }): void {
+  beforeAll(async () => {
+    await seedDemo(ctx.database, { password: testPassword })
+  })
+}
