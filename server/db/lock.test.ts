@@ -108,15 +108,11 @@ describe('lockDataDir', () => {
 describe('openDatabase on a PGlite directory', () => {
   const open = async (): Promise<Database> => {
     const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') })
-    let closed = false
-    const close = database.close
-    database.close = async () => {
-      if (closed) return
-      closed = true
-      await close()
-    }
-    cleanups.push(() => database.close())
-    return database
+    // Closed by the test or, if it failed first, afterwards; but only once.
+    let closing: Promise<void> | undefined
+    const once = { ...database, close: () => (closing ??= database.close()) }
+    cleanups.push(() => once.close())
+    return once
   }
 
   it('locks the data directory while open and unlocks it on close', async () => {

@@ -4,7 +4,14 @@ import type { Action, Actor } from './policy.ts'
 
 export type RouteAccess = Action | 'public' | 'authenticated'
 
+/** One /api route and what it declares, as collected while the app registers its routes. */
+export type RouteAccessEntry = { method: string; url: string; access: RouteAccess }
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access, for the authorisation matrix test and the docs. */
+    routeAccessTable: readonly RouteAccessEntry[]
+  }
   interface FastifyContextConfig {
     /** What the route does, for the policy; every /api route must declare it. */
     access?: RouteAccess
@@ -60,12 +67,16 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionTokenHash', null)
   app.decorateRequest('clientPseudonym', '')
+  const routeAccessTable: RouteAccessEntry[] = []
+  app.decorate('routeAccessTable', routeAccessTable)
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || exemptPrefixes.some((prefix) => route.url.startsWith(prefix))) return
-    if (!route.config?.access) {
+    const access = route.config?.access
+    if (!access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access; add config.access`)
     }
+    for (const method of [route.method].flat()) routeAccessTable.push({ method, url: route.url, access })
   })
 
   app.addHook('onRequest', async (request) => {
@@ -77,7 +88,12 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     if (session) {
       request.actor = session.actor
       request.sessionTokenHash = session.tokenHash
-      if (writeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      // Public routes (login) need no token: a stale session must not stop a fresh sign-in.
+      if (
+        access !== 'public' &&
+        writeMethods.has(request.method) &&
+        request.headers['x-csrf-token'] !== session.csrfToken
+      ) {
         throw new Unauthenticated('csrf-failed')
       }
     }

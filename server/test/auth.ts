@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { beforeAll } from 'vitest'
 import { seedDemo } from '../db/seed/demo.ts'
 import type { TestDatabase } from './database.ts'
@@ -12,7 +12,7 @@ export type TestSession = {
   userId: string
   districtId: string
   /** Sends a request as this user, with the session cookie and, for writes, the CSRF token. */
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>
+  request(options: InjectOptions): Promise<LightMyRequestResponse>
 }
 
 export async function loginAs(

@@ -78,6 +78,8 @@ export const auditRoutes =
           {
             delimiter: ';',
             bom: true,
+            // Names come from user input; a leading = + - @ would run as a formula in a spreadsheet.
+            escape_formulas: true,
             header: true,
             columns: [
               'Nr',

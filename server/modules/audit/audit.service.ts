@@ -55,6 +55,9 @@ const hashOf = (fields: HashedFields) => createHash('sha256').update(canonical(f
  * it records, so that the change and its trace commit together or not at all.
  */
 export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  // The chain lock is a transaction lock: outside a transaction it would end with its own
+  // statement, and two entries written at once could both link to the same head.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry))
   const previousHash = await lockChainAndReadHead(db, entry.districtId)
   const fields: HashedFields = {
     occurred_at: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rheinSiegKreis } from '../../db/seed/districts.ts'
 import { seedDemo } from '../../db/seed/demo.ts'
+import { rheinSiegKreis } from '../../db/seed/districts.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, testPassword } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
@@ -35,7 +35,13 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     const { status, body } = await get(rheinSieg, '/api/districts')
     expect(status).toBe(200)
     expect(body.items).toHaveLength(1)
-    expect(body.items[0]).toMatchObject({ code: '05382', name: 'Rhein-Sieg-Kreis', kind: 'kreis', stateCode: 'NW', municipalityCount: 19 })
+    expect(body.items[0]).toMatchObject({
+      code: '05382',
+      name: 'Rhein-Sieg-Kreis',
+      kind: 'kreis',
+      stateCode: 'NW',
+      municipalityCount: 19,
+    })
     const other = await get(lindenau, '/api/districts')
     expect(other.body.items.map((d: { code: string }) => d.code)).toEqual(['99101'])
   })
@@ -44,8 +50,12 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     const { status, body } = await get(rheinSieg, `/api/districts/${rheinSieg.districtId}`)
     expect(status).toBe(200)
     const names = body.municipalities.map((m: { name: string }) => m.name)
-    expect(names).toEqual([...rheinSiegKreis.municipalities.map((m) => m.name)].sort((a, b) => a.localeCompare(b, 'de')))
-    expect(body.municipalities.every((m: { districtId: string }) => m.districtId === rheinSieg.districtId)).toBe(true)
+    expect(names).toEqual(
+      [...rheinSiegKreis.municipalities.map((m) => m.name)].sort((a, b) => a.localeCompare(b, 'de')),
+    )
+    expect(
+      body.municipalities.every((m: { districtId: string }) => m.districtId === rheinSieg.districtId),
+    ).toBe(true)
   })
 
   it('answers another district with 404, as if it did not exist', async () => {
@@ -57,9 +67,15 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
   })
 
   it('finds municipalities regardless of case and accents, and treats % literally', async () => {
-    const found = await get(rheinSieg, `/api/districts/${rheinSieg.districtId}/municipalities?q=${encodeURIComponent('KONIGS')}`)
+    const found = await get(
+      rheinSieg,
+      `/api/districts/${rheinSieg.districtId}/municipalities?q=${encodeURIComponent('KONIGS')}`,
+    )
     expect(found.body.items.map((m: { name: string }) => m.name)).toEqual(['Königswinter'])
-    const wildcard = await get(rheinSieg, `/api/districts/${rheinSieg.districtId}/municipalities?q=${encodeURIComponent('%')}`)
+    const wildcard = await get(
+      rheinSieg,
+      `/api/districts/${rheinSieg.districtId}/municipalities?q=${encodeURIComponent('%')}`,
+    )
     expect(wildcard.body.total).toBe(0)
   })
 
@@ -83,7 +99,11 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     ['a malformed id', '/api/districts/not-a-uuid', 'params.districtId'],
     ['a limit above the maximum', '/api/districts?limit=201', 'querystring.limit'],
     ['a negative offset', '/api/districts?offset=-1', 'querystring.offset'],
-    ['a search of over 100 characters', `/api/districts/6f1c7b1e-0000-4000-8000-000000000000/municipalities?q=${'x'.repeat(101)}`, 'querystring.q'],
+    [
+      'a search of over 100 characters',
+      `/api/districts/6f1c7b1e-0000-4000-8000-000000000000/municipalities?q=${'x'.repeat(101)}`,
+      'querystring.q',
+    ],
   ])('refuses %s with 400 naming the field', async (_label, url, field) => {
     const { status, type, body } = await get(rheinSieg, url)
     expect(status).toBe(400)

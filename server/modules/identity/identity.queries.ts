@@ -398,6 +398,15 @@ export async function lockThrottle(db: Kysely<DB>, key: string, seconds: number)
     .execute()
 }
 
+/** Takes back one counted attempt (it succeeded). */
+export async function forgiveThrottleFailure(db: Kysely<DB>, key: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ failures: sql`GREATEST(failures - 1, 0)` })
+    .where('key', '=', key)
+    .execute()
+}
+
 export async function clearThrottle(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute()
 }

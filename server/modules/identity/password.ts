@@ -36,12 +36,22 @@ export async function verifyPassword(storedHash: string | null, password: string
   }
 }
 
+/** A listed password, also with trailing digits or marks, or with up to four characters added around it. */
+function isCommon(lowered: string): boolean {
+  if (commonPasswords.has(lowered) || commonPasswords.has(lowered.replace(/[\d!?.]+$/, ''))) return true
+  for (let added = 1; added <= 4 && lowered.length - added >= 8; added++) {
+    if (commonPasswords.has(lowered.slice(0, -added)) || commonPasswords.has(lowered.slice(added)))
+      return true
+  }
+  return false
+}
+
 /** Length and a breach list, no composition rules (NIST SP 800-63B). */
 export function assertAcceptablePassword(password: string, username: string, field = 'password'): void {
   const lowered = password.toLowerCase()
   if (password.length < 12)
     throw new Invalid('password too short', [{ path: field, message: 'password-too-short' }])
-  if (commonPasswords.has(lowered) || commonPasswords.has(lowered.replace(/[\d!?.]+$/, ''))) {
+  if (isCommon(lowered)) {
     throw new Invalid('password is on the list of common or breached passwords', [
       { path: field, message: 'password-common' },
     ])

@@ -12,6 +12,7 @@ import {
   clearThrottle,
   deleteSession,
   deleteSessionsOfUser,
+  forgiveThrottleFailure,
   lockThrottle,
   readOrCreateSecret,
   recordThrottleFailure,
@@ -76,10 +77,18 @@ const throttleKeys = (username: string, pseudonym: string) => ({
   account: `account:${username}`,
 })
 
-async function refuseWhenLocked(
+type ThrottleKeys = ReturnType<typeof throttleKeys>
+type AttemptCounts = { pair: number; address: number }
+
+/**
+ * Refuses while a lock holds, then counts this attempt as a failure before the password is
+ * checked (a success takes it back), so that parallel guesses cannot slip past the limits
+ * between reading the counters and writing them. Answers the delay to wait before checking.
+ */
+async function reserveAttempt(
   ctx: IdentityContext,
-  keys: ReturnType<typeof throttleKeys>,
-): Promise<number> {
+  keys: ThrottleKeys,
+): Promise<{ delayMs: number; counts: AttemptCounts }> {
   const rows = await selectThrottles(ctx.db, Object.values(keys))
   const now = Date.now()
   for (const row of rows) {
@@ -87,23 +96,33 @@ async function refuseWhenLocked(
     const remaining = Math.ceil((new Date(row.locked_until).getTime() - now) / 1000)
     if (remaining > 0) throw new TooManyRequests(remaining)
   }
-  const pairFailures = rows.find((row) => row.key === keys.pair)?.failures ?? 0
-  const accountFailures = rows.find((row) => row.key === keys.account)?.failures ?? 0
+  const pair = await recordThrottleFailure(ctx.db, keys.pair, throttleRules.windowMinutes)
+  const address = await recordThrottleFailure(ctx.db, keys.address, throttleRules.windowMinutes)
+  const account = await recordThrottleFailure(ctx.db, keys.account, throttleRules.windowMinutes)
+  if (pair > throttleRules.pairLockAfter || address > throttleRules.addressLockAfter) {
+    // Enough attempts are being checked right now; whether they lock is up to them.
+    for (const key of Object.values(keys)) await forgiveThrottleFailure(ctx.db, key)
+    throw new TooManyRequests(1)
+  }
+  // Delays follow the failures before this attempt.
+  const pairFailures = pair - 1
+  const accountFailures = account - 1
   const pairDelay =
     pairFailures >= throttleRules.pairDelayAfter
       ? 250 * 2 ** (pairFailures - throttleRules.pairDelayAfter)
       : 0
   const accountDelay = accountFailures >= throttleRules.accountDelayAfter ? throttleRules.maxDelayMs / 2 : 0
-  return Math.min(Math.max(pairDelay, accountDelay), throttleRules.maxDelayMs)
+  return {
+    delayMs: Math.min(Math.max(pairDelay, accountDelay), throttleRules.maxDelayMs),
+    counts: { pair, address },
+  }
 }
 
-async function countFailure(ctx: IdentityContext, keys: ReturnType<typeof throttleKeys>): Promise<void> {
-  const pair = await recordThrottleFailure(ctx.db, keys.pair, throttleRules.windowMinutes)
-  const address = await recordThrottleFailure(ctx.db, keys.address, throttleRules.windowMinutes)
-  await recordThrottleFailure(ctx.db, keys.account, throttleRules.windowMinutes)
-  if (pair >= throttleRules.pairLockAfter)
+/** After a failed attempt (already counted): locks the pair or the address once they reach their limit. */
+async function lockWhenExhausted(ctx: IdentityContext, keys: ThrottleKeys, counts: AttemptCounts) {
+  if (counts.pair >= throttleRules.pairLockAfter)
     await lockThrottle(ctx.db, keys.pair, throttleRules.pairLockSeconds)
-  if (address >= throttleRules.addressLockAfter)
+  if (counts.address >= throttleRules.addressLockAfter)
     await lockThrottle(ctx.db, keys.address, throttleRules.addressLockSeconds)
 }
 
@@ -121,13 +140,13 @@ function newSessionTimes(config: Config, now = Date.now()) {
 export async function login(ctx: IdentityContext, input: LoginInput): Promise<LoginResult> {
   const pseudonym = ctx.pseudonymise(input.clientAddress)
   const keys = throttleKeys(input.username, pseudonym)
-  const delay = await refuseWhenLocked(ctx, keys)
-  if (delay > 0) await sleep(delay)
+  const { delayMs, counts } = await reserveAttempt(ctx, keys)
+  if (delayMs > 0) await sleep(delayMs)
 
   const user = await selectUserByUsername(ctx.db, input.username)
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
   if (!user || !passwordOk || user.disabled_at) {
-    await countFailure(ctx, keys)
+    await lockWhenExhausted(ctx, keys, counts)
     await recordAudit(ctx.db, {
       districtId: user?.district_id ?? null,
       actorId: user?.id ?? null,
@@ -157,6 +176,8 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
       })
       .execute()
     await clearThrottle(trx, keys.pair)
+    await forgiveThrottleFailure(trx, keys.address)
+    await forgiveThrottleFailure(trx, keys.account)
     await recordAudit(trx, {
       districtId: user.district_id,
       actorId: user.id,
