@@ -56,7 +56,6 @@ describe('graceful shutdown', () => {
     const { child, url } = await startServer(dataDir)
     const session = await signIn(url)
     const acknowledged: string[] = []
-    let refused = 0
     let stop = false
     const writer = async (worker: number) => {
       for (let i = 0; !stop && i < 500; i++) {
@@ -75,10 +74,10 @@ describe('graceful shutdown', () => {
               password: 'a long enough passphrase for tests',
             }),
           })
+          // Anything but 201 (503 while closing, refused connections) was not acknowledged.
           if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id)
-          else refused++
         } catch {
-          refused++
+          // The server went away mid-request: not acknowledged, nothing to check.
         }
       }
     }

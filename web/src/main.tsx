@@ -9,7 +9,12 @@ import { createRoot } from 'react-dom/client'
 import { router } from './router.tsx'
 
 // A darker primary shade keeps text on filled buttons above the WCAG AA contrast ratio.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, fontFamily: 'system-ui, sans-serif' })
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  autoContrast: true,
+  fontFamily: 'system-ui, sans-serif',
+})
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } })
 

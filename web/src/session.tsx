@@ -45,11 +45,15 @@ export function useCan() {
   return (action: string) => session.abilities[action] === true
 }
 
-/** After login or logout everything cached belongs to somebody else: start afresh. */
-export function useResetSession() {
+/**
+ * After login or logout everything cached belongs to somebody else: drop it and put the new
+ * session (or none) in place, so the app switches at once without another round trip.
+ */
+export function useReplaceSession() {
   const queryClient = useQueryClient()
-  return async () => {
-    queryClient.clear()
-    await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+  return (session: SessionInfo | null) => {
+    setCsrfToken(session?.csrfToken)
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] })
+    queryClient.setQueryData(sessionQueryKey, session)
   }
 }

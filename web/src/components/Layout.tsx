@@ -5,7 +5,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { apiSend } from '../api.ts'
 import { healthQuery } from '../queries.ts'
-import { useCan, useResetSession, useSession } from '../session.tsx'
+import { useCan, useReplaceSession, useSession } from '../session.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
 const navigation = [
@@ -23,8 +23,11 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure()
   const pathname = useRouterState({ select: (state) => state.location.pathname })
   const health = useQuery(healthQuery)
-  const resetSession = useResetSession()
-  const logout = useMutation({ mutationFn: () => apiSend('POST', '/auth/logout'), onSettled: resetSession })
+  const replaceSession = useReplaceSession()
+  const logout = useMutation({
+    mutationFn: () => apiSend('POST', '/auth/logout'),
+    onSettled: () => replaceSession(null),
+  })
 
   return (
     <AppShell

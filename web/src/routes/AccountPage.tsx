@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OwnSession } from '../../../common/identity.ts'
 import { ApiError, apiGet, apiSend } from '../api.ts'
+import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useSession } from '../session.tsx'
@@ -137,7 +138,7 @@ export function AccountPage() {
                     </Table.Td>
                     <Table.Td>
                       {item.current ? (
-                        <Badge color="green">{t('account.thisSession')}</Badge>
+                        <Badge color={statusColors.positive}>{t('account.thisSession')}</Badge>
                       ) : (
                         <Button
                           size="xs"

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import type { AuditEvent } from '../../../common/audit.ts'
 import type { Page } from '../../../common/pagination.ts'
 import { apiGet } from '../api.ts'
+import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useCan } from '../session.tsx'
@@ -135,7 +136,9 @@ export function AuditPage() {
                       <code>{event.action}</code>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={event.outcome === 'success' ? 'green' : 'red'}>
+                      <Badge
+                        color={event.outcome === 'success' ? statusColors.positive : statusColors.negative}
+                      >
                         {t(`audit.outcomes.${event.outcome}`)}
                       </Badge>
                     </Table.Td>

@@ -5,16 +5,16 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../common/identity.ts'
 import { ApiError, apiSend } from '../api.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
-import { useResetSession } from '../session.tsx'
+import { useReplaceSession } from '../session.tsx'
 
 export function LoginPage() {
   const { t, i18n } = useTranslation()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const resetSession = useResetSession()
+  const replaceSession = useReplaceSession()
   const login = useMutation({
     mutationFn: () => apiSend<SessionInfo>('POST', '/auth/login', { username, password }),
-    onSuccess: resetSession,
+    onSuccess: (session) => replaceSession(session),
   })
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { statusColors } from '../colors.ts'
 import { DistrictTable } from '../components/DistrictTable.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDate } from '../i18n.ts'
@@ -31,7 +32,10 @@ export function StartPage() {
             {(data) => (
               <Stack gap={6}>
                 <Group>
-                  <Badge color={data.status === 'ok' ? 'green' : 'orange'} variant="filled">
+                  <Badge
+                    color={data.status === 'ok' ? statusColors.positive : statusColors.warning}
+                    variant="filled"
+                  >
                     {data.status === 'ok' ? t('start.statusOk') : t('start.statusDegraded')}
                   </Badge>
                   <Text size="sm">{t('start.asOf', { date: formatDate(new Date(), language) })}</Text>

@@ -27,6 +27,7 @@ import {
 } from '../../../common/identity.ts'
 import type { Page } from '../../../common/pagination.ts'
 import { ApiError, apiGet, apiSend } from '../api.ts'
+import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
 import { useSession } from '../session.tsx'
 
@@ -227,7 +228,7 @@ export function UsersPage() {
                   <Table.Td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
                   <Table.Td>
                     {user.disabled ? (
-                      <Badge color="gray">{t('users.disabled')}</Badge>
+                      <Badge color={statusColors.neutral}>{t('users.disabled')}</Badge>
                     ) : (
                       <Text size="sm">{t('users.sessions', { count: user.activeSessions })}</Text>
                     )}
@@ -241,7 +242,13 @@ export function UsersPage() {
           </Table>
         )}
       </QueryState>
-      <Modal opened={opened} onClose={close} title={t('users.new')} size="lg">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('users.new')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <CreateUserForm onDone={close} />
       </Modal>
     </Stack>

@@ -1,0 +1,50 @@
+// Runs the benchmarks and rewrites bench/RESULTS.md.
+//   node --import tsx bench/run.ts            every benchmark
+//   node --import tsx bench/run.ts health     only the named ones (the other sections are kept)
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
+import { runHealthBenchmark } from './health.bench.ts'
+import { runStartupBenchmark } from './startup.bench.ts'
+
+const benchmarks: { name: string; run: () => Promise<BenchmarkResult> }[] = [
+  { name: 'startup', run: runStartupBenchmark },
+  { name: 'health', run: runHealthBenchmark },
+]
+const names = benchmarks.map((benchmark) => benchmark.name)
+
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
+const unknown = requested.filter((name) => !names.includes(name))
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${names.join(', ')}`)
+  process.exit(2)
+}
+const selected = requested.length > 0 ? benchmarks.filter((b) => requested.includes(b.name)) : benchmarks
+
+const started = performance.now()
+const date = new Date()
+const loadAverage = os.loadavg()
+const results: BenchmarkResult[] = []
+for (const benchmark of selected) {
+  console.log(`\n== ${benchmark.name}`)
+  const result = await benchmark.run()
+  console.log(`\n${result.title}\n${renderTable(result)}`)
+  results.push(result)
+}
+
+const file = path.join(import.meta.dirname, 'RESULTS.md')
+writeResults(
+  file,
+  results,
+  {
+    date,
+    database: 'PGlite (embedded), a fresh temporary data directory per server; DATABASE_URL is ignored',
+    command: `node --import tsx bench/run.ts${requested.length > 0 ? ` ${requested.join(' ')}` : ''}`,
+    loadAverage,
+  },
+  names,
+)
+console.log(
+  `\nWrote ${path.relative(process.cwd(), file)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+)

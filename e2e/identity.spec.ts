@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './axe.ts'
+import { demoUsers, signIn } from './demo.ts'
+
+test('an administrator creates a user and sees the creation in nobody else’s district', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.rheinSieg)
+  await page.getByRole('link', { name: 'Benutzerverwaltung' }).click()
+  await expect(page.getByRole('heading', { name: 'Benutzerverwaltung' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Leyla Yıldız', exact: true })).toBeVisible()
+  await expectAccessible(page, testInfo, 'users page')
+
+  await page.getByRole('button', { name: 'Neuer Benutzer' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Neuer Benutzer' })
+  await dialog.getByLabel(/^Benutzername/).fill('e2e.neu')
+  await dialog.getByLabel(/^Name/).fill('Mariam Haidari')
+  await dialog.getByLabel(/^Erstes Passwort/).fill('a long enough e2e passphrase')
+  await expectAccessible(page, testInfo, 'new user dialog')
+  await dialog.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('cell', { name: 'Mariam Haidari', exact: true })).toBeVisible()
+})
+
+test('a case manager sees neither user administration nor the audit trail', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' })
+  await expect(navigation.getByRole('link', { name: 'Mein Konto' })).toBeVisible()
+  await expect(navigation.getByRole('link', { name: 'Benutzerverwaltung' })).toHaveCount(0)
+  await expect(navigation.getByRole('link', { name: 'Protokoll (Audit)' })).toHaveCount(0)
+  await page.goto('/audit')
+  await expect(page.getByRole('alert').getByText('Kein Zugriff')).toBeVisible()
+  await expectAccessible(page, testInfo, 'no access')
+})
+
+test('the data protection officer reads the audit trail and can export it', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.dpo)
+  await page.getByRole('link', { name: 'Protokoll (Audit)' }).click()
+  await expect(page.getByRole('heading', { name: 'Protokoll (Audit)' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'auth.login' }).first()).toBeVisible()
+  await expectAccessible(page, testInfo, 'audit page')
+  await expect(page.getByRole('link', { name: 'Als CSV exportieren' })).toHaveAttribute('href', /export\.csv/)
+})
+
+test('my account lists this session and signs out', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  await page.getByRole('link', { name: 'Mein Konto' }).click()
+  await expect(page.getByRole('heading', { name: 'Mein Konto' })).toBeVisible()
+  await expect(page.getByText('Diese Sitzung')).toBeVisible()
+  await expectAccessible(page, testInfo, 'account page')
+  await page.getByRole('button', { name: 'Abmelden' }).click()
+  await expect(page.getByRole('heading', { name: 'Anmelden bei Lotse' })).toBeVisible()
+})
