@@ -1,4 +1,4 @@
-import type { Role } from '../../common/identity.ts'
+import { type Role, roles } from '../../common/identity.ts'
 import { Forbidden, HiddenByPolicy } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
@@ -90,7 +90,7 @@ export function districtAbilities(actor: Actor): Record<Action, boolean> {
   ) as Record<Action, boolean>
 }
 
-export const allRoles: readonly Role[] = [
+export const allRoles: readonly Role[] = roles
   'admin',
   'coordinator',
   'team_lead',
