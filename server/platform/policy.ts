@@ -91,14 +91,6 @@ export function districtAbilities(actor: Actor): Record<Action, boolean> {
 }
 
 export const allRoles: readonly Role[] = roles
-  'admin',
-  'coordinator',
-  'team_lead',
-  'case_manager',
-  'partner',
-  'report_reader',
-  'dpo',
-]
 
 /** The role × action table for docs/permissions.md, from the same rules. */
 export function permissionTable(): { action: Action; roles: Record<Role, boolean> }[] {
