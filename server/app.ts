@@ -40,6 +40,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   })
+  // The API takes JSON only; without this Fastify's text/plain parser would hand a string to the
+  // schema and the client would get a misleading 400 instead of 415.
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onRequest', async (request, reply) => {
@@ -72,7 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(healthRoutes(deps))
       await api.register(identityRoutes(deps, identity))
       await api.register(districtRoutes(deps))
-      await api.register(auditRoutes(deps, (districtId) => (ids) => displayNames(db, districtId, ids)))
+      await api.register(auditRoutes(deps, (districtId, ids) => displayNames(db, districtId, ids)))
     },
     { prefix: '/api' },
   )

@@ -43,9 +43,6 @@ export function registerProblemHandlers(
   app: FastifyInstance,
   onDenied: (request: FastifyRequest, error: DomainError) => Promise<void> = async () => {},
 ): void {
-  // The API takes JSON only. Without this, Fastify's built-in text/plain parser hands a string to
-  // the schema and the client gets a misleading 400 instead of the 415 mapped below.
-  app.removeContentTypeParser('text/plain')
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({

@@ -1,23 +1,7 @@
-import { type Kysely, sql } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { AuditEventTable, DB } from '../../db/schema.ts'
 
-export type AuditRow = {
-  id: number
-  occurred_at: string
-  district_id: string | null
-  actor_id: string | null
-  actor_roles: string[]
-  action: string
-  outcome: 'success' | 'failure' | 'denied'
-  subject_type: string | null
-  subject_id: string | null
-  purpose: string | null
-  request_id: string | null
-  client_pseudonym: string | null
-  previous_hash: string
-  hash: string
-}
-
+export type AuditRow = Selectable<AuditEventTable>
 export type NewAuditRow = Omit<AuditRow, 'id'>
 
 const GENESIS = 'genesis'
@@ -55,7 +39,7 @@ export async function* readChain(
       .limit(batchSize)
       .execute()
     if (rows.length === 0) return
-    yield rows as AuditRow[]
+    yield rows
     after = (rows[rows.length - 1] as AuditRow).id
   }
 }
@@ -104,5 +88,5 @@ export async function selectAuditEvents(
     base.selectAll('a').orderBy('a.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { rows: rows as AuditRow[], total: Number(total.n) }
+  return { rows, total: Number(total.n) }
 }

@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely'
 import type { AuditEvent } from '../../../common/audit.ts'
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import type { Language } from '../../platform/language.ts'
+import { type Actor, authorize } from '../../platform/policy.ts'
+import { renderAuditCsv } from './audit.csv.ts'
 import {
   type AuditFilter,
   type AuditRow,
@@ -130,9 +134,10 @@ const toEvent = (row: AuditRow, names: Map<string, string>): AuditEvent => ({
   clientPseudonym: row.client_pseudonym,
 })
 
-export type ActorNames = (ids: string[]) => Promise<Map<string, string>>
+/** Display names of users of a district; the identity module provides them, audit cannot import it. */
+export type ActorNames = (districtId: string, ids: string[]) => Promise<Map<string, string>>
 
-export async function listAuditEvents(
+async function readEvents(
   db: Kysely<DB>,
   districtId: string,
   filter: AuditListFilter,
@@ -140,6 +145,42 @@ export async function listAuditEvents(
   actorNames: ActorNames,
 ): Promise<Page<AuditEvent>> {
   const { rows, total } = await selectAuditEvents(db, { ...filter, districtId }, page)
-  const names = await actorNames([...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))])
+  const actorIds = [...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))]
+  const names = await actorNames(districtId, actorIds)
   return { items: rows.map((row) => toEvent(row, names)), total, ...page }
+}
+
+/** The audit trail of the actor's district, newest first. */
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: AuditListFilter,
+  page: { limit: number; offset: number },
+  actorNames: ActorNames,
+): Promise<Page<AuditEvent>> {
+  authorize(actor, 'audit.read', { type: 'audit', districtId: actor.districtId })
+  return readEvents(db, actor.districtId, filter, page, actorNames)
+}
+
+export const auditExportLimit = 100_000
+
+/** The filtered trail as a spreadsheet file; the export itself is audited. */
+export async function exportAuditCsv(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: AuditListFilter,
+  request: RequestContext,
+  actorNames: ActorNames,
+  language: Language,
+): Promise<string> {
+  authorize(actor, 'audit.export', { type: 'audit', districtId: actor.districtId })
+  const page = await readEvents(
+    db,
+    actor.districtId,
+    filter,
+    { limit: auditExportLimit, offset: 0 },
+    actorNames,
+  )
+  await recordAudit(db, { ...request, action: 'audit.export', subjectType: 'audit' })
+  return renderAuditCsv(page.items, language)
 }

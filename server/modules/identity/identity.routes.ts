@@ -16,7 +16,7 @@ import { pageOf, paginationQuerySchema } from '../../../common/pagination.ts'
 import { problemSchema } from '../../../common/problem.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { PreconditionRequired, Unauthenticated } from '../../platform/errors.ts'
+import { Unauthenticated } from '../../platform/errors.ts'
 import {
   currentSession,
   endOwnSession,
@@ -58,11 +58,11 @@ function setSessionCookie(
   })
 }
 
-const ifMatchVersion = (request: FastifyRequest): number => {
+/** The version named in If-Match (`"3"`, `W/"3"` or `3`); undefined when absent or malformed. */
+const ifMatchVersion = (request: FastifyRequest): number | undefined => {
   const header = request.headers['if-match']
   const match = typeof header === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null
-  if (!match) throw new PreconditionRequired()
-  return Number(match[1])
+  return match ? Number(match[1]) : undefined
 }
 
 const userIdParams = z.object({ userId: z.uuid() })
@@ -128,16 +128,8 @@ export const identityRoutes =
         schema: { tags, summary: 'Sign out; ends this session', response: { 204: z.null(), ...problems } },
       },
       async (request, reply) => {
-        const { requestId, clientPseudonym } = {
-          requestId: request.id,
-          clientPseudonym: request.clientPseudonym,
-        }
         if (request.sessionTokenHash)
-          await logout(identity, request.sessionTokenHash, {
-            actor: actorOf(request),
-            requestId,
-            clientPseudonym,
-          })
+          await logout(identity, request.sessionTokenHash, requestContext(request))
         reply.clearCookie(sessionCookieName(request), { path: '/' })
         return reply.code(204).send(null)
       },

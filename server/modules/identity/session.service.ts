@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
 import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
-import type { ResolvedSession } from '../../platform/access.ts'
+import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
 import { NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
@@ -248,22 +248,14 @@ export async function currentSession(ctx: IdentityContext, tokenHash: string): P
   return session.info
 }
 
-export async function logout(
-  ctx: IdentityContext,
-  tokenHash: string,
-  audit: { actor: Actor; requestId: string; clientPseudonym: string },
-) {
+export async function logout(ctx: IdentityContext, tokenHash: string, request: RequestContext) {
   await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, tokenHash)
     await recordAudit(trx, {
-      districtId: audit.actor.districtId,
-      actorId: audit.actor.userId,
-      actorRoles: audit.actor.roles,
+      ...request,
       action: 'auth.logout',
       subjectType: 'user',
-      subjectId: audit.actor.userId,
-      requestId: audit.requestId,
-      clientPseudonym: audit.clientPseudonym,
+      subjectId: request.actorId,
     })
   })
 }

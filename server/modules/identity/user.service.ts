@@ -3,7 +3,7 @@ import type { CreateUser, Organisation, Role, Team, UpdateUser, User } from '../
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, DomainError, Invalid, NotFound } from '../../platform/errors.ts'
+import { Conflict, DomainError, Invalid, NotFound, PreconditionRequired } from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
@@ -51,14 +51,6 @@ async function present(db: Kysely<DB>, rows: UserRow[], actor: Actor): Promise<U
   return rows.map((row) => toUser(row, teams.get(row.id) ?? [], sessions.get(row.id) ?? 0, actor))
 }
 
-const auditFields = (ctx: RequestContext) => ({
-  districtId: ctx.districtId,
-  actorId: ctx.actorId,
-  actorRoles: ctx.actorRoles,
-  requestId: ctx.requestId,
-  clientPseudonym: ctx.clientPseudonym,
-})
-
 /** The users of the actor's district; only administrators and the DPO see the whole list. */
 export async function listUsers(
   db: Kysely<DB>,
@@ -76,6 +68,12 @@ async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<U
   return row
 }
 
+/** The user as the API shows it, read afresh after a change. */
+async function presentOne(db: Kysely<DB>, actor: Actor, userId: string): Promise<User> {
+  const [user] = await present(db, [await loadUser(db, actor, userId)], actor)
+  return user as User
+}
+
 export async function getUser(
   db: Kysely<DB>,
   actor: Actor,
@@ -84,7 +82,7 @@ export async function getUser(
 ): Promise<User> {
   const row = await loadUser(db, actor, userId)
   authorize(actor, 'user.read', { type: 'user', districtId: row.district_id, userId: row.id })
-  await recordAudit(db, { ...auditFields(ctx), action: 'user.read', subjectType: 'user', subjectId: row.id })
+  await recordAudit(db, { ...ctx, action: 'user.read', subjectType: 'user', subjectId: row.id })
   const [user] = await present(db, [row], actor)
   return user as User
 }
@@ -133,28 +131,31 @@ export async function createUser(
     })
     await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
     await recordAudit(trx, {
-      ...auditFields(ctx),
+      ...ctx,
       action: 'user.create',
       subjectType: 'user',
       subjectId: userId,
     })
     return userId
   })
-  const [user] = await present(db, [await loadUser(db, actor, id)], actor)
-  return user as User
+  return presentOne(db, actor, id)
 }
 
-/** Applies changes when the client saw the current version; a stale version answers 409. */
+/**
+ * Applies changes when the client saw the current version: without one 428, with a stale one
+ * 409. Permission comes first, so that nobody learns about versions they may not change.
+ */
 export async function updateUser(
   db: Kysely<DB>,
   actor: Actor,
   userId: string,
-  expectedVersion: number,
+  expectedVersion: number | undefined,
   input: UpdateUser,
   ctx: RequestContext,
 ): Promise<User> {
   const row = await loadUser(db, actor, userId)
   authorize(actor, 'user.manage', { type: 'user', districtId: row.district_id, userId: row.id })
+  if (expectedVersion === undefined) throw new PreconditionRequired()
   if (userId === actor.userId && (input.disabled || (input.roles && !input.roles.includes('admin')))) {
     throw new Invalid('administrators cannot disable themselves or drop their own admin role', [
       { path: 'body', message: 'self-lockout' },
@@ -177,14 +178,13 @@ export async function updateUser(
     if (input.disabled || input.roles || input.organisationId !== undefined)
       await deleteSessionsOfUser(trx, userId)
     await recordAudit(trx, {
-      ...auditFields(ctx),
+      ...ctx,
       action: input.disabled ? 'user.disable' : 'user.update',
       subjectType: 'user',
       subjectId: userId,
     })
   })
-  const [user] = await present(db, [await loadUser(db, actor, userId)], actor)
-  return user as User
+  return presentOne(db, actor, userId)
 }
 
 export async function endUserSessions(
@@ -198,7 +198,7 @@ export async function endUserSessions(
   return db.transaction().execute(async (trx) => {
     const ended = await deleteSessionsOfUser(trx, userId)
     await recordAudit(trx, {
-      ...auditFields(ctx),
+      ...ctx,
       action: 'user.sessions.end',
       subjectType: 'user',
       subjectId: userId,
@@ -235,7 +235,7 @@ export async function changeOwnPassword(
     }
     await deleteSessionsOfUser(trx, actor.userId, currentTokenHash)
     await recordAudit(trx, {
-      ...auditFields(ctx),
+      ...ctx,
       action: 'user.password.change',
       subjectType: 'user',
       subjectId: actor.userId,

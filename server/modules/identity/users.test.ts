@@ -151,6 +151,13 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
     expect((await userRow('ohne.ifmatch'))?.version).toBe(1)
   })
 
+  it('refuses a case manager a change without If-Match with 403, before asking for a version', async () => {
+    const user = await create('ohne.recht')
+    const response = await patch(caseManager, user.id, { displayName: 'Geändert' })
+    expectProblem(response, 403)
+    expect((await userRow('ohne.recht'))?.version).toBe(1)
+  })
+
   it('refuses a change with a stale version with 409 and changes nothing', async () => {
     const user = await create('veraltet')
     const first = await patch(admin, user.id, { displayName: 'Erste Änderung' }, { 'if-match': '"1"' })
