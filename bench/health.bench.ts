@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
-import { type BenchmarkResult, percentile, summarize } from './harness.ts'
 import {
   removeDir,
   type ServerProcess,
@@ -9,7 +8,8 @@ import {
   stopServer,
   tempDir,
   waitForOk,
-} from './processes.ts'
+} from '../server/test/lotse-process.ts'
+import { type BenchmarkResult, percentile, summarize } from './harness.ts'
 
 const connections = 10
 const warmupSeconds = 2

@@ -4,9 +4,18 @@
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { killRunningServers } from '../server/test/lotse-process.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
+
+// Ctrl+C in the middle of a run must not leave servers behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killRunningServers()
+    process.exit(130)
+  })
+}
 
 const benchmarks: { name: string; run: () => Promise<BenchmarkResult> }[] = [
   { name: 'startup', run: runStartupBenchmark },

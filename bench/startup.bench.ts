@@ -1,6 +1,5 @@
 import { cpSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { type BenchmarkResult, measure, type Stats } from './harness.ts'
 import {
   removeDir,
   type ServerProcess,
@@ -9,7 +8,8 @@ import {
   stopServer,
   tempDir,
   waitForOk,
-} from './processes.ts'
+} from '../server/test/lotse-process.ts'
+import { type BenchmarkResult, measure, type Stats } from './harness.ts'
 
 const warmup = 1
 const runs = 5
@@ -18,7 +18,7 @@ type Iteration = { dir: string; server?: ServerProcess }
 
 /** Spawn to the first 200 from /api/health; the child is left in the context for teardown. */
 async function startLotse(iteration: Iteration): Promise<void> {
-  iteration.server = await spawnLotse(iteration.dir, ['--demo'])
+  iteration.server = await spawnLotse(iteration.dir, { args: ['--demo'] })
   await waitForOk(`${iteration.server.url}/api/health`)
 }
 

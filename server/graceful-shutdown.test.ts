@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,36 +5,9 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from './db/database.ts'
 import { verifyAuditTrail } from './modules/audit/index.ts'
+import { spawnLotse } from './test/lotse-process.ts'
 
 const password = 'graceful shutdown test 2026'
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/lotse.js', 'serve', '--demo'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      LOTSE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOTSE_LOG_LEVEL: 'warn',
-      LOTSE_DEMO_PASSWORD: password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /running: (http:\/\/\S+)/.exec(output)
-      if (match?.[1]) resolve({ child, url: match[1] })
-    })
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-    })
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)))
-  })
-}
 
 async function signIn(url: string) {
   const response = await fetch(`${url}/api/auth/login`, {
@@ -53,7 +25,10 @@ describe('graceful shutdown', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   it('loses no acknowledged write when SIGTERM arrives during a stream of writes', async () => {
-    const { child, url } = await startServer(dataDir)
+    const { child, url } = await spawnLotse(dataDir, {
+      args: ['--demo'],
+      env: { LOTSE_DEMO_PASSWORD: password },
+    })
     const session = await signIn(url)
     const acknowledged: string[] = []
     let stop = false

@@ -4,19 +4,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-export const projectRoot = path.resolve(import.meta.dirname, '..')
+export const projectRoot = path.resolve(import.meta.dirname, '../..')
 const lotseBin = path.join(projectRoot, 'bin/lotse.js')
 
-/** Every child a benchmark starts; killed if the bench process ends early. */
+/** Every server child started here; killed if the parent process ends first. */
 const running = new Set<ChildProcess>()
-process.once('exit', () => {
+process.once('exit', killRunningServers)
+
+export function killRunningServers(): void {
   for (const child of running) child.kill('SIGKILL')
-})
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const child of running) child.kill('SIGKILL')
-    process.exit(130)
-  })
 }
 
 export type ServerProcess = {
@@ -29,7 +25,7 @@ export type ServerProcess = {
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `lotse-bench-${prefix}-`))
+  return mkdtempSync(path.join(tmpdir(), `lotse-${prefix}-`))
 }
 
 export function removeDir(dir: string): void {
@@ -53,7 +49,7 @@ export function spawnServer(
     running.delete(child)
     if (server && !server.stopping) {
       console.error(
-        `[bench] server pid ${child.pid} (${server.url}) exited unexpectedly: code ${code}, signal ${signal}\n${output.slice(-2000)}`,
+        `[lotse] server pid ${child.pid} (${server.url}) exited unexpectedly: code ${code}, signal ${signal}\n${output.slice(-2000)}`,
       )
     }
   })
@@ -93,24 +89,35 @@ export function spawnServer(
   })
 }
 
-/** The environment for a Lotse child on a PGlite data dir: DATABASE_URL is never passed on. */
-export function lotseEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+/**
+ * The environment for a Lotse child on its own PGlite data dir: DATABASE_URL is never passed on,
+ * and NODE_ENV is dropped because `serve --demo` is refused in production.
+ */
+export function lotseEnv(dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  delete env.NODE_ENV
+  delete env.DATABASE_URL
+  delete env.LOTSE_BASE_URL
+  return {
+    ...env,
     LOTSE_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     LOTSE_LOG_LEVEL: 'warn',
+    ...overrides,
   }
-  // `serve --demo` is refused with NODE_ENV=production; the benchmarks use the default mode.
-  delete env.NODE_ENV
-  delete env.DATABASE_URL
-  delete env.LOTSE_BASE_URL
-  return env
 }
 
-export function spawnLotse(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
-  return spawnServer([lotseBin, 'serve', ...extraArgs], lotseEnv(dataDir))
+/** Starts `lotse serve` with the given flags and resolves once it printed its URL. */
+export function spawnLotse(
+  dataDir: string,
+  options: { args?: string[]; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
+  return spawnServer(
+    [lotseBin, 'serve', ...(options.args ?? [])],
+    lotseEnv(dataDir, options.env),
+    options.timeoutMs,
+  )
 }
 
 /**
