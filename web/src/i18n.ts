@@ -29,29 +29,22 @@ export async function changeLanguage(language: Language): Promise<void> {
   document.documentElement.lang = language
 }
 
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'de-DE')
+const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const
+
 /** German formats: dates TT.MM.JJJJ, decimal comma. English users get the same in their locale. */
 export function formatDate(value: string | Date, language: string): string {
-  const date = typeof value === 'string' ? new Date(value) : value
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date)
+  return new Intl.DateTimeFormat(locale(language), day).format(new Date(value))
 }
 
 export function formatDateTime(value: string | Date, language: string): string {
-  const date = typeof value === 'string' ? new Date(value) : value
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date)
+  return new Intl.DateTimeFormat(locale(language), { ...day, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(value),
+  )
 }
 
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE').format(value)
+  return new Intl.NumberFormat(locale(language)).format(value)
 }
 
 export default i18next

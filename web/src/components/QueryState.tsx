@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Text } from '@mantine/core'
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api.ts'
+import { useProblemText } from '../problems.ts'
 
 /** Shows loading and error states of a query the same way on every page. */
 export function QueryState<T>({
@@ -12,7 +12,8 @@ export function QueryState<T>({
   query: UseQueryResult<T>
   children: (data: T) => ReactNode
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const problems = useProblemText()
   if (query.isPending) {
     return (
       <Group gap="xs" role="status">
@@ -22,11 +23,9 @@ export function QueryState<T>({
     )
   }
   if (query.isError) {
-    const message =
-      query.error instanceof ApiError ? query.error.messageIn(i18n.language) : query.error.message
     return (
       <Alert color="red" title={t('common.errorTitle')} role="alert">
-        <Text mb="sm">{message}</Text>
+        <Text mb="sm">{problems.message(query.error)}</Text>
         <Button variant="light" color="red" onClick={() => void query.refetch()}>
           {t('common.retry')}
         </Button>

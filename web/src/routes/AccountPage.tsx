@@ -3,19 +3,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OwnSession } from '../../../common/identity.ts'
-import { ApiError, apiGet, apiSend } from '../api.ts'
+import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
+import { useProblemText } from '../problems.ts'
 import { useSession } from '../session.tsx'
 
-function errorText(error: Error | null, language: string) {
-  if (!error) return undefined
-  return error instanceof ApiError ? error.messageIn(language) : error.message
-}
-
 function PasswordForm() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const problems = useProblemText()
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const change = useMutation({
@@ -25,13 +22,6 @@ function PasswordForm() {
       setNewPassword('')
     },
   })
-  const fieldProblem = (field: string) => {
-    const problem = change.error instanceof ApiError ? change.error.problem : undefined
-    const message = problem?.fields?.find((f) => f.path === `body.${field}`)?.message
-    return message
-      ? t(`account.problem.${message}`, { defaultValue: errorText(change.error, i18n.language) })
-      : undefined
-  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     change.mutate()
@@ -43,9 +33,9 @@ function PasswordForm() {
           {t('account.passwordChanged')}
         </Alert>
       )}
-      {change.isError && !fieldProblem('currentPassword') && !fieldProblem('newPassword') && (
+      {change.isError && !problems.hasFields(change.error) && (
         <Alert color="red" role="alert">
-          {errorText(change.error, i18n.language)}
+          {problems.message(change.error)}
         </Alert>
       )}
       <PasswordInput
@@ -53,7 +43,7 @@ function PasswordForm() {
         autoComplete="current-password"
         value={currentPassword}
         onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-        error={fieldProblem('currentPassword')}
+        error={problems.field(change.error, 'currentPassword')}
         required
       />
       <PasswordInput
@@ -62,7 +52,7 @@ function PasswordForm() {
         autoComplete="new-password"
         value={newPassword}
         onChange={(event) => setNewPassword(event.currentTarget.value)}
-        error={fieldProblem('newPassword')}
+        error={problems.field(change.error, 'newPassword')}
         required
       />
       <Group>

@@ -3,12 +3,13 @@ import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../common/identity.ts'
-import { ApiError, apiSend } from '../api.ts'
+import { apiSend } from '../api.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+import { useProblemText } from '../problems.ts'
 import { useReplaceSession } from '../session.tsx'
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const replaceSession = useReplaceSession()
@@ -20,7 +21,7 @@ export function LoginPage() {
     event.preventDefault()
     login.mutate()
   }
-  const error = login.error instanceof ApiError ? login.error.messageIn(i18n.language) : login.error?.message
+  const error = useProblemText().message(login.error)
 
   return (
     <Center mih="100vh" p="md" component="main">

@@ -56,16 +56,19 @@ export function StartPage() {
             {t('start.districtsTitle')}
           </Title>
           <QueryState query={districts}>
-            {(page) => (
-              <Stack gap={6}>
-                <Text size="sm">{t('start.districtsCount', { count: page.total })}</Text>
-                <Text size="sm">
-                  {t('start.municipalitiesCount', {
-                    count: page.items.reduce((sum, d) => sum + d.municipalityCount, 0),
-                  })}
-                </Text>
-              </Stack>
-            )}
+            {(page) => {
+              const own = page.items.find((district) => district.id === session.user.districtId)
+              return (
+                <Stack gap={6}>
+                  <Text size="sm" fw={600}>
+                    {session.user.districtName}
+                  </Text>
+                  {own && (
+                    <Text size="sm">{t('start.municipalitiesCount', { count: own.municipalityCount })}</Text>
+                  )}
+                </Stack>
+              )
+            }}
           </QueryState>
         </Card>
       </SimpleGrid>

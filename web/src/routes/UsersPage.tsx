@@ -26,22 +26,17 @@ import {
   type User,
 } from '../../../common/identity.ts'
 import type { Page } from '../../../common/pagination.ts'
-import { ApiError, apiGet, apiSend } from '../api.ts'
+import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
+import { useProblemText } from '../problems.ts'
 import { useSession } from '../session.tsx'
 
 const usersKey = ['users'] as const
 
-function useProblemText() {
-  const { i18n } = useTranslation()
-  return (error: Error | null) =>
-    error instanceof ApiError ? error.messageIn(i18n.language) : error?.message
-}
-
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
-  const problemText = useProblemText()
+  const problems = useProblemText()
   const queryClient = useQueryClient()
   const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => apiGet<Team[]>('/teams', signal) })
   const organisations = useQuery({
@@ -63,11 +58,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
       onDone()
     },
   })
-  const fieldError = (field: string) => {
-    const problem = create.error instanceof ApiError ? create.error.problem : undefined
-    const hit = problem?.fields?.find((f) => f.path === `body.${field}`)
-    return hit ? t(`users.problem.${hit.message}`, { defaultValue: problemText(create.error) }) : undefined
-  }
+  const fieldError = (field: string) => problems.field(create.error, field)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     create.mutate()
@@ -75,9 +66,9 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   const isPartner = form.roles.includes('partner')
   return (
     <Stack component="form" onSubmit={submit} gap="sm">
-      {create.isError && !create.error.message.includes('body') && (
+      {create.isError && !problems.hasFields(create.error) && (
         <Alert color="red" role="alert">
-          {problemText(create.error)}
+          {problems.message(create.error)}
         </Alert>
       )}
       <TextInput
@@ -173,7 +164,7 @@ function UserActions({ user }: { user: User }) {
       <Button
         size="xs"
         variant="default"
-        disabled={user.activeSessions === 0}
+        disabled={isSelf || user.activeSessions === 0}
         onClick={() => endSessions.mutate()}
         loading={endSessions.isPending}
         aria-label={`${t('users.endSessions')}: ${user.displayName}`}
