@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/app.ts'
@@ -307,12 +308,22 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
       /^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/,
     )
     expect(response.body.startsWith('\uFEFF')).toBe(true)
-    const lines = response.body.slice(1).trim().split(/\r?\n/)
-    expect(lines[0]).toBe(csvHeader)
-    const rows = lines.slice(1).map((line) => line.split(';'))
+    // Read back with a real CSV parser, as a spreadsheet would: quoting and BOM included.
+    const [header, ...rows] = parse(response.body, { bom: true, delimiter: ';' }) as string[][]
+    expect(header?.join(';')).toBe(csvHeader)
     expect(rows).toHaveLength(expected.total)
     expect(rows.map((row) => Number(row[0]))).toEqual(expected.items.map((item) => item.id))
     for (const row of rows) expect(row.slice(5, 7)).toEqual(['auth.login', 'failure'])
+  })
+
+  it('writes English column headers when the client prefers English', async () => {
+    const response = await dpo.request({
+      method: 'GET',
+      url: '/api/audit/export.csv?action=auth.login',
+      headers: { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' },
+    })
+    const [header] = parse(response.body, { bom: true, delimiter: ';', to: 1 }) as string[][]
+    expect(header?.slice(0, 3)).toEqual(['No', 'Time (UTC)', 'Person'])
   })
 
   it('records the export itself as audit.export', async () => {
@@ -332,9 +343,9 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     await createUser({ username: 'formula.name', displayName: name }, 'audit-formula')
     await loginAs(ctx.app, 'formula.name', testPassword, '192.0.2.48')
     const response = await dpo.request({ method: 'GET', url: '/api/audit/export.csv?action=auth.login' })
-    const line = response.body.split(/\r?\n/).find((each) => each.includes('HYPERLINK'))
-    expect(line).toBeDefined()
-    expect(line?.split(';')[2]?.replace(/^"/, '')).toMatch(/^'=/)
+    const rows = parse(response.body, { bom: true, delimiter: ';' }) as string[][]
+    const names = rows.map((row) => row[2]).filter((cell) => cell?.includes('HYPERLINK'))
+    expect(names).toEqual([`'${name}`])
   })
 })
 
