@@ -44,6 +44,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'de-DE',
+    // With reduced motion the app shows dialogs without fade-in, so axe never sees half-faded colours.
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { killRunningServers } from '../server/test/lotse-process.ts'
+import { runAuthBenchmark } from './auth.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
@@ -20,6 +21,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const benchmarks: { name: string; run: () => Promise<BenchmarkResult> }[] = [
   { name: 'startup', run: runStartupBenchmark },
   { name: 'health', run: runHealthBenchmark },
+  { name: 'auth', run: runAuthBenchmark },
 ]
 const names = benchmarks.map((benchmark) => benchmark.name)
 

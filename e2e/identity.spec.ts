@@ -20,6 +20,14 @@ test('an administrator creates a user and sees the creation in nobody else’s d
   await dialog.getByRole('button', { name: 'Anlegen' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('cell', { name: 'Mariam Haidari', exact: true })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Bearbeiten: Mariam Haidari' }).click()
+  const edit = page.getByRole('dialog', { name: 'Mariam Haidari bearbeiten' })
+  await edit.getByLabel(/^Name/).fill('Mariam Haidari-Rahimi')
+  await expectAccessible(page, testInfo, 'edit user dialog')
+  await edit.getByRole('button', { name: 'Speichern' }).click()
+  await expect(edit).toBeHidden()
+  await expect(page.getByRole('cell', { name: 'Mariam Haidari-Rahimi', exact: true })).toBeVisible()
 })
 
 test('a case manager sees neither user administration nor the audit trail', async ({ page }, testInfo) => {

@@ -13,6 +13,8 @@ const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 8,
   autoContrast: true,
+  // Users who ask their system for less motion get no animated dialogs.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, sans-serif',
 })
 

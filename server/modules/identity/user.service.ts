@@ -175,7 +175,8 @@ export async function updateUser(
       throw new Conflict()
     if (input.teamIds) await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
     // Disabling a user, or changing what they may do, ends their sessions at once.
-    if (input.disabled || input.roles || input.organisationId !== undefined)
+    const rolesChanged = [...roles].sort().join() !== [...(row.roles as Role[])].sort().join()
+    if (input.disabled || rolesChanged || organisationId !== row.organisation_id)
       await deleteSessionsOfUser(trx, userId)
     await recordAudit(trx, {
       ...ctx,

@@ -158,6 +158,23 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
     expect((await userRow('ohne.recht'))?.version).toBe(1)
   })
 
+  it("ends a user's sessions when their roles change", async () => {
+    const user = await create('rollenwechsel')
+    const session = await loginAs(ctx.app, 'rollenwechsel', testPassword, '192.0.2.201')
+    const response = await patch(admin, user.id, { roles: ['team_lead'] }, { 'if-match': '"1"' })
+    expect(response.json().roles).toEqual(['team_lead'])
+    expect((await session.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401)
+  })
+
+  it('keeps the sessions when the edit form sends the unchanged roles with a new name', async () => {
+    const user = await create('nur.name')
+    const session = await loginAs(ctx.app, 'nur.name', testPassword, '192.0.2.202')
+    const payload = { displayName: 'Neuer Name', roles: ['case_manager'], organisationId: null, teamIds: [] }
+    const response = await patch(admin, user.id, payload, { 'if-match': '"1"' })
+    expect(response.json()).toMatchObject({ displayName: 'Neuer Name', version: 2 })
+    expect((await session.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200)
+  })
+
   it('refuses a change with a stale version with 409 and changes nothing', async () => {
     const user = await create('veraltet')
     const first = await patch(admin, user.id, { displayName: 'Erste Änderung' }, { 'if-match': '"1"' })

@@ -34,15 +34,84 @@ import { useSession } from '../session.tsx'
 
 const usersKey = ['users'] as const
 
-function CreateUserForm({ onDone }: { onDone: () => void }) {
+type AccessValues = Pick<CreateUser, 'displayName' | 'roles' | 'organisationId' | 'teamIds'>
+
+/** Name, roles, organisation (partners only) and teams: the part of a user that create and edit share. */
+function AccessFields({
+  values,
+  onChange,
+  fieldError,
+}: {
+  values: AccessValues
+  onChange: (values: AccessValues) => void
+  fieldError: (field: string) => string | undefined
+}) {
   const { t } = useTranslation()
-  const problems = useProblemText()
-  const queryClient = useQueryClient()
   const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => apiGet<Team[]>('/teams', signal) })
   const organisations = useQuery({
     queryKey: ['organisations'],
     queryFn: ({ signal }) => apiGet<Organisation[]>('/organisations', signal),
   })
+  return (
+    <>
+      <TextInput
+        label={t('users.displayName')}
+        required
+        value={values.displayName}
+        error={fieldError('displayName')}
+        onChange={(e) => onChange({ ...values, displayName: e.currentTarget.value })}
+      />
+      <MultiSelect
+        label={t('users.roles')}
+        required
+        data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        value={values.roles}
+        error={fieldError('roles')}
+        onChange={(value) => {
+          const next = value as Role[]
+          // Only partners belong to an organisation; dropping the role drops it too.
+          onChange({
+            ...values,
+            roles: next,
+            organisationId: next.includes('partner') ? values.organisationId : null,
+          })
+        }}
+      />
+      {values.roles.includes('partner') && (
+        <Select
+          label={t('users.organisation')}
+          required
+          data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          value={values.organisationId}
+          error={fieldError('organisationId')}
+          onChange={(value) => onChange({ ...values, organisationId: value })}
+        />
+      )}
+      <MultiSelect
+        label={t('users.teams')}
+        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={values.teamIds}
+        error={fieldError('teamIds')}
+        onChange={(value) => onChange({ ...values, teamIds: value })}
+      />
+    </>
+  )
+}
+
+function FormProblem({ error }: { error: Error | null }) {
+  const problems = useProblemText()
+  if (!error || problems.hasFields(error)) return null
+  return (
+    <Alert color="red" role="alert">
+      {problems.message(error)}
+    </Alert>
+  )
+}
+
+function CreateUserForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation()
+  const problems = useProblemText()
+  const queryClient = useQueryClient()
   const [form, setForm] = useState<CreateUser>({
     username: '',
     displayName: '',
@@ -63,14 +132,9 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     event.preventDefault()
     create.mutate()
   }
-  const isPartner = form.roles.includes('partner')
   return (
     <Stack component="form" onSubmit={submit} gap="sm">
-      {create.isError && !problems.hasFields(create.error) && (
-        <Alert color="red" role="alert">
-          {problems.message(create.error)}
-        </Alert>
-      )}
+      <FormProblem error={create.error} />
       <TextInput
         label={t('users.username')}
         required
@@ -78,36 +142,10 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
         error={fieldError('username')}
         onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
       />
-      <TextInput
-        label={t('users.displayName')}
-        required
-        value={form.displayName}
-        error={fieldError('displayName')}
-        onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
-      />
-      <MultiSelect
-        label={t('users.roles')}
-        required
-        data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        value={form.roles}
-        error={fieldError('roles')}
-        onChange={(value) => setForm({ ...form, roles: value as Role[] })}
-      />
-      {isPartner && (
-        <Select
-          label={t('users.organisation')}
-          required
-          data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          value={form.organisationId}
-          error={fieldError('organisationId')}
-          onChange={(value) => setForm({ ...form, organisationId: value })}
-        />
-      )}
-      <MultiSelect
-        label={t('users.teams')}
-        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-        value={form.teamIds}
-        onChange={(value) => setForm({ ...form, teamIds: value })}
+      <AccessFields
+        values={form}
+        onChange={(values) => setForm({ ...form, ...values })}
+        fieldError={fieldError}
       />
       <PasswordInput
         label={t('users.initialPassword')}
@@ -127,10 +165,57 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   )
 }
 
+/** Changes sent with the version the admin saw: if someone else changed the user meanwhile, 409. */
+function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { t } = useTranslation()
+  const problems = useProblemText()
+  const queryClient = useQueryClient()
+  const [form, setForm] = useState<AccessValues>({
+    displayName: user.displayName,
+    roles: user.roles,
+    organisationId: user.organisationId,
+    teamIds: user.teamIds,
+  })
+  const save = useMutation({
+    mutationFn: () => apiSend<User>('PATCH', `/users/${user.id}`, form, { 'if-match': `"${user.version}"` }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: usersKey })
+      onDone()
+    },
+  })
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    save.mutate()
+  }
+  return (
+    <Stack component="form" onSubmit={submit} gap="sm">
+      <Text size="sm">
+        {t('users.username')}: {user.username}
+      </Text>
+      <FormProblem error={save.error} />
+      <AccessFields
+        values={form}
+        onChange={setForm}
+        fieldError={(field) => problems.field(save.error, field)}
+      />
+      <Text size="sm" c="dimmed">
+        {t('users.editHint')}
+      </Text>
+      <Group justify="flex-end">
+        <Button type="submit" loading={save.isPending}>
+          {t('users.save')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
 function UserActions({ user }: { user: User }) {
   const { t } = useTranslation()
   const session = useSession()
+  const problems = useProblemText()
   const queryClient = useQueryClient()
+  const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false)
   const refresh = () => queryClient.invalidateQueries({ queryKey: usersKey })
   const toggle = useMutation({
     mutationFn: () =>
@@ -148,30 +233,55 @@ function UserActions({ user }: { user: User }) {
   })
   if (!user.can['user.manage']) return null
   const isSelf = user.id === session.user.id
+  const failure = problems.message(toggle.error ?? endSessions.error)
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Button
-        size="xs"
-        variant="light"
-        disabled={isSelf}
-        color={user.disabled ? 'green' : 'red'}
-        onClick={() => toggle.mutate()}
-        loading={toggle.isPending}
-        aria-label={`${user.disabled ? t('users.enable') : t('users.disable')}: ${user.displayName}`}
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={openEdit}
+          aria-label={`${t('users.edit')}: ${user.displayName}`}
+        >
+          {t('users.edit')}
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={isSelf}
+          color={user.disabled ? 'green' : 'red'}
+          onClick={() => toggle.mutate()}
+          loading={toggle.isPending}
+          aria-label={`${user.disabled ? t('users.enable') : t('users.disable')}: ${user.displayName}`}
+        >
+          {user.disabled ? t('users.enable') : t('users.disable')}
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={isSelf || user.activeSessions === 0}
+          onClick={() => endSessions.mutate()}
+          loading={endSessions.isPending}
+          aria-label={`${t('users.endSessions')}: ${user.displayName}`}
+        >
+          {t('users.endSessions')}
+        </Button>
+      </Group>
+      {failure && (
+        <Text size="xs" c="red.9" role="alert">
+          {failure}
+        </Text>
+      )}
+      <Modal
+        opened={editing}
+        onClose={closeEdit}
+        title={t('users.editTitle', { name: user.displayName })}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {user.disabled ? t('users.enable') : t('users.disable')}
-      </Button>
-      <Button
-        size="xs"
-        variant="default"
-        disabled={isSelf || user.activeSessions === 0}
-        onClick={() => endSessions.mutate()}
-        loading={endSessions.isPending}
-        aria-label={`${t('users.endSessions')}: ${user.displayName}`}
-      >
-        {t('users.endSessions')}
-      </Button>
-    </Group>
+        <EditUserForm user={user} onDone={closeEdit} />
+      </Modal>
+    </Stack>
   )
 }
 
