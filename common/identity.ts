@@ -95,6 +95,18 @@ export const changePasswordSchema = z
   .strict()
   .meta({ id: 'ChangePassword' })
 
+export const resetLinkSchema = z
+  .object({
+    token: z.string().describe('Shown once; the link is <origin>/reset#<token>'),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ResetLink' })
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(20).max(100), newPassword: passwordSchema })
+  .strict()
+  .meta({ id: 'ResetPassword' })
+
 export const ownSessionSchema = z
   .object({
     id: z.string().describe('Public id of the session (not its token)'),
@@ -116,5 +128,6 @@ export type User = z.infer<typeof userSchema>
 export type CreateUser = z.infer<typeof createUserSchema>
 export type UpdateUser = z.infer<typeof updateUserSchema>
 export type OwnSession = z.infer<typeof ownSessionSchema>
+export type ResetLink = z.infer<typeof resetLinkSchema>
 export type Team = z.infer<typeof teamSchema>
 export type Organisation = z.infer<typeof organisationSchema>

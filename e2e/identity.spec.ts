@@ -59,3 +59,36 @@ test('my account lists this session and signs out', async ({ page }, testInfo) =
   await page.getByRole('button', { name: 'Abmelden' }).click()
   await expect(page.getByRole('heading', { name: 'Anmelden bei Lotse' })).toBeVisible()
 })
+
+test('an administrator hands out a reset link and the person sets a new password with it', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await signIn(page, demoUsers.rheinSieg)
+  await page.getByRole('link', { name: 'Benutzerverwaltung' }).click()
+  await page.getByRole('button', { name: 'Reset-Link: Dr. Thomas Richter' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Reset-Link für Dr. Thomas Richter' })
+  const link = await dialog.getByLabel('Link').inputValue()
+  expect(link).toMatch(/\/reset#[A-Za-z0-9_-]{43}$/)
+  await expectAccessible(page, testInfo, 'reset link dialog')
+
+  // A separate browser context: the person has no session of the administrator.
+  const context = await browser.newContext({
+    locale: 'de-DE',
+    baseURL: testInfo.project.use.baseURL,
+    reducedMotion: 'reduce',
+  })
+  const other = await context.newPage()
+  await other.goto(link)
+  await expect(other.getByRole('heading', { name: 'Neues Passwort festlegen' })).toBeVisible()
+  await expectAccessible(other, testInfo, 'reset page')
+  await other.getByLabel(/^Neues Passwort/).fill('die zahlen kommen am montag')
+  await other.getByRole('button', { name: 'Passwort festlegen' }).click()
+  await expect(other.getByText('Ihr Passwort ist gesetzt.')).toBeVisible()
+  await other.getByRole('link', { name: 'Zur Anmeldung' }).click()
+  await other.getByRole('textbox', { name: 'Benutzername' }).fill('bericht')
+  await other.getByRole('textbox', { name: 'Passwort', exact: true }).fill('die zahlen kommen am montag')
+  await other.getByRole('textbox', { name: 'Passwort', exact: true }).press('Enter')
+  await expect(other.getByRole('heading', { level: 2, name: 'Guten Tag, Dr. Thomas Richter' })).toBeVisible()
+  await context.close()
+})

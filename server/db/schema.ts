@@ -115,7 +115,18 @@ export interface InstallationSecretTable {
   created_at: Timestamp
 }
 
+export interface PasswordResetTable {
+  token_hash: string
+  user_id: string
+  district_id: string
+  created_by: string
+  created_at: Timestamp
+  expires_at: string
+  used_at: string | null
+}
+
 export interface DB {
+  password_reset: PasswordResetTable
   organisation: OrganisationTable
   team: TeamTable
   app_user: AppUserTable

@@ -21,6 +21,10 @@ export const messages = {
     en: 'The session could not confirm this request. Please reload the page.',
   },
   'password-wrong': { de: 'Das bisherige Passwort stimmt nicht.', en: 'The current password is wrong.' },
+  'reset-link-invalid': {
+    de: 'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fordern Sie bei der Administration einen neuen an.',
+    en: 'This link is invalid, expired or already used. Please ask the administrators for a new one.',
+  },
   'username-taken': { de: 'Dieser Benutzername ist schon vergeben.', en: 'This username is already taken.' },
   'precondition-required': {
     de: 'Für Änderungen wird die Version des Datensatzes (If-Match) benötigt.',

@@ -39,6 +39,8 @@ const routeTree = rootRoute.addChildren([
   page('/account', AccountPage, 'session.own'),
   page('/admin/users', UsersPage, 'user.manage'),
   page('/audit', AuditPage, 'audit.read'),
+  // Rendered by AppGate without a session; the route only makes the address known to the router.
+  createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),
 ])
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' })

@@ -424,3 +424,60 @@ export async function readOrCreateSecret(db: Kysely<DB>, name: string, fresh: st
     .executeTakeFirstOrThrow()
   return row.value
 }
+
+// Password reset links
+
+export async function replaceResetLink(
+  db: Kysely<DB>,
+  link: { token_hash: string; user_id: string; district_id: string; created_by: string; expires_at: string },
+): Promise<void> {
+  // A new link voids the older ones, so only the last link handed out works.
+  await db
+    .deleteFrom('password_reset')
+    .where('user_id', '=', link.user_id)
+    .where('used_at', 'is', null)
+    .execute()
+  await db.insertInto('password_reset').values(link).execute()
+}
+
+/** Marks an unused, unexpired link as used and answers whose it was; nothing when it is not valid. */
+export async function consumeResetLink(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<{ user_id: string; district_id: string } | undefined> {
+  return db
+    .updateTable('password_reset')
+    .set({ used_at: sql`now()` })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<string>`now()`)
+    .returning(['user_id', 'district_id'])
+    .executeTakeFirst()
+}
+
+export async function setPassword(db: Kysely<DB>, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: sql`now()`,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', userId)
+    .execute()
+}
+
+export async function selectUserById(db: Kysely<DB>, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user as u').select(userColumns).where('u.id', '=', userId).executeTakeFirst()
+}
+
+export async function selectValidResetLink(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('password_reset')
+    .select(['user_id', 'district_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<string>`now()`)
+    .executeTakeFirst()
+}

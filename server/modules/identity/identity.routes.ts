@@ -7,6 +7,8 @@ import {
   loginRequestSchema,
   organisationSchema,
   ownSessionSchema,
+  resetLinkSchema,
+  resetPasswordSchema,
   sessionSchema,
   teamSchema,
   updateUserSchema,
@@ -17,6 +19,7 @@ import { problemSchema } from '../../../common/problem.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { Unauthenticated } from '../../platform/errors.ts'
+import { issueResetLink, resetPassword } from './password-reset.service.ts'
 import {
   currentSession,
   endOwnSession,
@@ -273,6 +276,43 @@ export const identityRoutes =
       async (request) => ({
         ended: await endUserSessions(db, actorOf(request), request.params.userId, requestContext(request)),
       }),
+    )
+
+    app.post(
+      '/users/:userId/reset-link',
+      {
+        config: { access: 'user.manage' },
+        schema: {
+          tags,
+          summary: 'Issue a one-time password reset link (shown once, valid 24 hours; voids older links)',
+          params: userIdParams,
+          response: { 201: resetLinkSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await issueResetLink(db, actorOf(request), request.params.userId, requestContext(request))),
+    )
+
+    app.post(
+      '/auth/reset',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Set a new password with a reset link; signs nobody in and ends all sessions',
+          body: resetPasswordSchema,
+          response: { 204: z.null(), 410: problemSchema, ...problems },
+        },
+      },
+      async (request, reply) => {
+        await resetPassword(db, request.body, {
+          requestId: request.id,
+          clientPseudonym: request.clientPseudonym,
+        })
+        return reply.code(204).send(null)
+      },
     )
 
     app.get(

@@ -1,12 +1,19 @@
 import { Center, Loader } from '@mantine/core'
+import { useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { LoginPage } from '../routes/LoginPage.tsx'
+import { ResetPasswordPage } from '../routes/ResetPasswordPage.tsx'
 import { SessionProvider, useSessionQuery } from '../session.tsx'
 import { Layout } from './Layout.tsx'
 import { QueryState } from './QueryState.tsx'
 
-/** Shows the login until there is a session; everything else lives behind it. */
+/** Shows the login until there is a session; everything else lives behind it, except the reset page. */
 export function AppGate() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname })
+  return pathname === '/reset' ? <ResetPasswordPage /> : <SessionGate />
+}
+
+function SessionGate() {
   const { t } = useTranslation()
   const session = useSessionQuery()
   if (session.isPending) {

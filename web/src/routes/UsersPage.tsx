@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  CopyButton,
   Group,
   Modal,
   MultiSelect,
@@ -20,6 +21,7 @@ import { useTranslation } from 'react-i18next'
 import {
   type CreateUser,
   type Organisation,
+  type ResetLink,
   type Role,
   roles,
   type Team,
@@ -29,6 +31,7 @@ import type { Page } from '../../../common/pagination.ts'
 import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
+import { formatDateTime } from '../i18n.ts'
 import { useProblemText } from '../problems.ts'
 import { useSession } from '../session.tsx'
 
@@ -210,6 +213,34 @@ function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
   )
 }
 
+/** The link is shown once: the server keeps only its hash. */
+function ResetLinkView({ link }: { link: ResetLink }) {
+  const { t, i18n } = useTranslation()
+  const url = `${window.location.origin}/reset#${link.token}`
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        {t('users.resetLinkIntro', { until: formatDateTime(link.expiresAt, i18n.language) })}
+      </Text>
+      <TextInput
+        label={t('users.resetLinkLabel')}
+        value={url}
+        readOnly
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <Group justify="flex-end">
+        <CopyButton value={url}>
+          {({ copied, copy }) => (
+            <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
+              {copied ? t('users.copied') : t('users.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Stack>
+  )
+}
+
 function UserActions({ user }: { user: User }) {
   const { t } = useTranslation()
   const session = useSession()
@@ -231,9 +262,12 @@ function UserActions({ user }: { user: User }) {
     mutationFn: () => apiSend('DELETE', `/users/${user.id}/sessions`),
     onSettled: refresh,
   })
+  const resetLink = useMutation({
+    mutationFn: () => apiSend<ResetLink>('POST', `/users/${user.id}/reset-link`),
+  })
   if (!user.can['user.manage']) return null
   const isSelf = user.id === session.user.id
-  const failure = problems.message(toggle.error ?? endSessions.error)
+  const failure = problems.message(toggle.error ?? endSessions.error ?? resetLink.error)
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="nowrap">
@@ -259,6 +293,16 @@ function UserActions({ user }: { user: User }) {
         <Button
           size="xs"
           variant="default"
+          disabled={isSelf}
+          onClick={() => resetLink.mutate()}
+          loading={resetLink.isPending}
+          aria-label={`${t('users.resetLink')}: ${user.displayName}`}
+        >
+          {t('users.resetLink')}
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
           disabled={isSelf || user.activeSessions === 0}
           onClick={() => endSessions.mutate()}
           loading={endSessions.isPending}
@@ -280,6 +324,15 @@ function UserActions({ user }: { user: User }) {
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <EditUserForm user={user} onDone={closeEdit} />
+      </Modal>
+      <Modal
+        opened={resetLink.isSuccess}
+        onClose={() => resetLink.reset()}
+        title={t('users.resetLinkTitle', { name: user.displayName })}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {resetLink.data && <ResetLinkView link={resetLink.data} />}
       </Modal>
     </Stack>
   )
