@@ -22,7 +22,18 @@ export const usernameSchema = z
 export const passwordSchema = z.string().min(12, 'at least 12 characters').max(256)
 
 export const loginRequestSchema = z
-  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) })
+  .object({
+    username: z.string().trim().toLowerCase().min(1).max(64),
+    password: z.string().min(1).max(256),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('Second factor: a 6-digit TOTP code or a recovery code'),
+  })
+  .strict()
   .meta({ id: 'LoginRequest' })
 
 export const abilitiesSchema = z.record(z.string(), z.boolean()).meta({ id: 'Abilities' })
@@ -45,6 +56,9 @@ export const sessionSchema = z
     user: sessionUserSchema,
     csrfToken: z.string(),
     abilities: abilitiesSchema.describe('What the signed-in user may do, for the UI to show or hide'),
+    mustEnrolSecondFactor: z
+      .boolean()
+      .describe('The role requires a second factor not yet set up: only the own account is open'),
     idleExpiresAt: z.iso.datetime(),
     absoluteExpiresAt: z.iso.datetime(),
   })
@@ -60,6 +74,7 @@ export const userSchema = z
     teamIds: z.array(z.uuid()),
     disabled: z.boolean(),
     hasPassword: z.boolean(),
+    secondFactor: z.boolean(),
     activeSessions: z.number().int(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -95,6 +110,35 @@ export const changePasswordSchema = z
   .strict()
   .meta({ id: 'ChangePassword' })
 
+export const secondFactorStatusSchema = z
+  .object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() })
+  .meta({ id: 'SecondFactorStatus' })
+
+export const secondFactorEnrolmentSchema = z
+  .object({
+    secret: z.string().describe('Base32, for typing into the app by hand'),
+    otpauthUrl: z.string(),
+    qrCode: z.string().describe('The otpauth URL as an SVG data URL'),
+  })
+  .meta({ id: 'SecondFactorEnrolment' })
+
+export const secondFactorCodeSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .strict()
+export const recoveryCodesSchema = z
+  .object({ recoveryCodes: z.array(z.string()) })
+  .meta({ id: 'RecoveryCodes' })
+export const passwordConfirmationSchema = z.object({ password: z.string().min(1).max(256) }).strict()
+export const secondFactorRolesSchema = z
+  .object({ roles: z.array(roleSchema).max(roles.length) })
+  .strict()
+  .meta({ id: 'SecondFactorRoles' })
+
 export const resetLinkSchema = z
   .object({
     token: z.string().describe('Shown once; the link is <origin>/reset#<token>'),
@@ -129,5 +173,7 @@ export type CreateUser = z.infer<typeof createUserSchema>
 export type UpdateUser = z.infer<typeof updateUserSchema>
 export type OwnSession = z.infer<typeof ownSessionSchema>
 export type ResetLink = z.infer<typeof resetLinkSchema>
+export type SecondFactorStatus = z.infer<typeof secondFactorStatusSchema>
+export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>
 export type Team = z.infer<typeof teamSchema>
 export type Organisation = z.infer<typeof organisationSchema>

@@ -10,6 +10,7 @@ export const demoUsers = {
   caseManager: { username: 'fallmanagement', displayName: 'Leyla Yıldız' },
   coordinator: { username: 'koordination', displayName: 'Jonas Wagner' },
   dpo: { username: 'datenschutz', displayName: 'Claudia Neumann' },
+  teamLead: { username: 'teamleitung', displayName: 'Markus Hoffmann' },
 } as const
 
 export type DemoUser = (typeof demoUsers)[keyof typeof demoUsers]

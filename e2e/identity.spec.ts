@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
+import { totpFor } from '../server/modules/identity/totp.ts'
 import { expectAccessible } from './axe.ts'
-import { demoUsers, signIn } from './demo.ts'
+import { demoUsers, e2eDemoPassword, signIn } from './demo.ts'
 
 test('an administrator creates a user and sees the creation in nobody else’s district', async ({
   page,
@@ -91,4 +92,33 @@ test('an administrator hands out a reset link and the person sets a new password
   await other.getByRole('textbox', { name: 'Passwort', exact: true }).press('Enter')
   await expect(other.getByRole('heading', { level: 2, name: 'Guten Tag, Dr. Thomas Richter' })).toBeVisible()
   await context.close()
+})
+
+test('a team lead sets up the second factor and then signs in with a code', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.teamLead)
+  await page.getByRole('link', { name: 'Mein Konto' }).click()
+  const section = page.getByRole('region', { name: 'Zwei-Faktor-Anmeldung' })
+  await section.getByRole('button', { name: 'Einrichten' }).click()
+  await expect(section.getByRole('img', { name: 'QR-Code für die Authenticator-App' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'second factor setup')
+  const secret = (await section.locator('code').first().textContent()) ?? ''
+  // The authenticator app's part: compute the current code from the secret shown.
+  await section.getByLabel(/^Code aus der App/).fill(totpFor(secret, '').generate())
+  await section.getByRole('button', { name: 'Bestätigen' }).click()
+  await expect(section.getByText('Ihre Wiederherstellungscodes')).toBeVisible()
+  await expect(section.getByText('Eingerichtet')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Abmelden' }).click()
+  await page.getByRole('textbox', { name: 'Benutzername' }).fill(demoUsers.teamLead.username)
+  await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(e2eDemoPassword)
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  const code = page.getByLabel(/^Code aus der Authenticator-App/)
+  await expect(code).toBeFocused()
+  await expectAccessible(page, testInfo, 'login with code')
+  // The next time step: the current one was used up by the confirmation.
+  await code.fill(totpFor(secret, '').generate({ timestamp: Date.now() + 30_000 }))
+  await code.press('Enter')
+  // Signed in again, on the page where the user signed out.
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Mein Konto' })).toBeVisible()
 })

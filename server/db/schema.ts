@@ -61,8 +61,25 @@ export interface AppUserTable {
   password_changed_at: string | null
   roles: string[]
   disabled_at: string | null
+  totp_secret: string | null
+  totp_enabled_at: string | null
+  totp_last_step: number | null
   version: Generated<number>
   created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface RecoveryCodeTable {
+  user_id: string
+  district_id: string
+  code_hash: string
+  used_at: string | null
+}
+
+export interface IdentityPolicyTable {
+  district_id: string
+  second_factor_roles: string[]
+  version: Generated<number>
   updated_at: Timestamp
 }
 
@@ -126,6 +143,8 @@ export interface PasswordResetTable {
 }
 
 export interface DB {
+  recovery_code: RecoveryCodeTable
+  identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable
   organisation: OrganisationTable
   team: TeamTable

@@ -47,6 +47,8 @@ const bodies: Record<string, (username: string | null) => unknown> = {
     password: testPassword,
   }),
   'PATCH /api/users/:userId': () => ({ displayName: 'Matrix geändert' }),
+  // The demo districts already require nobody; setting that again changes nothing.
+  'PUT /api/identity-policy': () => ({ roles: [] }),
   // A wrong current password: the route is reached, but nobody's password changes.
   'POST /api/account/password': () => ({
     currentPassword: 'not the current password',

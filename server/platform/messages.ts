@@ -25,6 +25,26 @@ export const messages = {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fordern Sie bei der Administration einen neuen an.',
     en: 'This link is invalid, expired or already used. Please ask the administrators for a new one.',
   },
+  'second-factor-required': {
+    de: 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
+    en: 'Please enter the code from your authenticator app.',
+  },
+  'second-factor-invalid': {
+    de: 'Der Code stimmt nicht oder wurde schon benutzt.',
+    en: 'The code is wrong or was already used.',
+  },
+  'second-factor-active': {
+    de: 'Die Zwei-Faktor-Anmeldung ist schon eingerichtet.',
+    en: 'The second factor is already set up.',
+  },
+  'second-factor-not-started': {
+    de: 'Bitte starten Sie die Einrichtung zuerst.',
+    en: 'Please start the setup first.',
+  },
+  'second-factor-mandatory': {
+    de: 'Für Ihre Rolle ist die Zwei-Faktor-Anmeldung vorgeschrieben; sie kann nicht ausgeschaltet werden.',
+    en: 'Your role requires the second factor; it cannot be switched off.',
+  },
   'username-taken': { de: 'Dieser Benutzername ist schon vergeben.', en: 'This username is already taken.' },
   'precondition-required': {
     de: 'Für Änderungen wird die Version des Datensatzes (If-Match) benötigt.',

@@ -8,6 +8,8 @@ export type Actor = {
   organisationId: string | null
   roles: readonly Role[]
   teamIds: readonly string[]
+  /** Signed in with a role that needs a second factor they have not set up yet: own account only. */
+  mustEnrolSecondFactor?: boolean
 }
 
 /** What an action is about. Each kind names the facts the rules need, never more. */
@@ -24,6 +26,7 @@ export const actions = [
   'organisation.read',
   'audit.read',
   'audit.export',
+  'identity-policy.manage',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -47,12 +50,15 @@ const rules: Record<Action, Rule> = {
   'organisation.read': (actor, subject) => subject?.type === 'district' && sameDistrict(actor, subject),
   'audit.read': (actor, subject) =>
     subject?.type === 'audit' && sameDistrict(actor, subject) && hasRole(actor, 'admin', 'dpo'),
+  'identity-policy.manage': (actor, subject) =>
+    subject?.type === 'district' && sameDistrict(actor, subject) && hasRole(actor, 'admin'),
   'audit.export': (actor, subject) =>
     subject?.type === 'audit' && sameDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
 }
 
 /** Deny by default: an action without a rule, or a rule that does not say yes, is refused. */
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
+  if (actor.mustEnrolSecondFactor && action !== 'session.own') return false
   const rule = rules[action]
   return rule ? rule(actor, subject) : false
 }

@@ -78,3 +78,10 @@ export async function seedDistricts(db: Kysely<DB>, seeds: DistrictSeed[]): Prom
 }
 
 export type { DistrictSeed }
+
+/** The name of a district, for other modules' presenters (e.g. the session). */
+export async function getDistrictName(db: Kysely<DB>, districtId: string): Promise<string> {
+  const row = await selectDistrict(db, districtId)
+  if (!row) throw new NotFound(`district ${districtId}`)
+  return row.name
+}

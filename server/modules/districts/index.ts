@@ -2,6 +2,7 @@ export { districtRoutes } from './district.routes.ts'
 export {
   type DistrictSeed,
   getDistrict,
+  getDistrictName,
   listDistricts,
   listMunicipalities,
   listVisibleDistricts,

@@ -7,8 +7,14 @@ import {
   loginRequestSchema,
   organisationSchema,
   ownSessionSchema,
+  passwordConfirmationSchema,
+  recoveryCodesSchema,
   resetLinkSchema,
   resetPasswordSchema,
+  secondFactorCodeSchema,
+  secondFactorEnrolmentSchema,
+  secondFactorRolesSchema,
+  secondFactorStatusSchema,
   sessionSchema,
   teamSchema,
   updateUserSchema,
@@ -20,6 +26,15 @@ import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { Unauthenticated } from '../../platform/errors.ts'
 import { issueResetLink, resetPassword } from './password-reset.service.ts'
+import {
+  confirmEnrolment,
+  disableOwnSecondFactor,
+  getSecondFactorRoles,
+  resetUserSecondFactor,
+  secondFactorStatus,
+  setSecondFactorRoles,
+  startEnrolment,
+} from './second-factor.service.ts'
 import {
   currentSession,
   endOwnSession,
@@ -313,6 +328,113 @@ export const identityRoutes =
         })
         return reply.code(204).send(null)
       },
+    )
+
+    app.get(
+      '/account/second-factor',
+      {
+        config: { access: 'session.own' },
+        schema: {
+          tags,
+          summary: 'Is my second factor set up, and must it be?',
+          response: { 200: secondFactorStatusSchema, ...problems },
+        },
+      },
+      (request) => secondFactorStatus(db, actorOf(request)),
+    )
+
+    app.post(
+      '/account/second-factor/setup',
+      {
+        config: { access: 'session.own' },
+        schema: {
+          tags,
+          summary: 'Start setting up TOTP: a new secret and its QR code, active after confirmation',
+          response: { 200: secondFactorEnrolmentSchema, ...problems },
+        },
+      },
+      async (request) => {
+        if (!request.sessionTokenHash) throw new Unauthenticated()
+        const session = await currentSession(identity, request.sessionTokenHash)
+        return startEnrolment(db, actorOf(request), session.user.username)
+      },
+    )
+
+    app.post(
+      '/account/second-factor/confirm',
+      {
+        config: { access: 'session.own' },
+        schema: {
+          tags,
+          summary: 'Confirm with a code from the app; answers the recovery codes once',
+          body: secondFactorCodeSchema,
+          response: { 200: recoveryCodesSchema, ...problems },
+        },
+      },
+      (request) => confirmEnrolment(db, actorOf(request), request.body.code, requestContext(request)),
+    )
+
+    app.post(
+      '/account/second-factor/disable',
+      {
+        config: { access: 'session.own' },
+        schema: {
+          tags,
+          summary: 'Switch my second factor off (not where the district requires it)',
+          body: passwordConfirmationSchema,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await disableOwnSecondFactor(db, actorOf(request), request.body.password, requestContext(request))
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.delete(
+      '/users/:userId/second-factor',
+      {
+        config: { access: 'user.manage' },
+        schema: {
+          tags,
+          summary: "Remove a user's second factor (lost phone); ends their sessions",
+          params: userIdParams,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await resetUserSecondFactor(db, actorOf(request), request.params.userId, requestContext(request))
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.get(
+      '/identity-policy',
+      {
+        config: { access: 'identity-policy.manage' },
+        schema: {
+          tags,
+          summary: 'Which roles must use a second factor',
+          response: { 200: secondFactorRolesSchema, ...problems },
+        },
+      },
+      async (request) => ({ roles: await getSecondFactorRoles(db, actorOf(request)) }),
+    )
+
+    app.put(
+      '/identity-policy',
+      {
+        config: { access: 'identity-policy.manage' },
+        schema: {
+          tags,
+          summary: 'Set which roles must use a second factor',
+          body: secondFactorRolesSchema,
+          response: { 200: secondFactorRolesSchema, ...problems },
+        },
+      },
+      async (request) => ({
+        roles: await setSecondFactorRoles(db, actorOf(request), request.body.roles, requestContext(request)),
+      }),
     )
 
     app.get(

@@ -12,6 +12,7 @@ import {
   updateUserIfVersion,
 } from './identity.queries.ts'
 import { hashPassword } from './password.ts'
+import { relaxSecondFactorRuleIfUnset } from './second-factor.service.ts'
 
 type DemoUser = { username: string; displayName: string; roles: Role[]; team?: string; organisation?: string }
 
@@ -74,6 +75,7 @@ export async function seedDemoIdentities(
     const districtId = districtIdsByCode.get(code)
     if (!districtId) continue
     await db.transaction().execute(async (trx) => {
+      await relaxSecondFactorRuleIfUnset(trx, districtId)
       const organisationIds = new Map<string, string>()
       if (code === '05382') {
         for (const organisation of demoOrganisations) {

@@ -5,9 +5,10 @@ import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
-import { NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
+import { DomainError, NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
+import { getDistrictName } from '../districts/index.ts'
 import {
   clearThrottle,
   deleteSession,
@@ -24,6 +25,7 @@ import {
   touchSession,
 } from './identity.queries.ts'
 import { verifyPassword } from './password.ts'
+import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 const publicSessionId = (tokenHash: string) => tokenHash.slice(0, 16)
@@ -65,6 +67,8 @@ export async function createIdentityContext(db: Kysely<DB>, config: Config): Pro
 type LoginInput = {
   username: string
   password: string
+  /** The second factor, needed once the user has set one up. */
+  code?: string | undefined
   clientAddress: string
   userAgent: string
   requestId: string
@@ -157,6 +161,22 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
     })
     throw new Unauthenticated('invalid-credentials')
   }
+  if (user.totp_enabled_at) {
+    if (!input.code) throw new DomainError('second-factor-required', 401)
+    if (!(await verifySecondFactor(ctx.db, user.id, input.code))) {
+      await lockWhenExhausted(ctx, keys, counts)
+      await recordAudit(ctx.db, {
+        districtId: user.district_id,
+        actorId: user.id,
+        action: 'auth.login',
+        outcome: 'failure',
+        purpose: 'second factor',
+        requestId: input.requestId,
+        clientPseudonym: pseudonym,
+      })
+      throw new DomainError('second-factor-invalid', 401)
+    }
+  }
 
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
@@ -197,12 +217,14 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
 type LiveSession = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>
 
 function actorFromSession(row: LiveSession, teamIds: string[]): Actor {
+  const required = secondFactorRolesOf(row.second_factor_roles)
   return {
     userId: row.id,
     districtId: row.district_id,
     organisationId: row.organisation_id,
     roles: row.roles as Role[],
     teamIds,
+    mustEnrolSecondFactor: row.totp_enabled_at === null && mustUseSecondFactor(row.roles, required),
   }
 }
 
@@ -210,6 +232,7 @@ async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
   const row = await selectLiveSession(ctx.db, tokenHash)
   if (!row) return null
   const teamIds = (await selectTeamIds(ctx.db, [row.id])).get(row.id) ?? []
+  const actor = actorFromSession(row, teamIds)
   const info: SessionInfo = {
     user: {
       id: row.id,
@@ -217,12 +240,13 @@ async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
       displayName: row.display_name,
       roles: row.roles as Role[],
       districtId: row.district_id,
-      districtName: row.district_name,
+      districtName: await getDistrictName(ctx.db, row.district_id),
       organisationId: row.organisation_id,
       teamIds,
     },
     csrfToken: row.csrf_token,
-    abilities: districtAbilities(actorFromSession(row, teamIds)),
+    abilities: districtAbilities(actor),
+    mustEnrolSecondFactor: actor.mustEnrolSecondFactor ?? false,
     idleExpiresAt: row.idle_expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
   }

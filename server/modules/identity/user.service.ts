@@ -38,6 +38,7 @@ function toUser(row: UserRow, teamIds: string[], sessions: number, actor: Actor)
     teamIds,
     disabled: row.disabled_at !== null,
     hasPassword: row.password_hash !== null,
+    secondFactor: row.totp_enabled_at !== null,
     activeSessions: sessions,
     version: row.version,
     createdAt: row.created_at,

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core'
+import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
@@ -91,6 +91,18 @@ export function Layout() {
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        {session.mustEnrolSecondFactor && (
+          <Alert color="yellow" role="alert" mb="md" maw={1000}>
+            <Text size="sm" mb="xs">
+              {t('app.mustEnrol')}
+            </Text>
+            {pathname !== '/account' && (
+              <Anchor component={Link} to="/account">
+                {t('app.goToAccount')}
+              </Anchor>
+            )}
+          </Alert>
+        )}
         <Outlet />
         {health.data && (
           <Text component="footer" size="xs" c="dimmed" mt="xl">

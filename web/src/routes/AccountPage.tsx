@@ -6,6 +6,7 @@ import type { OwnSession } from '../../../common/identity.ts'
 import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
+import { SecondFactorSection } from '../components/SecondFactorSection.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useProblemText } from '../problems.ts'
 import { useSession } from '../session.tsx'
@@ -99,6 +100,7 @@ export function AccountPage() {
         </Title>
         <PasswordForm />
       </section>
+      <SecondFactorSection />
       <section aria-labelledby="sessions-heading">
         <Title order={3} id="sessions-heading" mb="sm">
           {t('account.sessionsTitle')}

@@ -33,7 +33,7 @@ import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useProblemText } from '../problems.ts'
-import { useSession } from '../session.tsx'
+import { useCan, useSession } from '../session.tsx'
 
 const usersKey = ['users'] as const
 
@@ -265,9 +265,15 @@ function UserActions({ user }: { user: User }) {
   const resetLink = useMutation({
     mutationFn: () => apiSend<ResetLink>('POST', `/users/${user.id}/reset-link`),
   })
+  const removeSecondFactor = useMutation({
+    mutationFn: () => apiSend('DELETE', `/users/${user.id}/second-factor`),
+    onSettled: refresh,
+  })
   if (!user.can['user.manage']) return null
   const isSelf = user.id === session.user.id
-  const failure = problems.message(toggle.error ?? endSessions.error ?? resetLink.error)
+  const failure = problems.message(
+    toggle.error ?? endSessions.error ?? resetLink.error ?? removeSecondFactor.error,
+  )
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="nowrap">
@@ -310,6 +316,17 @@ function UserActions({ user }: { user: User }) {
         >
           {t('users.endSessions')}
         </Button>
+        {user.secondFactor && !isSelf && (
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => removeSecondFactor.mutate()}
+            loading={removeSecondFactor.isPending}
+            aria-label={`${t('users.removeSecondFactor')}: ${user.displayName}`}
+          >
+            {t('users.removeSecondFactor')}
+          </Button>
+        )}
       </Group>
       {failure && (
         <Text size="xs" c="red.9" role="alert">
@@ -338,6 +355,50 @@ function UserActions({ user }: { user: User }) {
   )
 }
 
+/** Which roles of the district must use a second factor (administrators only). */
+function SecondFactorPolicy() {
+  const { t } = useTranslation()
+  const can = useCan()
+  const problems = useProblemText()
+  const queryClient = useQueryClient()
+  const policy = useQuery({
+    queryKey: ['identity-policy'],
+    queryFn: ({ signal }) => apiGet<{ roles: Role[] }>('/identity-policy', signal),
+    enabled: can('identity-policy.manage'),
+  })
+  const [draft, setDraft] = useState<Role[]>()
+  const save = useMutation({
+    mutationFn: (next: Role[]) => apiSend<{ roles: Role[] }>('PUT', '/identity-policy', { roles: next }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(['identity-policy'], result)
+      setDraft(undefined)
+    },
+  })
+  if (!can('identity-policy.manage') || !policy.data) return null
+  const value = draft ?? policy.data.roles
+  return (
+    <Group align="flex-end" wrap="wrap">
+      <MultiSelect
+        label={t('users.secondFactorRoles')}
+        description={t('users.secondFactorRolesHint')}
+        data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        value={value}
+        onChange={(next) => setDraft(next as Role[])}
+        w={520}
+        error={problems.message(save.error)}
+      />
+      <Button
+        variant="default"
+        disabled={!draft}
+        loading={save.isPending}
+        onClick={() => draft && save.mutate(draft)}
+      >
+        {t('users.save')}
+      </Button>
+    </Group>
+  )
+}
+
 export function UsersPage() {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
@@ -361,6 +422,7 @@ export function UsersPage() {
         onChange={(e) => setSearch(e.currentTarget.value)}
         maw={360}
       />
+      <SecondFactorPolicy />
       <QueryState query={users}>
         {(page) => (
           <Table striped withTableBorder>
@@ -385,6 +447,11 @@ export function UsersPage() {
                       <Badge color={statusColors.neutral}>{t('users.disabled')}</Badge>
                     ) : (
                       <Text size="sm">{t('users.sessions', { count: user.activeSessions })}</Text>
+                    )}
+                    {user.secondFactor && (
+                      <Badge color={statusColors.positive} mt={4}>
+                        {t('users.secondFactorOn')}
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
