@@ -276,7 +276,7 @@ function UserActions({ user }: { user: User }) {
   )
   return (
     <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="wrap" maw={420}>
         <Button
           size="xs"
           variant="default"
