@@ -161,10 +161,56 @@ export const ownSessionSchema = z
   })
   .meta({ id: 'OwnSession' })
 
-export const teamSchema = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'Team' })
+export const organisationKinds = [
+  'jobcenter',
+  'agentur_fuer_arbeit',
+  'auslaenderbehoerde',
+  'sozialamt',
+  'jugendamt',
+  'schulamt',
+  'wohlfahrtsverband',
+  'migrationsberatung',
+  'integrationsrat',
+  'migrantenorganisation',
+  'bildungstraeger',
+  'kommune',
+  'kommunales_integrationszentrum',
+] as const
+export const legalSpheres = [
+  'SGB II',
+  'SGB III',
+  'SGB VIII',
+  'SGB XII',
+  'AsylbLG',
+  'AufenthG',
+  'StAG',
+] as const
+
+const teamName = z.string().trim().min(1).max(200)
+
+export const teamSchema = z
+  .object({ id: z.uuid(), name: z.string(), version: z.number().int(), memberCount: z.number().int() })
+  .meta({ id: 'Team' })
+export const teamInputSchema = z.object({ name: teamName }).strict().meta({ id: 'TeamChange' })
+
 export const organisationSchema = z
-  .object({ id: z.uuid(), name: z.string(), kind: z.string(), legalSpheres: z.array(z.string()) })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(organisationKinds),
+    legalSpheres: z.array(z.enum(legalSpheres)),
+    version: z.number().int(),
+    memberCount: z.number().int().describe('Users who act for this organisation (partners)'),
+  })
   .meta({ id: 'Organisation' })
+export const organisationInputSchema = z
+  .object({
+    name: teamName,
+    kind: z.enum(organisationKinds),
+    legalSpheres: z.array(z.enum(legalSpheres)).max(legalSpheres.length).default([]),
+  })
+  .strict()
+  .meta({ id: 'OrganisationChange' })
 
 export type SessionInfo = z.infer<typeof sessionSchema>
 export type SessionUser = z.infer<typeof sessionUserSchema>
@@ -177,3 +223,4 @@ export type SecondFactorStatus = z.infer<typeof secondFactorStatusSchema>
 export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>
 export type Team = z.infer<typeof teamSchema>
 export type Organisation = z.infer<typeof organisationSchema>
+export type OrganisationInput = z.infer<typeof organisationInputSchema>

@@ -122,3 +122,25 @@ test('a team lead sets up the second factor and then signs in with a code', asyn
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Mein Konto' })).toBeVisible()
 })
+
+test('an administrator adds a team and a partner organisation', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.rheinSieg)
+  await page.getByRole('link', { name: 'Organisationen und Teams' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisationen und Teams' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'organisations page')
+
+  await page.getByLabel(/^Neues Team/).fill('Team Süd')
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(page.getByRole('cell', { name: 'Team Süd', exact: true })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Neue Organisation' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Neue Organisation' })
+  await dialog.getByLabel(/^Name/).fill('Bildungswerk Troisdorf')
+  await dialog.getByRole('combobox', { name: 'Art' }).click()
+  await page.getByRole('option', { name: 'Bildungsträger' }).click()
+  await expectAccessible(page, testInfo, 'new organisation dialog')
+  await dialog.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(dialog).toBeHidden()
+  const row = page.getByRole('row').filter({ hasText: 'Bildungswerk Troisdorf' })
+  await expect(row.getByRole('cell', { name: 'Bildungsträger' })).toBeVisible()
+})

@@ -26,7 +26,13 @@ const actors: { username: string; role: Role }[] = [
 const anonymous = 'anonymous'
 
 type Variant = 'own' | 'other'
-type Objects = { districtId: string; userId: string; sessionId: string }
+type Objects = {
+  districtId: string
+  userId: string
+  sessionId: string
+  teamId: string
+  organisationId: string
+}
 type Case = {
   route: RouteAccessEntry
   actor: string
@@ -47,6 +53,13 @@ const bodies: Record<string, (username: string | null) => unknown> = {
     password: testPassword,
   }),
   'PATCH /api/users/:userId': () => ({ displayName: 'Matrix geändert' }),
+  'POST /api/teams': () => ({ name: `Matrix Team ${++createdUsers}` }),
+  'PATCH /api/teams/:teamId': () => ({ name: `Matrix Team umbenannt ${++createdUsers}` }),
+  'POST /api/organisations': () => ({ name: `Matrix Träger ${++createdUsers}`, kind: 'bildungstraeger' }),
+  'PUT /api/organisations/:organisationId': () => ({
+    name: `Matrix Träger neu ${++createdUsers}`,
+    kind: 'bildungstraeger',
+  }),
   // The demo districts already require nobody; setting that again changes nothing.
   'PUT /api/identity-policy': () => ({ roles: [] }),
   // A wrong current password: the route is reached, but nobody's password changes.
@@ -56,7 +69,7 @@ const bodies: Record<string, (username: string | null) => unknown> = {
   }),
 }
 
-const objectParams = new Set(['districtId', 'userId', 'sessionId'])
+const objectParams = new Set(['districtId', 'userId', 'sessionId', 'teamId', 'organisationId'])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
 const fillUrl = (url: string, objects: Objects) =>
   url.replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_match, name: string) =>
@@ -118,10 +131,25 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const ownTarget = await createTarget(admin, 'matrix.target')
     const foreignTarget = await createTarget(lindenauAdmin, 'matrix.foreign')
     const foreignSession = await loginAs(ctx.app, 'matrix.foreign')
+    const createNamed = async (session: TestSession, url: string, payload: object) => {
+      const response = await session.request({ method: 'POST', url, payload })
+      expect(response.statusCode).toBe(201)
+      return response.json().id as string
+    }
+    const ownTeam = await createNamed(admin, '/api/teams', { name: 'Matrix Zielteam' })
+    const ownOrganisation = await createNamed(admin, '/api/organisations', {
+      name: 'Matrix Ziel',
+      kind: 'kommune',
+    })
     foreign = {
       districtId: lindenauAdmin.districtId,
       userId: foreignTarget,
       sessionId: publicSessionId(foreignSession),
+      teamId: await createNamed(lindenauAdmin, '/api/teams', { name: 'Matrix Fremdteam' }),
+      organisationId: await createNamed(lindenauAdmin, '/api/organisations', {
+        name: 'Matrix Fremd',
+        kind: 'kommune',
+      }),
     }
     foreignVersion = (await userVersion(foreignTarget)) as number
 
@@ -155,6 +183,8 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         districtId: admin.districtId,
         userId: ownTarget,
         sessionId: spare ? publicSessionId(spare) : foreign.sessionId,
+        teamId: ownTeam,
+        organisationId: ownOrganisation,
       }
       for (const route of routes) {
         const variants: Variant[] = paramsOf(route.url).some((name) => objectParams.has(name))

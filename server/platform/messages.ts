@@ -45,6 +45,10 @@ export const messages = {
     de: 'Für Ihre Rolle ist die Zwei-Faktor-Anmeldung vorgeschrieben; sie kann nicht ausgeschaltet werden.',
     en: 'Your role requires the second factor; it cannot be switched off.',
   },
+  'name-taken': {
+    de: 'Dieser Name ist in Ihrem Kreis schon vergeben.',
+    en: 'This name is already used in your district.',
+  },
   'username-taken': { de: 'Dieser Benutzername ist schon vergeben.', en: 'This username is already taken.' },
   'precondition-required': {
     de: 'Für Änderungen wird die Version des Datensatzes (If-Match) benötigt.',

@@ -24,6 +24,7 @@ export const actions = [
   'user.read',
   'user.manage',
   'organisation.read',
+  'organisation.manage',
   'audit.read',
   'audit.export',
   'identity-policy.manage',
@@ -47,6 +48,8 @@ const rules: Record<Action, Rule> = {
     (isSelf(actor, subject) || hasRole(actor, 'admin', 'dpo')),
   'user.manage': (actor, subject) =>
     subject?.type === 'user' && sameDistrict(actor, subject) && hasRole(actor, 'admin'),
+  'organisation.manage': (actor, subject) =>
+    subject?.type === 'district' && sameDistrict(actor, subject) && hasRole(actor, 'admin'),
   'organisation.read': (actor, subject) => subject?.type === 'district' && sameDistrict(actor, subject),
   'audit.read': (actor, subject) =>
     subject?.type === 'audit' && sameDistrict(actor, subject) && hasRole(actor, 'admin', 'dpo'),

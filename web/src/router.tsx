@@ -6,6 +6,7 @@ import { AuditPage } from './routes/AuditPage.tsx'
 import { DistrictPage } from './routes/DistrictPage.tsx'
 import { DistrictsPage } from './routes/DistrictsPage.tsx'
 import { NotFoundPage } from './routes/NotFoundPage.tsx'
+import { OrganisationsPage } from './routes/OrganisationsPage.tsx'
 import { StartPage } from './routes/StartPage.tsx'
 import { UsersPage } from './routes/UsersPage.tsx'
 
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([
   districtRoute,
   page('/account', AccountPage, 'session.own'),
   page('/admin/users', UsersPage, 'user.manage'),
+  page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.
   createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),

@@ -208,20 +208,113 @@ export async function organisationInDistrict(
 
 export async function selectTeams(db: Kysely<DB>, districtId: string) {
   return db
-    .selectFrom('team')
-    .select(['id', 'name'])
-    .where('district_id', '=', districtId)
-    .orderBy('name')
+    .selectFrom('team as t')
+    .select([
+      't.id',
+      't.name',
+      't.version',
+      (eb) =>
+        eb
+          .selectFrom('user_team as ut')
+          .whereRef('ut.team_id', '=', 't.id')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .as('member_count'),
+    ])
+    .where('t.district_id', '=', districtId)
+    .orderBy('t.name')
     .execute()
 }
 
 export async function selectOrganisations(db: Kysely<DB>, districtId: string) {
   return db
-    .selectFrom('organisation')
-    .select(['id', 'name', 'kind', 'legal_spheres'])
-    .where('district_id', '=', districtId)
-    .orderBy('name')
+    .selectFrom('organisation as o')
+    .select([
+      'o.id',
+      'o.name',
+      'o.kind',
+      'o.legal_spheres',
+      'o.version',
+      (eb) =>
+        eb
+          .selectFrom('app_user as u')
+          .whereRef('u.organisation_id', '=', 'o.id')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .as('member_count'),
+    ])
+    .where('o.district_id', '=', districtId)
+    .orderBy('o.name')
     .execute()
+}
+
+type NameTable = 'team' | 'organisation'
+
+export async function nameTaken(
+  db: Kysely<DB>,
+  table: NameTable,
+  districtId: string,
+  name: string,
+  exceptId?: string,
+) {
+  let query = db.selectFrom(table).select('id').where('district_id', '=', districtId).where('name', '=', name)
+  if (exceptId) query = query.where('id', '<>', exceptId)
+  return Boolean(await query.executeTakeFirst())
+}
+
+export async function insertTeam(db: Kysely<DB>, districtId: string, name: string): Promise<string> {
+  const row = await db
+    .insertInto('team')
+    .values({ district_id: districtId, name })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function insertOrganisation(
+  db: Kysely<DB>,
+  districtId: string,
+  organisation: { name: string; kind: string; legalSpheres: string[] },
+): Promise<string> {
+  const row = await db
+    .insertInto('organisation')
+    .values({
+      district_id: districtId,
+      name: organisation.name,
+      kind: organisation.kind,
+      legal_spheres: organisation.legalSpheres,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Updates a team or organisation when the version still matches; false when stale or not in the district. */
+export async function updateNamedIfVersion(
+  db: Kysely<DB>,
+  table: NameTable,
+  districtId: string,
+  id: string,
+  expectedVersion: number,
+  changes: { name: string; kind?: string; legal_spheres?: string[] },
+): Promise<boolean> {
+  const result = await db
+    .updateTable(table)
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('district_id', '=', districtId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function namedExists(db: Kysely<DB>, table: NameTable, districtId: string, id: string) {
+  return Boolean(
+    await db
+      .selectFrom(table)
+      .select('id')
+      .where('district_id', '=', districtId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  )
 }
 
 export async function insertTeamIfMissing(db: Kysely<DB>, districtId: string, name: string): Promise<string> {

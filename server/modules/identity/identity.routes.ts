@@ -5,6 +5,7 @@ import {
   changePasswordSchema,
   createUserSchema,
   loginRequestSchema,
+  organisationInputSchema,
   organisationSchema,
   ownSessionSchema,
   passwordConfirmationSchema,
@@ -16,6 +17,7 @@ import {
   secondFactorRolesSchema,
   secondFactorStatusSchema,
   sessionSchema,
+  teamInputSchema,
   teamSchema,
   updateUserSchema,
   userSchema,
@@ -25,6 +27,14 @@ import { problemSchema } from '../../../common/problem.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { Unauthenticated } from '../../platform/errors.ts'
+import {
+  createOrganisation,
+  createTeam,
+  listOrganisations,
+  listTeams,
+  renameTeam,
+  updateOrganisation,
+} from './organisation.service.ts'
 import { issueResetLink, resetPassword } from './password-reset.service.ts'
 import {
   confirmEnrolment,
@@ -48,8 +58,6 @@ import {
   createUser,
   endUserSessions,
   getUser,
-  listOrganisations,
-  listTeams,
   listUsers,
   updateUser,
 } from './user.service.ts'
@@ -461,5 +469,88 @@ export const identityRoutes =
         },
       },
       (request) => listOrganisations(db, actorOf(request)),
+    )
+
+    const teamParams = z.object({ teamId: z.uuid() })
+    const organisationParams = z.object({ organisationId: z.uuid() })
+
+    app.post(
+      '/teams',
+      {
+        config: { access: 'organisation.manage' },
+        schema: {
+          tags,
+          summary: 'Create a team',
+          body: teamInputSchema,
+          response: { 201: teamSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await createTeam(db, actorOf(request), request.body.name, requestContext(request))),
+    )
+
+    app.patch(
+      '/teams/:teamId',
+      {
+        config: { access: 'organisation.manage' },
+        schema: {
+          tags,
+          summary: 'Rename a team; needs If-Match with the version',
+          params: teamParams,
+          body: teamInputSchema,
+          response: { 200: teamSchema, ...problems },
+        },
+      },
+      (request) =>
+        renameTeam(
+          db,
+          actorOf(request),
+          request.params.teamId,
+          ifMatchVersion(request),
+          request.body.name,
+          requestContext(request),
+        ),
+    )
+
+    app.post(
+      '/organisations',
+      {
+        config: { access: 'organisation.manage' },
+        schema: {
+          tags,
+          summary: 'Create a partner organisation',
+          body: organisationInputSchema,
+          response: { 201: organisationSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await createOrganisation(db, actorOf(request), request.body, requestContext(request))),
+    )
+
+    app.put(
+      '/organisations/:organisationId',
+      {
+        config: { access: 'organisation.manage' },
+        schema: {
+          tags,
+          summary: 'Change a partner organisation; needs If-Match with the version',
+          params: organisationParams,
+          body: organisationInputSchema,
+          response: { 200: organisationSchema, ...problems },
+        },
+      },
+      (request) =>
+        updateOrganisation(
+          db,
+          actorOf(request),
+          request.params.organisationId,
+          ifMatchVersion(request),
+          request.body,
+          requestContext(request),
+        ),
     )
   }

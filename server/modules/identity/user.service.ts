@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { CreateUser, Organisation, Role, Team, UpdateUser, User } from '../../../common/identity.ts'
+import type { CreateUser, Role, UpdateUser, User } from '../../../common/identity.ts'
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
@@ -14,9 +14,7 @@ import {
   organisationInDistrict,
   replaceUserTeams,
   selectDisplayNames,
-  selectOrganisations,
   selectTeamIds,
-  selectTeams,
   selectUser,
   selectUsers,
   type UserChanges,
@@ -243,17 +241,6 @@ export async function changeOwnPassword(
       subjectId: actor.userId,
     })
   })
-}
-
-export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
-  authorize(actor, 'organisation.read', { type: 'district', districtId: actor.districtId })
-  return selectTeams(db, actor.districtId)
-}
-
-export async function listOrganisations(db: Kysely<DB>, actor: Actor): Promise<Organisation[]> {
-  authorize(actor, 'organisation.read', { type: 'district', districtId: actor.districtId })
-  const rows = await selectOrganisations(db, actor.districtId)
-  return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, legalSpheres: row.legal_spheres }))
 }
 
 /** Display names of users of one district, for other modules' presenters (e.g. the audit trail). */

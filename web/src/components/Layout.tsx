@@ -12,6 +12,7 @@ const navigation = [
   { to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' },
   { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
+  { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },
   { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
   { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
 ] as const

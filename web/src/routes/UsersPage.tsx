@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   CopyButton,
@@ -30,6 +29,7 @@ import {
 import type { Page } from '../../../common/pagination.ts'
 import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
+import { FormProblem } from '../components/FormProblem.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useProblemText } from '../problems.ts'
@@ -98,16 +98,6 @@ function AccessFields({
         onChange={(value) => onChange({ ...values, teamIds: value })}
       />
     </>
-  )
-}
-
-function FormProblem({ error }: { error: Error | null }) {
-  const problems = useProblemText()
-  if (!error || problems.hasFields(error)) return null
-  return (
-    <Alert color="red" role="alert">
-      {problems.message(error)}
-    </Alert>
   )
 }
 
