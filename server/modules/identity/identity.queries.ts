@@ -306,15 +306,14 @@ export async function updateNamedIfVersion(
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function namedExists(db: Kysely<DB>, table: NameTable, districtId: string, id: string) {
-  return Boolean(
-    await db
-      .selectFrom(table)
-      .select('id')
-      .where('district_id', '=', districtId)
-      .where('id', '=', id)
-      .executeTakeFirst(),
-  )
+/** The district of a team or organisation, whatever district asks. */
+export async function selectNamedDistrictId(
+  db: Kysely<DB>,
+  table: NameTable,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db.selectFrom(table).select('district_id').where('id', '=', id).executeTakeFirst()
+  return row?.district_id
 }
 
 export async function insertTeamIfMissing(db: Kysely<DB>, districtId: string, name: string): Promise<string> {
@@ -686,4 +685,14 @@ export async function upsertSecondFactorRoles(
       }),
     )
     .execute()
+}
+
+/** The district a user belongs to, whatever district asks: only to tell "elsewhere" from "nowhere". */
+export async function selectUserDistrictId(db: Kysely<DB>, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('district_id')
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.district_id
 }

@@ -2,20 +2,36 @@ import type { Kysely } from 'kysely'
 import type { Organisation, OrganisationInput, Team } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, DomainError, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import {
+  Conflict,
+  DomainError,
+  HiddenByPolicy,
+  NotFound,
+  PreconditionRequired,
+} from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   insertOrganisation,
   insertTeam,
-  namedExists,
   nameTaken,
+  selectNamedDistrictId,
   selectOrganisations,
   selectTeams,
   updateNamedIfVersion,
 } from './identity.queries.ts'
 
 const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
+
+/**
+ * Existence first: another district's record answers 404 to everyone, as if it did not exist,
+ * and the attempt is audited as denied.
+ */
+async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: 'team' | 'organisation', id: string) {
+  const districtId = await selectNamedDistrictId(db, table, id)
+  if (districtId === undefined) throw new NotFound()
+  if (districtId !== actor.districtId) throw new HiddenByPolicy()
+}
 
 const nameTakenError = () =>
   new DomainError('name-taken', 409, undefined, [{ path: 'body.name', message: 'name-taken' }])
@@ -80,8 +96,7 @@ export async function renameTeam(
   name: string,
   request: RequestContext,
 ): Promise<Team> {
-  // Existence first: another district's record answers 404 to everyone, as if it did not exist.
-  if (!(await namedExists(db, 'team', actor.districtId, id))) throw new NotFound()
+  await assertInDistrict(db, actor, 'team', id)
   authorize(actor, 'organisation.manage', district(actor))
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
@@ -125,8 +140,7 @@ export async function updateOrganisation(
   input: OrganisationInput,
   request: RequestContext,
 ): Promise<Organisation> {
-  // Existence first: another district's record answers 404 to everyone, as if it did not exist.
-  if (!(await namedExists(db, 'organisation', actor.districtId, id))) throw new NotFound()
+  await assertInDistrict(db, actor, 'organisation', id)
   authorize(actor, 'organisation.manage', district(actor))
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {

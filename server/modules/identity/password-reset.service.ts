@@ -2,19 +2,19 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { DomainError, NotFound } from '../../platform/errors.ts'
+import { DomainError } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   consumeResetLink,
   deleteSessionsOfUser,
   replaceResetLink,
-  selectUser,
   selectUserById,
   selectValidResetLink,
   setPassword,
 } from './identity.queries.ts'
 import { assertAcceptablePassword, hashPassword } from './password.ts'
+import { loadUser } from './user.service.ts'
 
 /** How long an issued link works. Long enough to hand it over by phone or in person the same day. */
 export const resetLinkHours = 24
@@ -33,8 +33,7 @@ export async function issueResetLink(
   userId: string,
   request: RequestContext,
 ): Promise<{ token: string; expiresAt: string }> {
-  const user = await selectUser(db, actor.districtId, userId)
-  if (!user) throw new NotFound()
+  const user = await loadUser(db, actor, userId)
   authorize(actor, 'user.manage', { type: 'user', districtId: user.district_id, userId: user.id })
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(Date.now() + resetLinkHours * 3_600_000).toISOString()

@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import type { Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { DomainError, NotFound } from '../../platform/errors.ts'
+import { DomainError } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
@@ -16,7 +16,6 @@ import {
   replaceRecoveryCodes,
   selectSecondFactorRoles,
   selectTotpState,
-  selectUser,
   storePendingTotpSecret,
   upsertSecondFactorRoles,
 } from './identity.queries.ts'
@@ -29,6 +28,7 @@ import {
   recoveryCodePattern,
   totpFor,
 } from './totp.ts'
+import { loadUser } from './user.service.ts'
 
 /** Without a district rule, administration and data protection must use a second factor. */
 export const defaultSecondFactorRoles: Role[] = ['admin', 'dpo']
@@ -96,8 +96,7 @@ export async function disableOwnSecondFactor(
   password: string,
   request: RequestContext,
 ) {
-  const user = await selectUser(db, actor.districtId, actor.userId)
-  if (!user) throw new NotFound()
+  const user = await loadUser(db, actor, actor.userId)
   if ((await secondFactorStatus(db, actor)).required) throw new DomainError('second-factor-mandatory', 409)
   if (!(await verifyPassword(user.password_hash, password))) {
     throw new DomainError('password-wrong', 400, undefined, [{ path: 'body.password', message: 'wrong' }])
@@ -120,8 +119,7 @@ export async function resetUserSecondFactor(
   userId: string,
   request: RequestContext,
 ) {
-  const user = await selectUser(db, actor.districtId, userId)
-  if (!user) throw new NotFound()
+  const user = await loadUser(db, actor, userId)
   authorize(actor, 'user.manage', { type: 'user', districtId: user.district_id, userId: user.id })
   await db.transaction().execute(async (trx) => {
     await disableTotp(trx, userId)

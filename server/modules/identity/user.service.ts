@@ -3,7 +3,14 @@ import type { CreateUser, Role, UpdateUser, User } from '../../../common/identit
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, DomainError, Invalid, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import {
+  Conflict,
+  DomainError,
+  HiddenByPolicy,
+  Invalid,
+  NotFound,
+  PreconditionRequired,
+} from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
@@ -16,6 +23,7 @@ import {
   selectDisplayNames,
   selectTeamIds,
   selectUser,
+  selectUserDistrictId,
   selectUsers,
   type UserChanges,
   type UserRow,
@@ -61,10 +69,15 @@ export async function listUsers(
   return { items: await present(db, rows, actor), total, limit: filter.limit, offset: filter.offset }
 }
 
-async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
+/**
+ * A user of the actor's district. Anyone else answers 404 either way; a user who exists in
+ * another district is marked as hidden by policy, so that the attempt is audited as denied.
+ */
+export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
-  if (!row) throw new NotFound()
-  return row
+  if (row) return row
+  if (await selectUserDistrictId(db, userId)) throw new HiddenByPolicy()
+  throw new NotFound()
 }
 
 /** The user as the API shows it, read afresh after a change. */

@@ -220,6 +220,33 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
     })
   })
 
+  it("audits another district's attempt on a user as denied, while answering a plain 404", async () => {
+    const response = await lindenau.request({
+      method: 'GET',
+      url: `/api/users/${caseManager.userId}`,
+      headers: { 'x-request-id': 'cross-district-read' },
+    })
+    const unknown = await lindenau.request({
+      method: 'GET',
+      url: '/api/users/6f1c7b1e-0000-4000-8000-000000000000',
+      headers: { 'x-request-id': 'unknown-user-read' },
+    })
+    expect(response.json().code).toBe(unknown.json().code)
+    const entries = await ctx.database.db
+      .selectFrom('audit_event')
+      .select(['request_id', 'outcome', 'actor_id', 'district_id'])
+      .where('request_id', 'in', ['cross-district-read', 'unknown-user-read'])
+      .execute()
+    expect(entries).toEqual([
+      {
+        request_id: 'cross-district-read',
+        outcome: 'denied',
+        actor_id: lindenau.userId,
+        district_id: lindenau.districtId,
+      },
+    ])
+  })
+
   it("answers 404 to another district's admin reading a Rhein-Sieg user", async () => {
     const response = await lindenau.request({ method: 'GET', url: `/api/users/${caseManager.userId}` })
     expectProblem(response, 404)
