@@ -349,6 +349,21 @@ describe.each(databaseKinds)('authentication and sessions on %s', (kind) => {
       })
     })
 
+    it('locks the password check after ten wrong current passwords, even for the right one', async () => {
+      await createUser('password.guessed')
+      const stolen = await loginAs(ctx.app, 'password.guessed', testPassword, freshAddress())
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const wrong = await changePassword(
+          { currentPassword: `guess number ${attempt}`, newPassword },
+          stolen,
+        )
+        expect(wrong.statusCode).toBe(400)
+      }
+      const locked = await changePassword({ currentPassword: testPassword, newPassword }, stolen)
+      expect(locked.statusCode).toBe(429)
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0)
+    })
+
     it('refuses a new password shorter than 12 characters with a field error', async () => {
       const response = await changePassword({ currentPassword: testPassword, newPassword: 'short pw 1' })
       expect(response.statusCode).toBe(400)

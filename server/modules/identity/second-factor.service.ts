@@ -19,7 +19,7 @@ import {
   storePendingTotpSecret,
   upsertSecondFactorRoles,
 } from './identity.queries.ts'
-import { verifyPassword } from './password.ts'
+import { verifyPasswordGuarded } from './password-guard.ts'
 import {
   hashRecoveryCode,
   matchingStep,
@@ -98,7 +98,7 @@ export async function disableOwnSecondFactor(
 ) {
   const user = await loadUser(db, actor, actor.userId)
   if ((await secondFactorStatus(db, actor)).required) throw new DomainError('second-factor-mandatory', 409)
-  if (!(await verifyPassword(user.password_hash, password))) {
+  if (!(await verifyPasswordGuarded(db, actor.userId, user.password_hash, password))) {
     throw new DomainError('password-wrong', 400, undefined, [{ path: 'body.password', message: 'wrong' }])
   }
   await db.transaction().execute(async (trx) => {

@@ -30,7 +30,8 @@ import {
   updateUserIfVersion,
   usernameExists,
 } from './identity.queries.ts'
-import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts'
+import { assertAcceptablePassword, hashPassword } from './password.ts'
+import { verifyPasswordGuarded } from './password-guard.ts'
 
 const userAbilities = ['user.read', 'user.manage'] as const
 
@@ -229,7 +230,7 @@ export async function changeOwnPassword(
   ctx: RequestContext,
 ): Promise<void> {
   const row = await loadUser(db, actor, actor.userId)
-  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+  if (!(await verifyPasswordGuarded(db, actor.userId, row.password_hash, input.currentPassword))) {
     throw new DomainError('password-wrong', 400, undefined, [
       { path: 'body.currentPassword', message: 'wrong' },
     ])
