@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import { type Algorithm, hash, verify } from '@node-rs/argon2'
-import { hashPassword } from '../server/modules/identity/password.ts'
+import { hash, verify } from '@node-rs/argon2'
+import { argon2Options, hashPassword } from '../server/modules/identity/password.ts'
 import {
   removeDir,
   type ServerProcess,
@@ -28,15 +28,6 @@ const demoPassword = 'Lotse-Bench-Passwort-2026'
 const username = 'admin'
 const loginWarmup = 3
 const loginRuns = 30
-
-// The server's parameters (server/modules/identity/password.ts); checked against its hashes below.
-// Algorithm is a const enum that cannot be read at run time here; 2 is its Argon2id member.
-const argon2Options = {
-  algorithm: 2 as Algorithm.Argon2id,
-  memoryCost: 19_456,
-  timeCost: 2,
-  parallelism: 1,
-} as const
 
 type Session = { cookie: string; csrfToken: string }
 

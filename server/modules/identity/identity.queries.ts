@@ -144,24 +144,6 @@ export type UserChanges = Partial<{
   password_changed_at: string
 }>
 
-/** Updates when the version still matches; answers whether it did (false: stale or gone). */
-export async function updateUserIfVersion(
-  db: Kysely<DB>,
-  districtId: string,
-  userId: string,
-  expectedVersion: number,
-  changes: UserChanges,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('app_user')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', userId)
-    .where('district_id', '=', districtId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
 export async function replaceUserTeams(
   db: Kysely<DB>,
   districtId: string,
@@ -287,18 +269,28 @@ export async function insertOrganisation(
   return row.id
 }
 
-/** Updates a team or organisation when the version still matches; false when stale or not in the district. */
-export async function updateNamedIfVersion(
+type VersionedTable = 'app_user' | 'team' | 'organisation'
+type ChangesOf = {
+  app_user: UserChanges
+  team: { name: string }
+  organisation: { name: string; kind: string; legal_spheres: string[] }
+}
+
+/**
+ * Updates a row of the district when the version still matches and counts the version up;
+ * answers false when the row is stale or not there.
+ */
+export async function updateIfVersion<T extends VersionedTable>(
   db: Kysely<DB>,
-  table: NameTable,
+  table: T,
   districtId: string,
   id: string,
   expectedVersion: number,
-  changes: { name: string; kind?: string; legal_spheres?: string[] },
+  changes: ChangesOf[T],
 ): Promise<boolean> {
-  const result = await db
-    .updateTable(table)
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+  const result = await (db as Kysely<Pick<DB, VersionedTable>>)
+    .updateTable(table as VersionedTable)
+    .set({ ...(changes as object), version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
     .where('district_id', '=', districtId)
     .where('version', '=', expectedVersion)

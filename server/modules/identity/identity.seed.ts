@@ -9,7 +9,7 @@ import {
   insertUser,
   replaceUserTeams,
   selectUserByUsername,
-  updateUserIfVersion,
+  updateIfVersion,
 } from './identity.queries.ts'
 import { hashPassword } from './password.ts'
 import { relaxSecondFactorRuleIfUnset } from './second-factor.service.ts'
@@ -89,7 +89,7 @@ export async function seedDemoIdentities(
         usernames.push(user.username)
         const existing = await selectUserByUsername(trx, user.username)
         if (existing) {
-          await updateUserIfVersion(trx, districtId, existing.id, existing.version, {
+          await updateIfVersion(trx, 'app_user', districtId, existing.id, existing.version, {
             password_hash: passwordHash,
             password_changed_at: new Date().toISOString(),
           })

@@ -18,7 +18,7 @@ import {
   selectNamedDistrictId,
   selectOrganisations,
   selectTeams,
-  updateNamedIfVersion,
+  updateIfVersion,
 } from './identity.queries.ts'
 
 const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
@@ -101,7 +101,7 @@ export async function renameTeam(
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'team', actor.districtId, name, id)) throw nameTakenError()
-    if (!(await updateNamedIfVersion(trx, 'team', actor.districtId, id, expectedVersion, { name })))
+    if (!(await updateIfVersion(trx, 'team', actor.districtId, id, expectedVersion, { name })))
       throw new Conflict()
     await recordAudit(trx, { ...request, action: 'team.update', subjectType: 'team', subjectId: id })
   })
@@ -146,7 +146,7 @@ export async function updateOrganisation(
   await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'organisation', actor.districtId, input.name, id)) throw nameTakenError()
     const changes = { name: input.name, kind: input.kind, legal_spheres: [...new Set(input.legalSpheres)] }
-    if (!(await updateNamedIfVersion(trx, 'organisation', actor.districtId, id, expectedVersion, changes))) {
+    if (!(await updateIfVersion(trx, 'organisation', actor.districtId, id, expectedVersion, changes))) {
       throw new Conflict()
     }
     await recordAudit(trx, {

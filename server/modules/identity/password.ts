@@ -4,7 +4,7 @@ import { Invalid } from '../../platform/errors.ts'
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane.
 // Algorithm is a const enum that cannot be read at run time here; 2 is its Argon2id member.
-const argon2Options = {
+export const argon2Options = {
   algorithm: 2 as Algorithm.Argon2id,
   memoryCost: 19_456,
   timeCost: 2,

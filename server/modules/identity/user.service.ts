@@ -27,7 +27,7 @@ import {
   selectUsers,
   type UserChanges,
   type UserRow,
-  updateUserIfVersion,
+  updateIfVersion,
   usernameExists,
 } from './identity.queries.ts'
 import { assertAcceptablePassword, hashPassword } from './password.ts'
@@ -184,7 +184,7 @@ export async function updateUser(
   if (input.disabled !== undefined)
     changes.disabled_at = input.disabled ? (row.disabled_at ?? new Date().toISOString()) : null
   await db.transaction().execute(async (trx) => {
-    if (!(await updateUserIfVersion(trx, actor.districtId, userId, expectedVersion, changes)))
+    if (!(await updateIfVersion(trx, 'app_user', actor.districtId, userId, expectedVersion, changes)))
       throw new Conflict()
     if (input.teamIds) await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
     // Disabling a user, or changing what they may do, ends their sessions at once.
@@ -240,7 +240,7 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString()
     if (
-      !(await updateUserIfVersion(trx, actor.districtId, actor.userId, row.version, {
+      !(await updateIfVersion(trx, 'app_user', actor.districtId, actor.userId, row.version, {
         password_hash: passwordHash,
         password_changed_at: now,
       }))

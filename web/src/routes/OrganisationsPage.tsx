@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
@@ -22,6 +11,7 @@ import {
   type Team,
 } from '../../../common/identity.ts'
 import { apiGet, apiSend } from '../api.ts'
+import { Dialog } from '../components/Dialog.tsx'
 import { FormProblem } from '../components/FormProblem.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { useProblemText } from '../problems.ts'
@@ -144,15 +134,9 @@ function EditButton({
       <Button size="xs" variant="default" onClick={open} aria-label={label}>
         {t('users.edit')}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={title}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={opened} onClose={close} title={title}>
         {children(close)}
-      </Modal>
+      </Dialog>
     </>
   )
 }
@@ -254,15 +238,9 @@ export function OrganisationsPage() {
           )}
         </QueryState>
       </section>
-      <Modal
-        opened={creating}
-        onClose={closeCreate}
-        title={t('organisations.newOrganisation')}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={creating} onClose={closeCreate} title={t('organisations.newOrganisation')}>
         <OrganisationForm onDone={closeCreate} />
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

@@ -3,7 +3,6 @@ import {
   Button,
   CopyButton,
   Group,
-  Modal,
   MultiSelect,
   PasswordInput,
   Select,
@@ -29,6 +28,7 @@ import {
 import type { Page } from '../../../common/pagination.ts'
 import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
+import { Dialog } from '../components/Dialog.tsx'
 import { FormProblem } from '../components/FormProblem.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
@@ -323,24 +323,16 @@ function UserActions({ user }: { user: User }) {
           {failure}
         </Text>
       )}
-      <Modal
-        opened={editing}
-        onClose={closeEdit}
-        title={t('users.editTitle', { name: user.displayName })}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={editing} onClose={closeEdit} title={t('users.editTitle', { name: user.displayName })}>
         <EditUserForm user={user} onDone={closeEdit} />
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={resetLink.isSuccess}
         onClose={() => resetLink.reset()}
         title={t('users.resetLinkTitle', { name: user.displayName })}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {resetLink.data && <ResetLinkView link={resetLink.data} />}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }
@@ -453,15 +445,9 @@ export function UsersPage() {
           </Table>
         )}
       </QueryState>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t('users.new')}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={opened} onClose={close} title={t('users.new')}>
         <CreateUserForm onDone={close} />
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }
