@@ -51,8 +51,8 @@ const backupFile = (name: string) => path.join(workDir, `${++fileCount}-${name}.
 /** Row count and content hash of every table a backup covers. */
 async function fingerprints(database: Database): Promise<Record<string, { rows: number; md5: string }>> {
   const result: Record<string, { rows: number; md5: string }> = {}
-  for (const table of await describeTables(database.db)) {
-    result[table.name] = await tableFingerprint(database.db, table.name)
+  for (const table of await describeTables(database.ownerDb)) {
+    result[table.name] = await tableFingerprint(database.ownerDb, table.name)
   }
   return result
 }
@@ -126,8 +126,8 @@ describe('a backup of one district', () => {
 
   it('leaves out tables that belong to no district', async () => {
     const source = await seededDatabase('pglite')
-    await sql`CREATE TABLE shared_setting (key text PRIMARY KEY, value text NOT NULL)`.execute(source.db)
-    await sql`INSERT INTO shared_setting VALUES ('theme', 'dark')`.execute(source.db)
+    await sql`CREATE TABLE shared_setting (key text PRIMARY KEY, value text NOT NULL)`.execute(source.ownerDb)
+    await sql`INSERT INTO shared_setting VALUES ('theme', 'dark')`.execute(source.ownerDb)
     const districtFile = backupFile('district-tables')
     await writeBackup(source, districtFile, { districtCodes: ['05382'], lotseVersion: 'test' })
     expect(readLines(districtFile).some((line) => line.table === 'shared_setting')).toBe(false)

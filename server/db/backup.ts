@@ -66,7 +66,7 @@ export async function writeBackup(
   file: string,
   options: { districtCodes?: string[]; lotseVersion: string },
 ): Promise<Footer> {
-  const districts = await districtIdsByCode(database.db, options.districtCodes)
+  const districts = await districtIdsByCode(database.ownerDb, options.districtCodes)
   if (options.districtCodes && districts.length !== options.districtCodes.length) {
     const found = new Set(districts.map((d) => d.code))
     throw new BackupError(
@@ -74,7 +74,7 @@ export async function writeBackup(
     )
   }
   const complete = options.districtCodes === undefined
-  const tables = dependencyOrder(await describeTables(database.db)).filter(
+  const tables = dependencyOrder(await describeTables(database.ownerDb)).filter(
     (t) => complete || t.scope !== 'global',
   )
   const districtIds = complete ? undefined : districts.map((d) => d.id)
@@ -97,7 +97,7 @@ export async function writeBackup(
   try {
     await write(header)
     // One repeatable-read transaction: the export is a consistent snapshot.
-    await database.db
+    await database.ownerDb
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
@@ -143,9 +143,9 @@ async function* readLines(file: string): AsyncGenerator<unknown> {
  * nothing. The database must be at the backup's schema version and must not hold its districts.
  */
 export async function restoreBackup(database: Database, file: string): Promise<Footer> {
-  const tables = new Map((await describeTables(database.db)).map((table) => [table.name, table]))
+  const tables = new Map((await describeTables(database.ownerDb)).map((table) => [table.name, table]))
   const schemaVersion = await currentSchemaVersion(database)
-  return database.db.transaction().execute(async (trx) => {
+  return database.ownerDb.transaction().execute(async (trx) => {
     await useUtc(trx)
     let header: Header | undefined
     let footer: Footer | undefined

@@ -5,8 +5,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import pg from 'pg'
+import { currentTenantDistrict } from '../platform/tenant-context.ts'
 import { lockDataDir } from './lock.ts'
 import type { DB } from './schema.ts'
 
@@ -23,7 +24,10 @@ export type DatabaseKind = 'pglite' | 'postgresql'
 
 export type Database = {
   kind: DatabaseKind
+  /** The application's access: role lotse_app, limited by row-level security to the request's district. */
   db: Kysely<DB>
+  /** The schema owner's access, for migrations, backup and restore only. */
+  ownerDb: Kysely<DB>
   /** The embedded instance, for tooling that copies whole data directories (tests, benchmarks). */
   pglite?: PGlite
   close(): Promise<void>
@@ -55,16 +59,60 @@ export function redactUrl(url: string): string {
   }
 }
 
+const appRoleSql = "SELECT set_config('role', 'lotse_app', false), set_config('lotse.district_id', $1, false)"
+const ownerRoleSql = "SELECT set_config('role', 'none', false), set_config('lotse.district_id', '', false)"
+
+/**
+ * Every checkout of a connection states who works on it: the application role with the current
+ * request's district (row-level security applies), or the owner. Connections are shared, so each
+ * checkout sets both, whatever the previous user left.
+ */
+function checkoutAs(pool: pg.Pool, as: 'app' | 'owner', end: () => Promise<void>): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect()
+      try {
+        if (as === 'app') await client.query(appRoleSql, [currentTenantDistrict() ?? ''])
+        else await client.query(ownerRoleSql)
+      } catch (error) {
+        client.release(error as Error)
+        throw error
+      }
+      return client
+    },
+    end,
+  }
+}
+
+function kyselyPair(pool: pg.Pool): { db: Kysely<DB>; ownerDb: Kysely<DB>; destroy(): Promise<void> } {
+  let ended: Promise<void> | undefined
+  const end = () => {
+    ended ??= pool.end()
+    return ended
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: checkoutAs(pool, 'app', end) }) })
+  const ownerDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: checkoutAs(pool, 'owner', end) }) })
+  return {
+    db,
+    ownerDb,
+    async destroy() {
+      await db.destroy()
+      await ownerDb.destroy()
+    },
+  }
+}
+
 async function openPglite(lite: PGlite, release: () => void): Promise<Database> {
   // PGlite has one connection; a pool of one serialises transactions correctly.
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const { db, ownerDb, destroy } = kyselyPair(pool)
   return {
     kind: 'pglite',
     db,
+    ownerDb,
     pglite: lite,
     async close() {
-      await db.destroy()
+      await destroy()
       await lite.close()
       release()
     },
@@ -83,8 +131,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await pool.end().catch(() => {})
     throw new DatabaseUnavailableError(redactUrl(url), error)
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-  return { kind: 'postgresql', db, close: () => db.destroy() }
+  const { db, ownerDb, destroy } = kyselyPair(pool)
+  return { kind: 'postgresql', db, ownerDb, close: destroy }
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {

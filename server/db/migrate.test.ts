@@ -75,12 +75,12 @@ const threeMigrations = {
 }
 
 async function stepLog(database: Database): Promise<number[]> {
-  const result = await sql<{ step: number }>`SELECT step FROM step_log ORDER BY n`.execute(database.db)
+  const result = await sql<{ step: number }>`SELECT step FROM step_log ORDER BY n`.execute(database.ownerDb)
   return result.rows.map((row) => row.step)
 }
 
 async function recorded(database: Database) {
-  return database.db
+  return database.ownerDb
     .selectFrom('lotse_migration')
     .select(['version', 'name', 'checksum'])
     .orderBy('version')
@@ -89,7 +89,7 @@ async function recorded(database: Database) {
 
 async function tableExists(database: Database, table: string): Promise<boolean> {
   const result = await sql<{ found: string | null }>`SELECT to_regclass(${table})::text AS found`.execute(
-    database.db,
+    database.ownerDb,
   )
   return result.rows[0]?.found != null
 }

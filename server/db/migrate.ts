@@ -45,7 +45,7 @@ const MIGRATION_LOCK_KEY = 4_711_2020
 async function ensureMigrationTable(database: Database): Promise<void> {
   // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS on a fresh database fails with a
   // unique violation in pg_type for all but one of the migrators.
-  await database.db.transaction().execute(async (trx) => {
+  await database.ownerDb.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx)
     await sql`CREATE TABLE IF NOT EXISTS lotse_migration (
       version integer PRIMARY KEY,
@@ -67,7 +67,7 @@ export async function migrate(
   await ensureMigrationTable(database)
   const applied: number[] = []
   for (const migration of migrations) {
-    const didApply = await database.db.transaction().execute(async (trx) => {
+    const didApply = await database.ownerDb.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx)
       const existing = await trx
         .selectFrom('lotse_migration')
@@ -111,6 +111,6 @@ export async function migrate(
 export async function currentSchemaVersion(database: Database): Promise<number> {
   const row = await sql<{
     version: number | null
-  }>`SELECT max(version)::int AS version FROM lotse_migration`.execute(database.db)
+  }>`SELECT max(version)::int AS version FROM lotse_migration`.execute(database.ownerDb)
   return row.rows[0]?.version ?? 0
 }

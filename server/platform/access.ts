@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Unauthenticated } from './errors.ts'
 import type { Action, Actor } from './policy.ts'
+import { runWithTenantStore, setTenantDistrict } from './tenant-context.ts'
 
 export type RouteAccess = Action | 'public' | 'authenticated'
 
@@ -79,6 +80,9 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     for (const method of [route.method].flat()) routeAccessTable.push({ method, url: route.url, access })
   })
 
+  // Everything a request does runs inside its own tenant store; the database reads the district from it.
+  app.addHook('onRequest', (_request, _reply, done) => runWithTenantStore(done))
+
   app.addHook('onRequest', async (request) => {
     request.clientPseudonym = options.pseudonymise(request.ip)
     const access = request.routeOptions.config?.access
@@ -98,5 +102,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
       }
     }
     if (access !== 'public' && !request.actor) throw new Unauthenticated()
+    // From here on, row-level security limits every query of this request to the actor's district.
+    if (access !== 'public' && request.actor) setTenantDistrict(request.actor.districtId)
   })
 }

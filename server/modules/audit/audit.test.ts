@@ -206,13 +206,16 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     }
   })
 
-  it('refuses to UPDATE audit entries, even through the app connection', async () => {
+  it('refuses to UPDATE audit entries: the app role lacks the right, the owner meets the trigger', async () => {
     const before = await ctx.database.db
       .selectFrom('audit_event')
       .select(['id', 'action'])
       .orderBy('id')
       .execute()
     await expect(sql`UPDATE audit_event SET action = 'forged'`.execute(ctx.database.db)).rejects.toThrow(
+      /permission denied/,
+    )
+    await expect(sql`UPDATE audit_event SET action = 'forged'`.execute(ctx.database.ownerDb)).rejects.toThrow(
       /append-only/,
     )
     const after = await ctx.database.db
@@ -223,7 +226,7 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     expect(after).toEqual(before)
   })
 
-  it('refuses to DELETE or TRUNCATE audit entries, even through the app connection', async () => {
+  it('refuses to DELETE or TRUNCATE audit entries, through the app connection and the owner alike', async () => {
     const count = async () =>
       Number(
         (
@@ -234,8 +237,10 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
         ).n,
       )
     const before = await count()
-    await expect(sql`DELETE FROM audit_event`.execute(ctx.database.db)).rejects.toThrow(/append-only/)
-    await expect(sql`TRUNCATE audit_event`.execute(ctx.database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM audit_event`.execute(ctx.database.db)).rejects.toThrow(/permission denied/)
+    await expect(sql`TRUNCATE audit_event`.execute(ctx.database.db)).rejects.toThrow(/permission denied/)
+    await expect(sql`DELETE FROM audit_event`.execute(ctx.database.ownerDb)).rejects.toThrow(/append-only/)
+    await expect(sql`TRUNCATE audit_event`.execute(ctx.database.ownerDb)).rejects.toThrow(/append-only/)
     expect(await count()).toBe(before)
   })
 
@@ -357,7 +362,7 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
   beforeAll(async () => {
     // A few more entries, so that there is a middle to tamper with.
     for (const username of ['admin', 'datenschutz', 'bericht']) await loginAs(ctx.app, username)
-    const district = await ctx.database.db
+    const district = await ctx.database.ownerDb
       .selectFrom('district')
       .select('id')
       .where('code', '=', '05382')
@@ -367,16 +372,16 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
 
   /** What only a superuser can do: switch the append-only triggers off for one change. */
   const withTriggersDisabled = async (change: () => Promise<unknown>) => {
-    await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(ctx.database.db)
+    await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(ctx.database.ownerDb)
     try {
       await change()
     } finally {
-      await sql`ALTER TABLE audit_event ENABLE TRIGGER USER`.execute(ctx.database.db)
+      await sql`ALTER TABLE audit_event ENABLE TRIGGER USER`.execute(ctx.database.ownerDb)
     }
   }
   const chainIds = async () =>
     (
-      await ctx.database.db
+      await ctx.database.ownerDb
         .selectFrom('audit_event')
         .select('id')
         .where('district_id', '=', districtId)
@@ -384,19 +389,19 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
         .execute()
     ).map((row) => row.id)
   const districtChain = async () =>
-    (await verifyAuditTrail(ctx.database.db)).find((chain) => chain.chain === districtId)
+    (await verifyAuditTrail(ctx.database.ownerDb)).find((chain) => chain.chain === districtId)
 
   it('reports a changed entry as content-changed at its id', async () => {
     const ids = await chainIds()
     const middle = ids[Math.floor(ids.length / 2)] as number
-    const original = await ctx.database.db
+    const original = await ctx.database.ownerDb
       .selectFrom('audit_event')
       .select('action')
       .where('id', '=', middle)
       .executeTakeFirstOrThrow()
     expect(await districtChain()).toMatchObject({ ok: true })
     await withTriggersDisabled(() =>
-      ctx.database.db
+      ctx.database.ownerDb
         .updateTable('audit_event')
         .set({ action: 'auth.nothing-happened' })
         .where('id', '=', middle)
@@ -408,7 +413,7 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
       reason: 'content-changed',
     })
     await withTriggersDisabled(() =>
-      ctx.database.db
+      ctx.database.ownerDb
         .updateTable('audit_event')
         .set({ action: original.action })
         .where('id', '=', middle)
@@ -422,7 +427,7 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
     const index = Math.floor(ids.length / 2)
     const middle = ids[index] as number
     await withTriggersDisabled(() =>
-      ctx.database.db.deleteFrom('audit_event').where('id', '=', middle).execute(),
+      ctx.database.ownerDb.deleteFrom('audit_event').where('id', '=', middle).execute(),
     )
     expect(await districtChain()).toMatchObject({
       ok: false,
@@ -432,6 +437,6 @@ describe.each(databaseKinds)('audit tampering detection on %s', (kind) => {
   })
 
   it('switches the append-only triggers back on after tampering', async () => {
-    await expect(sql`DELETE FROM audit_event`.execute(ctx.database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM audit_event`.execute(ctx.database.ownerDb)).rejects.toThrow(/append-only/)
   })
 })

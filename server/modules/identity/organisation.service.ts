@@ -10,6 +10,7 @@ import {
   PreconditionRequired,
 } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
+import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   insertOrganisation,
@@ -28,7 +29,7 @@ const district = (actor: Actor) => ({ type: 'district' as const, districtId: act
  * and the attempt is audited as denied.
  */
 async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: 'team' | 'organisation', id: string) {
-  const districtId = await selectNamedDistrictId(db, table, id)
+  const districtId = await acrossDistricts(() => selectNamedDistrictId(db, table, id))
   if (districtId === undefined) throw new NotFound()
   if (districtId !== actor.districtId) throw new HiddenByPolicy()
 }

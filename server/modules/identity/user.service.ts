@@ -12,6 +12,7 @@ import {
   PreconditionRequired,
 } from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
+import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   countActiveSessions,
@@ -77,7 +78,7 @@ export async function listUsers(
 export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
   if (row) return row
-  if (await selectUserDistrictId(db, userId)) throw new HiddenByPolicy()
+  if (await acrossDistricts(() => selectUserDistrictId(db, userId))) throw new HiddenByPolicy()
   throw new NotFound()
 }
 
