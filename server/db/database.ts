@@ -67,14 +67,23 @@ const ownerRoleSql = "SELECT set_config('role', 'none', false), set_config('lots
  * request's district (row-level security applies), or the owner. Connections are shared, so each
  * checkout sets both, whatever the previous user left.
  */
+// What each physical connection was last set to, so that a repeated checkout for the same
+// role and district costs no round trip. Safe because the setting is made outside transactions.
+const connectionState = new WeakMap<pg.PoolClient, string>()
+
 function checkoutAs(pool: pg.Pool, as: 'app' | 'owner', end: () => Promise<void>): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect()
+      const district = as === 'app' ? (currentTenantDistrict() ?? '') : ''
+      const wanted = `${as}:${district}`
+      if (connectionState.get(client) === wanted) return client
       try {
-        if (as === 'app') await client.query(appRoleSql, [currentTenantDistrict() ?? ''])
+        if (as === 'app') await client.query(appRoleSql, [district])
         else await client.query(ownerRoleSql)
+        connectionState.set(client, wanted)
       } catch (error) {
+        connectionState.delete(client)
         client.release(error as Error)
         throw error
       }
