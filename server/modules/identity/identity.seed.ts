@@ -3,16 +3,10 @@ import type { Kysely } from 'kysely'
 import type { Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit } from '../audit/index.ts'
-import {
-  insertOrganisationIfMissing,
-  insertTeamIfMissing,
-  insertUser,
-  replaceUserTeams,
-  selectUserByUsername,
-  updateIfVersion,
-} from './identity.queries.ts'
+import { insertOrganisationIfMissing, insertTeamIfMissing } from './organisation.queries.ts'
 import { hashPassword } from './password.ts'
 import { relaxSecondFactorRuleIfUnset } from './second-factor.service.ts'
+import { insertUser, replaceUserTeams, selectUserByUsername, updateIfVersion } from './user.queries.ts'
 
 type DemoUser = { username: string; displayName: string; roles: Role[]; team?: string; organisation?: string }
 

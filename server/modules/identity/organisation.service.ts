@@ -19,8 +19,8 @@ import {
   selectNamedDistrictId,
   selectOrganisations,
   selectTeams,
-  updateIfVersion,
-} from './identity.queries.ts'
+} from './organisation.queries.ts'
+import { updateIfVersion } from './user.queries.ts'
 
 const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { TooManyRequests } from '../../platform/errors.ts'
-import { clearThrottle, lockThrottle, recordThrottleFailure, selectThrottles } from './identity.queries.ts'
 import { verifyPassword } from './password.ts'
+import { clearThrottle, lockThrottle, recordThrottleFailure, selectThrottles } from './session.queries.ts'
 
 const windowMinutes = 15
 const lockAfter = 10

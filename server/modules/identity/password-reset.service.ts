@@ -5,15 +5,10 @@ import type { RequestContext } from '../../platform/access.ts'
 import { DomainError } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
-import {
-  consumeResetLink,
-  deleteSessionsOfUser,
-  replaceResetLink,
-  selectUserById,
-  selectValidResetLink,
-  setPassword,
-} from './identity.queries.ts'
 import { assertAcceptablePassword, hashPassword } from './password.ts'
+import { consumeResetLink, replaceResetLink, selectValidResetLink } from './password-reset.queries.ts'
+import { deleteSessionsOfUser } from './session.queries.ts'
+import { selectUserById, setPassword } from './user.queries.ts'
 import { loadUser } from './user.service.ts'
 
 /** How long an issued link works. Long enough to hand it over by phone or in person the same day. */

@@ -6,11 +6,11 @@ import type { RequestContext } from '../../platform/access.ts'
 import { DomainError } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
+import { verifyPasswordGuarded } from './password-guard.ts'
 import {
   acceptTotpStep,
   consumeRecoveryCode,
   countUnusedRecoveryCodes,
-  deleteSessionsOfUser,
   disableTotp,
   enableTotp,
   replaceRecoveryCodes,
@@ -18,8 +18,8 @@ import {
   selectTotpState,
   storePendingTotpSecret,
   upsertSecondFactorRoles,
-} from './identity.queries.ts'
-import { verifyPasswordGuarded } from './password-guard.ts'
+} from './second-factor.queries.ts'
+import { deleteSessionsOfUser } from './session.queries.ts'
 import {
   hashRecoveryCode,
   matchingStep,

@@ -9,6 +9,8 @@ import { DomainError, NotFound, TooManyRequests, Unauthenticated } from '../../p
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { getDistrictName } from '../districts/index.ts'
+import { verifyPassword } from './password.ts'
+import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
 import {
   clearThrottle,
   deleteSession,
@@ -19,13 +21,10 @@ import {
   recordThrottleFailure,
   selectLiveSession,
   selectSessionsOfUser,
-  selectTeamIds,
   selectThrottles,
-  selectUserByUsername,
   touchSession,
-} from './identity.queries.ts'
-import { verifyPassword } from './password.ts'
-import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
+} from './session.queries.ts'
+import { selectTeamIds, selectUserByUsername } from './user.queries.ts'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 const publicSessionId = (tokenHash: string) => tokenHash.slice(0, 16)

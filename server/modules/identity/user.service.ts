@@ -14,10 +14,12 @@ import {
 import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit } from '../audit/index.ts'
+import { assertAcceptablePassword, hashPassword } from './password.ts'
+import { verifyPasswordGuarded } from './password-guard.ts'
+import { deleteSessionsOfUser } from './session.queries.ts'
 import {
   countActiveSessions,
   countTeamsInDistrict,
-  deleteSessionsOfUser,
   insertUser,
   organisationInDistrict,
   replaceUserTeams,
@@ -30,9 +32,7 @@ import {
   type UserRow,
   updateIfVersion,
   usernameExists,
-} from './identity.queries.ts'
-import { assertAcceptablePassword, hashPassword } from './password.ts'
-import { verifyPasswordGuarded } from './password-guard.ts'
+} from './user.queries.ts'
 
 const userAbilities = ['user.read', 'user.manage'] as const
 
