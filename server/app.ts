@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { auditRoutes, recordAudit } from './modules/audit/index.ts'
+import { caseWorkRoutes } from './modules/casework/index.ts'
 import { districtRoutes } from './modules/districts/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import {
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(identityRoutes(deps, identity))
       await api.register(districtRoutes(deps))
       await api.register(auditRoutes(deps, (districtId, ids) => displayNames(db, districtId, ids)))
+      await api.register(caseWorkRoutes(deps))
     },
     { prefix: '/api' },
   )

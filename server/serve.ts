@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
+import { startCaseWorkJobs } from './modules/casework/index.ts'
 import type { Config } from './platform/config.ts'
 import { lotseVersion } from './platform/version.ts'
 
@@ -34,6 +35,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.baseUrl ?? `http://${host}:${port}`
+    const stopJobs = startCaseWorkJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
+    )
     let stopping: Promise<void> | undefined
     return {
       app,
@@ -42,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       seeded,
       stop() {
         stopping ??= (async () => {
+          stopJobs()
           await app.close()
           await database.close()
         })()

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { CaseWorkTables } from './schema.casework.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -64,6 +65,8 @@ export interface AppUserTable {
   totp_secret: string | null
   totp_enabled_at: string | null
   totp_last_step: number | null
+  sso_issuer: string | null
+  sso_subject: string | null
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp
@@ -100,6 +103,7 @@ export interface SessionTable {
   absolute_expires_at: string
   client_pseudonym: string
   user_agent: Generated<string>
+  auth_method: Generated<'password' | 'sso'>
 }
 
 export interface LoginThrottleTable {
@@ -142,10 +146,46 @@ export interface PasswordResetTable {
   used_at: string | null
 }
 
-export interface DB {
+/** One mapping from a value of the role claim to Lotse roles and teams (stored as JSON). */
+export type SsoRoleMappingRow = { value: string; roles: string[]; teamIds: string[] }
+
+export interface SsoProviderTable {
+  district_id: string
+  label: string
+  issuer: string
+  client_id: string
+  client_secret: string | null
+  scopes: string
+  role_claim: string
+  username_claim: string
+  /** jsonb: read as objects, written as a JSON string. */
+  role_mappings: ColumnType<SsoRoleMappingRow[], string, string>
+  link_by_username: boolean
+  create_users: boolean
+  enabled: boolean
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SsoLoginTable {
+  state_hash: string
+  district_id: string
+  browser_hash: string
+  nonce: string
+  code_verifier: string
+  redirect_uri: string
+  return_to: string
+  created_at: Timestamp
+  expires_at: string
+}
+
+export interface DB extends CaseWorkTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable
+  sso_provider: SsoProviderTable
+  sso_login: SsoLoginTable
   organisation: OrganisationTable
   team: TeamTable
   app_user: AppUserTable

@@ -25,6 +25,38 @@ export const messages = {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fordern Sie bei der Administration einen neuen an.',
     en: 'This link is invalid, expired or already used. Please ask the administrators for a new one.',
   },
+  'sso-unavailable': {
+    de: 'Für diesen Kreis ist keine Anmeldung über einen Identitätsanbieter eingerichtet.',
+    en: 'This district offers no sign-in through an identity provider.',
+  },
+  'sso-state-invalid': {
+    de: 'Diese Anmeldung ist abgelaufen, schon abgeschlossen oder wurde in einem anderen Browser begonnen. Bitte melden Sie sich erneut an.',
+    en: 'This sign-in has expired, was already completed or was started in another browser. Please sign in again.',
+  },
+  'sso-failed': {
+    de: 'Die Anmeldung beim Identitätsanbieter ist fehlgeschlagen oder wurde abgebrochen.',
+    en: 'The sign-in at the identity provider failed or was cancelled.',
+  },
+  'sso-provider-unreachable': {
+    de: 'Der Identitätsanbieter ist nicht erreichbar. Bitte versuchen Sie es später erneut.',
+    en: 'The identity provider cannot be reached. Please try again later.',
+  },
+  'sso-no-role': {
+    de: 'Ihrem Konto beim Identitätsanbieter ist keine Rolle in Lotse zugeordnet. Bitte wenden Sie sich an die Administration.',
+    en: 'Your account at the identity provider is not assigned a role in Lotse. Please contact the administrators.',
+  },
+  'sso-no-account': {
+    de: 'Zu Ihrem Konto beim Identitätsanbieter gibt es in Lotse keinen Benutzer. Bitte wenden Sie sich an die Administration.',
+    en: 'There is no Lotse user for your account at the identity provider. Please contact the administrators.',
+  },
+  'sso-account-disabled': {
+    de: 'Ihr Benutzerkonto in Lotse ist deaktiviert.',
+    en: 'Your Lotse user account is disabled.',
+  },
+  'sso-account-unavailable': {
+    de: 'Lotse kann Ihr Konto nicht verknüpfen oder anlegen (Benutzername ungültig oder schon vergeben, oder Konto eines Kooperationspartners). Bitte wenden Sie sich an die Administration.',
+    en: 'Lotse cannot link or create your account (username invalid or taken, or a partner account). Please contact the administrators.',
+  },
   'second-factor-required': {
     de: 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
     en: 'Please enter the code from your authenticator app.',
@@ -61,6 +93,64 @@ export const messages = {
   'service-unavailable': {
     de: 'Lotse fährt gerade herunter oder die Datenbank ist nicht erreichbar.',
     en: 'Lotse is shutting down or the database is unreachable.',
+  },
+  'phase-transition-not-allowed': {
+    de: 'Dieser Phasenwechsel ist aus der aktuellen Phase nicht möglich.',
+    en: 'This phase change is not possible from the current phase.',
+  },
+  'closing-reason-required': {
+    de: 'Zum Abschließen wird ein Abschlussgrund benötigt.',
+    en: 'Closing a case needs a closing reason.',
+  },
+  'reopening-reason-required': {
+    de: 'Zum Wiederaufnehmen wird ein Grund benötigt.',
+    en: 'Reopening a case needs a reason.',
+  },
+  'goal-outcomes-required': {
+    de: 'Beim Abschluss braucht jedes Ziel ein Ergebnis.',
+    en: 'On closing, every goal needs an outcome.',
+  },
+  'assessment-required': {
+    de: 'Für die Hilfeplanung wird zuerst eine Einschätzung (Assessment) benötigt.',
+    en: 'Planning needs an assessment first.',
+  },
+  'goal-required': {
+    de: 'Für die Umsetzung braucht der Hilfeplan mindestens ein Ziel.',
+    en: 'Implementation needs at least one goal in the plan.',
+  },
+  'case-closed': {
+    de: 'Der Fall ist abgeschlossen; bitte zuerst wieder aufnehmen.',
+    en: 'The case is closed; please reopen it first.',
+  },
+  'birth-after-arrival': {
+    de: 'Das Einreisedatum liegt vor dem Geburtsdatum.',
+    en: 'The date of arrival is before the date of birth.',
+  },
+  'date-in-future': { de: 'Das Datum liegt in der Zukunft.', en: 'The date is in the future.' },
+  'date-order': {
+    de: 'Das Ende liegt vor dem Beginn.',
+    en: 'The end is before the start.',
+  },
+  'document-type-not-allowed': {
+    de: 'Diese Dateiart wird nicht angenommen (erlaubt: PDF, Bilder, Office-Dateien).',
+    en: 'This file type is not accepted (allowed: PDF, images, Office files).',
+  },
+  'document-type-mismatch': {
+    de: 'Der Inhalt der Datei passt nicht zu ihrer Endung.',
+    en: 'The file content does not match its extension.',
+  },
+  'document-missing': { de: 'Bitte eine Datei auswählen.', en: 'Please choose a file.' },
+  'merge-same-person': {
+    de: 'Eine Person kann nicht mit sich selbst zusammengeführt werden.',
+    en: 'A person cannot be merged with themselves.',
+  },
+  'unknown-reference': {
+    de: 'Der angegebene Eintrag existiert nicht in Ihrem Kreis.',
+    en: 'The referenced record does not exist in your district.',
+  },
+  'person-not-in-case': {
+    de: 'Diese Person gehört nicht zum Fall.',
+    en: 'This person does not belong to the case.',
   },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',

@@ -17,6 +17,29 @@ export type Subject =
   | { type: 'district'; districtId: string }
   | { type: 'user'; districtId: string; userId: string }
   | { type: 'audit'; districtId: string }
+  | CaseSubject
+  | PersonSubject
+  | { type: 'task'; districtId: string; assigneeId: string; createdBy: string | null }
+
+/** A case as the rules see it: where it belongs and who is responsible, nothing of its content. */
+export type CaseSubject = {
+  type: 'case'
+  districtId: string
+  teamId: string | null
+  managerIds: readonly string[]
+  /** The district's setting whether case managers may read their team's cases. */
+  teamCasesVisible: boolean
+}
+
+/** A person as the rules see it: the teams and managers of their cases, and who registered them. */
+export type PersonSubject = {
+  type: 'person'
+  districtId: string
+  teamIds: readonly string[]
+  managerIds: readonly string[]
+  registeredBy: string
+  teamCasesVisible: boolean
+}
 
 export const actions = [
   'district.read',
@@ -28,6 +51,19 @@ export const actions = [
   'audit.read',
   'audit.export',
   'identity-policy.manage',
+  'person.register',
+  'person.read',
+  'person.update',
+  'person.merge',
+  'case.list',
+  'case.create',
+  'case.read',
+  'case.work',
+  'case.assign',
+  'short-consultation.record',
+  'task.own',
+  'task.manage',
+  'casework-settings.manage',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -36,6 +72,36 @@ const hasRole = (actor: Actor, ...wanted: Role[]) => wanted.some((role) => actor
 const sameDistrict = (actor: Actor, subject: { districtId: string }) =>
   actor.districtId === subject.districtId
 const isSelf = (actor: Actor, subject: { userId: string }) => actor.userId === subject.userId
+const isResponsible = (actor: Actor, subject: { managerIds: readonly string[] }) =>
+  subject.managerIds.includes(actor.userId)
+const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor.teamIds.includes(teamId)
+const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
+  teamIds.some((teamId) => inTeam(actor, teamId))
+const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
+const inDistrict = (actor: Actor, subject: Subject | undefined) =>
+  subject?.type === 'district' && sameDistrict(actor, subject)
+
+/** Case managers read their own cases and, where the district allows, their team's; team leads their team's. */
+const readsCase = (actor: Actor, subject: CaseSubject) =>
+  sameDistrict(actor, subject) &&
+  ((hasRole(actor, 'case_manager') &&
+    (isResponsible(actor, subject) || (subject.teamCasesVisible && inTeam(actor, subject.teamId)))) ||
+    (hasRole(actor, 'team_lead') && inTeam(actor, subject.teamId)))
+
+const readsPerson = (actor: Actor, subject: PersonSubject) =>
+  sameDistrict(actor, subject) &&
+  ((hasRole(actor, 'case_manager') &&
+    (isResponsible(actor, subject) ||
+      subject.registeredBy === actor.userId ||
+      (subject.teamCasesVisible && inAnyTeam(actor, subject.teamIds)))) ||
+    (hasRole(actor, 'team_lead') && inAnyTeam(actor, subject.teamIds)))
+
+/** Changing a person's record is for whoever is responsible for them, or registered them before any case. */
+const changesPerson = (actor: Actor, subject: PersonSubject) =>
+  sameDistrict(actor, subject) &&
+  hasRole(actor, 'case_manager') &&
+  (isResponsible(actor, subject) ||
+    (subject.registeredBy === actor.userId && subject.managerIds.length === 0))
 
 type Rule = (actor: Actor, subject: Subject | undefined) => boolean
 
@@ -57,6 +123,36 @@ const rules: Record<Action, Rule> = {
     subject?.type === 'district' && sameDistrict(actor, subject) && hasRole(actor, 'admin'),
   'audit.export': (actor, subject) =>
     subject?.type === 'audit' && sameDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'person.register': (actor, subject) => inDistrict(actor, subject) && doesCaseWork(actor),
+  'person.read': (actor, subject) => subject?.type === 'person' && readsPerson(actor, subject),
+  'person.update': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
+  'person.merge': (actor, subject) =>
+    subject?.type === 'person' &&
+    readsPerson(actor, subject) &&
+    (changesPerson(actor, subject) || hasRole(actor, 'team_lead')),
+  'case.list': (actor, subject) => inDistrict(actor, subject) && doesCaseWork(actor),
+  'case.create': (actor, subject) => inDistrict(actor, subject) && doesCaseWork(actor),
+  'case.read': (actor, subject) => subject?.type === 'case' && readsCase(actor, subject),
+  'case.work': (actor, subject) =>
+    subject?.type === 'case' &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'case_manager') &&
+    isResponsible(actor, subject),
+  'case.assign': (actor, subject) =>
+    subject?.type === 'case' &&
+    sameDistrict(actor, subject) &&
+    ((hasRole(actor, 'team_lead') && inTeam(actor, subject.teamId)) ||
+      (hasRole(actor, 'case_manager') && isResponsible(actor, subject))),
+  'short-consultation.record': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager'),
+  // Everyone keeps reminders; partners work in their own organisation's systems.
+  'task.own': (actor, subject) => inDistrict(actor, subject) && !hasRole(actor, 'partner'),
+  'task.manage': (actor, subject) =>
+    subject?.type === 'task' &&
+    sameDistrict(actor, subject) &&
+    !hasRole(actor, 'partner') &&
+    (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
+  'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
 }
 
 /** Deny by default: an action without a rule, or a rule that does not say yes, is refused. */
@@ -89,6 +185,29 @@ export function abilitiesFor(
 function genericSubject(action: Action, actor: Actor): Subject {
   if (action.startsWith('user.')) return { type: 'user', districtId: actor.districtId, userId: '' }
   if (action.startsWith('audit.')) return { type: 'audit', districtId: actor.districtId }
+  // The general ability for case work: a case of the actor's own, in the actor's team.
+  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+    return {
+      type: 'case',
+      districtId: actor.districtId,
+      teamId: actor.teamIds[0] ?? null,
+      managerIds: [actor.userId],
+      teamCasesVisible: true,
+    }
+  }
+  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+    return {
+      type: 'person',
+      districtId: actor.districtId,
+      teamIds: actor.teamIds,
+      managerIds: [actor.userId],
+      registeredBy: actor.userId,
+      teamCasesVisible: true,
+    }
+  }
+  if (action === 'task.manage') {
+    return { type: 'task', districtId: actor.districtId, assigneeId: actor.userId, createdBy: actor.userId }
+  }
   return { type: 'district', districtId: actor.districtId }
 }
 

@@ -47,9 +47,9 @@ export async function loginAs(
   }
 }
 
-/** Seeds the demo districts and users (password: testPassword) once for a describe block. */
-export function useDemoData(ctx: { readonly database: TestDatabase }): void {
+/** Demo districts and users; the demo case work (300 persons) only where a test asks for it. */
+export function useDemoData(ctx: { readonly database: TestDatabase }, options: { caseWork?: boolean } = {}): void {
   beforeAll(async () => {
-    await seedDemo(ctx.database, { password: testPassword })
+    await seedDemo(ctx.database, { password: testPassword, caseWork: options.caseWork ?? false })
   })
 }

@@ -54,3 +54,13 @@ export async function apiSend<T>(
   })
   return parse<T>(response)
 }
+
+/** Uploads a file as multipart/form-data; the browser sets the boundary, the session's CSRF token goes along. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body: form,
+  })
+  return parse<T>(response)
+}

@@ -1,18 +1,21 @@
+import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
-export type DemoSeedResult = { districtsCreated: number; identities: DemoIdentitiesResult }
+export type DemoSeedResult = { districtsCreated: number; identities: DemoIdentitiesResult; personsCreated: number }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
 export async function seedDemo(
   database: Database,
-  options: { password?: string | undefined } = {},
+  options: { password?: string | undefined; caseWork?: boolean } = {},
 ): Promise<DemoSeedResult> {
   const districtsCreated = await seedDistricts(database.db, demoDistricts)
   const districts = await listDistricts(database.db, { limit: 200, offset: 0 })
   const idsByCode = new Map(districts.items.map((district) => [district.code, district.id]))
   const identities = await seedDemoIdentities(database.db, idsByCode, options.password)
-  return { districtsCreated, identities }
+  const rheinSieg = idsByCode.get('05382')
+  const personsCreated = rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
+  return { districtsCreated, identities, personsCreated }
 }

@@ -4,6 +4,7 @@ import { accountRoutes } from './account.routes.ts'
 import { authRoutes } from './auth.routes.ts'
 import { organisationRoutes } from './organisation.routes.ts'
 import type { IdentityContext } from './session.service.ts'
+import { ssoRoutes } from './sso.routes.ts'
 import { userRoutes } from './user.routes.ts'
 
 export { sessionCookieName } from './identity.http.ts'
@@ -16,4 +17,5 @@ export const identityRoutes =
     await instance.register(accountRoutes(deps, identity))
     await instance.register(userRoutes(deps))
     await instance.register(organisationRoutes(deps))
+    await instance.register(ssoRoutes(deps, identity))
   }

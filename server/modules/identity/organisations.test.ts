@@ -34,7 +34,10 @@ describe.each(databaseKinds)('teams and organisations on %s', (kind) => {
 
   it('lists the demo team with its two members and the organisations with their partner users', async () => {
     const teams = (await caseManager.request({ method: 'GET', url: '/api/teams' })).json()
-    expect(teams).toEqual([expect.objectContaining({ name: 'Team Nord', memberCount: 2, version: 1 })])
+    expect(teams).toEqual([
+      expect.objectContaining({ name: 'Team Nord', memberCount: 2, version: 1 }),
+      expect.objectContaining({ name: 'Team Süd', memberCount: 1, version: 1 }),
+    ])
     const organisations = (await caseManager.request({ method: 'GET', url: '/api/organisations' })).json()
     expect(organisations.find((o: { name: string }) => o.name === 'Jobcenter Rhein-Sieg')).toMatchObject({
       kind: 'jobcenter',
@@ -44,10 +47,10 @@ describe.each(databaseKinds)('teams and organisations on %s', (kind) => {
   })
 
   it('lets an administrator create a team, audited, and refuses the same name again with 409', async () => {
-    const created = await post(admin, '/api/teams', { name: 'Team Süd' })
+    const created = await post(admin, '/api/teams', { name: 'Team Siegtal' })
     expect(created.statusCode).toBe(201)
-    expect(created.json()).toMatchObject({ name: 'Team Süd', memberCount: 0, version: 1 })
-    const again = await post(admin, '/api/teams', { name: 'Team Süd' })
+    expect(created.json()).toMatchObject({ name: 'Team Siegtal', memberCount: 0, version: 1 })
+    const again = await post(admin, '/api/teams', { name: 'Team Siegtal' })
     expect(again.statusCode).toBe(409)
     expect(again.json().fields).toEqual([{ path: 'body.name', message: 'name-taken' }])
     const audit = await ctx.database.db

@@ -32,6 +32,7 @@ export async function selectLiveSession(db: Kysely<DB>, tokenHash: string) {
     .select([
       's.token_hash',
       's.csrf_token',
+      's.auth_method',
       's.last_seen_at',
       's.idle_expires_at',
       's.absolute_expires_at',

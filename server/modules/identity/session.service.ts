@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
@@ -177,40 +177,74 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
     }
   }
 
-  const token = randomBytes(32).toString('base64url')
-  const csrfToken = randomBytes(24).toString('base64url')
-  const tokenHash = sha256(token)
-  const times = newSessionTimes(ctx.config)
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('session')
-      .values({
-        token_hash: tokenHash,
-        user_id: user.id,
-        district_id: user.district_id,
-        csrf_token: csrfToken,
-        client_pseudonym: pseudonym,
-        user_agent: input.userAgent.slice(0, 300),
-        ...times,
-      })
-      .execute()
+  const opened = await ctx.db.transaction().execute(async (trx) => {
+    const started = await openSession(trx, ctx.config, {
+      user,
+      method: 'password',
+      clientPseudonym: pseudonym,
+      userAgent: input.userAgent,
+      requestId: input.requestId,
+    })
     await clearThrottle(trx, keys.pair)
     await forgiveThrottleFailure(trx, keys.address)
     await forgiveThrottleFailure(trx, keys.account)
-    await recordAudit(trx, {
-      districtId: user.district_id,
-      actorId: user.id,
-      actorRoles: user.roles,
-      action: 'auth.login',
-      subjectType: 'user',
-      subjectId: user.id,
-      requestId: input.requestId,
-      clientPseudonym: pseudonym,
-    })
+    return started
   })
-  const session = await sessionInfo(ctx, tokenHash)
+  return loginResult(ctx, opened)
+}
+
+export type AuthMethod = 'password' | 'sso'
+export type OpenedSession = { token: string; tokenHash: string }
+
+/**
+ * Opens a new session for a user who has just proved who they are, with a new token every time
+ * (no fixation), and audits the sign-in. Password and single sign-on share it.
+ */
+export async function openSession(
+  trx: Transaction<DB>,
+  config: Config,
+  input: {
+    user: { id: string; district_id: string; roles: string[] }
+    method: AuthMethod
+    clientPseudonym: string
+    userAgent: string
+    requestId: string
+  },
+): Promise<OpenedSession> {
+  const token = randomBytes(32).toString('base64url')
+  const tokenHash = sha256(token)
+  await trx
+    .insertInto('session')
+    .values({
+      token_hash: tokenHash,
+      user_id: input.user.id,
+      district_id: input.user.district_id,
+      csrf_token: randomBytes(24).toString('base64url'),
+      client_pseudonym: input.clientPseudonym,
+      user_agent: input.userAgent.slice(0, 300),
+      auth_method: input.method,
+      ...newSessionTimes(config),
+    })
+    .execute()
+  await recordAudit(trx, {
+    districtId: input.user.district_id,
+    actorId: input.user.id,
+    actorRoles: input.user.roles,
+    action: 'auth.login',
+    subjectType: 'user',
+    subjectId: input.user.id,
+    ...(input.method === 'password' ? {} : { purpose: input.method }),
+    requestId: input.requestId,
+    clientPseudonym: input.clientPseudonym,
+  })
+  return { token, tokenHash }
+}
+
+/** The session just opened, as the sign-in answers it. */
+export async function loginResult(ctx: IdentityContext, opened: OpenedSession): Promise<LoginResult> {
+  const session = await sessionInfo(ctx, opened.tokenHash)
   if (!session) throw new Unauthenticated()
-  return { token, session: session.info }
+  return { token: opened.token, session: session.info }
 }
 
 type LiveSession = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>
@@ -223,7 +257,9 @@ function actorFromSession(row: LiveSession, teamIds: string[]): Actor {
     organisationId: row.organisation_id,
     roles: row.roles as Role[],
     teamIds,
-    mustEnrolSecondFactor: row.totp_enabled_at === null && mustUseSecondFactor(row.roles, required),
+    // A single sign-on session trusts the identity provider's own second factor (decision 0004).
+    mustEnrolSecondFactor:
+      row.auth_method !== 'sso' && row.totp_enabled_at === null && mustUseSecondFactor(row.roles, required),
   }
 }
 

@@ -10,10 +10,24 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 
 const navigation = [
   { to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' },
+  { to: '/cases', labelKey: 'casework.nav.cases', exact: false, ability: 'case.list' },
+  { to: '/tasks', labelKey: 'casework.nav.tasks', exact: false, ability: 'task.own' },
+  {
+    to: '/short-consultations',
+    labelKey: 'casework.nav.shortConsultations',
+    exact: false,
+    ability: 'short-consultation.record',
+  },
   { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },
   { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+  {
+    to: '/admin/case-work',
+    labelKey: 'casework.nav.settings',
+    exact: false,
+    ability: 'casework-settings.manage',
+  },
   { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
 ] as const
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../common/identity.ts'
 import { ApiError, apiSend } from '../api.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+import { SingleSignOnButtons, SingleSignOnError } from '../components/SingleSignOnLogin.tsx'
 import { useProblemText } from '../problems.ts'
 import { useReplaceSession } from '../session.tsx'
 
@@ -52,6 +53,7 @@ export function LoginPage() {
               {error}
             </Alert>
           )}
+          <SingleSignOnError />
           <TextInput
             label={t('login.username')}
             autoComplete="username"
@@ -84,6 +86,7 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} disabled={!username || !password}>
             {t('login.submit')}
           </Button>
+          <SingleSignOnButtons />
           <LanguageSwitch />
         </Stack>
       </Card>

@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { statusColors } from '../colors.ts'
+import { CaseworkStartCard } from '../components/casework/CaseworkStartCard.tsx'
 import { DistrictTable } from '../components/DistrictTable.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDate } from '../i18n.ts'
@@ -24,6 +25,7 @@ export function StartPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CaseworkStartCard />
         <Card withBorder component="section" aria-labelledby="status-heading">
           <Title order={3} size="h4" id="status-heading" mb="sm">
             {t('start.statusTitle')}

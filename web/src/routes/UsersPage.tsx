@@ -31,6 +31,7 @@ import { statusColors } from '../colors.ts'
 import { Dialog } from '../components/Dialog.tsx'
 import { FormProblem } from '../components/FormProblem.tsx'
 import { QueryState } from '../components/QueryState.tsx'
+import { SingleSignOnSettings } from '../components/SingleSignOnSettings.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useProblemText } from '../problems.ts'
 import { useCan, useSession } from '../session.tsx'
@@ -445,6 +446,7 @@ export function UsersPage() {
           </Table>
         )}
       </QueryState>
+      <SingleSignOnSettings />
       <Dialog opened={opened} onClose={close} title={t('users.new')}>
         <CreateUserForm onDone={close} />
       </Dialog>

@@ -1,0 +1,235 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import type { CaseListQuery } from '../../../common/casework.ts'
+import type { DB } from '../../db/schema.ts'
+
+export async function nextCaseReference(db: Kysely<DB>, districtId: string, year: number): Promise<string> {
+  const row = await db
+    .insertInto('case_counter')
+    .values({ district_id: districtId, year, last_number: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['district_id', 'year'])
+        .doUpdateSet({ last_number: sql`case_counter.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow()
+  return `${year}-${String(row.last_number).padStart(4, '0')}`
+}
+
+export type CaseListRow = {
+  id: string
+  reference: string
+  phase: string
+  municipality_id: string
+  team_id: string | null
+  opened_on: string
+  closed_on: string | null
+  closing_reason: string | null
+  last_contact_at: string | null
+  version: number
+  total: number
+}
+
+/** Who sees which case, in SQL: the same rule as the policy's case.read, for lists. */
+export type CaseVisibility = {
+  userId: string
+  teamIds: readonly string[]
+  caseManager: boolean
+  teamLead: boolean
+  teamCasesVisible: boolean
+}
+
+const noIds = ['00000000-0000-0000-0000-000000000000']
+
+function visibleCases(visibility: CaseVisibility): Expression<SqlBool> {
+  const teams = visibility.teamIds.length > 0 ? [...visibility.teamIds] : noIds
+  const ownCase = sql<SqlBool>`EXISTS (SELECT 1 FROM case_manager m WHERE m.case_id = c.id AND m.user_id = ${visibility.userId})`
+  const teamCase = sql<SqlBool>`c.team_id IN (${sql.join(teams)})`
+  const parts: Expression<SqlBool>[] = []
+  if (visibility.caseManager) parts.push(ownCase)
+  if (visibility.teamLead || (visibility.caseManager && visibility.teamCasesVisible)) parts.push(teamCase)
+  if (parts.length === 0) return sql<SqlBool>`false`
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`
+}
+
+const sortColumns = {
+  reference: sql`c.reference`,
+  opened: sql`c.opened_on`,
+  'last-contact': sql`c.last_contact_at`,
+  phase: sql`array_position(ARRAY['intake','assessment','planning','implementation','evaluation','closed'], c.phase)`,
+  name: sql`(SELECT min(p.family_name || ' ' || p.given_names) FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id)`,
+} as const
+
+export async function selectCasePage(
+  db: Kysely<DB>,
+  districtId: string,
+  visibility: CaseVisibility,
+  query: CaseListQuery,
+  personIds: string[] | null,
+  today: string,
+  reference: string | null = null,
+): Promise<CaseListRow[]> {
+  const conditions: Expression<SqlBool>[] = [
+    sql<SqlBool>`c.district_id = ${districtId}`,
+    visibleCases(visibility),
+  ]
+  if (reference) conditions.push(sql<SqlBool>`c.reference = ${reference}`)
+  if (query.phase === 'open') conditions.push(sql<SqlBool>`c.phase <> 'closed'`)
+  else if (query.phase) conditions.push(sql<SqlBool>`c.phase = ${query.phase}`)
+  if (query.municipalityId) conditions.push(sql<SqlBool>`c.municipality_id = ${query.municipalityId}`)
+  if (query.teamId) conditions.push(sql<SqlBool>`c.team_id = ${query.teamId}`)
+  if (query.managerId)
+    conditions.push(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM case_manager m2 WHERE m2.case_id = c.id AND m2.user_id = ${query.managerId})`,
+    )
+  if (query.domain)
+    conditions.push(sql<SqlBool>`(
+      EXISTS (SELECT 1 FROM goal g WHERE g.case_id = c.id AND g.domain = ${query.domain} AND g.status IN ('open', 'in-progress'))
+      OR EXISTS (SELECT 1 FROM assessment a JOIN assessment_entry e ON e.assessment_id = a.id
+        WHERE a.case_id = c.id AND e.domain = ${query.domain} AND e.need_level >= 2
+        AND a.assessed_on = (SELECT max(a2.assessed_on) FROM assessment a2 WHERE a2.case_id = c.id)))`)
+  if (query.overdueTasks)
+    conditions.push(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.done_at IS NULL AND t.due_on < ${today})`,
+    )
+  if (query.residenceExpiringWithinDays)
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp2 JOIN residence_status rs ON rs.person_id = cp2.person_id
+      WHERE cp2.case_id = c.id AND rs.valid_until BETWEEN ${today}::date AND ${today}::date + ${query.residenceExpiringWithinDays}::int)`)
+  if (personIds !== null)
+    conditions.push(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (${sql.join(personIds.length > 0 ? personIds : noIds)}))`,
+    )
+  const direction = query.direction === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`
+  const result = await sql<CaseListRow>`
+    SELECT c.id, c.reference, c.phase, c.municipality_id, c.team_id, c.opened_on, c.closed_on,
+      c.closing_reason, c.last_contact_at, c.version, count(*) OVER () AS total
+    FROM client_case c
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY ${sortColumns[query.sort]} ${direction}, c.reference DESC
+    LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db)
+  return result.rows
+}
+
+export function selectCaseRows(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('client_case')
+    .selectAll()
+    .where('id', 'in', [...caseIds])
+    .execute()
+}
+
+/** Persons, managers, names and task counts of a page of cases, in one round of queries. */
+export async function selectCaseDetails(db: Kysely<DB>, caseIds: readonly string[], today: string) {
+  if (caseIds.length === 0) return { persons: [], managers: [], tasks: [], names: [] }
+  const ids = [...caseIds]
+  const [persons, managers, tasks] = await Promise.all([
+    db
+      .selectFrom('case_person')
+      .innerJoin('person', 'person.id', 'case_person.person_id')
+      .selectAll('person')
+      .select('case_person.case_id')
+      .where('case_person.case_id', 'in', ids)
+      .orderBy('person.birth_date')
+      .execute(),
+    db
+      .selectFrom('case_manager')
+      .innerJoin('app_user', 'app_user.id', 'case_manager.user_id')
+      .select(['case_manager.case_id', 'app_user.id', 'app_user.display_name'])
+      .where('case_manager.case_id', 'in', ids)
+      .orderBy('app_user.display_name')
+      .execute(),
+    db
+      .selectFrom('task')
+      .select([
+        'case_id',
+        (eb) => eb.fn.countAll<number>().as('open'),
+        sql<number>`count(*) FILTER (WHERE due_on < ${today})`.as('overdue'),
+      ])
+      .where('case_id', 'in', ids)
+      .where('done_at', 'is', null)
+      .groupBy('case_id')
+      .execute(),
+  ])
+  return { persons, managers, tasks }
+}
+
+export function selectNames(db: Kysely<DB>, table: 'municipality' | 'team', ids: readonly string[]) {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return Promise.resolve(new Map<string, string>())
+  return db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('id', 'in', unique)
+    .execute()
+    .then((rows) => new Map(rows.map((row) => [row.id, row.name])))
+}
+
+export async function updateCaseIfVersion(
+  db: Kysely<DB>,
+  caseId: string,
+  expectedVersion: number,
+  changes: {
+    municipality_id?: string
+    team_id?: string | null
+    phase?: string
+    closed_on?: string | null
+    closing_reason?: string | null
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('client_case')
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function replaceCaseManagers(
+  db: Kysely<DB>,
+  districtId: string,
+  caseId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('case_manager').where('case_id', '=', caseId).execute()
+  await db
+    .insertInto('case_manager')
+    .values(
+      [...new Set(userIds)].map((userId) => ({ case_id: caseId, user_id: userId, district_id: districtId })),
+    )
+    .execute()
+}
+
+export function insertPhaseChange(
+  db: Kysely<DB>,
+  row: {
+    district_id: string
+    case_id: string
+    from_phase: string | null
+    to_phase: string
+    reason: string | null
+    note: string
+    changed_by: string
+  },
+) {
+  return db.insertInto('case_phase_change').values(row).execute()
+}
+
+/** Users of the district holding one of the roles: only they can be made responsible. */
+export function selectUsersWithRole(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+  roles: string[],
+) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('app_user')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('id', 'in', [...ids])
+    .where('disabled_at', 'is', null)
+    .where(sql<SqlBool>`roles && ${sql.val(roles)}::text[]`)
+    .execute()
+}

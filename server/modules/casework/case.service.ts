@@ -1,0 +1,408 @@
+import { type Kysely, type SqlBool, sql } from 'kysely'
+import type { z } from 'zod'
+import {
+  type Case,
+  type CaseListQuery,
+  type CasePhase,
+  type CaseSummary,
+  type caseCreateSchema,
+  type caseUpdateSchema,
+  type phaseChangeSchema,
+  phaseTransitions,
+} from '../../../common/casework.ts'
+import type { Page } from '../../../common/pagination.ts'
+import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
+import { type Actor, abilitiesFor, authorize, type CaseSubject } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  type CaseListRow,
+  insertPhaseChange,
+  nextCaseReference,
+  replaceCaseManagers,
+  selectCaseDetails,
+  selectCasePage,
+  selectCaseRows,
+  selectNames,
+  selectUsersWithRole,
+  updateCaseIfVersion,
+} from './case.queries.ts'
+import {
+  assertReferences,
+  loadCaseSubject,
+  loadPersonSubject,
+  readCaseWorkSettings,
+  ruleViolation,
+} from './casework.access.ts'
+import { personSummary, scoredCandidates } from './person.service.ts'
+
+const caseAbilities = ['case.work', 'case.assign'] as const
+const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
+export const today = () => new Date().toISOString().slice(0, 10)
+
+async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], path: string) {
+  const found = await selectUsersWithRole(db, districtId, ids, ['case_manager'])
+  if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', path)
+}
+
+export async function createCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof caseCreateSchema>,
+  request: RequestContext,
+): Promise<Case> {
+  authorize(actor, 'case.create', district(actor))
+  for (const personId of input.personIds) {
+    authorize(actor, 'person.read', await loadPersonSubject(db, actor, personId))
+  }
+  const managerIds = input.managerIds.length > 0 ? input.managerIds : [actor.userId]
+  const teamId = input.teamId ?? actor.teamIds[0] ?? null
+  await assertCaseManagers(db, actor.districtId, managerIds, 'body.managerIds')
+  await assertReferences(db, actor.districtId, [
+    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+    { table: 'team', ids: teamId ? [teamId] : [], path: 'body.teamId' },
+  ])
+  const openedOn = input.openedOn ?? today()
+  if (openedOn > today()) throw ruleViolation('date-in-future', 'body.openedOn', 400)
+  const caseId = await db.transaction().execute(async (trx) => {
+    const reference = await nextCaseReference(trx, actor.districtId, Number(openedOn.slice(0, 4)))
+    const { id } = await trx
+      .insertInto('client_case')
+      .values({
+        district_id: actor.districtId,
+        reference,
+        municipality_id: input.municipalityId,
+        team_id: teamId,
+        opened_on: openedOn,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('case_person')
+      .values(
+        [...new Set(input.personIds)].map((personId) => ({
+          case_id: id,
+          person_id: personId,
+          district_id: actor.districtId,
+        })),
+      )
+      .execute()
+    await replaceCaseManagers(trx, actor.districtId, id, managerIds)
+    await insertPhaseChange(trx, {
+      district_id: actor.districtId,
+      case_id: id,
+      from_phase: null,
+      to_phase: 'intake',
+      reason: null,
+      note: '',
+      changed_by: actor.userId,
+    })
+    await recordAudit(trx, { ...request, action: 'case.create', subjectType: 'case', subjectId: id })
+    return id
+  })
+  return presentCase(db, actor, caseId)
+}
+
+/** Case summaries for rows the actor may see, with persons, managers and task counts. */
+async function presentSummaries(
+  db: Kysely<DB>,
+  rows: readonly Omit<CaseListRow, 'total'>[],
+): Promise<CaseSummary[]> {
+  const ids = rows.map((row) => row.id)
+  const [details, municipalities, teams] = await Promise.all([
+    selectCaseDetails(db, ids, today()),
+    selectNames(
+      db,
+      'municipality',
+      rows.map((row) => row.municipality_id),
+    ),
+    selectNames(
+      db,
+      'team',
+      rows.flatMap((row) => (row.team_id ? [row.team_id] : [])),
+    ),
+  ])
+  return rows.map((row) => {
+    const tasks = details.tasks.find((task) => task.case_id === row.id)
+    return {
+      id: row.id,
+      reference: row.reference,
+      phase: row.phase as CasePhase,
+      municipalityId: row.municipality_id,
+      municipalityName: municipalities.get(row.municipality_id) ?? '',
+      teamId: row.team_id,
+      teamName: row.team_id ? (teams.get(row.team_id) ?? null) : null,
+      managers: details.managers
+        .filter((manager) => manager.case_id === row.id)
+        .map((manager) => ({ id: manager.id, displayName: manager.display_name })),
+      persons: details.persons.filter((person) => person.case_id === row.id).map(personSummary),
+      openedOn: row.opened_on,
+      closedOn: row.closed_on,
+      lastContactOn: row.last_contact_at ? row.last_contact_at.slice(0, 10) : null,
+      openTaskCount: Number(tasks?.open ?? 0),
+      overdueTaskCount: Number(tasks?.overdue ?? 0),
+      version: row.version,
+    }
+  })
+}
+
+async function presentCase(db: Kysely<DB>, actor: Actor, caseId: string, known?: CaseSubject): Promise<Case> {
+  const subject = known ?? (await loadCaseSubject(db, actor, caseId))
+  const [row] = await selectCaseRows(db, [caseId])
+  if (!row) throw new Error('case vanished while being read')
+  const [summary] = await presentSummaries(db, [row])
+  return {
+    ...(summary as CaseSummary),
+    closingReason: row.closing_reason as Case['closingReason'],
+    allowedTransitions: [...phaseTransitions[row.phase as CasePhase]],
+    abilities: abilitiesFor(actor, subject, caseAbilities),
+  }
+}
+
+export async function readCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  request: RequestContext,
+): Promise<Case> {
+  const subject = await loadCaseSubject(db, actor, caseId)
+  authorize(actor, 'case.read', subject)
+  await recordAudit(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
+  return presentCase(db, actor, caseId, subject)
+}
+
+/** Name search goes through the duplicate matcher, so every spelling of a name finds the case. */
+async function personIdsForName(db: Kysely<DB>, districtId: string, q: string): Promise<string[]> {
+  const tokens = q.split(/\s+/).filter(Boolean)
+  if (tokens.length >= 2) {
+    const familyName = tokens.at(-1) as string
+    const givenNames = tokens.slice(0, -1).join(' ')
+    const scored = await scoredCandidates(db, districtId, { familyName, givenNames, birthDate: null }, 0.5)
+    if (scored.length > 0) return scored.map((candidate) => candidate.row.id)
+  }
+  // One word, or nothing found as a full name: part of a family or given name.
+  const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('merged_into', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('unaccent', ['family_name']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
+        eb(eb.fn('unaccent', ['given_names']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
+      ]),
+    )
+    .limit(500)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+export async function listCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: CaseListQuery,
+  request: RequestContext,
+): Promise<Page<CaseSummary>> {
+  authorize(actor, 'case.list', district(actor))
+  const settings = await readCaseWorkSettings(db, actor.districtId)
+  const q = query.q?.trim()
+  // "2025-7" means the reference 2025-0007: matched exactly, in SQL, so that paging and total hold.
+  const referenceParts = q ? /^(\d{4})-(\d{1,6})$/.exec(q) : null
+  const reference = referenceParts
+    ? `${referenceParts[1]}-${(referenceParts[2] as string).padStart(4, '0')}`
+    : null
+  const personIds = q && !reference ? await personIdsForName(db, actor.districtId, q) : null
+  const rows = await selectCasePage(
+    db,
+    actor.districtId,
+    {
+      userId: actor.userId,
+      teamIds: actor.teamIds,
+      caseManager: actor.roles.includes('case_manager'),
+      teamLead: actor.roles.includes('team_lead'),
+      teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
+    },
+    reference ? { ...query, q: undefined } : query,
+    personIds,
+    today(),
+    reference,
+  )
+  await recordAudit(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
+  return {
+    items: await presentSummaries(db, rows),
+    total: Number(rows[0]?.total ?? 0),
+    limit: query.limit,
+    offset: query.offset,
+  }
+}
+
+export async function updateCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number | undefined,
+  input: z.output<typeof caseUpdateSchema>,
+  request: RequestContext,
+): Promise<Case> {
+  const subject = await loadCaseSubject(db, actor, caseId)
+  authorize(actor, 'case.assign', subject)
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  await assertCaseManagers(db, actor.districtId, input.managerIds, 'body.managerIds')
+  await assertReferences(db, actor.districtId, [
+    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+    { table: 'team', ids: input.teamId ? [input.teamId] : [], path: 'body.teamId' },
+  ])
+  await db.transaction().execute(async (trx) => {
+    const changes = { municipality_id: input.municipalityId, team_id: input.teamId }
+    if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, changes))) throw new Conflict()
+    await replaceCaseManagers(trx, actor.districtId, caseId, input.managerIds)
+    await recordAudit(trx, { ...request, action: 'case.assign', subjectType: 'case', subjectId: caseId })
+  })
+  return presentCase(db, actor, caseId)
+}
+
+/** What a phase needs before a case may enter it; answers next to the field that is missing. */
+async function checkPhaseRequirements(
+  db: Kysely<DB>,
+  caseId: string,
+  from: CasePhase,
+  input: z.output<typeof phaseChangeSchema>,
+): Promise<void> {
+  if (!phaseTransitions[from].includes(input.to))
+    throw ruleViolation('phase-transition-not-allowed', 'body.to')
+  if (from === 'closed' && !input.reopeningReason)
+    throw ruleViolation('reopening-reason-required', 'body.reopeningReason')
+  if (input.to === 'planning') {
+    const assessment = await db
+      .selectFrom('assessment')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()
+    if (!assessment) throw ruleViolation('assessment-required', 'body.to')
+  }
+  if (input.to === 'implementation') {
+    const goal = await db.selectFrom('goal').select('id').where('case_id', '=', caseId).executeTakeFirst()
+    if (!goal) throw ruleViolation('goal-required', 'body.to')
+  }
+  if (input.to === 'closed') {
+    if (!input.closingReason) throw ruleViolation('closing-reason-required', 'body.closingReason')
+    const goals = await db
+      .selectFrom('goal')
+      .select(['id', 'outcome'])
+      .where('case_id', '=', caseId)
+      .execute()
+    const given = new Map(input.goalOutcomes.map((entry) => [entry.goalId, entry.outcome]))
+    if ([...given.keys()].some((goalId) => !goals.some((goal) => goal.id === goalId)))
+      throw ruleViolation('unknown-reference', 'body.goalOutcomes')
+    if (goals.some((goal) => !given.has(goal.id) && goal.outcome === null))
+      throw ruleViolation('goal-outcomes-required', 'body.goalOutcomes')
+  }
+}
+
+export async function changePhase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number | undefined,
+  input: z.output<typeof phaseChangeSchema>,
+  request: RequestContext,
+): Promise<Case> {
+  const subject = await loadCaseSubject(db, actor, caseId)
+  authorize(actor, 'case.work', subject)
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('client_case')
+      .select(['phase', 'version'])
+      .where('id', '=', caseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (current.version !== expectedVersion) throw new Conflict()
+    const from = current.phase as CasePhase
+    await checkPhaseRequirements(trx, caseId, from, input)
+    const closing = input.to === 'closed'
+    const changes = closing
+      ? { phase: input.to, closed_on: today(), closing_reason: input.closingReason ?? null }
+      : { phase: input.to, closed_on: null, closing_reason: null }
+    if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, changes))) throw new Conflict()
+    for (const entry of closing ? input.goalOutcomes : []) {
+      await trx
+        .updateTable('goal')
+        .set({ outcome: entry.outcome, version: (eb) => eb('version', '+', 1) })
+        .where('id', '=', entry.goalId)
+        .where('case_id', '=', caseId)
+        .execute()
+    }
+    await insertPhaseChange(trx, {
+      district_id: actor.districtId,
+      case_id: caseId,
+      from_phase: from,
+      to_phase: input.to,
+      reason: input.closingReason ?? input.reopeningReason ?? null,
+      note: input.note,
+      changed_by: actor.userId,
+    })
+    await recordAudit(trx, {
+      ...request,
+      action: closing ? 'case.close' : from === 'closed' ? 'case.reopen' : 'case.phase',
+      subjectType: 'case',
+      subjectId: caseId,
+      purpose: input.closingReason ?? input.reopeningReason ?? null,
+    })
+  })
+  return presentCase(db, actor, caseId)
+}
+
+/** For work on a case's records: the case must be the actor's to work on, and still open. */
+export async function authorizeCaseWork(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  path = 'params.caseId',
+) {
+  const subject = await loadCaseSubject(db, actor, caseId)
+  authorize(actor, 'case.work', subject)
+  const row = await db
+    .selectFrom('client_case')
+    .select('phase')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  if (row.phase === 'closed') throw ruleViolation('case-closed', path, 409)
+  return subject
+}
+
+export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: string) {
+  const subject = await loadCaseSubject(db, actor, caseId)
+  authorize(actor, 'case.read', subject)
+  return subject
+}
+
+/** Active case managers of the district with their teams, for assignment. */
+export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
+  authorize(actor, 'case.list', district(actor))
+  const [users, memberships] = await Promise.all([
+    db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('district_id', '=', actor.districtId)
+      .where('disabled_at', 'is', null)
+      .where(sql<SqlBool>`'case_manager' = ANY (roles)`)
+      .orderBy('display_name')
+      .execute(),
+    db
+      .selectFrom('user_team')
+      .select(['user_id', 'team_id'])
+      .where('district_id', '=', actor.districtId)
+      .execute(),
+  ])
+  return users.map((user) => ({
+    id: user.id,
+    displayName: user.display_name,
+    teamIds: memberships
+      .filter((membership) => membership.user_id === user.id)
+      .map((membership) => membership.team_id),
+  }))
+}

@@ -1,0 +1,513 @@
+import { type Insertable, type Kysely, sql } from 'kysely'
+import {
+  closingReasons,
+  contactChannels,
+  type LifeDomain,
+  lifeDomains,
+  residenceStatusKinds,
+} from '../../../common/casework.ts'
+import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
+import type { ContactTable } from '../../db/schema.casework.ts'
+import type { DB } from '../../db/schema.ts'
+import { recordAudit } from '../audit/index.ts'
+import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
+import { matchKeys } from './matching/index.ts'
+import { refreshResidenceExpiryTasks } from './task.service.ts'
+
+/**
+ * Demo case work for the Rhein-Sieg-Kreis: about 300 persons in households, cases in every phase
+ * and twelve months of counselling contacts with a rising trend. Deterministic (seeded), and
+ * skipped when the district already has persons.
+ */
+
+const dayMs = 24 * 60 * 60 * 1000
+const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * dayMs)
+
+function prng(seed: number) {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  }
+}
+type Random = ReturnType<typeof prng>
+
+// Larger towns get more cases: the weights follow their population roughly.
+const municipalityWeights: Record<string, number> = {
+  Troisdorf: 8,
+  'Sankt Augustin': 6,
+  Siegburg: 5,
+  'Hennef (Sieg)': 5,
+  Königswinter: 4,
+  Bornheim: 4,
+  Niederkassel: 4,
+  Meckenheim: 3,
+  Lohmar: 3,
+  Rheinbach: 3,
+  'Bad Honnef': 3,
+  Alfter: 2,
+  Eitorf: 2,
+  Wachtberg: 2,
+  Swisttal: 2,
+  Windeck: 2,
+  'Neunkirchen-Seelscheid': 2,
+  Much: 1,
+  Ruppichteroth: 1,
+}
+
+const phaseShares: [string, number][] = [
+  ['intake', 0.1],
+  ['assessment', 0.1],
+  ['planning', 0.1],
+  ['implementation', 0.38],
+  ['evaluation', 0.1],
+  ['closed', 0.22],
+]
+const phaseOrder = ['intake', 'assessment', 'planning', 'implementation', 'evaluation', 'closed']
+
+const goalTexts: Record<LifeDomain, string> = {
+  residence: 'Aufenthaltstitel ist verlängert',
+  language: 'Integrationskurs bis B1 abgeschlossen',
+  education: 'Kinder sind in Kita und Schule angemeldet',
+  'vocational-training': 'Ausbildungsplatz ist gefunden',
+  work: 'Berufsabschluss ist anerkannt und eine Stelle gefunden',
+  income: 'Leistungen nach dem Rechtskreiswechsel sind bewilligt',
+  housing: 'Eigene Wohnung ist bezogen',
+  health: 'Hausärztliche Versorgung ist geklärt',
+  family: 'Betreuung der Kinder ist gesichert',
+  participation: 'Anschluss an einen Verein oder eine Initiative',
+  naturalisation: 'Einbürgerungsantrag ist gestellt',
+  other: 'Offene Fragen sind geklärt',
+}
+const measureTexts = [
+  'Termin bei der Ausländerbehörde begleiten',
+  'Anmeldung zum Integrationskurs',
+  'Unterlagen für die Anerkennung zusammenstellen',
+  'Antrag beim Jobcenter vorbereiten',
+  'Wohnungsbewerbungen gemeinsam schreiben',
+  'Kontakt zur Migrationsberatung herstellen',
+]
+
+function pickPhase(random: Random): string {
+  let roll = random.next()
+  for (const [phase, share] of phaseShares) {
+    roll -= share
+    if (roll <= 0) return phase
+  }
+  return 'implementation'
+}
+
+type Staff = { id: string; teamId: string | null }
+
+export async function seedDemoCaseWork(
+  db: Kysely<DB>,
+  districtId: string,
+  today = new Date(),
+): Promise<number> {
+  const existing = await db
+    .selectFrom('person')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .executeTakeFirst()
+  if (existing) return 0
+  const staffRows = await db
+    .selectFrom('app_user')
+    .leftJoin('user_team', 'user_team.user_id', 'app_user.id')
+    .select(['app_user.id', 'app_user.username', 'user_team.team_id'])
+    .where('app_user.district_id', '=', districtId)
+    .where('app_user.username', 'in', ['fallmanagement', 'fallmanagement.sued'])
+    .execute()
+  const staff = new Map(staffRows.map((row) => [row.username, { id: row.id, teamId: row.team_id } as Staff]))
+  const north = staff.get('fallmanagement')
+  const south = staff.get('fallmanagement.sued') ?? north
+  if (!north || !south) return 0
+  const municipalities = await db
+    .selectFrom('municipality')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .execute()
+  const weighted = municipalities.flatMap((municipality) =>
+    Array.from({ length: municipalityWeights[municipality.name] ?? 1 }, () => municipality.id),
+  )
+  const organisations = await db
+    .selectFrom('organisation')
+    .select(['id', 'kind'])
+    .where('district_id', '=', districtId)
+    .execute()
+  const random = prng(20_261_125)
+  const { persons, households } = generateDemoPersons(300, 4711)
+
+  return db.transaction().execute(async (trx) => {
+    // Persons first, each registered by the team that will hold their case.
+    const householdOf = new Map<number, number>()
+    households.forEach((household, index) => {
+      for (const member of household.memberIndexes) householdOf.set(member, index)
+    })
+    const groups: number[][] = [
+      ...households.map((household) => [...household.memberIndexes]),
+      ...persons
+        .map((_, index) => index)
+        .filter((index) => !householdOf.has(index))
+        .map((index) => [index]),
+    ]
+    const personIds: string[] = []
+    const groupStaff = groups.map(() => (random.chance(0.65) ? north : south))
+    const groupMunicipality = groups.map(() => random.pick(weighted))
+    const staffOfPerson = new Map<number, Staff>()
+    const municipalityOfPerson = new Map<number, string>()
+    groups.forEach((group, index) => {
+      for (const member of group) {
+        staffOfPerson.set(member, groupStaff[index] as Staff)
+        municipalityOfPerson.set(member, groupMunicipality[index] as string)
+      }
+    })
+    for (const [index, person] of persons.entries()) {
+      const registrant = staffOfPerson.get(index) as Staff
+      const row = await trx
+        .insertInto('person')
+        .values(
+          personValues(districtId, person, registrant, municipalityOfPerson.get(index) as string, random),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      personIds.push(row.id)
+      const keys = matchKeys({
+        familyName: person.familyName,
+        givenNames: person.givenNames,
+        otherSpellings: person.otherSpellings,
+      })
+      if (keys.length > 0)
+        await trx
+          .insertInto('person_match_key')
+          .values(keys.map((key) => ({ district_id: districtId, key, person_id: row.id })))
+          .onConflict((conflict) => conflict.doNothing())
+          .execute()
+      await trx
+        .insertInto('residence_status')
+        .values(residenceValues(districtId, row.id, person, registrant.id, today, random))
+        .execute()
+    }
+    for (const household of households) {
+      for (const relation of household.relations) {
+        await trx
+          .insertInto('household_relation')
+          .values({
+            district_id: districtId,
+            person_id: personIds[relation.from] as string,
+            related_person_id: personIds[relation.to] as string,
+            relation: relation.relation,
+          })
+          .onConflict((conflict) => conflict.doNothing())
+          .execute()
+      }
+    }
+
+    // Cases: most groups have one; the newest are opened most often, so the numbers rise.
+    let caseCount = 0
+    for (const [index, group] of groups.entries()) {
+      if (random.chance(0.08)) continue
+      const manager = groupStaff[index] as Staff
+      const ageDays = Math.floor(400 * Math.sqrt(random.next()))
+      const openedOn = addDays(today, -ageDays - 5)
+      const phase = ageDays < 30 ? random.pick(['intake', 'assessment']) : pickPhase(random)
+      caseCount += 1
+      await seedCase(trx, {
+        districtId,
+        reference: `${openedOn.getUTCFullYear()}-${String(caseCount).padStart(4, '0')}`,
+        personIds: group.map((member) => personIds[member] as string),
+        municipalityId: groupMunicipality[index] as string,
+        manager,
+        openedOn,
+        phase,
+        today,
+        random,
+        partnerIds: organisations.map((organisation) => organisation.id),
+        language: persons[group[0] as number]?.languages[0]?.code ?? 'de',
+      })
+    }
+    await sql`INSERT INTO case_counter (district_id, year, last_number)
+      SELECT district_id, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
+      FROM client_case WHERE district_id = ${districtId} GROUP BY 1, 2
+      ON CONFLICT (district_id, year) DO UPDATE SET last_number = excluded.last_number`.execute(trx)
+
+    // Short consultations: counted without a case, a few a week, more lately.
+    const consultations = Array.from({ length: 420 }, () => {
+      const ageDays = Math.floor(365 * Math.sqrt(random.next()))
+      return {
+        district_id: districtId,
+        occurred_on: isoDay(addDays(today, -ageDays)),
+        municipality_id: random.pick(weighted),
+        domains: [random.pick(lifeDomains)],
+        language: random.pick(['ar', 'uk', 'fa', 'tr', 'ti', 'de', 'ru', 'ps']),
+        channel: random.pick(['in-person', 'phone', 'in-person', 'email']),
+        recorded_by: random.chance(0.6) ? north.id : south.id,
+      }
+    })
+    await trx.insertInto('short_consultation').values(consultations).execute()
+    await refreshResidenceExpiryTasks(trx, districtId)
+    await recordAudit(trx, {
+      districtId,
+      actorId: null,
+      action: 'casework.demo-seed',
+      purpose: `persons:${persons.length}`,
+    })
+    return persons.length
+  })
+}
+
+function personValues(
+  districtId: string,
+  person: DemoPerson,
+  registrant: Staff,
+  municipalityId: string,
+  random: Random,
+) {
+  return {
+    district_id: districtId,
+    family_name: person.familyName,
+    given_names: person.givenNames,
+    birth_name: null,
+    other_spellings: person.otherSpellings,
+    name_in_original_script: person.nameInOriginalScript,
+    birth_date: person.birthDate,
+    birth_date_earliest: earliestDay(person.birthDate),
+    birth_date_latest: latestDay(person.birthDate),
+    birth_date_placeholder: isPlaceholderBirthDate(person.birthDate),
+    sex: person.sex,
+    nationalities: person.nationalities,
+    languages: JSON.stringify(person.languages),
+    municipality_id: municipalityId,
+    address_street: '',
+    address_postcode: '',
+    address_city: '',
+    arrival_date: person.arrivalDate,
+    legal_sphere: random.pick(['AsylbLG', 'SGB II', 'SGB II', 'SGB XII', 'SGB III', 'none']),
+    registered_by: registrant.id,
+    registered_team_id: registrant.teamId,
+  }
+}
+
+function residenceValues(
+  districtId: string,
+  personId: string,
+  person: DemoPerson,
+  recordedBy: string,
+  today: Date,
+  random: Random,
+) {
+  const ukrainian = person.nationalities.includes('UA')
+  const status = ukrainian ? 'temporary-protection' : random.pick(residenceStatusKinds.slice(0, 6))
+  const from = addDays(today, -random.int(60, 700))
+  // A few titles run out within the next three months, so reminders show in the demo.
+  const until =
+    status === 'settlement-permit' || status === 'eu-free-movement'
+      ? null
+      : addDays(today, random.chance(0.15) ? random.int(10, 85) : random.int(120, 900))
+  return {
+    district_id: districtId,
+    person_id: personId,
+    status,
+    legal_paragraph: ukrainian
+      ? '§ 24 AufenthG'
+      : status === 'residence-permit'
+        ? '§ 25 Abs. 2 AufenthG'
+        : '',
+    valid_from: isoDay(from),
+    valid_until: until ? isoDay(until) : null,
+    recorded_by: recordedBy,
+  }
+}
+
+type CaseSeed = {
+  districtId: string
+  reference: string
+  personIds: string[]
+  municipalityId: string
+  manager: Staff
+  openedOn: Date
+  phase: string
+  today: Date
+  random: Random
+  partnerIds: string[]
+  language: string
+}
+
+async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
+  const { districtId, manager, random, today } = seed
+  const phaseIndex = phaseOrder.indexOf(seed.phase)
+  const openDays = Math.max(5, Math.floor((today.getTime() - seed.openedOn.getTime()) / dayMs))
+  const closedOn = seed.phase === 'closed' ? addDays(seed.openedOn, Math.floor(openDays * 0.9)) : null
+  const { id: caseId } = await trx
+    .insertInto('client_case')
+    .values({
+      district_id: districtId,
+      reference: seed.reference,
+      municipality_id: seed.municipalityId,
+      team_id: manager.teamId,
+      phase: seed.phase,
+      opened_on: isoDay(seed.openedOn),
+      closed_on: closedOn ? isoDay(closedOn) : null,
+      closing_reason: closedOn ? random.pick(closingReasons.slice(0, 5)) : null,
+      created_by: manager.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('case_person')
+    .values(
+      seed.personIds.map((personId) => ({ case_id: caseId, person_id: personId, district_id: districtId })),
+    )
+    .execute()
+  await trx
+    .insertInto('case_manager')
+    .values({ case_id: caseId, user_id: manager.id, district_id: districtId })
+    .execute()
+
+  // One phase change per step, spread over the life of the case.
+  const end = closedOn ?? today
+  const span = end.getTime() - seed.openedOn.getTime()
+  const stepDate = (step: number) => new Date(seed.openedOn.getTime() + (span * step) / (phaseIndex + 1))
+  await trx
+    .insertInto('case_phase_change')
+    .values(
+      phaseOrder.slice(0, phaseIndex + 1).map((phase, step) => ({
+        district_id: districtId,
+        case_id: caseId,
+        from_phase: step === 0 ? null : (phaseOrder[step - 1] as string),
+        to_phase: step === 0 ? 'intake' : phase,
+        reason: phase === 'closed' ? 'goals-reached' : null,
+        changed_by: manager.id,
+        changed_at: stepDate(step).toISOString(),
+      })),
+    )
+    .execute()
+
+  const domains = [...lifeDomains].sort(() => random.next() - 0.5).slice(0, random.int(2, 4)) as LifeDomain[]
+  if (phaseIndex >= 1) {
+    const rounds = phaseIndex >= 3 ? 2 + (openDays > 200 ? 1 : 0) : 1
+    for (let round = 0; round < rounds; round += 1) {
+      const assessedOn = new Date(seed.openedOn.getTime() + ((span * 0.8) / rounds) * round + 3 * dayMs)
+      const { id } = await trx
+        .insertInto('assessment')
+        .values({
+          district_id: districtId,
+          case_id: caseId,
+          assessed_on: isoDay(assessedOn),
+          created_by: manager.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('assessment_entry')
+        .values(
+          lifeDomains.map((domain) => ({
+            assessment_id: id,
+            district_id: districtId,
+            domain,
+            need_level: domains.includes(domain)
+              ? Math.max(0, 3 - round - random.int(0, 1))
+              : random.int(0, 1),
+            resources: '',
+            note: '',
+          })),
+        )
+        .execute()
+    }
+  }
+  if (phaseIndex >= 2) {
+    for (const domain of domains) {
+      const outcome =
+        seed.phase === 'closed' ? random.pick(['reached', 'reached', 'partly', 'not-reached']) : null
+      const { id: goalId } = await trx
+        .insertInto('goal')
+        .values({
+          district_id: districtId,
+          case_id: caseId,
+          domain,
+          statement: goalTexts[domain],
+          indicator: '',
+          target_date: isoDay(addDays(seed.openedOn, random.int(120, 360))),
+          status: outcome === 'reached' ? 'achieved' : phaseIndex >= 3 ? 'in-progress' : 'open',
+          outcome,
+          created_by: manager.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const partner = random.chance(0.4) ? random.pick(seed.partnerIds) : null
+      await trx
+        .insertInto('measure')
+        .values({
+          district_id: districtId,
+          case_id: caseId,
+          goal_id: goalId,
+          description: random.pick(measureTexts),
+          owner: partner ? 'partner' : random.pick(['client', 'case-manager']),
+          organisation_id: partner,
+          due_on: isoDay(addDays(seed.openedOn, random.int(30, 200))),
+          status: seed.phase === 'closed' ? 'done' : random.pick(['planned', 'in-progress', 'done']),
+          created_by: manager.id,
+        })
+        .execute()
+    }
+  }
+
+  // Contacts every two to four weeks while the case is open.
+  const contacts: Insertable<ContactTable>[] = []
+  for (let at = seed.openedOn.getTime(); at <= end.getTime(); at += random.int(12, 30) * dayMs) {
+    const when = new Date(at)
+    when.setUTCHours(random.int(7, 15), random.pick([0, 15, 30, 45]), 0, 0)
+    if (when.getTime() > Date.now()) break
+    const interpreter = seed.language !== 'de' && random.chance(0.3)
+    contacts.push({
+      district_id: districtId,
+      case_id: caseId,
+      occurred_at: when.toISOString(),
+      duration_minutes: random.pick([15, 30, 30, 45, 60, 90]),
+      channel: random.pick([...contactChannels, 'in-person', 'in-person', 'phone']),
+      participant_person_ids: [seed.personIds[0] as string],
+      other_participants: '',
+      language: interpreter ? seed.language : 'de',
+      interpreter_used: interpreter,
+      interpreter_language: interpreter ? seed.language : null,
+      domains: [random.pick(domains)],
+      note: '',
+      created_by: manager.id,
+    })
+  }
+  if (contacts.length > 0) {
+    await trx.insertInto('contact').values(contacts).execute()
+    await trx
+      .updateTable('client_case')
+      .set({ last_contact_at: sql`(SELECT max(occurred_at) FROM contact WHERE case_id = ${caseId})` })
+      .where('id', '=', caseId)
+      .execute()
+  }
+  if (seed.phase !== 'closed' && random.chance(0.5)) {
+    const due = addDays(today, random.int(-14, 30))
+    await trx
+      .insertInto('task')
+      .values({
+        district_id: districtId,
+        title: random.pick([
+          'Unterlagen nachfordern',
+          'Rückmeldung Jobcenter abfragen',
+          'Termin vereinbaren',
+        ]),
+        due_on: isoDay(due),
+        assignee_id: manager.id,
+        case_id: caseId,
+        created_by: manager.id,
+      })
+      .execute()
+  }
+}

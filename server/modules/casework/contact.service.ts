@@ -1,0 +1,165 @@
+import { type Kysely, sql } from 'kysely'
+import type { z } from 'zod'
+import type { Contact, contactInputSchema, shortConsultationInputSchema } from '../../../common/casework.ts'
+import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import { type Actor, authorize } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import { authorizeCaseRead, authorizeCaseWork, today } from './case.service.ts'
+import { assertReferences, ruleViolation } from './casework.access.ts'
+
+const dayMs = 24 * 60 * 60 * 1000
+
+export async function listContacts(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  request: RequestContext,
+): Promise<Contact[]> {
+  await authorizeCaseRead(db, actor, caseId)
+  const rows = await db
+    .selectFrom('contact')
+    .innerJoin('app_user', 'app_user.id', 'contact.created_by')
+    .selectAll('contact')
+    .select('app_user.display_name')
+    .where('contact.case_id', '=', caseId)
+    .orderBy('contact.occurred_at', 'desc')
+    .execute()
+  await recordAudit(db, {
+    ...request,
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    purpose: 'contacts',
+  })
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurred_at,
+    durationMinutes: row.duration_minutes,
+    channel: row.channel as Contact['channel'],
+    participantPersonIds: row.participant_person_ids,
+    otherParticipants: row.other_participants,
+    language: row.language,
+    interpreterUsed: row.interpreter_used,
+    interpreterLanguage: row.interpreter_language,
+    domains: row.domains as Contact['domains'],
+    note: row.note,
+    createdBy: row.display_name,
+  }))
+}
+
+/** A counselling contact: the number the committee watches. The case's last contact moves with it. */
+export async function addContact(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  input: z.output<typeof contactInputSchema>,
+  request: RequestContext,
+): Promise<Contact[]> {
+  await authorizeCaseWork(db, actor, caseId)
+  // A day of slack for time zones and late-evening entries; anything later is a typing error.
+  if (Date.parse(input.occurredAt) > Date.now() + dayMs)
+    throw ruleViolation('date-in-future', 'body.occurredAt', 400)
+  if (input.interpreterUsed && !input.interpreterLanguage)
+    throw ruleViolation('invalid-input', 'body.interpreterLanguage', 400)
+  if (input.participantPersonIds.length > 0) {
+    const members = await db
+      .selectFrom('case_person')
+      .select('person_id')
+      .where('case_id', '=', caseId)
+      .where('person_id', 'in', input.participantPersonIds)
+      .execute()
+    if (members.length !== new Set(input.participantPersonIds).size)
+      throw ruleViolation('person-not-in-case', 'body.participantPersonIds')
+  }
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('contact')
+      .values({
+        district_id: actor.districtId,
+        case_id: caseId,
+        occurred_at: new Date(input.occurredAt).toISOString(),
+        duration_minutes: input.durationMinutes,
+        channel: input.channel,
+        participant_person_ids: [...new Set(input.participantPersonIds)],
+        other_participants: input.otherParticipants,
+        language: input.language,
+        interpreter_used: input.interpreterUsed,
+        interpreter_language: input.interpreterUsed ? input.interpreterLanguage : null,
+        domains: [...new Set(input.domains)],
+        note: input.note,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .updateTable('client_case')
+      .set({
+        last_contact_at: sql`greatest(last_contact_at, ${new Date(input.occurredAt).toISOString()}::timestamptz)`,
+      })
+      .where('id', '=', caseId)
+      .execute()
+    await recordAudit(trx, { ...request, action: 'contact.create', subjectType: 'contact', subjectId: id })
+  })
+  return listContacts(db, actor, caseId, request)
+}
+
+const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
+
+export async function recordShortConsultation(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof shortConsultationInputSchema>,
+  request: RequestContext,
+) {
+  authorize(actor, 'short-consultation.record', district(actor))
+  if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'body.occurredOn', 400)
+  await assertReferences(db, actor.districtId, [
+    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+  ])
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('short_consultation')
+      .values({
+        district_id: actor.districtId,
+        occurred_on: input.occurredOn,
+        municipality_id: input.municipalityId,
+        domains: [...new Set(input.domains)],
+        language: input.language,
+        channel: input.channel,
+        recorded_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...request,
+      action: 'short-consultation.create',
+      subjectType: 'short-consultation',
+      subjectId: id,
+    })
+    return { id, ...input }
+  })
+}
+
+/** The actor's own short consultations of the last 30 days, to see what was counted. */
+export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor) {
+  authorize(actor, 'short-consultation.record', district(actor))
+  const since = new Date(Date.now() - 30 * dayMs).toISOString().slice(0, 10)
+  const rows = await db
+    .selectFrom('short_consultation')
+    .selectAll()
+    .where('recorded_by', '=', actor.userId)
+    .where('occurred_on', '>=', since)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    occurredOn: row.occurred_on,
+    municipalityId: row.municipality_id,
+    domains: row.domains as z.output<typeof shortConsultationInputSchema>['domains'],
+    language: row.language,
+    channel: row.channel as z.output<typeof shortConsultationInputSchema>['channel'],
+  }))
+}

@@ -1,0 +1,3 @@
+export { startCaseWorkJobs } from './casework.jobs.ts'
+export { caseWorkRoutes } from './casework.routes.ts'
+export { seedDemoCaseWork } from './casework.seed.ts'

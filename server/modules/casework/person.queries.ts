@@ -1,0 +1,201 @@
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
+import type { PersonTable } from '../../db/schema.casework.ts'
+import type { DB } from '../../db/schema.ts'
+
+export type PersonRow = Selectable<PersonTable>
+
+export type PersonColumns = Omit<
+  Insertable<PersonTable>,
+  'id' | 'district_id' | 'version' | 'created_at' | 'updated_at' | 'merged_into' | 'merged_at'
+>
+
+export async function insertPerson(
+  db: Kysely<DB>,
+  districtId: string,
+  columns: PersonColumns,
+): Promise<string> {
+  const row = await db
+    .insertInto('person')
+    .values({ ...columns, district_id: districtId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updatePersonIfVersion(
+  db: Kysely<DB>,
+  personId: string,
+  expectedVersion: number,
+  columns: Partial<PersonColumns>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('person')
+    .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', personId)
+    .where('version', '=', expectedVersion)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export function selectPersons(db: Kysely<DB>, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+export async function replaceMatchKeys(
+  db: Kysely<DB>,
+  districtId: string,
+  personId: string,
+  keys: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('person_match_key').where('person_id', '=', personId).execute()
+  if (keys.length === 0) return
+  await db
+    .insertInto('person_match_key')
+    .values(keys.map((key) => ({ district_id: districtId, key, person_id: personId })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
+}
+
+/**
+ * Persons sharing at least one match key with the query, those sharing the most first. The cap
+ * keeps a very common name from flooding the scorer; the scorer ranks what comes back.
+ */
+export async function selectCandidateIds(
+  db: Kysely<DB>,
+  districtId: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<string[]> {
+  if (keys.length === 0) return []
+  const rows = await db
+    .selectFrom('person_match_key')
+    .select(['person_id', (eb) => eb.fn.countAll<number>().as('shared')])
+    .where('district_id', '=', districtId)
+    .where('key', 'in', [...keys])
+    .groupBy('person_id')
+    .orderBy('shared', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.person_id)
+}
+
+export type CaseLinkRow = {
+  person_id: string
+  case_id: string
+  team_id: string | null
+  user_id: string | null
+}
+
+/** The cases, teams and managers of each person: what the policy needs to decide visibility. */
+export function selectCaseLinks(db: Kysely<DB>, personIds: readonly string[]): Promise<CaseLinkRow[]> {
+  if (personIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('case_person')
+    .innerJoin('client_case', 'client_case.id', 'case_person.case_id')
+    .leftJoin('case_manager', 'case_manager.case_id', 'case_person.case_id')
+    .select(['case_person.person_id', 'case_person.case_id', 'client_case.team_id', 'case_manager.user_id'])
+    .where('case_person.person_id', 'in', [...personIds])
+    .execute()
+}
+
+export function selectResidenceStatuses(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('residence_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('valid_from', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute()
+}
+
+export function insertResidenceStatus(
+  db: Kysely<DB>,
+  row: {
+    district_id: string
+    person_id: string
+    status: string
+    legal_paragraph: string
+    valid_from: string | null
+    valid_until: string | null
+    recorded_by: string
+  },
+) {
+  return db.insertInto('residence_status').values(row).returning('id').executeTakeFirstOrThrow()
+}
+
+export function selectHousehold(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('household_relation')
+    .innerJoin('person', 'person.id', 'household_relation.related_person_id')
+    .select([
+      'household_relation.related_person_id as person_id',
+      'household_relation.relation',
+      'person.family_name',
+      'person.given_names',
+      'person.birth_date',
+    ])
+    .where('household_relation.person_id', '=', personId)
+    .where('person.merged_into', 'is', null)
+    .orderBy('person.birth_date')
+    .execute()
+}
+
+export async function upsertHouseholdRelation(
+  db: Kysely<DB>,
+  districtId: string,
+  personId: string,
+  relatedPersonId: string,
+  relation: string,
+): Promise<void> {
+  await db
+    .insertInto('household_relation')
+    .values({ district_id: districtId, person_id: personId, related_person_id: relatedPersonId, relation })
+    .onConflict((conflict) => conflict.columns(['person_id', 'related_person_id']).doUpdateSet({ relation }))
+    .execute()
+}
+
+export function teamNames(db: Kysely<DB>, teamIds: readonly string[]) {
+  if (teamIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('id', 'in', [...teamIds])
+    .orderBy('name')
+    .execute()
+}
+
+/** Every reference to the duplicate moves to the survivor; the duplicate row stays as history. */
+export async function moveReferences(db: Kysely<DB>, survivorId: string, duplicateId: string): Promise<void> {
+  await sql`INSERT INTO case_person (case_id, person_id, district_id)
+    SELECT case_id, ${survivorId}, district_id FROM case_person WHERE person_id = ${duplicateId}
+    ON CONFLICT DO NOTHING`.execute(db)
+  await db.deleteFrom('case_person').where('person_id', '=', duplicateId).execute()
+  await db
+    .updateTable('residence_status')
+    .set({ person_id: survivorId })
+    .where('person_id', '=', duplicateId)
+    .execute()
+  await db.updateTable('task').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute()
+  for (const [column, other] of [
+    ['person_id', 'related_person_id'],
+    ['related_person_id', 'person_id'],
+  ] as const) {
+    await sql`UPDATE household_relation SET ${sql.ref(column)} = ${survivorId}
+      WHERE ${sql.ref(column)} = ${duplicateId} AND ${sql.ref(other)} <> ${survivorId}
+      AND NOT EXISTS (SELECT 1 FROM household_relation h WHERE h.${sql.ref(column)} = ${survivorId}
+        AND h.${sql.ref(other)} = household_relation.${sql.ref(other)})`.execute(db)
+  }
+  await db
+    .deleteFrom('household_relation')
+    .where((eb) => eb.or([eb('person_id', '=', duplicateId), eb('related_person_id', '=', duplicateId)]))
+    .execute()
+  await sql`UPDATE contact SET participant_person_ids = array_replace(participant_person_ids, ${duplicateId}::uuid, ${survivorId}::uuid)
+    WHERE ${duplicateId}::uuid = ANY (participant_person_ids)`.execute(db)
+  await db.deleteFrom('person_match_key').where('person_id', '=', duplicateId).execute()
+}

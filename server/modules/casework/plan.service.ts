@@ -1,0 +1,228 @@
+import { type Kysely, sql } from 'kysely'
+import type { z } from 'zod'
+import type { Goal, goalInputSchema, Measure, measureInputSchema } from '../../../common/casework.ts'
+import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import { Conflict, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import type { Actor } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
+import { assertReferences, ruleViolation } from './casework.access.ts'
+
+type GoalWrite = z.output<typeof goalInputSchema>
+type MeasureWrite = z.output<typeof measureInputSchema>
+export type Plan = { goals: Goal[]; measures: Measure[] }
+
+async function selectPlan(db: Kysely<DB>, caseId: string): Promise<Plan> {
+  const [goals, measures] = await Promise.all([
+    db.selectFrom('goal').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db
+      .selectFrom('measure')
+      .leftJoin('organisation', 'organisation.id', 'measure.organisation_id')
+      .selectAll('measure')
+      .select('organisation.name as organisation_name')
+      .where('measure.case_id', '=', caseId)
+      .orderBy('measure.created_at')
+      .execute(),
+  ])
+  return {
+    goals: goals.map((goal) => ({
+      id: goal.id,
+      domain: goal.domain as Goal['domain'],
+      statement: goal.statement,
+      indicator: goal.indicator,
+      targetDate: goal.target_date,
+      status: goal.status as Goal['status'],
+      outcome: goal.outcome as Goal['outcome'],
+      version: goal.version,
+    })),
+    measures: measures.map((measure) => ({
+      id: measure.id,
+      goalId: measure.goal_id,
+      description: measure.description,
+      owner: measure.owner as Measure['owner'],
+      organisationId: measure.organisation_id,
+      organisationName: measure.organisation_name,
+      dueOn: measure.due_on,
+      status: measure.status as Measure['status'],
+      version: measure.version,
+    })),
+  }
+}
+
+export async function readPlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  request: RequestContext,
+): Promise<Plan> {
+  await authorizeCaseRead(db, actor, caseId)
+  await recordAudit(db, {
+    ...request,
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    purpose: 'plan',
+  })
+  return selectPlan(db, caseId)
+}
+
+async function checkMeasure(db: Kysely<DB>, actor: Actor, caseId: string, input: MeasureWrite) {
+  if ((input.owner === 'partner') !== (input.organisationId !== null))
+    throw ruleViolation('invalid-input', 'body.organisationId', 400)
+  await assertReferences(db, actor.districtId, [
+    {
+      table: 'organisation',
+      ids: input.organisationId ? [input.organisationId] : [],
+      path: 'body.organisationId',
+    },
+  ])
+  if (input.goalId) {
+    const goal = await db
+      .selectFrom('goal')
+      .select('id')
+      .where('id', '=', input.goalId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()
+    if (!goal) throw ruleViolation('unknown-reference', 'body.goalId')
+  }
+}
+
+export async function addGoal(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  input: GoalWrite,
+  request: RequestContext,
+) {
+  await authorizeCaseWork(db, actor, caseId)
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('goal')
+      .values({
+        district_id: actor.districtId,
+        case_id: caseId,
+        domain: input.domain,
+        statement: input.statement,
+        indicator: input.indicator,
+        target_date: input.targetDate,
+        status: input.status,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, { ...request, action: 'goal.create', subjectType: 'goal', subjectId: id })
+  })
+  return selectPlan(db, caseId)
+}
+
+/** Goals and measures are changed only with the version the client saw. */
+async function updateVersioned(
+  db: Kysely<DB>,
+  table: 'goal' | 'measure',
+  caseId: string,
+  id: string,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+) {
+  const result = await db
+    .updateTable(table)
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 1n) return
+  const exists = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst()
+  throw exists ? new Conflict() : new NotFound()
+}
+
+export async function updateGoal(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  goalId: string,
+  expectedVersion: number | undefined,
+  input: GoalWrite,
+  request: RequestContext,
+) {
+  await authorizeCaseWork(db, actor, caseId)
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  await db.transaction().execute(async (trx) => {
+    await updateVersioned(trx, 'goal', caseId, goalId, expectedVersion, {
+      domain: input.domain,
+      statement: input.statement,
+      indicator: input.indicator,
+      target_date: input.targetDate,
+      status: input.status,
+    })
+    await recordAudit(trx, { ...request, action: 'goal.update', subjectType: 'goal', subjectId: goalId })
+  })
+  return selectPlan(db, caseId)
+}
+
+export async function addMeasure(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  input: MeasureWrite,
+  request: RequestContext,
+) {
+  await authorizeCaseWork(db, actor, caseId)
+  await checkMeasure(db, actor, caseId, input)
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('measure')
+      .values({
+        district_id: actor.districtId,
+        case_id: caseId,
+        goal_id: input.goalId,
+        description: input.description,
+        owner: input.owner,
+        organisation_id: input.organisationId,
+        due_on: input.dueOn,
+        status: input.status,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, { ...request, action: 'measure.create', subjectType: 'measure', subjectId: id })
+  })
+  return selectPlan(db, caseId)
+}
+
+export async function updateMeasure(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  measureId: string,
+  expectedVersion: number | undefined,
+  input: MeasureWrite,
+  request: RequestContext,
+) {
+  await authorizeCaseWork(db, actor, caseId)
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  await checkMeasure(db, actor, caseId, input)
+  await db.transaction().execute(async (trx) => {
+    await updateVersioned(trx, 'measure', caseId, measureId, expectedVersion, {
+      goal_id: input.goalId,
+      description: input.description,
+      owner: input.owner,
+      organisation_id: input.organisationId,
+      due_on: input.dueOn,
+      status: input.status,
+    })
+    await recordAudit(trx, {
+      ...request,
+      action: 'measure.update',
+      subjectType: 'measure',
+      subjectId: measureId,
+    })
+  })
+  return selectPlan(db, caseId)
+}

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  shortConsultationInputSchema,
+  shortConsultationSchema,
+  taskInputSchema,
+  taskListQuerySchema,
+  taskSchema,
+  taskUpdateSchema,
+} from '../../../common/casework.ts'
+import { actorOf, requestContext } from '../../platform/access.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { ifMatchVersion } from '../../platform/http.ts'
+import { problems, tags } from './casework.http.ts'
+import { listOwnShortConsultations, recordShortConsultation } from './contact.service.ts'
+import { createTask, listMyTasks, updateTask } from './task.service.ts'
+
+/** My tasks (Wiedervorlagen) and short consultations, which belong to no case. */
+export const taskRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+    const { db } = deps.database
+
+    app.get(
+      '/tasks',
+      {
+        config: { access: 'task.own' },
+        schema: {
+          tags,
+          summary: 'My tasks',
+          querystring: taskListQuerySchema,
+          response: { 200: z.array(taskSchema), ...problems },
+        },
+      },
+      (request) => listMyTasks(db, actorOf(request), request.query.include),
+    )
+    app.post(
+      '/tasks',
+      {
+        config: { access: 'task.own' },
+        schema: {
+          tags,
+          summary: 'Create a task',
+          body: taskInputSchema,
+          response: { 201: taskSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createTask(db, actorOf(request), request.body, requestContext(request))),
+    )
+    app.put(
+      '/tasks/:taskId',
+      {
+        config: { access: 'task.manage' },
+        schema: {
+          tags,
+          summary: 'Change or complete a task; needs If-Match',
+          params: z.object({ taskId: z.uuid() }),
+          body: taskUpdateSchema,
+          response: { 200: taskSchema, ...problems },
+        },
+      },
+      (request) =>
+        updateTask(
+          db,
+          actorOf(request),
+          request.params.taskId,
+          ifMatchVersion(request),
+          request.body,
+          requestContext(request),
+        ),
+    )
+
+    app.get(
+      '/short-consultations',
+      {
+        config: { access: 'short-consultation.record' },
+        schema: {
+          tags,
+          summary: 'My short consultations of the last 30 days',
+          response: { 200: z.array(shortConsultationSchema), ...problems },
+        },
+      },
+      (request) => listOwnShortConsultations(db, actorOf(request)),
+    )
+    app.post(
+      '/short-consultations',
+      {
+        config: { access: 'short-consultation.record' },
+        schema: {
+          tags,
+          summary: 'Count a short consultation (no personal data)',
+          body: shortConsultationInputSchema,
+          response: { 201: shortConsultationSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await recordShortConsultation(db, actorOf(request), request.body, requestContext(request))),
+    )
+  }

@@ -1,0 +1,296 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Case, Person, Task } from '../../../common/casework.ts'
+import { useTestApp } from '../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
+import { databaseKinds } from '../../test/database.ts'
+import {
+  changePhase,
+  createUser,
+  expectProblem,
+  isoDay,
+  municipalityIds,
+  personWithCase,
+  putSettings,
+  registerPerson,
+  teamIdByName,
+} from './casework.test-helpers.ts'
+import { refreshResidenceExpiryTasks } from './task.service.ts'
+
+describe.each(databaseKinds)('tasks on %s', (kind) => {
+  const ctx = useTestApp(kind)
+  useDemoData(ctx)
+  let admin: TestSession
+  let caseManager: TestSession
+  let colleague: TestSession
+  let municipality: string
+
+  beforeAll(async () => {
+    admin = await loginAs(ctx.app, 'admin')
+    caseManager = await loginAs(ctx.app, 'fallmanagement')
+    const teamNord = await teamIdByName(ctx.database, caseManager.districtId, 'Team Nord')
+    await createUser(admin, 'aufgaben.kollege', ['case_manager'], [teamNord])
+    colleague = await loginAs(ctx.app, 'aufgaben.kollege')
+    ;[municipality] = (await municipalityIds(ctx.database, caseManager.districtId)) as [string]
+  })
+
+  const createTask = async (session: TestSession, payload: Record<string, unknown>) => {
+    const response = await session.request({ method: 'POST', url: '/api/tasks', payload })
+    expect(response.statusCode, response.body).toBe(201)
+    return response.json() as Task
+  }
+  const myTasks = async (session: TestSession, include?: 'all') =>
+    (
+      await session.request({ method: 'GET', url: `/api/tasks${include ? '?include=all' : ''}` })
+    ).json() as Task[]
+  const putTask = (session: TestSession, task: Task, changes: Record<string, unknown>, version?: number) =>
+    session.request({
+      method: 'PUT',
+      url: `/api/tasks/${task.id}`,
+      payload: { title: task.title, dueOn: task.dueOn, assigneeId: task.assigneeId, done: false, ...changes },
+      headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+    })
+  const expiryTasks = (personId: string) =>
+    ctx.database.db
+      .selectFrom('task')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('source', '=', 'residence-expiry')
+      .execute()
+  const addResidenceStatus = async (person: Person, validUntil: string, status = 'residence-permit') => {
+    const response = await caseManager.request({
+      method: 'POST',
+      url: `/api/persons/${person.id}/residence-statuses`,
+      payload: { status, legalParagraph: '§ 25 Abs. 2 AufenthG', validFrom: isoDay(-300), validUntil },
+    })
+    expect(response.statusCode, response.body).toBe(201)
+    return response.json() as Person
+  }
+
+  describe('manual tasks', () => {
+    it('creates a task for myself, linked to my case, and lists it among my open tasks', async () => {
+      const { case: kase } = await personWithCase(caseManager, municipality)
+      const task = await createTask(caseManager, {
+        title: 'Nachweise anfordern',
+        dueOn: isoDay(5),
+        caseId: kase.id,
+      })
+      expect(task).toMatchObject({
+        title: 'Nachweise anfordern',
+        dueOn: isoDay(5),
+        assigneeId: caseManager.userId,
+        assigneeName: 'Leyla Yıldız',
+        caseId: kase.id,
+        caseReference: kase.reference,
+        source: 'manual',
+        doneAt: null,
+        overdue: false,
+        version: 1,
+      })
+      expect((await myTasks(caseManager)).map((t) => t.id)).toContain(task.id)
+      const listed = (await caseManager.request({ method: 'GET', url: '/api/cases?limit=200' })).json()
+      expect(listed.items.find((item: Case) => item.id === kase.id)).toMatchObject({
+        openTaskCount: 1,
+        overdueTaskCount: 0,
+      })
+    })
+
+    it('flags a task past its due day as overdue, on the task and on the case', async () => {
+      const { case: kase } = await personWithCase(caseManager, municipality)
+      const task = await createTask(caseManager, {
+        title: 'Rückruf Ausländerbehörde',
+        dueOn: isoDay(-2),
+        caseId: kase.id,
+      })
+      expect(task.overdue).toBe(true)
+      expect(await createTask(caseManager, { title: 'Heute fällig', dueOn: isoDay() })).toMatchObject({
+        overdue: false,
+      })
+      const read = (await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}` })).json()
+      expect(read).toMatchObject({ openTaskCount: 1, overdueTaskCount: 1 })
+    })
+
+    it('assigns a task to a colleague, who sees it in their list', async () => {
+      const task = await createTask(caseManager, {
+        title: 'Vertretung übernehmen',
+        dueOn: isoDay(3),
+        assigneeId: colleague.userId,
+      })
+      expect(task.assigneeId).toBe(colleague.userId)
+      expect((await myTasks(colleague)).map((t) => t.id)).toContain(task.id)
+      expect((await myTasks(caseManager)).map((t) => t.id)).not.toContain(task.id)
+    })
+
+    it('completes a task with the current version; it leaves the open list but stays in "all"', async () => {
+      const task = await createTask(caseManager, { title: 'Antrag abgeben', dueOn: isoDay(-1) })
+      const done = await putTask(caseManager, task, { done: true }, 1)
+      expect(done.statusCode, done.body).toBe(200)
+      expect(done.json()).toMatchObject({
+        id: task.id,
+        version: 2,
+        overdue: false,
+        doneAt: expect.any(String),
+      })
+      expect((await myTasks(caseManager)).map((t) => t.id)).not.toContain(task.id)
+      expect((await myTasks(caseManager, 'all')).map((t) => t.id)).toContain(task.id)
+    })
+
+    it('refuses a task change without If-Match (428) or with a stale version (409) and keeps the task', async () => {
+      const task = await createTask(caseManager, { title: 'Termin Jobcenter', dueOn: isoDay(10) })
+      expectProblem(await putTask(caseManager, task, { done: true }), 428)
+      expect(
+        (await putTask(caseManager, task, { title: 'Termin Jobcenter (verschoben)', dueOn: isoDay(12) }, 1))
+          .statusCode,
+      ).toBe(200)
+      expectProblem(await putTask(caseManager, task, { done: true }, 1), 409)
+      const row = await ctx.database.db
+        .selectFrom('task')
+        .selectAll()
+        .where('id', '=', task.id)
+        .executeTakeFirstOrThrow()
+      expect(row).toMatchObject({
+        title: 'Termin Jobcenter (verschoben)',
+        due_on: isoDay(12),
+        done_at: null,
+        version: 2,
+      })
+    })
+
+    it("refuses to change somebody else's task with 403", async () => {
+      const task = await createTask(colleague, { title: 'Eigene Notiz', dueOn: isoDay(2) })
+      expectProblem(await putTask(caseManager, task, { done: true }, 1), 403)
+    })
+
+    it('refuses a partner a task of their own with 403', async () => {
+      const partner = await loginAs(ctx.app, 'partner.jobcenter')
+      const response = await partner.request({
+        method: 'POST',
+        url: '/api/tasks',
+        payload: { title: 'Partneraufgabe', dueOn: isoDay() },
+      })
+      expectProblem(response, 403)
+    })
+  })
+
+  describe('reminders before a residence title runs out', () => {
+    it('sets a task for the case manager, due today when the title runs out within the lead time', async () => {
+      const { person, case: kase } = await personWithCase(caseManager, municipality, { familyName: 'Ablauf' })
+      await addResidenceStatus(person, isoDay(60))
+      const tasks = await expiryTasks(person.id)
+      expect(tasks).toEqual([
+        expect.objectContaining({
+          assignee_id: caseManager.userId,
+          case_id: kase.id,
+          person_id: person.id,
+          source: 'residence-expiry',
+          due_on: isoDay(),
+          done_at: null,
+        }),
+      ])
+      const mine = (await myTasks(caseManager)).find((task) => task.id === tasks[0]?.id)
+      expect(mine).toMatchObject({
+        source: 'residence-expiry',
+        caseId: kase.id,
+        caseReference: kase.reference,
+      })
+    })
+
+    it('sets the task 90 days before the end of a title that runs longer', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Spaeter' })
+      await addResidenceStatus(person, isoDay(200))
+      expect((await expiryTasks(person.id)).map((task) => task.due_on)).toEqual([isoDay(110)])
+    })
+
+    it('makes no task for a title without end or one that ran out already', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Unbefristet' })
+      const unlimited = await caseManager.request({
+        method: 'POST',
+        url: `/api/persons/${person.id}/residence-statuses`,
+        payload: { status: 'settlement-permit', legalParagraph: '§ 9 AufenthG' },
+      })
+      expect(unlimited.statusCode).toBe(201)
+      await addResidenceStatus(person, isoDay(-5), 'toleration')
+      expect(await expiryTasks(person.id)).toEqual([])
+    })
+
+    it('creates no second task when the job runs again', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Zweimal' })
+      await addResidenceStatus(person, isoDay(45))
+      expect(await expiryTasks(person.id)).toHaveLength(1)
+      await refreshResidenceExpiryTasks(ctx.database.db, null)
+      await refreshResidenceExpiryTasks(ctx.database.db, null)
+      await refreshResidenceExpiryTasks(ctx.database.db, caseManager.districtId)
+      expect(await expiryTasks(person.id)).toHaveLength(1)
+    })
+
+    it('creates no second task when the same title is recorded again', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Doppelt' })
+      await addResidenceStatus(person, isoDay(50))
+      await addResidenceStatus(person, isoDay(50))
+      expect(await expiryTasks(person.id)).toHaveLength(1)
+    })
+
+    it('gives the task to whoever registered the person when there is no open case', async () => {
+      const person = await registerPerson(caseManager, municipality, { familyName: 'Ohnefall' })
+      await addResidenceStatus(person, isoDay(30))
+      expect(await expiryTasks(person.id)).toEqual([
+        expect.objectContaining({ assignee_id: caseManager.userId, case_id: null }),
+      ])
+    })
+
+    it("gives the task to the open case's manager, not to a closed case", async () => {
+      const { person, case: closed } = await personWithCase(caseManager, municipality, {
+        familyName: 'Wechsel',
+      })
+      expect(
+        (
+          await changePhase(caseManager, closed.id, closed.version, {
+            to: 'closed',
+            closingReason: 'handed-over',
+          })
+        ).statusCode,
+      ).toBe(200)
+      const reopened = await colleague.request({
+        method: 'POST',
+        url: '/api/cases',
+        payload: { personIds: [person.id], municipalityId: municipality },
+      })
+      expect(reopened.statusCode, reopened.body).toBe(201)
+      await addResidenceStatus(person, isoDay(20))
+      expect(await expiryTasks(person.id)).toEqual([
+        expect.objectContaining({ assignee_id: colleague.userId, case_id: reopened.json().id }),
+      ])
+    })
+
+    it("respects the district's lead days", async () => {
+      await putSettings(admin, { teamCasesVisibleToCaseManagers: true, residenceExpiryLeadDays: 30 })
+      try {
+        const { person } = await personWithCase(caseManager, municipality, { familyName: 'Vorlauf' })
+        await addResidenceStatus(person, isoDay(100))
+        expect((await expiryTasks(person.id)).map((task) => task.due_on)).toEqual([isoDay(70)])
+      } finally {
+        await putSettings(admin, { teamCasesVisibleToCaseManagers: true, residenceExpiryLeadDays: 90 })
+      }
+    })
+
+    it('picks up titles recorded before a reminder was due in the job run', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Nachgeholt' })
+      // A title recorded outside the API (e.g. by an import) gets its task from the job.
+      await ctx.database.db
+        .insertInto('residence_status')
+        .values({
+          district_id: caseManager.districtId,
+          person_id: person.id,
+          status: 'residence-permit',
+          legal_paragraph: '',
+          valid_from: null,
+          valid_until: isoDay(40),
+          recorded_by: caseManager.userId,
+        })
+        .execute()
+      expect(await expiryTasks(person.id)).toEqual([])
+      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBeGreaterThanOrEqual(1)
+      expect(await expiryTasks(person.id)).toHaveLength(1)
+      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBe(0)
+    })
+  })
+})

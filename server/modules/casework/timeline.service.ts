@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely'
+import type { TimelineEntry } from '../../../common/casework.ts'
+import type { DB } from '../../db/schema.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import type { Actor } from '../../platform/policy.ts'
+import { recordAudit } from '../audit/index.ts'
+import { authorizeCaseRead } from './case.service.ts'
+
+/** Everything that happened in a case, newest first; each kind carries only what the list shows. */
+export async function readTimeline(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  request: RequestContext,
+): Promise<TimelineEntry[]> {
+  await authorizeCaseRead(db, actor, caseId)
+  const byCase = <
+    T extends 'contact' | 'case_phase_change' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document',
+  >(
+    table: T,
+  ) => db.selectFrom(table as 'contact').where('case_id', '=', caseId)
+  const userNames = db.selectFrom('app_user').select(['id', 'display_name'])
+  const [contacts, phases, assessments, goals, measures, tasks, documents, users] = await Promise.all([
+    byCase('contact')
+      .select(['id', 'occurred_at', 'created_by', 'channel', 'duration_minutes', 'domains'])
+      .execute(),
+    db.selectFrom('case_phase_change').selectAll().where('case_id', '=', caseId).execute(),
+    db
+      .selectFrom('assessment')
+      .select(['id', 'assessed_on', 'created_at', 'created_by'])
+      .where('case_id', '=', caseId)
+      .execute(),
+    db.selectFrom('goal').selectAll().where('case_id', '=', caseId).execute(),
+    db.selectFrom('measure').selectAll().where('case_id', '=', caseId).execute(),
+    db.selectFrom('task').selectAll().where('case_id', '=', caseId).execute(),
+    db.selectFrom('case_document').selectAll().where('case_id', '=', caseId).execute(),
+    userNames.where('district_id', '=', actor.districtId).execute(),
+  ])
+  const nameOf = (id: string | null) =>
+    id ? (users.find((user) => user.id === id)?.display_name ?? null) : null
+  const entries: TimelineEntry[] = [
+    ...contacts.map((row) => ({
+      kind: 'contact' as const,
+      id: row.id,
+      at: row.occurred_at,
+      actorName: nameOf(row.created_by),
+      summary: { channel: row.channel, durationMinutes: row.duration_minutes, domains: row.domains },
+    })),
+    ...phases.map((row) => ({
+      kind: row.from_phase === null ? ('case-opened' as const) : ('phase-change' as const),
+      id: row.id,
+      at: row.changed_at,
+      actorName: nameOf(row.changed_by),
+      summary: { from: row.from_phase, to: row.to_phase, reason: row.reason },
+    })),
+    ...assessments.map((row) => ({
+      kind: 'assessment' as const,
+      id: row.id,
+      at: row.created_at,
+      actorName: nameOf(row.created_by),
+      summary: { assessedOn: row.assessed_on },
+    })),
+    ...goals.map((row) => ({
+      kind: 'goal' as const,
+      id: row.id,
+      at: row.created_at,
+      actorName: nameOf(row.created_by),
+      summary: { domain: row.domain, statement: row.statement, status: row.status, outcome: row.outcome },
+    })),
+    ...measures.map((row) => ({
+      kind: 'measure' as const,
+      id: row.id,
+      at: row.created_at,
+      actorName: nameOf(row.created_by),
+      summary: { description: row.description, status: row.status, dueOn: row.due_on },
+    })),
+    ...tasks.map((row) => ({
+      kind: 'task' as const,
+      id: row.id,
+      at: row.created_at,
+      actorName: nameOf(row.created_by),
+      summary: { title: row.title, dueOn: row.due_on, done: row.done_at !== null },
+    })),
+    ...documents.map((row) => ({
+      kind: 'document' as const,
+      id: row.id,
+      at: row.uploaded_at,
+      actorName: nameOf(row.uploaded_by),
+      summary: { fileName: row.file_name, mediaType: row.media_type },
+    })),
+  ]
+  await recordAudit(db, {
+    ...request,
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    purpose: 'timeline',
+  })
+  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+}

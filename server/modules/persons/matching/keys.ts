@@ -1,0 +1,80 @@
+import { type NameField, nameField } from './normalise.ts'
+import { phoneticCodes } from './phonetic.ts'
+
+/**
+ * Match keys: the short strings a person is indexed under, so that a query fetches only persons
+ * sharing a key. A key is the unordered pair of phonetic codes of one family-name unit and one
+ * given-name unit ("GSN.MGMD" for Mohammed Al-Hassan and for Hassan Muhammad). A single common
+ * name never makes a key on its own, and no key holds the birth date, which is often partial or
+ * a placeholder.
+ *
+ * A unit is a token, the whole field joined (Nur Mohammad = Nurmohammad), or, for three or more
+ * tokens, two neighbours joined (Gebre Mariam Tesfay = Gebremariam Tesfay). Each unit contributes
+ * the codes of all its readings and of its article-less forms (Alhassan = Hassan).
+ */
+
+const separator = '.'
+
+function unitCodes(field: NameField): string[][] {
+  const { tokens } = field
+  const units: string[][] = tokens.map((token) => [token.text, ...token.alternatives])
+  if (tokens.length > 1) units.push([tokens.map((token) => token.text).join('')])
+  if (tokens.length > 2) {
+    for (let index = 0; index + 1 < tokens.length; index++) {
+      units.push([`${tokens[index]?.text}${tokens[index + 1]?.text}`])
+    }
+  }
+  return units.map((texts) => [...new Set(texts.flatMap(phoneticCodes))])
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}${separator}${b}` : `${b}${separator}${a}`)
+
+function crossKeys(left: string[][], right: string[][], into: Set<string>) {
+  for (const leftCodes of left) {
+    for (const rightCodes of right) {
+      for (const a of leftCodes) for (const b of rightCodes) into.add(pairKey(a, b))
+    }
+  }
+}
+
+/** Keys of a name that has only one field filled: pairs of its own units, or its single code. */
+function ownKeys(units: string[][], into: Set<string>) {
+  if (units.length === 1) {
+    for (const code of units[0] ?? []) into.add(code)
+    return
+  }
+  for (let i = 0; i < units.length; i++) {
+    for (let j = i + 1; j < units.length; j++) crossKeys([units[i] ?? []], [units[j] ?? []], into)
+  }
+}
+
+function nameKeys(family: string, given: string, into: Set<string>) {
+  const familyUnits = unitCodes(nameField(family, 'family'))
+  const givenUnits = unitCodes(nameField(given, 'given'))
+  if (familyUnits.length > 0 && givenUnits.length > 0) crossKeys(familyUnits, givenUnits, into)
+  else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
+}
+
+/**
+ * The match keys of a person (deduplicated, sorted, each at most 32 characters). Each entry of
+ * `otherSpellings` may be "Family, Given", a full name in either order ("Given Family", as a
+ * merge stores the duplicate's name), or a single other family or given name (a birth name).
+ */
+export function matchKeys(name: { familyName: string; givenNames: string; otherSpellings?: string[] }): string[] {
+  const keys = new Set<string>()
+  nameKeys(name.familyName, name.givenNames, keys)
+  for (const spelling of name.otherSpellings ?? []) {
+    const comma = spelling.indexOf(',')
+    if (comma >= 0) {
+      nameKeys(spelling.slice(0, comma), spelling.slice(comma + 1), keys)
+      continue
+    }
+    const units = unitCodes(nameField(spelling, 'family'))
+    if (units.length === 1) {
+      // One name: another spelling of the family name or of a given name.
+      nameKeys(spelling, name.givenNames, keys)
+      nameKeys(name.familyName, spelling, keys)
+    } else ownKeys(units, keys)
+  }
+  return [...keys].sort()
+}

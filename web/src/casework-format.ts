@@ -1,0 +1,130 @@
+import { formatPartialDateDe, formatPartialDateEn } from '../../common/partial-date.ts'
+
+/** Display helpers of case work: partial birth dates, calendar days, names, countries, languages. */
+
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'de-DE')
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/** A date of birth that may be partial, as German (`03.1988`) or English (`March 1988`) readers expect it. */
+export function formatBirthDate(value: string, language: string): string {
+  return language === 'en' ? formatPartialDateEn(value) : formatPartialDateDe(value)
+}
+
+/** A calendar day (`YYYY-MM-DD`) without a time zone shift: it is a day, not an instant. */
+export function formatDay(value: string | null | undefined, language: string): string {
+  if (!value) return '–'
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number)
+  if (!year || !month || !day) return value
+  return new Intl.DateTimeFormat(locale(language), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)))
+}
+
+/** Today as the local calendar day `YYYY-MM-DD` (not UTC: late evening stays today). */
+export function todayIso(offsetDays = 0): string {
+  const date = new Date()
+  date.setDate(date.getDate() + offsetDays)
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** The local time now as `HH:MM`. */
+export function nowTime(): string {
+  const date = new Date()
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/** Family name first, as files and lists sort them: "Yılmaz, Ayşe". */
+export function personName(person: { familyName: string; givenNames: string }): string {
+  return `${person.familyName}, ${person.givenNames}`
+}
+
+export function formatFileSize(bytes: number, language: string): string {
+  const units = ['B', 'KB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`
+}
+
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
+// Region codes that are no country anyone holds a passport of (continents, unions, pseudo-regions).
+const notCountries = new Set(['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'TA', 'UN', 'XA', 'XB', 'ZZ'])
+// Languages without an ISO 639-1 code that counselling often needs.
+const extraLanguages = ['prs', 'ckb', 'rom']
+
+type Option = { value: string; label: string }
+const optionCache = new Map<string, Option[]>()
+
+function twoLetterCodes(upper: boolean): string[] {
+  const codes: string[] = []
+  const base = upper ? 65 : 97
+  for (let first = 0; first < 26; first++) {
+    for (let second = 0; second < 26; second++) codes.push(String.fromCharCode(base + first, base + second))
+  }
+  return codes
+}
+
+function displayNames(language: string, type: 'region' | 'language') {
+  return new Intl.DisplayNames([locale(language)], { type, fallback: 'none' })
+}
+
+/** Every country the browser knows a name for, named and sorted in the user's language. */
+export function countryOptions(language: string): Option[] {
+  const key = `region:${language}`
+  const cached = optionCache.get(key)
+  if (cached) return cached
+  const names = displayNames(language, 'region')
+  const options = twoLetterCodes(true)
+    .filter((code) => !notCountries.has(code))
+    .flatMap((code) => {
+      const label = names.of(code)
+      return label ? [{ value: code, label }] : []
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, locale(language)))
+  optionCache.set(key, options)
+  return options
+}
+
+/** ISO 639 languages with a name in the user's language, sorted; names that repeat keep one code. */
+export function languageOptions(language: string): Option[] {
+  const key = `language:${language}`
+  const cached = optionCache.get(key)
+  if (cached) return cached
+  const names = displayNames(language, 'language')
+  const seen = new Set<string>()
+  const options = [...twoLetterCodes(false), ...extraLanguages]
+    .flatMap((code) => {
+      const label = names.of(code)
+      if (!label || label === code || seen.has(label)) return []
+      seen.add(label)
+      return [{ value: code, label }]
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, locale(language)))
+  optionCache.set(key, options)
+  return options
+}
+
+export function countryName(code: string, language: string): string {
+  try {
+    return displayNames(language, 'region').of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+export function languageName(code: string, language: string): string {
+  try {
+    return displayNames(language, 'language').of(code) ?? code
+  } catch {
+    return code
+  }
+}

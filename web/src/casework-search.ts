@@ -1,0 +1,111 @@
+import { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains } from '../../common/casework.ts'
+
+/** URL search parameters of the case list and the case page, so that views can be linked and saved. */
+
+export type CaseSort = (typeof caseSorts)[number]
+/** `all` is the UI's own value: the API lists every phase when no phase is given. */
+export type PhaseFilter = CasePhase | 'open' | 'all'
+
+export type CaseListSearch = {
+  phase?: PhaseFilter
+  municipalityId?: string
+  managerId?: string
+  teamId?: string
+  domain?: LifeDomain
+  overdueTasks?: boolean
+  residenceExpiringWithinDays?: number
+  q?: string
+  sort?: CaseSort
+  direction?: 'asc' | 'desc'
+  page?: number
+}
+
+/** The filters a saved view keeps: everything but the page. */
+export const caseFilterKeys = [
+  'phase',
+  'municipalityId',
+  'managerId',
+  'teamId',
+  'domain',
+  'overdueTasks',
+  'residenceExpiringWithinDays',
+  'q',
+  'sort',
+  'direction',
+] as const
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined
+const id = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined)
+const positive = (value: unknown, max: number) => {
+  const number = typeof value === 'number' ? value : Number(value)
+  return Number.isInteger(number) && number >= 1 && number <= max ? number : undefined
+}
+
+/** Reads whatever is in the address (or a saved view) into known filters; unknown values are dropped. */
+export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearch {
+  const search: CaseListSearch = {
+    phase: oneOf<PhaseFilter>([...casePhases, 'open', 'all'], raw.phase),
+    municipalityId: id(raw.municipalityId),
+    managerId: id(raw.managerId),
+    teamId: id(raw.teamId),
+    domain: oneOf(lifeDomains, raw.domain),
+    overdueTasks: raw.overdueTasks === true || raw.overdueTasks === 'true' ? true : undefined,
+    residenceExpiringWithinDays: positive(raw.residenceExpiringWithinDays, 730),
+    q: raw.q === undefined || raw.q === null || raw.q === '' ? undefined : String(raw.q).slice(0, 200),
+    sort: oneOf(caseSorts, raw.sort),
+    direction: oneOf(['asc', 'desc'] as const, raw.direction),
+    page: positive(raw.page, 100_000),
+  }
+  return Object.fromEntries(
+    Object.entries(search).filter(([, value]) => value !== undefined),
+  ) as CaseListSearch
+}
+
+/** Open cases unless the address says otherwise: that is what a case manager looks for first. */
+export const effectivePhase = (search: CaseListSearch): PhaseFilter => search.phase ?? 'open'
+
+/** The API's query for the filters (without paging), also used for the export link. */
+export function caseListApiParams(search: CaseListSearch): URLSearchParams {
+  const params = new URLSearchParams()
+  const phase = effectivePhase(search)
+  if (phase !== 'all') params.set('phase', phase)
+  for (const key of ['municipalityId', 'managerId', 'teamId', 'domain', 'q', 'sort', 'direction'] as const) {
+    const value = search[key]
+    if (value) params.set(key, value)
+  }
+  // The API coerces any value to true, so "false" is never sent.
+  if (search.overdueTasks) params.set('overdueTasks', 'true')
+  if (search.residenceExpiringWithinDays) {
+    params.set('residenceExpiringWithinDays', String(search.residenceExpiringWithinDays))
+  }
+  return params
+}
+
+/** The filters of a saved view, as the API stores them. */
+export function viewFilters(search: CaseListSearch): Record<string, string | number | boolean> {
+  const filters: Record<string, string | number | boolean> = {}
+  for (const key of caseFilterKeys) {
+    const value = search[key]
+    if (value !== undefined) filters[key] = value
+  }
+  return filters
+}
+
+export const caseTabs = [
+  'timeline',
+  'assessment',
+  'plan',
+  'contacts',
+  'tasks',
+  'documents',
+  'assignment',
+] as const
+export type CaseTab = (typeof caseTabs)[number]
+export type CaseSearch = { tab?: CaseTab }
+
+export function parseCaseSearch(raw: Record<string, unknown>): CaseSearch {
+  const tab = oneOf(caseTabs, raw.tab)
+  return tab ? { tab } : {}
+}

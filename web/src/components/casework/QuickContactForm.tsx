@@ -1,0 +1,263 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Kbd,
+  NativeSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Case, type Contact, contactChannels, type LifeDomain } from '../../../../common/casework.ts'
+import { apiSend } from '../../api.ts'
+import { formatDay, languageOptions, nowTime, personName, todayIso } from '../../casework-format.ts'
+import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
+import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
+
+type Values = {
+  date: string
+  time: string
+  durationMinutes: number | string
+  channel: string
+  language: string
+  interpreterUsed: boolean
+  interpreterLanguage: string | null
+  participantPersonIds: string[]
+  otherParticipants: string
+  domains: LifeDomain[]
+  note: string
+}
+
+/** Today, now, 30 minutes, and the channel and language used last: most contacts need no change. */
+const defaults = (item: Case): Values => ({
+  date: todayIso(),
+  time: nowTime(),
+  durationMinutes: 30,
+  channel: remembered('channel', 'in-person'),
+  language: remembered('language', 'de'),
+  interpreterUsed: false,
+  interpreterLanguage: null,
+  participantPersonIds: item.persons.map((person) => person.id),
+  otherParticipants: '',
+  domains: [],
+  note: '',
+})
+
+/**
+ * The quick entry of a counselling contact, made for the keyboard: the date field has focus, Tab
+ * walks through the fields, Space ticks domains, Ctrl+Enter saves from anywhere. After saving
+ * the form starts over with the defaults and the success is announced.
+ */
+export function QuickContactForm({ item }: { item: Case }) {
+  const { t, i18n } = useTranslation()
+  const problems = useCaseworkProblems()
+  const options = useEnumOptions()
+  const queryClient = useQueryClient()
+  const formRef = useRef<HTMLFormElement>(null)
+  const firstRef = useRef<HTMLInputElement>(null)
+  const [values, setValues] = useState<Values>(() => defaults(item))
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
+  const [announcement, setAnnouncement] = useState('')
+  const set = (patch: Partial<Values>) => setValues((previous) => ({ ...previous, ...patch }))
+
+  const save = useMutation({
+    mutationFn: (body: object) => apiSend<Contact[]>('POST', `/cases/${item.id}/contacts`, body),
+    onSuccess: (contacts) => {
+      queryClient.setQueryData(contactsQuery(item.id).queryKey, contacts)
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.case(item.id), exact: true })
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.caseRecord(item.id, 'timeline') })
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases, exact: false, type: 'inactive' })
+      remember('channel', values.channel)
+      remember('language', values.language)
+      setAnnouncement(
+        t('casework.contacts.saved', { date: formatDay(values.date, i18n.language), time: values.time }),
+      )
+      setValues({ ...defaults(item), channel: values.channel, language: values.language })
+      firstRef.current?.focus()
+    },
+  })
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    setAnnouncement('')
+    const errors: Record<string, string> = {}
+    const when = new Date(`${values.date}T${values.time}`)
+    if (!values.date || Number.isNaN(when.getTime())) errors.occurredAt = t('casework.problems.date-time')
+    if (values.domains.length === 0) errors.domains = t('casework.problems.domains-required')
+    const minutes = Number(values.durationMinutes)
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
+      errors.durationMinutes = t('casework.problems.duration')
+    setClientErrors(errors)
+    if (Object.keys(errors).length > 0) {
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      )
+      return
+    }
+    save.mutate({
+      occurredAt: when.toISOString(),
+      durationMinutes: minutes,
+      channel: values.channel,
+      participantPersonIds: values.participantPersonIds,
+      otherParticipants: values.otherParticipants,
+      language: values.language,
+      interpreterUsed: values.interpreterUsed,
+      interpreterLanguage: values.interpreterUsed ? values.interpreterLanguage : null,
+      domains: values.domains,
+      note: values.note,
+    })
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      submit()
+    }
+  }
+  const error = (field: string) => clientErrors[field] ?? problems.field(save.error, field)
+  const languages = languageOptions(i18n.language)
+
+  return (
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('casework.contacts.keyboardHint')} <Kbd>{t('casework.contacts.ctrl')}</Kbd> + <Kbd>Enter</Kbd>
+        </Text>
+        <CaseworkFormProblem
+          error={save.error}
+          shown={[
+            'occurredAt',
+            'durationMinutes',
+            'channel',
+            'language',
+            'interpreterLanguage',
+            'domains',
+            'note',
+          ]}
+        />
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+          <TextInput
+            ref={firstRef}
+            autoFocus
+            label={t('casework.contacts.date')}
+            type="date"
+            required
+            max={todayIso()}
+            value={values.date}
+            onChange={(event) => set({ date: event.currentTarget.value })}
+            error={error('occurredAt')}
+          />
+          <TextInput
+            label={t('casework.contacts.time')}
+            type="time"
+            required
+            value={values.time}
+            onChange={(event) => set({ time: event.currentTarget.value })}
+          />
+          <NumberInput
+            label={t('casework.contacts.duration')}
+            required
+            min={1}
+            max={600}
+            step={5}
+            value={values.durationMinutes}
+            onChange={(durationMinutes) => set({ durationMinutes })}
+            error={error('durationMinutes')}
+          />
+          <NativeSelect
+            label={t('casework.fields.channel')}
+            data={options(contactChannels, 'channels')}
+            value={values.channel}
+            onChange={(event) => set({ channel: event.currentTarget.value })}
+            error={error('channel')}
+          />
+          <Select
+            label={t('casework.fields.language')}
+            data={languages}
+            value={values.language}
+            onChange={(language) => language && set({ language })}
+            searchable
+            allowDeselect={false}
+            error={error('language')}
+          />
+        </SimpleGrid>
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          <Checkbox
+            label={t('casework.contacts.interpreterUsed')}
+            checked={values.interpreterUsed}
+            onChange={(event) =>
+              set({
+                interpreterUsed: event.currentTarget.checked,
+                interpreterLanguage: values.interpreterLanguage ?? values.language,
+              })
+            }
+            mb={8}
+          />
+          {values.interpreterUsed && (
+            <Select
+              label={t('casework.contacts.interpreterLanguage')}
+              data={languages}
+              value={values.interpreterLanguage}
+              onChange={(interpreterLanguage) => set({ interpreterLanguage })}
+              searchable
+              error={error('interpreterLanguage')}
+              w={240}
+            />
+          )}
+        </Group>
+        {item.persons.length > 1 && (
+          <Checkbox.Group
+            label={t('casework.contacts.participants')}
+            value={values.participantPersonIds}
+            onChange={(participantPersonIds) => set({ participantPersonIds })}
+          >
+            <Group gap="md" mt={6}>
+              {item.persons.map((person) => (
+                <Checkbox key={person.id} value={person.id} label={personName(person)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        )}
+        <DomainCheckboxes
+          label={t('casework.contacts.domains')}
+          required
+          value={values.domains}
+          onChange={(domains) => set({ domains })}
+          error={error('domains')}
+        />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <TextInput
+            label={t('casework.contacts.otherParticipants')}
+            maxLength={300}
+            value={values.otherParticipants}
+            onChange={(event) => set({ otherParticipants: event.currentTarget.value })}
+          />
+          <Textarea
+            label={t('casework.contacts.note')}
+            autosize
+            minRows={1}
+            maxLength={5000}
+            value={values.note}
+            onChange={(event) => set({ note: event.currentTarget.value })}
+            error={error('note')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" gap="sm">
+          <Text size="sm" role="status" aria-live="polite" fw={600} c="green.9">
+            {announcement}
+          </Text>
+          <Button type="submit" loading={save.isPending}>
+            {t('casework.contacts.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

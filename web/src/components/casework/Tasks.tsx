@@ -1,0 +1,216 @@
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { type FormEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Task } from '../../../../common/casework.ts'
+import { ApiError, apiSend } from '../../api.ts'
+import { formatDay, todayIso } from '../../casework-format.ts'
+import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { useCaseManagers } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
+import { useSession } from '../../session.tsx'
+import { Icon } from './icons.tsx'
+
+/** Tasks live in two lists (mine, the case's): both are refreshed after any change. */
+const refreshTasks = (queryClient: ReturnType<typeof useQueryClient>, caseId: string | null) => {
+  void queryClient.invalidateQueries({ queryKey: ['tasks'] })
+  if (caseId) void queryClient.invalidateQueries({ queryKey: ['cases', caseId] })
+}
+
+/** A new task (Wiedervorlage): for me unless someone else is chosen; linked to a case if given. */
+export function TaskForm({
+  caseId = null,
+  personId = null,
+}: {
+  caseId?: string | null
+  personId?: string | null
+}) {
+  const { t, i18n } = useTranslation()
+  const session = useSession()
+  const problems = useCaseworkProblems()
+  const queryClient = useQueryClient()
+  const managers = useCaseManagers()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const [form, setForm] = useState({
+    title: '',
+    dueOn: todayIso(7),
+    assigneeId: session.user.id as string | null,
+  })
+  const [notice, setNotice] = useState('')
+  const create = useMutation({
+    mutationFn: () =>
+      apiSend<Task>('POST', '/tasks', {
+        title: form.title,
+        dueOn: form.dueOn,
+        ...(form.assigneeId ? { assigneeId: form.assigneeId } : {}),
+        caseId,
+        personId,
+      }),
+    onSuccess: (task) => {
+      refreshTasks(queryClient, caseId)
+      setNotice(
+        t('casework.tasks.created', { title: task.title, date: formatDay(task.dueOn, i18n.language) }),
+      )
+      setForm({ ...form, title: '' })
+      titleRef.current?.focus()
+    },
+  })
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setNotice('')
+    create.mutate()
+  }
+  const assignees = (managers.data ?? []).map((manager) => ({
+    value: manager.id,
+    label: manager.displayName,
+  }))
+  if (!assignees.some((option) => option.value === session.user.id)) {
+    assignees.unshift({ value: session.user.id, label: session.user.displayName })
+  }
+  return (
+    <Stack component="form" onSubmit={submit} gap="xs">
+      <CaseworkFormProblem error={create.error} shown={['title', 'dueOn', 'assigneeId']} />
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          ref={titleRef}
+          label={t('casework.tasks.titleField')}
+          required
+          minLength={2}
+          maxLength={200}
+          value={form.title}
+          onChange={(event) => setForm({ ...form, title: event.currentTarget.value })}
+          error={problems.field(create.error, 'title')}
+          w={340}
+        />
+        <TextInput
+          label={t('casework.tasks.dueOn')}
+          type="date"
+          required
+          value={form.dueOn}
+          onChange={(event) => setForm({ ...form, dueOn: event.currentTarget.value })}
+          error={problems.field(create.error, 'dueOn')}
+        />
+        <Select
+          label={t('casework.tasks.assignee')}
+          data={assignees}
+          value={form.assigneeId}
+          onChange={(assigneeId) => setForm({ ...form, assigneeId })}
+          error={problems.field(create.error, 'assigneeId')}
+          allowDeselect={false}
+          searchable
+          w={240}
+        />
+        <Button type="submit" loading={create.isPending} mt={25}>
+          {t('casework.tasks.add')}
+        </Button>
+      </Group>
+      <Text size="sm" role="status" c="green.9" fw={600}>
+        {notice}
+      </Text>
+    </Stack>
+  )
+}
+
+/** Due date with "overdue" or "today" in words, an icon and colour. */
+export function DueDate({ task }: { task: Task }) {
+  const { t, i18n } = useTranslation()
+  const date = formatDay(task.dueOn, i18n.language)
+  if (task.doneAt) return <Text size="sm">{t('casework.tasks.dueWas', { date })}</Text>
+  if (task.overdue) {
+    return (
+      <Group gap={4} c={statusColors.negative} wrap="nowrap">
+        <Icon name="warning" size={16} />
+        <Text size="sm" fw={700} c={statusColors.negative}>
+          {t('casework.tasks.overdueSince', { date })}
+        </Text>
+      </Group>
+    )
+  }
+  if (task.dueOn === todayIso()) {
+    return (
+      <Group gap={4} c={statusColors.warning} wrap="nowrap">
+        <Icon name="calendar" size={16} />
+        <Text size="sm" fw={700} c={statusColors.warning}>
+          {t('casework.tasks.dueToday')}
+        </Text>
+      </Group>
+    )
+  }
+  return <Text size="sm">{t('casework.tasks.dueOnDate', { date })}</Text>
+}
+
+/**
+ * One task with a "done" checkbox for the assignee (the API lets only assignee and creator
+ * change a task and tells neither; the assignee is the one who knows).
+ */
+export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boolean }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const problems = useCaseworkProblems()
+  const queryClient = useQueryClient()
+  const title = task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title
+  const done = useMutation({
+    mutationFn: (value: boolean) =>
+      apiSend<Task>(
+        'PUT',
+        `/tasks/${task.id}`,
+        { title: task.title, dueOn: task.dueOn, assigneeId: task.assigneeId, done: value },
+        { 'if-match': `"${task.version}"` },
+      ),
+    onSettled: (_data, error) => {
+      if (!error || (error instanceof ApiError && error.status === 409))
+        refreshTasks(queryClient, task.caseId)
+    },
+  })
+  const mine = task.assigneeId === session.user.id
+  return (
+    <Paper withBorder p="xs">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={2}>
+          {mine ? (
+            <Checkbox
+              label={
+                <Text fw={600} size="sm" td={task.doneAt ? 'line-through' : undefined}>
+                  {title}
+                </Text>
+              }
+              description={t('casework.tasks.markDone')}
+              checked={task.doneAt !== null}
+              disabled={done.isPending}
+              onChange={(event) => done.mutate(event.currentTarget.checked)}
+            />
+          ) : (
+            <Text fw={600} size="sm">
+              {title}
+              {task.doneAt && ` (${t('casework.tasks.done')})`}
+            </Text>
+          )}
+          <Group gap="sm" ml={mine ? 32 : 0} wrap="wrap">
+            {task.source === 'residence-expiry' && task.personId && (
+              <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
+                {t('casework.tasks.openPerson')}
+              </Anchor>
+            )}
+            {showCase && task.caseId && (
+              <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
+                {t('casework.tasks.case', { reference: task.caseReference ?? '' })}
+              </Anchor>
+            )}
+            {!mine && (
+              <Text size="sm" c="dimmed">
+                {t('casework.tasks.for', { name: task.assigneeName })}
+              </Text>
+            )}
+          </Group>
+          {done.error && (
+            <Text size="sm" c="red.9" role="alert">
+              {problems.message(done.error)}
+            </Text>
+          )}
+        </Stack>
+        <DueDate task={task} />
+      </Group>
+    </Paper>
+  )
+}
