@@ -125,7 +125,7 @@ export const residenceStatusInputSchema = z
     validFrom: isoDate.nullable().default(null),
     validUntil: isoDate.nullable().default(null),
   })
-  .meta({ id: 'ResidenceStatusInput' })
+  .meta({ id: 'ResidenceStatusWrite' })
 
 export const personWriteSchema = z
   .object({
@@ -301,7 +301,7 @@ export const caseListQuerySchema = paginationQuerySchema.extend({
   managerId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   domain: lifeDomainSchema.optional().describe('Cases with an open goal or a need level ≥ 2 in this domain'),
-  overdueTasks: z.coerce.boolean().optional(),
+  overdueTasks: z.stringbool().optional(),
   residenceExpiringWithinDays: z.coerce.number().int().min(1).max(730).optional(),
   q: z.string().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
   sort: z.enum(caseSorts).default('last-contact'),

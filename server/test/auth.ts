@@ -48,7 +48,10 @@ export async function loginAs(
 }
 
 /** Demo districts and users; the demo case work (300 persons) only where a test asks for it. */
-export function useDemoData(ctx: { readonly database: TestDatabase }, options: { caseWork?: boolean } = {}): void {
+export function useDemoData(
+  ctx: { readonly database: TestDatabase },
+  options: { caseWork?: boolean } = {},
+): void {
   beforeAll(async () => {
     await seedDemo(ctx.database, { password: testPassword, caseWork: options.caseWork ?? false })
   })

@@ -63,5 +63,15 @@ export function CaseworkFormProblem({ error, shown }: { error: Error | null; sho
 
 /** Focuses the first field marked invalid, so that keyboard and screen-reader users land on it. */
 export function focusFirstInvalid(container: HTMLElement | null) {
-  requestAnimationFrame(() => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  requestAnimationFrame(() => {
+    // Groups (checkboxes, radios) mark only their message, not their inputs: take the group's first input.
+    const first = container?.querySelector<HTMLElement>('[aria-invalid="true"], .mantine-InputWrapper-error')
+    const field =
+      first && first.getAttribute('aria-invalid') !== 'true'
+        ? first.closest('.mantine-InputWrapper-root')?.querySelector<HTMLElement>('input, textarea, select')
+        : first
+    // Centred, so that the fixed header does not cover the field.
+    field?.focus({ preventScroll: true })
+    field?.scrollIntoView({ block: 'center' })
+  })
 }

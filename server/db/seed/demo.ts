@@ -4,7 +4,11 @@ import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/ide
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
-export type DemoSeedResult = { districtsCreated: number; identities: DemoIdentitiesResult; personsCreated: number }
+export type DemoSeedResult = {
+  districtsCreated: number
+  identities: DemoIdentitiesResult
+  personsCreated: number
+}
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
 export async function seedDemo(
@@ -16,6 +20,7 @@ export async function seedDemo(
   const idsByCode = new Map(districts.items.map((district) => [district.code, district.id]))
   const identities = await seedDemoIdentities(database.db, idsByCode, options.password)
   const rheinSieg = idsByCode.get('05382')
-  const personsCreated = rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
+  const personsCreated =
+    rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   return { districtsCreated, identities, personsCreated }
 }

@@ -109,6 +109,22 @@ function pickPhase(random: Random): string {
 
 type Staff = { id: string; teamId: string | null }
 
+const knownToTeamSouth: DemoPerson = {
+  familyName: 'Al-Hassan',
+  givenNames: 'Mohammad',
+  nameInOriginalScript: 'محمد الحسن',
+  otherSpellings: [],
+  sex: 'male',
+  birthDate: '1987-01-01',
+  nationalities: ['SY'],
+  languages: [
+    { code: 'ar', interpreterNeeded: true },
+    { code: 'ku', interpreterNeeded: false },
+  ],
+  arrivalDate: '2016-03-14',
+  origin: 'SY',
+}
+
 export async function seedDemoCaseWork(
   db: Kysely<DB>,
   districtId: string,
@@ -145,7 +161,11 @@ export async function seedDemoCaseWork(
     .where('district_id', '=', districtId)
     .execute()
   const random = prng(20_261_125)
-  const { persons, households } = generateDemoPersons(300, 4711)
+  const generated = generateDemoPersons(299, 4711)
+  const households = generated.households
+  // A client already in Team Süd's caseload: registering "Muhammad Alhassan" in Team Nord shows
+  // the duplicate warning with the team to ask, without revealing the record.
+  const persons: DemoPerson[] = [...generated.persons, knownToTeamSouth]
 
   return db.transaction().execute(async (trx) => {
     // Persons first, each registered by the team that will hold their case.
@@ -161,7 +181,9 @@ export async function seedDemoCaseWork(
         .map((index) => [index]),
     ]
     const personIds: string[] = []
-    const groupStaff = groups.map(() => (random.chance(0.65) ? north : south))
+    const groupStaff = groups.map((group) =>
+      group.includes(persons.length - 1) ? south : random.chance(0.65) ? north : south,
+    )
     const groupMunicipality = groups.map(() => random.pick(weighted))
     const staffOfPerson = new Map<number, Staff>()
     const municipalityOfPerson = new Map<number, string>()
@@ -213,26 +235,28 @@ export async function seedDemoCaseWork(
     }
 
     // Cases: most groups have one; the newest are opened most often, so the numbers rise.
-    let caseCount = 0
-    for (const [index, group] of groups.entries()) {
-      if (random.chance(0.08)) continue
-      const manager = groupStaff[index] as Staff
+    const plans = groups.flatMap((group, index) => {
+      if (random.chance(0.08)) return []
       const ageDays = Math.floor(400 * Math.sqrt(random.next()))
-      const openedOn = addDays(today, -ageDays - 5)
-      const phase = ageDays < 30 ? random.pick(['intake', 'assessment']) : pickPhase(random)
-      caseCount += 1
+      return [{ group, index, ageDays, openedOn: addDays(today, -ageDays - 5) }]
+    })
+    plans.sort((a, b) => a.openedOn.getTime() - b.openedOn.getTime())
+    const numbers = new Map<number, number>()
+    for (const plan of plans) {
+      const year = plan.openedOn.getUTCFullYear()
+      numbers.set(year, (numbers.get(year) ?? 0) + 1)
       await seedCase(trx, {
         districtId,
-        reference: `${openedOn.getUTCFullYear()}-${String(caseCount).padStart(4, '0')}`,
-        personIds: group.map((member) => personIds[member] as string),
-        municipalityId: groupMunicipality[index] as string,
-        manager,
-        openedOn,
-        phase,
+        reference: `${year}-${String(numbers.get(year)).padStart(4, '0')}`,
+        personIds: plan.group.map((member) => personIds[member] as string),
+        municipalityId: groupMunicipality[plan.index] as string,
+        manager: groupStaff[plan.index] as Staff,
+        openedOn: plan.openedOn,
+        phase: plan.ageDays < 45 ? random.pick(['intake', 'assessment', 'planning']) : pickPhase(random),
         today,
         random,
         partnerIds: organisations.map((organisation) => organisation.id),
-        language: persons[group[0] as number]?.languages[0]?.code ?? 'de',
+        language: persons[plan.group[0] as number]?.languages[0]?.code ?? 'de',
       })
     }
     await sql`INSERT INTO case_counter (district_id, year, last_number)

@@ -34,7 +34,12 @@ export const demoUsersByDistrict: Record<string, DemoUser[]> = {
     { username: 'fallmanagement', displayName: 'Leyla Yıldız', roles: ['case_manager'], team: 'Team Nord' },
     { username: 'teamleitung', displayName: 'Markus Hoffmann', roles: ['team_lead'], team: 'Team Nord' },
     // A second team, so that the duplicate check can show a match in another team's caseload.
-    { username: 'fallmanagement.sued', displayName: 'Tobias Schmitz', roles: ['case_manager'], team: 'Team Süd' },
+    {
+      username: 'fallmanagement.sued',
+      displayName: 'Tobias Schmitz',
+      roles: ['case_manager'],
+      team: 'Team Süd',
+    },
     {
       username: 'partner.jobcenter',
       displayName: 'Sabine Krüger',

@@ -1,4 +1,8 @@
-import { isPlaceholderBirthDate, type PartialDate, parsePartialDate } from '../../../../common/partial-date.ts'
+import {
+  isPlaceholderBirthDate,
+  type PartialDate,
+  parsePartialDate,
+} from '../../../../common/partial-date.ts'
 
 export type BirthDateAgreement =
   /** Both full and equal; `placeholder` when that day is 1 January, which proves little. */
@@ -36,14 +40,19 @@ export function compareBirthDates(a: string | null, b: string | null): BirthDate
   if (!left || !right) return { kind: 'missing' }
   if (left.year !== right.year) return { kind: 'differs' }
   if (left.precision === 'day' && right.precision === 'day') {
-    if (left.month === right.month && left.day === right.day) return { kind: 'exact', placeholder: isPlaceholder(left) }
+    if (left.month === right.month && left.day === right.day)
+      return { kind: 'exact', placeholder: isPlaceholder(left) }
     if (isPlaceholder(left) || isPlaceholder(right)) return { kind: 'placeholder' }
     if (left.month === right.day && left.day === right.month) return { kind: 'day-month-swapped' }
     return { kind: 'differs' }
   }
-  if (left.month === undefined || right.month === undefined || left.month === right.month) return { kind: 'partial' }
+  if (left.month === undefined || right.month === undefined || left.month === right.month)
+    return { kind: 'partial' }
   // 1988-03 against 1988-01-01: the full date may be the year-only placeholder.
-  if ((left.precision === 'day' && isPlaceholder(left)) || (right.precision === 'day' && isPlaceholder(right)))
+  if (
+    (left.precision === 'day' && isPlaceholder(left)) ||
+    (right.precision === 'day' && isPlaceholder(right))
+  )
     return { kind: 'placeholder' }
   return { kind: 'differs' }
 }

@@ -30,14 +30,19 @@ function summarise(scores: readonly number[], labels: readonly boolean[], thresh
     else trueNegatives++
   }
   // With no predicted duplicates nothing was wrongly merged: precision 1 by convention.
-  const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives)
+  const precision =
+    truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives)
   const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives)
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
   return { precision, recall, f1, truePositives, falsePositives, falseNegatives, trueNegatives }
 }
 
 /** Precision and recall of a scorer on labelled pairs, counting score ≥ threshold as "same person". */
-export function evaluateMatcher(pairs: readonly LabelledPair[], scorer: PairScorer, threshold: number): Evaluation {
+export function evaluateMatcher(
+  pairs: readonly LabelledPair[],
+  scorer: PairScorer,
+  threshold: number,
+): Evaluation {
   const scores = pairs.map((pair) => scorer(pair.query, pair.candidate))
   return summarise(
     scores,
@@ -47,8 +52,9 @@ export function evaluateMatcher(pairs: readonly LabelledPair[], scorer: PairScor
 }
 
 /**
- * The threshold with the best F1 on the pairs, trying every distinct score as a cut-off: the
- * fairest setting for a baseline, since it is tuned on the very pairs it is measured on.
+ * The threshold with the best F1 on the pairs, trying every distinct positive score as a
+ * cut-off (0 would call every pair a duplicate): the fairest setting for a baseline, since it is
+ * tuned on the very pairs it is measured on.
  */
 export function bestThreshold(
   pairs: readonly LabelledPair[],
@@ -56,8 +62,12 @@ export function bestThreshold(
 ): { threshold: number; evaluation: Evaluation } {
   const scores = pairs.map((pair) => scorer(pair.query, pair.candidate))
   const labels = pairs.map((pair) => pair.same)
-  let best = { threshold: Number.POSITIVE_INFINITY, evaluation: summarise(scores, labels, Number.POSITIVE_INFINITY) }
+  let best = {
+    threshold: Number.POSITIVE_INFINITY,
+    evaluation: summarise(scores, labels, Number.POSITIVE_INFINITY),
+  }
   for (const threshold of new Set(scores)) {
+    if (threshold <= 0) continue
     const evaluation = summarise(scores, labels, threshold)
     if (evaluation.f1 > best.evaluation.f1) best = { threshold, evaluation }
   }

@@ -8,8 +8,9 @@ import { phoneticCodes } from './phonetic.ts'
  * name never makes a key on its own, and no key holds the birth date, which is often partial or
  * a placeholder.
  *
- * A unit is a token, the whole field joined (Nur Mohammad = Nurmohammad), or, for three or more
- * tokens, two neighbours joined (Gebre Mariam Tesfay = Gebremariam Tesfay). Each unit contributes
+ * A unit is a token, the whole field joined when it has two or three tokens (Nur Mohammad =
+ * Nurmohammad), or, for three or more tokens, two neighbours joined (Gebre Mariam Tesfay =
+ * Gebremariam Tesfay). Each unit contributes
  * the codes of all its readings and of its article-less forms (Alhassan = Hassan).
  */
 
@@ -18,13 +19,13 @@ const separator = '.'
 function unitCodes(field: NameField): string[][] {
   const { tokens } = field
   const units: string[][] = tokens.map((token) => [token.text, ...token.alternatives])
-  if (tokens.length > 1) units.push([tokens.map((token) => token.text).join('')])
+  if (tokens.length === 2 || tokens.length === 3) units.push([tokens.map((token) => token.text).join('')])
   if (tokens.length > 2) {
     for (let index = 0; index + 1 < tokens.length; index++) {
       units.push([`${tokens[index]?.text}${tokens[index + 1]?.text}`])
     }
   }
-  return units.map((texts) => [...new Set(texts.flatMap(phoneticCodes))])
+  return units.map((texts) => [...new Set(texts.flatMap((text) => phoneticCodes(text, field.vowelless)))])
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}${separator}${b}` : `${b}${separator}${a}`)
@@ -60,7 +61,11 @@ function nameKeys(family: string, given: string, into: Set<string>) {
  * `otherSpellings` may be "Family, Given", a full name in either order ("Given Family", as a
  * merge stores the duplicate's name), or a single other family or given name (a birth name).
  */
-export function matchKeys(name: { familyName: string; givenNames: string; otherSpellings?: string[] }): string[] {
+export function matchKeys(name: {
+  familyName: string
+  givenNames: string
+  otherSpellings?: string[]
+}): string[] {
   const keys = new Set<string>()
   nameKeys(name.familyName, name.givenNames, keys)
   for (const spelling of name.otherSpellings ?? []) {
@@ -69,12 +74,16 @@ export function matchKeys(name: { familyName: string; givenNames: string; otherS
       nameKeys(spelling.slice(0, comma), spelling.slice(comma + 1), keys)
       continue
     }
-    const units = unitCodes(nameField(spelling, 'family'))
-    if (units.length === 1) {
+    const words = spelling.trim().split(/\s+/)
+    if (words.length < 2 || nameField(spelling, 'family').tokens.length <= 1) {
       // One name: another spelling of the family name or of a given name.
       nameKeys(spelling, name.givenNames, keys)
       nameKeys(name.familyName, spelling, keys)
-    } else ownKeys(units, keys)
+    } else {
+      // A full name: "Given Family" (as a merge stores it) or "Family Given".
+      nameKeys(words.at(-1) as string, words.slice(0, -1).join(' '), keys)
+      nameKeys(words[0] as string, words.slice(1).join(' '), keys)
+    }
   }
   return [...keys].sort()
 }

@@ -1,6 +1,13 @@
 import type { LabelledPair } from './evaluate.ts'
-import { seededRandom, type Random } from './random.ts'
-import { type RenderOptions, romanise, type Script, scripts, originalScriptSystems, systems } from './romanise.ts'
+import { type Random, seededRandom } from './random.ts'
+import {
+  originalScriptSystems,
+  type RenderOptions,
+  romanise,
+  type Script,
+  scripts,
+  systems,
+} from './romanise.ts'
 import type { MatchCandidate, MatchQuery } from './score.ts'
 import { confusableGivenNames, feminineFamily, sourceNames } from './source-names.ts'
 
@@ -128,11 +135,18 @@ function otherDay(random: Random, born: Day, sameYear: boolean): Day {
 const partialOf = (random: Random, day: Day) =>
   random.chance(0.5) ? pad(day.year, 4) : `${pad(day.year, 4)}-${pad(day.month)}`
 
-type Draft = { category: PairCategory; query: MatchQuery; candidate: MatchCandidate; same: boolean; rule: string }
+type Draft = {
+  category: PairCategory
+  query: MatchQuery
+  candidate: MatchCandidate
+  same: boolean
+  rule: string
+}
 
 const hasArticle = (person: Person) => person.family.includes('al-') || person.given.includes(' al-')
 const hasCompound = (person: Person) => person.given.includes(' ') || person.family.includes(' ')
-const hasOriginalScript = (script: Script) => systems[script].some((system) => originalScriptSystems.has(system.name))
+const hasOriginalScript = (script: Script) =>
+  systems[script].some((system) => originalScriptSystems.has(system.name))
 
 function positiveDraft(random: Random, person: Person, category: PairCategory): Draft {
   const [a, b] = twoSystems(random, person.script)
@@ -140,20 +154,44 @@ function positiveDraft(random: Random, person: Person, category: PairCategory): 
   const same = true
   switch (category) {
     case 'transliteration':
-      return { category, same, rule: `${a} vs ${b}`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: date },
+      }
     case 'transliteration-partial-date': {
       const partial = partialOf(random, person.born)
-      return { category, same, rule: `${a} vs ${b}, ${partial.length === 4 ? 'year only' : 'year and month'}`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: partial } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, ${partial.length === 4 ? 'year only' : 'year and month'}`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: partial },
+      }
     }
     case 'placeholder-date': {
       const placeholder = `${pad(person.born.year, 4)}-01-01`
       const [first, second] = random.chance(0.5) ? [placeholder, date] : [date, placeholder]
-      return { category, same, rule: `${a} vs ${b}, 1 January placeholder`, query: { ...render(person, a), birthDate: first }, candidate: { ...render(person, b), birthDate: second } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, 1 January placeholder`,
+        query: { ...render(person, a), birthDate: first },
+        candidate: { ...render(person, b), birthDate: second },
+      }
     }
     case 'swapped-names': {
       const query = render(person, a)
       const system = random.chance(0.5) ? a : b
-      return { category, same, rule: `${a} vs ${system}, family and given names swapped`, query: { familyName: query.givenNames, givenNames: query.familyName, birthDate: date }, candidate: { ...render(person, system), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${system}, family and given names swapped`,
+        query: { familyName: query.givenNames, givenNames: query.familyName, birthDate: date },
+        candidate: { ...render(person, system), birthDate: date },
+      }
     }
     case 'article-variant': {
       const styles = ['hyphen', 'el-hyphen', 'space', 'joined', 'assimilated', 'dropped'] as const
@@ -161,7 +199,13 @@ function positiveDraft(random: Random, person: Person, category: PairCategory): 
       let second = random.pick(styles)
       while (second === first) second = random.pick(styles)
       const system = random.chance(0.5) ? a : b
-      return { category, same, rule: `${a} article ${first} vs ${system} article ${second}`, query: { ...render(person, a, { article: first }), birthDate: date }, candidate: { ...render(person, system, { article: second }), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} article ${first} vs ${system} article ${second}`,
+        query: { ...render(person, a, { article: first }), birthDate: date },
+        candidate: { ...render(person, system, { article: second }), birthDate: date },
+      }
     }
     case 'compound-name': {
       const styles = ['joined', 'spaced', 'hyphenated', 'default'] as const
@@ -169,21 +213,53 @@ function positiveDraft(random: Random, person: Person, category: PairCategory): 
       let second = random.pick(styles)
       while (second === first) second = random.pick(styles)
       const system = random.chance(0.5) ? a : b
-      return { category, same, rule: `${a} compound ${first} vs ${system} compound ${second}`, query: { ...render(person, a, { compound: first }), birthDate: date }, candidate: { ...render(person, system, { compound: second }), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} compound ${first} vs ${system} compound ${second}`,
+        query: { ...render(person, a, { compound: first }), birthDate: date },
+        candidate: { ...render(person, system, { compound: second }), birthDate: date },
+      }
     }
     case 'original-script': {
-      const script = systems[person.script].find((system) => originalScriptSystems.has(system.name))?.name as string
-      return { category, same, rule: `${script} vs ${a}`, query: { ...render(person, script), birthDate: date }, candidate: { ...render(person, a), birthDate: date } }
+      const script = systems[person.script].find((system) => originalScriptSystems.has(system.name))
+        ?.name as string
+      return {
+        category,
+        same,
+        rule: `${script} vs ${a}`,
+        query: { ...render(person, script), birthDate: date },
+        candidate: { ...render(person, a), birthDate: date },
+      }
     }
     case 'day-month-swapped': {
       const swapped = iso({ year: person.born.year, month: person.born.day, day: person.born.month })
-      return { category, same, rule: `${a} vs ${b}, day and month swapped`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: swapped } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, day and month swapped`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: swapped },
+      }
     }
     case 'other-spelling': {
       // Stored in one system, with the spelling of an earlier document as other spelling; the
       // query uses that earlier spelling exactly or in a third system.
       const earlier = render(person, b)
-      return { category, same, rule: `${a} stored, ${b} as other spelling`, query: { ...render(person, random.chance(0.5) ? b : twoSystems(random, person.script)[0]), birthDate: date }, candidate: { ...render(person, a), birthDate: date, otherSpellings: [`${earlier.givenNames} ${earlier.familyName}`] } }
+      return {
+        category,
+        same,
+        rule: `${a} stored, ${b} as other spelling`,
+        query: {
+          ...render(person, random.chance(0.5) ? b : twoSystems(random, person.script)[0]),
+          birthDate: date,
+        },
+        candidate: {
+          ...render(person, a),
+          birthDate: date,
+          otherSpellings: [`${earlier.givenNames} ${earlier.familyName}`],
+        },
+      }
     }
     default:
       throw new RangeError(`not a positive category: ${category}`)
@@ -199,24 +275,54 @@ function negativeDraft(random: Random, person: Person, category: PairCategory): 
   switch (category) {
     case 'different-birth-date': {
       const day = otherDay(random, person.born, random.chance(0.5))
-      return { category, same, rule: `${a} vs ${b}, other birth date`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: iso(day) } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, other birth date`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: iso(day) },
+      }
     }
     case 'twin-sibling': {
       const twin = other({ given: otherName(random, names[person.sex], person.given) })
       const system = random.chance(0.7) ? a : b
-      return { category, same, rule: `${a} vs ${system}, twin with another given name`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(twin, system), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${system}, twin with another given name`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(twin, system), birthDate: date },
+      }
     }
     case 'same-given-other-family': {
       const stranger = other({ family: otherName(random, names.family, person.family) })
-      return { category, same, rule: `${a} vs ${b}, another family name`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(stranger, b), birthDate: date } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, another family name`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(stranger, b), birthDate: date },
+      }
     }
     case 'partial-date-other-year': {
       const year = person.born.year + (random.chance(0.5) ? 1 : -1) * (1 + random.below(5))
-      return { category, same, rule: `${a} vs ${b}, year only, another year`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: pad(year, 4) } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, year only, another year`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: pad(year, 4) },
+      }
     }
     case 'placeholder-other-year': {
       const year = person.born.year + (random.chance(0.5) ? 1 : -1) * (1 + random.below(5))
-      return { category, same, rule: `${a} vs ${b}, placeholder of another year`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(person, b), birthDate: `${pad(year, 4)}-01-01` } }
+      return {
+        category,
+        same,
+        rule: `${a} vs ${b}, placeholder of another year`,
+        query: { ...render(person, a), birthDate: date },
+        candidate: { ...render(person, b), birthDate: `${pad(year, 4)}-01-01` },
+      }
     }
     default:
       throw new RangeError(`not a negative category: ${category}`)
@@ -257,7 +363,12 @@ export function buildLabelledSet(seed = 9303): LabelledSetPair[] {
       const chosen: PairCategory[] = ['transliteration']
       if (hasArticle(person)) chosen.push('article-variant')
       if (hasCompound(person)) chosen.push('compound-name')
-      const positives: PairCategory[] = ['transliteration-partial-date', 'placeholder-date', 'swapped-names', 'other-spelling']
+      const positives: PairCategory[] = [
+        'transliteration-partial-date',
+        'placeholder-date',
+        'swapped-names',
+        'other-spelling',
+      ]
       if (hasOriginalScript(script)) positives.push('original-script')
       if (person.born.day <= 12 && person.born.day !== person.born.month) positives.push('day-month-swapped')
       chosen.push(...shuffled(random, positives).slice(0, 2))
@@ -269,20 +380,33 @@ export function buildLabelledSet(seed = 9303): LabelledSetPair[] {
         'partial-date-other-year',
         'placeholder-other-year',
       ]
-      for (const category of shuffled(random, negatives).slice(0, 2)) add(negativeDraft(random, person, category), script, split)
+      for (const category of shuffled(random, negatives).slice(0, 2))
+        add(negativeDraft(random, person, category), script, split)
     }
     // Sound-alike twins: different names that share consonants (Hasan and Husayn), same family
     // and birth date, each pair twice with another family and system.
     for (const [index, [first, second]] of (confusableGivenNames[script] ?? []).entries()) {
       for (let round = 0; round < 2; round++) {
         const female = names.female.includes(first)
-        const person: Person = { script, sex: female ? 'female' : 'male', given: first, family: random.pick(names.family), born: randomDay(random) }
+        const person: Person = {
+          script,
+          sex: female ? 'female' : 'male',
+          given: first,
+          family: random.pick(names.family),
+          born: randomDay(random),
+        }
         const twin: Person = { ...person, given: second }
         const [a, b] = twoSystems(random, script)
         const system = random.chance(0.7) ? a : b
         const date = iso(person.born)
         add(
-          { category: 'sound-alike-twin', same: false, rule: `${a} vs ${system}, ${first} / ${second}`, query: { ...render(person, a), birthDate: date }, candidate: { ...render(twin, system), birthDate: date } },
+          {
+            category: 'sound-alike-twin',
+            same: false,
+            rule: `${a} vs ${system}, ${first} / ${second}`,
+            query: { ...render(person, a), birthDate: date },
+            candidate: { ...render(twin, system), birthDate: date },
+          },
           script,
           (index + round) % 3 === 2 ? 'holdout' : 'dev',
         )

@@ -8,10 +8,47 @@
 // forms: word-initial є/ї/й/ю/я would be ye/yi/y/yu/ya, but y and i are the same vowel to the
 // phonetic code, so one table serves both positions. Russian letters follow ICAO 9303.
 const cyrillicUkrainian: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i',
-  ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
-  ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ъ: 'ie', ы: 'y', э: 'e', ю: 'iu',
-  я: 'ia', ё: 'e', ў: 'u', ј: 'j', "'": '', 'ʼ': '',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: 'ie',
+  ж: 'zh',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  ъ: 'ie',
+  ы: 'y',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  ё: 'e',
+  ў: 'u',
+  ј: 'j',
+  "'": '',
+  ʼ: '',
 }
 // Russian writes г for g and и for i; the rest of the ICAO table is shared.
 const cyrillicRussianOverrides: Record<string, string> = { г: 'g', и: 'i' }
@@ -23,11 +60,62 @@ const ukrainianOnlyLetters = /[іїєґ]/
 // the start of a word; hamza becomes a vowel so that it keeps the consonants around it apart
 // (مأمون is Ma'mun, not Mmun). Persian, Pashto and Sorani Kurdish letters are included.
 const arabicLetters: Record<string, string> = {
-  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ٱ: 'a', ء: 'a', ئ: 'i', ؤ: 'u', ب: 'b', پ: 'p', ت: 't', ث: 'th',
-  ج: 'j', چ: 'ch', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ڕ: 'r', ز: 'z', ژ: 'zh', س: 's',
-  ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ڤ: 'v', ق: 'q', ك: 'k', ک: 'k',
-  گ: 'g', ل: 'l', ڵ: 'l', م: 'm', ن: 'n', ه: 'h', ە: 'a', ة: 'a', ۀ: 'a', ى: 'a', ۆ: 'o', ێ: 'e',
-  'ـ': '', 'َ': 'a', 'ُ': 'u', 'ِ': 'i', 'ً': '', 'ٌ': '', 'ٍ': '', 'ْ': '', 'ٰ': 'a',
+  ا: 'a',
+  أ: 'a',
+  إ: 'i',
+  آ: 'a',
+  ٱ: 'a',
+  ء: 'a',
+  ئ: 'i',
+  ؤ: 'u',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  چ: 'ch',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ڕ: 'r',
+  ز: 'z',
+  ژ: 'zh',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  ع: '',
+  غ: 'gh',
+  ف: 'f',
+  ڤ: 'v',
+  ق: 'q',
+  ك: 'k',
+  ک: 'k',
+  گ: 'g',
+  ل: 'l',
+  ڵ: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  ە: 'a',
+  ة: 'a',
+  ۀ: 'a',
+  ى: 'a',
+  ۆ: 'o',
+  ێ: 'e',
+  ـ: '',
+  'َ': 'a',
+  'ُ': 'u',
+  'ِ': 'i',
+  'ً': '',
+  'ٌ': '',
+  'ٍ': '',
+  'ْ': '',
+  'ٰ': 'a',
 }
 const arabicScript = /[\u0600-\u06ff]/
 const arabicYeh = /[يیې]/
@@ -36,8 +124,25 @@ const arabicWaw = /[وۇ]/
 // Letters that NFD does not decompose, or whose plain base letter would mislead: DIN 31635 ǧ is
 // the sound English writes j (stripping it to g would turn Ǧamāl into a different name).
 const specialLatin: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ǧ: 'j',
-  ḫ: 'kh', ṯ: 'th', ḏ: 'dh', ġ: 'gh', ĳ: 'ij', ŋ: 'ng', ə: 'e', ǝ: 'e',
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ǧ: 'j',
+  ḫ: 'kh',
+  ṯ: 'th',
+  ḏ: 'dh',
+  ġ: 'gh',
+  ĳ: 'ij',
+  ŋ: 'ng',
+  ə: 'e',
+  ǝ: 'e',
 }
 // Apostrophe-like marks: DIN 31635 ʿayn ʿ and hamza ʾ, Ukrainian apostrophe, typographic quotes.
 // They are dropped, so Ma'mun, Maʾmūn and Mamun agree.
@@ -57,12 +162,16 @@ function transliterateArabic(text: string): string {
   let out = ''
   let atWordStart = true
   const characters = [...text]
+  let articleAt = -1
   for (const [index, character] of characters.entries()) {
     if (/\s|-/.test(character)) {
       out += ' '
       atWordStart = true
       continue
     }
+    // The noun after a joined article starts a word too (العبيدي is al-ʿUbaydi).
+    if (atWordStart && character === 'ا' && characters[index + 1] === 'ل') articleAt = index
+    if (index === articleAt + 2 && articleAt >= 0) atWordStart = true
     // A word-initial ʿayn stands before a vowel that Latin spellings write (ʿAbd → Abd, ʿUmar → Umar).
     const previous = characters[index - 1] ?? ''
     const next = characters[index + 1] ?? ''
@@ -171,8 +280,10 @@ function canonicalDin(word: string): string {
 
 /**
  * Readings of a word that may carry a joined Arabic article: Alhassan, Elkhatib, Alahmad,
- * Asshami. Family names often carry one, given names rarely, so a vowel-initial remainder
- * (Al-Ahmad → Alahmad) only counts in family names; Alexander would otherwise read as Exander.
+ * Asshami. Family names often carry one; given names rarely, but a family name lands in the
+ * given-name field when the names are swapped. So given names get these readings too, with a
+ * longer remainder when it starts with a vowel (Alahmad → Ahmad, but Alina stays Alina). A
+ * false reading (Alexander → Exander) only adds a key.
  */
 function articleAlternatives(word: string, family: boolean): string[] {
   const out: string[] = []
@@ -180,13 +291,11 @@ function articleAlternatives(word: string, family: boolean): string[] {
   if (plain) {
     const rest = plain[1] as string
     const consonantStart = /^[^aeiouy]/.test(rest)
-    if ((consonantStart && rest.length >= 4) || (family && (consonantStart || /[^aeiouy]/.test(rest))))
-      out.push(rest)
+    const hasConsonant = /[^aeiouy]/.test(rest)
+    if (consonantStart || (hasConsonant && (family || rest.length >= 4))) out.push(rest)
   }
-  if (family) {
-    const assimilated = /^[ae](sh|th|dh|[dtrzsn])\1([a-z]{2,})$/.exec(word)
-    if (assimilated) out.push(`${assimilated[1]}${assimilated[2]}`)
-  }
+  const assimilated = /^[ae](sh|th|dh|[dtrzsn])\1([a-z]{2,})$/.exec(word)
+  if (assimilated) out.push(`${assimilated[1]}${assimilated[2]}`)
   return out
 }
 

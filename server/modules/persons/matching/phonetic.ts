@@ -22,7 +22,8 @@
  * - english: ICAO 9303, Ukrainian national 2010, English and French press (ch = tsch as in
  *   Shevchenko/Aicha, j = dsch as in Jamal/Djamal, French di-/thi- + vowel as in Diallo/Thierno).
  * - turkic: Turkish and Kurdish Kurmanji orthography without diacritics (c = dsch as in
- *   Cemal/Recep, j = zh as in Jiyan, x = kh as in Xelîl), and Persian gh for ق (Sadeghi).
+ *   Cemal/Recep, j = zh as in Jiyan, x = kh as in Xelîl, g after a vowel = silent ğ as in
+ *   Dogan/Doan), and Persian gh for ق (Sadeghi).
  * - slavic: scholarly Slavic transliteration without diacritics (c = ц/č as in Chmelnyckyj and
  *   Sevcenko, ch = х, j = й as in Djačuk).
  */
@@ -58,7 +59,6 @@ const units: readonly (readonly [string, string])[] = [
   ['sch', 'S'],
   ['tch', 'S'],
   ['dzh', 'S'],
-  ['dz', 'S'],
   ['zh', 'S'],
   ['sh', 'S'],
   ['ts', 'S'],
@@ -71,10 +71,36 @@ const units: readonly (readonly [string, string])[] = [
   ['oo', 'u'],
   ['ee', 'i'],
 ]
+const unitsByFirstLetter = new Map<string, (readonly [string, string])[]>()
+for (const unit of units) {
+  const first = unit[0][0] as string
+  unitsByFirstLetter.set(first, [...(unitsByFirstLetter.get(first) ?? []), unit])
+}
 
 const single: Record<string, string> = {
-  b: 'B', p: 'B', d: 'D', t: 'D', f: 'F', v: 'F', w: 'F', g: 'G', h: 'H', k: 'K', q: 'K',
-  l: 'L', m: 'M', n: 'N', r: 'R', s: 'S', z: 'S', a: 'a', e: 'e', i: 'i', o: 'o', u: 'u', y: 'i',
+  b: 'B',
+  p: 'B',
+  d: 'D',
+  t: 'D',
+  f: 'F',
+  v: 'F',
+  w: 'F',
+  g: 'G',
+  h: 'H',
+  k: 'K',
+  q: 'K',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  r: 'R',
+  s: 'S',
+  z: 'S',
+  a: 'a',
+  e: 'e',
+  i: 'i',
+  o: 'o',
+  u: 'u',
+  y: 'i',
 }
 
 /** The symbol sequence of one folded token in one reading, doubled sounds collapsed. */
@@ -99,57 +125,85 @@ function encode(token: string, reading: Reading): string {
     index = 2
   }
   while (index < token.length) {
-    const rest = token.slice(index)
     const character = token[index] as string
     const previousLetter = token[index - 1]
     const next = token[index + 1]
-    if (/^[jyi]o/.test(rest) && previousLetter !== undefined && !isVowel(previousLetter)) {
+    if (
+      (character === 'j' || character === 'y' || character === 'i') &&
+      next === 'o' &&
+      previousLetter !== undefined &&
+      !isVowel(previousLetter)
+    ) {
       // Russian ё after a consonant: e in ICAO 9303, jo in Duden, yo in older English spellings
       // (Alena = Aljona = Alyona, Fedor = Fjodor, Semenov = Semjonow).
       push('e')
       index += 2
       continue
     }
-    if (rest.startsWith('gh')) {
+    if (
+      reading.hardC === 'S' &&
+      reading.j === 'S' &&
+      character === 'g' &&
+      isVowel(previousLetter) &&
+      next !== 'h'
+    ) {
+      // Turkish ğ written without its breve: silent after a vowel (Doğan = Dogan = Doan,
+      // Özoğlu = Oezoglu = Özolu).
+      index += 1
+      continue
+    }
+    if (character === 'g' && next === 'h') {
       push(reading.gh)
       index += 2
       continue
     }
-    if (rest.startsWith('dj')) {
+    if (character === 'd' && next === 'j') {
       push(reading.djUnit ? 'S' : 'D')
       if (!reading.djUnit) push('i')
       index += 2
       continue
     }
-    if ((character === 'w' || character === 'v') && isVowel(previousLetter) && next !== undefined && !isVowel(next) && next !== 'j') {
+    if (
+      (character === 'w' || character === 'v') &&
+      isVowel(previousLetter) &&
+      next !== undefined &&
+      !isVowel(next) &&
+      next !== 'j'
+    ) {
       // After a vowel and before a consonant w and v close a diphthong or are written u:
       // Sawsan = Sausan, Pavlo = Pawlo, Kravchenko = Krawtschenko.
       push('u')
       index += 1
       continue
     }
-    const unit = units.find(([letters]) => rest.startsWith(letters))
+    const unit = unitsByFirstLetter.get(character)?.find(([letters]) => token.startsWith(letters, index))
     if (unit) {
       push(unit[1])
       index += unit[0].length
       continue
     }
-    if (rest.startsWith('ch')) {
+    if (character === 'c' && next === 'h') {
       // Greek-derived ch is k: Christian, Chloe, Michael (Mikael in Tigrinya spellings). Inside a
       // word chr is French sh + r (Bochra, Achraf); scholarly Slavic writes х as ch (Chrystyna).
-      if (reading.greekCh && (/^chae/.test(rest) || (index === 0 && /^ch[rl]/.test(rest)))) push('K')
+      const after = token[index + 2]
+      const greek = token.startsWith('ae', index + 2) || (index === 0 && (after === 'r' || after === 'l'))
+      if (reading.greekCh && greek) push('K')
       else push(reading.ch)
       index += 2
       continue
     }
-    if ((character === 'a' || character === 'o' || character === 'u') && next === 'e' && token[index + 2] !== 'e') {
+    if (
+      (character === 'a' || character === 'o' || character === 'u') &&
+      next === 'e' &&
+      token[index + 2] !== 'e'
+    ) {
       // German umlaut expansion ae/oe/ue reads like the plain vowel (Oeztuerk = Öztürk = Ozturk).
       push(character)
       index += 2
       continue
     }
     if (character === 'c') {
-      if (next !== undefined && /[eiy]/.test(next)) push('S')
+      if (next === 'e' || next === 'i' || next === 'y') push('S')
       else {
         push(reading.hardC)
         // German ck is one k; where c is ц/č the k is a sound of its own (Chmelnyckyj).
@@ -189,10 +243,21 @@ const maxCodeLength = 14
  * Magomed is Mohammed), vowels go, a final h goes (Bah = Ba, Fatimah = Fatima, Sheikh =
  * Scheich, and Arabic-script صالح = Salih, where the vowel before it is not written), and so
  * does a final g after a vowel (Oleg = Oleh).
+ *
+ * Two vowel hints keep common names apart without splitting spellings of one name: V for a
+ * word-initial vowel (Ahmad VGMD against Hamid GaMD; Oleksandr and Alexander both start with
+ * one), and otherwise, after the first consonant, the class of the vowel of the first
+ * syllable, a for a/e/i and u for o/u (Mohammed MuGMD against Mahmoud MaGMD, Hussein against
+ * Hassan). The classes follow the Arabic short vowels, which spellings move within but not
+ * across: fatha a/e, kasra i/e, damma u/o. Names starting with a vowel get no class (the vowel
+ * after the first consonant is a second syllable, as in Yusuf/Youssef), nor do names starting
+ * with w/v (Eritrean Wolde/Welde); a name in Arabic script, which has no short vowels, gets
+ * both classes.
  */
-function codeOf(sequence: string): string {
+function codesOf(sequence: string, vowelless: boolean): string[] {
   let code = ''
   let previous = ''
+  let hintAt = -1
   for (let index = 0; index < sequence.length; index++) {
     const symbol = sequence[index] as string
     if (isVowel(symbol)) {
@@ -204,111 +269,173 @@ function codeOf(sequence: string): string {
     if (last && (symbol === 'H' || symbol === 'h' || (klass === 'G' && isVowel(previous)))) break
     // Same class straight after itself (no vowel between) is one sound: kh + h, g + h.
     if (!(klass === code.at(-1) && !isVowel(previous))) code += klass
+    if (hintAt < 0) hintAt = index
     previous = klass
   }
-  return code.length === 0 ? 'V' : code.slice(0, maxCodeLength)
+  if (code.length === 0) return ['V']
+  const initial = isVowel(sequence[0]) ? 'V' : ''
+  let hints: string[] = ['']
+  if (initial === '' && hintAt >= 0 && sequence[hintAt] !== 'F') {
+    let vowel: string | undefined
+    if (!vowelless) {
+      for (let index = hintAt + 1; index < sequence.length && vowel === undefined; index++) {
+        if (isVowel(sequence[index])) vowel = sequence[index]
+      }
+    }
+    if (vowel === undefined) hints = ['a', 'u']
+    else hints = [vowel === 'o' || vowel === 'u' ? 'u' : 'a']
+  }
+  return hints.map((hint) => `${initial}${code[0]}${hint}${code.slice(1)}`.slice(0, maxCodeLength))
+}
+
+/** A symbol sequence with what the edit distance needs, computed once. */
+export type Sequence = {
+  symbols: string
+  /** Cost of inserting or deleting each symbol, by position. */
+  indels: Float64Array
+  /** Total weight: consonants 1, vowels and the weak final h 0.5. */
+  weight: number
 }
 
 export type TokenSound = {
   /** Distinct coarse codes over the readings, for match keys. */
   codes: string[]
   /** Distinct symbol sequences over the readings, for the scorer. */
-  sequences: string[]
-}
-
-/** Codes and symbol sequences of a folded token (see `foldName`). */
-export function soundOf(token: string): TokenSound {
-  const sequences: string[] = []
-  for (const reading of readings) {
-    const sequence = encode(token, reading)
-    if (!sequences.includes(sequence)) sequences.push(sequence)
-  }
-  const codes: string[] = []
-  for (const sequence of sequences) {
-    const code = codeOf(sequence)
-    if (!codes.includes(code)) codes.push(code)
-  }
-  return { codes, sequences }
-}
-
-/** The coarse phonetic codes of a folded token, one per distinct reading. */
-export function phoneticCodes(token: string): string[] {
-  return soundOf(token).codes
+  sequences: Sequence[]
+  /** The same without vowels, for comparing with names written in Arabic script. */
+  consonants: Sequence[]
 }
 
 // Substitution costs between vowels. Arabic short vowels wander between a/e (fatha: Ahmad,
 // Ahmed), i/e (kasra: Ibrahim, Ebrahim) and u/o (damma: Muhammad, Mohammed); a against u or i
 // is a different name more often than a different spelling (Hassan, Hussein, Hisham).
 const vowelCost: Record<string, number> = {
-  ae: 0.3, ai: 0.7, ao: 0.6, au: 0.8, ei: 0.3, eo: 0.6, eu: 0.6, io: 0.8, iu: 0.6, ou: 0.2,
+  ae: 0.3,
+  ai: 0.7,
+  ao: 0.6,
+  au: 0.8,
+  ei: 0.3,
+  eo: 0.6,
+  eu: 0.6,
+  io: 0.8,
+  iu: 0.6,
+  ou: 0.2,
 }
-const vowelIndel = 0.35
-const vowelWeight = 0.5
-
-function substitution(a: string, b: string): number {
-  if (a === b) return 0
-  const aVowel = isVowel(a)
-  const bVowel = isVowel(b)
-  if (aVowel && bVowel) return vowelCost[a < b ? a + b : b + a] ?? 0.8
-  if (aVowel || bVowel) return Number.POSITIVE_INFINITY
-  const pair = a < b ? a + b : b + a
-  return consonantCost[pair] ?? 1
-}
-
 // Within the G class: g against h is Ukrainian against Russian (Oleh, Oleg; Hryhorii, Grigorij);
 // gh against g is Ghebre against Gebre; gh against h is mostly a different name (Ghassan, Hassan).
 // Persian gh for ق against q/k (Sadeghi, Sadeqi) is a spelling too.
-const consonantCost: Record<string, number> = { GH: 0.35, GQ: 0.15, HQ: 0.7, Gh: 0.35, Hh: 0.1, Qh: 0.7, KQ: 0.35 }
-
+const consonantCost: Record<string, number> = {
+  GH: 0.35,
+  GQ: 0.15,
+  HQ: 0.7,
+  Gh: 0.35,
+  Hh: 0.1,
+  Qh: 0.7,
+  KQ: 0.35,
+}
+const vowelIndel = 0.35
+const vowelWeight = 0.5
 // A word-initial vowel before a consonant is part of the name (Ahmad against Hamid, Amadou
 // against Mamadou); before another vowel it is a glide that spellings add or drop (Yelena, Elena).
 const initialVowelIndel = 0.9
 
-/** Cost of inserting or deleting each symbol of a sequence, by position. */
-function indelCosts(sequence: string): Float64Array {
-  const costs = new Float64Array(sequence.length)
-  for (let index = 0; index < sequence.length; index++) {
-    const symbol = sequence[index] as string
-    if (isVowel(symbol)) {
-      costs[index] = index === 0 && !isVowel(sequence[1]) && sequence.length > 1 ? initialVowelIndel : vowelIndel
-    } else if (symbol === 'h') {
-      // A lost h is common (Fatimah/Fatima, Bah/Ba, Abdullah/Abdulla), other lost consonants are not.
-      costs[index] = 0.2
-    } else costs[index] = symbol === 'H' ? 0.5 : 1
+const symbolAlphabet = 'aeiouBDFGHKLMNRSQh'
+// Substitution costs as a flat table indexed by char code, so the inner loop does no lookups.
+const substitutionTable = new Float64Array(128 * 128).fill(1)
+for (const a of symbolAlphabet) {
+  for (const b of symbolAlphabet) {
+    const aVowel = isVowel(a)
+    const bVowel = isVowel(b)
+    let cost: number
+    if (a === b) cost = 0
+    else if (aVowel && bVowel) cost = vowelCost[a < b ? a + b : b + a] ?? 0.8
+    else if (aVowel || bVowel) cost = Number.POSITIVE_INFINITY
+    else cost = consonantCost[a < b ? a + b : b + a] ?? 1
+    substitutionTable[a.charCodeAt(0) * 128 + b.charCodeAt(0)] = cost
   }
-  return costs
 }
 
-const weightOf = (sequence: string) => {
+function prepare(symbols: string): Sequence {
+  const indels = new Float64Array(symbols.length)
   let weight = 0
-  for (const symbol of sequence) weight += isVowel(symbol) || symbol === 'h' ? vowelWeight : 1
-  return weight
+  for (let index = 0; index < symbols.length; index++) {
+    const symbol = symbols[index] as string
+    if (isVowel(symbol)) {
+      indels[index] =
+        index === 0 && symbols.length > 1 && !isVowel(symbols[1]) ? initialVowelIndel : vowelIndel
+      weight += vowelWeight
+    } else if (symbol === 'h') {
+      // A lost h is common (Fatimah/Fatima, Bah/Ba, Abdullah/Abdulla), other lost consonants are not.
+      indels[index] = 0.2
+      weight += vowelWeight
+    } else {
+      indels[index] = symbol === 'H' ? 0.5 : 1
+      weight += 1
+    }
+  }
+  return { symbols, indels, weight }
+}
+
+// Sounds of tokens are memoised: names are few and common ones are scored again and again.
+// When the map is full the oldest entry goes (a Map iterates in insertion order).
+const soundCache = new Map<string, TokenSound>()
+const soundCacheLimit = 100_000
+
+/**
+ * Codes and symbol sequences of a folded token (see `foldName`); `vowelless` for a token from
+ * Arabic script, whose short vowels are unknown.
+ */
+export function soundOf(token: string, vowelless = false): TokenSound {
+  const cacheKey = vowelless ? `\u0000${token}` : token
+  const cached = soundCache.get(cacheKey)
+  if (cached) return cached
+  const symbolSequences: string[] = []
+  for (const reading of readings) {
+    const sequence = encode(token, reading)
+    if (!symbolSequences.includes(sequence)) symbolSequences.push(sequence)
+  }
+  const codes: string[] = []
+  for (const sequence of symbolSequences) {
+    for (const code of codesOf(sequence, vowelless)) if (!codes.includes(code)) codes.push(code)
+  }
+  const consonantOnly = [...new Set(symbolSequences.map((sequence) => sequence.replace(/[aeiouh]/g, '')))]
+  const sound = { codes, sequences: symbolSequences.map(prepare), consonants: consonantOnly.map(prepare) }
+  if (soundCache.size >= soundCacheLimit) soundCache.delete(soundCache.keys().next().value as string)
+  soundCache.set(cacheKey, sound)
+  return sound
+}
+
+/** The coarse phonetic codes of a folded token, one per distinct reading. */
+export function phoneticCodes(token: string, vowelless = false): string[] {
+  return soundOf(token, vowelless).codes
 }
 
 let rowBuffer = new Float64Array(32)
 let previousBuffer = new Float64Array(32)
 
-/** Weighted edit distance similarity of two symbol sequences, 1 for the same sounds. */
-export function sequenceSimilarity(a: string, b: string): number {
-  if (a === b) return 1
-  const width = b.length + 1
+/** Weighted edit distance similarity of two prepared sequences, 1 for the same sounds. */
+function similarity(a: Sequence, b: Sequence): number {
+  if (a.symbols === b.symbols) return 1
+  const aSymbols = a.symbols
+  const bSymbols = b.symbols
+  const width = bSymbols.length + 1
   if (rowBuffer.length < width) {
     rowBuffer = new Float64Array(width * 2)
     previousBuffer = new Float64Array(width * 2)
   }
   let previous = previousBuffer
   let row = rowBuffer
-  const aIndels = indelCosts(a)
-  const bIndels = indelCosts(b)
+  const aIndels = a.indels
+  const bIndels = b.indels
   previous[0] = 0
   for (let j = 1; j < width; j++) previous[j] = (previous[j - 1] as number) + (bIndels[j - 1] as number)
-  for (let i = 1; i <= a.length; i++) {
-    const aSymbol = a[i - 1] as string
+  for (let i = 1; i <= aSymbols.length; i++) {
+    const aCode = aSymbols.charCodeAt(i - 1) * 128
     const aIndel = aIndels[i - 1] as number
     row[0] = (previous[0] as number) + aIndel
     for (let j = 1; j < width; j++) {
-      const bSymbol = b[j - 1] as string
-      const replace = (previous[j - 1] as number) + substitution(aSymbol, bSymbol)
+      const replace =
+        (previous[j - 1] as number) + (substitutionTable[aCode + bSymbols.charCodeAt(j - 1)] as number)
       const remove = (previous[j] as number) + aIndel
       const insert = (row[j - 1] as number) + (bIndels[j - 1] as number)
       row[j] = replace < remove ? (replace < insert ? replace : insert) : remove < insert ? remove : insert
@@ -317,26 +444,31 @@ export function sequenceSimilarity(a: string, b: string): number {
     previous = row
     row = swap
   }
-  const cost = previous[b.length] as number
-  const scale = Math.max(weightOf(a), weightOf(b))
+  const cost = previous[bSymbols.length] as number
+  const scale = a.weight > b.weight ? a.weight : b.weight
   return scale === 0 ? 0 : Math.max(0, 1 - cost / scale)
 }
 
-const withoutVowels = (sequence: string) => sequence.replace(/[aeiouh]/g, '')
+/** Weighted edit distance similarity of two symbol sequences (see `encode`), 1 for the same sounds. */
+export function sequenceSimilarity(a: string, b: string): number {
+  return similarity(prepare(a), prepare(b))
+}
 
 /**
  * Similarity of two tokens' sounds (0..1), the best over their readings. `vowelless` compares
  * consonants only, for names written in Arabic script, which omits short vowels.
  */
 export function soundSimilarity(a: TokenSound, b: TokenSound, vowelless = false): number {
+  const left = vowelless ? a.consonants : a.sequences
+  const right = vowelless ? b.consonants : b.sequences
   let best = 0
-  for (const left of a.sequences) {
-    for (const right of b.sequences) {
-      const similarity = vowelless
-        ? sequenceSimilarity(withoutVowels(left), withoutVowels(right))
-        : sequenceSimilarity(left, right)
-      if (similarity > best) best = similarity
-      if (best === 1) return 1
+  for (const x of left) {
+    for (const y of right) {
+      const value = similarity(x, y)
+      if (value > best) {
+        best = value
+        if (best === 1) return 1
+      }
     }
   }
   return best

@@ -117,26 +117,103 @@ const intervocalic = (context: PhonemeContext) =>
 // diacritics, macrons for long vowels, ʿ and ʾ; word-initial hamza is not written; the article
 // is al- and not assimilated.
 const dinLetters: Record<string, string> = {
-  b: 'b', p: 'p', t: 't', th: 'ṯ', j: 'ǧ', ch: 'č', H: 'ḥ', kh: 'ḫ', d: 'd', dh: 'ḏ', r: 'r', z: 'z',
-  zh: 'ž', s: 's', sh: 'š', S: 'ṣ', D: 'ḍ', T: 'ṭ', Z: 'ẓ', '`': 'ʿ', gh: 'ġ', f: 'f', q: 'q', k: 'k',
-  g: 'g', l: 'l', m: 'm', n: 'n', h: 'h', w: 'w', y: 'y', v: 'v', "'": 'ʾ', a: 'a', i: 'i', u: 'u',
-  e: 'e', o: 'o', aa: 'ā', ii: 'ī', uu: 'ū', '#': '',
+  b: 'b',
+  p: 'p',
+  t: 't',
+  th: 'ṯ',
+  j: 'ǧ',
+  ch: 'č',
+  H: 'ḥ',
+  kh: 'ḫ',
+  d: 'd',
+  dh: 'ḏ',
+  r: 'r',
+  z: 'z',
+  zh: 'ž',
+  s: 's',
+  sh: 'š',
+  S: 'ṣ',
+  D: 'ḍ',
+  T: 'ṭ',
+  Z: 'ẓ',
+  '`': 'ʿ',
+  gh: 'ġ',
+  f: 'f',
+  q: 'q',
+  k: 'k',
+  g: 'g',
+  l: 'l',
+  m: 'm',
+  n: 'n',
+  h: 'h',
+  w: 'w',
+  y: 'y',
+  v: 'v',
+  "'": 'ʾ',
+  a: 'a',
+  i: 'i',
+  u: 'u',
+  e: 'e',
+  o: 'o',
+  aa: 'ā',
+  ii: 'ī',
+  uu: 'ū',
+  '#': '',
 }
 
 // ICAO Doc 9303 part 3 transliteration of Arabic (as on machine-readable passports): English
 // consonant digraphs, emphatics as plain letters, ʿayn and hamza not written, no vowel length.
 const icaoLetters: Record<string, string> = {
-  b: 'b', p: 'p', t: 't', th: 'th', j: 'j', ch: 'ch', H: 'h', kh: 'kh', d: 'd', dh: 'dh', r: 'r',
-  z: 'z', zh: 'zh', s: 's', sh: 'sh', S: 's', D: 'd', T: 't', Z: 'z', '`': '', gh: 'gh', f: 'f',
-  q: 'q', k: 'k', g: 'g', l: 'l', m: 'm', n: 'n', h: 'h', w: 'w', y: 'y', v: 'v', "'": '', a: 'a',
-  i: 'i', u: 'u', e: 'e', o: 'o', aa: 'a', ii: 'i', uu: 'u', '#': '',
+  b: 'b',
+  p: 'p',
+  t: 't',
+  th: 'th',
+  j: 'j',
+  ch: 'ch',
+  H: 'h',
+  kh: 'kh',
+  d: 'd',
+  dh: 'dh',
+  r: 'r',
+  z: 'z',
+  zh: 'zh',
+  s: 's',
+  sh: 'sh',
+  S: 's',
+  D: 'd',
+  T: 't',
+  Z: 'z',
+  '`': '',
+  gh: 'gh',
+  f: 'f',
+  q: 'q',
+  k: 'k',
+  g: 'g',
+  l: 'l',
+  m: 'm',
+  n: 'n',
+  h: 'h',
+  w: 'w',
+  y: 'y',
+  v: 'v',
+  "'": '',
+  a: 'a',
+  i: 'i',
+  u: 'u',
+  e: 'e',
+  o: 'o',
+  aa: 'a',
+  ii: 'i',
+  uu: 'u',
+  '#': '',
 }
 
 const arabicSystems = {
   din31635: {
     name: 'din31635',
     standard: 'DIN 31635:2011 transliteration of Arabic (DMG rules for Persian)',
-    letter: (phoneme, context) => (phoneme === "'" && context.initial ? '' : (dinLetters[phoneme] ?? phoneme)),
+    letter: (phoneme, context) =>
+      phoneme === "'" && context.initial ? '' : (dinLetters[phoneme] ?? phoneme),
     article: 'hyphen',
     articleWord: 'al',
     abdLink: 'al',
@@ -286,10 +363,43 @@ const arabicSystems = {
 // Arabic script as written in Syrian, Iraqi, Afghan and Iranian documents: consonants and long
 // vowels only; the article joined (ال).
 const arabicScriptLetters: Record<string, string> = {
-  b: 'ب', p: 'پ', t: 'ت', th: 'ث', j: 'ج', ch: 'چ', H: 'ح', kh: 'خ', d: 'د', dh: 'ذ', r: 'ر',
-  z: 'ز', zh: 'ژ', s: 'س', sh: 'ش', S: 'ص', D: 'ض', T: 'ط', Z: 'ظ', '`': 'ع', gh: 'غ', f: 'ف',
-  q: 'ق', k: 'ك', g: 'گ', l: 'ل', m: 'م', n: 'ن', h: 'ه', w: 'و', y: 'ي', v: 'و', "'": 'ء',
-  aa: 'ا', ii: 'ي', uu: 'و', '#': 'ة',
+  b: 'ب',
+  p: 'پ',
+  t: 'ت',
+  th: 'ث',
+  j: 'ج',
+  ch: 'چ',
+  H: 'ح',
+  kh: 'خ',
+  d: 'د',
+  dh: 'ذ',
+  r: 'ر',
+  z: 'ز',
+  zh: 'ژ',
+  s: 'س',
+  sh: 'ش',
+  S: 'ص',
+  D: 'ض',
+  T: 'ط',
+  Z: 'ظ',
+  '`': 'ع',
+  gh: 'غ',
+  f: 'ف',
+  q: 'ق',
+  k: 'ك',
+  g: 'گ',
+  l: 'ل',
+  m: 'م',
+  n: 'ن',
+  h: 'ه',
+  w: 'و',
+  y: 'ي',
+  v: 'و',
+  "'": 'ء',
+  aa: 'ا',
+  ii: 'ي',
+  uu: 'و',
+  '#': 'ة',
 }
 
 function arabicScriptWord(word: string): string {
@@ -335,7 +445,12 @@ function renderArabicPhonemes(word: string, system: ArabicSystem, degeminate: bo
   return out
 }
 
-function articleText(noun: string, nounPhoneme: string | undefined, style: Exclude<ArticleStyle, 'default'>, system: ArabicSystem) {
+function articleText(
+  noun: string,
+  nounPhoneme: string | undefined,
+  style: Exclude<ArticleStyle, 'default'>,
+  system: ArabicSystem,
+) {
   const word = system.articleWord
   const capitalNoun = capitalise(noun)
   switch (style) {
@@ -350,7 +465,10 @@ function articleText(noun: string, nounPhoneme: string | undefined, style: Exclu
     case 'assimilated': {
       // ar-Rahman, ash-Shami: the article takes the noun's first letter before "sun letters".
       if (nounPhoneme && sunLetters.has(nounPhoneme)) {
-        const first = noun.slice(0, noun.toLowerCase().startsWith('sh') || noun.toLowerCase().startsWith('th') ? 2 : 1)
+        const first = noun.slice(
+          0,
+          noun.toLowerCase().startsWith('sh') || noun.toLowerCase().startsWith('th') ? 2 : 1,
+        )
         return `${capitalise(word.slice(0, -1))}${first.toLowerCase()}-${capitalNoun}`
       }
       return `${capitalise(word)}-${capitalNoun}`
@@ -365,7 +483,12 @@ function splitArticle(word: string): Word {
 }
 
 /** An Arabic-notation name (family or given) in one system. */
-function renderArabicName(source: string, system: ArabicSystem, options: RenderOptions, role: 'family' | 'given') {
+function renderArabicName(
+  source: string,
+  system: ArabicSystem,
+  options: RenderOptions,
+  role: 'family' | 'given',
+) {
   const degeminate = options.degeminate ?? system.degeminate ?? false
   const words = source.split(' ')
   const rendered: string[] = []
@@ -382,11 +505,23 @@ function renderArabicName(source: string, system: ArabicSystem, options: RenderO
       const assimilate =
         options.article === 'assimilated' && article && nounFirst !== undefined && sunLetters.has(nounFirst)
       const linkVowel = system.abdLink[0] as string
-      const link = isAllah ? linkVowel : article ? (assimilate ? `${linkVowel}${noun[0]}` : system.abdLink) : ''
+      const link = isAllah
+        ? linkVowel
+        : article
+          ? assimilate
+            ? `${linkVowel}${noun[0]}`
+            : system.abdLink
+          : ''
       const style = options.compound ?? 'default'
-      const articleForm = style === 'hyphenated' || (style === 'default' && (system.name === 'din31635' || system.name === 'german'))
+      const articleForm =
+        style === 'hyphenated' ||
+        (style === 'default' && (system.name === 'din31635' || system.name === 'german'))
       if (style === 'spaced') {
-        rendered.push(isAllah ? `${capitalise(abd)} ${capitalise(noun)}` : `${capitalise(abd + link)} ${capitalise(noun)}`)
+        rendered.push(
+          isAllah
+            ? `${capitalise(abd)} ${capitalise(noun)}`
+            : `${capitalise(abd + link)} ${capitalise(noun)}`,
+        )
       } else if (articleForm) {
         rendered.push(
           article
@@ -404,10 +539,19 @@ function renderArabicName(source: string, system: ArabicSystem, options: RenderO
       continue
     }
     const style = options.article && options.article !== 'default' ? options.article : system.article
-    rendered.push(articleText(noun, text.match(arabicPhoneme)?.[0], role === 'given' && style === 'dropped' ? 'hyphen' : style, system))
+    rendered.push(
+      articleText(
+        noun,
+        text.match(arabicPhoneme)?.[0],
+        role === 'given' && style === 'dropped' ? 'hyphen' : style,
+        system,
+      ),
+    )
   }
   const joined = options.compound === 'joined' && role === 'given' && rendered.length > 1
-  return joined ? capitalise(rendered.join('').toLowerCase()) : rendered.join(options.compound === 'hyphenated' ? '-' : ' ')
+  return joined
+    ? capitalise(rendered.join('').toLowerCase())
+    : rendered.join(options.compound === 'hyphenated' ? '-' : ' ')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,16 +559,51 @@ function renderArabicName(source: string, system: ArabicSystem, options: RenderO
 
 const ukrainianVowels = new Set([...'аеєиіїоуюяь'])
 
-type CyrillicTable = { map: Record<string, string>; initial?: Record<string, string>; afterVowel?: Record<string, string> }
+type CyrillicTable = {
+  map: Record<string, string>
+  initial?: Record<string, string>
+  afterVowel?: Record<string, string>
+}
 
 // Ukrainian national romanisation, Cabinet of Ministers resolution no. 55 of 27 January 2010 (used
 // in Ukrainian passports since then): є ї й ю я are ye yi y yu ya at the start of a word and
 // ie i i iu ia elsewhere; г → h, ґ → g, зг → zgh; the soft sign and apostrophe are dropped.
 const ukrainianNational: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i',
-    ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
-    ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: 'iu', я: 'ia', "'": '',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'h',
+    ґ: 'g',
+    д: 'd',
+    е: 'e',
+    є: 'ie',
+    ж: 'zh',
+    з: 'z',
+    и: 'y',
+    і: 'i',
+    ї: 'i',
+    й: 'i',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ь: '',
+    ю: 'iu',
+    я: 'ia',
+    "'": '',
   },
   initial: { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' },
 }
@@ -433,10 +612,44 @@ const ukrainianNational: CyrillicTable = {
 // г → g, и → i, й → i, є → ie, ю → iu, я → ia, х → kh, ц → ts, щ → shch.
 const icaoCyrillic: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'i',
-    і: 'i', ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't',
-    у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e',
-    ю: 'iu', я: 'ia', "'": '',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    ґ: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    є: 'ie',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    і: 'i',
+    ї: 'i',
+    й: 'i',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ъ: 'ie',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'iu',
+    я: 'ia',
+    "'": '',
   },
 }
 
@@ -444,9 +657,40 @@ const icaoCyrillic: CyrillicTable = {
 // j-forms, ch for х, z for ц, tsch, sch, schtsch.
 const dudenUkrainian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'w', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'je', ж: 'sh', з: 's', и: 'y', і: 'i',
-    ї: 'ji', й: 'j', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
-    ф: 'f', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch', ь: '', ю: 'ju', я: 'ja', "'": '',
+    а: 'a',
+    б: 'b',
+    в: 'w',
+    г: 'h',
+    ґ: 'g',
+    д: 'd',
+    е: 'e',
+    є: 'je',
+    ж: 'sh',
+    з: 's',
+    и: 'y',
+    і: 'i',
+    ї: 'ji',
+    й: 'j',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'ch',
+    ц: 'z',
+    ч: 'tsch',
+    ш: 'sch',
+    щ: 'schtsch',
+    ь: '',
+    ю: 'ju',
+    я: 'ja',
+    "'": '',
   },
 }
 
@@ -454,9 +698,40 @@ const dudenUkrainian: CyrillicTable = {
 // Ševčenko, Chmel'nyc'kyj.
 const scholarlyUkrainian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'je', ж: 'ž', з: 'z', и: 'y', і: 'i',
-    ї: 'ji', й: 'j', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
-    ф: 'f', х: 'ch', ц: 'c', ч: 'č', ш: 'š', щ: 'šč', ь: 'ʹ', ю: 'ju', я: 'ja', "'": 'ʺ',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'h',
+    ґ: 'g',
+    д: 'd',
+    е: 'e',
+    є: 'je',
+    ж: 'ž',
+    з: 'z',
+    и: 'y',
+    і: 'i',
+    ї: 'ji',
+    й: 'j',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'ch',
+    ц: 'c',
+    ч: 'č',
+    ш: 'š',
+    щ: 'šč',
+    ь: 'ʹ',
+    ю: 'ju',
+    я: 'ja',
+    "'": 'ʺ',
   },
 }
 
@@ -464,9 +739,40 @@ const scholarlyUkrainian: CyrillicTable = {
 // Russian-style g for г, y for й and и, yu/ya/ye, -iy (Sergiy, Andriy, Oleg).
 const legacyUkrainian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'y', і: 'i',
-    ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
-    ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: 'yu', я: 'ya', "'": '',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    ґ: 'g',
+    д: 'd',
+    е: 'e',
+    є: 'ye',
+    ж: 'zh',
+    з: 'z',
+    и: 'y',
+    і: 'i',
+    ї: 'yi',
+    й: 'y',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ь: '',
+    ю: 'yu',
+    я: 'ya',
+    "'": '',
   },
 }
 
@@ -474,9 +780,39 @@ const legacyUkrainian: CyrillicTable = {
 // 1997–2010 passports used an English-style system: y for й, yu, ya, kh, ts (Yuriy, Dmitriy).
 const legacyRussian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-    л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-    ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    й: 'y',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'yu',
+    я: 'ya',
   },
   initial: { е: 'ye' },
 }
@@ -485,9 +821,39 @@ const legacyRussian: CyrillicTable = {
 // j for й, ch, z for ц, tsch, sch, schtsch, ju, ja, w; -ий → -i (Dmitri, Juri).
 const dudenRussian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', е: 'e', ё: 'jo', ж: 'sh', з: 's', и: 'i', й: 'j', к: 'k',
-    л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'ch', ц: 'z',
-    ч: 'tsch', ш: 'sch', щ: 'schtsch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja',
+    а: 'a',
+    б: 'b',
+    в: 'w',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'jo',
+    ж: 'sh',
+    з: 's',
+    и: 'i',
+    й: 'j',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'ch',
+    ц: 'z',
+    ч: 'tsch',
+    ш: 'sch',
+    щ: 'schtsch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'ju',
+    я: 'ja',
   },
   initial: { е: 'je' },
   afterVowel: { е: 'je', ё: 'jo' },
@@ -496,9 +862,39 @@ const dudenRussian: CyrillicTable = {
 // Scholarly transliteration of Russian (ISO 9/Slavistic): č š ž, ch, c, j, ë.
 const scholarlyRussian: CyrillicTable = {
   map: {
-    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'ë', ж: 'ž', з: 'z', и: 'i', й: 'j', к: 'k',
-    л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'ch', ц: 'c',
-    ч: 'č', ш: 'š', щ: 'šč', ъ: 'ʺ', ы: 'y', ь: 'ʹ', э: 'ė', ю: 'ju', я: 'ja',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'ë',
+    ж: 'ž',
+    з: 'z',
+    и: 'i',
+    й: 'j',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'ch',
+    ц: 'c',
+    ч: 'č',
+    ш: 'š',
+    щ: 'šč',
+    ъ: 'ʺ',
+    ы: 'y',
+    ь: 'ʹ',
+    э: 'ė',
+    ю: 'ju',
+    я: 'ja',
   },
 }
 
@@ -517,7 +913,14 @@ function transliterateCyrillicWord(word: string, table: CyrillicTable, german: b
     // зг is zgh in the 2010 system, so that it is not read as ж + х.
     if (table === ukrainianNational && letter === 'г' && previous === 'з') mapped = 'gh'
     // German keeps s voiceless between vowels by doubling it (Wassylenko).
-    if (german && letter === 'с' && previous && next && ukrainianVowels.has(previous) && ukrainianVowels.has(next))
+    if (
+      german &&
+      letter === 'с' &&
+      previous &&
+      next &&
+      ukrainianVowels.has(previous) &&
+      ukrainianVowels.has(next)
+    )
       mapped = 'ss'
     out += mapped
   }
@@ -528,19 +931,53 @@ function transliterateCyrillicWord(word: string, table: CyrillicTable, german: b
 type CyrillicSystem = System & { table: CyrillicTable | null; german?: boolean }
 
 const ukrainianSystems = {
-  national2010: { name: 'national2010', standard: 'Ukrainian national romanisation, CMU resolution 55 (2010)', table: ukrainianNational },
+  national2010: {
+    name: 'national2010',
+    standard: 'Ukrainian national romanisation, CMU resolution 55 (2010)',
+    table: ukrainianNational,
+  },
   icao: { name: 'icao', standard: 'ICAO Doc 9303 part 3, Cyrillic table', table: icaoCyrillic },
-  duden: { name: 'duden', standard: 'Duden German transcription of Ukrainian', table: dudenUkrainian, german: true },
-  scholarly: { name: 'scholarly', standard: 'Scholarly (Slavistic/ISO 9-like) transliteration', table: scholarlyUkrainian },
-  legacy: { name: 'legacy', standard: 'English-style passport spellings before 2010 (g for г, -iy)', table: legacyUkrainian },
+  duden: {
+    name: 'duden',
+    standard: 'Duden German transcription of Ukrainian',
+    table: dudenUkrainian,
+    german: true,
+  },
+  scholarly: {
+    name: 'scholarly',
+    standard: 'Scholarly (Slavistic/ISO 9-like) transliteration',
+    table: scholarlyUkrainian,
+  },
+  legacy: {
+    name: 'legacy',
+    standard: 'English-style passport spellings before 2010 (g for г, -iy)',
+    table: legacyUkrainian,
+  },
   cyrillic: { name: 'cyrillic', standard: 'Original Cyrillic script', table: null },
 } satisfies Record<string, CyrillicSystem>
 
 const russianSystems = {
-  icao: { name: 'icao', standard: 'ICAO Doc 9303 part 3 (Russian passports since 2013)', table: icaoCyrillic },
-  legacy: { name: 'legacy', standard: 'Russian passports 1997–2010 (English-style: y, yu, ya, -iy)', table: legacyRussian },
-  duden: { name: 'duden', standard: 'Duden German transcription of Russian', table: dudenRussian, german: true },
-  scholarly: { name: 'scholarly', standard: 'Scholarly (Slavistic/ISO 9-like) transliteration', table: scholarlyRussian },
+  icao: {
+    name: 'icao',
+    standard: 'ICAO Doc 9303 part 3 (Russian passports since 2013)',
+    table: icaoCyrillic,
+  },
+  legacy: {
+    name: 'legacy',
+    standard: 'Russian passports 1997–2010 (English-style: y, yu, ya, -iy)',
+    table: legacyRussian,
+  },
+  duden: {
+    name: 'duden',
+    standard: 'Duden German transcription of Russian',
+    table: dudenRussian,
+    german: true,
+  },
+  scholarly: {
+    name: 'scholarly',
+    standard: 'Scholarly (Slavistic/ISO 9-like) transliteration',
+    table: scholarlyRussian,
+  },
   cyrillic: { name: 'cyrillic', standard: 'Original Cyrillic script', table: null },
 } satisfies Record<string, CyrillicSystem>
 
@@ -589,16 +1026,19 @@ const mapLetters = (rules: Record<string, string>) => {
 }
 
 const stripDiacritics = (word: string) =>
-  word
-    .replaceAll('ı', 'i')
-    .replaceAll('İ', 'I')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
+  word.replaceAll('ı', 'i').replaceAll('İ', 'I').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
 
 const turkishSystems = {
-  turkish: { name: 'turkish', standard: 'Turkish orthography (Latin alphabet of 1928)', rewrite: (word) => word },
-  ascii: { name: 'ascii', standard: 'Turkish without diacritics (keyboards and systems without ş ç ğ ı)', rewrite: stripDiacritics },
+  turkish: {
+    name: 'turkish',
+    standard: 'Turkish orthography (Latin alphabet of 1928)',
+    rewrite: (word) => word,
+  },
+  ascii: {
+    name: 'ascii',
+    standard: 'Turkish without diacritics (keyboards and systems without ş ç ğ ı)',
+    rewrite: stripDiacritics,
+  },
   // German keyboards have ö and ü but not ş ç ğ ı; the umlauts are often expanded (ICAO MRZ rule).
   germanUmlaut: {
     name: 'germanUmlaut',
@@ -617,7 +1057,11 @@ const turkishSystems = {
 } satisfies Record<string, LatinSystem>
 
 const kurmanjiSystems = {
-  kurmanji: { name: 'kurmanji', standard: 'Kurmanji Latin alphabet (Bedirxan, 1932)', rewrite: (word) => word },
+  kurmanji: {
+    name: 'kurmanji',
+    standard: 'Kurmanji Latin alphabet (Bedirxan, 1932)',
+    rewrite: (word) => word,
+  },
   ascii: { name: 'ascii', standard: 'Kurmanji without diacritics', rewrite: stripDiacritics },
   english: {
     name: 'english',
@@ -628,7 +1072,9 @@ const kurmanjiSystems = {
     name: 'german',
     standard: 'German spelling of Kurmanji (x → ch, ş → sch, ç → tsch, c → dsch, j → sch, y → j)',
     rewrite: (word) =>
-      stripDiacritics(mapLetters({ j: 'sch', y: 'j', c: 'dsch', x: 'ch', ş: 'sch', ç: 'tsch', v: 'w' })(word)),
+      stripDiacritics(
+        mapLetters({ j: 'sch', y: 'j', c: 'dsch', x: 'ch', ş: 'sch', ç: 'tsch', v: 'w' })(word),
+      ),
   },
   // Kurdish names in Turkish civil registers: no q, w, x in the Turkish alphabet.
   turkish: {
@@ -639,7 +1085,11 @@ const kurmanjiSystems = {
 } satisfies Record<string, LatinSystem>
 
 const guineanSystems = {
-  french: { name: 'french', standard: 'Guinean civil status spelling (French orthography)', rewrite: (word) => word },
+  french: {
+    name: 'french',
+    standard: 'Guinean civil status spelling (French orthography)',
+    rewrite: (word) => word,
+  },
   ascii: { name: 'ascii', standard: 'French spelling without accents', rewrite: stripDiacritics },
   english: {
     name: 'english',
@@ -658,7 +1108,9 @@ const guineanSystems = {
     standard: 'Pular national orthography (AFAL 1966/Guinea 1989: u, j, c)',
     rewrite: (word) =>
       stripDiacritics(
-        mapLetters({ ou: 'u', dj: 'j', ch: 'sh' })(word.replace(/^Thi(?=[aeo])/, 'C').replace(/^Di(?=[aeo])/, 'J')),
+        mapLetters({ ou: 'u', dj: 'j', ch: 'sh' })(
+          word.replace(/^Thi(?=[aeo])/, 'C').replace(/^Di(?=[aeo])/, 'J'),
+        ),
       ),
   },
 } satisfies Record<string, LatinSystem>
@@ -683,7 +1135,9 @@ const germanSystems = {
 const tigrinyaPhoneme = /ts|kh|sh|ch|zh|[a-zA-Z@'`]/g
 const tigrinyaVowels = new Set(['E', 'a', 'i', 'u', 'e', 'o', '@'])
 
-type TigrinyaSystem = System & { letter: (phoneme: string, next: string | undefined, previous: string | undefined) => string }
+type TigrinyaSystem = System & {
+  letter: (phoneme: string, next: string | undefined, previous: string | undefined) => string
+}
 
 // Eritrea has no single official romanisation. The systems follow BGN/PCGN 2007 for Amharic and
 // Tigrinya (ä → e, ǝ → i), the common Eritrean document spelling (ǝ → e, ቀ and ኸ → k), the
@@ -692,9 +1146,11 @@ type TigrinyaSystem = System & { letter: (phoneme: string, next: string | undefi
 const tigrinyaSystems = {
   eritrean: {
     name: 'eritrean',
-    standard: 'Eritrean document spelling (ä → e, ǝ → e, q/kh → k)',
-    letter: (phoneme) =>
-      ({ E: 'e', '@': 'e', q: 'k', kh: 'k', H: 'h', "'": '', '`': '' })[phoneme] ?? phoneme,
+    standard: 'Eritrean document spelling (ä → e but o after w as in Wolde, ǝ → e, q/kh → k)',
+    letter: (phoneme, _next, previous) => {
+      if (phoneme === 'E' && previous === 'w') return 'o'
+      return { E: 'e', '@': 'e', q: 'k', kh: 'k', H: 'h', "'": '', '`': '' }[phoneme] ?? phoneme
+    },
   },
   bgn: {
     name: 'bgn',
@@ -707,7 +1163,7 @@ const tigrinyaSystems = {
     standard: 'Italian-era spelling (gh before front vowels: Ghebre, Ghirmay)',
     letter: (phoneme, next) => {
       if (phoneme === 'g' && next !== undefined && /^[Ei@e]$/.test(next)) return 'gh'
-      return ({ E: 'e', '@': 'i', q: 'k', kh: 'k', H: 'h', "'": '', '`': '' })[phoneme] ?? phoneme
+      return { E: 'e', '@': 'i', q: 'k', kh: 'k', H: 'h', "'": '', '`': '' }[phoneme] ?? phoneme
     },
   },
   compact: {
@@ -715,17 +1171,36 @@ const tigrinyaSystems = {
     standard: 'Compact diaspora spelling (ǝ unwritten: Brhane, Grmay, Mhret)',
     letter: (phoneme, next, previous) => {
       // ǝ stays where leaving it out would make a digraph (Fesehay, not Feshay).
-      if (phoneme === '@') return previous === undefined || (next !== undefined && /^[hH]$/.test(next) && /^[sktzcg]$/.test(previous)) ? 'e' : ''
-      return ({ E: 'e', q: 'k', kh: 'kh', H: 'h', "'": '', '`': '' })[phoneme] ?? phoneme
+      if (phoneme === '@')
+        return previous === undefined ||
+          (next !== undefined && /^[hH]$/.test(next) && /^[sktzcg]$/.test(previous))
+          ? 'e'
+          : ''
+      return { E: 'e', q: 'k', kh: 'kh', H: 'h', "'": '', '`': '' }[phoneme] ?? phoneme
     },
   },
   german: {
     name: 'german',
     standard: 'German spelling by ear (ay → ai, y → j, sh → sch, ts → z)',
     letter: (phoneme, next, previous) => {
-      if (phoneme === 'y') return previous !== undefined && tigrinyaVowels.has(previous) && !tigrinyaVowels.has(next ?? '') ? 'i' : 'j'
+      if (phoneme === 'y')
+        return previous !== undefined && tigrinyaVowels.has(previous) && !tigrinyaVowels.has(next ?? '')
+          ? 'i'
+          : 'j'
       return (
-        ({ E: 'e', '@': 'e', q: 'k', kh: 'ch', H: 'h', sh: 'sch', ch: 'tsch', j: 'dsch', ts: 'z', "'": '', '`': '' })[phoneme] ?? phoneme
+        {
+          E: 'e',
+          '@': 'e',
+          q: 'k',
+          kh: 'ch',
+          H: 'h',
+          sh: 'sch',
+          ch: 'tsch',
+          j: 'dsch',
+          ts: 'z',
+          "'": '',
+          '`': '',
+        }[phoneme] ?? phoneme
       )
     },
   },
@@ -758,7 +1233,12 @@ export const systems: Record<Script, readonly System[]> = {
   ],
   // No Perso-Arabic script: the source notation does not mark every long vowel, so the script
   // form would be guessed rather than derived.
-  persian: [arabicSystems.din31635, arabicSystems.dariEnglish, arabicSystems.iranianEnglish, arabicSystems.german],
+  persian: [
+    arabicSystems.din31635,
+    arabicSystems.dariEnglish,
+    arabicSystems.iranianEnglish,
+    arabicSystems.german,
+  ],
   kurmanji: Object.values(kurmanjiSystems),
   ukrainian: Object.values(ukrainianSystems),
   russian: Object.values(russianSystems),

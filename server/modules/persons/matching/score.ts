@@ -50,7 +50,10 @@ type Field = {
   vowelless: boolean
 }
 
-const tokenOf = (text: string) => ({ spelling: spellingKey(text), sound: soundOf(text) })
+const tokenOf = (text: string, vowelless = false) => ({
+  spelling: spellingKey(text),
+  sound: soundOf(text, vowelless),
+})
 
 // Analysing a name is most of the cost of a score and a query is scored against hundreds of
 // candidates, so analyses are memoised. Dropping the whole map when it is full keeps it bounded
@@ -64,12 +67,15 @@ function analyse(input: string, role: 'family' | 'given'): Field {
   if (cached) return cached
   const field = nameField(input, role)
   const tokens = field.tokens.map((token) => ({
-    ...tokenOf(token.text),
-    alternatives: token.alternatives.map(tokenOf),
+    ...tokenOf(token.text, field.vowelless),
+    alternatives: token.alternatives.map((alternative) => tokenOf(alternative, field.vowelless)),
   }))
   const analysis: Field = {
     tokens,
-    joined: tokens.length > 1 ? { ...tokenOf(field.tokens.map((token) => token.text).join('')), alternatives: [] } : null,
+    joined:
+      tokens.length > 1
+        ? { ...tokenOf(field.tokens.map((token) => token.text).join('')), alternatives: [] }
+        : null,
     hadArticle: field.hadArticle,
     vowelless: field.vowelless,
   }
@@ -85,13 +91,18 @@ type TokenMatch = { similarity: number; exact: boolean; article: boolean }
  * another person (often a twin), not another spelling.
  */
 const feminineCap = 0.6
-const isFeminineOf = (a: string, b: string) => a.length === b.length + 1 && a.endsWith('a') && a.startsWith(b) && /[^aeiouy]$/.test(b)
+const isFeminineOf = (a: string, b: string) =>
+  a.length === b.length + 1 && a.endsWith('a') && a.startsWith(b) && /[^aeiouy]$/.test(b)
 
 function compareTokens(a: Token, b: Token, vowelless: boolean): TokenMatch {
   if (a.spelling === b.spelling) return { similarity: 1, exact: true, article: false }
   if (isFeminineOf(a.spelling, b.spelling) || isFeminineOf(b.spelling, a.spelling))
     return { similarity: feminineCap, exact: false, article: false }
-  let best: TokenMatch = { similarity: soundSimilarity(a.sound, b.sound, vowelless), exact: false, article: false }
+  let best: TokenMatch = {
+    similarity: soundSimilarity(a.sound, b.sound, vowelless),
+    exact: false,
+    article: false,
+  }
   if (a.alternatives.length === 0 && b.alternatives.length === 0) return best
   const left = [{ spelling: a.spelling, sound: a.sound }, ...a.alternatives]
   const right = [{ spelling: b.spelling, sound: b.sound }, ...b.alternatives]
@@ -119,7 +130,8 @@ const worstTokenShare = 0.7
 /** Greedy one-to-one alignment of tokens, best pairs first. */
 function alignTokens(a: Token[], b: Token[], vowelless: boolean): FieldMatch {
   const pairs: { i: number; j: number; match: TokenMatch }[] = []
-  for (const [i, x] of a.entries()) for (const [j, y] of b.entries()) pairs.push({ i, j, match: compareTokens(x, y, vowelless) })
+  for (const [i, x] of a.entries())
+    for (const [j, y] of b.entries()) pairs.push({ i, j, match: compareTokens(x, y, vowelless) })
   pairs.sort((p, q) => q.match.similarity - p.match.similarity)
   const usedA = new Set<number>()
   const usedB = new Set<number>()
@@ -177,7 +189,9 @@ function compareFields(a: Field, b: Field): FieldMatch {
     if (longer.length > 2) {
       for (let at = 0; at + 1 < longer.length; at++) {
         const merged = [...longer.slice(0, at), mergeNeighbours(longer, at), ...longer.slice(at + 2)]
-        const aligned = longerIsA ? alignTokens(merged, shorter, vowelless) : alignTokens(shorter, merged, vowelless)
+        const aligned = longerIsA
+          ? alignTokens(merged, shorter, vowelless)
+          : alignTokens(shorter, merged, vowelless)
         consider({ ...aligned, exact: false, compound: true })
       }
     }
@@ -280,7 +294,9 @@ function compareNames(query: Name, candidate: Name): NameMatch {
         ? compareFields(queryFamily, candidateFamily)
         : null
     const given =
-      queryGiven.tokens.length > 0 && candidateGiven.tokens.length > 0 ? compareFields(queryGiven, candidateGiven) : null
+      queryGiven.tokens.length > 0 && candidateGiven.tokens.length > 0
+        ? compareFields(queryGiven, candidateGiven)
+        : null
     const logit =
       fieldEvidence(family, familyWeight, orientation.swapped) +
       fieldEvidence(given, givenWeight, orientation.swapped) -
@@ -349,16 +365,23 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x))
  * compared in both orders (given and family names swapped) and through the candidate's other
  * spellings; the best reading counts.
  */
-export function scoreMatch(query: MatchQuery, candidate: MatchCandidate): { score: number; reasons: MatchReason[] } {
+export function scoreMatch(
+  query: MatchQuery,
+  candidate: MatchCandidate,
+): { score: number; reasons: MatchReason[] } {
   const queryName = nameOf(query.familyName, query.givenNames)
   let best = compareNames(queryName, nameOf(candidate.familyName, candidate.givenNames))
   for (const spelling of candidate.otherSpellings ?? []) {
     for (const name of otherSpellingNames(spelling, candidate)) {
       const match = compareNames(queryName, name)
-      if (match.logit > best.logit) best = { logit: match.logit, reasons: [...match.reasons, 'other-spelling'] }
+      if (match.logit > best.logit)
+        best = { logit: match.logit, reasons: [...match.reasons, 'other-spelling'] }
     }
   }
   const agreement = compareBirthDates(query.birthDate, candidate.birthDate)
   const score = logistic(bias + best.logit + birthDateWeight(agreement))
-  return { score: Math.round(score * 1000) / 1000, reasons: [...best.reasons, birthDateReason[agreement.kind]] }
+  return {
+    score: Math.round(score * 1000) / 1000,
+    reasons: [...best.reasons, birthDateReason[agreement.kind]],
+  }
 }

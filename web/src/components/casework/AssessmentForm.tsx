@@ -82,7 +82,7 @@ export function AssessmentForm({
       {lifeDomains.map((domain) => (
         <Paper key={domain} withBorder p="sm">
           <Grid gap="sm" align="flex-start">
-            <Grid.Col span={{ base: 12, md: 5 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Radio.Group
                 label={t(`casework.domains.${domain}`)}
                 value={rows[domain].needLevel}
@@ -96,7 +96,7 @@ export function AssessmentForm({
                 </Group>
               </Radio.Group>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 3.5 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <Textarea
                 label={t('casework.assessment.resources')}
                 aria-label={`${t('casework.assessment.resources')}: ${t(`casework.domains.${domain}`)}`}
@@ -107,7 +107,7 @@ export function AssessmentForm({
                 onChange={(event) => update(domain, { resources: event.currentTarget.value })}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, md: 3.5 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <Textarea
                 label={t('casework.assessment.note')}
                 aria-label={`${t('casework.assessment.note')}: ${t(`casework.domains.${domain}`)}`}

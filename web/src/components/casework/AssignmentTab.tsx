@@ -65,6 +65,7 @@ export function AssignmentTab({ item }: { item: Case }) {
           onChange={(municipalityId) => setForm({ ...form, municipalityId })}
           error={problems.field(save.error, 'municipalityId')}
           searchable
+          openOnFocus={false}
         />
         <Select
           label={t('casework.fields.team')}
@@ -83,6 +84,7 @@ export function AssignmentTab({ item }: { item: Case }) {
           error={problems.field(save.error, 'managerIds')}
           maxValues={4}
           searchable
+          openOnFocus={false}
         />
         <Group justify="flex-end" gap="sm">
           <Text size="sm" role="status" c="green.9" fw={600}>

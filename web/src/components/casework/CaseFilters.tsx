@@ -72,6 +72,7 @@ export function CaseFilters({
           onChange={(value) => onChange({ municipalityId: value ?? undefined })}
           clearable
           searchable
+          openOnFocus={false}
           placeholder={t('casework.list.any')}
           w={200}
         />
@@ -88,6 +89,7 @@ export function CaseFilters({
           onChange={(value) => onChange({ managerId: value ?? undefined })}
           clearable
           searchable
+          openOnFocus={false}
           placeholder={t('casework.list.any')}
           w={220}
         />
@@ -108,6 +110,7 @@ export function CaseFilters({
           onChange={(value) => onChange({ domain: (value as CaseListSearch['domain']) ?? undefined })}
           clearable
           searchable
+          openOnFocus={false}
           placeholder={t('casework.list.any')}
           w={240}
         />

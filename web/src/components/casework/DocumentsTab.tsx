@@ -43,7 +43,6 @@ function UploadForm({ item }: { item: Case }) {
         <FileInput
           label={t('casework.documents.file')}
           description={t('casework.documents.allowed')}
-          placeholder={t('casework.documents.choose')}
           value={file}
           onChange={(chosen) => {
             setFile(chosen)

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { MatchCandidateView } from '../../../../common/casework.ts'
 import { formatBirthDate, formatPercent, personName } from '../../casework-format.ts'
 import { statusColors } from '../../colors.ts'
+import { Icon } from './icons.tsx'
 
 /** From this score on a candidate is called "very likely"; below it (down to the server's threshold) "likely". */
 export const veryLikelyScore = 0.9
@@ -99,8 +100,16 @@ export function DuplicateCandidates({
         ) : candidates.length === 0 ? (
           <Text size="sm">{t('casework.match.none')}</Text>
         ) : (
-          <Alert color="yellow" title={t('casework.match.found', { count: candidates.length })}>
+          <Paper
+            p="sm"
+            bg="yellow.0"
+            style={{ border: '1px solid var(--mantine-color-yellow-6)', borderLeft: '6px solid #b03a0b' }}
+          >
             <Stack gap="xs">
+              <Group gap={6}>
+                <Icon name="warning" />
+                <Text fw={700}>{t('casework.match.found', { count: candidates.length })}</Text>
+              </Group>
               <Text size="sm">{t('casework.match.pleaseCheck')}</Text>
               <List listStyleType="none" spacing="xs" p={0}>
                 {candidates.map((candidate) => (
@@ -110,7 +119,7 @@ export function DuplicateCandidates({
                 ))}
               </List>
             </Stack>
-          </Alert>
+          </Paper>
         )}
       </div>
     </section>

@@ -100,6 +100,7 @@ function LinkMemberForm({ person, onDone }: { person: Person; onDone: () => void
         placeholder={choices.data.length ? t('casework.household.choose') : t('casework.household.noChoices')}
         error={problems.field(save.error, 'relatedPersonId')}
         searchable
+        openOnFocus={false}
         nothingFoundMessage={t('common.noResults')}
       />
       <Text size="xs" c="dimmed" aria-live="polite">

@@ -69,6 +69,7 @@ function OpenCaseForm({ person }: { person: Person }) {
         onChange={(municipalityId) => setForm({ ...form, municipalityId })}
         error={problems.field(open.error, 'municipalityId')}
         searchable
+        openOnFocus={false}
       />
       <Select
         label={t('casework.fields.team')}
@@ -87,6 +88,7 @@ function OpenCaseForm({ person }: { person: Person }) {
         error={problems.field(open.error, 'managerIds')}
         maxValues={4}
         searchable
+        openOnFocus={false}
       />
       <TextInput
         label={t('casework.openCase.openedOn')}

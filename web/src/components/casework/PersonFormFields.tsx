@@ -143,6 +143,7 @@ export function PersonFormFields({
             onChange={(nationalities) => onChange({ nationalities })}
             error={error('nationalities')}
             searchable
+            openOnFocus={false}
             maxValues={5}
             nothingFoundMessage={t('common.noResults')}
           />
@@ -171,6 +172,7 @@ export function PersonFormFields({
           }
           error={error('languages')}
           searchable
+          openOnFocus={false}
           maxValues={8}
           nothingFoundMessage={t('common.noResults')}
         />
@@ -208,6 +210,7 @@ export function PersonFormFields({
             onChange={(municipalityId) => onChange({ municipalityId })}
             error={error('municipalityId')}
             searchable
+            openOnFocus={false}
           />
           <Select
             label={t('casework.fields.legalSphere')}

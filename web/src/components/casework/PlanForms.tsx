@@ -77,6 +77,7 @@ export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDo
         onChange={(domain) => setForm({ ...form, domain: domain as LifeDomain | null })}
         error={error('domain')}
         searchable
+        openOnFocus={false}
       />
       <Textarea
         label={t('casework.plan.statement')}
@@ -212,6 +213,7 @@ export function MeasureForm({
             value={form.organisationId}
             onChange={(organisationId) => setForm({ ...form, organisationId })}
             searchable
+            openOnFocus={false}
             error={error('organisationId')}
           />
         )}

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next'
 import { type Case, type Contact, contactChannels, type LifeDomain } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageOptions, nowTime, personName, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
 
@@ -97,9 +97,7 @@ export function QuickContactForm({ item }: { item: Case }) {
       errors.durationMinutes = t('casework.problems.duration')
     setClientErrors(errors)
     if (Object.keys(errors).length > 0) {
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      )
+      focusFirstInvalid(formRef.current)
       return
     }
     save.mutate({
@@ -184,6 +182,7 @@ export function QuickContactForm({ item }: { item: Case }) {
             value={values.language}
             onChange={(language) => language && set({ language })}
             searchable
+            openOnFocus={false}
             allowDeselect={false}
             error={error('language')}
           />
@@ -207,6 +206,7 @@ export function QuickContactForm({ item }: { item: Case }) {
               value={values.interpreterLanguage}
               onChange={(interpreterLanguage) => set({ interpreterLanguage })}
               searchable
+              openOnFocus={false}
               error={error('interpreterLanguage')}
               w={240}
             />

@@ -56,6 +56,7 @@ function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () =>
         onChange={(status) => setForm({ ...form, status: status as Kind | null })}
         error={problems.field(save.error, 'status')}
         searchable
+        openOnFocus={false}
       />
       <TextInput
         label={t('casework.residence.paragraph')}

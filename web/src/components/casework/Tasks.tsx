@@ -1,4 +1,15 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useRef, useState } from 'react'
@@ -99,6 +110,7 @@ export function TaskForm({
           error={problems.field(create.error, 'assigneeId')}
           allowDeselect={false}
           searchable
+          openOnFocus={false}
           w={240}
         />
         <Button type="submit" loading={create.isPending} mt={25}>
@@ -165,17 +177,17 @@ export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boo
   })
   const mine = task.assigneeId === session.user.id
   return (
-    <Paper withBorder p="xs">
-      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-        <Stack gap={2}>
+    <Paper withBorder px="sm" py={6}>
+      <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+        <Group gap="sm" wrap="wrap">
           {mine ? (
             <Checkbox
               label={
-                <Text fw={600} size="sm" td={task.doneAt ? 'line-through' : undefined}>
+                <Text span fw={600} size="sm" td={task.doneAt ? 'line-through' : undefined}>
                   {title}
+                  <VisuallyHidden> ({t('casework.tasks.markDone')})</VisuallyHidden>
                 </Text>
               }
-              description={t('casework.tasks.markDone')}
               checked={task.doneAt !== null}
               disabled={done.isPending}
               onChange={(event) => done.mutate(event.currentTarget.checked)}
@@ -186,31 +198,29 @@ export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boo
               {task.doneAt && ` (${t('casework.tasks.done')})`}
             </Text>
           )}
-          <Group gap="sm" ml={mine ? 32 : 0} wrap="wrap">
-            {task.source === 'residence-expiry' && task.personId && (
-              <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
-                {t('casework.tasks.openPerson')}
-              </Anchor>
-            )}
-            {showCase && task.caseId && (
-              <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
-                {t('casework.tasks.case', { reference: task.caseReference ?? '' })}
-              </Anchor>
-            )}
-            {!mine && (
-              <Text size="sm" c="dimmed">
-                {t('casework.tasks.for', { name: task.assigneeName })}
-              </Text>
-            )}
-          </Group>
-          {done.error && (
-            <Text size="sm" c="red.9" role="alert">
-              {problems.message(done.error)}
+          {task.source === 'residence-expiry' && task.personId && (
+            <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
+              {t('casework.tasks.openPerson')}
+            </Anchor>
+          )}
+          {showCase && task.caseId && (
+            <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
+              {t('casework.tasks.case', { reference: task.caseReference ?? '' })}
+            </Anchor>
+          )}
+          {!mine && (
+            <Text size="sm" c="dimmed">
+              {t('casework.tasks.for', { name: task.assigneeName })}
             </Text>
           )}
-        </Stack>
+        </Group>
         <DueDate task={task} />
       </Group>
+      {done.error && (
+        <Text size="sm" c="red.9" role="alert">
+          {problems.message(done.error)}
+        </Text>
+      )}
     </Paper>
   )
 }

@@ -104,7 +104,7 @@ export function TimelineTab({ item }: { item: Case }) {
                   style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
                 >
                   <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <ThemeIcon variant="light" color="blue.8" size="lg" radius="xl" aria-hidden>
+                    <ThemeIcon variant="light" color="blue" size="lg" radius="xl" aria-hidden>
                       <Icon name={icons[entry.kind]} />
                     </ThemeIcon>
                     <div>

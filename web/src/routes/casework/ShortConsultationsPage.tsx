@@ -93,6 +93,7 @@ function ShortConsultationForm() {
           onChange={(municipalityId) => setForm({ ...form, municipalityId })}
           error={error('municipalityId')}
           searchable
+          openOnFocus={false}
         />
         <Select
           label={t('casework.fields.language')}
@@ -101,6 +102,7 @@ function ShortConsultationForm() {
           onChange={(language) => language && setForm({ ...form, language })}
           error={error('language')}
           searchable
+          openOnFocus={false}
           allowDeselect={false}
         />
         <NativeSelect
