@@ -128,3 +128,18 @@ export function languageName(code: string, language: string): string {
     return code
   }
 }
+
+/**
+ * A partial date written out, so that the user sees how a typed date was read: "14. März 1988",
+ * "März 1988", or only the year (the caller says so in words).
+ */
+export function describePartialDate(iso: string, language: string): { text: string; yearOnly: boolean } {
+  const [year, month, day] = iso.split('-').map(Number)
+  if (!year) return { text: iso, yearOnly: false }
+  if (!month) return { text: String(year), yearOnly: true }
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1))
+  const options: Intl.DateTimeFormatOptions = day
+    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' }
+  return { text: new Intl.DateTimeFormat(locale(language), options).format(date), yearOnly: false }
+}

@@ -75,7 +75,7 @@ export function caseListApiParams(search: CaseListSearch): URLSearchParams {
     const value = search[key]
     if (value) params.set(key, value)
   }
-  // The API coerces any value to true, so "false" is never sent.
+  // Only sent when set: without it the list is not filtered by tasks.
   if (search.overdueTasks) params.set('overdueTasks', 'true')
   if (search.residenceExpiringWithinDays) {
     params.set('residenceExpiringWithinDays', String(search.residenceExpiringWithinDays))

@@ -428,6 +428,7 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
           case_id: caseId,
           assessed_on: isoDay(assessedOn),
           created_by: manager.id,
+          created_at: assessedOn.toISOString(),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -464,6 +465,7 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
           status: outcome === 'reached' ? 'achieved' : phaseIndex >= 3 ? 'in-progress' : 'open',
           outcome,
           created_by: manager.id,
+          created_at: stepDate(2).toISOString(),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -480,6 +482,7 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
           due_on: isoDay(addDays(seed.openedOn, random.int(30, 200))),
           status: seed.phase === 'closed' ? 'done' : random.pick(['planned', 'in-progress', 'done']),
           created_by: manager.id,
+          created_at: stepDate(2).toISOString(),
         })
         .execute()
     }

@@ -63,26 +63,29 @@ export async function replaceMatchKeys(
 }
 
 /**
- * Persons sharing at least one match key with the query, those sharing the most first. The cap
- * keeps a very common name from flooding the scorer; the scorer ranks what comes back.
+ * Persons sharing at least one match key with the query, those sharing the most first and then
+ * those born closest to the given year. The cap keeps a very common name from flooding the
+ * scorer; ordering by birth year first decides which of many namesakes are scored.
  */
 export async function selectCandidateIds(
   db: Kysely<DB>,
   districtId: string,
   keys: readonly string[],
+  birthYear: number | null,
   limit: number,
 ): Promise<string[]> {
   if (keys.length === 0) return []
-  const rows = await db
-    .selectFrom('person_match_key')
-    .select(['person_id', (eb) => eb.fn.countAll<number>().as('shared')])
-    .where('district_id', '=', districtId)
-    .where('key', 'in', [...keys])
-    .groupBy('person_id')
-    .orderBy('shared', 'desc')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => row.person_id)
+  const result = await sql<{ person_id: string }>`
+    WITH shared AS (
+      SELECT person_id, count(*) AS keys FROM person_match_key
+      WHERE district_id = ${districtId} AND key IN (${sql.join([...keys])})
+      GROUP BY person_id
+    )
+    SELECT shared.person_id FROM shared JOIN person p ON p.id = shared.person_id
+    ORDER BY shared.keys DESC,
+      abs(extract(year FROM p.birth_date_earliest) - ${birthYear ?? 0}::int) * ${birthYear === null ? 0 : 1}
+    LIMIT ${limit}`.execute(db)
+  return result.rows.map((row) => row.person_id)
 }
 
 export type CaseLinkRow = {

@@ -333,7 +333,8 @@ export async function scoredCandidates(
   threshold: number,
 ): Promise<{ row: PersonRow; score: number; reasons: string[] }[]> {
   const keys = matchKeys({ familyName: query.familyName, givenNames: query.givenNames })
-  const ids = await selectCandidateIds(db, districtId, keys, candidateLimit)
+  const birthYear = query.birthDate ? Number(query.birthDate.slice(0, 4)) : null
+  const ids = await selectCandidateIds(db, districtId, keys, birthYear, candidateLimit)
   const rows = (await selectPersons(db, ids)).filter((row) => row.merged_into === null)
   return rows
     .map((row) => {

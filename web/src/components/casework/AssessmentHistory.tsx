@@ -51,7 +51,7 @@ export function AssessmentHistory({ assessments }: { assessments: Assessment[] }
                     tickFormatter={(value: number) => t(`casework.needLevels.${value}`)}
                   />
                   <Line
-                    type="monotone"
+                    type="linear"
                     dataKey="level"
                     stroke="#1864ab"
                     strokeWidth={2}

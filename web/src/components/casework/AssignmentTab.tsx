@@ -6,6 +6,7 @@ import type { Case } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, useCaseManagers, useMunicipalities, useTeams } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
 
 /** Municipality, team and responsible case managers; for team leads and the case's own managers. */
 export function AssignmentTab({ item }: { item: Case }) {
@@ -87,7 +88,7 @@ export function AssignmentTab({ item }: { item: Case }) {
           openOnFocus={false}
         />
         <Group justify="flex-end" gap="sm">
-          <Text size="sm" role="status" c="green.9" fw={600}>
+          <Text size="sm" role="status" c={statusColors.positive} fw={600}>
             {notice}
           </Text>
           <Button

@@ -7,6 +7,7 @@ import { apiUpload } from '../../api.ts'
 import { formatFileSize } from '../../casework-format.ts'
 import { useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, documentsQuery } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
 import { formatDateTime } from '../../i18n.ts'
 import { QueryState } from '../QueryState.tsx'
 import { ClosedNotice, canWrite } from './bits.tsx'
@@ -51,13 +52,14 @@ function UploadForm({ item }: { item: Case }) {
           }}
           error={error}
           clearable
+          clearButtonProps={{ 'aria-label': t('casework.documents.clear') }}
           w={360}
         />
         <Button type="submit" loading={upload.isPending} disabled={!file} mt={47}>
           {t('casework.documents.upload')}
         </Button>
       </Group>
-      <Text size="sm" role="status" c="green.9" fw={600}>
+      <Text size="sm" role="status" c={statusColors.positive} fw={600}>
         {notice}
       </Text>
     </Stack>

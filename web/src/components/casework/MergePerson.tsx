@@ -19,8 +19,9 @@ function MergeForm({ person, onDone }: { person: Person; onDone: (message: strin
   const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
+  // Without the birth date: duplicates often differ exactly there (a placeholder, day and month swapped).
   const match = useQuery(
-    matchQuery({ familyName: person.familyName, givenNames: person.givenNames, birthDate: person.birthDate }),
+    matchQuery({ familyName: person.familyName, givenNames: person.givenNames, birthDate: null }),
   )
   const [duplicateId, setDuplicateId] = useState<string | null>(null)
   const [reason, setReason] = useState<MergeReason | null>(null)

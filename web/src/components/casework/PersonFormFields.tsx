@@ -14,7 +14,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import { legalSpheres, sexes } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
-import { countryOptions, formatBirthDate, languageName, languageOptions } from '../../casework-format.ts'
+import { countryOptions, describePartialDate, languageName, languageOptions } from '../../casework-format.ts'
 import { useCaseworkProblems } from '../../casework-problems.tsx'
 import { useMunicipalities } from '../../casework-queries.ts'
 import { useEnumOptions } from './bits.tsx'
@@ -59,6 +59,12 @@ export function PersonFormFields({
       onChange({ [field]: event.currentTarget.value }),
   })
   const birthIso = birthDateIso(values.birthDateText)
+  const understood = (iso: string) => {
+    const { text, yearOnly } = describePartialDate(iso, language)
+    return t(yearOnly ? 'casework.person.birthDateYearOnly' : 'casework.person.birthDateUnderstood', {
+      date: text,
+    })
+  }
   const spellingWarning = values.otherSpellings.map(nameWarning).find(Boolean)
 
   return (
@@ -106,11 +112,7 @@ export function PersonFormFields({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('casework.fields.birthDate')}
-            description={
-              birthIso
-                ? t('casework.person.birthDateUnderstood', { date: formatBirthDate(birthIso, language) })
-                : t('casework.person.birthDateHint')
-            }
+            description={birthIso ? understood(birthIso) : t('casework.person.birthDateHint')}
             placeholder={t('casework.person.birthDatePlaceholder')}
             required
             inputMode="numeric"

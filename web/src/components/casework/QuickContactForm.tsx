@@ -20,6 +20,7 @@ import { apiSend } from '../../api.ts'
 import { formatDay, languageOptions, nowTime, personName, todayIso } from '../../casework-format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
 
 type Values = {
@@ -250,7 +251,7 @@ export function QuickContactForm({ item }: { item: Case }) {
           />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm">
-          <Text size="sm" role="status" aria-live="polite" fw={600} c="green.9">
+          <Text size="sm" role="status" aria-live="polite" fw={600} c={statusColors.positive}>
             {announcement}
           </Text>
           <Button type="submit" loading={save.isPending}>

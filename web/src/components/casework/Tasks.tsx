@@ -117,7 +117,7 @@ export function TaskForm({
           {t('casework.tasks.add')}
         </Button>
       </Group>
-      <Text size="sm" role="status" c="green.9" fw={600}>
+      <Text size="sm" role="status" c={statusColors.positive} fw={600}>
         {notice}
       </Text>
     </Stack>

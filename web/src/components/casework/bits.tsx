@@ -14,6 +14,7 @@ export function PhaseBadge({ phase }: { phase: CasePhase }) {
       variant={phase === 'closed' ? 'outline' : 'filled'}
       tt="none"
       size="md"
+      radius="sm"
       styles={{
         root: { height: 'auto', minHeight: 22 },
         label: { whiteSpace: 'normal', overflow: 'visible' },

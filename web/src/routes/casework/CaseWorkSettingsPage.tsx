@@ -6,6 +6,7 @@ import type { CaseWorkSettings } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseWorkSettingsQuery } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 
 function SettingsForm({ settings }: { settings: CaseWorkSettings }) {
@@ -57,10 +58,10 @@ function SettingsForm({ settings }: { settings: CaseWorkSettings }) {
         onChange={(residenceExpiryLeadDays) => setForm({ ...form, residenceExpiryLeadDays })}
         error={problems.field(save.error, 'residenceExpiryLeadDays')}
         suffix={` ${t('casework.settings.days')}`}
-        w={240}
+        maw={480}
       />
       <Group justify="flex-end" gap="sm">
-        <Text size="sm" role="status" c="green.9" fw={600}>
+        <Text size="sm" role="status" c={statusColors.positive} fw={600}>
           {notice}
         </Text>
         <Button type="submit" loading={save.isPending}>

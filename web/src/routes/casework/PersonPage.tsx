@@ -37,7 +37,7 @@ export function PersonPage({ personId }: { personId: string }) {
                   {t('casework.list.born', { date: formatBirthDate(data.birthDate, i18n.language) })}
                 </Text>
                 {data.languages.some((entry) => entry.interpreterNeeded) && (
-                  <Badge color="blue.8" variant="light">
+                  <Badge color="blue.8" variant="filled" tt="none">
                     {t('casework.person.interpreterNeeded')}
                   </Badge>
                 )}

@@ -16,8 +16,9 @@ import { useTranslation } from 'react-i18next'
 import { contactChannels, type LifeDomain } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageName, languageOptions, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { type ShortConsultation, shortConsultationsQuery, useMunicipalities } from '../../casework-queries.ts'
+import { statusColors } from '../../colors.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from '../../components/casework/bits.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 
@@ -29,6 +30,7 @@ function ShortConsultationForm() {
   const municipalities = useMunicipalities()
   const queryClient = useQueryClient()
   const firstRef = useRef<HTMLInputElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
   const initial = () => ({
     occurredOn: todayIso(),
     municipalityId: remembered('municipality', '') || null,
@@ -50,89 +52,96 @@ function ShortConsultationForm() {
       firstRef.current?.focus()
     },
   })
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setNotice('')
+    const errors: Record<string, string> = {}
+    if (!form.municipalityId) errors.municipalityId = t('casework.problems.required')
+    if (form.domains.length === 0) errors.domains = t('casework.problems.domains-required')
+    setClientErrors(errors)
+    if (Object.keys(errors).length > 0) return focusFirstInvalid(formRef.current)
     save.mutate()
   }
-  const error = (field: string) => problems.field(save.error, field)
+  const error = (field: string) => clientErrors[field] ?? problems.field(save.error, field)
   return (
-    <Stack
-      component="form"
+    <form
+      ref={formRef}
+      noValidate
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault()
-          const form = event.currentTarget as unknown as HTMLFormElement
-          form.requestSubmit()
+          event.currentTarget.requestSubmit()
         }
       }}
-      gap="sm"
     >
-      <CaseworkFormProblem
-        error={save.error}
-        shown={['occurredOn', 'municipalityId', 'domains', 'language', 'channel']}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-        <TextInput
-          ref={firstRef}
-          autoFocus
-          label={t('casework.short.date')}
-          type="date"
+      <Stack gap="sm">
+        <CaseworkFormProblem
+          error={save.error}
+          shown={['occurredOn', 'municipalityId', 'domains', 'language', 'channel']}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+          <TextInput
+            ref={firstRef}
+            autoFocus
+            label={t('casework.short.date')}
+            type="date"
+            required
+            max={todayIso()}
+            value={form.occurredOn}
+            onChange={(event) => setForm({ ...form, occurredOn: event.currentTarget.value })}
+            error={error('occurredOn')}
+          />
+          <Select
+            label={t('casework.fields.municipality')}
+            required
+            data={municipalities.options}
+            value={form.municipalityId}
+            onChange={(municipalityId) => setForm({ ...form, municipalityId })}
+            error={error('municipalityId')}
+            searchable
+            openOnFocus={false}
+          />
+          <Select
+            label={t('casework.fields.language')}
+            data={languageOptions(i18n.language)}
+            value={form.language}
+            onChange={(language) => language && setForm({ ...form, language })}
+            error={error('language')}
+            searchable
+            openOnFocus={false}
+            allowDeselect={false}
+          />
+          <NativeSelect
+            label={t('casework.fields.channel')}
+            data={options(contactChannels, 'channels')}
+            value={form.channel}
+            onChange={(event) => setForm({ ...form, channel: event.currentTarget.value })}
+            error={error('channel')}
+          />
+        </SimpleGrid>
+        <DomainCheckboxes
+          label={t('casework.short.domains')}
           required
-          max={todayIso()}
-          value={form.occurredOn}
-          onChange={(event) => setForm({ ...form, occurredOn: event.currentTarget.value })}
-          error={error('occurredOn')}
+          value={form.domains}
+          onChange={(domains) => setForm({ ...form, domains })}
+          error={error('domains')}
         />
-        <Select
-          label={t('casework.fields.municipality')}
-          required
-          data={municipalities.options}
-          value={form.municipalityId}
-          onChange={(municipalityId) => setForm({ ...form, municipalityId })}
-          error={error('municipalityId')}
-          searchable
-          openOnFocus={false}
-        />
-        <Select
-          label={t('casework.fields.language')}
-          data={languageOptions(i18n.language)}
-          value={form.language}
-          onChange={(language) => language && setForm({ ...form, language })}
-          error={error('language')}
-          searchable
-          openOnFocus={false}
-          allowDeselect={false}
-        />
-        <NativeSelect
-          label={t('casework.fields.channel')}
-          data={options(contactChannels, 'channels')}
-          value={form.channel}
-          onChange={(event) => setForm({ ...form, channel: event.currentTarget.value })}
-          error={error('channel')}
-        />
-      </SimpleGrid>
-      <DomainCheckboxes
-        label={t('casework.short.domains')}
-        required
-        value={form.domains}
-        onChange={(domains) => setForm({ ...form, domains })}
-        error={error('domains')}
-      />
-      <Group justify="flex-end" gap="sm">
-        <Text size="sm" role="status" c="green.9" fw={600}>
-          {notice}
-        </Text>
-        <Button
-          type="submit"
-          loading={save.isPending}
-          disabled={!form.municipalityId || form.domains.length === 0}
-        >
-          {t('casework.short.save')}
-        </Button>
-      </Group>
-    </Stack>
+        <Group justify="flex-end" gap="sm">
+          <Text size="sm" role="status" c={statusColors.positive} fw={600}>
+            {notice}
+          </Text>
+          <Button
+            type="submit"
+            loading={save.isPending}
+            disabled={!form.municipalityId || form.domains.length === 0}
+          >
+            {t('casework.short.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

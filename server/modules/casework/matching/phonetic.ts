@@ -4,15 +4,15 @@
  * Arabic, Persian, Ukrainian, Russian, Turkish, Kurdish, Tigrinya and Fula names reach Latin
  * letters. Two outputs per token:
  *
- * - `codes`: consonant-class strings for the match keys. They must agree across every spelling
- *   of one name, so they are coarse (Mohammed, Muhammad, Mehmet and Mahmoud share MGMD).
+ * - `codes`: consonant classes with two vowel hints, for the match keys. They must agree across
+ *   every spelling of one name, so they are coarse (Mohammed, Muhammad, Mohamad: MuGMD).
  * - `sequences`: the same sounds with vowels kept, for the scorer's weighted edit distance, which
- *   tells Hassan from Hussein and Mohammed from Mahmoud.
+ *   tells Hassan from Hussein and Ahmad from Hamid.
  *
  * Symbols: B (b p), D (d t th dh), F (f v w ph), G (g), Q (gh), H (h kh, German ch, Kurdish x),
- * h (a final h after a vowel, often left out: Fatimah, Bah),
- * K (k q c-hard ck), L, M, N, R, S (every sibilant and affricate: s z sh zh sch ch-English c-soft
- * ts tz dsch dzh dj and English j); vowels a e i o u (y and the German j are i).
+ * h (a weak final h, often left out: Fatimah, Bah), K (k q hard c), L, M, N, R, S (every
+ * sibilant and affricate: s z sh zh sch English ch, soft c, ts tz dsch dzh, French dj, English
+ * j); vowels a e i o u (y and the German j are i).
  */
 
 /**
@@ -310,16 +310,16 @@ export type TokenSound = {
 // Ahmed), i/e (kasra: Ibrahim, Ebrahim) and u/o (damma: Muhammad, Mohammed); a against u or i
 // is a different name more often than a different spelling (Hassan, Hussein, Hisham).
 const vowelCost: Record<string, number> = {
-  ae: 0.3,
+  ae: 0.2,
   ai: 0.7,
   ao: 0.6,
   au: 0.8,
-  ei: 0.3,
+  ei: 0.2,
   eo: 0.6,
   eu: 0.6,
   io: 0.8,
   iu: 0.6,
-  ou: 0.2,
+  ou: 0.15,
 }
 // Within the G class: g against h is Ukrainian against Russian (Oleh, Oleg; Hryhorii, Grigorij);
 // gh against g is Ghebre against Gebre; gh against h is mostly a different name (Ghassan, Hassan).
@@ -438,20 +438,15 @@ function similarity(a: Sequence, b: Sequence): number {
         (previous[j - 1] as number) + (substitutionTable[aCode + bSymbols.charCodeAt(j - 1)] as number)
       const remove = (previous[j] as number) + aIndel
       const insert = (row[j - 1] as number) + (bIndels[j - 1] as number)
-      row[j] = replace < remove ? (replace < insert ? replace : insert) : remove < insert ? remove : insert
+      row[j] = Math.min(replace, remove, insert)
     }
     const swap = previous
     previous = row
     row = swap
   }
   const cost = previous[bSymbols.length] as number
-  const scale = a.weight > b.weight ? a.weight : b.weight
+  const scale = Math.max(a.weight, b.weight)
   return scale === 0 ? 0 : Math.max(0, 1 - cost / scale)
-}
-
-/** Weighted edit distance similarity of two symbol sequences (see `encode`), 1 for the same sounds. */
-export function sequenceSimilarity(a: string, b: string): number {
-  return similarity(prepare(a), prepare(b))
 }
 
 /**

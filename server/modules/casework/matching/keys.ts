@@ -3,22 +3,28 @@ import { phoneticCodes } from './phonetic.ts'
 
 /**
  * Match keys: the short strings a person is indexed under, so that a query fetches only persons
- * sharing a key. A key is the unordered pair of phonetic codes of one family-name unit and one
- * given-name unit ("GSN.MGMD" for Mohammed Al-Hassan and for Hassan Muhammad). A single common
- * name never makes a key on its own, and no key holds the birth date, which is often partial or
- * a placeholder.
+ * sharing a key. A key is the unordered pair of phonetic codes (phonetic.ts) of one family-name
+ * unit and one given-name unit: "GaSN.MuGMD" for Mohammed Al-Hassan, and for Hassan Muhammad
+ * with the names swapped. A single common name never makes a key on its own, and no key holds
+ * the birth date, which is often partial or a placeholder.
  *
  * A unit is a token, the whole field joined when it has two or three tokens (Nur Mohammad =
  * Nurmohammad), or, for three or more tokens, two neighbours joined (Gebre Mariam Tesfay =
- * Gebremariam Tesfay). Each unit contributes
- * the codes of all its readings and of its article-less forms (Alhassan = Hassan).
+ * Gebremariam Tesfay). Each unit contributes the codes of all its readings and of its
+ * article-less forms (Alhassan = Hassan).
  */
 
 const separator = '.'
 
+// Kinship particles (Abu Ahmad, Bin Laden, Ould Abdallah) say nothing about which family it is,
+// so they make no unit of their own; the joined form (Abuahmad) and the noun still do.
+const particles = new Set(['abu', 'abou', 'abo', 'bin', 'ibn', 'ben', 'bint', 'ould', 'bou'])
+
 function unitCodes(field: NameField): string[][] {
   const { tokens } = field
-  const units: string[][] = tokens.map((token) => [token.text, ...token.alternatives])
+  const units: string[][] = tokens
+    .filter((token) => tokens.length === 1 || !particles.has(token.text))
+    .map((token) => [token.text, ...token.alternatives])
   if (tokens.length === 2 || tokens.length === 3) units.push([tokens.map((token) => token.text).join('')])
   if (tokens.length > 2) {
     for (let index = 0; index + 1 < tokens.length; index++) {

@@ -182,7 +182,12 @@ function transliterateArabic(text: string): string {
     else if (arabicYeh.test(character)) out += consonantal && !/[اىي]/.test(previous) ? 'y' : 'i'
     else if (arabicWaw.test(character)) out += consonantal ? 'w' : 'u'
     else if (character === 'ّ') out += out.at(-1) ?? ''
-    else out += arabicLetters[character] ?? character
+    else {
+      const mapped = arabicLetters[character] ?? character
+      // س + ه is s-h, not sh: keep letters apart that would read as a Latin digraph (سها Suha).
+      if (mapped.startsWith('h') && /[sktdgzcp]$/.test(out)) out += 'a'
+      out += mapped
+    }
     atWordStart = false
   }
   // The article is written joined to its noun in Arabic script; separate it like "al-".

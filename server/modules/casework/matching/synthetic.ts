@@ -458,7 +458,13 @@ export type SyntheticPerson = MatchCandidate & {
   origin: Origin
   sex: 'male' | 'female'
   /** The source names and the system the stored spelling used, for deriving queries. */
-  source: { script: Script; given: string; family: string; system: string }
+  source: {
+    script: Script
+    /** One source name, or two drawn separately (a second given name). */
+    given: readonly string[]
+    family: string
+    system: string
+  }
 }
 
 type Renderer = (
@@ -482,6 +488,14 @@ function cachedRenderer(): Renderer {
     return rendered
   }
 }
+
+const renderGiven = (
+  render: Renderer,
+  script: Script,
+  given: readonly string[],
+  system: string,
+  options: RenderOptions = {},
+) => given.map((name) => render(script, name, system, 'given', options)).join(' ')
 
 const pad = (value: number) => String(value).padStart(2, '0')
 
@@ -527,10 +541,10 @@ export function generateSyntheticPersons(count: number, seed = 1): SyntheticPers
     }
     const sex = random.chance(0.55) ? 'male' : 'female'
     const [names, weights] = sex === 'male' ? [pool.male, pool.maleZipf] : [pool.female, pool.femaleZipf]
-    let given = names[draw(weights, random)] as string
+    const given = [names[draw(weights, random)] as string]
     if (random.chance(profile.secondGivenName)) {
       const second = names[draw(weights, random)] as string
-      if (second !== given) given = `${given} ${second}`
+      if (second !== given[0]) given.push(second)
     }
     const familySource = pool.family[draw(pool.familyZipf, random)] as string
     const family = sex === 'female' ? feminineFamily(script, familySource) : familySource
@@ -541,7 +555,7 @@ export function generateSyntheticPersons(count: number, seed = 1): SyntheticPers
       origin,
       sex,
       familyName: render(script, family, system, 'family'),
-      givenNames: render(script, given, system, 'given'),
+      givenNames: renderGiven(render, script, given, system),
       birthDate: birthDate(random, profile.placeholder),
       source: { script, given, family, system },
     }
@@ -549,7 +563,7 @@ export function generateSyntheticPersons(count: number, seed = 1): SyntheticPers
       const other = drawWeighted(systems, random)
       if (other !== system) {
         person.otherSpellings = [
-          `${render(script, given, other, 'given')} ${render(script, family, other, 'family')}`,
+          `${renderGiven(render, script, given, other)} ${render(script, family, other, 'family')}`,
         ]
       }
     }
@@ -622,12 +636,14 @@ export function deriveSyntheticQueries(
       ])
       variants.push('article-variant')
     }
-    if (given.includes(' ') && random.chance(0.5)) {
+    // Only a compound source name is joined or split (Mohammad Reza, Nur Mohammad, Abd al-Rahman),
+    // never two separate given names.
+    if (given.some((name) => name.includes(' ')) && random.chance(0.5)) {
       options.compound = random.pick<CompoundStyle>(['joined', 'spaced', 'hyphenated'])
       variants.push('compound-variant')
     }
     let familyName = render(script, family, querySystem, 'family', options)
-    let givenNames = render(script, given, querySystem, 'given', options)
+    let givenNames = renderGiven(render, script, given, querySystem, options)
     if (random.chance(0.1)) {
       ;[familyName, givenNames] = [givenNames, familyName]
       variants.push('swapped-names')

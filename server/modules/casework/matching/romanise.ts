@@ -1146,9 +1146,9 @@ type TigrinyaSystem = System & {
 const tigrinyaSystems = {
   eritrean: {
     name: 'eritrean',
-    standard: 'Eritrean document spelling (ä → e but o after w as in Wolde, ǝ → e, q/kh → k)',
-    letter: (phoneme, _next, previous) => {
-      if (phoneme === 'E' && previous === 'w') return 'o'
+    standard: 'Eritrean document spelling (ä → e, wäl → wol as in Wolde and Tewolde, ǝ → e, q/kh → k)',
+    letter: (phoneme, next, previous) => {
+      if (phoneme === 'E' && previous === 'w' && next === 'l') return 'o'
       return { E: 'e', '@': 'e', q: 'k', kh: 'k', H: 'h', "'": '', '`': '' }[phoneme] ?? phoneme
     },
   },
