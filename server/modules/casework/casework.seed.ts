@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit } from '../audit/index.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys } from './matching/index.ts'
+import { seededRandom } from './matching/random.ts'
 import { refreshResidenceExpiryTasks } from './task.service.ts'
 
 /**
@@ -24,21 +25,10 @@ const dayMs = 24 * 60 * 60 * 1000
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * dayMs)
 
+/** The shared seeded generator, with whole numbers in a closed range for dates and counts. */
 function prng(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number) => next() < p,
-  }
+  const random = seededRandom(seed)
+  return { ...random, int: (min: number, max: number) => min + random.below(max - min + 1) }
 }
 type Random = ReturnType<typeof prng>
 
