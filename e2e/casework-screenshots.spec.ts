@@ -1,0 +1,81 @@
+import path from 'node:path'
+import { expect, type Page, test } from '@playwright/test'
+import { demoUsers, signIn } from './demo.ts'
+
+/**
+ * The screenshots of the user guide's "Fallarbeit" section (docs/images/casework-*.png), taken
+ * from the demo data. Not a test: it runs only when asked for, so that an ordinary e2e run never
+ * rewrites the documentation.
+ *
+ *   LANG=de_DE.UTF-8 LOTSE_SCREENSHOTS=1 npx playwright test e2e/casework-screenshots.spec.ts
+ *
+ * LANG gives Chromium German date and time fields (TT.MM.JJJJ), as a German user's browser has
+ * them; Debian's Chromium needs the package chromium-l10n for that, else they stay American.
+ */
+test.skip(!process.env.LOTSE_SCREENSHOTS, 'writes docs/images only with LOTSE_SCREENSHOTS=1')
+test.use({ viewport: { width: 1280, height: 900 } })
+
+const image = (name: string) =>
+  path.resolve(import.meta.dirname, '..', 'docs', 'images', `casework-${name}.png`)
+
+async function openMainNav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name }).click()
+}
+
+test('user guide screenshots of case work', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signIn(page, demoUsers.caseManager)
+
+  // The case list with its filters.
+  await openMainNav(page, 'Fälle')
+  await expect(page.getByRole('table', { name: /^Fälle mit Klient:innen/ })).toBeVisible()
+  await page.screenshot({ path: image('list') })
+
+  // Registration: a variant spelling of a client known to Team Süd.
+  await page.getByRole('link', { name: 'Klient:in registrieren' }).click()
+  await page.getByRole('textbox', { name: 'Familienname' }).fill('Alhassan')
+  await page.getByRole('textbox', { name: 'Vornamen' }).fill('Muhammad')
+  await page.getByRole('textbox', { name: 'Name in Originalschrift' }).fill('محمد الحسن')
+  await page.getByRole('textbox', { name: 'Geburtsdatum' }).fill('1987')
+  await page.getByRole('radio', { name: 'männlich' }).check()
+  await page.getByRole('combobox', { name: 'Kommune' }).click()
+  await page.getByRole('option', { name: 'Troisdorf', exact: true }).click()
+  const duplicates = page.getByRole('region', { name: 'Mögliche Doppeleinträge' })
+  await expect(duplicates.getByText(/bereits bei Team Süd/)).toBeVisible()
+  await page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' }).click()
+  await page.screenshot({ path: image('registration'), fullPage: true })
+
+  // A case in implementation: its contacts and the assessment history.
+  await openMainNav(page, 'Fälle')
+  await page.getByRole('combobox', { name: 'Phase' }).click()
+  await page.getByRole('option', { name: 'Umsetzung und Monitoring', exact: true }).click()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await expect(table.getByRole('cell', { name: 'Umsetzung und Monitoring' }).first()).toBeVisible()
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await page
+    .getByRole('tablist', { name: 'Bereiche des Falls' })
+    .getByRole('tab', { name: 'Kontakte', exact: true })
+    .click()
+  await expect(page.getByRole('table', { name: /Kontakte?, neueste zuerst$/ })).toBeVisible()
+  // Taller, so that the first contacts show below the form.
+  await page.setViewportSize({ width: 1280, height: 1240 })
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: image('contacts') })
+  await page.setViewportSize({ width: 1280, height: 900 })
+
+  await page
+    .getByRole('tablist', { name: 'Bereiche des Falls' })
+    .getByRole('tab', { name: 'Assessment', exact: true })
+    .click()
+  const history = page.getByRole('region', { name: 'Bedarf im Verlauf' })
+  await expect(history.locator('svg.recharts-surface').first()).toBeVisible()
+  await page.mouse.move(0, 0)
+  // The charts with a margin of white around them.
+  await history.scrollIntoViewIfNeeded()
+  const box = await history.boundingBox()
+  if (!box) throw new Error('the assessment history has no box')
+  await page.screenshot({
+    path: image('assessment'),
+    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
+  })
+})

@@ -1,0 +1,366 @@
+import { expect, type Locator, type Page, test } from '@playwright/test'
+import { expectAccessible } from './axe.ts'
+import { demoUsers, signIn } from './demo.ts'
+
+/**
+ * Case work as the case manager Leyla Yıldız (Team Nord) does it in the demo district: register a
+ * Klient:in (after the duplicate check), open a case, walk it through the DGCC phases, log
+ * contacts by keyboard alone and close it. The demo holds "Mohammad Al-Hassan" (1987) in Team
+ * Süd's caseload, so that a variant spelling names the team without showing the record.
+ */
+
+/** The new client: a name no demo person carries, with an incomplete birth date (May 1979). */
+const client = {
+  familyName: 'Zhuravska',
+  givenNames: 'Oleksandra',
+  originalScript: 'Олександра Журавська',
+  otherSpelling: 'Schurawska',
+  birthDate: '05.1979',
+}
+const goal = 'Deutschkurs B1 abschließen'
+
+/**
+ * Presses Tab until the target has focus: keyboard only, and independent of how many stops the
+ * browser puts in between (Chromium's date and time fields have one per part).
+ */
+async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+  for (let press = 0; press < maxPresses; press++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target, `Tab never reached the field within ${maxPresses} presses`).toBeFocused()
+}
+
+/** Opens a Mantine select by click and picks an option by its visible name. */
+async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await expect(select).toHaveValue(option)
+}
+
+/** Starts a phase change from the header and confirms it in its dialog. */
+async function changePhase(page: Page, label: string, checkDialog?: () => Promise<void>): Promise<void> {
+  await page.getByRole('group', { name: 'Phase wechseln' }).getByRole('button', { name: label }).click()
+  const dialog = page.getByRole('dialog', { name: label })
+  await expect(dialog).toBeVisible()
+  await checkDialog?.()
+  await dialog.getByRole('button', { name: label }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/** The phase marked as current in the list of DGCC phases. */
+const currentPhase = (page: Page) =>
+  page.getByRole('list', { name: 'Phasen des Case Managements' }).locator('[aria-current="step"]')
+
+const caseTab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Bereiche des Falls' }).getByRole('tab', { name, exact: true })
+
+test('a case manager registers a client, walks a case through all phases and logs contacts by keyboard', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000)
+  await signIn(page, demoUsers.caseManager)
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Fälle' })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^\d+ Fälle gefunden$/)).toBeVisible()
+  await expect(page.getByRole('table', { name: /^Fälle mit Klient:innen/ })).toBeVisible()
+  await expectAccessible(page, testInfo, 'case list')
+
+  // Registration: a variant spelling of a client of Team Süd is found, without showing the record.
+  await page.getByRole('link', { name: 'Klient:in registrieren' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+  const familyName = page.getByRole('textbox', { name: /^Familienname/ })
+  const givenNames = page.getByRole('textbox', { name: /^Vornamen/ })
+  const birthDate = page.getByRole('textbox', { name: /^Geburtsdatum/ })
+  await expect(familyName).toBeFocused()
+  const duplicates = page.getByRole('region', { name: 'Mögliche Doppeleinträge' })
+  await expect(duplicates.getByText(/^Sobald Familienname und Vornamen eingetragen sind/)).toBeVisible()
+  await familyName.fill('Alhassan')
+  await givenNames.fill('Muhammad')
+  await birthDate.fill('1987')
+  await expect(page.getByText('Erkannt als: nur das Jahr 1987')).toBeVisible()
+  await page.getByRole('radio', { name: 'männlich' }).check()
+  await choose(page, page.getByRole('combobox', { name: /^Kommune/ }), 'Siegburg')
+  await expect(duplicates.getByText('1 möglicher Eintrag gefunden')).toBeVisible()
+  await expect(
+    duplicates.getByText(/Ein möglicher Eintrag besteht bereits bei Team Süd – bitte dort nachfragen/),
+  ).toBeVisible()
+  // Neither the name on record nor a link to it: the client belongs to another team.
+  await expect(duplicates.getByRole('link')).toHaveCount(0)
+  await expect(duplicates.getByText(/Al-Hassan|Mohammad/)).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'registration with duplicate warning')
+
+  // Registering anyway asks once more; going back keeps the form as it was.
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Trotzdem neu registrieren?' })
+  await expect(confirm.getByText(/^Es gibt einen möglichen Eintrag für diese Person/)).toBeVisible()
+  await expectAccessible(page, testInfo, 'duplicate confirmation dialog')
+  await confirm.getByRole('button', { name: 'Zurück zu den Treffern' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(familyName).toHaveValue('Alhassan')
+
+  // Instead: a new client, with the name in Cyrillic, a German transcription and only month and year of birth.
+  await familyName.fill(client.familyName)
+  await givenNames.fill(client.givenNames)
+  await page.getByRole('textbox', { name: /^Name in Originalschrift/ }).fill(client.originalScript)
+  const spellings = page.getByRole('combobox', { name: /^Andere Schreibweisen/ })
+  await spellings.fill(client.otherSpelling)
+  await spellings.press('Enter')
+  await birthDate.fill(client.birthDate)
+  await expect(page.getByText('Erkannt als: Mai 1979')).toBeVisible()
+  await page.getByRole('radio', { name: 'weiblich' }).check()
+  await expect(duplicates.getByText('Kein vorhandener Eintrag gefunden.')).toBeVisible()
+  // No candidate, so no confirmation: straight to the new person's page.
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(confirm).toHaveCount(0)
+
+  // The person's page: the name in both scripts, the partial birth date, no case yet.
+  await expect(
+    page.getByRole('heading', { level: 2, name: `${client.familyName}, ${client.givenNames}` }),
+  ).toBeVisible()
+  // Beside the heading and again in the record, with the other spelling.
+  await expect(page.getByText(client.originalScript, { exact: true })).toHaveCount(2)
+  await expect(page.getByText(client.otherSpelling, { exact: true })).toBeVisible()
+  await expect(page.getByText('geb. 05.1979')).toBeVisible()
+  await expect(page.getByText('Noch kein Fall für diese Person.')).toBeVisible()
+  await expectAccessible(page, testInfo, 'person page')
+
+  await page.getByRole('button', { name: 'Fall eröffnen' }).click()
+  const openDialog = page.getByRole('dialog', { name: 'Fall eröffnen' })
+  await expect(openDialog.getByRole('combobox', { name: /^Kommune/ })).toHaveValue('Siegburg')
+  await expect(openDialog.getByRole('combobox', { name: /^Team/ })).toHaveValue('Team Nord')
+  await expectAccessible(page, testInfo, 'open case dialog')
+  await openDialog.getByRole('button', { name: 'Fall eröffnen' }).click()
+
+  // The case: in intake, with this client and Leyla Yıldız responsible.
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await expect(currentPhase(page)).toContainText('Fallklärung')
+  await expect(page.getByRole('link', { name: `${client.familyName}, ${client.givenNames}` })).toBeVisible()
+  await expect(page.getByText('Team Nord · Leyla Yıldız')).toBeVisible()
+  await expectAccessible(page, testInfo, 'case page (intake)')
+
+  // Assessment.
+  await changePhase(page, 'Weiter zu: Assessment', () =>
+    expectAccessible(page, testInfo, 'phase change dialog'),
+  )
+  await expect(currentPhase(page)).toContainText('Assessment')
+  await caseTab(page, 'Assessment').click()
+  await expect(page.getByText('Noch kein Assessment erfasst.')).toBeVisible()
+  const need = (domain: string, level: string) =>
+    page
+      .getByRole('radiogroup', { name: domain, exact: true })
+      .getByRole('radio', { name: level, exact: true })
+  await need('Sprache', 'hoch').check()
+  await need('Arbeit und Anerkennung', 'mittel').check()
+  await need('Wohnen', 'gering').check()
+  await page
+    .getByRole('textbox', { name: 'Ressourcen: Arbeit und Anerkennung' })
+    .fill('Buchhalterin, Diplom aus Kyjiw')
+  await expectAccessible(page, testInfo, 'assessment form')
+  await page.getByRole('button', { name: 'Assessment speichern' }).click()
+  await expect(page.getByRole('status').getByText('Assessment gespeichert.')).toBeVisible()
+  await expect(
+    page.getByText(/^Letztes Assessment vom \d{2}\.\d{2}\.\d{4} \(Leyla Yıldız\)\.$/),
+  ).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Bedarf im Verlauf' })).toBeVisible()
+  await page.getByText('Verlauf als Tabelle anzeigen').click()
+  const history = page.getByRole('table', { name: 'Bedarf je Handlungsfeld und Assessment' })
+  await expect(history.getByRole('row', { name: /^Sprache hoch$/ })).toBeVisible()
+  await expect(history.getByRole('row', { name: /^Wohnen gering$/ })).toBeVisible()
+  await expectAccessible(page, testInfo, 'assessment tab with history')
+
+  // Planning: a goal in the plan, then on to implementation.
+  await changePhase(page, 'Weiter zu: Hilfeplanung')
+  await expect(currentPhase(page)).toContainText('Hilfeplanung')
+  await caseTab(page, 'Hilfeplan').click()
+  await expect(page.getByText('Noch keine Ziele vereinbart.')).toBeVisible()
+  await page.getByRole('button', { name: 'Ziel hinzufügen' }).click()
+  const goalDialog = page.getByRole('dialog', { name: 'Ziel hinzufügen' })
+  await choose(page, goalDialog.getByRole('combobox', { name: /^Handlungsfeld/ }), 'Sprache')
+  await goalDialog.getByRole('textbox', { name: 'Ziel', exact: true }).fill(goal)
+  await goalDialog.getByRole('textbox', { name: /^Woran erkennbar/ }).fill('Zertifikat B1 liegt vor')
+  await expectAccessible(page, testInfo, 'goal dialog')
+  await goalDialog.getByRole('button', { name: 'Speichern' }).click()
+  await expect(goalDialog).toBeHidden()
+  const goalCard = page.getByRole('article', { name: goal })
+  await expect(goalCard.getByText('Woran erkennbar: Zertifikat B1 liegt vor', { exact: false })).toBeVisible()
+  await expect(goalCard.getByText('Offen', { exact: true })).toBeVisible()
+  await expectAccessible(page, testInfo, 'plan tab')
+  await changePhase(page, 'Weiter zu: Umsetzung und Monitoring')
+  await expect(currentPhase(page)).toContainText('Umsetzung und Monitoring')
+
+  // Three contacts, by keyboard alone: Tab between fields, Space to tick, typing, Ctrl+Enter to save.
+  await caseTab(page, 'Kontakte').click()
+  const form = page.getByRole('region', { name: 'Kontakt erfassen' })
+  await expect(form.getByText(/^Tab wechselt die Felder, Leertaste kreuzt an/)).toBeVisible()
+  await expect(page.getByText('Noch keine Kontakte erfasst.')).toBeVisible()
+  await expectAccessible(page, testInfo, 'contacts tab')
+  const dateField = form.getByLabel(/^Datum/)
+  const duration = form.getByRole('textbox', { name: /^Dauer \(Minuten\)/ })
+  const channel = form.getByRole('combobox', { name: /^Kontaktart/ })
+  const note = form.getByRole('textbox', { name: 'Notiz' })
+  const contactList = page.getByRole('table', { name: /Kontakte?, neueste zuerst$/ })
+  const contacts = [
+    {
+      minutes: '45',
+      channel: 'Persönlich',
+      domains: ['Sprache', 'Arbeit und Anerkennung'],
+      note: 'Anmeldung zum Integrationskurs besprochen',
+    },
+    { minutes: '15', channel: 'Telefon', domains: ['Wohnen'], note: 'Rückruf wegen Wohnungsbesichtigung' },
+    {
+      minutes: '60',
+      channel: 'Begleitung',
+      domains: ['Arbeit und Anerkennung'],
+      note: 'Begleitung zur Anerkennungsberatung',
+    },
+  ]
+  await expect(dateField).toBeFocused()
+  for (const [index, contact] of contacts.entries()) {
+    await tabTo(page, duration)
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type(contact.minutes)
+    await tabTo(page, channel)
+    // A closed native select takes typed letters as a search for the option.
+    await page.keyboard.type(contact.channel)
+    await expect(channel.locator('option:checked')).toHaveText(contact.channel)
+    for (const domain of contact.domains) {
+      const box = form.getByRole('checkbox', { name: domain, exact: true })
+      await tabTo(page, box)
+      await page.keyboard.press('Space')
+      await expect(box).toBeChecked()
+    }
+    await tabTo(page, note)
+    await page.keyboard.type(contact.note)
+    await page.keyboard.press('Control+Enter')
+
+    await expect(form.getByRole('status')).toHaveText(
+      /^Kontakt vom \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr gespeichert\. Das Formular ist bereit für den nächsten\.$/,
+    )
+    const row = contactList.getByRole('row').filter({ hasText: contact.note })
+    await expect(row).toBeVisible()
+    await expect(row.getByRole('cell', { name: `${contact.minutes} Min.` })).toBeVisible()
+    await expect(row.getByRole('cell', { name: contact.channel, exact: true })).toBeVisible()
+    await expect(row.getByRole('cell', { name: contact.domains.join(', '), exact: true })).toBeVisible()
+    await expect(contactList).toHaveAccessibleName(
+      index === 0 ? '1 Kontakt, neueste zuerst' : `${index + 1} Kontakte, neueste zuerst`,
+    )
+    // Ready for the next one: focus back on the first field, the form back to its defaults.
+    await expect(dateField).toBeFocused()
+    await expect(note).toHaveValue('')
+    await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(0)
+  }
+  await expectAccessible(page, testInfo, 'contacts tab with three contacts')
+  await expect(page.getByText('noch kein Kontakt')).toHaveCount(0)
+
+  // Closing: the reason and the outcome of the goal.
+  await changePhase(page, 'Fall abschließen', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Fall abschließen' })
+    await choose(page, dialog.getByRole('combobox', { name: /^Abschlussgrund/ }), 'Ziele erreicht')
+    await choose(page, dialog.getByRole('combobox', { name: new RegExp(`^${goal}`) }), 'Teilweise erreicht')
+    await expectAccessible(page, testInfo, 'close case dialog')
+  })
+  await expect(currentPhase(page)).toContainText('Abgeschlossen')
+  await expect(page.getByText(/abgeschlossen am \d{2}\.\d{2}\.\d{4} \(Ziele erreicht\)/)).toBeVisible()
+  // A closed case can only be taken up again.
+  const phaseButtons = page.getByRole('group', { name: 'Phase wechseln' }).getByRole('button')
+  await expect(phaseButtons.first()).toBeVisible()
+  for (const label of await phaseButtons.allTextContents()) expect(label).toMatch(/^Wieder aufnehmen \(/)
+  await expect(
+    page.getByText('Der Fall ist abgeschlossen. Um etwas zu erfassen, nehmen Sie ihn bitte wieder auf.'),
+  ).toBeVisible()
+  await expect(form).toHaveCount(0)
+
+  // The timeline: the three contacts and every phase change, newest first.
+  await caseTab(page, 'Verlauf').click()
+  const timeline = page.getByRole('region', { name: 'Verlauf' }).getByRole('listitem')
+  await expect(timeline.filter({ hasText: 'Beratungskontakt' })).toHaveCount(3)
+  await expect(timeline.filter({ hasText: 'Telefon · 15 Min. · Wohnen' })).toHaveCount(1)
+  const phaseChanges = timeline.filter({ hasText: 'Phasenwechsel' })
+  await expect(phaseChanges).toHaveText([
+    /Umsetzung und Monitoring → Abgeschlossen · Ziele erreicht/,
+    /Hilfeplanung → Umsetzung und Monitoring/,
+    /Assessment → Hilfeplanung/,
+    /Fallklärung → Assessment/,
+  ])
+  await expect(timeline.filter({ hasText: 'Fall eröffnet' })).toHaveCount(1)
+  await expectAccessible(page, testInfo, 'timeline of the closed case')
+})
+
+test('the team lead reads Team Nord’s cases but records nothing', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.teamLead)
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await expect(table).toBeVisible()
+  await expectAccessible(page, testInfo, 'case list (team lead)')
+  // Only Team Nord: Leyla Yıldız's cases, none of Tobias Schmitz (Team Süd).
+  await expect(table.getByRole('cell', { name: /Leyla Yıldız/ }).first()).toBeVisible()
+  await expect(table.getByRole('cell', { name: /Tobias Schmitz/ })).toHaveCount(0)
+
+  await page
+    .getByLabel(/^Phase/)
+    .first()
+    .click()
+  await page.getByRole('option', { name: 'Umsetzung und Monitoring', exact: true }).click()
+  await expect(table.getByRole('cell', { name: 'Umsetzung und Monitoring' }).first()).toBeVisible()
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await expect(page.getByText(/^Team Nord · Leyla Yıldız/)).toBeVisible()
+  // Reading, not working: no phase changes, no contact form, but the contacts are there.
+  await expect(page.getByRole('group', { name: 'Phase wechseln' })).toHaveCount(0)
+  await caseTab(page, 'Kontakte').click()
+  await expect(page.getByRole('heading', { name: 'Beratungskontakte' })).toBeVisible()
+  await expect(page.getByRole('table', { name: /Kontakte?, neueste zuerst$/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Kontakt erfassen' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Kontakt speichern' })).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'contacts tab (team lead, read only)')
+})
+
+test('a coordinator sees no case work', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' })
+  await expect(navigation.getByRole('link', { name: 'Mein Konto' })).toBeVisible()
+  await expect(navigation.getByRole('link', { name: 'Fälle' })).toHaveCount(0)
+  await expect(navigation.getByRole('link', { name: 'Kurzberatung' })).toHaveCount(0)
+  await page.goto('/cases')
+  await expect(page.getByRole('alert').getByText('Kein Zugriff')).toBeVisible()
+  await expect(page.getByRole('table')).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'no access to cases')
+})
+
+test('my follow-ups show overdue ones and expiring residence titles', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await page
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name: 'Meine Wiedervorlagen' })
+    .click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Meine Wiedervorlagen' })).toBeVisible()
+  await expect(
+    page.getByRole('status').getByText(/^\d+ offene Wiedervorlagen?, davon [1-9]\d* überfällig\.$/),
+  ).toBeVisible()
+  const overdue = page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })
+  await expect(overdue).toBeVisible()
+  await expect(overdue.getByText(/^Überfällig seit \d{2}\.\d{2}\.\d{4}$/).first()).toBeVisible()
+  // Lotse creates these itself before a residence title expires; they lead to the client.
+  const expiry = page.getByRole('checkbox', { name: 'Aufenthaltstitel läuft ab (Als erledigt markieren)' })
+  await expect(expiry.first()).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Klient:in öffnen' }).first()).toBeVisible()
+  await expectAccessible(page, testInfo, 'my follow-ups')
+
+  // A new one, for next week, appears under "Später".
+  await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill('Bescheid des Jobcenters nachfragen')
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(
+    page.getByText(
+      /^Wiedervorlage „Bescheid des Jobcenters nachfragen“ für den \d{2}\.\d{2}\.\d{4} angelegt\.$/,
+    ),
+  ).toBeVisible()
+  const later = page.getByRole('region', { name: 'Später' })
+  const created = later.getByRole('checkbox', {
+    name: 'Bescheid des Jobcenters nachfragen (Als erledigt markieren)',
+  })
+  await expect(created).toBeVisible()
+  // Ticked, it leaves the list of open follow-ups.
+  await created.click()
+  await expect(created).toHaveCount(0)
+})
