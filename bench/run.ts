@@ -6,6 +6,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { killRunningServers } from '../server/test/lotse-process.ts'
 import { runAuthBenchmark } from './auth.bench.ts'
+import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
@@ -18,10 +19,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-const benchmarks: { name: string; run: () => Promise<BenchmarkResult> }[] = [
-  { name: 'startup', run: runStartupBenchmark },
-  { name: 'health', run: runHealthBenchmark },
-  { name: 'auth', run: runAuthBenchmark },
+const serverDatabase =
+  'PGlite (embedded), a fresh temporary data directory per server; DATABASE_URL is ignored'
+
+/** A benchmark answers null when it cannot run here (it says why); its section is then left as it is. */
+const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; database: string }[] = [
+  { name: 'startup', run: runStartupBenchmark, database: serverDatabase },
+  { name: 'health', run: runHealthBenchmark, database: serverDatabase },
+  { name: 'auth', run: runAuthBenchmark, database: serverDatabase },
+  {
+    name: 'casework-district',
+    run: runCaseworkDistrictBenchmark,
+    database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
+  },
+  {
+    name: 'casework-state',
+    run: runCaseworkStateBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
 ]
 const names = benchmarks.map((benchmark) => benchmark.name)
 
@@ -37,11 +52,19 @@ const started = performance.now()
 const date = new Date()
 const loadAverage = os.loadavg()
 const results: BenchmarkResult[] = []
+// Which database each measured benchmark used, grouped when they differ.
+const databases = new Map<string, string[]>()
 for (const benchmark of selected) {
   console.log(`\n== ${benchmark.name}`)
   const result = await benchmark.run()
+  if (!result) continue
   console.log(`\n${result.title}\n${renderTable(result)}`)
   results.push(result)
+  databases.set(benchmark.database, [...(databases.get(benchmark.database) ?? []), benchmark.name])
+}
+if (results.length === 0) {
+  console.log('\nNothing was measured; bench/RESULTS.md is left as it is.')
+  process.exit(0)
 }
 
 const file = path.join(import.meta.dirname, 'RESULTS.md')
@@ -50,7 +73,10 @@ writeResults(
   results,
   {
     date,
-    database: 'PGlite (embedded), a fresh temporary data directory per server; DATABASE_URL is ignored',
+    database:
+      databases.size === 1
+        ? [...databases.keys()].join('')
+        : [...databases].map(([database, used]) => `${database} (${used.join(', ')})`).join('; '),
     command: `node --import tsx bench/run.ts${requested.length > 0 ? ` ${requested.join(' ')}` : ''}`,
     loadAverage,
   },

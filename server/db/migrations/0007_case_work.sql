@@ -92,6 +92,9 @@ CREATE TABLE client_case (
 );
 CREATE INDEX client_case_team_idx ON client_case (district_id, team_id, phase);
 CREATE INDEX client_case_contact_idx ON client_case (district_id, last_contact_at DESC NULLS LAST);
+-- A team's list sorted by last contact, the default view of a team lead.
+CREATE INDEX client_case_team_contact_idx
+  ON client_case (district_id, team_id, last_contact_at DESC NULLS LAST, reference DESC);
 
 CREATE TABLE case_counter (
   district_id uuid NOT NULL REFERENCES district (id),

@@ -14,15 +14,11 @@ export async function readTimeline(
   request: RequestContext,
 ): Promise<TimelineEntry[]> {
   await authorizeCaseRead(db, actor, caseId)
-  const byCase = <
-    T extends 'contact' | 'case_phase_change' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document',
-  >(
-    table: T,
-  ) => db.selectFrom(table as 'contact').where('case_id', '=', caseId)
-  const userNames = db.selectFrom('app_user').select(['id', 'display_name'])
-  const [contacts, phases, assessments, goals, measures, tasks, documents, users] = await Promise.all([
-    byCase('contact')
+  const [contacts, phases, assessments, goals, measures, tasks, documents] = await Promise.all([
+    db
+      .selectFrom('contact')
       .select(['id', 'occurred_at', 'created_by', 'channel', 'duration_minutes', 'domains'])
+      .where('case_id', '=', caseId)
       .execute(),
     db.selectFrom('case_phase_change').selectAll().where('case_id', '=', caseId).execute(),
     db
@@ -34,10 +30,27 @@ export async function readTimeline(
     db.selectFrom('measure').selectAll().where('case_id', '=', caseId).execute(),
     db.selectFrom('task').selectAll().where('case_id', '=', caseId).execute(),
     db.selectFrom('case_document').selectAll().where('case_id', '=', caseId).execute(),
-    userNames.where('district_id', '=', actor.districtId).execute(),
   ])
-  const nameOf = (id: string | null) =>
-    id ? (users.find((user) => user.id === id)?.display_name ?? null) : null
+  // Only the names of who acted in this case, not every user of the district.
+  const actorIds = [
+    ...new Set(
+      [
+        ...contacts.map((row) => row.created_by),
+        ...phases.map((row) => row.changed_by),
+        ...assessments.map((row) => row.created_by),
+        ...goals.map((row) => row.created_by),
+        ...measures.map((row) => row.created_by),
+        ...tasks.flatMap((row) => (row.created_by ? [row.created_by] : [])),
+        ...documents.map((row) => row.uploaded_by),
+      ].filter(Boolean),
+    ),
+  ]
+  const users =
+    actorIds.length > 0
+      ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute()
+      : []
+  const names = new Map(users.map((user) => [user.id, user.display_name]))
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
   const entries: TimelineEntry[] = [
     ...contacts.map((row) => ({
       kind: 'contact' as const,

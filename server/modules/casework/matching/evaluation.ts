@@ -1,0 +1,22 @@
+// What measures the matcher, apart from what runs in the application: the labelled set, the
+// synthetic persons and the Fuse.js baseline (a development dependency) are for tests and
+// benchmarks only, so the server never loads them.
+export {
+  bestThreshold,
+  type Evaluation,
+  evaluateMatcher,
+  type LabelledPair,
+  type PairScorer,
+} from './evaluate.ts'
+export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuseBaseline.ts'
+export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
+export {
+  deriveSyntheticQueries,
+  generateSyntheticPersons,
+  type Origin,
+  origins,
+  type QueryVariant,
+  queryVariants,
+  type SyntheticPerson,
+  type SyntheticQuery,
+} from './synthetic.ts'
