@@ -419,6 +419,17 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
           AND c.municipality_id = ${teamMunicipality}
           AND EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.done_at IS NULL AND t.due_on < ${today()})`),
     },
+    {
+      key: 'e',
+      label: 'case list (e) team lead, whole team sorted by name',
+      actor: teamLead,
+      teamCasesVisible: true,
+      query: () => ({ ...baseQuery, sort: 'name', direction: 'asc' }),
+      raw: () => sql<PageRow>`SELECT c.id, c.total FROM (
+          SELECT c.id, c.sort_name, c.reference, count(*) OVER () AS total FROM client_case c
+          WHERE c.district_id = ${districtId} AND c.team_id = ${team.id}) c
+        ORDER BY c.sort_name ASC NULLS FIRST, c.reference DESC LIMIT ${pageSize}`,
+    },
   ]
 
   const totals = new Map<string, number>()

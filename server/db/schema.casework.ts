@@ -73,6 +73,7 @@ export interface ClientCaseTable {
   closed_on: string | null
   closing_reason: string | null
   last_contact_at: string | null
+  sort_name: Generated<string>
   created_by: string
   version: Generated<number>
   created_at: Timestamp

@@ -83,6 +83,8 @@ CREATE TABLE client_case (
   closed_on date,
   closing_reason text,
   last_contact_at timestamptz,
+  -- The first person's name, kept with the case so that sorting a long list by name needs no join.
+  sort_name text NOT NULL DEFAULT '',
   created_by uuid NOT NULL REFERENCES app_user (id),
   version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -92,6 +94,7 @@ CREATE TABLE client_case (
 );
 CREATE INDEX client_case_team_idx ON client_case (district_id, team_id, phase);
 CREATE INDEX client_case_contact_idx ON client_case (district_id, last_contact_at DESC NULLS LAST);
+CREATE INDEX client_case_sort_name_idx ON client_case (district_id, sort_name);
 -- A team's list sorted by last contact, the default view of a team lead.
 CREATE INDEX client_case_team_contact_idx
   ON client_case (district_id, team_id, last_contact_at DESC NULLS LAST, reference DESC);

@@ -224,6 +224,33 @@ describe.each(databaseKinds)('the case list on %s', (kind) => {
     expect(names).toEqual(['Brandt', 'Haddad', 'Petrenko', 'Saleh'])
   })
 
+  it('keeps the name order when a person of a case is renamed', async () => {
+    const first = (await page('sort=name&direction=asc')).items[0] as CaseSummary
+    const personId = first.persons[0]?.id as string
+    const rename = async (familyName: string) => {
+      const person = (await listA.request({ method: 'GET', url: `/api/persons/${personId}` })).json()
+      const body = {
+        familyName,
+        givenNames: person.givenNames,
+        birthDate: person.birthDate,
+        sex: person.sex,
+        municipalityId: person.municipalityId,
+      }
+      const response = await listA.request({
+        method: 'PUT',
+        url: `/api/persons/${personId}`,
+        payload: body,
+        headers: { 'if-match': `"${person.version}"` },
+      })
+      expect(response.statusCode).toBe(200)
+    }
+    await rename('Zander')
+    const names = (await page('sort=name&direction=asc')).items.map((item) => item.persons[0]?.familyName)
+    expect(names.at(-1)).toBe('Zander')
+    await rename('Brandt')
+    expect((await page('sort=name&direction=asc')).items[0]?.id).toBe(first.id)
+  })
+
   it('puts cases without contact last when sorting by last contact, newest first', async () => {
     const items = (await page('sort=last-contact&direction=desc')).items
     expect(items[0]?.id).toBe(c1.id)

@@ -63,7 +63,7 @@ const sortColumns = {
   opened: sql`c.opened_on`,
   'last-contact': sql`c.last_contact_at`,
   phase: sql`array_position(ARRAY['intake','assessment','planning','implementation','evaluation','closed'], c.phase)`,
-  name: sql`(SELECT min(p.family_name || ' ' || p.given_names) FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id)`,
+  name: sql`c.sort_name`,
 } as const
 
 export async function selectCasePage(
@@ -111,7 +111,7 @@ export async function selectCasePage(
   const result = await sql<CaseListRow>`
     SELECT * FROM (
       SELECT c.id, c.reference, c.phase, c.municipality_id, c.team_id, c.opened_on, c.closed_on,
-        c.closing_reason, c.last_contact_at, c.version, count(*) OVER () AS total
+        c.closing_reason, c.last_contact_at, c.sort_name, c.version, count(*) OVER () AS total
       FROM client_case c
       WHERE ${sql.join(conditions, sql` AND `)}
     ) c
@@ -242,4 +242,21 @@ export function selectUsersWithRole(
     .where('disabled_at', 'is', null)
     .where(sql<SqlBool>`roles && ${sql.val(roles)}::text[]`)
     .execute()
+}
+
+/** Keeps each case's sort name (its first person, alphabetically) in step with its persons. */
+export async function refreshCaseSortNames(
+  db: Kysely<DB>,
+  scope: { caseId: string } | { personId: string } | { districtId: string },
+): Promise<void> {
+  const target =
+    'caseId' in scope
+      ? sql<SqlBool>`c.id = ${scope.caseId}`
+      : 'personId' in scope
+        ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
+        : sql<SqlBool>`c.district_id = ${scope.districtId}`
+  await sql`UPDATE client_case c SET sort_name = coalesce((
+      SELECT min(lower(p.family_name || ' ' || p.given_names))
+      FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), '')
+    WHERE ${target}`.execute(db)
 }

@@ -20,6 +20,7 @@ import {
   type CaseListRow,
   insertPhaseChange,
   nextCaseReference,
+  refreshCaseSortNames,
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
@@ -90,6 +91,7 @@ export async function createCase(
       )
       .execute()
     await replaceCaseManagers(trx, actor.districtId, id, managerIds)
+    await refreshCaseSortNames(trx, { caseId: id })
     await insertPhaseChange(trx, {
       district_id: actor.districtId,
       case_id: id,

@@ -10,6 +10,7 @@ import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/
 import type { ContactTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit } from '../audit/index.ts'
+import { refreshCaseSortNames } from './case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys } from './matching/index.ts'
 import { seededRandom } from './matching/random.ts'
@@ -268,6 +269,7 @@ export async function seedDemoCaseWork(
       }
     })
     await trx.insertInto('short_consultation').values(consultations).execute()
+    await refreshCaseSortNames(trx, { districtId })
     await refreshResidenceExpiryTasks(trx, districtId)
     await recordAudit(trx, {
       districtId,

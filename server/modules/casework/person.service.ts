@@ -14,6 +14,7 @@ import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, authorize, can, type PersonSubject } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
+import { refreshCaseSortNames } from './case.queries.ts'
 import {
   assertReferences,
   type LoadedPersonSubject,
@@ -207,6 +208,7 @@ export async function updatePerson(
     if (!(await updatePersonIfVersion(trx, personId, expectedVersion, personColumns(input))))
       throw new Conflict()
     await replaceMatchKeys(trx, actor.districtId, personId, keysOf(input))
+    await refreshCaseSortNames(trx, { personId })
     await recordAudit(trx, {
       ...request,
       action: 'person.update',
@@ -418,6 +420,7 @@ export async function mergePersons(
       ]),
     ].slice(0, 20)
     await moveReferences(trx, survivorId, input.duplicatePersonId)
+    await refreshCaseSortNames(trx, { personId: survivorId })
     await trx
       .updateTable('person')
       .set({ merged_into: survivorId, merged_at: new Date().toISOString() })
