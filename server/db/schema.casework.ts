@@ -14,6 +14,7 @@ export interface PersonTable {
   given_names: string
   birth_name: string | null
   other_spellings: TextArray
+  name_codes: TextArray
   name_in_original_script: string | null
   birth_date: string
   birth_date_earliest: string

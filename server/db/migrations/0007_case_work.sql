@@ -9,6 +9,8 @@ CREATE TABLE person (
   given_names text NOT NULL,
   birth_name text,
   other_spellings text[] NOT NULL DEFAULT '{}',
+  -- Phonetic codes of every name part, for a search by a single word in any spelling.
+  name_codes text[] NOT NULL DEFAULT '{}',
   name_in_original_script text,
   -- ISO 8601, full or partial (1988-03-14, 1988-03, 1988); the range makes it searchable.
   birth_date text NOT NULL CHECK (birth_date ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
@@ -36,6 +38,7 @@ CREATE TABLE person (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX person_district_idx ON person (district_id) WHERE merged_into IS NULL;
+CREATE INDEX person_name_codes_idx ON person USING gin (name_codes);
 
 -- Transliteration-folded keys of each person's names; the matcher finds candidates through them.
 CREATE TABLE person_match_key (

@@ -197,6 +197,12 @@ describe.each(databaseKinds)('the case list on %s', (kind) => {
     expect(await idsOf(`q=${encodeURIComponent('Muhammad Haddad')}`)).toEqual(sorted(c1))
   })
 
+  it('finds a case by one word in another spelling, given or family name', async () => {
+    expect(await idsOf('q=Muhammad')).toEqual(sorted(c1))
+    expect(await idsOf('q=Hadad')).toEqual(sorted(c1))
+    expect(await idsOf('q=Petrenko')).toEqual(sorted(c2))
+  })
+
   it('finds a case by part of a name', async () => {
     expect(await idsOf('q=etrenk')).toEqual(sorted(c2))
     expect(await idsOf('q=Saleh')).toEqual(sorted(c4))

@@ -16,6 +16,9 @@ export async function nextCaseReference(db: Kysely<DB>, districtId: string, year
   return `${year}-${String(row.last_number).padStart(4, '0')}`
 }
 
+/** A name search: persons the matcher found for a full name, or one word in any spelling or part. */
+export type NameFilter = { personIds: string[] } | { codes: string[]; pattern: string }
+
 export type CaseListRow = {
   id: string
   reference: string
@@ -71,7 +74,7 @@ export async function selectCasePage(
   districtId: string,
   visibility: CaseVisibility,
   query: CaseListQuery,
-  personIds: string[] | null,
+  nameFilter: NameFilter | null,
   today: string,
   reference: string | null = null,
 ): Promise<CaseListRow[]> {
@@ -101,10 +104,15 @@ export async function selectCasePage(
   if (query.residenceExpiringWithinDays)
     conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp2 JOIN residence_status rs ON rs.person_id = cp2.person_id
       WHERE cp2.case_id = c.id AND rs.valid_until BETWEEN ${today}::date AND ${today}::date + ${query.residenceExpiringWithinDays}::int)`)
-  if (personIds !== null)
+  if (nameFilter && 'personIds' in nameFilter)
     conditions.push(
-      sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (${sql.join(personIds.length > 0 ? personIds : noIds)}))`,
+      sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (${sql.join(nameFilter.personIds.length > 0 ? nameFilter.personIds : noIds)}))`,
     )
+  if (nameFilter && 'codes' in nameFilter)
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 JOIN person p3 ON p3.id = cp3.person_id
+      WHERE cp3.case_id = c.id AND (p3.name_codes && ${sql.val(nameFilter.codes)}::text[]
+        OR unaccent(p3.family_name) ILIKE unaccent(${nameFilter.pattern})
+        OR unaccent(p3.given_names) ILIKE unaccent(${nameFilter.pattern})))`)
   const direction = query.direction === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`
   // The count runs inside, the sort outside: otherwise the planner walks the sort index expecting
   // to stop after one page, while the window count must read every row first.

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/index.ts'
 import {
   type CaseListRow,
   insertPhaseChange,
+  type NameFilter,
   nextCaseReference,
   refreshCaseSortNames,
   replaceCaseManagers,
@@ -36,6 +37,7 @@ import {
   readCaseWorkSettings,
   ruleViolation,
 } from './casework.access.ts'
+import { wordCodes } from './matching/index.ts'
 import { personSummary, scoredCandidates } from './person.service.ts'
 
 const caseAbilities = ['case.work', 'case.assign'] as const
@@ -175,31 +177,21 @@ export async function readCase(
   return presentCase(db, actor, caseId, subject)
 }
 
-/** Name search goes through the duplicate matcher, so every spelling of a name finds the case. */
-async function personIdsForName(db: Kysely<DB>, districtId: string, q: string): Promise<string[]> {
+/**
+ * Name search goes through the matcher, so every spelling finds the case: a full name through the
+ * duplicate matcher, one word through the phonetic codes of every name part (and as plain text,
+ * so a part of a name works too).
+ */
+async function nameFilterFor(db: Kysely<DB>, districtId: string, q: string): Promise<NameFilter> {
   const tokens = q.split(/\s+/).filter(Boolean)
   if (tokens.length >= 2) {
     const familyName = tokens.at(-1) as string
     const givenNames = tokens.slice(0, -1).join(' ')
     const scored = await scoredCandidates(db, districtId, { familyName, givenNames, birthDate: null }, 0.5)
-    if (scored.length > 0) return scored.map((candidate) => candidate.row.id)
+    if (scored.length > 0) return { personIds: scored.map((candidate) => candidate.row.id) }
   }
-  // One word, or nothing found as a full name: part of a family or given name.
   const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-  const rows = await db
-    .selectFrom('person')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .where('merged_into', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb(eb.fn('unaccent', ['family_name']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
-        eb(eb.fn('unaccent', ['given_names']), 'ilike', eb.fn('unaccent', [eb.val(pattern)])),
-      ]),
-    )
-    .limit(500)
-    .execute()
-  return rows.map((row) => row.id)
+  return { codes: tokens.length === 1 ? wordCodes(q) : [], pattern }
 }
 
 export async function listCases(
@@ -216,7 +208,7 @@ export async function listCases(
   const reference = referenceParts
     ? `${referenceParts[1]}-${(referenceParts[2] as string).padStart(4, '0')}`
     : null
-  const personIds = q && !reference ? await personIdsForName(db, actor.districtId, q) : null
+  const nameFilter = q && !reference ? await nameFilterFor(db, actor.districtId, q) : null
   const rows = await selectCasePage(
     db,
     actor.districtId,
@@ -228,7 +220,7 @@ export async function listCases(
       teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
     },
     reference ? { ...query, q: undefined } : query,
-    personIds,
+    nameFilter,
     today(),
     reference,
   )

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit } from '../audit/index.ts'
 import { refreshCaseSortNames } from './case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
-import { matchKeys } from './matching/index.ts'
+import { matchKeys, nameCodes } from './matching/index.ts'
 import { seededRandom } from './matching/random.ts'
 import { refreshResidenceExpiryTasks } from './task.service.ts'
 
@@ -294,6 +294,7 @@ function personValues(
     given_names: person.givenNames,
     birth_name: null,
     other_spellings: person.otherSpellings,
+    name_codes: nameCodes(person),
     name_in_original_script: person.nameInOriginalScript,
     birth_date: person.birthDate,
     birth_date_earliest: earliestDay(person.birthDate),

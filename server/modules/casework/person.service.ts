@@ -22,7 +22,7 @@ import {
   readCaseWorkSettings,
   ruleViolation,
 } from './casework.access.ts'
-import { duplicateThreshold, matchKeys, scoreMatch } from './matching/index.ts'
+import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from './matching/index.ts'
 import {
   insertPerson,
   insertResidenceStatus,
@@ -73,6 +73,11 @@ function personColumns(input: PersonWrite): Omit<PersonColumns, 'registered_by' 
     given_names: input.givenNames,
     birth_name: input.birthName,
     other_spellings: input.otherSpellings,
+    name_codes: nameCodes({
+      familyName: input.familyName,
+      givenNames: input.givenNames,
+      otherSpellings: [...input.otherSpellings, ...(input.birthName ? [input.birthName] : [])],
+    }),
     name_in_original_script: input.nameInOriginalScript,
     birth_date: input.birthDate,
     birth_date_earliest: earliestDay(input.birthDate),
@@ -426,12 +431,13 @@ export async function mergePersons(
       .set({ merged_into: survivorId, merged_at: new Date().toISOString() })
       .where('id', '=', input.duplicatePersonId)
       .execute()
-    if (
-      !(await updatePersonIfVersion(trx, survivorId, survivorRow.version, {
-        other_spellings: otherSpellings,
-      }))
-    )
-      throw new Conflict()
+    const survivorCodes = nameCodes({
+      familyName: survivorRow.family_name,
+      givenNames: survivorRow.given_names,
+      otherSpellings: [...otherSpellings, ...(survivorRow.birth_name ? [survivorRow.birth_name] : [])],
+    })
+    const changes = { other_spellings: otherSpellings, name_codes: survivorCodes }
+    if (!(await updatePersonIfVersion(trx, survivorId, survivorRow.version, changes))) throw new Conflict()
     await replaceMatchKeys(
       trx,
       actor.districtId,

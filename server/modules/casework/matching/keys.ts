@@ -93,3 +93,27 @@ export function matchKeys(name: {
   }
   return [...keys].sort()
 }
+
+/**
+ * The phonetic codes of every name unit of a person, family and given names and other spellings
+ * alike, for a search by one word ("Mohammad" finds Muhammad). Stored with the person and
+ * searched with an array index; the paired match keys above stay the duplicate check.
+ */
+export function nameCodes(name: {
+  familyName: string
+  givenNames: string
+  otherSpellings?: string[]
+}): string[] {
+  const codes = new Set<string>()
+  const fields = [nameField(name.familyName, 'family'), nameField(name.givenNames, 'given')]
+  for (const spelling of name.otherSpellings ?? []) {
+    for (const part of spelling.split(',')) fields.push(nameField(part, 'family'), nameField(part, 'given'))
+  }
+  for (const field of fields) for (const unit of unitCodes(field)) for (const code of unit) codes.add(code)
+  return [...codes].sort()
+}
+
+/** The codes one searched word may stand for, read as a family or a given name. */
+export function wordCodes(word: string): string[] {
+  return nameCodes({ familyName: word, givenNames: word })
+}
