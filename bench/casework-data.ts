@@ -9,7 +9,7 @@ import {
   generateSyntheticPersons,
   type SyntheticPerson,
 } from '../server/modules/casework/matching/evaluation.ts'
-import { matchKeys } from '../server/modules/casework/matching/index.ts'
+import { matchKeys, nameCodes } from '../server/modules/casework/matching/index.ts'
 import { seededRandom } from '../server/modules/casework/matching/random.ts'
 
 /**
@@ -404,6 +404,7 @@ async function generateOn(
 
   // Persons and their match keys.
   const keyCache = new Map<string, string>()
+  const codeCache = new Map<string, string>()
   for (const [from, to] of batches(scale.persons, scale.batch)) {
     const cols = {
       id: [] as string[],
@@ -423,6 +424,7 @@ async function generateOn(
       registeredBy: [] as string[],
       team: [] as string[],
       keys: [] as string[],
+      codes: [] as string[],
     }
     for (let p = from; p < to; p++) {
       const person = persons[p] as SyntheticPerson
@@ -453,19 +455,26 @@ async function generateOn(
         keyCache.set(cacheKey, keys)
       }
       cols.keys.push(keys)
+      let codes = codeCache.get(cacheKey)
+      if (codes === undefined) {
+        codes = nameCodes(person).join(' ')
+        codeCache.set(cacheKey, codes)
+      }
+      cols.codes.push(codes)
     }
     await exec(sql`INSERT INTO person (id, district_id, family_name, given_names, other_spellings, birth_date,
         birth_date_earliest, birth_date_latest, birth_date_placeholder, sex, nationalities, languages,
-        municipality_id, arrival_date, legal_sphere, registered_by, registered_team_id)
+        municipality_id, arrival_date, legal_sphere, registered_by, registered_team_id, name_codes)
       SELECT id, ${did}, family, given, CASE WHEN other = '' THEN '{}'::text[] ELSE string_to_array(other, '|') END,
         birth, earliest, latest, placeholder, sex, ARRAY[nationality], languages::jsonb, municipality, arrival,
-        sphere, registered_by, team
+        sphere, registered_by, team, string_to_array(codes, ' ')
       FROM unnest(${cols.id}::uuid[], ${cols.family}::text[], ${cols.given}::text[], ${cols.other}::text[],
         ${cols.birth}::text[], ${cols.earliest}::date[], ${cols.latest}::date[], ${cols.placeholder}::boolean[],
         ${cols.sex}::text[], ${cols.nationality}::text[], ${cols.languages}::text[], ${cols.municipality}::uuid[],
-        ${cols.arrival}::date[], ${cols.sphere}::text[], ${cols.registeredBy}::uuid[], ${cols.team}::uuid[])
+        ${cols.arrival}::date[], ${cols.sphere}::text[], ${cols.registeredBy}::uuid[], ${cols.team}::uuid[],
+        ${cols.codes}::text[])
         AS p(id, family, given, other, birth, earliest, latest, placeholder, sex, nationality, languages,
-          municipality, arrival, sphere, registered_by, team)`)
+          municipality, arrival, sphere, registered_by, team, codes)`)
     await exec(sql`INSERT INTO person_match_key (district_id, key, person_id)
       SELECT ${did}, k, id
       FROM unnest(${cols.id}::uuid[], ${cols.keys}::text[]) AS p(id, keys),

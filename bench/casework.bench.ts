@@ -19,7 +19,12 @@ import {
   fuseThreshold,
   type SyntheticPerson,
 } from '../server/modules/casework/matching/evaluation.ts'
-import { duplicateThreshold, type MatchQuery, scoreMatch } from '../server/modules/casework/matching/index.ts'
+import {
+  duplicateThreshold,
+  type MatchQuery,
+  scoreMatch,
+  wordCodes,
+} from '../server/modules/casework/matching/index.ts'
 import { matchPersons, scoredCandidates } from '../server/modules/casework/person.service.ts'
 import { readTimeline } from '../server/modules/casework/timeline.service.ts'
 import type { RequestContext } from '../server/platform/access.ts'
@@ -354,6 +359,9 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
   })
   if (names.length < nameSearches) throw new Error(`only ${names.length} name searches found candidates`)
 
+  // The family name of each searched full name, as a case manager types it alone.
+  const oneWord = (iteration: number) =>
+    (names[iteration % names.length] as (typeof names)[number]).q.split(' ').at(-1) as string
   const scenarios: ListScenario[] = [
     {
       key: 'a',
@@ -418,6 +426,19 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
         WHERE c.district_id = ${districtId} AND c.team_id = ${team.id} AND c.phase = 'implementation'
           AND c.municipality_id = ${teamMunicipality}
           AND EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.done_at IS NULL AND t.due_on < ${today()})`),
+    },
+    {
+      key: 'f',
+      label: `case list (f) team lead, one word in another spelling (${nameSearches} words)`,
+      actor: teamLead,
+      teamCasesVisible: true,
+      query: (iteration) => ({ ...baseQuery, q: oneWord(iteration) }),
+      raw: (iteration) =>
+        pageOf(sql`SELECT c.id, c.last_contact_at, c.reference, count(*) OVER () AS total FROM client_case c
+          WHERE c.district_id = ${districtId} AND c.team_id = ${team.id}
+            AND EXISTS (SELECT 1 FROM case_person cp WHERE cp.case_id = c.id AND cp.person_id IN (
+              SELECT p.id FROM person p WHERE p.name_codes && ${wordCodes(oneWord(iteration))}::text[]
+                AND p.district_id = ${districtId} AND p.merged_into IS NULL))`),
     },
     {
       key: 'e',

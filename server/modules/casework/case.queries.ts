@@ -17,7 +17,7 @@ export async function nextCaseReference(db: Kysely<DB>, districtId: string, year
 }
 
 /** A name search: persons the matcher found for a full name, or one word in any spelling or part. */
-export type NameFilter = { personIds: string[] } | { codes: string[]; pattern: string }
+export type NameFilter = { personIds: string[] } | { codes: string[] } | { pattern: string }
 
 export type CaseListRow = {
   id: string
@@ -108,11 +108,16 @@ export async function selectCasePage(
     conditions.push(
       sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (${sql.join(nameFilter.personIds.length > 0 ? nameFilter.personIds : noIds)}))`,
     )
+  // The matching persons are found once (codes through the array index), then joined to cases.
   if (nameFilter && 'codes' in nameFilter)
-    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 JOIN person p3 ON p3.id = cp3.person_id
-      WHERE cp3.case_id = c.id AND (p3.name_codes && ${sql.val(nameFilter.codes)}::text[]
-        OR unaccent(p3.family_name) ILIKE unaccent(${nameFilter.pattern})
-        OR unaccent(p3.given_names) ILIKE unaccent(${nameFilter.pattern})))`)
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (
+      SELECT p3.id FROM person p3 WHERE p3.name_codes && ${sql.val(nameFilter.codes)}::text[]
+        AND p3.district_id = ${districtId} AND p3.merged_into IS NULL))`)
+  if (nameFilter && 'pattern' in nameFilter)
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (
+      SELECT p3.id FROM person p3 WHERE p3.district_id = ${districtId} AND p3.merged_into IS NULL
+        AND (unaccent(p3.family_name) ILIKE unaccent(${nameFilter.pattern})
+          OR unaccent(p3.given_names) ILIKE unaccent(${nameFilter.pattern}))))`)
   const direction = query.direction === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`
   // The count runs inside, the sort outside: otherwise the planner walks the sort index expecting
   // to stop after one page, while the window count must read every row first.

@@ -190,9 +190,13 @@ async function nameFilterFor(db: Kysely<DB>, districtId: string, q: string): Pro
     const scored = await scoredCandidates(db, districtId, { familyName, givenNames, birthDate: null }, 0.5)
     if (scored.length > 0) return { personIds: scored.map((candidate) => candidate.row.id) }
   }
-  const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-  return { codes: tokens.length === 1 ? wordCodes(q) : [], pattern }
+  const codes = tokens.length === 1 ? wordCodes(q) : []
+  return codes.length > 0 ? { codes } : partOfName(q)
 }
+
+const partOfName = (q: string): NameFilter => ({
+  pattern: `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+})
 
 export async function listCases(
   db: Kysely<DB>,
@@ -209,21 +213,26 @@ export async function listCases(
     ? `${referenceParts[1]}-${(referenceParts[2] as string).padStart(4, '0')}`
     : null
   const nameFilter = q && !reference ? await nameFilterFor(db, actor.districtId, q) : null
-  const rows = await selectCasePage(
-    db,
-    actor.districtId,
-    {
-      userId: actor.userId,
-      teamIds: actor.teamIds,
-      caseManager: actor.roles.includes('case_manager'),
-      teamLead: actor.roles.includes('team_lead'),
-      teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
-    },
-    reference ? { ...query, q: undefined } : query,
-    nameFilter,
-    today(),
-    reference,
-  )
+  const visibility = {
+    userId: actor.userId,
+    teamIds: actor.teamIds,
+    caseManager: actor.roles.includes('case_manager'),
+    teamLead: actor.roles.includes('team_lead'),
+    teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
+  }
+  const page = (filter: NameFilter | null) =>
+    selectCasePage(
+      db,
+      actor.districtId,
+      visibility,
+      reference ? { ...query, q: undefined } : query,
+      filter,
+      today(),
+      reference,
+    )
+  let rows = await page(nameFilter)
+  // A word no name sounds like may still be part of one ("etrenk" in Petrenko).
+  if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
   await recordAudit(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
   return {
     items: await presentSummaries(db, rows),
