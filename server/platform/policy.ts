@@ -155,6 +155,9 @@ const rules: Record<Action, Rule> = {
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
 }
 
+/** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
+export const ownDistrict = (actor: Actor): Subject => ({ type: 'district', districtId: actor.districtId })
+
 /** Deny by default: an action without a rule, or a rule that does not say yes, is refused. */
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
   if (actor.mustEnrolSecondFactor && action !== 'session.own') return false

@@ -5,8 +5,8 @@ import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import type { Actor } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
-import { authorizeCaseRead, authorizeCaseWork, today } from './case.service.ts'
-import { ruleViolation } from './casework.access.ts'
+import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
+import { ruleViolation, today } from './casework.access.ts'
 
 export async function listAssessments(
   db: Kysely<DB>,

@@ -144,7 +144,7 @@ export function selectCaseRows(db: Kysely<DB>, caseIds: readonly string[]) {
 
 /** Persons, managers, names and task counts of a page of cases, in one round of queries. */
 export async function selectCaseDetails(db: Kysely<DB>, caseIds: readonly string[], today: string) {
-  if (caseIds.length === 0) return { persons: [], managers: [], tasks: [], names: [] }
+  if (caseIds.length === 0) return { persons: [], managers: [], tasks: [] }
   const ids = [...caseIds]
   const [persons, managers, tasks] = await Promise.all([
     db

@@ -14,7 +14,7 @@ import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, abilitiesFor, authorize, type CaseSubject } from '../../platform/policy.ts'
+import { type Actor, abilitiesFor, authorize, type CaseSubject, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   type CaseListRow,
@@ -36,15 +36,18 @@ import {
   loadPersonSubject,
   readCaseWorkSettings,
   ruleViolation,
+  today,
 } from './casework.access.ts'
 import { wordCodes } from './matching/index.ts'
 import { personSummary, scoredCandidates } from './person.service.ts'
 
 const caseAbilities = ['case.work', 'case.assign'] as const
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
-export const today = () => new Date().toISOString().slice(0, 10)
-
-async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], path: string) {
+export async function assertCaseManagers(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+  path: string,
+) {
   const found = await selectUsersWithRole(db, districtId, ids, ['case_manager'])
   if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', path)
 }
@@ -55,7 +58,7 @@ export async function createCase(
   input: z.output<typeof caseCreateSchema>,
   request: RequestContext,
 ): Promise<Case> {
-  authorize(actor, 'case.create', district(actor))
+  authorize(actor, 'case.create', ownDistrict(actor))
   for (const personId of input.personIds) {
     authorize(actor, 'person.read', await loadPersonSubject(db, actor, personId))
   }
@@ -204,7 +207,7 @@ export async function listCases(
   query: CaseListQuery,
   request: RequestContext,
 ): Promise<Page<CaseSummary>> {
-  authorize(actor, 'case.list', district(actor))
+  authorize(actor, 'case.list', ownDistrict(actor))
   const settings = await readCaseWorkSettings(db, actor.districtId)
   const q = query.q?.trim()
   // "2025-7" means the reference 2025-0007: matched exactly, in SQL, so that paging and total hold.
@@ -385,7 +388,7 @@ export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: st
 
 /** Active case managers of the district with their teams, for assignment. */
 export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
-  authorize(actor, 'case.list', district(actor))
+  authorize(actor, 'case.list', ownDistrict(actor))
   const [users, memberships] = await Promise.all([
     db
       .selectFrom('app_user')

@@ -3,10 +3,10 @@ import type { z } from 'zod'
 import type { Contact, contactInputSchema, shortConsultationInputSchema } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
-import { authorizeCaseRead, authorizeCaseWork, today } from './case.service.ts'
-import { assertReferences, ruleViolation } from './casework.access.ts'
+import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
+import { assertReferences, ruleViolation, today } from './casework.access.ts'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -104,15 +104,13 @@ export async function addContact(
   return listContacts(db, actor, caseId, request)
 }
 
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
-
 export async function recordShortConsultation(
   db: Kysely<DB>,
   actor: Actor,
   input: z.output<typeof shortConsultationInputSchema>,
   request: RequestContext,
 ) {
-  authorize(actor, 'short-consultation.record', district(actor))
+  authorize(actor, 'short-consultation.record', ownDistrict(actor))
   if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'body.occurredOn', 400)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
@@ -143,7 +141,7 @@ export async function recordShortConsultation(
 
 /** The actor's own short consultations of the last 30 days, to see what was counted. */
 export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor) {
-  authorize(actor, 'short-consultation.record', district(actor))
+  authorize(actor, 'short-consultation.record', ownDistrict(actor))
   const since = new Date(Date.now() - 30 * dayMs).toISOString().slice(0, 10)
   const rows = await db
     .selectFrom('short_consultation')

@@ -12,7 +12,14 @@ import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, abilitiesFor, authorize, can, type PersonSubject } from '../../platform/policy.ts'
+import {
+  type Actor,
+  abilitiesFor,
+  authorize,
+  can,
+  ownDistrict,
+  type PersonSubject,
+} from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { refreshCaseSortNames } from './case.queries.ts'
 import {
@@ -21,6 +28,7 @@ import {
   loadPersonSubject,
   readCaseWorkSettings,
   ruleViolation,
+  today,
 } from './casework.access.ts'
 import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from './matching/index.ts'
 import {
@@ -45,8 +53,6 @@ type PersonWrite = z.output<typeof personWriteSchema>
 type ResidenceStatusWrite = z.output<typeof residenceStatusInputSchema>
 
 const personAbilities = ['person.update', 'person.merge'] as const
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
-const today = () => new Date().toISOString().slice(0, 10)
 
 export const personSummary = (row: PersonRow) => ({
   id: row.id,
@@ -113,7 +119,7 @@ export async function createPerson(
   input: PersonWrite,
   request: RequestContext,
 ): Promise<Person> {
-  authorize(actor, 'person.register', district(actor))
+  authorize(actor, 'person.register', ownDistrict(actor))
   checkPersonDates(input)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
@@ -367,7 +373,7 @@ export async function matchPersons(
   query: MatchQuery,
   request: RequestContext,
 ): Promise<{ candidates: MatchCandidateView[] }> {
-  authorize(actor, 'person.register', district(actor))
+  authorize(actor, 'person.register', ownDistrict(actor))
   const scored = (await scoredCandidates(db, actor.districtId, query, duplicateThreshold)).slice(
     0,
     resultLimit,

@@ -4,14 +4,12 @@ import type { CaseWorkSettings, savedViewInputSchema } from '../../../common/cas
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { NotFound } from '../../platform/errors.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { assertViewInDistrict, readCaseWorkSettings, ruleViolation } from './casework.access.ts'
 
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
-
 export async function getCaseWorkSettings(db: Kysely<DB>, actor: Actor): Promise<CaseWorkSettings> {
-  authorize(actor, 'casework-settings.manage', district(actor))
+  authorize(actor, 'casework-settings.manage', ownDistrict(actor))
   return readCaseWorkSettings(db, actor.districtId)
 }
 
@@ -21,7 +19,7 @@ export async function putCaseWorkSettings(
   input: CaseWorkSettings,
   request: RequestContext,
 ): Promise<CaseWorkSettings> {
-  authorize(actor, 'casework-settings.manage', district(actor))
+  authorize(actor, 'casework-settings.manage', ownDistrict(actor))
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_work_setting')
@@ -50,7 +48,7 @@ export async function putCaseWorkSettings(
 }
 
 export async function listSavedViews(db: Kysely<DB>, actor: Actor) {
-  authorize(actor, 'case.list', district(actor))
+  authorize(actor, 'case.list', ownDistrict(actor))
   const rows = await db
     .selectFrom('saved_case_view')
     .select(['id', 'name', 'filters'])
@@ -61,7 +59,7 @@ export async function listSavedViews(db: Kysely<DB>, actor: Actor) {
 }
 
 export async function saveView(db: Kysely<DB>, actor: Actor, input: z.output<typeof savedViewInputSchema>) {
-  authorize(actor, 'case.list', district(actor))
+  authorize(actor, 'case.list', ownDistrict(actor))
   const existing = await db
     .selectFrom('saved_case_view')
     .select('id')
@@ -84,7 +82,7 @@ export async function saveView(db: Kysely<DB>, actor: Actor, input: z.output<typ
 export async function deleteView(db: Kysely<DB>, actor: Actor, viewId: string): Promise<void> {
   // Another district's view answers 404 before any permission check, like every other record.
   await assertViewInDistrict(db, actor, viewId)
-  authorize(actor, 'case.list', district(actor))
+  authorize(actor, 'case.list', ownDistrict(actor))
   const result = await db
     .deleteFrom('saved_case_view')
     .where('id', '=', viewId)

@@ -4,12 +4,15 @@ import type { Task, taskInputSchema, taskUpdateSchema } from '../../../common/ca
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
-import { loadCaseSubject, loadPersonSubject, loadTaskSubject, ruleViolation } from './casework.access.ts'
-
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
-const today = () => new Date().toISOString().slice(0, 10)
+import {
+  loadCaseSubject,
+  loadPersonSubject,
+  loadTaskSubject,
+  ruleViolation,
+  today,
+} from './casework.access.ts'
 
 function taskQuery(db: Kysely<DB>) {
   return db
@@ -39,7 +42,7 @@ const presentTask = (row: TaskRow): Task => ({
 
 /** My tasks (Wiedervorlagen), overdue first, then by due date. */
 export async function listMyTasks(db: Kysely<DB>, actor: Actor, include: 'open' | 'all'): Promise<Task[]> {
-  authorize(actor, 'task.own', district(actor))
+  authorize(actor, 'task.own', ownDistrict(actor))
   let query = taskQuery(db).where('task.assignee_id', '=', actor.userId)
   if (include === 'open') query = query.where('task.done_at', 'is', null)
   const rows = await query.orderBy('task.done_at', 'desc').orderBy('task.due_on').limit(500).execute()
@@ -74,7 +77,7 @@ export async function createTask(
   input: z.output<typeof taskInputSchema>,
   request: RequestContext,
 ): Promise<Task> {
-  authorize(actor, 'task.own', district(actor))
+  authorize(actor, 'task.own', ownDistrict(actor))
   // A task about a case or person may only be linked by someone who may see it.
   if (input.caseId) authorize(actor, 'case.read', await loadCaseSubject(db, actor, input.caseId))
   if (input.personId) authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.personId))

@@ -9,7 +9,7 @@ import {
   NotFound,
   PreconditionRequired,
 } from '../../platform/errors.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
@@ -21,8 +21,6 @@ import {
   selectTeams,
 } from './organisation.queries.ts'
 import { updateIfVersion } from './user.queries.ts'
-
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
 
 /**
  * Existence first: another district's record answers 404 to everyone, as if it did not exist,
@@ -38,7 +36,7 @@ const nameTakenError = () =>
   new DomainError('name-taken', 409, undefined, [{ path: 'body.name', message: 'name-taken' }])
 
 export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
-  authorize(actor, 'organisation.read', district(actor))
+  authorize(actor, 'organisation.read', ownDistrict(actor))
   const rows = await selectTeams(db, actor.districtId)
   return rows.map((row) => ({
     id: row.id,
@@ -49,7 +47,7 @@ export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
 }
 
 export async function listOrganisations(db: Kysely<DB>, actor: Actor): Promise<Organisation[]> {
-  authorize(actor, 'organisation.read', district(actor))
+  authorize(actor, 'organisation.read', ownDistrict(actor))
   const rows = await selectOrganisations(db, actor.districtId)
   return rows.map((row) => ({
     id: row.id,
@@ -79,7 +77,7 @@ export async function createTeam(
   name: string,
   request: RequestContext,
 ): Promise<Team> {
-  authorize(actor, 'organisation.manage', district(actor))
+  authorize(actor, 'organisation.manage', ownDistrict(actor))
   const id = await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'team', actor.districtId, name)) throw nameTakenError()
     const teamId = await insertTeam(trx, actor.districtId, name)
@@ -98,7 +96,7 @@ export async function renameTeam(
   request: RequestContext,
 ): Promise<Team> {
   await assertInDistrict(db, actor, 'team', id)
-  authorize(actor, 'organisation.manage', district(actor))
+  authorize(actor, 'organisation.manage', ownDistrict(actor))
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'team', actor.districtId, name, id)) throw nameTakenError()
@@ -115,7 +113,7 @@ export async function createOrganisation(
   input: OrganisationInput,
   request: RequestContext,
 ): Promise<Organisation> {
-  authorize(actor, 'organisation.manage', district(actor))
+  authorize(actor, 'organisation.manage', ownDistrict(actor))
   const id = await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'organisation', actor.districtId, input.name)) throw nameTakenError()
     const organisationId = await insertOrganisation(trx, actor.districtId, {
@@ -142,7 +140,7 @@ export async function updateOrganisation(
   request: RequestContext,
 ): Promise<Organisation> {
   await assertInDistrict(db, actor, 'organisation', id)
-  authorize(actor, 'organisation.manage', district(actor))
+  authorize(actor, 'organisation.manage', ownDistrict(actor))
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
     if (await nameTaken(trx, 'organisation', actor.districtId, input.name, id)) throw nameTakenError()

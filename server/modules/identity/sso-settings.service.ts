@@ -3,7 +3,7 @@ import type { SsoProvider, SsoProviderChange, SsoSettings } from '../../../commo
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, type FieldProblem, Invalid, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   insertProvider,
@@ -13,8 +13,6 @@ import {
   selectTeamIdsInDistrict,
   updateProviderIfVersion,
 } from './sso.queries.ts'
-
-const district = (actor: Actor) => ({ type: 'district' as const, districtId: actor.districtId })
 
 /** The provider as administrators see it: everything but the secret, of which only its presence shows. */
 function present(row: ProviderRow): SsoProvider {
@@ -45,7 +43,7 @@ export async function getSsoSettings(
   actor: Actor,
   callbackUrl: string,
 ): Promise<SsoSettings> {
-  authorize(actor, 'identity-policy.manage', district(actor))
+  authorize(actor, 'identity-policy.manage', ownDistrict(actor))
   const row = await selectProvider(db, actor.districtId)
   return { callbackUrl, provider: row ? present(row) : null }
 }
@@ -73,7 +71,7 @@ export async function saveSsoProvider(
   callbackUrl: string,
   request: RequestContext,
 ): Promise<SsoSettings> {
-  authorize(actor, 'identity-policy.manage', district(actor))
+  authorize(actor, 'identity-policy.manage', ownDistrict(actor))
   await assertTeams(db, actor.districtId, input)
   const changes: ProviderChanges = {
     label: input.label,
