@@ -5,6 +5,7 @@ import { DomainError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
 import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
+import { selectCaseLinks } from './person.queries.ts'
 
 /** Today's date in UTC as ISO 8601, the form the date columns and checks of case work use. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -73,37 +74,56 @@ export async function loadPersonSubject(
   personId: string,
 ): Promise<LoadedPersonSubject> {
   await assertInDistrict(db, actor, 'person', personId)
-  const [person, links, settings] = await Promise.all([
-    db
-      .selectFrom('person')
-      .select(['registered_by', 'registered_team_id', 'merged_into'])
-      .where('id', '=', personId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('case_person')
-      .innerJoin('client_case', 'client_case.id', 'case_person.case_id')
-      .leftJoin('case_manager', 'case_manager.case_id', 'case_person.case_id')
-      .select(['client_case.team_id', 'case_manager.user_id'])
-      .where('case_person.person_id', '=', personId)
-      .execute(),
-    readCaseWorkSettings(db, actor.districtId),
+  const person = await db
+    .selectFrom('person')
+    .select(['id', 'district_id', 'registered_by', 'registered_team_id', 'merged_into'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow()
+  const subject = (await personSubjects(db, actor.districtId, [person])).get(personId) as PersonSubject
+  return { ...subject, mergedInto: person.merged_into }
+}
+
+type PersonFacts = {
+  id: string
+  district_id: string
+  registered_by: string
+  registered_team_id: string | null
+}
+
+/**
+ * The policy's view of persons: the teams and managers of their cases and the team that registered
+ * them. For one person or a page of match results alike.
+ */
+export async function personSubjects(
+  db: Kysely<DB>,
+  districtId: string,
+  persons: readonly PersonFacts[],
+): Promise<Map<string, PersonSubject>> {
+  const [links, settings] = await Promise.all([
+    selectCaseLinks(
+      db,
+      persons.map((person) => person.id),
+    ),
+    readCaseWorkSettings(db, districtId),
   ])
-  const teamIds = new Set<string>()
-  if (person.registered_team_id) teamIds.add(person.registered_team_id)
-  const managerIds = new Set<string>()
+  const subjects = new Map<string, PersonSubject & { teamIds: string[]; managerIds: string[] }>()
+  for (const person of persons) {
+    subjects.set(person.id, {
+      type: 'person',
+      districtId: person.district_id,
+      teamIds: person.registered_team_id ? [person.registered_team_id] : [],
+      managerIds: [],
+      registeredBy: person.registered_by,
+      teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
+    })
+  }
   for (const link of links) {
-    if (link.team_id) teamIds.add(link.team_id)
-    if (link.user_id) managerIds.add(link.user_id)
+    const subject = subjects.get(link.person_id)
+    if (!subject) continue
+    if (link.team_id && !subject.teamIds.includes(link.team_id)) subject.teamIds.push(link.team_id)
+    if (link.user_id && !subject.managerIds.includes(link.user_id)) subject.managerIds.push(link.user_id)
   }
-  return {
-    type: 'person',
-    districtId: actor.districtId,
-    teamIds: [...teamIds],
-    managerIds: [...managerIds],
-    registeredBy: person.registered_by,
-    teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
-    mergedInto: person.merged_into,
-  }
+  return subjects
 }
 
 export async function loadTaskSubject(db: Kysely<DB>, actor: Actor, taskId: string) {

@@ -26,7 +26,7 @@ import {
   assertReferences,
   type LoadedPersonSubject,
   loadPersonSubject,
-  readCaseWorkSettings,
+  personSubjects,
   ruleViolation,
   today,
 } from './casework.access.ts'
@@ -300,39 +300,6 @@ export async function linkHouseholdMember(
   return presentPerson(db, actor, personId)
 }
 
-/** The visibility facts of many persons at once, for match results and lists. */
-async function personSubjects(
-  db: Kysely<DB>,
-  actor: Actor,
-  rows: readonly PersonRow[],
-): Promise<Map<string, PersonSubject>> {
-  const [links, settings] = await Promise.all([
-    selectCaseLinks(
-      db,
-      rows.map((row) => row.id),
-    ),
-    readCaseWorkSettings(db, actor.districtId),
-  ])
-  const subjects = new Map<string, PersonSubject & { teamIds: string[]; managerIds: string[] }>()
-  for (const row of rows) {
-    subjects.set(row.id, {
-      type: 'person',
-      districtId: row.district_id,
-      teamIds: row.registered_team_id ? [row.registered_team_id] : [],
-      managerIds: [],
-      registeredBy: row.registered_by,
-      teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
-    })
-  }
-  for (const link of links) {
-    const subject = subjects.get(link.person_id)
-    if (!subject) continue
-    if (link.team_id && !subject.teamIds.includes(link.team_id)) subject.teamIds.push(link.team_id)
-    if (link.user_id && !subject.managerIds.includes(link.user_id)) subject.managerIds.push(link.user_id)
-  }
-  return subjects
-}
-
 const candidateLimit = 500
 const resultLimit = 10
 
@@ -380,7 +347,7 @@ export async function matchPersons(
   )
   const subjects = await personSubjects(
     db,
-    actor,
+    actor.districtId,
     scored.map((candidate) => candidate.row),
   )
   const teams = new Map(
