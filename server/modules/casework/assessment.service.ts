@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import type { Actor } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
+import { insertAssessment, selectAssessments } from './assessment.queries.ts'
 import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
 import { ruleViolation, today } from './casework.access.ts'
 
@@ -15,22 +16,7 @@ export async function listAssessments(
   request: RequestContext,
 ): Promise<Assessment[]> {
   await authorizeCaseRead(db, actor, caseId)
-  const [assessments, entries] = await Promise.all([
-    db
-      .selectFrom('assessment')
-      .innerJoin('app_user', 'app_user.id', 'assessment.created_by')
-      .select(['assessment.id', 'assessment.assessed_on', 'app_user.display_name'])
-      .where('assessment.case_id', '=', caseId)
-      .orderBy('assessment.assessed_on')
-      .orderBy('assessment.created_at')
-      .execute(),
-    db
-      .selectFrom('assessment_entry')
-      .innerJoin('assessment', 'assessment.id', 'assessment_entry.assessment_id')
-      .selectAll('assessment_entry')
-      .where('assessment.case_id', '=', caseId)
-      .execute(),
-  ])
+  const [assessments, entries] = await selectAssessments(db, caseId)
   await recordAudit(db, {
     ...request,
     action: 'case.read',
@@ -65,29 +51,21 @@ export async function addAssessment(
   const domains = input.entries.map((entry) => entry.domain)
   if (new Set(domains).size !== domains.length) throw ruleViolation('invalid-input', 'body.entries', 400)
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('assessment')
-      .values({
+    await insertAssessment(
+      trx,
+      {
         district_id: actor.districtId,
         case_id: caseId,
         assessed_on: input.assessedOn,
         created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('assessment_entry')
-      .values(
-        input.entries.map((entry) => ({
-          assessment_id: id,
-          district_id: actor.districtId,
-          domain: entry.domain,
-          need_level: entry.needLevel,
-          resources: entry.resources,
-          note: entry.note,
-        })),
-      )
-      .execute()
+      },
+      input.entries.map((entry) => ({
+        domain: entry.domain,
+        need_level: entry.needLevel,
+        resources: entry.resources,
+        note: entry.note,
+      })),
+    )
     await recordAudit(trx, {
       ...request,
       action: 'assessment.create',

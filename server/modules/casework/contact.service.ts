@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Contact, contactInputSchema, shortConsultationInputSchema } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
@@ -7,6 +7,13 @@ import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
 import { assertReferences, ruleViolation, today } from './casework.access.ts'
+import {
+  countCaseMembers,
+  insertContact,
+  insertShortConsultation,
+  selectContacts,
+  selectShortConsultationsBy,
+} from './contact.queries.ts'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -17,14 +24,7 @@ export async function listContacts(
   request: RequestContext,
 ): Promise<Contact[]> {
   await authorizeCaseRead(db, actor, caseId)
-  const rows = await db
-    .selectFrom('contact')
-    .innerJoin('app_user', 'app_user.id', 'contact.created_by')
-    .selectAll('contact')
-    .select('app_user.display_name')
-    .where('contact.case_id', '=', caseId)
-    .orderBy('contact.occurred_at', 'desc')
-    .execute()
+  const rows = await selectContacts(db, caseId)
   await recordAudit(db, {
     ...request,
     action: 'case.read',
@@ -63,42 +63,26 @@ export async function addContact(
   if (input.interpreterUsed && !input.interpreterLanguage)
     throw ruleViolation('invalid-input', 'body.interpreterLanguage', 400)
   if (input.participantPersonIds.length > 0) {
-    const members = await db
-      .selectFrom('case_person')
-      .select('person_id')
-      .where('case_id', '=', caseId)
-      .where('person_id', 'in', input.participantPersonIds)
-      .execute()
-    if (members.length !== new Set(input.participantPersonIds).size)
+    const members = await countCaseMembers(db, caseId, input.participantPersonIds)
+    if (members !== new Set(input.participantPersonIds).size)
       throw ruleViolation('person-not-in-case', 'body.participantPersonIds')
   }
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('contact')
-      .values({
-        district_id: actor.districtId,
-        case_id: caseId,
-        occurred_at: new Date(input.occurredAt).toISOString(),
-        duration_minutes: input.durationMinutes,
-        channel: input.channel,
-        participant_person_ids: [...new Set(input.participantPersonIds)],
-        other_participants: input.otherParticipants,
-        language: input.language,
-        interpreter_used: input.interpreterUsed,
-        interpreter_language: input.interpreterUsed ? input.interpreterLanguage : null,
-        domains: [...new Set(input.domains)],
-        note: input.note,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .updateTable('client_case')
-      .set({
-        last_contact_at: sql`greatest(last_contact_at, ${new Date(input.occurredAt).toISOString()}::timestamptz)`,
-      })
-      .where('id', '=', caseId)
-      .execute()
+    const id = await insertContact(trx, {
+      district_id: actor.districtId,
+      case_id: caseId,
+      occurred_at: new Date(input.occurredAt).toISOString(),
+      duration_minutes: input.durationMinutes,
+      channel: input.channel,
+      participant_person_ids: [...new Set(input.participantPersonIds)],
+      other_participants: input.otherParticipants,
+      language: input.language,
+      interpreter_used: input.interpreterUsed,
+      interpreter_language: input.interpreterUsed ? input.interpreterLanguage : null,
+      domains: [...new Set(input.domains)],
+      note: input.note,
+      created_by: actor.userId,
+    })
     await recordAudit(trx, { ...request, action: 'contact.create', subjectType: 'contact', subjectId: id })
   })
   return listContacts(db, actor, caseId, request)
@@ -116,19 +100,15 @@ export async function recordShortConsultation(
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
   ])
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('short_consultation')
-      .values({
-        district_id: actor.districtId,
-        occurred_on: input.occurredOn,
-        municipality_id: input.municipalityId,
-        domains: [...new Set(input.domains)],
-        language: input.language,
-        channel: input.channel,
-        recorded_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertShortConsultation(trx, {
+      district_id: actor.districtId,
+      occurred_on: input.occurredOn,
+      municipality_id: input.municipalityId,
+      domains: [...new Set(input.domains)],
+      language: input.language,
+      channel: input.channel,
+      recorded_by: actor.userId,
+    })
     await recordAudit(trx, {
       ...request,
       action: 'short-consultation.create',
@@ -143,15 +123,7 @@ export async function recordShortConsultation(
 export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
   const since = new Date(Date.now() - 30 * dayMs).toISOString().slice(0, 10)
-  const rows = await db
-    .selectFrom('short_consultation')
-    .selectAll()
-    .where('recorded_by', '=', actor.userId)
-    .where('occurred_on', '>=', since)
-    .orderBy('occurred_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute()
+  const rows = await selectShortConsultationsBy(db, actor.userId, since)
   return rows.map((row) => ({
     id: row.id,
     occurredOn: row.occurred_on,

@@ -4,7 +4,9 @@ import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import type { Actor } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
+import { displayNames } from '../identity/index.ts'
 import { authorizeCaseRead } from './case.service.ts'
+import { selectCaseHistory } from './timeline.queries.ts'
 
 /** Everything that happened in a case, newest first; each kind carries only what the list shows. */
 export async function readTimeline(
@@ -14,23 +16,10 @@ export async function readTimeline(
   request: RequestContext,
 ): Promise<TimelineEntry[]> {
   await authorizeCaseRead(db, actor, caseId)
-  const [contacts, phases, assessments, goals, measures, tasks, documents] = await Promise.all([
-    db
-      .selectFrom('contact')
-      .select(['id', 'occurred_at', 'created_by', 'channel', 'duration_minutes', 'domains'])
-      .where('case_id', '=', caseId)
-      .execute(),
-    db.selectFrom('case_phase_change').selectAll().where('case_id', '=', caseId).execute(),
-    db
-      .selectFrom('assessment')
-      .select(['id', 'assessed_on', 'created_at', 'created_by'])
-      .where('case_id', '=', caseId)
-      .execute(),
-    db.selectFrom('goal').selectAll().where('case_id', '=', caseId).execute(),
-    db.selectFrom('measure').selectAll().where('case_id', '=', caseId).execute(),
-    db.selectFrom('task').selectAll().where('case_id', '=', caseId).execute(),
-    db.selectFrom('case_document').selectAll().where('case_id', '=', caseId).execute(),
-  ])
+  const [contacts, phases, assessments, goals, measures, tasks, documents] = await selectCaseHistory(
+    db,
+    caseId,
+  )
   // Only the names of who acted in this case, not every user of the district.
   const actorIds = [
     ...new Set(
@@ -45,11 +34,7 @@ export async function readTimeline(
       ].filter(Boolean),
     ),
   ]
-  const users =
-    actorIds.length > 0
-      ? await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', actorIds).execute()
-      : []
-  const names = new Map(users.map((user) => [user.id, user.display_name]))
+  const names = await displayNames(db, actor.districtId, actorIds)
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
   const entries: TimelineEntry[] = [
     ...contacts.map((row) => ({
