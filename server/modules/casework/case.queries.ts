@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { CaseListQuery } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { updateIfVersion } from '../../db/versioned.ts'
 
 export async function nextCaseReference(db: Kysely<DB>, districtId: string, year: number): Promise<string> {
   const row = await db
@@ -200,13 +201,7 @@ export async function updateCaseIfVersion(
     closing_reason?: string | null
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('client_case')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', caseId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  return updateIfVersion(db, 'client_case', caseId, expectedVersion, changes)
 }
 
 export async function replaceCaseManagers(

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
 import type { PersonTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { updateIfVersion } from '../../db/versioned.ts'
 
 export type PersonRow = Selectable<PersonTable>
 
@@ -28,14 +29,8 @@ export async function updatePersonIfVersion(
   expectedVersion: number,
   columns: Partial<PersonColumns>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('person')
-    .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', personId)
-    .where('version', '=', expectedVersion)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  // A merged duplicate stays as history and is never changed again.
+  return updateIfVersion(db, 'person', personId, expectedVersion, columns, { merged_into: null })
 }
 
 export function selectPersons(db: Kysely<DB>, ids: readonly string[]): Promise<PersonRow[]> {

@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Goal, goalInputSchema, Measure, measureInputSchema } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { updateIfVersion } from '../../db/versioned.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import { Conflict, NotFound, PreconditionRequired } from '../../platform/errors.ts'
 import type { Actor } from '../../platform/policy.ts'
@@ -125,14 +126,7 @@ async function updateVersioned(
   expectedVersion: number,
   changes: Record<string, unknown>,
 ) {
-  const result = await db
-    .updateTable(table)
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 1n) return
+  if (await updateIfVersion(db, table, id, expectedVersion, changes, { case_id: caseId })) return
   const exists = await db
     .selectFrom(table)
     .select('id')

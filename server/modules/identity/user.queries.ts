@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { updateIfVersion as updateRowIfVersion } from '../../db/versioned.ts'
 
 export type UserRow = {
   id: string
@@ -207,14 +208,7 @@ export async function updateIfVersion<T extends VersionedTable>(
   expectedVersion: number,
   changes: ChangesOf[T],
 ): Promise<boolean> {
-  const result = await (db as Kysely<Pick<DB, VersionedTable>>)
-    .updateTable(table as VersionedTable)
-    .set({ ...(changes as object), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('district_id', '=', districtId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return updateRowIfVersion(db, table, id, expectedVersion, changes as never, { district_id: districtId })
 }
 
 /** The district of a team or organisation, whatever district asks. */
