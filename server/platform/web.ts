@@ -12,10 +12,13 @@ export async function registerWebApp(app: FastifyInstance, distDir = webDistDir)
     root: distDir,
     wildcard: false,
     index: false,
-    setHeaders(reply, filePath) {
+    // Off, so that send's own `max-age=0` does not override the header set below.
+    cacheControl: false,
+    // @fastify/static 9 hands over the raw response here, not Fastify's reply.
+    setHeaders(response, filePath) {
       // Vite puts a content hash into asset names, so they never change under the same name.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-        reply.header('cache-control', 'public, max-age=31536000, immutable')
+        response.setHeader('cache-control', 'public, max-age=31536000, immutable')
       }
     },
   })
