@@ -364,3 +364,38 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   await created.click()
   await expect(created).toHaveCount(0)
 })
+
+test('a case-list address with values that cannot be read opens the list with the defaults for those', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  // As a mistyped, truncated or outdated link would carry them; only the phase can be read.
+  await page.goto(
+    '/cases?sort=unbekannt&direction=seitwaerts&page=abc&municipalityId=keine-id&teamId=1&domain=kochen' +
+      '&overdueTasks=vielleicht&residenceExpiringWithinDays=-5&q=%7B%22a%22%3A1%7D&phase=implementation',
+  )
+  await expect(page.getByRole('heading', { level: 2, name: 'Fälle' })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^\d+ Fälle? gefunden$/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('combobox', { name: 'Sortieren nach' })).toHaveValue('Letzter Kontakt')
+  await expect(page.getByRole('combobox', { name: 'Reihenfolge' })).toHaveValue('Absteigend')
+  const filters = page.getByRole('search', { name: 'Filter der Fallliste' })
+  await expect(filters.getByRole('searchbox', { name: /^Name oder Aktenzeichen/ })).toHaveValue('')
+  await expect(filters.getByRole('combobox', { name: 'Phase', exact: true })).toHaveValue(
+    'Umsetzung und Monitoring',
+  )
+  await expect(filters.getByRole('combobox', { name: /^Kommune/ })).toHaveValue('')
+  await expect(
+    filters.getByRole('checkbox', { name: 'Nur mit überfälligen Wiedervorlagen' }),
+  ).not.toBeChecked()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await expect(table.getByRole('cell', { name: 'Umsetzung und Monitoring' }).first()).toBeVisible()
+  await expectAccessible(page, testInfo, 'case list from an address with unreadable values')
+
+  // The same for a case's tab: an unknown one opens the timeline.
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await page.goto(`${page.url().split('?')[0]}?tab=unbekannt`)
+  await expect(caseTab(page, 'Verlauf')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
