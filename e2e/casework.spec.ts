@@ -38,6 +38,20 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
   await expect(select).toHaveValue(option)
 }
 
+/** Picks an option of a focused Mantine select by arrow keys and Enter, as a keyboard user does. */
+async function keyboardChoose(page: Page, select: Locator, option: string): Promise<void> {
+  await expect(select).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  const wanted = page.getByRole('option', { name: option, exact: true })
+  const wantedId = await wanted.getAttribute('id')
+  for (let press = 0; press < 20; press++) {
+    if ((await select.getAttribute('aria-activedescendant')) === wantedId) break
+    await page.keyboard.press('ArrowDown')
+  }
+  await page.keyboard.press('Enter')
+  await expect(select).toHaveValue(option)
+}
+
 /** Starts a phase change from the header and confirms it in its dialog. */
 async function changePhase(page: Page, label: string, checkDialog?: () => Promise<void>): Promise<void> {
   await page.getByRole('group', { name: 'Phase wechseln' }).getByRole('button', { name: label }).click()
@@ -398,4 +412,58 @@ test('a case-list address with values that cannot be read opens the list with th
   await page.goto(`${page.url().split('?')[0]}?tab=unbekannt`)
   await expect(caseTab(page, 'Verlauf')).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('a team lead who hands a case to another team is led back to the list with a confirmation', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.teamLead)
+  // Nothing may ask for the case once it is handed over: the server would refuse it (and audit that).
+  const refused: string[] = []
+  page.on('response', (response) => {
+    if (response.status() === 403) refused.push(response.url())
+  })
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  const heading = page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })
+  await expect(heading).toBeVisible()
+  const reference = ((await heading.textContent()) ?? '').replace('Fall ', '')
+  await caseTab(page, 'Zuständigkeit').click()
+  await expectAccessible(page, testInfo, 'assignment tab (team lead)')
+
+  // By keyboard: the team, then the responsible case manager of that team instead of the current ones.
+  const team = page.getByRole('combobox', { name: 'Team', exact: true })
+  await tabTo(page, team)
+  await keyboardChoose(page, team, 'Team Süd')
+  const managers = page.getByRole('combobox', { name: 'Zuständig', exact: true })
+  await tabTo(page, managers)
+  // Backspace in the empty search removes the last chosen one (at most four).
+  for (let press = 0; press < 4; press++) await page.keyboard.press('Backspace')
+  await page.keyboard.type('Tobias')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  const assignment = page.getByRole('region', { name: 'Zuständigkeit' })
+  await expect(assignment.getByText('Tobias Schmitz')).toBeVisible()
+  await expect(assignment.getByText('Leyla Yıldız')).toHaveCount(0)
+  await tabTo(page, assignment.getByRole('button', { name: 'Speichern' }))
+  await page.keyboard.press('Enter')
+
+  const notice = page.getByRole('status').filter({ hasText: `Fall ${reference} an Team Süd übergeben` })
+  await expect(notice).toBeVisible()
+  await expect(notice).toBeFocused()
+  await expect(notice).toContainText('Der Fall gehört nicht mehr zu Ihren Fällen')
+  await expect(page.getByRole('heading', { level: 2, name: 'Fälle' })).toBeVisible()
+  await expect(page.getByText('Dafür fehlt die Berechtigung.')).toHaveCount(0)
+  expect(refused).toEqual([])
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'case list with the handover confirmation')
+  // The confirmation closes by keyboard; the case is gone from the lead's list.
+  await page.keyboard.press('Tab')
+  await expect(notice.getByRole('button', { name: 'Hinweis schließen' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(notice).toHaveCount(0)
+  await page.getByRole('searchbox', { name: /^Name oder Aktenzeichen/ }).fill(reference)
+  await expect(page.getByRole('status').getByText('0 Fälle gefunden')).toBeVisible()
 })

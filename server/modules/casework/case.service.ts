@@ -41,7 +41,8 @@ import {
 import { wordCodes } from './matching/index.ts'
 import { personSummary, scoredCandidates } from './person.service.ts'
 
-const caseAbilities = ['case.work', 'case.assign'] as const
+// `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
+const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
 export async function assertCaseManagers(
   db: Kysely<DB>,
   districtId: string,
