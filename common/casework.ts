@@ -288,6 +288,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>
 export const caseSchema = caseSummarySchema
   .extend({
     closingReason: z.enum(closingReasons).nullable(),
+    closingNote: z.string().nullable().describe('The note written on closing, while the case is closed'),
     allowedTransitions: z.array(z.enum(casePhases)),
     abilities: z.record(z.string(), z.boolean()),
   })

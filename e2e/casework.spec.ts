@@ -18,6 +18,7 @@ const client = {
   birthDate: '05.1979',
 }
 const goal = 'Deutschkurs B1 abschließen'
+const closingNote = 'Abschlussgespräch geführt, Kurs läuft weiter'
 
 /**
  * Presses Tab until the target has focus: keyboard only, and independent of how many stops the
@@ -272,10 +273,14 @@ test('a case manager registers a client, walks a case through all phases and log
     const dialog = page.getByRole('dialog', { name: 'Fall abschließen' })
     await choose(page, dialog.getByRole('combobox', { name: /^Abschlussgrund/ }), 'Ziele erreicht')
     await choose(page, dialog.getByRole('combobox', { name: new RegExp(`^${goal}`) }), 'Teilweise erreicht')
+    await dialog.getByRole('textbox', { name: 'Notiz (optional)' }).fill(closingNote)
     await expectAccessible(page, testInfo, 'close case dialog')
   })
   await expect(currentPhase(page)).toContainText('Abgeschlossen')
   await expect(page.getByText(/abgeschlossen am \d{2}\.\d{2}\.\d{4} \(Ziele erreicht\)/)).toBeVisible()
+  // The closing note stays with the closed case, in its header.
+  await expect(page.getByText('Abschlussnotiz')).toBeVisible()
+  await expect(page.getByText(closingNote, { exact: true })).toBeVisible()
   // A closed case can only be taken up again.
   const phaseButtons = page.getByRole('group', { name: 'Phase wechseln' }).getByRole('button')
   await expect(phaseButtons.first()).toBeVisible()
@@ -292,7 +297,7 @@ test('a case manager registers a client, walks a case through all phases and log
   await expect(timeline.filter({ hasText: 'Telefon · 15 Min. · Wohnen' })).toHaveCount(1)
   const phaseChanges = timeline.filter({ hasText: 'Phasenwechsel' })
   await expect(phaseChanges).toHaveText([
-    /Umsetzung und Monitoring → Abgeschlossen · Ziele erreicht/,
+    new RegExp(`Umsetzung und Monitoring → Abgeschlossen · Ziele erreichtNotiz: ${closingNote}`),
     /Hilfeplanung → Umsetzung und Monitoring/,
     /Assessment → Hilfeplanung/,
     /Fallklärung → Assessment/,

@@ -268,3 +268,16 @@ export async function refreshCaseSortNames(
       FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), '')
     WHERE ${target}`.execute(db)
 }
+
+/** The note written when the case was last closed; null when there was none. */
+export async function selectClosingNote(db: Kysely<DB>, caseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_phase_change')
+    .select('note')
+    .where('case_id', '=', caseId)
+    .where('to_phase', '=', 'closed')
+    .orderBy('changed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.note ? row.note : null
+}

@@ -26,6 +26,7 @@ import {
   selectCaseDetails,
   selectCasePage,
   selectCaseRows,
+  selectClosingNote,
   selectNames,
   selectUsersWithRole,
   updateCaseIfVersion,
@@ -164,6 +165,7 @@ async function presentCase(db: Kysely<DB>, actor: Actor, caseId: string, known?:
   return {
     ...(summary as CaseSummary),
     closingReason: row.closing_reason as Case['closingReason'],
+    closingNote: row.phase === 'closed' ? await selectClosingNote(db, caseId) : null,
     allowedTransitions: [...phaseTransitions[row.phase as CasePhase]],
     abilities: abilitiesFor(actor, subject, caseAbilities),
   }
