@@ -472,3 +472,42 @@ test('a team lead who hands a case to another team is led back to the list with 
   await page.getByRole('searchbox', { name: /^Name oder Aktenzeichen/ }).fill(reference)
   await expect(page.getByRole('status').getByText('0 Fälle gefunden')).toBeVisible()
 })
+
+test('an impossible date of birth gets its message at the field, in German and English', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await page.goto('/persons/new')
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+  const birthDate = page.getByRole('textbox', { name: /^Geburtsdatum/ })
+  await tabTo(page, birthDate)
+  // Nothing while the date is still being typed.
+  await page.keyboard.type('31.02.199')
+  await expect(birthDate).not.toHaveAttribute('aria-invalid', 'true')
+  await page.keyboard.type('0')
+  await expect(birthDate).toHaveAttribute('aria-invalid', 'true')
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  await expectAccessible(page, testInfo, 'registration with an impossible date of birth')
+
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('01.16.2000')
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  // Saving does not get past it, and says the same, not "wrong format".
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  await expect(page.getByText('Bitte als TT.MM.JJJJ, MM.JJJJ oder JJJJ eingeben.')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+
+  await page.getByRole('radiogroup', { name: 'Sprache' }).getByRole('radio', { name: 'Deutsch' }).focus()
+  await page.keyboard.press('ArrowRight')
+  const birthDateEn = page.getByRole('textbox', { name: /^Date of birth/ })
+  await expect(birthDateEn).toHaveAccessibleDescription(/This date does not exist\./)
+  await birthDateEn.fill('14.03.1899')
+  await expect(birthDateEn).toHaveAccessibleDescription(/The date is before 1900\./)
+  await birthDateEn.fill('29.02.1988')
+  await expect(birthDateEn).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(birthDateEn).toHaveAccessibleDescription(/Understood as: 29 February 1988/)
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' }).focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+})
