@@ -511,3 +511,71 @@ test('an impossible date of birth gets its message at the field, in German and E
   await page.keyboard.press('ArrowLeft')
   await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
 })
+
+test('closing a case with an open follow-up asks whether it is done or stays open', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const followUp = 'Bescheid des Jobcenters nachreichen'
+  await signIn(page, demoUsers.caseManager)
+  // A client and a case of her own, with one follow-up.
+  await page.goto('/persons/new')
+  await page.getByRole('textbox', { name: /^Familienname/ }).fill('Wäscherbach')
+  await page.getByRole('textbox', { name: /^Vornamen/ }).fill('Ottilie')
+  await page.getByRole('textbox', { name: /^Geburtsdatum/ }).fill('1971')
+  await page.getByRole('radio', { name: 'weiblich' }).check()
+  await choose(page, page.getByRole('combobox', { name: /^Kommune/ }), 'Siegburg')
+  await expect(
+    page
+      .getByRole('region', { name: 'Mögliche Doppeleinträge' })
+      .getByText('Kein vorhandener Eintrag gefunden.'),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Wäscherbach, Ottilie' })).toBeVisible()
+  await page.getByRole('button', { name: 'Fall eröffnen' }).click()
+  await page
+    .getByRole('dialog', { name: 'Fall eröffnen' })
+    .getByRole('button', { name: 'Fall eröffnen' })
+    .click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await caseTab(page, 'Wiedervorlagen').click()
+  await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill(followUp)
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  const task = page.getByRole('checkbox', { name: `${followUp} (Als erledigt markieren)` })
+  await expect(task).not.toBeChecked()
+
+  // The closing dialog lists it and wants a choice; without one the case stays open.
+  await page
+    .getByRole('group', { name: 'Phase wechseln' })
+    .getByRole('button', { name: 'Fall abschließen' })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Fall abschließen' })
+  await expect(dialog.getByRole('list', { name: '1 offene Wiedervorlage zu diesem Fall' })).toHaveText(
+    new RegExp(`^${followUp} · Fällig am \\d{2}\\.\\d{2}\\.\\d{4} · für Leyla Yıldız$`),
+  )
+  const question = dialog.getByRole('radiogroup', {
+    name: /^Was soll mit den offenen Wiedervorlagen geschehen\?/,
+  })
+  await expect(question.getByRole('radio')).toHaveCount(2)
+  await expect(question.getByRole('radio', { checked: true })).toHaveCount(0)
+  await choose(page, dialog.getByRole('combobox', { name: /^Abschlussgrund/ }), 'Weggezogen')
+  await dialog.getByRole('button', { name: 'Fall abschließen' }).click()
+  await expect(
+    dialog.getByText('Bitte wählen, ob die offenen Wiedervorlagen erledigt werden oder offen bleiben.'),
+  ).toBeVisible()
+  await expect(currentPhase(page)).toContainText('Fallklärung')
+  await expectAccessible(page, testInfo, 'close case dialog with an open follow-up')
+
+  // By keyboard: the choice, then the button.
+  const markDone = question.getByRole('radio', { name: 'Als erledigt markieren' })
+  await tabTo(page, markDone)
+  await page.keyboard.press('Space')
+  await expect(markDone).toBeChecked()
+  await tabTo(page, dialog.getByRole('button', { name: 'Fall abschließen' }))
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(currentPhase(page)).toContainText('Abgeschlossen')
+  await expect(page.getByRole('heading', { name: 'Erledigt (1)' })).toBeVisible()
+  await expect(task).toBeChecked()
+  await expectAccessible(page, testInfo, 'follow-ups of the closed case')
+})

@@ -281,3 +281,27 @@ export async function selectClosingNote(db: Kysely<DB>, caseId: string): Promise
     .executeTakeFirst()
   return row?.note ? row.note : null
 }
+
+/** The case's tasks nobody has marked done yet, locked until the phase change commits. */
+export async function selectOpenCaseTaskIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('task')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('done_at', 'is', null)
+    .orderBy('due_on')
+    .forUpdate()
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** Marks tasks done now, each with a new version, as a user ticking them off would. */
+export async function completeTasks(db: Kysely<DB>, taskIds: readonly string[]): Promise<void> {
+  if (taskIds.length === 0) return
+  await db
+    .updateTable('task')
+    .set({ done_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', 'in', [...taskIds])
+    .where('done_at', 'is', null)
+    .execute()
+}
