@@ -1,7 +1,7 @@
 import { Button, Group, List, Radio, Select, Stack, Text, Textarea } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Case,
@@ -193,12 +193,13 @@ function OpenTasksChoice({
   error: string | undefined
 }) {
   const { t, i18n } = useTranslation()
+  const headingId = useId()
   return (
     <Stack gap="xs">
-      <Text id="open-tasks-heading" fw={500} size="sm">
+      <Text id={headingId} fw={500} size="sm">
         {t('casework.case.openTasks', { count: tasks.length })}
       </Text>
-      <List size="sm" spacing={4} aria-labelledby="open-tasks-heading">
+      <List size="sm" spacing={4} aria-labelledby={headingId}>
         {tasks.map((task) => (
           <List.Item key={task.id}>
             {task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title}
