@@ -251,6 +251,9 @@ export const caseUpdateSchema = z
   .strict()
   .meta({ id: 'CaseUpdate' })
 
+/** What becomes of a case's open tasks when it closes: done, or kept open with their assignees. */
+export const openTaskDecisions = ['complete', 'keep'] as const
+
 export const goalOutcomeEntrySchema = z.object({ goalId: z.uuid(), outcome: z.enum(goalOutcomes) })
 
 export const phaseChangeSchema = z
@@ -260,6 +263,12 @@ export const phaseChangeSchema = z
     reopeningReason: z.enum(reopeningReasons).optional(),
     note: optionalText(1000),
     goalOutcomes: z.array(goalOutcomeEntrySchema).max(100).default([]),
+    openTasks: z
+      .enum(openTaskDecisions)
+      .optional()
+      .describe(
+        'Closing only, and required when the case has open tasks: mark them done, or keep them open with their assignees',
+      ),
   })
   .strict()
   .meta({ id: 'PhaseChange' })
@@ -288,6 +297,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>
 export const caseSchema = caseSummarySchema
   .extend({
     closingReason: z.enum(closingReasons).nullable(),
+    closingNote: z.string().nullable().describe('The note written on closing, while the case is closed'),
     allowedTransitions: z.array(z.enum(casePhases)),
     abilities: z.record(z.string(), z.boolean()),
   })

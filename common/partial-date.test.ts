@@ -11,6 +11,8 @@ import {
   latestDay,
   parsePartialDate,
   parsePartialDateDe,
+  partialDateDeToIso,
+  partialDateIssue,
   partialDateSchema,
   placeholderBirthDays,
 } from './partial-date.ts'
@@ -123,6 +125,34 @@ describe('parsePartialDateDe', () => {
       expect(parsePartialDateDe(text)).toBeNull()
     },
   )
+})
+
+describe('partialDateDeToIso and partialDateIssue', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date(2026, 10, 25, 12))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it.each([
+    ['31.02.1990', '1990-02-31', 'date-impossible'],
+    ['01.16.2000', '2000-16-01', 'date-impossible'],
+    ['29.02.2023', '2023-02-29', 'date-impossible'],
+    ['13.1990', '1990-13', 'date-impossible'],
+    ['14.03.1899', '1899-03-14', 'date-too-early'],
+    ['2027', '2027', 'date-in-future'],
+    ['29.02.2024', '2024-02-29', null],
+    ['XX.03.1988', '1988-03', null],
+  ])('reads %j in the shape %s, which the schema finds %s', (text, iso, issue) => {
+    expect(partialDateDeToIso(text)).toBe(iso)
+    expect(partialDateIssue(iso)).toBe(issue)
+  })
+
+  it.each(['14..1988', '14.03.88', 'März 1988', '1.2.3.1988', '14.3'])('cannot read %j at all', (text) => {
+    expect(partialDateDeToIso(text)).toBeNull()
+  })
 })
 
 describe('ranges and order', () => {

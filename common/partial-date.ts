@@ -170,12 +170,13 @@ export function formatPartialDateEn(value: string): string {
 }
 
 /**
- * Reads a date typed the German way into a partial ISO date: `14.3.1988` → `1988-03-14`,
- * `03.1988` → `1988-03`, `1988` → `1988`. Unknown parts written as `00` or `XX`, as in German
- * documents (`00.00.1988`, `XX.03.1988`), are left out. Returns null if it cannot be read or is
- * no calendar day; the result still needs `partialDateSchema` for the range checks.
+ * Reads a date typed the German way into the shape of a partial ISO date, without asking whether
+ * that day exists: `14.3.1988` → `1988-03-14`, `31.02.1990` → `1990-02-31`, `01.16.2000` →
+ * `2000-16-01`, `03.1988` → `1988-03`, `1988` → `1988`. Unknown parts written as `00` or `XX`, as in
+ * German documents (`00.00.1988`, `XX.03.1988`), are left out. Null if it cannot be read at all;
+ * `partialDateIssue` then says what is wrong with the day.
  */
-export function parsePartialDateDe(text: string): string | null {
+export function partialDateDeToIso(text: string): string | null {
   const parts = text.trim().split('.')
   if (parts.length > 3 || parts.some((part) => part.trim() === '')) return null
   const [yearPart, monthPart, dayPart] = parts.map((part) => part.trim()).reverse()
@@ -187,8 +188,28 @@ export function parsePartialDateDe(text: string): string | null {
   const month = known(monthPart)
   const day = known(dayPart)
   if (month === null || day === null || (day !== undefined && month === undefined)) return null
-  const iso = [yearPart, month, day].filter((part) => part !== undefined).join('-')
-  return parsePartialDate(iso) ? iso : null
+  return [yearPart, month, day].filter((part) => part !== undefined).join('-')
+}
+
+/**
+ * Reads a date typed the German way into a partial ISO date: `14.3.1988` → `1988-03-14`,
+ * `03.1988` → `1988-03`, `1988` → `1988`. Returns null if it cannot be read or is no calendar day;
+ * the result still needs `partialDateSchema` for the range checks.
+ */
+export function parsePartialDateDe(text: string): string | null {
+  const iso = partialDateDeToIso(text)
+  return iso && parsePartialDate(iso) ? iso : null
+}
+
+/**
+ * What `partialDateSchema` finds wrong with a date of birth (one of `partialDateErrorCodes`), or
+ * null: for forms, so that they name the same problem the server would.
+ */
+export function partialDateIssue(
+  value: string,
+): (typeof partialDateErrorCodes)[keyof typeof partialDateErrorCodes] | null {
+  const issue = partialDateSchema.safeParse(value).error?.issues[0]
+  return issue ? (issue.message as (typeof partialDateErrorCodes)[keyof typeof partialDateErrorCodes]) : null
 }
 
 const precisionRank: Record<PartialDatePrecision, number> = { year: 0, month: 1, day: 2 }

@@ -18,6 +18,7 @@ const client = {
   birthDate: '05.1979',
 }
 const goal = 'Deutschkurs B1 abschließen'
+const closingNote = 'Abschlussgespräch geführt, Kurs läuft weiter'
 
 /**
  * Presses Tab until the target has focus: keyboard only, and independent of how many stops the
@@ -35,6 +36,20 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
   await select.click()
   await page.getByRole('option', { name: option, exact: true }).click()
+  await expect(select).toHaveValue(option)
+}
+
+/** Picks an option of a focused Mantine select by arrow keys and Enter, as a keyboard user does. */
+async function keyboardChoose(page: Page, select: Locator, option: string): Promise<void> {
+  await expect(select).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  const wanted = page.getByRole('option', { name: option, exact: true })
+  const wantedId = await wanted.getAttribute('id')
+  for (let press = 0; press < 20; press++) {
+    if ((await select.getAttribute('aria-activedescendant')) === wantedId) break
+    await page.keyboard.press('ArrowDown')
+  }
+  await page.keyboard.press('Enter')
   await expect(select).toHaveValue(option)
 }
 
@@ -258,10 +273,14 @@ test('a case manager registers a client, walks a case through all phases and log
     const dialog = page.getByRole('dialog', { name: 'Fall abschließen' })
     await choose(page, dialog.getByRole('combobox', { name: /^Abschlussgrund/ }), 'Ziele erreicht')
     await choose(page, dialog.getByRole('combobox', { name: new RegExp(`^${goal}`) }), 'Teilweise erreicht')
+    await dialog.getByRole('textbox', { name: 'Notiz (optional)' }).fill(closingNote)
     await expectAccessible(page, testInfo, 'close case dialog')
   })
   await expect(currentPhase(page)).toContainText('Abgeschlossen')
   await expect(page.getByText(/abgeschlossen am \d{2}\.\d{2}\.\d{4} \(Ziele erreicht\)/)).toBeVisible()
+  // The closing note stays with the closed case, in its header.
+  await expect(page.getByText('Abschlussnotiz')).toBeVisible()
+  await expect(page.getByText(closingNote, { exact: true })).toBeVisible()
   // A closed case can only be taken up again.
   const phaseButtons = page.getByRole('group', { name: 'Phase wechseln' }).getByRole('button')
   await expect(phaseButtons.first()).toBeVisible()
@@ -278,7 +297,7 @@ test('a case manager registers a client, walks a case through all phases and log
   await expect(timeline.filter({ hasText: 'Telefon · 15 Min. · Wohnen' })).toHaveCount(1)
   const phaseChanges = timeline.filter({ hasText: 'Phasenwechsel' })
   await expect(phaseChanges).toHaveText([
-    /Umsetzung und Monitoring → Abgeschlossen · Ziele erreicht/,
+    new RegExp(`Umsetzung und Monitoring → Abgeschlossen · Ziele erreichtNotiz: ${closingNote}`),
     /Hilfeplanung → Umsetzung und Monitoring/,
     /Assessment → Hilfeplanung/,
     /Fallklärung → Assessment/,
@@ -363,4 +382,200 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   // Ticked, it leaves the list of open follow-ups.
   await created.click()
   await expect(created).toHaveCount(0)
+})
+
+test('a case-list address with values that cannot be read opens the list with the defaults for those', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  // As a mistyped, truncated or outdated link would carry them; only the phase can be read.
+  await page.goto(
+    '/cases?sort=unbekannt&direction=seitwaerts&page=abc&municipalityId=keine-id&teamId=1&domain=kochen' +
+      '&overdueTasks=vielleicht&residenceExpiringWithinDays=-5&q=%7B%22a%22%3A1%7D&phase=implementation',
+  )
+  await expect(page.getByRole('heading', { level: 2, name: 'Fälle' })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^\d+ Fälle? gefunden$/)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('combobox', { name: 'Sortieren nach' })).toHaveValue('Letzter Kontakt')
+  await expect(page.getByRole('combobox', { name: 'Reihenfolge' })).toHaveValue('Absteigend')
+  const filters = page.getByRole('search', { name: 'Filter der Fallliste' })
+  await expect(filters.getByRole('searchbox', { name: /^Name oder Aktenzeichen/ })).toHaveValue('')
+  await expect(filters.getByRole('combobox', { name: 'Phase', exact: true })).toHaveValue(
+    'Umsetzung und Monitoring',
+  )
+  await expect(filters.getByRole('combobox', { name: /^Kommune/ })).toHaveValue('')
+  await expect(
+    filters.getByRole('checkbox', { name: 'Nur mit überfälligen Wiedervorlagen' }),
+  ).not.toBeChecked()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await expect(table.getByRole('cell', { name: 'Umsetzung und Monitoring' }).first()).toBeVisible()
+  await expectAccessible(page, testInfo, 'case list from an address with unreadable values')
+
+  // The same for a case's tab: an unknown one opens the timeline.
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await page.goto(`${page.url().split('?')[0]}?tab=unbekannt`)
+  await expect(caseTab(page, 'Verlauf')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('a team lead who hands a case to another team is led back to the list with a confirmation', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.teamLead)
+  // Nothing may ask for the case once it is handed over: the server would refuse it (and audit that).
+  const refused: string[] = []
+  page.on('response', (response) => {
+    if (response.status() === 403) refused.push(response.url())
+  })
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  const heading = page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })
+  await expect(heading).toBeVisible()
+  const reference = ((await heading.textContent()) ?? '').replace('Fall ', '')
+  await caseTab(page, 'Zuständigkeit').click()
+  await expectAccessible(page, testInfo, 'assignment tab (team lead)')
+
+  // By keyboard: the team, then the responsible case manager of that team instead of the current ones.
+  const team = page.getByRole('combobox', { name: 'Team', exact: true })
+  await tabTo(page, team)
+  await keyboardChoose(page, team, 'Team Süd')
+  const managers = page.getByRole('combobox', { name: 'Zuständig', exact: true })
+  await tabTo(page, managers)
+  // Backspace in the empty search removes the last chosen one (at most four).
+  for (let press = 0; press < 4; press++) await page.keyboard.press('Backspace')
+  await page.keyboard.type('Tobias')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  const assignment = page.getByRole('region', { name: 'Zuständigkeit' })
+  await expect(assignment.getByText('Tobias Schmitz')).toBeVisible()
+  await expect(assignment.getByText('Leyla Yıldız')).toHaveCount(0)
+  await tabTo(page, assignment.getByRole('button', { name: 'Speichern' }))
+  await page.keyboard.press('Enter')
+
+  const notice = page.getByRole('status').filter({ hasText: `Fall ${reference} an Team Süd übergeben` })
+  await expect(notice).toBeVisible()
+  await expect(notice).toBeFocused()
+  await expect(notice).toContainText('Der Fall gehört nicht mehr zu Ihren Fällen')
+  await expect(page.getByRole('heading', { level: 2, name: 'Fälle' })).toBeVisible()
+  await expect(page.getByText('Dafür fehlt die Berechtigung.')).toHaveCount(0)
+  expect(refused).toEqual([])
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'case list with the handover confirmation')
+  // The confirmation closes by keyboard; the case is gone from the lead's list.
+  await page.keyboard.press('Tab')
+  await expect(notice.getByRole('button', { name: 'Hinweis schließen' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(notice).toHaveCount(0)
+  await page.getByRole('searchbox', { name: /^Name oder Aktenzeichen/ }).fill(reference)
+  await expect(page.getByRole('status').getByText('0 Fälle gefunden')).toBeVisible()
+})
+
+test('an impossible date of birth gets its message at the field, in German and English', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await page.goto('/persons/new')
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+  const birthDate = page.getByRole('textbox', { name: /^Geburtsdatum/ })
+  await tabTo(page, birthDate)
+  // Nothing while the date is still being typed.
+  await page.keyboard.type('31.02.199')
+  await expect(birthDate).not.toHaveAttribute('aria-invalid', 'true')
+  await page.keyboard.type('0')
+  await expect(birthDate).toHaveAttribute('aria-invalid', 'true')
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  await expectAccessible(page, testInfo, 'registration with an impossible date of birth')
+
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('01.16.2000')
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  // Saving does not get past it, and says the same, not "wrong format".
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(birthDate).toHaveAccessibleDescription(/Dieses Datum gibt es nicht\./)
+  await expect(page.getByText('Bitte als TT.MM.JJJJ, MM.JJJJ oder JJJJ eingeben.')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+
+  await page.getByRole('radiogroup', { name: 'Sprache' }).getByRole('radio', { name: 'Deutsch' }).focus()
+  await page.keyboard.press('ArrowRight')
+  const birthDateEn = page.getByRole('textbox', { name: /^Date of birth/ })
+  await expect(birthDateEn).toHaveAccessibleDescription(/This date does not exist\./)
+  await birthDateEn.fill('14.03.1899')
+  await expect(birthDateEn).toHaveAccessibleDescription(/The date is before 1900\./)
+  await birthDateEn.fill('29.02.1988')
+  await expect(birthDateEn).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(birthDateEn).toHaveAccessibleDescription(/Understood as: 29 February 1988/)
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' }).focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('heading', { level: 2, name: 'Klient:in registrieren' })).toBeVisible()
+})
+
+test('closing a case with an open follow-up asks whether it is done or stays open', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const followUp = 'Bescheid des Jobcenters nachreichen'
+  await signIn(page, demoUsers.caseManager)
+  // A client and a case of her own, with one follow-up.
+  await page.goto('/persons/new')
+  await page.getByRole('textbox', { name: /^Familienname/ }).fill('Wäscherbach')
+  await page.getByRole('textbox', { name: /^Vornamen/ }).fill('Ottilie')
+  await page.getByRole('textbox', { name: /^Geburtsdatum/ }).fill('1971')
+  await page.getByRole('radio', { name: 'weiblich' }).check()
+  await choose(page, page.getByRole('combobox', { name: /^Kommune/ }), 'Siegburg')
+  await expect(
+    page
+      .getByRole('region', { name: 'Mögliche Doppeleinträge' })
+      .getByText('Kein vorhandener Eintrag gefunden.'),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Wäscherbach, Ottilie' })).toBeVisible()
+  await page.getByRole('button', { name: 'Fall eröffnen' }).click()
+  await page
+    .getByRole('dialog', { name: 'Fall eröffnen' })
+    .getByRole('button', { name: 'Fall eröffnen' })
+    .click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Fall \d{4}-\d{4}$/ })).toBeVisible()
+  await caseTab(page, 'Wiedervorlagen').click()
+  await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill(followUp)
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  const task = page.getByRole('checkbox', { name: `${followUp} (Als erledigt markieren)` })
+  await expect(task).not.toBeChecked()
+
+  // The closing dialog lists it and wants a choice; without one the case stays open.
+  await page
+    .getByRole('group', { name: 'Phase wechseln' })
+    .getByRole('button', { name: 'Fall abschließen' })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Fall abschließen' })
+  await expect(dialog.getByRole('list', { name: '1 offene Wiedervorlage zu diesem Fall' })).toHaveText(
+    new RegExp(`^${followUp} · Fällig am \\d{2}\\.\\d{2}\\.\\d{4} · für Leyla Yıldız$`),
+  )
+  const question = dialog.getByRole('radiogroup', {
+    name: /^Was soll mit den offenen Wiedervorlagen geschehen\?/,
+  })
+  await expect(question.getByRole('radio')).toHaveCount(2)
+  await expect(question.getByRole('radio', { checked: true })).toHaveCount(0)
+  await choose(page, dialog.getByRole('combobox', { name: /^Abschlussgrund/ }), 'Weggezogen')
+  await dialog.getByRole('button', { name: 'Fall abschließen' }).click()
+  await expect(
+    dialog.getByText('Bitte wählen, ob die offenen Wiedervorlagen erledigt werden oder offen bleiben.'),
+  ).toBeVisible()
+  await expect(currentPhase(page)).toContainText('Fallklärung')
+  await expectAccessible(page, testInfo, 'close case dialog with an open follow-up')
+
+  // By keyboard: the choice, then the button.
+  const markDone = question.getByRole('radio', { name: 'Als erledigt markieren' })
+  await tabTo(page, markDone)
+  await page.keyboard.press('Space')
+  await expect(markDone).toBeChecked()
+  await tabTo(page, dialog.getByRole('button', { name: 'Fall abschließen' }))
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(currentPhase(page)).toContainText('Abgeschlossen')
+  await expect(page.getByRole('heading', { name: 'Erledigt (1)' })).toBeVisible()
+  await expect(task).toBeChecked()
+  await expectAccessible(page, testInfo, 'follow-ups of the closed case')
 })

@@ -110,6 +110,10 @@ export const messages = {
     de: 'Beim Abschluss braucht jedes Ziel ein Ergebnis.',
     en: 'On closing, every goal needs an outcome.',
   },
+  'open-tasks-decision-required': {
+    de: 'Der Fall hat noch offene Wiedervorlagen. Bitte angeben, ob sie als erledigt markiert werden oder offen bleiben.',
+    en: 'The case still has open tasks. Please say whether to mark them done or keep them open.',
+  },
   'assessment-required': {
     de: 'Für die Hilfeplanung wird zuerst eine Einschätzung (Assessment) benötigt.',
     en: 'Planning needs an assessment first.',

@@ -43,9 +43,20 @@ const positive = (value: unknown, max: number) => {
   return Number.isInteger(number) && number >= 1 && number <= max ? number : undefined
 }
 
-/** Reads whatever is in the address (or a saved view) into known filters; unknown values are dropped. */
+/** A search word from the address: the router hands over numbers and JSON values already parsed. */
+const text = (value: unknown, max: number) =>
+  (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== ''
+    ? String(value).slice(0, max)
+    : undefined
+
+/**
+ * Reads whatever is in the address (or a saved view) into known filters. A value that cannot be
+ * read falls back to its default, each parameter on its own, so that a mistyped or outdated link
+ * still opens the list. Every known key is returned, `undefined` where nothing could be read: the
+ * router lays the validated search over the raw one, so a key left out would keep the raw value.
+ */
 export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearch {
-  const search: CaseListSearch = {
+  return {
     phase: oneOf<PhaseFilter>([...casePhases, 'open', 'all'], raw.phase),
     municipalityId: id(raw.municipalityId),
     managerId: id(raw.managerId),
@@ -53,14 +64,11 @@ export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearc
     domain: oneOf(lifeDomains, raw.domain),
     overdueTasks: raw.overdueTasks === true || raw.overdueTasks === 'true' ? true : undefined,
     residenceExpiringWithinDays: positive(raw.residenceExpiringWithinDays, 730),
-    q: raw.q === undefined || raw.q === null || raw.q === '' ? undefined : String(raw.q).slice(0, 200),
+    q: text(raw.q, 200),
     sort: oneOf(caseSorts, raw.sort),
     direction: oneOf(['asc', 'desc'] as const, raw.direction),
     page: positive(raw.page, 100_000),
   }
-  return Object.fromEntries(
-    Object.entries(search).filter(([, value]) => value !== undefined),
-  ) as CaseListSearch
 }
 
 /** Open cases unless the address says otherwise: that is what a case manager looks for first. */
@@ -105,7 +113,7 @@ export const caseTabs = [
 export type CaseTab = (typeof caseTabs)[number]
 export type CaseSearch = { tab?: CaseTab }
 
+/** The open tab of a case; an unknown one (also kept with `undefined`, see above) opens the timeline. */
 export function parseCaseSearch(raw: Record<string, unknown>): CaseSearch {
-  const tab = oneOf(caseTabs, raw.tab)
-  return tab ? { tab } : {}
+  return { tab: oneOf(caseTabs, raw.tab) }
 }

@@ -76,7 +76,11 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     const response = await readCase(caseManager, teammates)
     expect(response.statusCode).toBe(200)
     // Readable, but not the reader's to work on.
-    expect(response.json().abilities).toEqual({ 'case.work': false, 'case.assign': false })
+    expect(response.json().abilities).toEqual({
+      'case.read': true,
+      'case.work': false,
+      'case.assign': false,
+    })
     expect((await readPerson(caseManager, teammates)).statusCode).toBe(200)
   })
 
@@ -101,7 +105,11 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     for (const record of [own, teammates]) {
       const response = await readCase(teamLead, record)
       expect(response.statusCode).toBe(200)
-      expect(response.json().abilities).toEqual({ 'case.work': false, 'case.assign': true })
+      expect(response.json().abilities).toEqual({
+        'case.read': true,
+        'case.work': false,
+        'case.assign': true,
+      })
       expect((await readPerson(teamLead, record)).statusCode).toBe(200)
       expect((await get(teamLead, `/api/cases/${record.case.id}/contacts`)).statusCode).toBe(200)
     }
@@ -241,5 +249,30 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     expect(response.statusCode, response.body).toBe(200)
     expect(response.json().managers).toEqual([{ id: caseManager.userId, displayName: 'Leyla Yıldız' }])
     expect((await readCase(caseManager, record)).json().abilities['case.work']).toBe(true)
+  })
+
+  it('answers a team lead who hands a case to another team with the new team and no read ability', async () => {
+    const [municipality] = (await municipalityIds(ctx.database, caseManager.districtId)) as [string]
+    const teamSued = await teamIdByName(ctx.database, caseManager.districtId, 'Team Süd')
+    const record = await personWithCase(caseManager, municipality, { familyName: 'Teamwechsel' })
+    const response = await teamLead.request({
+      method: 'PUT',
+      url: `/api/cases/${record.case.id}`,
+      payload: { municipalityId: municipality, teamId: teamSued, managerIds: [southCaseManager.userId] },
+      headers: { 'if-match': `"${record.case.version}"` },
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json()).toMatchObject({
+      reference: record.case.reference,
+      teamName: 'Team Süd',
+      abilities: { 'case.read': false, 'case.work': false, 'case.assign': false },
+    })
+    // What the answer says holds: the lead may no longer open it, the new team may.
+    expectProblem(await readCase(teamLead, record), 403)
+    expect((await readCase(southCaseManager, record)).json().abilities).toEqual({
+      'case.read': true,
+      'case.work': true,
+      'case.assign': true,
+    })
   })
 })

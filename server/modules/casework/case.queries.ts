@@ -268,3 +268,40 @@ export async function refreshCaseSortNames(
       FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), '')
     WHERE ${target}`.execute(db)
 }
+
+/** The note written when the case was last closed; null when there was none. */
+export async function selectClosingNote(db: Kysely<DB>, caseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_phase_change')
+    .select('note')
+    .where('case_id', '=', caseId)
+    .where('to_phase', '=', 'closed')
+    .orderBy('changed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.note ? row.note : null
+}
+
+/** The case's tasks nobody has marked done yet, locked until the phase change commits. */
+export async function selectOpenCaseTaskIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('task')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('done_at', 'is', null)
+    .orderBy('due_on')
+    .forUpdate()
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** Marks tasks done now, each with a new version, as a user ticking them off would. */
+export async function completeTasks(db: Kysely<DB>, taskIds: readonly string[]): Promise<void> {
+  if (taskIds.length === 0) return
+  await db
+    .updateTable('task')
+    .set({ done_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', 'in', [...taskIds])
+    .where('done_at', 'is', null)
+    .execute()
+}

@@ -131,7 +131,7 @@ export const caseRoutes =
         schema: {
           tags,
           summary:
-            'Move the case to another phase (closing needs a reason and goal outcomes); needs If-Match',
+            'Move the case to another phase (closing needs a reason, goal outcomes and, if tasks are open, what becomes of them); needs If-Match',
           params: caseParams,
           body: phaseChangeSchema,
           response: { 200: caseSchema, ...problems },

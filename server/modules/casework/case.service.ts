@@ -13,11 +13,12 @@ import {
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
+import { Conflict, DomainError, PreconditionRequired } from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, authorize, type CaseSubject, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   type CaseListRow,
+  completeTasks,
   insertPhaseChange,
   type NameFilter,
   nextCaseReference,
@@ -26,7 +27,9 @@ import {
   selectCaseDetails,
   selectCasePage,
   selectCaseRows,
+  selectClosingNote,
   selectNames,
+  selectOpenCaseTaskIds,
   selectUsersWithRole,
   updateCaseIfVersion,
 } from './case.queries.ts'
@@ -41,7 +44,8 @@ import {
 import { wordCodes } from './matching/index.ts'
 import { personSummary, scoredCandidates } from './person.service.ts'
 
-const caseAbilities = ['case.work', 'case.assign'] as const
+// `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
+const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
 export async function assertCaseManagers(
   db: Kysely<DB>,
   districtId: string,
@@ -163,6 +167,7 @@ async function presentCase(db: Kysely<DB>, actor: Actor, caseId: string, known?:
   return {
     ...(summary as CaseSummary),
     closingReason: row.closing_reason as Case['closingReason'],
+    closingNote: row.phase === 'closed' ? await selectClosingNote(db, caseId) : null,
     allowedTransitions: [...phaseTransitions[row.phase as CasePhase]],
     abilities: abilitiesFor(actor, subject, caseAbilities),
   }
@@ -308,6 +313,14 @@ async function checkPhaseRequirements(
   }
 }
 
+const openTasksDecisionRequired = (count: number) =>
+  new DomainError(
+    'open-tasks-decision-required',
+    422,
+    `The case has ${count} open ${count === 1 ? 'task' : 'tasks'}: send openTasks "complete" or "keep".`,
+    [{ path: 'body.openTasks', message: 'open-tasks-decision-required' }],
+  )
+
 export async function changePhase(
   db: Kysely<DB>,
   actor: Actor,
@@ -333,7 +346,23 @@ export async function changePhase(
     const changes = closing
       ? { phase: input.to, closed_on: today(), closing_reason: input.closingReason ?? null }
       : { phase: input.to, closed_on: null, closing_reason: null }
+    // Closing decides about the case's open tasks explicitly; nobody is left with reminders of a closed case unasked.
+    const openTaskIds = closing ? await selectOpenCaseTaskIds(trx, caseId) : []
+    if (openTaskIds.length > 0 && !input.openTasks) throw openTasksDecisionRequired(openTaskIds.length)
     if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, changes))) throw new Conflict()
+    if (input.openTasks === 'complete' && openTaskIds.length > 0) {
+      // Part of closing the case, which the responsible case manager may do (case.work), whoever the assignee is.
+      await completeTasks(trx, openTaskIds)
+      for (const taskId of openTaskIds) {
+        await recordAudit(trx, {
+          ...request,
+          action: 'task.update',
+          subjectType: 'task',
+          subjectId: taskId,
+          purpose: 'case-closed',
+        })
+      }
+    }
     for (const entry of closing ? input.goalOutcomes : []) {
       await trx
         .updateTable('goal')

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case } from '../../../common/casework.ts'
+import type { Case, TimelineEntry } from '../../../common/casework.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
@@ -194,6 +194,55 @@ describe.each(databaseKinds)('cases and their phases on %s', (kind) => {
       ['evaluation', 'closed', 'goals-reached'],
       ['closed', 'assessment', 'new-need'],
     ])
+  })
+
+  it('shows the notes of phase changes in the timeline and the closing note with the closed case', async () => {
+    let kase = await newCase()
+    const moved = await changePhase(caseManager, kase.id, kase.version, {
+      to: 'assessment',
+      note: 'Unterlagen vollständig',
+    })
+    expect(moved.statusCode, moved.body).toBe(200)
+    kase = moved.json()
+    expect(kase.closingNote).toBeNull()
+    const closed = await changePhase(caseManager, kase.id, kase.version, {
+      to: 'closed',
+      closingReason: 'moved-away',
+      note: 'Nach Köln verzogen;\nAkte an die dortige Stelle übergeben',
+    })
+    expect(closed.statusCode, closed.body).toBe(200)
+    kase = closed.json()
+    expect(kase.closingNote).toBe('Nach Köln verzogen;\nAkte an die dortige Stelle übergeben')
+    expect((await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}` })).json()).toMatchObject(
+      {
+        closingReason: 'moved-away',
+        closingNote: 'Nach Köln verzogen;\nAkte an die dortige Stelle übergeben',
+      },
+    )
+
+    const timeline = await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}/timeline` })
+    expect(timeline.statusCode, timeline.body).toBe(200)
+    const phaseEntries = (timeline.json() as TimelineEntry[]).filter((entry) => entry.kind !== 'contact')
+    expect(phaseEntries.map((entry) => [entry.kind, entry.summary])).toEqual([
+      [
+        'phase-change',
+        {
+          from: 'assessment',
+          to: 'closed',
+          reason: 'moved-away',
+          note: 'Nach Köln verzogen;\nAkte an die dortige Stelle übergeben',
+        },
+      ],
+      ['phase-change', { from: 'intake', to: 'assessment', reason: null, note: 'Unterlagen vollständig' }],
+      ['case-opened', { from: null, to: 'intake', reason: null, note: null }],
+    ])
+
+    // Taken up again, the case is no longer closed: the note stays in the timeline only.
+    const reopened = await changePhase(caseManager, kase.id, kase.version, {
+      to: 'intake',
+      reopeningReason: 'new-need',
+    })
+    expect(reopened.json()).toMatchObject({ phase: 'intake', closingNote: null })
   })
 
   it('refuses an outcome for a goal of another case', async () => {

@@ -66,6 +66,15 @@ const phaseShares: [string, number][] = [
 ]
 const phaseOrder = ['intake', 'assessment', 'planning', 'implementation', 'evaluation', 'closed']
 
+/** What a case manager notes on a phase change, without personal data, so the timeline shows notes. */
+const phaseNotes: Record<string, string> = {
+  assessment: 'Erstgespräch geführt, Unterlagen liegen vor.',
+  planning: 'Ergebnis des Assessments gemeinsam besprochen.',
+  implementation: 'Hilfeplan gemeinsam vereinbart und unterschrieben.',
+  evaluation: 'Zwischenstand gemeinsam ausgewertet.',
+  closed: 'Abschlussgespräch geführt; die Kontaktdaten der Beratungsstelle sind bekannt.',
+}
+
 const goalTexts: Record<LifeDomain, string> = {
   residence: 'Aufenthaltstitel ist verlängert',
   language: 'Integrationskurs bis B1 abgeschlossen',
@@ -364,6 +373,7 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
   const phaseIndex = phaseOrder.indexOf(seed.phase)
   const openDays = Math.max(5, Math.floor((today.getTime() - seed.openedOn.getTime()) / dayMs))
   const closedOn = seed.phase === 'closed' ? addDays(seed.openedOn, Math.floor(openDays * 0.9)) : null
+  const closingReason = closedOn ? random.pick(closingReasons.slice(0, 5)) : null
   const { id: caseId } = await trx
     .insertInto('client_case')
     .values({
@@ -374,7 +384,7 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
       phase: seed.phase,
       opened_on: isoDay(seed.openedOn),
       closed_on: closedOn ? isoDay(closedOn) : null,
-      closing_reason: closedOn ? random.pick(closingReasons.slice(0, 5)) : null,
+      closing_reason: closingReason,
       created_by: manager.id,
     })
     .returning('id')
@@ -402,7 +412,8 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
         case_id: caseId,
         from_phase: step === 0 ? null : (phaseOrder[step - 1] as string),
         to_phase: step === 0 ? 'intake' : phase,
-        reason: phase === 'closed' ? 'goals-reached' : null,
+        reason: phase === 'closed' ? closingReason : null,
+        note: step === 0 ? '' : (phaseNotes[phase] ?? ''),
         changed_by: manager.id,
         changed_at: stepDate(step).toISOString(),
       })),

@@ -293,4 +293,144 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBe(0)
     })
   })
+
+  describe('closing a case that has open tasks', () => {
+    const taskRows = (caseId: string) =>
+      ctx.database.db
+        .selectFrom('task')
+        .select(['id', 'title', 'assignee_id', 'done_at', 'version'])
+        .where('case_id', '=', caseId)
+        .orderBy('title')
+        .execute()
+    const caseRow = (caseId: string) =>
+      ctx.database.db
+        .selectFrom('client_case')
+        .select(['phase', 'version', 'closed_on'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow()
+    const auditRows = (subjectIds: string[]) =>
+      ctx.database.db
+        .selectFrom('audit_event')
+        .select(['action', 'subject_id', 'purpose', 'actor_id'])
+        .where('subject_id', 'in', subjectIds)
+        .orderBy('id')
+        .execute()
+    const close = (kase: Case, extra: Record<string, unknown> = {}, version = kase.version) =>
+      changePhase(caseManager, kase.id, version, { to: 'closed', closingReason: 'moved-away', ...extra })
+
+    /** A case with two open tasks (one of them the colleague's) and one already done. */
+    const caseWithTasks = async (familyName: string) => {
+      const { case: kase } = await personWithCase(caseManager, municipality, { familyName })
+      const mine = await createTask(caseManager, { title: 'A Nachweise', dueOn: isoDay(3), caseId: kase.id })
+      const theirs = await createTask(caseManager, {
+        title: 'B Rückruf',
+        dueOn: isoDay(-2),
+        caseId: kase.id,
+        assigneeId: colleague.userId,
+      })
+      const done = await createTask(caseManager, { title: 'C Erledigt', dueOn: isoDay(-5), caseId: kase.id })
+      const ticked = await putTask(caseManager, done, { done: true }, done.version)
+      expect(ticked.statusCode, ticked.body).toBe(200)
+      return { kase, mine, theirs, done: ticked.json() as Task }
+    }
+
+    it('refuses to close without a decision, naming the number of open tasks, and changes nothing', async () => {
+      const { kase, mine, theirs, done } = await caseWithTasks('Offenbleib')
+      const before = await taskRows(kase.id)
+      const problem = expectProblem(await close(kase), 422, 'body.openTasks', 'open-tasks-decision-required')
+      expect(problem).toMatchObject({
+        code: 'open-tasks-decision-required',
+        detail: 'The case has 2 open tasks: send openTasks "complete" or "keep".',
+      })
+      expect(await caseRow(kase.id)).toMatchObject({
+        phase: 'intake',
+        version: kase.version,
+        closed_on: null,
+      })
+      expect(await taskRows(kase.id)).toEqual(before)
+      expect(
+        (await auditRows([kase.id, mine.id, theirs.id, done.id])).map((row) => row.action),
+      ).not.toContain('case.close')
+    })
+
+    it('marks every open task of the case done when asked, audited per task, in the same change', async () => {
+      const { kase, mine, theirs, done } = await caseWithTasks('Erledigen')
+      const other = await createTask(caseManager, { title: 'Anderer Fall', dueOn: isoDay(1) })
+      const closed = await close(kase, { openTasks: 'complete' })
+      expect(closed.statusCode, closed.body).toBe(200)
+      expect(closed.json()).toMatchObject({ phase: 'closed', openTaskCount: 0, overdueTaskCount: 0 })
+      const rows = await taskRows(kase.id)
+      expect(rows).toEqual([
+        expect.objectContaining({ id: mine.id, assignee_id: caseManager.userId, version: mine.version + 1 }),
+        expect.objectContaining({
+          id: theirs.id,
+          assignee_id: colleague.userId,
+          version: theirs.version + 1,
+        }),
+        expect.objectContaining({ id: done.id, done_at: done.doneAt, version: done.version }),
+      ])
+      expect(rows.every((row) => row.done_at !== null)).toBe(true)
+      // The colleague sees the reminder done; a task outside the case stays open.
+      expect((await myTasks(colleague)).map((task) => task.id)).not.toContain(theirs.id)
+      expect((await myTasks(caseManager)).map((task) => task.id)).toContain(other.id)
+      const audit = await auditRows([mine.id, theirs.id, done.id])
+      const closing = audit.filter((row) => row.purpose === 'case-closed')
+      expect(closing).toHaveLength(2)
+      expect(closing).toEqual(
+        expect.arrayContaining(
+          [mine.id, theirs.id].map((id) => ({
+            action: 'task.update',
+            subject_id: id,
+            purpose: 'case-closed',
+            actor_id: caseManager.userId,
+          })),
+        ),
+      )
+    })
+
+    it('keeps the open tasks with their assignees when asked', async () => {
+      const { kase, mine, theirs } = await caseWithTasks('Behalten')
+      const closed = await close(kase, { openTasks: 'keep' })
+      expect(closed.statusCode, closed.body).toBe(200)
+      expect(closed.json()).toMatchObject({ phase: 'closed', openTaskCount: 2, overdueTaskCount: 1 })
+      expect(await taskRows(kase.id)).toEqual([
+        expect.objectContaining({ id: mine.id, done_at: null, version: mine.version }),
+        expect.objectContaining({ id: theirs.id, assignee_id: colleague.userId, done_at: null }),
+        expect.objectContaining({ title: 'C Erledigt' }),
+      ])
+      expect((await myTasks(colleague)).map((task) => task.id)).toContain(theirs.id)
+      expect((await auditRows([mine.id, theirs.id])).filter((row) => row.purpose === 'case-closed')).toEqual(
+        [],
+      )
+    })
+
+    it('completes nothing when the closing itself is refused', async () => {
+      const { kase, mine } = await caseWithTasks('Abgelehnt')
+      const before = await taskRows(kase.id)
+      // A stale version, then a missing closing reason: each refusal leaves every task as it was.
+      expectProblem(await close(kase, { openTasks: 'complete' }, kase.version + 5), 409)
+      expectProblem(
+        await changePhase(caseManager, kase.id, kase.version, { to: 'closed', openTasks: 'complete' }),
+        422,
+        'body.closingReason',
+      )
+      expect(await taskRows(kase.id)).toEqual(before)
+      expect(await caseRow(kase.id)).toMatchObject({ phase: 'intake' })
+      expect((await auditRows([mine.id])).filter((row) => row.purpose === 'case-closed')).toEqual([])
+    })
+
+    it('needs no decision when every task is done, and refuses an unknown one with 400', async () => {
+      const { case: kase } = await personWithCase(caseManager, municipality, { familyName: 'Ohneoffen' })
+      expectProblem(await close(kase, { openTasks: 'later' }), 400, 'body.openTasks')
+      const task = await createTask(caseManager, {
+        title: 'Schon erledigt',
+        dueOn: isoDay(1),
+        caseId: kase.id,
+      })
+      await putTask(caseManager, task, { done: true }, task.version)
+      const closed = await close(kase)
+      expect(closed.statusCode, closed.body).toBe(200)
+      expect(closed.json().phase).toBe('closed')
+    })
+  })
 })

@@ -49,7 +49,8 @@ export async function readTimeline(
       id: row.id,
       at: row.changed_at,
       actorName: nameOf(row.changed_by),
-      summary: { from: row.from_phase, to: row.to_phase, reason: row.reason },
+      // The note written with the change (on closing: the closing note), so that it is read somewhere.
+      summary: { from: row.from_phase, to: row.to_phase, reason: row.reason, note: row.note || null },
     })),
     ...assessments.map((row) => ({
       kind: 'assessment' as const,

@@ -1,5 +1,6 @@
 import { Button, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../common/casework.ts'
@@ -7,12 +8,14 @@ import { ApiError, apiSend } from '../../api.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, useCaseManagers, useMunicipalities, useTeams } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { caseHandover } from './HandoverNotice.tsx'
 
 /** Municipality, team and responsible case managers; for team leads and the case's own managers. */
 export function AssignmentTab({ item }: { item: Case }) {
   const { t } = useTranslation()
   const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
+  const navigate = useNavigate()
   const municipalities = useMunicipalities()
   const teams = useTeams()
   const managers = useCaseManagers()
@@ -24,7 +27,15 @@ export function AssignmentTab({ item }: { item: Case }) {
   const [notice, setNotice] = useState('')
   const save = useMutation({
     mutationFn: () => apiSend<Case>('PUT', `/cases/${item.id}`, form, { 'if-match': `"${item.version}"` }),
-    onSuccess: (updated) => {
+    onSuccess: async (updated) => {
+      if (!updated.abilities['case.read']) {
+        // Handed over beyond the user's reach: back to the list before anything reloads the case,
+        // which the server would now refuse.
+        await navigate({ to: '/cases', state: { caseHandover: caseHandover(updated) } })
+        queryClient.removeQueries({ queryKey: caseworkKeys.case(item.id) })
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
+        return
+      }
       queryClient.setQueryData(caseworkKeys.case(item.id), updated)
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
       setNotice(t('casework.assignment.saved'))

@@ -70,6 +70,12 @@ export function CaseHeader({ item }: { item: Case }) {
                   }`}
               </DataList.ItemValue>
             </DataList.Item>
+            {item.closingNote && (
+              <DataList.Item>
+                <DataList.ItemLabel>{t('casework.fields.closingNote')}</DataList.ItemLabel>
+                <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }}>{item.closingNote}</DataList.ItemValue>
+              </DataList.Item>
+            )}
             <DataList.Item>
               <DataList.ItemLabel>{t('casework.fields.lastContact')}</DataList.ItemLabel>
               <DataList.ItemValue>

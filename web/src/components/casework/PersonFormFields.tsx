@@ -18,7 +18,7 @@ import { countryOptions, describePartialDate, languageName, languageOptions } fr
 import { useCaseworkProblems } from '../../casework-problems.tsx'
 import { useMunicipalities } from '../../casework-queries.ts'
 import { useEnumOptions } from './bits.tsx'
-import { birthDateIso, type PersonFormValues } from './person-form-values.ts'
+import { birthDateIso, birthDateProblem, type PersonFormValues } from './person-form-values.ts'
 
 /**
  * The fields of a person's record, for registration and for editing. Names are checked against
@@ -59,6 +59,8 @@ export function PersonFormFields({
       onChange({ [field]: event.currentTarget.value }),
   })
   const birthIso = birthDateIso(values.birthDateText)
+  // As soon as a whole date is typed, not only on saving: "31.02.1990" is no day at all.
+  const typedBirthDateProblem = birthDateProblem(values.birthDateText)
   const understood = (iso: string) => {
     const { text, yearOnly } = describePartialDate(iso, language)
     return t(yearOnly ? 'casework.person.birthDateYearOnly' : 'casework.person.birthDateUnderstood', {
@@ -118,7 +120,7 @@ export function PersonFormFields({
             inputMode="numeric"
             autoComplete="off"
             value={values.birthDateText}
-            error={error('birthDate')}
+            error={error('birthDate') ?? (typedBirthDateProblem ? t(typedBirthDateProblem) : undefined)}
             onChange={(event) => onChange({ birthDateText: event.currentTarget.value })}
           />
           <Radio.Group

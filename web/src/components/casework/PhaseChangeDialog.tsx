@@ -1,7 +1,7 @@
-import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Group, List, Radio, Select, Stack, Text, Textarea } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Case,
@@ -10,15 +10,19 @@ import {
   closingReasons,
   type Goal,
   goalOutcomes,
+  type openTaskDecisions,
   reopeningReasons,
+  type Task,
 } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
+import { formatDay } from '../../casework-format.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
-import { caseworkKeys, planQuery } from '../../casework-queries.ts'
+import { caseTasksQuery, caseworkKeys, planQuery } from '../../casework-queries.ts'
 import { Dialog } from '../Dialog.tsx'
 import { useEnumOptions } from './bits.tsx'
 
 type Outcome = (typeof goalOutcomes)[number]
+type OpenTaskDecision = (typeof openTaskDecisions)[number]
 
 /** What a goal's status suggests as its outcome when the case closes; the user confirms each. */
 const suggestedOutcome = (goal: Goal): Outcome | null =>
@@ -42,6 +46,9 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
   const closing = to === 'closed'
   const reopening = item.phase === 'closed'
   const plan = useQuery({ ...planQuery(item.id), enabled: closing })
+  const tasks = useQuery({ ...caseTasksQuery(item.id), enabled: closing })
+  const openTasks = (tasks.data ?? []).filter((task) => !task.doneAt)
+  const [openTaskDecision, setOpenTaskDecision] = useState<OpenTaskDecision | null>(null)
   const [closingReason, setClosingReason] = useState<string | null>(null)
   const [reopeningReason, setReopeningReason] = useState<string | null>(null)
   const [note, setNote] = useState('')
@@ -65,18 +72,25 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
                 return outcome ? [{ goalId: goal.id, outcome }] : []
               })
             : [],
+          ...(closing && openTaskDecision ? { openTasks: openTaskDecision } : {}),
         },
         { 'if-match': `"${item.version}"` },
       ),
     onSuccess: (updated) => {
       queryClient.setQueryData(caseworkKeys.case(item.id), updated)
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
+      if (openTaskDecision === 'complete')
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.myTasks })
       onDone()
     },
     onError: (error) => {
       // Someone else changed the case: load the new version so that the next try can succeed.
       if (error instanceof ApiError && error.status === 409) {
         void queryClient.invalidateQueries({ queryKey: caseworkKeys.case(item.id), exact: true })
+      }
+      // A task came in meanwhile: show it, so that the choice is made about every open task.
+      if (error instanceof ApiError && error.problem?.code === 'open-tasks-decision-required') {
+        void tasks.refetch()
       }
     },
   })
@@ -89,7 +103,7 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
       <Text size="sm">{t(`casework.phaseHints.${to}`)}</Text>
       <CaseworkFormProblem
         error={change.error}
-        shown={['closingReason', 'reopeningReason', 'note', 'goalOutcomes']}
+        shown={['closingReason', 'reopeningReason', 'note', 'goalOutcomes', 'openTasks']}
       />
       {closing && (
         <Select
@@ -125,6 +139,14 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
           )}
         </Stack>
       )}
+      {closing && openTasks.length > 0 && (
+        <OpenTasksChoice
+          tasks={openTasks}
+          value={openTaskDecision}
+          onChange={setOpenTaskDecision}
+          error={problems.field(change.error, 'openTasks')}
+        />
+      )}
       {reopening && (
         <Select
           label={t('casework.case.reopeningReason')}
@@ -151,6 +173,57 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
           {transitionLabel(t, item.phase, to)}
         </Button>
       </Group>
+    </Stack>
+  )
+}
+
+/**
+ * On closing: the case's open tasks, and whether they are done with the case or stay with whoever
+ * they belong to. No choice is preselected; the server refuses to close without one.
+ */
+function OpenTasksChoice({
+  tasks,
+  value,
+  onChange,
+  error,
+}: {
+  tasks: Task[]
+  value: OpenTaskDecision | null
+  onChange: (value: OpenTaskDecision) => void
+  error: string | undefined
+}) {
+  const { t, i18n } = useTranslation()
+  const headingId = useId()
+  return (
+    <Stack gap="xs">
+      <Text id={headingId} fw={500} size="sm">
+        {t('casework.case.openTasks', { count: tasks.length })}
+      </Text>
+      <List size="sm" spacing={4} aria-labelledby={headingId}>
+        {tasks.map((task) => (
+          <List.Item key={task.id}>
+            {task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title}
+            {' · '}
+            {task.overdue
+              ? t('casework.tasks.overdueSince', { date: formatDay(task.dueOn, i18n.language) })
+              : t('casework.tasks.dueOnDate', { date: formatDay(task.dueOn, i18n.language) })}
+            {' · '}
+            {t('casework.tasks.for', { name: task.assigneeName })}
+          </List.Item>
+        ))}
+      </List>
+      <Radio.Group
+        label={t('casework.case.openTasksQuestion')}
+        required
+        value={value}
+        onChange={(choice) => onChange(choice as OpenTaskDecision)}
+        error={error}
+      >
+        <Stack gap={6} mt={6}>
+          <Radio value="complete" label={t('casework.case.openTasksComplete')} />
+          <Radio value="keep" label={t('casework.case.openTasksKeep')} />
+        </Stack>
+      </Radio.Group>
     </Stack>
   )
 }

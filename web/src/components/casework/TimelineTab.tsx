@@ -117,6 +117,14 @@ export function TimelineTab({ item }: { item: Case }) {
                         </Text>
                       </Text>
                       <Text size="sm">{summaryOf(entry, t, i18n.language)}</Text>
+                      {text(entry.summary.note) && (
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          <Text span size="sm" fw={600}>
+                            {t('casework.timeline.note')}:
+                          </Text>{' '}
+                          {text(entry.summary.note)}
+                        </Text>
+                      )}
                     </div>
                   </Group>
                 </Box>

@@ -1,6 +1,11 @@
 import type { legalSpheres, Person, PersonWrite } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
-import { formatPartialDateDe, parsePartialDate, parsePartialDateDe } from '../../../../common/partial-date.ts'
+import {
+  formatPartialDateDe,
+  parsePartialDate,
+  partialDateDeToIso,
+  partialDateIssue,
+} from '../../../../common/partial-date.ts'
 
 type LegalSphere = (typeof legalSpheres)[number]
 
@@ -61,14 +66,33 @@ export function personFormFrom(person: Person): PersonFormValues {
   }
 }
 
-/**
- * The birth date as ISO (`1988`, `1988-03`, `1988-03-14`): typed the German way, or already ISO
- * (as a browser's autofill might put it). Null when it cannot be read.
- */
-export function birthDateIso(text: string): string | null {
+const isoShape = /^\d{4}(-\d{2}(-\d{2})?)?$/
+
+/** The birth date as typed, in ISO shape (German notation or ISO itself, as autofill may put it). */
+const birthDateShape = (text: string): string | null => {
   const trimmed = text.trim()
   if (!trimmed) return null
-  return parsePartialDateDe(trimmed) ?? (parsePartialDate(trimmed) ? trimmed : null)
+  return partialDateDeToIso(trimmed) ?? (isoShape.test(trimmed) ? trimmed : null)
+}
+
+/**
+ * The birth date as ISO (`1988`, `1988-03`, `1988-03-14`): typed the German way, or already ISO
+ * (as a browser's autofill might put it). Null when it cannot be read or no such day exists.
+ */
+export function birthDateIso(text: string): string | null {
+  const iso = birthDateShape(text)
+  return iso && parsePartialDate(iso) ? iso : null
+}
+
+/**
+ * What is wrong with a birth date that is typed completely: the server's own check
+ * (`partialDateSchema`: no such day, before 1900, in the future), as a translation key. Null while
+ * it is still being typed or when it is right, so that the field does not complain mid-word.
+ */
+export function birthDateProblem(text: string): string | null {
+  const iso = birthDateShape(text)
+  const issue = iso ? partialDateIssue(iso) : null
+  return issue ? `problems.${issue}` : null
 }
 
 /** Client-side checks that spare a round trip; each names its field. Values are translation keys. */
@@ -85,7 +109,11 @@ export function checkPersonForm(values: PersonFormValues): Record<string, string
     errors.otherSpellings = 'casework.problems.name-characters-not-allowed'
   }
   if (!values.birthDateText.trim()) errors.birthDate = 'casework.problems.birth-date-required'
-  else if (!birthDateIso(values.birthDateText)) errors.birthDate = 'casework.problems.birth-date-unreadable'
+  else {
+    const problem = birthDateProblem(values.birthDateText)
+    if (problem) errors.birthDate = problem
+    else if (!birthDateIso(values.birthDateText)) errors.birthDate = 'casework.problems.birth-date-unreadable'
+  }
   if (!values.sex) errors.sex = 'casework.problems.required'
   if (!values.municipalityId) errors.municipalityId = 'casework.problems.required'
   if (values.postcode.trim() && !/^\d{5}$/.test(values.postcode.trim())) {

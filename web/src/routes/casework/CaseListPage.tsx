@@ -7,6 +7,7 @@ import { casesQuery } from '../../casework-queries.ts'
 import { type CaseListSearch, type CaseSort, caseListApiParams } from '../../casework-search.ts'
 import { CaseFilters } from '../../components/casework/CaseFilters.tsx'
 import { CaseTable } from '../../components/casework/CaseTable.tsx'
+import { HandoverNotice } from '../../components/casework/HandoverNotice.tsx'
 import { SavedViews } from '../../components/casework/SavedViews.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
@@ -52,6 +53,7 @@ export function CaseListPage() {
           )}
         </Group>
       </Group>
+      <HandoverNotice />
       <SavedViews search={search} onApply={apply} />
       <CaseFilters search={search} onChange={update} />
       <Group gap="sm" align="flex-end">
