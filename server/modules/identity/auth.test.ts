@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
+import type { Transaction } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTestApp } from '../../test/app.ts'
+import type { DB } from '../../db/schema.ts'
+import { testConfig, useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, testPassword, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
-import { throttleRules } from './session.service.ts'
+import { openSession, throttleRules } from './session.service.ts'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 const tokenOf = (session: TestSession) => session.cookie.slice(session.cookie.indexOf('=') + 1)
@@ -327,6 +329,135 @@ describe.each(databaseKinds)('authentication and sessions on %s', (kind) => {
       'x-forwarded-for': '198.51.100.23',
     })
     expect(forged.statusCode).toBe(429)
+  })
+
+  describe('sessions per user', () => {
+    const sessionEnds = (userId: string) =>
+      ctx.database.db
+        .selectFrom('audit_event')
+        .select(['actor_id', 'subject_id', 'purpose', 'outcome'])
+        .where('action', '=', 'auth.session.end')
+        .where('subject_id', '=', userId)
+        .orderBy('id')
+        .execute()
+    const signIns = async (username: string, count: number) => {
+      const sessions: TestSession[] = []
+      for (let index = 0; index < count; index++)
+        sessions.push(await loginAs(ctx.app, username, testPassword, freshAddress()))
+      return sessions
+    }
+
+    it('ends the session used longest ago when a sign-in goes beyond the cap of 5, and audits it', async () => {
+      const user = await createUser('many.browsers')
+      const sessions = await signIns('many.browsers', 5)
+      // The second session is the one left alone longest, although the first is older.
+      await ctx.database.db
+        .updateTable('session')
+        .set({ last_seen_at: new Date(Date.now() - 20 * 60_000).toISOString() })
+        .where('token_hash', '=', sha256(tokenOf(sessions[1] as TestSession)))
+        .execute()
+      expect(await sessionEnds(user.id)).toEqual([])
+      const sixth = await loginAs(ctx.app, 'many.browsers', testPassword, freshAddress())
+      expect(await sessionStatus((sessions[1] as TestSession).cookie)).toBe(401)
+      for (const kept of [sessions[0], sessions[2], sessions[3], sessions[4], sixth])
+        expect(await sessionStatus((kept as TestSession).cookie)).toBe(200)
+      expect(await sessionRows(user.id)).toHaveLength(5)
+      expect(await sessionEnds(user.id)).toEqual([
+        { actor_id: user.id, subject_id: user.id, purpose: 'session-limit', outcome: 'success' },
+      ])
+    })
+
+    // PGlite has a single connection, so two sign-ins cannot overlap there.
+    it.skipIf(kind === 'pglite')(
+      'never lets two overlapping sign-ins of one user go beyond the cap',
+      async () => {
+        const user = await createUser('parallel.browsers')
+        await signIns('parallel.browsers', 4)
+        const row = { id: user.id, district_id: admin.districtId, roles: ['case_manager'] }
+        const open = (trx: Transaction<DB>) =>
+          openSession(trx, testConfig(), {
+            user: row,
+            method: 'password',
+            clientPseudonym: 'parallel',
+            userAgent: '',
+            requestId: 'parallel-sign-in',
+          })
+        const first = await ctx.database.db.startTransaction().execute()
+        await open(first)
+        // The second sign-in must wait for the first to commit, or neither would see the other's session.
+        let secondDone = false
+        const second = ctx.database.db.transaction().execute(async (trx) => {
+          await open(trx)
+          secondDone = true
+        })
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(secondDone).toBe(false)
+        await first.commit().execute()
+        await second
+        expect(await sessionRows(user.id)).toHaveLength(5)
+        expect(await sessionEnds(user.id)).toHaveLength(1)
+      },
+    )
+
+    it('lists the own sessions with the cap, browser and network tag, the current one marked', async () => {
+      await createUser('session.lister')
+      const address = freshAddress()
+      const first = await loginAs(ctx.app, 'session.lister', testPassword, address)
+      const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'
+      const second = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'session.lister', password: testPassword },
+        remoteAddress: address,
+        headers: { 'user-agent': browser },
+      })
+      expect(second.statusCode).toBe(200)
+      const response = await first.request({ method: 'GET', url: '/api/account/sessions' })
+      expect(response.statusCode).toBe(200)
+      const body = response.json()
+      expect(body.maxPerUser).toBe(5)
+      expect(body.items).toHaveLength(2)
+      const [newest, older] = body.items
+      expect(newest).toMatchObject({ current: false, userAgent: browser })
+      expect(older).toMatchObject({ current: true, id: sha256(tokenOf(first)).slice(0, 16) })
+      expect(newest.clientPseudonym).toMatch(/^[0-9a-f]{16}$/)
+      expect(newest.clientPseudonym).toBe(older.clientPseudonym)
+      expect(JSON.stringify(body)).not.toContain(tokenOf(first))
+    })
+
+    it('ends one other own session by its id, audited, and refuses an id that is not the own', async () => {
+      const user = await createUser('ends.one')
+      const [kept, ended] = (await signIns('ends.one', 2)) as [TestSession, TestSession]
+      const endedId = sha256(tokenOf(ended)).slice(0, 16)
+      const foreignId = sha256(tokenOf(admin)).slice(0, 16)
+      const refused = await kept.request({ method: 'DELETE', url: `/api/account/sessions/${foreignId}` })
+      expect(refused.statusCode).toBe(404)
+      expect(await sessionStatus(admin.cookie)).toBe(200)
+      const response = await kept.request({ method: 'DELETE', url: `/api/account/sessions/${endedId}` })
+      expect(response.statusCode).toBe(204)
+      expect(await sessionStatus(ended.cookie)).toBe(401)
+      expect(await sessionStatus(kept.cookie)).toBe(200)
+      expect(await sessionEnds(user.id)).toEqual([
+        { actor_id: user.id, subject_id: user.id, purpose: null, outcome: 'success' },
+      ])
+    })
+
+    it('ends all other own sessions at once and keeps the current one, audited', async () => {
+      const user = await createUser('ends.others')
+      const [current, ...others] = (await signIns('ends.others', 3)) as TestSession[]
+      const response = await (current as TestSession).request({
+        method: 'DELETE',
+        url: '/api/account/sessions',
+      })
+      expect(response.statusCode).toBe(204)
+      for (const other of others) expect(await sessionStatus(other.cookie)).toBe(401)
+      expect((await sessionRows(user.id)).map((row) => row.token_hash)).toEqual([
+        sha256(tokenOf(current as TestSession)),
+      ])
+      expect(await sessionEnds(user.id)).toEqual([
+        { actor_id: user.id, subject_id: user.id, purpose: 'others', outcome: 'success' },
+      ])
+    })
   })
 
   describe('changing the own password', () => {

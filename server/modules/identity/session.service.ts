@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely, Transaction } from 'kysely'
-import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
+import type { OwnSessions, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
@@ -14,12 +14,16 @@ import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './
 import {
   clearThrottle,
   deleteSession,
+  deleteSessions,
   deleteSessionsOfUser,
   forgiveThrottleFailure,
+  insertSession,
+  lockSessionsOfUser,
   lockThrottle,
   readOrCreateSecret,
   recordThrottleFailure,
   selectLiveSession,
+  selectSessionsBeyond,
   selectSessionsOfUser,
   selectThrottles,
   touchSession,
@@ -213,30 +217,36 @@ export async function openSession(
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url')
   const tokenHash = sha256(token)
-  await trx
-    .insertInto('session')
-    .values({
-      token_hash: tokenHash,
-      user_id: input.user.id,
-      district_id: input.user.district_id,
-      csrf_token: randomBytes(24).toString('base64url'),
-      client_pseudonym: input.clientPseudonym,
-      user_agent: input.userAgent.slice(0, 300),
-      auth_method: input.method,
-      ...newSessionTimes(config),
-    })
-    .execute()
-  await recordAudit(trx, {
+  const audit = {
     districtId: input.user.district_id,
     actorId: input.user.id,
     actorRoles: input.user.roles,
-    action: 'auth.login',
     subjectType: 'user',
     subjectId: input.user.id,
-    ...(input.method === 'password' ? {} : { purpose: input.method }),
     requestId: input.requestId,
     clientPseudonym: input.clientPseudonym,
+  }
+  await lockSessionsOfUser(trx, input.user.id)
+  await insertSession(trx, {
+    token_hash: tokenHash,
+    user_id: input.user.id,
+    district_id: input.user.district_id,
+    csrf_token: randomBytes(24).toString('base64url'),
+    client_pseudonym: input.clientPseudonym,
+    user_agent: input.userAgent.slice(0, 300),
+    auth_method: input.method,
+    ...newSessionTimes(config),
   })
+  await recordAudit(trx, {
+    ...audit,
+    action: 'auth.login',
+    ...(input.method === 'password' ? {} : { purpose: input.method }),
+  })
+  // Past the cap, the sessions used longest ago end (a forgotten browser elsewhere, not this one).
+  const beyond = await selectSessionsBeyond(trx, input.user.id, config.session.maxPerUser)
+  await deleteSessions(trx, beyond)
+  for (const _ of beyond)
+    await recordAudit(trx, { ...audit, action: 'auth.session.end', purpose: 'session-limit' })
   return { token, tokenHash }
 }
 
@@ -319,27 +329,66 @@ export async function logout(ctx: IdentityContext, tokenHash: string, request: R
   })
 }
 
+/** The actor's open sessions, most recently used first, and how many a user may have. */
 export async function listOwnSessions(
   ctx: IdentityContext,
   actor: Actor,
   currentTokenHash: string,
-): Promise<OwnSession[]> {
+): Promise<OwnSessions> {
   const rows = await selectSessionsOfUser(ctx.db, actor.userId)
-  return rows.map((row) => ({
-    id: publicSessionId(row.token_hash),
-    current: row.token_hash === currentTokenHash,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    userAgent: row.user_agent,
-  }))
+  return {
+    items: rows.map((row) => ({
+      id: publicSessionId(row.token_hash),
+      current: row.token_hash === currentTokenHash,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      userAgent: row.user_agent,
+      clientPseudonym: row.client_pseudonym,
+    })),
+    maxPerUser: ctx.config.session.maxPerUser,
+  }
 }
 
-/** Ends one of the actor's own sessions, named by its public id. */
-export async function endOwnSession(ctx: IdentityContext, actor: Actor, publicId: string): Promise<void> {
+/** Ends one of the actor's own sessions, named by its public id (not the current one: that is sign-out). */
+export async function endOwnSession(
+  ctx: IdentityContext,
+  actor: Actor,
+  publicId: string,
+  request: RequestContext,
+): Promise<void> {
   const rows = await selectSessionsOfUser(ctx.db, actor.userId)
   const target = rows.find((row) => publicSessionId(row.token_hash) === publicId)
   if (!target) throw new NotFound()
-  await deleteSession(ctx.db, target.token_hash)
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, target.token_hash)
+    await recordAudit(trx, {
+      ...request,
+      action: 'auth.session.end',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    })
+  })
+}
+
+/** Ends all of the actor's sessions but the current one; answers how many ended. */
+export async function endOtherOwnSessions(
+  ctx: IdentityContext,
+  actor: Actor,
+  currentTokenHash: string,
+  request: RequestContext,
+): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const ended = await deleteSessionsOfUser(trx, actor.userId, currentTokenHash)
+    if (ended > 0)
+      await recordAudit(trx, {
+        ...request,
+        action: 'auth.session.end',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        purpose: 'others',
+      })
+    return ended
+  })
 }
 
 export { deleteSessionsOfUser }
