@@ -9,7 +9,7 @@ import { DomainError, NotFound, TooManyRequests, Unauthenticated } from '../../p
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { getDistrictName } from '../districts/index.ts'
-import { verifyPassword } from './password.ts'
+import { type HashVerifier, verifyPassword } from './password.ts'
 import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
 import {
   clearThrottle,
@@ -52,6 +52,8 @@ export type IdentityContext = {
   db: Kysely<DB>
   config: Config
   pseudonymise(clientAddress: string): string
+  /** The argon2 check of the sign-in; tests count it to prove that unknown users cost the same. */
+  verifyHash?: HashVerifier
 }
 
 /** Prepares the keyed pseudonymisation of client addresses (shared by all nodes through the database). */
@@ -151,7 +153,9 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
   if (delayMs > 0) await sleep(delayMs)
 
   const user = await selectUserByUsername(ctx.db, input.username)
-  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
+  // Unknown users, users without a password and wrong passwords all run one verification of the
+  // same cost and the same statements below, so neither time nor answer tells them apart.
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password, ctx.verifyHash)
   if (!user || !passwordOk || user.disabled_at) {
     await lockWhenExhausted(ctx, keys, counts)
     await recordAudit(ctx.db, {
