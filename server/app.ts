@@ -16,6 +16,7 @@ import {
 } from './modules/identity/index.ts'
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
+import { triedRecordOf } from './platform/errors.ts'
 import { loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
@@ -58,6 +59,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       ...requestContext(request),
       action: request.routeOptions.config?.access ?? 'unknown',
       outcome: 'denied',
+      // Which record was tried, so that the data protection officer can follow it up.
+      subjectType: triedRecordOf(error)?.type ?? null,
+      subjectId: triedRecordOf(error)?.id ?? null,
       purpose: error.code,
     }),
   )

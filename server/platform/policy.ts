@@ -1,5 +1,5 @@
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy } from './errors.ts'
+import { Forbidden, HiddenByPolicy, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -19,11 +19,14 @@ export type Subject =
   | { type: 'audit'; districtId: string }
   | CaseSubject
   | PersonSubject
-  | { type: 'task'; districtId: string; assigneeId: string; createdBy: string | null }
+  | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
+
+// The ids of cases, persons and tasks decide nothing; a refusal names them in the audit trail.
 
 /** A case as the rules see it: where it belongs and who is responsible, nothing of its content. */
 export type CaseSubject = {
   type: 'case'
+  id?: string
   districtId: string
   teamId: string | null
   managerIds: readonly string[]
@@ -34,6 +37,7 @@ export type CaseSubject = {
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
 export type PersonSubject = {
   type: 'person'
+  id?: string
   districtId: string
   teamIds: readonly string[]
   managerIds: readonly string[]
@@ -171,8 +175,24 @@ export function can(actor: Actor, action: Action, subject?: Subject): boolean {
  */
 export function authorize(actor: Actor, action: Action, subject: Subject): void {
   if (can(actor, action, subject)) return
-  if (!sameDistrict(actor, subject)) throw new HiddenByPolicy()
-  throw new Forbidden(action)
+  const tried = triedRecord(subject)
+  if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
+  throw new Forbidden(action, tried)
+}
+
+/** The record a subject stands for, when it stands for one (not a whole district or its audit trail). */
+function triedRecord(subject: Subject): TriedRecord | undefined {
+  switch (subject.type) {
+    case 'user':
+      return subject.userId ? { type: 'user', id: subject.userId } : undefined
+    case 'case':
+    case 'person':
+    case 'task':
+      return subject.id ? { type: subject.type, id: subject.id } : undefined
+    case 'district':
+    case 'audit':
+      return undefined
+  }
 }
 
 /** The abilities the UI needs to show or hide controls for a subject. */

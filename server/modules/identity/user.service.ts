@@ -84,7 +84,8 @@ export async function listUsers(
 export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
   if (row) return row
-  if (await acrossDistricts(() => selectUserDistrictId(db, userId))) throw new HiddenByPolicy()
+  if (await acrossDistricts(() => selectUserDistrictId(db, userId)))
+    throw new HiddenByPolicy({ type: 'user', id: userId })
   throw new NotFound()
 }
 

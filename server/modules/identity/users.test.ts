@@ -270,7 +270,7 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
     expect(response.json().code).toBe(unknown.json().code)
     const entries = await ctx.database.db
       .selectFrom('audit_event')
-      .select(['request_id', 'outcome', 'actor_id', 'district_id'])
+      .select(['request_id', 'outcome', 'actor_id', 'district_id', 'subject_type', 'subject_id'])
       .where('request_id', 'in', ['cross-district-read', 'unknown-user-read'])
       .execute()
     expect(entries).toEqual([
@@ -279,6 +279,8 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
         outcome: 'denied',
         actor_id: lindenau.userId,
         district_id: lindenau.districtId,
+        subject_type: 'user',
+        subject_id: caseManager.userId,
       },
     ])
   })
