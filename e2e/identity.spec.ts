@@ -51,6 +51,29 @@ test('the data protection officer reads the audit trail and can export it', asyn
   await expect(page.getByRole('link', { name: 'Als CSV exportieren' })).toHaveAttribute('href', /export\.csv/)
 })
 
+test('roles without case work open their reminders without a single refused request', async ({ browser }) => {
+  for (const user of [demoUsers.rheinSieg, demoUsers.coordinator, demoUsers.reportReader, demoUsers.dpo]) {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const page = await context.newPage()
+    const refused: string[] = []
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && [401, 403, 404].includes(response.status()))
+        refused.push(`${response.status()} ${new URL(response.url()).pathname}`)
+    })
+    await signIn(page, user)
+    await page.getByRole('link', { name: 'Meine Wiedervorlagen' }).click()
+    await expect(page.getByRole('heading', { name: 'Meine Wiedervorlagen' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: /Was ist zu tun/ })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    // Before signing in, the app asks for a session and is told 401: that one is expected.
+    expect(
+      refused.filter((entry) => entry !== '401 /api/auth/session'),
+      user.username,
+    ).toEqual([])
+    await context.close()
+  }
+})
+
 test('my account lists my sessions with their cap, ends the other ones and signs out', async ({
   page,
   browser,
