@@ -243,22 +243,89 @@ export function districtAbilities(actor: Actor): Record<Action, boolean> {
 
 export const allRoles: readonly Role[] = roles
 
-/** The role × action table for docs/permissions.md, from the same rules. */
-export function permissionTable(): { action: Action; roles: Record<Role, boolean> }[] {
-  const abilitiesByRole = allRoles.map((role) => ({
-    role,
-    abilities: districtAbilities({
-      userId: 'me',
-      districtId: 'd',
-      organisationId: null,
-      roles: [role],
-      teamIds: [],
-    }),
-  }))
+/** A situation the permissions document shows: a subject as the rules see it, relative to the actor. */
+type Situation = { label: string; subject: (visible: boolean) => Subject }
+
+/** Whether the rule allows a situation: always, only while the district shows team cases, or never. */
+export type Verdict = 'yes' | 'team-setting' | 'no'
+
+const me = 'me'
+const myTeam = 'team-a'
+const otherTeam = 'team-b'
+
+/**
+ * Realistic subjects in the actor's district for each kind of action: the own record, one of the
+ * own team, one of another team. The actor is in a team, as team leads and case managers are.
+ */
+function situationsFor(action: Action, districtId: string): Situation[] {
+  const caseOf = (teamId: string, managerIds: string[]) => (visible: boolean) =>
+    ({ type: 'case', districtId, teamId, managerIds, teamCasesVisible: visible }) as const
+  const personOf = (teamIds: string[], managerIds: string[], registeredBy: string) => (visible: boolean) =>
+    ({ type: 'person', districtId, teamIds, managerIds, registeredBy, teamCasesVisible: visible }) as const
+  if (action.startsWith('user.')) {
+    return [
+      { label: 'own', subject: () => ({ type: 'user', districtId, userId: me }) },
+      { label: 'others', subject: () => ({ type: 'user', districtId, userId: 'colleague' }) },
+    ]
+  }
+  if (action.startsWith('audit.'))
+    return [{ label: 'district', subject: () => ({ type: 'audit', districtId }) }]
+  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+    return [
+      { label: 'own', subject: caseOf(myTeam, [me]) },
+      { label: 'team', subject: caseOf(myTeam, ['colleague']) },
+      { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
+    ]
+  }
+  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+    return [
+      { label: 'own', subject: personOf([myTeam], [me], 'colleague') },
+      // Registered by the actor for the own team, no case yet.
+      { label: 'registered', subject: personOf([myTeam], [], me) },
+      { label: 'team', subject: personOf([myTeam], ['colleague'], 'colleague') },
+      { label: 'other team', subject: personOf([otherTeam], ['someone'], 'someone') },
+    ]
+  }
+  if (action === 'task.manage') {
+    const task = (assigneeId: string, createdBy: string) => () =>
+      ({ type: 'task', districtId, assigneeId, createdBy }) as const
+    return [
+      { label: 'own', subject: task(me, 'colleague') },
+      { label: 'created', subject: task('colleague', me) },
+      { label: 'others', subject: task('colleague', 'someone') },
+    ]
+  }
+  return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]
+}
+
+/**
+ * The role × action table for docs/permissions.md, from the same rules and with subjects as real
+ * as the ones the services build: for each role and action, which situations it allows.
+ */
+export function permissionTable(): {
+  action: Action
+  roles: Record<Role, { label: string; verdict: Verdict }[]>
+}[] {
+  const districtId = 'd'
   return actions.map((action) => ({
     action,
     roles: Object.fromEntries(
-      abilitiesByRole.map(({ role, abilities }) => [role, abilities[action]]),
-    ) as Record<Role, boolean>,
+      allRoles.map((role) => {
+        const actor: Actor = {
+          userId: me,
+          districtId,
+          organisationId: role === 'partner' ? 'organisation' : null,
+          roles: [role],
+          teamIds: [myTeam],
+        }
+        const verdicts = situationsFor(action, districtId).map(({ label, subject }) => {
+          const whenVisible = can(actor, action, subject(true))
+          const whenHidden = can(actor, action, subject(false))
+          const verdict: Verdict = whenHidden ? 'yes' : whenVisible ? 'team-setting' : 'no'
+          return { label, verdict }
+        })
+        return [role, verdicts]
+      }),
+    ) as Record<Role, { label: string; verdict: Verdict }[]>,
   }))
 }
