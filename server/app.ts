@@ -17,7 +17,7 @@ import {
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
-import { loggerOptions } from './platform/logging.ts'
+import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
 import { registerSecurityHeaders } from './platform/security-headers.ts'
@@ -25,12 +25,16 @@ import { registerWebApp } from './platform/web.ts'
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/
 
-export type BuildOptions = { serveWeb?: boolean }
+export type BuildOptions = {
+  serveWeb?: boolean
+  /** JSON lines (the default), or short lines for a person at a terminal. */
+  logOutput?: LogOutput
+}
 
 /** Builds the whole application without listening, so tests can inject requests in-process. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config),
+    logger: loggerOptions(deps.config, options.logOutput),
     bodyLimit: deps.config.uploadLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
