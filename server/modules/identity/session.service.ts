@@ -353,7 +353,7 @@ export async function listOwnSessions(
   }
 }
 
-/** Ends one of the actor's own sessions, named by its public id (not the current one: that is sign-out). */
+/** Ends one of the actor's own sessions, named by its public id. */
 export async function endOwnSession(
   ctx: IdentityContext,
   actor: Actor,
