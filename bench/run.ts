@@ -9,6 +9,7 @@ import { runAuthBenchmark } from './auth.bench.ts'
 import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
+import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
 // Ctrl+C in the middle of a run must not leave servers behind.
@@ -27,6 +28,7 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   { name: 'startup', run: runStartupBenchmark, database: serverDatabase },
   { name: 'health', run: runHealthBenchmark, database: serverDatabase },
   { name: 'auth', run: runAuthBenchmark, database: serverDatabase },
+  { name: 'login-timing', run: runLoginTimingBenchmark, database: serverDatabase },
   {
     name: 'casework-district',
     run: runCaseworkDistrictBenchmark,

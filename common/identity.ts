@@ -157,9 +157,22 @@ export const ownSessionSchema = z
     current: z.boolean(),
     createdAt: z.iso.datetime(),
     lastSeenAt: z.iso.datetime(),
-    userAgent: z.string(),
+    userAgent: z.string().describe('As the browser sent it at sign-in, at most 300 characters'),
+    clientPseudonym: z
+      .string()
+      .describe('Keyed hash of the client address: equal for sessions from the same address'),
   })
   .meta({ id: 'OwnSession' })
+
+export const ownSessionsSchema = z
+  .object({
+    items: z.array(ownSessionSchema).describe('Open sessions, most recently used first'),
+    maxPerUser: z
+      .number()
+      .int()
+      .describe('How many sessions a user may have; a new sign-in ends the ones used longest ago'),
+  })
+  .meta({ id: 'OwnSessions' })
 
 export const organisationKinds = [
   'jobcenter',
@@ -218,6 +231,7 @@ export type User = z.infer<typeof userSchema>
 export type CreateUser = z.infer<typeof createUserSchema>
 export type UpdateUser = z.infer<typeof updateUserSchema>
 export type OwnSession = z.infer<typeof ownSessionSchema>
+export type OwnSessions = z.infer<typeof ownSessionsSchema>
 export type ResetLink = z.infer<typeof resetLinkSchema>
 export type SecondFactorStatus = z.infer<typeof secondFactorStatusSchema>
 export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>

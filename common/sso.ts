@@ -115,6 +115,7 @@ export const ssoErrorCodes = [
   'sso-no-account',
   'sso-account-disabled',
   'sso-account-unavailable',
+  'sso-username-unavailable',
 ] as const
 export type SsoErrorCode = (typeof ssoErrorCodes)[number]
 

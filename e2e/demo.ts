@@ -11,6 +11,7 @@ export const demoUsers = {
   coordinator: { username: 'koordination', displayName: 'Jonas Wagner' },
   dpo: { username: 'datenschutz', displayName: 'Claudia Neumann' },
   teamLead: { username: 'teamleitung', displayName: 'Markus Hoffmann' },
+  reportReader: { username: 'bericht', displayName: 'Dr. Thomas Richter' },
 } as const
 
 export type DemoUser = (typeof demoUsers)[keyof typeof demoUsers]

@@ -51,12 +51,49 @@ test('the data protection officer reads the audit trail and can export it', asyn
   await expect(page.getByRole('link', { name: 'Als CSV exportieren' })).toHaveAttribute('href', /export\.csv/)
 })
 
-test('my account lists this session and signs out', async ({ page }, testInfo) => {
+test('roles without case work open their reminders without a single refused request', async ({ browser }) => {
+  for (const user of [demoUsers.rheinSieg, demoUsers.coordinator, demoUsers.reportReader, demoUsers.dpo]) {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const page = await context.newPage()
+    const refused: string[] = []
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && [401, 403, 404].includes(response.status()))
+        refused.push(`${response.status()} ${new URL(response.url()).pathname}`)
+    })
+    await signIn(page, user)
+    await page.getByRole('link', { name: 'Meine Wiedervorlagen' }).click()
+    await expect(page.getByRole('heading', { name: 'Meine Wiedervorlagen' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: /Was ist zu tun/ })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    // Before signing in, the app asks for a session and is told 401: that one is expected.
+    expect(
+      refused.filter((entry) => entry !== '401 /api/auth/session'),
+      user.username,
+    ).toEqual([])
+    await context.close()
+  }
+})
+
+test('my account lists my sessions with their cap, ends the other ones and signs out', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // A second browser of the same person, which the first one then ends.
+  const elsewhere = await browser.newContext({ locale: 'de-DE' })
+  const otherPage = await elsewhere.newPage()
+  await signIn(otherPage, demoUsers.coordinator)
   await signIn(page, demoUsers.coordinator)
   await page.getByRole('link', { name: 'Mein Konto' }).click()
   await expect(page.getByRole('heading', { name: 'Mein Konto' })).toBeVisible()
   await expect(page.getByText('Diese Sitzung')).toBeVisible()
+  await expect(page.getByText(/höchstens 5 Sitzungen gleichzeitig/)).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Sitzung vom .* beenden$/ }).first()).toBeVisible()
   await expectAccessible(page, testInfo, 'account page')
+  await page.getByRole('button', { name: 'Alle anderen Sitzungen beenden' }).click()
+  await expect(page.getByRole('button', { name: /^Sitzung vom .* beenden$/ })).toHaveCount(0)
+  await otherPage.reload()
+  await expect(otherPage.getByRole('heading', { name: 'Anmelden bei Lotse' })).toBeVisible()
+  await elsewhere.close()
   await page.getByRole('button', { name: 'Abmelden' }).click()
   await expect(page.getByRole('heading', { name: 'Anmelden bei Lotse' })).toBeVisible()
 })

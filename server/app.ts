@@ -16,7 +16,8 @@ import {
 } from './modules/identity/index.ts'
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
-import { loggerOptions } from './platform/logging.ts'
+import { triedRecordOf } from './platform/errors.ts'
+import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
 import { registerSecurityHeaders } from './platform/security-headers.ts'
@@ -24,12 +25,16 @@ import { registerWebApp } from './platform/web.ts'
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/
 
-export type BuildOptions = { serveWeb?: boolean }
+export type BuildOptions = {
+  serveWeb?: boolean
+  /** JSON lines (the default), or short lines for a person at a terminal. */
+  logOutput?: LogOutput
+}
 
 /** Builds the whole application without listening, so tests can inject requests in-process. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config),
+    logger: loggerOptions(deps.config, options.logOutput),
     bodyLimit: deps.config.uploadLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
@@ -58,6 +63,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       ...requestContext(request),
       action: request.routeOptions.config?.access ?? 'unknown',
       outcome: 'denied',
+      // Which record was tried, so that the data protection officer can follow it up.
+      subjectType: triedRecordOf(error)?.type ?? null,
+      subjectId: triedRecordOf(error)?.id ?? null,
       purpose: error.code,
     }),
   )

@@ -8,6 +8,7 @@ import { verifyAuditTrail } from './modules/audit/index.ts'
 import { ConfigError, loadConfig } from './platform/config.ts'
 import { lotseVersion } from './platform/version.ts'
 import { openConfiguredDatabase, startServer } from './serve.ts'
+import { startBanner } from './start-banner.ts'
 import { ensureWebBuilt } from './web-build.ts'
 
 /** Failures an operator can fix get a one-paragraph message and an exit code, not a stack trace. */
@@ -58,7 +59,9 @@ program
   .action(async (options: { demo?: boolean; buildWeb?: boolean }) => {
     const settings = config(options.demo ? { LOTSE_DEMO: 'true' } : {})
     if (options.buildWeb) await ensureWebBuilt()
-    const server = await startServer(settings)
+    // On a terminal the log is short lines a person can read; for collectors it stays JSON.
+    const terminal = process.stdout.isTTY === true
+    const server = await startServer(settings, { logOutput: terminal ? 'human' : 'json' })
     const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT']
     for (const signal of signals) {
       process.once(signal, () => {
@@ -71,19 +74,26 @@ program
     }
     const database =
       settings.database.kind === 'pglite' ? `PGlite (${settings.database.dataDir})` : 'PostgreSQL'
-    console.log(`\nLotse ${lotseVersion} läuft / is running: ${server.url}`)
-    console.log(`Datenbank / database: ${database}`)
-    if (server.seeded) {
-      const { identities } = server.seeded
-      console.log(`Demo-Anmeldungen / demo logins (Passwort / password: ${identities.password}):`)
-      console.log(`  ${identities.usernames.join(', ')}`)
-      if (identities.generated) {
-        console.log(
-          '  (Passwort bei jedem Start neu / new at every start; fest / fixed: LOTSE_DEMO_PASSWORD)',
-        )
-      }
-    }
-    console.log('Beenden / stop: Ctrl+C\n')
+    const identities = server.seeded?.identities
+    console.log(
+      startBanner(
+        {
+          version: lotseVersion,
+          url: server.url,
+          database,
+          ...(identities
+            ? {
+                demo: {
+                  password: identities.password,
+                  generated: identities.generated,
+                  usernames: identities.usernames,
+                },
+              }
+            : {}),
+        },
+        terminal,
+      ),
+    )
   })
 
 program

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { startCaseWorkJobs } from './modules/casework/index.ts'
 import type { Config } from './platform/config.ts'
+import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
 
 export type RunningServer = {
@@ -22,14 +23,17 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     : openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { logOutput?: LogOutput } = {},
+): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config)
   try {
     await migrate(database)
     const seeded = config.demo.enabled
       ? await seedDemo(database, { password: config.demo.password })
       : undefined
-    const app = await buildApp({ config, database, version: lotseVersion })
+    const app = await buildApp({ config, database, version: lotseVersion }, { logOutput: options.logOutput })
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

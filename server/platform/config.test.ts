@@ -45,6 +45,11 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ DATABASE_URL: url }, cwd).database).toEqual({ kind: 'postgresql', url })
   })
 
+  it('allows 5 open sessions per user unless LOTSE_SESSION_MAX_PER_USER says otherwise', () => {
+    expect(loadConfig({}, cwd).session.maxPerUser).toBe(5)
+    expect(loadConfig({ LOTSE_SESSION_MAX_PER_USER: '2' }, cwd).session.maxPerUser).toBe(2)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }, cwd)).toMatchObject({
       port: 3000,
@@ -62,6 +67,8 @@ describe('loadConfig refuses invalid values', () => {
     ['LOTSE_UPLOAD_LIMIT_MB', '-1'],
     ['LOTSE_DEMO', 'maybe'],
     ['LOTSE_SESSION_SECRET', 'too-short'],
+    ['LOTSE_SESSION_MAX_PER_USER', '0'],
+    ['LOTSE_SESSION_MAX_PER_USER', '2.5'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configError(() => loadConfig({ [name]: value }, cwd))
     expect(error.problems).toHaveLength(1)

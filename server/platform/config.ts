@@ -37,6 +37,7 @@ const rawConfigSchema = z.object({
     .min(1)
     .max(24 * 7)
     .default(10),
+  LOTSE_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
@@ -51,7 +52,8 @@ export type Config = {
   demo: { enabled: boolean; password: string | undefined }
   uploadLimitBytes: number
   trustProxy: string | undefined
-  session: { idleMinutes: number; maxHours: number }
+  /** maxPerUser: open sessions a user may have; a new sign-in ends the ones used longest ago. */
+  session: { idleMinutes: number; maxHours: number; maxPerUser: number }
   production: boolean
 }
 
@@ -123,7 +125,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: { enabled: raw.LOTSE_DEMO, password: raw.LOTSE_DEMO_PASSWORD },
     uploadLimitBytes: Math.round(raw.LOTSE_UPLOAD_LIMIT_MB * 1024 * 1024),
     trustProxy: raw.LOTSE_TRUST_PROXY,
-    session: { idleMinutes: raw.LOTSE_SESSION_IDLE_MINUTES, maxHours: raw.LOTSE_SESSION_MAX_HOURS },
+    session: {
+      idleMinutes: raw.LOTSE_SESSION_IDLE_MINUTES,
+      maxHours: raw.LOTSE_SESSION_MAX_HOURS,
+      maxPerUser: raw.LOTSE_SESSION_MAX_PER_USER,
+    },
     production,
   }
 }

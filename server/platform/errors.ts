@@ -2,6 +2,9 @@ import type { MessageCode } from './messages.ts'
 
 export type FieldProblem = { path: string; message: string }
 
+/** The record a refused request tried, for the audit trail: its type and id, never its content. */
+export type TriedRecord = { type: string; id: string }
+
 /**
  * Domain errors carry a stable code; services throw them without knowing about HTTP and one
  * handler at the edge turns them into problem+json.
@@ -31,7 +34,10 @@ export class Conflict extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(detail?: string) {
+  constructor(
+    detail?: string,
+    readonly tried?: TriedRecord,
+  ) {
     super('forbidden', 403, detail)
   }
 }
@@ -42,8 +48,16 @@ export class Invalid extends DomainError {
   }
 }
 
+/** The record a refusal names, if the code that refused knew it. */
+export const triedRecordOf = (error: DomainError): TriedRecord | undefined =>
+  error instanceof Forbidden || error instanceof HiddenByPolicy ? error.tried : undefined
+
 /** Same answer as NotFound; marks that the policy hid the record, so the refusal is audited. */
-export class HiddenByPolicy extends NotFound {}
+export class HiddenByPolicy extends NotFound {
+  constructor(readonly tried?: TriedRecord) {
+    super()
+  }
+}
 
 export class Unauthenticated extends DomainError {
   constructor(code: 'unauthenticated' | 'invalid-credentials' | 'csrf-failed' = 'unauthenticated') {

@@ -54,8 +54,12 @@ export const messages = {
     en: 'Your Lotse user account is disabled.',
   },
   'sso-account-unavailable': {
-    de: 'Lotse kann Ihr Konto nicht verknüpfen oder anlegen (Benutzername ungültig oder schon vergeben, oder Konto eines Kooperationspartners). Bitte wenden Sie sich an die Administration.',
-    en: 'Lotse cannot link or create your account (username invalid or taken, or a partner account). Please contact the administrators.',
+    de: 'Lotse kann Ihr Konto nicht verknüpfen oder anlegen (Benutzername ungültig oder Konto eines Kooperationspartners). Bitte wenden Sie sich an die Administration.',
+    en: 'Lotse cannot link or create your account (username invalid, or a partner account). Please contact the administrators.',
+  },
+  'sso-username-unavailable': {
+    de: 'Ihr Benutzername beim Identitätsanbieter ist in Lotse nicht verfügbar, daher kann kein Konto angelegt werden. Bitte wenden Sie sich an die Administration.',
+    en: 'Your username at the identity provider is not available in Lotse, so no account can be created. Please contact the administrators.',
   },
   'second-factor-required': {
     de: 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
@@ -81,7 +85,10 @@ export const messages = {
     de: 'Dieser Name ist in Ihrem Kreis schon vergeben.',
     en: 'This name is already used in your district.',
   },
-  'username-taken': { de: 'Dieser Benutzername ist schon vergeben.', en: 'This username is already taken.' },
+  'username-unavailable': {
+    de: 'Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.',
+    en: 'This username is not available. Please choose another one.',
+  },
   'precondition-required': {
     de: 'Für Änderungen wird die Version des Datensatzes (If-Match) benötigt.',
     en: 'Changes need the version of the record (If-Match).',

@@ -1,5 +1,5 @@
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy } from './errors.ts'
+import { Forbidden, HiddenByPolicy, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -19,11 +19,14 @@ export type Subject =
   | { type: 'audit'; districtId: string }
   | CaseSubject
   | PersonSubject
-  | { type: 'task'; districtId: string; assigneeId: string; createdBy: string | null }
+  | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
+
+// The ids of cases, persons and tasks decide nothing; a refusal names them in the audit trail.
 
 /** A case as the rules see it: where it belongs and who is responsible, nothing of its content. */
 export type CaseSubject = {
   type: 'case'
+  id?: string
   districtId: string
   teamId: string | null
   managerIds: readonly string[]
@@ -34,6 +37,7 @@ export type CaseSubject = {
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
 export type PersonSubject = {
   type: 'person'
+  id?: string
   districtId: string
   teamIds: readonly string[]
   managerIds: readonly string[]
@@ -171,8 +175,24 @@ export function can(actor: Actor, action: Action, subject?: Subject): boolean {
  */
 export function authorize(actor: Actor, action: Action, subject: Subject): void {
   if (can(actor, action, subject)) return
-  if (!sameDistrict(actor, subject)) throw new HiddenByPolicy()
-  throw new Forbidden(action)
+  const tried = triedRecord(subject)
+  if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
+  throw new Forbidden(action, tried)
+}
+
+/** The record a subject stands for, when it stands for one (not a whole district or its audit trail). */
+function triedRecord(subject: Subject): TriedRecord | undefined {
+  switch (subject.type) {
+    case 'user':
+      return subject.userId ? { type: 'user', id: subject.userId } : undefined
+    case 'case':
+    case 'person':
+    case 'task':
+      return subject.id ? { type: subject.type, id: subject.id } : undefined
+    case 'district':
+    case 'audit':
+      return undefined
+  }
 }
 
 /** The abilities the UI needs to show or hide controls for a subject. */
@@ -223,22 +243,89 @@ export function districtAbilities(actor: Actor): Record<Action, boolean> {
 
 export const allRoles: readonly Role[] = roles
 
-/** The role × action table for docs/permissions.md, from the same rules. */
-export function permissionTable(): { action: Action; roles: Record<Role, boolean> }[] {
-  const abilitiesByRole = allRoles.map((role) => ({
-    role,
-    abilities: districtAbilities({
-      userId: 'me',
-      districtId: 'd',
-      organisationId: null,
-      roles: [role],
-      teamIds: [],
-    }),
-  }))
+/** A situation the permissions document shows: a subject as the rules see it, relative to the actor. */
+type Situation = { label: string; subject: (visible: boolean) => Subject }
+
+/** Whether the rule allows a situation: always, only while the district shows team cases, or never. */
+export type Verdict = 'yes' | 'team-setting' | 'no'
+
+const me = 'me'
+const myTeam = 'team-a'
+const otherTeam = 'team-b'
+
+/**
+ * Realistic subjects in the actor's district for each kind of action: the own record, one of the
+ * own team, one of another team. The actor is in a team, as team leads and case managers are.
+ */
+function situationsFor(action: Action, districtId: string): Situation[] {
+  const caseOf = (teamId: string, managerIds: string[]) => (visible: boolean) =>
+    ({ type: 'case', districtId, teamId, managerIds, teamCasesVisible: visible }) as const
+  const personOf = (teamIds: string[], managerIds: string[], registeredBy: string) => (visible: boolean) =>
+    ({ type: 'person', districtId, teamIds, managerIds, registeredBy, teamCasesVisible: visible }) as const
+  if (action.startsWith('user.')) {
+    return [
+      { label: 'own', subject: () => ({ type: 'user', districtId, userId: me }) },
+      { label: 'others', subject: () => ({ type: 'user', districtId, userId: 'colleague' }) },
+    ]
+  }
+  if (action.startsWith('audit.'))
+    return [{ label: 'district', subject: () => ({ type: 'audit', districtId }) }]
+  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+    return [
+      { label: 'own', subject: caseOf(myTeam, [me]) },
+      { label: 'team', subject: caseOf(myTeam, ['colleague']) },
+      { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
+    ]
+  }
+  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+    return [
+      { label: 'own', subject: personOf([myTeam], [me], 'colleague') },
+      // Registered by the actor for the own team, no case yet.
+      { label: 'registered', subject: personOf([myTeam], [], me) },
+      { label: 'team', subject: personOf([myTeam], ['colleague'], 'colleague') },
+      { label: 'other team', subject: personOf([otherTeam], ['someone'], 'someone') },
+    ]
+  }
+  if (action === 'task.manage') {
+    const task = (assigneeId: string, createdBy: string) => () =>
+      ({ type: 'task', districtId, assigneeId, createdBy }) as const
+    return [
+      { label: 'own', subject: task(me, 'colleague') },
+      { label: 'created', subject: task('colleague', me) },
+      { label: 'others', subject: task('colleague', 'someone') },
+    ]
+  }
+  return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]
+}
+
+/**
+ * The role × action table for docs/permissions.md, from the same rules and with subjects as real
+ * as the ones the services build: for each role and action, which situations it allows.
+ */
+export function permissionTable(): {
+  action: Action
+  roles: Record<Role, { label: string; verdict: Verdict }[]>
+}[] {
+  const districtId = 'd'
   return actions.map((action) => ({
     action,
     roles: Object.fromEntries(
-      abilitiesByRole.map(({ role, abilities }) => [role, abilities[action]]),
-    ) as Record<Role, boolean>,
+      allRoles.map((role) => {
+        const actor: Actor = {
+          userId: me,
+          districtId,
+          organisationId: role === 'partner' ? 'organisation' : null,
+          roles: [role],
+          teamIds: [myTeam],
+        }
+        const verdicts = situationsFor(action, districtId).map(({ label, subject }) => {
+          const whenVisible = can(actor, action, subject(true))
+          const whenHidden = can(actor, action, subject(false))
+          const verdict: Verdict = whenHidden ? 'yes' : whenVisible ? 'team-setting' : 'no'
+          return { label, verdict }
+        })
+        return [role, verdicts]
+      }),
+    ) as Record<Role, { label: string; verdict: Verdict }[]>,
   }))
 }

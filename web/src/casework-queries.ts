@@ -20,7 +20,7 @@ import type { Organisation, Team } from '../../common/identity.ts'
 import type { Page } from '../../common/pagination.ts'
 import { apiGet, apiSend } from './api.ts'
 import { districtQuery } from './queries.ts'
-import { useSession } from './session.tsx'
+import { useCan, useSession } from './session.tsx'
 
 export type CaseManager = z.infer<typeof caseManagerSchema>
 export type SavedView = z.infer<typeof savedViewSchema>
@@ -103,11 +103,17 @@ export const matchQuery = (input: { familyName: string; givenNames: string; birt
     staleTime: 10_000,
   })
 
+/**
+ * The district's case managers, for those who may list cases. Others (administrators, coordinators,
+ * report readers, the DPO) never ask: the server would refuse and audit the refusal.
+ */
 export function useCaseManagers() {
+  const can = useCan()
   return useQuery({
     queryKey: ['case-managers'],
     queryFn: ({ signal }) => apiGet<CaseManager[]>('/case-managers', signal),
     staleTime: 5 * 60_000,
+    enabled: can('case.list'),
   })
 }
 

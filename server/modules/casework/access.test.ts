@@ -212,6 +212,70 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     expect(denied.length).toBeGreaterThan(0)
   })
 
+  it('names the case or person that was tried in the audit entry of a refused read', async () => {
+    const refusals = [
+      // Another team's case in the own district: a plain refusal.
+      {
+        session: southCaseManager,
+        url: `/api/cases/${own.case.id}`,
+        status: 403,
+        type: 'case',
+        id: own.case.id,
+      },
+      {
+        session: southCaseManager,
+        url: `/api/persons/${own.person.id}`,
+        status: 403,
+        type: 'person',
+        id: own.person.id,
+      },
+      // Another district's records: "not found", hidden by the policy.
+      {
+        session: lindenauCaseManager,
+        url: `/api/cases/${own.case.id}`,
+        status: 404,
+        type: 'case',
+        id: own.case.id,
+      },
+      {
+        session: lindenauAdmin,
+        url: `/api/persons/${own.person.id}`,
+        status: 404,
+        type: 'person',
+        id: own.person.id,
+      },
+      {
+        session: lindenauCaseManager,
+        url: `/api/cases/${own.case.id}/timeline`,
+        status: 404,
+        type: 'case',
+        id: own.case.id,
+      },
+    ]
+    for (const [index, refusal] of refusals.entries()) {
+      const requestId = `tried-record-${index}`
+      const response = await refusal.session.request({
+        method: 'GET',
+        url: refusal.url,
+        headers: { 'x-request-id': requestId },
+      })
+      expectProblem(response, refusal.status)
+      const entries = await ctx.database.db
+        .selectFrom('audit_event')
+        .select(['outcome', 'actor_id', 'subject_type', 'subject_id'])
+        .where('request_id', '=', requestId)
+        .execute()
+      expect(entries, refusal.url).toEqual([
+        {
+          outcome: 'denied',
+          actor_id: refusal.session.userId,
+          subject_type: refusal.type,
+          subject_id: refusal.id,
+        },
+      ])
+    }
+  })
+
   it('lists only the cases each user may see', async () => {
     const ids = (record: Filed) => record.case.id
     const ofCaseManager = await listedIds(caseManager)

@@ -40,15 +40,24 @@ export const ruleViolation = (code: MessageCode, path: string, status = 422) =>
 async function assertInDistrict(
   db: Kysely<DB>,
   actor: Actor,
-  table: 'client_case' | 'person' | 'task' | 'case_document' | 'saved_case_view',
+  table: keyof typeof auditTypeOf,
   id: string,
 ): Promise<void> {
   const row = await acrossDistricts(() =>
     db.selectFrom(table).select('district_id').where('id', '=', id).executeTakeFirst(),
   )
   if (!row) throw new NotFound()
-  if (row.district_id !== actor.districtId) throw new HiddenByPolicy()
+  if (row.district_id !== actor.districtId) throw new HiddenByPolicy({ type: auditTypeOf[table], id })
 }
+
+/** The subject type the audit trail uses for the records of each table. */
+const auditTypeOf = {
+  client_case: 'case',
+  person: 'person',
+  task: 'task',
+  case_document: 'document',
+  saved_case_view: 'case-view',
+} as const
 
 export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseSubject> {
   await assertInDistrict(db, actor, 'client_case', caseId)
@@ -59,6 +68,7 @@ export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: stri
   ])
   return {
     type: 'case',
+    id: caseId,
     districtId: actor.districtId,
     teamId: row.team_id,
     managerIds: managers.map((manager) => manager.user_id),
@@ -110,6 +120,7 @@ export async function personSubjects(
   for (const person of persons) {
     subjects.set(person.id, {
       type: 'person',
+      id: person.id,
       districtId: person.district_id,
       teamIds: person.registered_team_id ? [person.registered_team_id] : [],
       managerIds: [],
@@ -136,6 +147,7 @@ export async function loadTaskSubject(db: Kysely<DB>, actor: Actor, taskId: stri
   return {
     subject: {
       type: 'task' as const,
+      id: taskId,
       districtId: actor.districtId,
       assigneeId: row.assignee_id,
       createdBy: row.created_by,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   changePasswordSchema,
-  ownSessionSchema,
+  ownSessionsSchema,
   passwordConfirmationSchema,
   recoveryCodesSchema,
   secondFactorCodeSchema,
@@ -20,7 +20,13 @@ import {
   secondFactorStatus,
   startEnrolment,
 } from './second-factor.service.ts'
-import { currentSession, endOwnSession, type IdentityContext, listOwnSessions } from './session.service.ts'
+import {
+  currentSession,
+  endOtherOwnSessions,
+  endOwnSession,
+  type IdentityContext,
+  listOwnSessions,
+} from './session.service.ts'
 import { changeOwnPassword } from './user.service.ts'
 
 /** The signed-in user's own account: sessions, password, second factor. */
@@ -36,11 +42,32 @@ export const accountRoutes =
         config: { access: 'session.own' },
         schema: {
           tags,
-          summary: 'My open sessions',
-          response: { 200: z.array(ownSessionSchema), ...problems },
+          summary: 'My open sessions and how many I may have',
+          response: { 200: ownSessionsSchema, ...problems },
         },
       },
       (request) => listOwnSessions(identity, actorOf(request), request.sessionTokenHash ?? ''),
+    )
+    app.delete(
+      '/account/sessions',
+      {
+        config: { access: 'session.own' },
+        schema: {
+          tags,
+          summary: 'End all my sessions but this one',
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        if (!request.sessionTokenHash) throw new Unauthenticated()
+        await endOtherOwnSessions(
+          identity,
+          actorOf(request),
+          request.sessionTokenHash,
+          requestContext(request),
+        )
+        return reply.code(204).send(null)
+      },
     )
     app.delete(
       '/account/sessions/:sessionId',
@@ -54,7 +81,7 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await endOwnSession(identity, actorOf(request), request.params.sessionId)
+        await endOwnSession(identity, actorOf(request), request.params.sessionId, requestContext(request))
         return reply.code(204).send(null)
       },
     )

@@ -104,6 +104,8 @@ export async function seedDemoIdentities(
           password_hash: passwordHash,
           roles: user.roles,
         })
+        // Checked just above in the same transaction; only a concurrent seed could take the name.
+        if (!userId) throw new Error(`demo username ${user.username} was taken meanwhile`)
         if (user.team)
           await replaceUserTeams(trx, districtId, userId, [
             await insertTeamIfMissing(trx, districtId, user.team),

@@ -29,7 +29,7 @@ import { updateIfVersion } from './user.queries.ts'
 async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: 'team' | 'organisation', id: string) {
   const districtId = await acrossDistricts(() => selectNamedDistrictId(db, table, id))
   if (districtId === undefined) throw new NotFound()
-  if (districtId !== actor.districtId) throw new HiddenByPolicy()
+  if (districtId !== actor.districtId) throw new HiddenByPolicy({ type: table, id })
 }
 
 const nameTakenError = () =>

@@ -21,16 +21,24 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // A real hash of a random string: verifying against it costs the same as a real check, so an
-// unknown username takes as long as a wrong password.
+// unknown username (or a user without a password) takes as long as a wrong password.
 const dummyHash = hash(crypto.randomUUID(), argon2Options)
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
-  if (!storedHash) {
-    await verify(await dummyHash, password).catch(() => false)
-    return false
-  }
+/** Checks a password against an encoded argon2 hash; the sign-in takes it as a dependency, for tests. */
+export type HashVerifier = (encodedHash: string, password: string) => Promise<boolean>
+
+/**
+ * Verifies against the stored hash, or against a dummy hash of the same cost when there is none,
+ * so that exactly one argon2 verification runs either way.
+ */
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+  verifyHash: HashVerifier = verify,
+): Promise<boolean> {
   try {
-    return await verify(storedHash, password)
+    const ok = await verifyHash(storedHash ?? (await dummyHash), password)
+    return ok && storedHash !== null
   } catch {
     return false
   }

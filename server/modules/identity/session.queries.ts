@@ -13,12 +13,13 @@ export type SessionRow = {
   last_seen_at: string
   idle_expires_at: string
   absolute_expires_at: string
+  client_pseudonym: string
   user_agent: string
 }
 
 export async function insertSession(
   db: Kysely<DB>,
-  session: Omit<SessionRow, 'created_at' | 'last_seen_at'> & { client_pseudonym: string },
+  session: Omit<SessionRow, 'created_at' | 'last_seen_at'> & { auth_method: 'password' | 'sso' },
 ) {
   await db.insertInto('session').values(session).execute()
 }
@@ -72,6 +73,31 @@ export async function deleteSessionsOfUser(
   return Number(result.numDeletedRows)
 }
 
+/** Serialises the sign-ins of one user, so that two at once cannot both stay under the session cap. */
+export async function lockSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`sessions:${userId}`}))`.execute(db)
+}
+
+/** The user's open sessions after the `keep` used most recently (the newest first among equals). */
+export async function selectSessionsBeyond(db: Kysely<DB>, userId: string, keep: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('session')
+    .select('token_hash')
+    .where('user_id', '=', userId)
+    .where('idle_expires_at', '>', sql<string>`now()`)
+    .where('absolute_expires_at', '>', sql<string>`now()`)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .offset(keep)
+    .execute()
+  return rows.map((row) => row.token_hash)
+}
+
+export async function deleteSessions(db: Kysely<DB>, tokenHashes: string[]): Promise<void> {
+  if (tokenHashes.length === 0) return
+  await db.deleteFrom('session').where('token_hash', 'in', tokenHashes).execute()
+}
+
 export async function selectSessionsOfUser(db: Kysely<DB>, userId: string): Promise<SessionRow[]> {
   return db
     .selectFrom('session')
@@ -84,6 +110,7 @@ export async function selectSessionsOfUser(db: Kysely<DB>, userId: string): Prom
       'last_seen_at',
       'idle_expires_at',
       'absolute_expires_at',
+      'client_pseudonym',
       'user_agent',
     ])
     .where('user_id', '=', userId)

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely, Transaction } from 'kysely'
-import type { OwnSession, Role, SessionInfo } from '../../../common/identity.ts'
+import type { OwnSessions, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
@@ -9,17 +9,21 @@ import { DomainError, NotFound, TooManyRequests, Unauthenticated } from '../../p
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { getDistrictName } from '../districts/index.ts'
-import { verifyPassword } from './password.ts'
+import { type HashVerifier, verifyPassword } from './password.ts'
 import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
 import {
   clearThrottle,
   deleteSession,
+  deleteSessions,
   deleteSessionsOfUser,
   forgiveThrottleFailure,
+  insertSession,
+  lockSessionsOfUser,
   lockThrottle,
   readOrCreateSecret,
   recordThrottleFailure,
   selectLiveSession,
+  selectSessionsBeyond,
   selectSessionsOfUser,
   selectThrottles,
   touchSession,
@@ -48,6 +52,8 @@ export type IdentityContext = {
   db: Kysely<DB>
   config: Config
   pseudonymise(clientAddress: string): string
+  /** The argon2 check of the sign-in; tests count it to prove that unknown users cost the same. */
+  verifyHash?: HashVerifier
 }
 
 /** Prepares the keyed pseudonymisation of client addresses (shared by all nodes through the database). */
@@ -147,7 +153,9 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
   if (delayMs > 0) await sleep(delayMs)
 
   const user = await selectUserByUsername(ctx.db, input.username)
-  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
+  // Unknown users, users without a password and wrong passwords all run one verification of the
+  // same cost and the same statements below, so neither time nor answer tells them apart.
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password, ctx.verifyHash)
   if (!user || !passwordOk || user.disabled_at) {
     await lockWhenExhausted(ctx, keys, counts)
     await recordAudit(ctx.db, {
@@ -213,30 +221,36 @@ export async function openSession(
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url')
   const tokenHash = sha256(token)
-  await trx
-    .insertInto('session')
-    .values({
-      token_hash: tokenHash,
-      user_id: input.user.id,
-      district_id: input.user.district_id,
-      csrf_token: randomBytes(24).toString('base64url'),
-      client_pseudonym: input.clientPseudonym,
-      user_agent: input.userAgent.slice(0, 300),
-      auth_method: input.method,
-      ...newSessionTimes(config),
-    })
-    .execute()
-  await recordAudit(trx, {
+  const audit = {
     districtId: input.user.district_id,
     actorId: input.user.id,
     actorRoles: input.user.roles,
-    action: 'auth.login',
     subjectType: 'user',
     subjectId: input.user.id,
-    ...(input.method === 'password' ? {} : { purpose: input.method }),
     requestId: input.requestId,
     clientPseudonym: input.clientPseudonym,
+  }
+  await lockSessionsOfUser(trx, input.user.id)
+  await insertSession(trx, {
+    token_hash: tokenHash,
+    user_id: input.user.id,
+    district_id: input.user.district_id,
+    csrf_token: randomBytes(24).toString('base64url'),
+    client_pseudonym: input.clientPseudonym,
+    user_agent: input.userAgent.slice(0, 300),
+    auth_method: input.method,
+    ...newSessionTimes(config),
   })
+  await recordAudit(trx, {
+    ...audit,
+    action: 'auth.login',
+    ...(input.method === 'password' ? {} : { purpose: input.method }),
+  })
+  // Past the cap, the sessions used longest ago end (a forgotten browser elsewhere, not this one).
+  const beyond = await selectSessionsBeyond(trx, input.user.id, config.session.maxPerUser)
+  await deleteSessions(trx, beyond)
+  for (const _ of beyond)
+    await recordAudit(trx, { ...audit, action: 'auth.session.end', purpose: 'session-limit' })
   return { token, tokenHash }
 }
 
@@ -319,27 +333,66 @@ export async function logout(ctx: IdentityContext, tokenHash: string, request: R
   })
 }
 
+/** The actor's open sessions, most recently used first, and how many a user may have. */
 export async function listOwnSessions(
   ctx: IdentityContext,
   actor: Actor,
   currentTokenHash: string,
-): Promise<OwnSession[]> {
+): Promise<OwnSessions> {
   const rows = await selectSessionsOfUser(ctx.db, actor.userId)
-  return rows.map((row) => ({
-    id: publicSessionId(row.token_hash),
-    current: row.token_hash === currentTokenHash,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    userAgent: row.user_agent,
-  }))
+  return {
+    items: rows.map((row) => ({
+      id: publicSessionId(row.token_hash),
+      current: row.token_hash === currentTokenHash,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      userAgent: row.user_agent,
+      clientPseudonym: row.client_pseudonym,
+    })),
+    maxPerUser: ctx.config.session.maxPerUser,
+  }
 }
 
 /** Ends one of the actor's own sessions, named by its public id. */
-export async function endOwnSession(ctx: IdentityContext, actor: Actor, publicId: string): Promise<void> {
+export async function endOwnSession(
+  ctx: IdentityContext,
+  actor: Actor,
+  publicId: string,
+  request: RequestContext,
+): Promise<void> {
   const rows = await selectSessionsOfUser(ctx.db, actor.userId)
   const target = rows.find((row) => publicSessionId(row.token_hash) === publicId)
   if (!target) throw new NotFound()
-  await deleteSession(ctx.db, target.token_hash)
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, target.token_hash)
+    await recordAudit(trx, {
+      ...request,
+      action: 'auth.session.end',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    })
+  })
+}
+
+/** Ends all of the actor's sessions but the current one; answers how many ended. */
+export async function endOtherOwnSessions(
+  ctx: IdentityContext,
+  actor: Actor,
+  currentTokenHash: string,
+  request: RequestContext,
+): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const ended = await deleteSessionsOfUser(trx, actor.userId, currentTokenHash)
+    if (ended > 0)
+      await recordAudit(trx, {
+        ...request,
+        action: 'auth.session.end',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        purpose: 'others',
+      })
+    return ended
+  })
 }
 
 export { deleteSessionsOfUser }

@@ -22,7 +22,7 @@ import {
   setUserRoles,
   takePendingLogin,
 } from './sso.queries.ts'
-import { replaceUserTeams, selectTeamIds, type UserRow, usernameExists } from './user.queries.ts'
+import { replaceUserTeams, selectTeamIds, type UserRow } from './user.queries.ts'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -40,6 +40,7 @@ const statusOf: Record<SsoErrorCode, number> = {
   'sso-no-account': 401,
   'sso-account-disabled': 401,
   'sso-account-unavailable': 401,
+  'sso-username-unavailable': 401,
 }
 
 /** A refused single sign-on, with a technical reason for the server log (never shown to users). */
@@ -284,7 +285,6 @@ async function resolveAndOpen(
     if (!provider.create_users) return refuse('sso-no-account', 'no linked user')
     const parsed = usernameSchema.safeParse(username)
     if (!parsed.success) return refuse('sso-account-unavailable', 'username claim not a valid username')
-    if (await usernameExists(trx, parsed.data)) return refuse('sso-account-unavailable', 'username taken')
     const id = await insertLinkedUser(trx, {
       district_id: districtId,
       username: parsed.data,
@@ -293,6 +293,8 @@ async function resolveAndOpen(
       sso_issuer: link.issuer,
       sso_subject: link.subject,
     })
+    // Usernames are global (decision 0006): refused alike whether this district or another uses it.
+    if (!id) return refuse('sso-username-unavailable', 'username in use')
     user = await selectUserBySubject(trx, districtId, link.issuer, link.subject)
     if (!user || user.id !== id) throw new Error('created user not found')
     await audit(user, 'user.create')

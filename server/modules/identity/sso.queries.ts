@@ -183,13 +183,15 @@ export async function insertLinkedUser(
     sso_issuer: string
     sso_subject: string
   },
-): Promise<string> {
+): Promise<string | undefined> {
+  // As insertUser: the global unique index decides, without an error that would end the transaction.
   const row = await db
     .insertInto('app_user')
     .values({ ...user, organisation_id: null, password_hash: null })
+    .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+    .executeTakeFirst()
+  return row?.id
 }
 
 export async function linkUser(

@@ -411,8 +411,30 @@ describe.each(databaseKinds)('single sign-on with a real OpenID provider on %s',
     idp.accounts.set('fremd', { preferred_username: 'admin.lindenau', groups: ['lotse-administration'] })
     const { response } = await signIn('fremd')
     expect(response.statusCode).toBe(401)
-    expect(response.json().code).toBe('sso-account-unavailable')
+    expect(response.json().code).toBe('sso-username-unavailable')
     expect(await userNamed('admin.lindenau')).toMatchObject({ sso_subject: null, roles: ['admin'] })
+  })
+
+  it('refuses a new account whose username is in use, alike in this district and another, audited', async () => {
+    // kim.yilmaz is linked to the subject "kim" already; another subject claims the same name.
+    await signIn('kim')
+    idp.accounts.set('kim-zwei', { preferred_username: 'kim.yilmaz', groups: ['lotse-fallmanagement'] })
+    idp.accounts.set('lindner', { preferred_username: 'admin.lindenau', groups: ['lotse-bericht'] })
+    const refusedBefore = (await failedLogins('sso-username-unavailable')).length
+    const own = await signIn('kim-zwei')
+    const elsewhere = await signIn('lindner')
+    for (const { response } of [own, elsewhere]) {
+      expect(response.statusCode).toBe(401)
+      expect(String(response.headers['content-type'])).toContain('application/problem+json')
+      expect(response.json().code).toBe('sso-username-unavailable')
+    }
+    const usersWithSubject = await ctx.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('sso_subject', 'in', ['kim-zwei', 'lindner'])
+      .execute()
+    expect(usersWithSubject).toEqual([])
+    expect(await failedLogins('sso-username-unavailable')).toHaveLength(refusedBefore + 2)
   })
 
   it('stops offering and accepting sign-ins once the provider is disabled', async () => {

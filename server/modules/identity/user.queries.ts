@@ -121,19 +121,21 @@ export type NewUser = {
   roles: string[]
 }
 
-export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<string> {
+/**
+ * Inserts the user unless the username is in use anywhere in the installation (usernames are
+ * global, decision 0006); then answers undefined and stores nothing. The unique index decides, not
+ * a prior read: under row-level security a read sees only the own district, and two concurrent
+ * inserts would both pass it. ON CONFLICT DO NOTHING leaves the transaction usable, on PGlite and
+ * PostgreSQL alike, and does not say where the name is taken.
+ */
+export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<string | undefined> {
   const row = await db
     .insertInto('app_user')
     .values({ ...user, password_changed_at: user.password_hash ? new Date().toISOString() : null })
+    .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
-}
-
-export async function usernameExists(db: Kysely<DB>, username: string): Promise<boolean> {
-  return Boolean(
-    await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst(),
-  )
+    .executeTakeFirst()
+  return row?.id
 }
 
 export type UserChanges = Partial<{

@@ -31,8 +31,14 @@ import {
   type UserChanges,
   type UserRow,
   updateIfVersion,
-  usernameExists,
 } from './user.queries.ts'
+
+/** A username in use anywhere in the installation; says neither where nor by whom. */
+class UsernameUnavailable extends DomainError {
+  constructor() {
+    super('username-unavailable', 409, undefined, [{ path: 'body.username', message: 'unavailable' }])
+  }
+}
 
 const userAbilities = ['user.read', 'user.manage'] as const
 
@@ -78,7 +84,8 @@ export async function listUsers(
 export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
   if (row) return row
-  if (await acrossDistricts(() => selectUserDistrictId(db, userId))) throw new HiddenByPolicy()
+  if (await acrossDistricts(() => selectUserDistrictId(db, userId)))
+    throw new HiddenByPolicy({ type: 'user', id: userId })
   throw new NotFound()
 }
 
@@ -132,9 +139,6 @@ export async function createUser(
   await assertReferences(db, actor.districtId, input.roles, input.organisationId, input.teamIds)
   const passwordHash = await hashPassword(input.password)
   const id = await db.transaction().execute(async (trx) => {
-    if (await usernameExists(trx, input.username)) {
-      throw new DomainError('username-taken', 409, undefined, [{ path: 'body.username', message: 'taken' }])
-    }
     const userId = await insertUser(trx, {
       district_id: actor.districtId,
       organisation_id: input.organisationId,
@@ -143,6 +147,8 @@ export async function createUser(
       password_hash: passwordHash,
       roles: [...new Set(input.roles)],
     })
+    // The same answer whether the name is used in this district or another (decision 0006).
+    if (!userId) throw new UsernameUnavailable()
     await replaceUserTeams(trx, actor.districtId, userId, [...new Set(input.teamIds)])
     await recordAudit(trx, {
       ...ctx,

@@ -129,8 +129,44 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
       payload: newUser('doppelt', { displayName: 'Zweite Person' }),
     })
     expectProblem(response, 409)
-    expect(response.json().code).toBe('username-taken')
+    expect(response.json()).toMatchObject({
+      code: 'username-unavailable',
+      fields: [{ path: 'body.username', message: 'unavailable' }],
+    })
     expect((await userRow('doppelt'))?.display_name).toBe('Neue Kollegin')
+  })
+
+  it('answers a username used in another district exactly as one used in the own, and stores nothing', async () => {
+    await create('anderswo.vergeben')
+    const auditBefore = await ctx.database.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const attempt = (session: TestSession) =>
+      session.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: newUser('anderswo.vergeben', { displayName: 'Jemand Anderes' }),
+      })
+    const elsewhere = await attempt(lindenau)
+    const own = await attempt(admin)
+    expectProblem(elsewhere, 409)
+    const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined })
+    expect(comparable(elsewhere.json())).toEqual(comparable(own.json()))
+    expect(elsewhere.json().messages.de).toBe(
+      'Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.',
+    )
+    const rows = await ctx.database.db
+      .selectFrom('app_user')
+      .select(['district_id', 'display_name'])
+      .where('username', '=', 'anderswo.vergeben')
+      .execute()
+    expect(rows).toEqual([{ district_id: admin.districtId, display_name: 'Neue Kollegin' }])
+    const auditAfter = await ctx.database.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(auditAfter.n)).toBe(Number(auditBefore.n))
   })
 
   it('refuses a partner without an organisation with 400', async () => {
@@ -234,7 +270,7 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
     expect(response.json().code).toBe(unknown.json().code)
     const entries = await ctx.database.db
       .selectFrom('audit_event')
-      .select(['request_id', 'outcome', 'actor_id', 'district_id'])
+      .select(['request_id', 'outcome', 'actor_id', 'district_id', 'subject_type', 'subject_id'])
       .where('request_id', 'in', ['cross-district-read', 'unknown-user-read'])
       .execute()
     expect(entries).toEqual([
@@ -243,6 +279,8 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
         outcome: 'denied',
         actor_id: lindenau.userId,
         district_id: lindenau.districtId,
+        subject_type: 'user',
+        subject_id: caseManager.userId,
       },
     ])
   })

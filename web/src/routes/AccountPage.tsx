@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OwnSession } from '../../../common/identity.ts'
+import type { OwnSessions } from '../../../common/identity.ts'
+import { summariseUserAgent } from '../../../common/user-agent.ts'
 import { apiGet, apiSend } from '../api.ts'
 import { statusColors } from '../colors.ts'
 import { QueryState } from '../components/QueryState.tsx'
@@ -68,14 +69,20 @@ function PasswordForm() {
 export function AccountPage() {
   const { t, i18n } = useTranslation()
   const session = useSession()
+  const problems = useProblemText()
   const queryClient = useQueryClient()
   const sessions = useQuery({
     queryKey: ['account', 'sessions'],
-    queryFn: ({ signal }) => apiGet<OwnSession[]>('/account/sessions', signal),
+    queryFn: ({ signal }) => apiGet<OwnSessions>('/account/sessions', signal),
   })
+  const refreshSessions = () => queryClient.invalidateQueries({ queryKey: ['account', 'sessions'] })
   const endSession = useMutation({
     mutationFn: (id: string) => apiSend('DELETE', `/account/sessions/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account', 'sessions'] }),
+    onSuccess: refreshSessions,
+  })
+  const endOthers = useMutation({
+    mutationFn: () => apiSend('DELETE', '/account/sessions'),
+    onSuccess: refreshSessions,
   })
 
   return (
@@ -106,46 +113,76 @@ export function AccountPage() {
           {t('account.sessionsTitle')}
         </Title>
         <QueryState query={sessions}>
-          {(items) => (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('account.sessionStarted')}</Table.Th>
-                  <Table.Th scope="col">{t('account.sessionLastSeen')}</Table.Th>
-                  <Table.Th scope="col">{t('account.sessionBrowser')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t('account.sessionActions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
-                    <Table.Td>{formatDateTime(item.lastSeenAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={1} maw={360}>
-                        {item.userAgent || '–'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {item.current ? (
-                        <Badge color={statusColors.positive}>{t('account.thisSession')}</Badge>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          onClick={() => endSession.mutate(item.id)}
-                        >
-                          {t('account.endSession')}
-                        </Button>
-                      )}
-                    </Table.Td>
+          {({ items, maxPerUser }) => (
+            <Stack gap="sm">
+              <Text size="sm">{t('account.sessionsIntro', { count: maxPerUser })}</Text>
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('account.sessionStarted')}</Table.Th>
+                    <Table.Th scope="col">{t('account.sessionLastSeen')}</Table.Th>
+                    <Table.Th scope="col">{t('account.sessionBrowser')}</Table.Th>
+                    <Table.Th scope="col">{t('account.sessionAddress')}</Table.Th>
+                    <Table.Th scope="col">
+                      <span className="visually-hidden">{t('account.sessionActions')}</span>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <Table.Tr key={item.id}>
+                      <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td>{formatDateTime(item.lastSeenAt, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" title={item.userAgent || undefined}>
+                          {summariseUserAgent(item.userAgent) || '–'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {item.clientPseudonym.slice(0, 8)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {item.current ? (
+                          <Badge color={statusColors.positive}>{t('account.thisSession')}</Badge>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            loading={endSession.isPending && endSession.variables === item.id}
+                            onClick={() => endSession.mutate(item.id)}
+                            aria-label={t('account.endSessionNamed', {
+                              started: formatDateTime(item.createdAt, i18n.language),
+                            })}
+                          >
+                            {t('account.endSession')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {items.some((item) => !item.current) && (
+                <Group>
+                  <Button
+                    variant="default"
+                    color="red"
+                    loading={endOthers.isPending}
+                    onClick={() => endOthers.mutate()}
+                  >
+                    {t('account.endOtherSessions')}
+                  </Button>
+                </Group>
+              )}
+              {(endSession.isError || endOthers.isError) && (
+                <Alert color="red" role="alert">
+                  {problems.message(endSession.error ?? endOthers.error)}
+                </Alert>
+              )}
+            </Stack>
           )}
         </QueryState>
       </section>
