@@ -120,6 +120,7 @@ describe('readMigrations', () => {
     const dir = migrationsDir(threeMigrations)
     const text = threeMigrations['0002_second_step.sql']
     expect(readMigrations(dir)[1]).toEqual({
+      file: '0002_second_step.sql',
       version: 2,
       name: 'second_step',
       sql: text,

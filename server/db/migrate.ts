@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { Database } from './database.ts'
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 
-export type Migration = { version: number; name: string; sql: string; checksum: string }
+export type Migration = { file: string; version: number; name: string; sql: string; checksum: string }
 
 export class MigrationError extends Error {
   override name = 'MigrationError'
@@ -23,6 +23,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
       if (!match) throw new MigrationError(`Migration file name ${file} does not match NNNN_name.sql`)
       const text = readFileSync(path.join(dir, file), 'utf8')
       return {
+        file,
         version: Number(match[1]),
         name: match[2] as string,
         sql: text,
