@@ -13,6 +13,64 @@ export class MigrationError extends Error {
   override name = 'MigrationError'
 }
 
+/**
+ * Checksums that 0007_case_work.sql had while it was still being written (25 November 2026):
+ * it was edited three times after it landed. A data folder made in between records one of
+ * these, and the final text can never run on it, so its operator gets told exactly that.
+ */
+const draftChecksums: Readonly<Record<number, Readonly<Record<string, string>>>> = {
+  7: {
+    bc488828a48b894169557958e5a856f14fa7625bc24926cf7b12ecfe32eff814: '67945f5',
+    ce3f365bbe5cb40a97ebec53c0e9aa8c053da4498a13cf917a3667151999c1f5: 'cbdacca',
+    '17e3368a7c3bf30ab24f8e76f3dbd7b44c1475c5acade917a6b1df7d5619f012': 'd15b8d0',
+  },
+}
+
+/** A landed migration whose recorded checksum differs from its file; the start stops on it. */
+export class ChangedMigrationError extends MigrationError {
+  override name = 'ChangedMigrationError'
+  constructor(
+    readonly migration: Pick<Migration, 'version' | 'name' | 'checksum'>,
+    readonly recordedChecksum: string,
+  ) {
+    super(changedMigrationMessage(migration, recordedChecksum))
+  }
+
+  /** The commit whose unfinished migration made this database, when it is a known one. */
+  get draftCommit(): string | undefined {
+    return draftChecksums[this.migration.version]?.[this.recordedChecksum]
+  }
+}
+
+function changedMigrationMessage(
+  migration: Pick<Migration, 'version' | 'name' | 'checksum'>,
+  recordedChecksum: string,
+): string {
+  const label = `${migration.version} (${migration.name})`
+  const draftCommit = draftChecksums[migration.version]?.[recordedChecksum]
+  const checksums = `${recordedChecksum.slice(0, 12)} ≠ ${migration.checksum.slice(0, 12)}`
+  if (draftCommit) {
+    return [
+      `Dieser Datenbestand wurde mit einem Entwicklungsstand von Lotse angelegt (${draftCommit}, 25.11.2026), ` +
+        `in dem Migration ${label} noch nicht fertig war. Die endgültige Migration passt nicht zu ihm; ` +
+        'Lotse startet deshalb nicht, statt ihn halb umzustellen. Der Weg nach vorn steht in ' +
+        'docs/operations.md, Abschnitt „Datenbestand aus der Entwicklung der Fallarbeit“.',
+      `This data was made by a development version of Lotse (${draftCommit}, 25 November 2026) ` +
+        `while migration ${label} was not yet final, so migration ${label} was changed after it was applied ` +
+        `here (checksum ${checksums}). Lotse does not start on it rather than convert it halfway. ` +
+        'The way forward is in docs/operations.md, section “Datenbestand aus der Entwicklung der Fallarbeit”.',
+    ].join('\n')
+  }
+  return [
+    `Migration ${label} wurde verändert, nachdem sie auf diese Datenbank angewandt wurde ` +
+      `(Prüfsumme ${checksums}). Lotse startet deshalb nicht. Eine Migration, die ausgeliefert ist, ` +
+      'wird nie mehr geändert; siehe docs/operations.md, Abschnitt „Migrationen“.',
+    `Migration ${label} was changed after it was applied to this database (checksum ${checksums}), ` +
+      'so Lotse does not start. Landed migrations must never be edited; add a new migration instead. ' +
+      'See docs/operations.md, section “Migrationen”.',
+  ].join('\n')
+}
+
 /** The committed migrations in order. File names are `NNNN_description.sql`. */
 export function readMigrations(dir = migrationsDir): Migration[] {
   const migrations = readdirSync(dir)
@@ -77,10 +135,7 @@ export async function migrate(
         .executeTakeFirst()
       if (existing) {
         if (existing.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.version} (${migration.name}) was changed after it was applied. ` +
-              'Landed migrations must never be edited; add a new migration instead.',
-          )
+          throw new ChangedMigrationError(migration, existing.checksum)
         }
         return false
       }
