@@ -26,6 +26,11 @@ const draftChecksums: Readonly<Record<number, Readonly<Record<string, string>>>>
   },
 }
 
+/** The commit whose unfinished text of a migration left this checksum, when it is a known draft. */
+export function draftCommitOf(version: number, checksum: string): string | undefined {
+  return draftChecksums[version]?.[checksum]
+}
+
 /** A landed migration whose recorded checksum differs from its file; the start stops on it. */
 export class ChangedMigrationError extends MigrationError {
   override name = 'ChangedMigrationError'
@@ -38,7 +43,7 @@ export class ChangedMigrationError extends MigrationError {
 
   /** The commit whose unfinished migration made this database, when it is a known one. */
   get draftCommit(): string | undefined {
-    return draftChecksums[this.migration.version]?.[this.recordedChecksum]
+    return draftCommitOf(this.migration.version, this.recordedChecksum)
   }
 }
 
@@ -47,18 +52,20 @@ function changedMigrationMessage(
   recordedChecksum: string,
 ): string {
   const label = `${migration.version} (${migration.name})`
-  const draftCommit = draftChecksums[migration.version]?.[recordedChecksum]
+  const draftCommit = draftCommitOf(migration.version, recordedChecksum)
   const checksums = `${recordedChecksum.slice(0, 12)} ≠ ${migration.checksum.slice(0, 12)}`
   if (draftCommit) {
     return [
       `Dieser Datenbestand wurde mit einem Entwicklungsstand von Lotse angelegt (${draftCommit}, 25.11.2026), ` +
         `in dem Migration ${label} noch nicht fertig war. Die endgültige Migration passt nicht zu ihm; ` +
-        'Lotse startet deshalb nicht, statt ihn halb umzustellen. Der Weg nach vorn steht in ' +
+        'Lotse startet deshalb nicht, statt ihn halb umzustellen. Nach einer Sicherung bringt ' +
+        '`npx lotse migrate --finish-draft-case-work` ihn auf die endgültige Fassung; mehr in ' +
         'docs/operations.md, Abschnitt „Datenbestand aus der Entwicklung der Fallarbeit“.',
       `This data was made by a development version of Lotse (${draftCommit}, 25 November 2026) ` +
         `while migration ${label} was not yet final, so migration ${label} was changed after it was applied ` +
         `here (checksum ${checksums}). Lotse does not start on it rather than convert it halfway. ` +
-        'The way forward is in docs/operations.md, section “Datenbestand aus der Entwicklung der Fallarbeit”.',
+        'After a backup, `npx lotse migrate --finish-draft-case-work` brings it to the final form; more in ' +
+        'docs/operations.md, section “Datenbestand aus der Entwicklung der Fallarbeit”.',
     ].join('\n')
   }
   return [
@@ -99,7 +106,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 }
 
 // Any constant shared by all nodes; serialises concurrent migrators on one PostgreSQL.
-const MIGRATION_LOCK_KEY = 4_711_2020
+export const MIGRATION_LOCK_KEY = 4_711_2020
 
 async function ensureMigrationTable(database: Database): Promise<void> {
   // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS on a fresh database fails with a
