@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { addDays, localDay } from '../../common/dates.ts'
 import type { DB } from '../db/schema.ts'
 import { selectDistrictTimeZone } from './district-time.queries.ts'
 
@@ -15,38 +16,7 @@ export const systemClock: Clock = () => new Date()
 
 export const defaultTimeZone = 'Europe/Berlin'
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      calendar: 'iso8601',
-      numberingSystem: 'latn',
-    })
-    dayFormats.set(timeZone, format)
-  }
-  return format
-}
-
-/** The calendar day (`YYYY-MM-DD`) on which `instant` falls in `timeZone`. */
-export function localDay(instant: Date | string, timeZone: string): string {
-  const parts = dayFormat(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? ''
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
-}
-
-/** The calendar day `days` after (or before, if negative) `day`; plain calendar arithmetic. */
-export function addDays(day: string, days: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-  const result = new Date(0)
-  result.setUTCFullYear(year, month - 1, date + days)
-  return result.toISOString().slice(0, 10)
-}
+export { addDays, localDay }
 
 /** What time it is for one district. */
 export type DistrictTime = {
@@ -72,8 +42,12 @@ export function districtTimeAt(timeZone: string, now: Date): DistrictTime {
   }
 }
 
+/** The IANA zone in which a district counts its days. */
+export async function districtTimeZone(db: Kysely<DB>, districtId: string): Promise<string> {
+  return (await selectDistrictTimeZone(db, districtId)) ?? defaultTimeZone
+}
+
 /** The district's time zone, read from the district, with the instant `now` (from the request's clock). */
 export async function districtTime(db: Kysely<DB>, districtId: string, now: Date): Promise<DistrictTime> {
-  const timeZone = (await selectDistrictTimeZone(db, districtId)) ?? defaultTimeZone
-  return districtTimeAt(timeZone, now)
+  return districtTimeAt(await districtTimeZone(db, districtId), now)
 }
