@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filterDaySchema } from './dates.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 
 export const auditOutcomes = ['success', 'failure', 'denied'] as const
@@ -31,8 +32,8 @@ export const auditQuerySchema = paginationQuerySchema.extend({
   subjectType: z.string().trim().max(64).optional(),
   subjectId: z.string().trim().max(64).optional(),
   outcome: z.enum(auditOutcomes).optional(),
-  from: z.iso.date().optional().describe('First day, inclusive (YYYY-MM-DD, Europe/Berlin)'),
-  to: z.iso.date().optional().describe('Last day, inclusive (YYYY-MM-DD, Europe/Berlin)'),
+  from: filterDaySchema.optional().describe("First day, inclusive (YYYY-MM-DD, in the district's time zone)"),
+  to: filterDaySchema.optional().describe("Last day, inclusive (YYYY-MM-DD, in the district's time zone)"),
 })
 
 export const auditPageSchema = pageOf(auditEventSchema).meta({ id: 'AuditEventPage' })

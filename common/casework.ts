@@ -1,11 +1,17 @@
 import { z } from 'zod'
+import {
+  dueDaySchema,
+  pastLifeDaySchema,
+  pastRecordDaySchema,
+  pastRecordInstantSchema,
+  residenceDaySchema,
+} from './dates.ts'
 import { originalScriptNameSchema, personNameSchema } from './names.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { partialDateSchema } from './partial-date.ts'
 
 /** The API contract of case work (persons, cases, contacts, plans, tasks, documents). */
 
-const isoDate = z.iso.date()
 const isoDateTime = z.iso.datetime({ offset: true })
 const optionalText = (max: number) => z.string().trim().max(max).default('')
 
@@ -122,8 +128,8 @@ export const residenceStatusInputSchema = z
   .object({
     status: z.enum(residenceStatusKinds),
     legalParagraph: optionalText(60).describe('e.g. § 25 Abs. 2 AufenthG'),
-    validFrom: isoDate.nullable().default(null),
-    validUntil: isoDate.nullable().default(null),
+    validFrom: residenceDaySchema.nullable().default(null),
+    validUntil: residenceDaySchema.nullable().default(null),
   })
   .meta({ id: 'ResidenceStatusWrite' })
 
@@ -140,7 +146,7 @@ export const personWriteSchema = z
     languages: z.array(personLanguageSchema).max(8).default([]),
     municipalityId: z.uuid(),
     address: addressSchema.default({ street: '', postcode: '', city: '' }),
-    arrivalDate: isoDate.nullable().default(null),
+    arrivalDate: pastLifeDaySchema.nullable().default(null),
     legalSphere: z.enum(legalSpheres).default('none'),
   })
   .strict()
@@ -237,7 +243,7 @@ export const caseCreateSchema = z
     municipalityId: z.uuid(),
     teamId: z.uuid().nullable().default(null),
     managerIds: z.array(z.uuid()).max(4).default([]).describe('Empty: the creating case manager'),
-    openedOn: isoDate.optional(),
+    openedOn: pastRecordDaySchema.optional(),
   })
   .strict()
   .meta({ id: 'CaseCreate' })
@@ -343,7 +349,7 @@ export const assessmentEntrySchema = z.object({
 })
 export const assessmentInputSchema = z
   .object({
-    assessedOn: isoDate,
+    assessedOn: pastRecordDaySchema,
     entries: z.array(assessmentEntrySchema).min(1).max(lifeDomains.length),
   })
   .strict()
@@ -370,7 +376,7 @@ export const goalInputSchema = z
     domain: lifeDomainSchema,
     statement: z.string().trim().min(3).max(500),
     indicator: optionalText(500),
-    targetDate: isoDate.nullable().default(null),
+    targetDate: dueDaySchema.nullable().default(null),
     status: z.enum(goalStatuses).default('open'),
   })
   .strict()
@@ -395,7 +401,7 @@ export const measureInputSchema = z
     description: z.string().trim().min(3).max(500),
     owner: z.enum(measureOwners),
     organisationId: z.uuid().nullable().default(null),
-    dueOn: isoDate.nullable().default(null),
+    dueOn: dueDaySchema.nullable().default(null),
     status: z.enum(measureStatuses).default('planned'),
   })
   .strict()
@@ -423,7 +429,7 @@ export const planSchema = z
 
 export const contactInputSchema = z
   .object({
-    occurredAt: isoDateTime,
+    occurredAt: pastRecordInstantSchema,
     durationMinutes: z.number().int().min(1).max(600),
     channel: z.enum(contactChannels),
     participantPersonIds: z.array(z.uuid()).max(12).default([]),
@@ -456,7 +462,7 @@ export type Contact = z.infer<typeof contactSchema>
 
 export const shortConsultationInputSchema = z
   .object({
-    occurredOn: isoDate,
+    occurredOn: pastRecordDaySchema,
     municipalityId: z.uuid(),
     domains: z.array(lifeDomainSchema).min(1).max(lifeDomains.length),
     language: languageCode,
@@ -473,7 +479,7 @@ export const shortConsultationSchema = shortConsultationInputSchema
 export const taskInputSchema = z
   .object({
     title: z.string().trim().min(2).max(200),
-    dueOn: isoDate,
+    dueOn: dueDaySchema,
     assigneeId: z.uuid().optional().describe('Empty: myself'),
     caseId: z.uuid().nullable().default(null),
     personId: z.uuid().nullable().default(null),
@@ -483,7 +489,7 @@ export const taskInputSchema = z
 export const taskUpdateSchema = z
   .object({
     title: z.string().trim().min(2).max(200),
-    dueOn: isoDate,
+    dueOn: dueDaySchema,
     assigneeId: z.uuid(),
     done: z.boolean(),
   })

@@ -46,6 +46,9 @@ export const sessionUserSchema = z
     roles: z.array(roleSchema),
     districtId: z.uuid(),
     districtName: z.string(),
+    districtTimeZone: z
+      .string()
+      .describe("IANA zone in which the district counts its days (today, due dates): the web's dates use it"),
     organisationId: z.uuid().nullable(),
     teamIds: z.array(z.uuid()),
   })

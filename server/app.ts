@@ -76,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     cookieName: sessionCookieName,
     resolveSession: (token) => resolveSession(identity, token),
     pseudonymise: identity.pseudonymise,
+    clock: deps.clock,
   })
   await registerOpenApi(app, deps.version)
 

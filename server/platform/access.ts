@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { type Clock, systemClock } from './district-time.ts'
 import { Unauthenticated } from './errors.ts'
 import type { Action, Actor } from './policy.ts'
 import { runWithTenantStore, setTenantDistrict } from './tenant-context.ts'
@@ -21,6 +22,8 @@ declare module 'fastify' {
     actor: Actor | null
     sessionTokenHash: string | null
     clientPseudonym: string
+    /** When the request arrived, by the app's clock: the "now" of every date rule it meets. */
+    receivedAt: Date | null
   }
 }
 
@@ -30,6 +33,8 @@ export type AccessControlOptions = {
   cookieName: (request: FastifyRequest) => string
   resolveSession: (token: string) => Promise<ResolvedSession | null>
   pseudonymise: (clientAddress: string) => string
+  /** The app's clock (tests set it); the system clock by default. */
+  clock?: Clock
 }
 
 const exemptPrefixes = ['/api/docs', '/api/openapi.json']
@@ -42,6 +47,8 @@ export type RequestContext = {
   districtId: string | null
   requestId: string
   clientPseudonym: string
+  /** When the request arrived; services count "today" from it in the district's time zone. */
+  now: Date
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -51,6 +58,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
     districtId: request.actor?.districtId ?? null,
     requestId: request.id,
     clientPseudonym: request.clientPseudonym,
+    now: request.receivedAt ?? new Date(),
   }
 }
 
@@ -68,6 +76,9 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionTokenHash', null)
   app.decorateRequest('clientPseudonym', '')
+  // Set first thing in every request; null only until then (Fastify refuses shared objects here).
+  app.decorateRequest('receivedAt', null)
+  const clock = options.clock ?? systemClock
   const routeAccessTable: RouteAccessEntry[] = []
   app.decorate('routeAccessTable', routeAccessTable)
 
@@ -84,6 +95,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
   app.addHook('onRequest', (_request, _reply, done) => runWithTenantStore(done))
 
   app.addHook('onRequest', async (request) => {
+    request.receivedAt = clock()
     request.clientPseudonym = options.pseudonymise(request.ip)
     const access = request.routeOptions.config?.access
     if (!access) return

@@ -14,10 +14,10 @@ export function toSpreadsheetCsv(header: readonly string[], rows: readonly (stri
   })
 }
 
-/** The download headers for a CSV file named `<stem>-<today>.csv`. */
-export function csvDownloadHeaders(stem: string): Record<string, string> {
+/** The download headers for a CSV file named `<stem>-<day>.csv` (day: the district's today). */
+export function csvDownloadHeaders(stem: string, day: string): Record<string, string> {
   return {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${stem}-${new Date().toISOString().slice(0, 10)}.csv"`,
+    'content-disposition': `attachment; filename="${stem}-${day}.csv"`,
   }
 }

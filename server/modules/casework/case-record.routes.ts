@@ -247,7 +247,7 @@ export const caseRecordRoutes =
           response: { 200: z.array(taskSchema), ...problems },
         },
       },
-      (request) => listCaseTasks(db, actorOf(request), request.params.caseId),
+      (request) => listCaseTasks(db, actorOf(request), request.params.caseId, requestContext(request).now),
     )
 
     app.get(
