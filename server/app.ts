@@ -17,6 +17,7 @@ import {
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
+import { registerInputGuard } from './platform/input-guard.ts'
 import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // The API takes JSON only; without this Fastify's text/plain parser would hand a string to the
   // schema and the client would get a misleading 400 instead of 415.
   app.removeContentTypeParser('text/plain')
+  registerInputGuard(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onRequest', async (request, reply) => {
