@@ -36,7 +36,8 @@ export type BuildOptions = {
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config, options.logOutput),
-    bodyLimit: deps.config.uploadLimitBytes,
+    // JSON routes keep a small limit; the upload route sets its own.
+    bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
     requestIdHeader: false,

@@ -224,6 +224,16 @@ describe.each(databaseKinds)('text with control characters or broken Unicode on 
     }
   })
 
+  it('refuses a JSON body over the small body limit with 413 on the public sign-in', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'teamleitung', password: 'x'.repeat(1024 * 1024 + 1) },
+    })
+    const problem = expectProblem(response, 413)
+    expect(problem.code).toBe('payload-too-large')
+  })
+
   it('keeps serving after all of it', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(200)
