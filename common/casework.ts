@@ -9,11 +9,14 @@ import {
 import { originalScriptNameSchema, personNameSchema } from './names.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { partialDateSchema } from './partial-date.ts'
+import { multiLineText, singleLineText } from './text.ts'
 
 /** The API contract of case work (persons, cases, contacts, plans, tasks, documents). */
 
 const isoDateTime = z.iso.datetime({ offset: true })
-const optionalText = (max: number) => z.string().trim().max(max).default('')
+const optionalText = (max: number) => singleLineText().trim().max(max).default('')
+/** Free text over several lines (notes, statements): tab and line breaks allowed. */
+const optionalNote = (max: number) => multiLineText().trim().max(max).default('')
 
 export const sexes = ['female', 'male', 'diverse', 'unknown'] as const
 export const legalSpheres = ['AsylbLG', 'SGB II', 'SGB III', 'SGB XII', 'none'] as const
@@ -267,7 +270,7 @@ export const phaseChangeSchema = z
     to: z.enum(casePhases),
     closingReason: z.enum(closingReasons).optional(),
     reopeningReason: z.enum(reopeningReasons).optional(),
-    note: optionalText(1000),
+    note: optionalNote(1000),
     goalOutcomes: z.array(goalOutcomeEntrySchema).max(100).default([]),
     openTasks: z
       .enum(openTaskDecisions)
@@ -319,7 +322,7 @@ export const caseListQuerySchema = paginationQuerySchema.extend({
   domain: lifeDomainSchema.optional().describe('Cases with an open goal or a need level ≥ 2 in this domain'),
   overdueTasks: z.stringbool().optional(),
   residenceExpiringWithinDays: z.coerce.number().int().min(1).max(730).optional(),
-  q: z.string().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
+  q: singleLineText().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
   sort: z.enum(caseSorts).default('last-contact'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 })
@@ -332,8 +335,8 @@ export const caseManagerSchema = z
 
 export const savedViewInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    filters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    name: singleLineText().trim().min(1).max(80),
+    filters: z.record(singleLineText(), z.union([singleLineText(), z.number(), z.boolean()])),
   })
   .strict()
   .meta({ id: 'SavedViewWrite' })
@@ -344,8 +347,8 @@ export const savedViewSchema = savedViewInputSchema.extend({ id: z.uuid() }).met
 export const assessmentEntrySchema = z.object({
   domain: lifeDomainSchema,
   needLevel: z.number().int().min(0).max(3),
-  resources: optionalText(2000),
-  note: optionalText(2000),
+  resources: optionalNote(2000),
+  note: optionalNote(2000),
 })
 export const assessmentInputSchema = z
   .object({
@@ -374,7 +377,7 @@ export type Assessment = z.infer<typeof assessmentSchema>
 export const goalInputSchema = z
   .object({
     domain: lifeDomainSchema,
-    statement: z.string().trim().min(3).max(500),
+    statement: multiLineText().trim().min(3).max(500),
     indicator: optionalText(500),
     targetDate: dueDaySchema.nullable().default(null),
     status: z.enum(goalStatuses).default('open'),
@@ -398,7 +401,7 @@ export type Goal = z.infer<typeof goalSchema>
 export const measureInputSchema = z
   .object({
     goalId: z.uuid().nullable().default(null),
-    description: z.string().trim().min(3).max(500),
+    description: multiLineText().trim().min(3).max(500),
     owner: z.enum(measureOwners),
     organisationId: z.uuid().nullable().default(null),
     dueOn: dueDaySchema.nullable().default(null),
@@ -438,7 +441,7 @@ export const contactInputSchema = z
     interpreterUsed: z.boolean().default(false),
     interpreterLanguage: languageCode.nullable().default(null),
     domains: z.array(lifeDomainSchema).min(1).max(lifeDomains.length),
-    note: optionalText(5000),
+    note: optionalNote(5000),
   })
   .strict()
   .meta({ id: 'ContactWrite' })
@@ -478,7 +481,7 @@ export const shortConsultationSchema = shortConsultationInputSchema
 
 export const taskInputSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
+    title: singleLineText().trim().min(2).max(200),
     dueOn: dueDaySchema,
     assigneeId: z.uuid().optional().describe('Empty: myself'),
     caseId: z.uuid().nullable().default(null),
@@ -488,7 +491,7 @@ export const taskInputSchema = z
   .meta({ id: 'TaskWrite' })
 export const taskUpdateSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
+    title: singleLineText().trim().min(2).max(200),
     dueOn: dueDaySchema,
     assigneeId: z.uuid(),
     done: z.boolean(),
