@@ -77,7 +77,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       done(new DomainError('invalid-encoding', 400), undefined)
       return
     }
-    parseJson(request, text, done)
+    void parseJson(request, text, done)
   })
 
   app.addHook('preValidation', async (request) => {
