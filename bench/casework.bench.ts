@@ -9,17 +9,6 @@ import { migrate } from '../server/db/migrate.ts'
 import type { DB } from '../server/db/schema.ts'
 import { listCases, readCase } from '../server/modules/casework/case.service.ts'
 import {
-  bestThreshold,
-  buildLabelledSet,
-  createFuseBaseline,
-  deriveSyntheticQueries,
-  type Evaluation,
-  evaluateMatcher,
-  fuseScore,
-  fuseThreshold,
-  type SyntheticPerson,
-} from '../server/modules/casework/matching/evaluation.ts'
-import {
   duplicateThreshold,
   type MatchQuery,
   scoreMatch,
@@ -31,6 +20,17 @@ import type { RequestContext } from '../server/platform/access.ts'
 import type { Actor } from '../server/platform/policy.ts'
 import { runWithTenantStore, setTenantDistrict } from '../server/platform/tenant-context.ts'
 import { removeDir, tempDir } from '../server/test/lotse-process.ts'
+import {
+  bestThreshold,
+  buildLabelledSet,
+  createFuseBaseline,
+  deriveSyntheticQueries,
+  type Evaluation,
+  evaluateMatcher,
+  fuseScore,
+  fuseThreshold,
+  type SyntheticPerson,
+} from '../server/testdata/names/index.ts'
 import {
   districtScale,
   type GeneratedCasework,

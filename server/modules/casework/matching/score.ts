@@ -29,7 +29,7 @@ export type MatchReason = (typeof matchReasons)[number]
 
 /**
  * Score at or above which a candidate is shown as a likely duplicate. Chosen on the `dev` split
- * of the labelled set (labelled-set.ts), where every threshold from 0.40 to 0.85 gives the same
+ * of the labelled set (server/testdata/names/labelled-set.ts), where every threshold from 0.40 to 0.85 gives the same
  * precision and recall: the highest-scoring negative other than a sound-alike twin scores 0.37,
  * the lowest-scoring positive 0.87. 0.55 sits in the lower part of that range because a shown
  * candidate costs a look, a missed one a second record. Held-out pairs: matching.test.ts.

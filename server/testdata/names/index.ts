@@ -1,6 +1,6 @@
-// What measures the matcher, apart from what runs in the application: the labelled set, the
-// synthetic persons and the Fuse.js baseline (a development dependency) are for tests and
-// benchmarks only, so the server never loads them.
+// What measures the matcher (server/modules/casework/matching/), apart from what runs in the
+// application: the labelled set, the synthetic persons, the hand-written pairs and the Fuse.js
+// baseline (a development dependency) are for tests and benchmarks only; the server never loads them.
 export {
   bestThreshold,
   type Evaluation,
@@ -8,7 +8,7 @@ export {
   type LabelledPair,
   type PairScorer,
 } from './evaluate.ts'
-export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuseBaseline.ts'
+export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuse-baseline.ts'
 export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
 export {
   deriveSyntheticQueries,
