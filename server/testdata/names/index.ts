@@ -20,3 +20,4 @@ export {
   type SyntheticPerson,
   type SyntheticQuery,
 } from './synthetic.ts'
+export { type HandWrittenPair, handWrittenClasses, loadHandWrittenPairs } from './pairs.ts'

@@ -24,7 +24,7 @@ function unitCodes(field: NameField): string[][] {
   const { tokens } = field
   const units: string[][] = tokens
     .filter((token) => tokens.length === 1 || !particles.has(token.text))
-    .map((token) => [token.text, ...token.alternatives])
+    .map((token) => [token.text, ...token.alternatives, ...(token.equivalents ?? [])])
   if (tokens.length === 2 || tokens.length === 3) units.push([tokens.map((token) => token.text).join('')])
   if (tokens.length > 2) {
     for (let index = 0; index + 1 < tokens.length; index++) {

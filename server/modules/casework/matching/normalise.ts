@@ -1,3 +1,5 @@
+import { equivalentForms } from './equivalents.ts'
+
 /**
  * Folding of person names to a comparable lowercase Latin skeleton, and splitting into the tokens
  * the matcher compares. Folding loses information on purpose (diacritics, script, articles): it
@@ -130,7 +132,13 @@ const specialLatin: Record<string, string> = {
   œ: 'oe',
   ø: 'o',
   ł: 'l',
-  đ: 'd',
+  // Serbian, Croatian and Bosnian đ is written dj in German and English documents (Đorđević,
+  // Djordjevic) and d when the stroke is lost (Dordevic); the phonetic code reads dj both ways.
+  đ: 'dj',
+  // The digraph ligatures of Unicode's Serbo-Croatian letters (rare, but they do arrive).
+  ǆ: 'dzh',
+  ǉ: 'lj',
+  ǌ: 'nj',
   ð: 'd',
   þ: 'th',
   ı: 'i',
@@ -204,6 +212,9 @@ export function foldName(input: string): string {
   if (/[\u0400-\u04ff]/.test(text)) text = transliterateCyrillic(text)
   if (arabicScript.test(text)) text = transliterateArabic(text)
   text = text.replace(apostrophes, '')
+  // Serbian and Bosnian dž is one sound, written dzh or dsch elsewhere (Džafić, Dzhafich,
+  // Dschafitsch); with the caron stripped, dz would read as d + z.
+  text = text.replace(/d\u017e/g, 'dzh')
   let mapped = ''
   for (const character of text) mapped += specialLatin[character] ?? character
   return mapped
@@ -227,6 +238,8 @@ export type NameToken = {
   text: string
   /** Other readings of a joined form: 'alhassan' may be al-Hassan, so it also reads as 'hassan'. */
   alternatives: string[]
+  /** The same name in another language: 'nikolai' for 'mykola' (equivalents.ts); absent if none. */
+  equivalents?: string[]
 }
 
 export type NameField = {
@@ -341,7 +354,10 @@ export function nameField(input: string, role: 'family' | 'given'): NameField {
   }
   const tokens = merged.map((word) => {
     const text = canonicalDin(word)
-    return { text, alternatives: articleAlternatives(text, role === 'family') }
+    const equivalents = equivalentForms(text)
+    const token: NameToken = { text, alternatives: articleAlternatives(text, role === 'family') }
+    if (equivalents.length > 0) token.equivalents = equivalents
+    return token
   })
   return { tokens, hadArticle, joined, vowelless }
 }

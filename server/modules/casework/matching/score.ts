@@ -40,8 +40,11 @@ type Token = {
   /** Folded spelling with umlaut expansions undone: equal keys are the same spelling. */
   spelling: string
   sound: TokenSound
-  /** Article-less readings of a joined form (Alhassan → Hassan). */
-  alternatives: { spelling: string; sound: TokenSound }[]
+  /**
+   * Article-less readings of a joined form (Alhassan → Hassan), and the same name in another
+   * language (Mykola → Nikolai).
+   */
+  alternatives: { spelling: string; sound: TokenSound; article: boolean }[]
 }
 
 type Field = {
@@ -70,7 +73,13 @@ function analyse(input: string, role: 'family' | 'given'): Field {
   const field = nameField(input, role)
   const tokens = field.tokens.map((token) => ({
     ...tokenOf(token.text, field.vowelless),
-    alternatives: token.alternatives.map((alternative) => tokenOf(alternative, field.vowelless)),
+    alternatives: [
+      ...token.alternatives.map((alternative) => ({
+        ...tokenOf(alternative, field.vowelless),
+        article: true,
+      })),
+      ...(token.equivalents ?? []).map((other) => ({ ...tokenOf(other, field.vowelless), article: false })),
+    ],
   }))
   const analysis: Field = {
     tokens,
@@ -107,13 +116,13 @@ function compareTokens(a: Token, b: Token, vowelless: boolean): TokenMatch {
     article: false,
   }
   if (a.alternatives.length === 0 && b.alternatives.length === 0) return best
-  const left = [{ spelling: a.spelling, sound: a.sound }, ...a.alternatives]
-  const right = [{ spelling: b.spelling, sound: b.sound }, ...b.alternatives]
+  const left = [{ spelling: a.spelling, sound: a.sound, article: false }, ...a.alternatives]
+  const right = [{ spelling: b.spelling, sound: b.sound, article: false }, ...b.alternatives]
   for (const [i, x] of left.entries()) {
     for (const [j, y] of right.entries()) {
       if (i === 0 && j === 0) continue
       const similarity = x.spelling === y.spelling ? 1 : soundSimilarity(x.sound, y.sound, vowelless)
-      if (similarity > best.similarity) best = { similarity, exact: false, article: true }
+      if (similarity > best.similarity) best = { similarity, exact: false, article: x.article || y.article }
     }
   }
   return best
