@@ -250,6 +250,8 @@ export type NameField = {
   joined: boolean
   /** The name was written in Arabic script, so it carries no short vowels. */
   vowelless: boolean
+  /** A compound written as one word was split at its first element (Mohammadreza → Mohammad Reza). */
+  split: boolean
 }
 
 // Articles written apart from their noun. al/el/ul/il always are; the assimilated forms (ad-Din,
@@ -317,6 +319,20 @@ function articleAlternatives(word: string, family: boolean): string[] {
   return out
 }
 
+// Persian, Arabic and Eritrean compound names written as one word: the first element is one of
+// a few (Mohammad-, Gholam-, Seyyed-; Tigrinya Gebre- "servant of", Haile- "power of", Tesfa-
+// "hope of", Wolde- "son of", Kidane-, Habte-), the second a name of its own. Split, so that
+// Mohammadreza and Mohammad Reza are one name and Mohammadhassan and Mohammadhossein two: the
+// second elements are compared as names, not as the tail of a long word.
+const compoundHead =
+  /^(m[ou]h+am+[ae][dt]|gh?[ou]lam|s[ae]yy?[ei]d|g?h?ebre|haile|tesfa|w[oe]lde|kidane|habte)([a-z]{3,})$/
+
+function splitCompound(word: string): string[] {
+  const matched = compoundHead.exec(word)
+  if (!matched || !/[aeiouy]/.test(matched[2] as string)) return [word]
+  return [matched[1] as string, matched[2] as string]
+}
+
 /**
  * Splits a family or given name into comparable tokens: folds it, drops separate articles,
  * joins ʿAbd-, -ullah and ad-Din compounds, and lists article-less readings of joined forms.
@@ -328,7 +344,10 @@ export function nameField(input: string, role: 'family' | 'given'): NameField {
   let joined = false
   const merged: string[] = []
   for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string
+    let word = words[index] as string
+    // Somali writes the ʿayn of ʿAbd as c: Cabdullahi, Cabdi, Cabdiraxmaan are Abdullahi, Abdi,
+    // Abdirahman.
+    if (/^cabd[a-z]/.test(word)) word = word.slice(1)
     if (isArticle(word, words[index + 1])) {
       hadArticle = true
       continue
@@ -352,12 +371,14 @@ export function nameField(input: string, role: 'family' | 'given'): NameField {
     }
     merged.push(word.startsWith('abd') ? canonicalAbd(word, true) : word)
   }
-  const tokens = merged.map((word) => {
+  const parts = merged.flatMap(splitCompound)
+  const split = parts.length > merged.length
+  const tokens = parts.map((word) => {
     const text = canonicalDin(word)
     const equivalents = equivalentForms(text)
     const token: NameToken = { text, alternatives: articleAlternatives(text, role === 'family') }
     if (equivalents.length > 0) token.equivalents = equivalents
     return token
   })
-  return { tokens, hadArticle, joined, vowelless }
+  return { tokens, hadArticle, joined, vowelless, split }
 }

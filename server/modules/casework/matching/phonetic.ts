@@ -421,7 +421,7 @@ export type TokenSound = {
 // is a different name more often than a different spelling (Hassan, Hussein, Hisham).
 const vowelCost: Record<string, number> = {
   ae: 0.2,
-  ai: 0.7,
+  ai: 0.9,
   ao: 0.6,
   au: 0.8,
   ei: 0.2,
@@ -450,7 +450,7 @@ const consonantCost: Record<string, number> = {
   Qh: 0.7,
   KQ: 0.35,
 }
-const vowelIndel = 0.35
+const vowelIndel = 0.45
 const vowelWeight = 0.5
 // A word-initial vowel before a consonant is part of the name (Ahmad against Hamid, Amadou
 // against Mamadou); before another vowel it is a glide that spellings add or drop (Yelena, Elena).

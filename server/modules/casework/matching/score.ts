@@ -53,6 +53,8 @@ type Field = {
   joined: Token | null
   hadArticle: boolean
   vowelless: boolean
+  /** Written as one word and split at a compound's first element. */
+  split: boolean
 }
 
 const tokenOf = (text: string, vowelless = false) => ({
@@ -88,6 +90,7 @@ function analyse(input: string, role: 'family' | 'given'): Field {
         ? { ...tokenOf(field.tokens.map((token) => token.text).join(''), field.vowelless), alternatives: [] }
         : null,
     hadArticle: field.hadArticle,
+    split: field.split,
     vowelless: field.vowelless,
   }
   if (analysisCache.size >= analysisCacheLimit)
@@ -100,11 +103,19 @@ type TokenMatch = { similarity: number; exact: boolean; article: boolean }
 
 /**
  * Oleksandr and Oleksandra, Ivanov and Ivanova: the feminine -a on a consonant-final name is
- * another person (often a twin), not another spelling.
+ * another person (often a twin), not another spelling. So are the feminine forms that add more
+ * than an -a (Ivan and Ivanna, Dušan and Dušanka, Andrei and Andreea, Said and Saida, Milan and
+ * Milena). A name
+ * ending in -e or -o against one in -a is not counted: Albanian Fatime and Somali Sahro are
+ * Fatima and Sahra.
  */
 const feminineCap = 0.6
-const isFeminineOf = (a: string, b: string) =>
-  a.length === b.length + 1 && a.endsWith('a') && a.startsWith(b) && /[^aeiouy]$/.test(b)
+const isFeminineOf = (a: string, b: string) => {
+  if (!a.endsWith('a') || a.length <= b.length || a.length > b.length + 3) return false
+  // The last consonant kept before the -a, the vowel before it may change: Milan and Milena.
+  if (/[^aeiouy]$/.test(b)) return a.startsWith(b) || (a.at(-2) === b.at(-1) && a[0] === b[0])
+  return /[iy]$/.test(b) && b.length > 3 && a.startsWith(b.slice(0, -1))
+}
 
 function compareTokens(a: Token, b: Token, vowelless: boolean): TokenMatch {
   if (a.spelling === b.spelling) return { similarity: 1, exact: true, article: false }
@@ -340,7 +351,13 @@ function compareNames(query: Name, candidate: Name): NameMatch {
       if (given.extra > 0) reasons.push('given-names-partial')
     }
     if (orientation.swapped) reasons.push('given-names-swapped')
-    if (family?.compound || given?.compound) reasons.push('compound-name')
+    if (
+      family?.compound ||
+      given?.compound ||
+      (family && queryFamily.split !== candidateFamily.split) ||
+      (given && queryGiven.split !== candidateGiven.split)
+    )
+      reasons.push('compound-name')
     if (
       family?.article ||
       given?.article ||
