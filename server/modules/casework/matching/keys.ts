@@ -20,6 +20,29 @@ const separator = '.'
 // so they make no unit of their own; the joined form (Abuahmad) and the noun still do.
 const particles = new Set(['abu', 'abou', 'abo', 'bin', 'ibn', 'ben', 'bint', 'ould', 'bou'])
 
+// A long name misspelled by one letter (Chinwendu, Chinwedu; Chimamanda, Chimamada) has another
+// code, so long codes also give their beginning: the first three consonant classes and a mark.
+// Only for the duplicate check's keys; the one-word search keeps whole codes.
+const prefixMark = '~'
+const prefixConsonants = 3
+const prefixFrom = 4
+
+function prefixCode(code: string): string | null {
+  let consonants = 0
+  let cut = -1
+  for (let index = 0; index < code.length; index++) {
+    const symbol = code[index] as string
+    // The leading V (initial vowel) and the lowercase vowel class are no consonants.
+    if (symbol === symbol.toLowerCase() || (index === 0 && symbol === 'V')) continue
+    consonants++
+    if (consonants === prefixConsonants) cut = index + 1
+  }
+  return consonants >= prefixFrom ? `${code.slice(0, cut)}${prefixMark}` : null
+}
+
+const prefixesOf = (units: string[][]) =>
+  units.map((codes) => [...new Set(codes.map(prefixCode).filter((code): code is string => code !== null))])
+
 function unitCodes(field: NameField): string[][] {
   const { tokens } = field
   const units: string[][] = tokens
@@ -58,8 +81,12 @@ function ownKeys(units: string[][], into: Set<string>) {
 function nameKeys(family: string, given: string, into: Set<string>) {
   const familyUnits = unitCodes(nameField(family, 'family'))
   const givenUnits = unitCodes(nameField(given, 'given'))
-  if (familyUnits.length > 0 && givenUnits.length > 0) crossKeys(familyUnits, givenUnits, into)
-  else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
+  if (familyUnits.length > 0 && givenUnits.length > 0) {
+    crossKeys(familyUnits, givenUnits, into)
+    // One name misspelled, the other whole: its prefix against the other's full codes.
+    crossKeys(prefixesOf(familyUnits), givenUnits, into)
+    crossKeys(familyUnits, prefixesOf(givenUnits), into)
+  } else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
 }
 
 /**

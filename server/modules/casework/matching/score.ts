@@ -105,21 +105,51 @@ type TokenMatch = { similarity: number; exact: boolean; article: boolean }
  * Oleksandr and Oleksandra, Ivanov and Ivanova: the feminine -a on a consonant-final name is
  * another person (often a twin), not another spelling. So are the feminine forms that add more
  * than an -a (Ivan and Ivanna, Dušan and Dušanka, Andrei and Andreea, Said and Saida, Milan and
- * Milena). A name
- * ending in -e or -o against one in -a is not counted: Albanian Fatime and Somali Sahro are
- * Fatima and Sahra.
+ * Milena), and South Slavic -ko against -ka. Otherwise a name ending in -e or -o against one in
+ * -a is not counted: Albanian Fatime and Somali Sahro are Fatima and Sahra (so Serbian Rade and
+ * Rada, two people, are not told apart by the name).
  */
 const feminineCap = 0.6
 const isFeminineOf = (a: string, b: string) => {
-  if (!a.endsWith('a') || a.length <= b.length || a.length > b.length + 3) return false
+  if (!a.endsWith('a')) return false
+  // South Slavic -ko is masculine and -ka feminine (Branko, Branka; Željko, Željka).
+  if (b.endsWith('ko')) return a === `${b.slice(0, -1)}a`
+  if (a.length <= b.length || a.length > b.length + 3) return false
   // The last consonant kept before the -a, the vowel before it may change: Milan and Milena.
   if (/[^aeiouy]$/.test(b)) return a.startsWith(b) || (a.at(-2) === b.at(-1) && a[0] === b[0])
   return /[iy]$/.test(b) && b.length > 3 && a.startsWith(b.slice(0, -1))
 }
 
+/**
+ * Somali orthography (1972) writes vowel length: a doubled vowel is long, and a long vowel
+ * against a different short one is another name, not another spelling: Maxamed (Muḥammad)
+ * and Maxamuud (Maḥmūd). Only when both tokens are written in that orthography (x, or c for
+ * ʿayn) and one has a doubled vowel, since other spellings leave length out (and Ukrainian
+ * romanisation doubles i for another reason: Andrii, Oliinyk).
+ */
+const somaliLetters = /x|c(?![hk])/
+const doubledVowel = /aa|ii|uu|oo|ee/
+const vowelGroups = (spelling: string) => spelling.match(/[aeiou]+/g) ?? []
+function somaliLengthDiffers(a: string, b: string): boolean {
+  if (!somaliLetters.test(a) || !somaliLetters.test(b)) return false
+  if (!doubledVowel.test(a) && !doubledVowel.test(b)) return false
+  const left = vowelGroups(a)
+  const right = vowelGroups(b)
+  if (left.length !== right.length) return false
+  return left.some((group, index) => {
+    const other = right[index] as string
+    const long = (vowels: string) => vowels.length === 2 && vowels[0] === vowels[1]
+    return long(group) !== long(other) && group[0] !== other[0]
+  })
+}
+
 function compareTokens(a: Token, b: Token, vowelless: boolean): TokenMatch {
   if (a.spelling === b.spelling) return { similarity: 1, exact: true, article: false }
-  if (isFeminineOf(a.spelling, b.spelling) || isFeminineOf(b.spelling, a.spelling))
+  if (
+    isFeminineOf(a.spelling, b.spelling) ||
+    isFeminineOf(b.spelling, a.spelling) ||
+    somaliLengthDiffers(a.spelling, b.spelling)
+  )
     return { similarity: feminineCap, exact: false, article: false }
   let best: TokenMatch = {
     similarity: soundSimilarity(a.sound, b.sound, vowelless),
