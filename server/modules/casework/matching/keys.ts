@@ -20,28 +20,28 @@ const separator = '.'
 // so they make no unit of their own; the joined form (Abuahmad) and the noun still do.
 const particles = new Set(['abu', 'abou', 'abo', 'bin', 'ibn', 'ben', 'bint', 'ould', 'bou'])
 
-// A long name misspelled by one letter (Chinwendu, Chinwedu; Chimamanda, Chimamada) has another
-// code, so long codes also give their beginning: the first three consonant classes and a mark.
-// Only for the duplicate check's keys; the one-word search keeps whole codes.
-const prefixMark = '~'
-const prefixConsonants = 3
-const prefixFrom = 4
+// A long name with one consonant left out or added (Chinwendu, Chinwedu; Chimamanda, Chimamada)
+// has another code. So the code of a long name also gives its forms with one consonant left out
+// (after the first, which carries the vowel class), paired with the other name's whole codes: the
+// longer spelling then shares a key with the shorter. Names of four consonants or fewer get none,
+// so common names do not multiply their keys. Only for the duplicate check's keys; the one-word
+// search keeps whole codes.
+const deletionFrom = 5
 
-function prefixCode(code: string): string | null {
-  let consonants = 0
-  let cut = -1
+function deletionCodes(code: string): string[] {
+  const consonantAt: number[] = []
   for (let index = 0; index < code.length; index++) {
     const symbol = code[index] as string
     // The leading V (initial vowel) and the lowercase vowel class are no consonants.
-    if (symbol === symbol.toLowerCase() || (index === 0 && symbol === 'V')) continue
-    consonants++
-    if (consonants === prefixConsonants) cut = index + 1
+    if (symbol !== symbol.toLowerCase() && !(index === 0 && symbol === 'V')) consonantAt.push(index)
   }
-  return consonants >= prefixFrom ? `${code.slice(0, cut)}${prefixMark}` : null
+  if (consonantAt.length < deletionFrom) return []
+  return consonantAt.slice(1).map((at) => `${code.slice(0, at)}${code.slice(at + 1)}`)
 }
 
-const prefixesOf = (units: string[][]) =>
-  units.map((codes) => [...new Set(codes.map(prefixCode).filter((code): code is string => code !== null))])
+/** Deletion codes of each written token (not of joined forms or other readings, to keep keys few). */
+const deletionsOf = (field: NameField) =>
+  field.tokens.map((token) => [...new Set(phoneticCodes(token.text, field.vowelless).flatMap(deletionCodes))])
 
 function unitCodes(field: NameField): string[][] {
   const { tokens } = field
@@ -79,13 +79,16 @@ function ownKeys(units: string[][], into: Set<string>) {
 }
 
 function nameKeys(family: string, given: string, into: Set<string>) {
-  const familyUnits = unitCodes(nameField(family, 'family'))
-  const givenUnits = unitCodes(nameField(given, 'given'))
+  const familyField = nameField(family, 'family')
+  const givenField = nameField(given, 'given')
+  const familyUnits = unitCodes(familyField)
+  const givenUnits = unitCodes(givenField)
   if (familyUnits.length > 0 && givenUnits.length > 0) {
     crossKeys(familyUnits, givenUnits, into)
-    // One name misspelled, the other whole: its prefix against the other's full codes.
-    crossKeys(prefixesOf(familyUnits), givenUnits, into)
-    crossKeys(familyUnits, prefixesOf(givenUnits), into)
+    // A given name a consonant longer than in the other spelling, the family name whole. Long
+    // given names are where registration forms lose a letter (the family name is copied from
+    // the document more carefully, and its keys would multiply the keys of every family member).
+    crossKeys(familyUnits, deletionsOf(givenField), into)
   } else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
 }
 
