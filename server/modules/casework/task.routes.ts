@@ -34,7 +34,7 @@ export const taskRoutes =
           response: { 200: z.array(taskSchema), ...problems },
         },
       },
-      (request) => listMyTasks(db, actorOf(request), request.query.include),
+      (request) => listMyTasks(db, actorOf(request), request.query.include, requestContext(request).now),
     )
     app.post(
       '/tasks',
@@ -83,7 +83,7 @@ export const taskRoutes =
           response: { 200: z.array(shortConsultationSchema), ...problems },
         },
       },
-      (request) => listOwnShortConsultations(db, actorOf(request)),
+      (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
     )
     app.post(
       '/short-consultations',

@@ -3,16 +3,11 @@ import type { z } from 'zod'
 import type { Task, taskInputSchema, taskUpdateSchema } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { districtTime } from '../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
-import {
-  loadCaseSubject,
-  loadPersonSubject,
-  loadTaskSubject,
-  ruleViolation,
-  today,
-} from './casework.access.ts'
+import { loadCaseSubject, loadPersonSubject, loadTaskSubject, ruleViolation } from './casework.access.ts'
 
 function taskQuery(db: Kysely<DB>) {
   return db
@@ -25,7 +20,8 @@ function taskQuery(db: Kysely<DB>) {
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['execute']>>[number]
 
-const presentTask = (row: TaskRow): Task => ({
+/** A task as the API shows it; overdue from 00:00 of the day after its due day, in the district's calendar. */
+const presentTask = (row: TaskRow, today: string): Task => ({
   id: row.id,
   title: row.title,
   dueOn: row.due_on,
@@ -36,28 +32,41 @@ const presentTask = (row: TaskRow): Task => ({
   personId: row.person_id,
   source: row.source as Task['source'],
   doneAt: row.done_at,
-  overdue: row.done_at === null && row.due_on < today(),
+  overdue: row.done_at === null && row.due_on < today,
   version: row.version,
 })
 
 /** My tasks (Wiedervorlagen), overdue first, then by due date. */
-export async function listMyTasks(db: Kysely<DB>, actor: Actor, include: 'open' | 'all'): Promise<Task[]> {
+export async function listMyTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  include: 'open' | 'all',
+  now: Date,
+): Promise<Task[]> {
   authorize(actor, 'task.own', ownDistrict(actor))
+  const { today } = await districtTime(db, actor.districtId, now)
   let query = taskQuery(db).where('task.assignee_id', '=', actor.userId)
   if (include === 'open') query = query.where('task.done_at', 'is', null)
   const rows = await query.orderBy('task.done_at', 'desc').orderBy('task.due_on').limit(500).execute()
-  return rows.map(presentTask)
+  return rows.map((row) => presentTask(row, today))
 }
 
 /** The tasks of a case, for the case's own page. */
-export async function listCaseTasks(db: Kysely<DB>, actor: Actor, caseId: string): Promise<Task[]> {
+export async function listCaseTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Task[]> {
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
+  const { today } = await districtTime(db, actor.districtId, now)
   const rows = await taskQuery(db).where('task.case_id', '=', caseId).orderBy('task.due_on').execute()
-  return rows.map(presentTask)
+  return rows.map((row) => presentTask(row, today))
 }
 
-async function readTask(db: Kysely<DB>, id: string): Promise<Task> {
-  return presentTask(await taskQuery(db).where('task.id', '=', id).executeTakeFirstOrThrow())
+async function readTask(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<Task> {
+  const { today } = await districtTime(db, actor.districtId, now)
+  return presentTask(await taskQuery(db).where('task.id', '=', id).executeTakeFirstOrThrow(), today)
 }
 
 async function assertAssignee(db: Kysely<DB>, actor: Actor, assigneeId: string) {
@@ -83,7 +92,6 @@ export async function createTask(
   if (input.personId) authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.personId))
   const assigneeId = input.assigneeId ?? actor.userId
   await assertAssignee(db, actor, assigneeId)
-  if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'body.dueOn', 400)
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('task')
@@ -101,7 +109,7 @@ export async function createTask(
     await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: row.id })
     return row.id
   })
-  return readTask(db, id)
+  return readTask(db, actor, id, request.now)
 }
 
 export async function updateTask(
@@ -133,7 +141,7 @@ export async function updateTask(
     if (result.numUpdatedRows !== 1n) throw new Conflict()
     await recordAudit(trx, { ...request, action: 'task.update', subjectType: 'task', subjectId: taskId })
   })
-  return readTask(db, taskId)
+  return readTask(db, actor, taskId, request.now)
 }
 
 /**
@@ -144,16 +152,16 @@ export async function updateTask(
 export async function refreshResidenceExpiryTasks(
   db: Kysely<DB>,
   districtId: string | null,
-  scope: { residenceStatusId?: string } = {},
+  scope: { now: Date; residenceStatusId?: string },
 ): Promise<number> {
-  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= current_date`]
+  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= local.today`]
   if (districtId) conditions.push(sql<SqlBool>`rs.district_id = ${districtId}`)
   if (scope.residenceStatusId) conditions.push(sql<SqlBool>`rs.id = ${scope.residenceStatusId}`)
   const result = await sql`
     INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
     SELECT rs.district_id,
       'Aufenthaltstitel läuft ab',
-      greatest(current_date, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
+      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
       coalesce(open_case.manager_id, p.registered_by),
       rs.person_id,
       open_case.case_id,
@@ -161,6 +169,9 @@ export async function refreshResidenceExpiryTasks(
       'residence-expiry:' || rs.id
     FROM residence_status rs
     JOIN person p ON p.id = rs.person_id AND p.merged_into IS NULL
+    -- Each district's own today: a title that runs out today is still valid there, whatever UTC says.
+    JOIN district d ON d.id = rs.district_id
+    CROSS JOIN LATERAL (SELECT (${scope.now.toISOString()}::timestamptz AT TIME ZONE d.time_zone)::date AS today) local
     LEFT JOIN case_work_setting s ON s.district_id = rs.district_id
     LEFT JOIN LATERAL (
       SELECT c.id AS case_id, (SELECT min(m.user_id::text)::uuid FROM case_manager m WHERE m.case_id = c.id) AS manager_id
@@ -169,7 +180,7 @@ export async function refreshResidenceExpiryTasks(
       ORDER BY c.opened_on DESC LIMIT 1
     ) open_case ON true
     WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= current_date + 365
+      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= local.today + 365
       -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
       AND NOT EXISTS (
         SELECT 1 FROM residence_status earlier
