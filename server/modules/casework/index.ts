@@ -1,3 +1,4 @@
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
+export { refreshStaleMatchKeys } from './person.service.ts'

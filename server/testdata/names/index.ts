@@ -10,6 +10,7 @@ export {
 } from './evaluate.ts'
 export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuse-baseline.ts'
 export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
+export { type HandWrittenPair, handWrittenClasses, loadHandWrittenPairs } from './pairs.ts'
 export {
   deriveSyntheticQueries,
   generateSyntheticPersons,
@@ -20,4 +21,3 @@ export {
   type SyntheticPerson,
   type SyntheticQuery,
 } from './synthetic.ts'
-export { type HandWrittenPair, handWrittenClasses, loadHandWrittenPairs } from './pairs.ts'

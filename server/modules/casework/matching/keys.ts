@@ -14,6 +14,15 @@ import { phoneticCodes } from './phonetic.ts'
  * article-less forms (Alhassan = Hassan).
  */
 
+/**
+ * The version of the rules behind `matchKeys` and `nameCodes` (here, in normalise.ts, phonetic.ts
+ * and equivalents.ts). Raise it with every change that changes a key or code: at start-up the
+ * server recomputes the stored keys of every person when the database holds another version.
+ * 1: issue 6. 2: issue 9 (South Slavic, Albanian, Somali readings; Ukrainian/Russian equivalents;
+ * compound split; deletion keys of long given names).
+ */
+export const matchKeyVersion = 2
+
 const separator = '.'
 
 // Kinship particles (Abu Ahmad, Bin Laden, Ould Abdallah) say nothing about which family it is,
