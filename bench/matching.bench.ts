@@ -75,12 +75,14 @@ export async function runMatchingBenchmark(): Promise<BenchmarkResult> {
   const measuredAt = new Date()
   const dev = loadHandWrittenPairs('dev')
   const heldOut = loadHandWrittenPairs('held-out')
+  const fresh = loadHandWrittenPairs('fresh')
   const fuseTuned = bestThreshold(dev, fuseScore).threshold
   const fuseStrict = strictThreshold(dev, fuseScore, 0.03)
   const notes: string[] = []
   for (const [label, pairs] of [
     ['dev', dev],
     ['held-out', heldOut],
+    ['fresh (written after the rules were frozen)', fresh],
   ] as const) {
     const matcher = figures(pairs, (pair) => matcherFinds(pair.query, pair.candidate))
     const scoreOnly = figures(
@@ -110,7 +112,7 @@ export async function runMatchingBenchmark(): Promise<BenchmarkResult> {
     )
   }
 
-  const all = [...dev, ...heldOut]
+  const all = [...dev, ...heldOut, ...fresh]
   const matcherTimes: number[] = []
   const fuseTimes: number[] = []
   for (let round = 0; round < repetitions + 2; round++) {
@@ -139,7 +141,8 @@ export async function runMatchingBenchmark(): Promise<BenchmarkResult> {
     title: 'Duplicate matching on hand-written name pairs, matcher against Fuse.js',
     description:
       `Machine: ${machineDescription()}. No database: the matcher's keys and score against Fuse.js (${'`fuseScore`'}) ` +
-      `on the ${dev.length} dev and ${heldOut.length} held-out pairs of server/testdata/names/pairs, each judged once per ` +
+      `on the ${dev.length} dev, ${heldOut.length} held-out and ${fresh.length} fresh pairs of ` +
+      'server/testdata/names/pairs, each judged once per ' +
       `repetition, ${repetitions} repetitions after 2 warm-up rounds.`,
     baselineLabel: 'Fuse.js',
     rows: [

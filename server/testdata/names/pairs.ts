@@ -34,10 +34,11 @@ const fileSchema = z.object({
 export type HandWrittenPair = LabelledPair & { id: string; class: (typeof handWrittenClasses)[number] }
 
 /**
- * The hand-written pairs of pairs/dev.json or pairs/held-out.json. The held-out pairs are for
- * aggregate figures only: nothing that tunes the matcher may look at them one by one.
+ * The hand-written pairs of pairs/dev.json, pairs/held-out.json or pairs/fresh.json. The held-out
+ * and fresh pairs are for aggregate figures only: nothing that tunes the matcher may look at them
+ * one by one.
  */
-export function loadHandWrittenPairs(split: 'dev' | 'held-out'): HandWrittenPair[] {
+export function loadHandWrittenPairs(split: 'dev' | 'held-out' | 'fresh'): HandWrittenPair[] {
   const file = new URL(`./pairs/${split}.json`, import.meta.url)
   return fileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).pairs
 }
