@@ -29,12 +29,14 @@ export type BuildOptions = {
   serveWeb?: boolean
   /** JSON lines (the default), or short lines for a person at a terminal. */
   logOutput?: LogOutput
+  /** Where log lines go instead of stdout (the fuzzer reads the error behind a 500 from them). */
+  logWrite?: (line: string) => void
 }
 
 /** Builds the whole application without listening, so tests can inject requests in-process. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config, options.logOutput),
+    logger: loggerOptions(deps.config, options.logOutput, options.logWrite),
     bodyLimit: deps.config.uploadLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
