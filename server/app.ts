@@ -19,7 +19,11 @@ import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
 import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
-import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
+import {
+  frameworkErrorHandler,
+  registerNotFoundHandler,
+  registerProblemHandlers,
+} from './platform/problem.ts'
 import { registerSecurityHeaders } from './platform/security-headers.ts'
 import { registerWebApp } from './platform/web.ts'
 
@@ -47,6 +51,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
   })
   // The API takes JSON only; without this Fastify's text/plain parser would hand a string to the
   // schema and the client would get a misleading 400 instead of 415.
