@@ -65,6 +65,8 @@ export type FuzzTarget = {
   resolve: ReturnType<typeof resolver>
   run(input: FuzzInput, index: number): Promise<Finding | null>
   figures: Map<string, RouteFigures>
+  /** Inputs per actor, and how many of them were answered 2xx. */
+  actorFigures: Map<ActorName, { inputs: number; succeeded: number }>
   fingerprintMs: number[]
   sendMs: number[]
   close(): Promise<void>
@@ -458,6 +460,7 @@ export async function createFuzzTarget(
   }
 
   const figures = new Map<string, RouteFigures>()
+  const actorFigures = new Map<ActorName, { inputs: number; succeeded: number }>()
   let baseline = await fingerprint()
 
   const run = async (input: FuzzInput, index: number): Promise<Finding | null> => {
@@ -517,6 +520,10 @@ export async function createFuzzTarget(
     const cls = statusClass(response.status)
     perRoute.byClass[cls] = (perRoute.byClass[cls] ?? 0) + 1
     figures.set(operation.key, perRoute)
+    const perActor = actorFigures.get(input.actor) ?? { inputs: 0, succeeded: 0 }
+    perActor.inputs += 1
+    if (response.status < 300) perActor.succeeded += 1
+    actorFigures.set(input.actor, perActor)
 
     const errors = errorLines.get(response.requestId) ?? []
     errorLines.clear()
@@ -534,6 +541,7 @@ export async function createFuzzTarget(
     resolve,
     run,
     figures,
+    actorFigures,
     fingerprintMs,
     sendMs,
     async close() {
