@@ -9,6 +9,8 @@ export type PassOptions = {
   path?: string
   /** Stop at the first finding outside the known list (CI); otherwise run all inputs and count. */
   stopOnUnknown: boolean
+  /** Stop after this long, keeping what ran (the long pass on a busy machine). */
+  timeLimitMs?: number
   onProgress?: (done: number, findings: Finding[]) => void
 }
 
@@ -61,6 +63,9 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
       // The app's state moves with every input, so shrinking would chase a moving target; the
       // failing input is printed whole instead.
       endOnFailure: true,
+      ...(options.timeLimitMs
+        ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false }
+        : {}),
     })
   } catch (error) {
     if (!failure) throw error

@@ -1,5 +1,5 @@
 /**
- * The long fuzzing pass: `npm run fuzz -- --runs 100000 [--seed N] [--path P] [--hash]`.
+ * The long fuzzing pass: `npm run fuzz -- --runs 100000 [--seed N] [--path P] [--hash] [--minutes M]`.
  * Runs on an in-memory PGlite; prints progress, then figures per route and every finding with
  * how to replay it. Exits with 1 when something outside the known list broke.
  */
@@ -17,8 +17,9 @@ const options = new Command()
   .option('--path <p>', 'replay one input of the seed (its number, from a finding)', defaults.path)
   .option('--hash', 'compare a hash of every row instead of counting row changes by trigger (slower)')
   .option('--stop', 'stop at the first finding outside the known list')
+  .option('--minutes <n>', 'stop after this many minutes and report the inputs that ran')
   .parse()
-  .opts<{ runs: string; seed: string; path?: string; hash?: boolean; stop?: boolean }>()
+  .opts<{ runs: string; seed: string; path?: string; hash?: boolean; stop?: boolean; minutes?: string }>()
 
 const runs = Number(options.runs)
 const seed = Number(options.seed)
@@ -38,6 +39,7 @@ const result = await fuzzPass(target, {
   seed,
   ...(options.path ? { path: options.path } : {}),
   stopOnUnknown: options.stop ?? false,
+  ...(options.minutes ? { timeLimitMs: Number(options.minutes) * 60_000 } : {}),
   onProgress: (done: number, findings: Finding[]) => {
     if (performance.now() - lastReport < 30_000 && done !== runs) return
     lastReport = performance.now()
