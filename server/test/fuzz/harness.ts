@@ -17,8 +17,10 @@ import { type OpenApiDocument, type Operation, operationsOf, resolver } from './
  */
 
 const password = 'correct horse battery staple'
-/** The harness signs in from here; generated anonymous requests come from other addresses, so
- * that their failed sign-ins never throttle the actors. */
+/**
+ * The harness signs in from here; every generated request comes from another address, so that
+ * the failed sign-ins among them (anonymous or not) never throttle the harness's own sign-ins.
+ */
 const harnessAddress = '127.0.0.1'
 
 type Session = { cookie: string; csrfToken: string; userId: string; districtId: string }
@@ -408,7 +410,7 @@ export async function createFuzzTarget(
     return row?.version ?? 1
   }
 
-  let anonymousAddress = 0
+  let nextAddress = 0 // rotates through 10.0.0.0/16
   const send = async (input: FuzzInput, operation: Operation): Promise<LightMyRequestResponse> => {
     const url = fill(input.url, input.actor, operation)
     const headers: Record<string, string> = {}
@@ -437,15 +439,13 @@ export async function createFuzzTarget(
       payload = encoded.payload
       headers['content-type'] = encoded.contentType
     }
-    anonymousAddress = (anonymousAddress + 1) % 60_000
+    nextAddress = (nextAddress + 1) % 60_000
     return app.inject({
       method: operation.method,
       url,
       headers,
       ...(payload !== undefined ? { payload } : {}),
-      remoteAddress: session
-        ? harnessAddress
-        : `10.${(anonymousAddress >> 16) & 255}.${(anonymousAddress >> 8) & 255}.${anonymousAddress & 255}`,
+      remoteAddress: `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255}`,
     })
   }
 

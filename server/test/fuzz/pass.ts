@@ -57,7 +57,8 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
   })
   try {
     await fc.assert(property, {
-      numRuns: options.runs,
+      // With a path, fast-check starts at that input; one run replays it alone.
+      numRuns: options.path ? 1 : options.runs,
       seed: options.seed,
       ...(options.path ? { path: options.path } : {}),
       // The app's state moves with every input, so shrinking would chase a moving target; the
