@@ -43,11 +43,13 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
   const started = performance.now()
   // With a path, fast-check replays that one input; its number is the first part of the path.
   let index = options.path ? Number(options.path.split(':')[0]) : 0
+  let executed = 0
   let failure: string | undefined
   const property = fc.asyncProperty(requestArbitrary(target.operations, target.resolve), async (input) => {
     const finding = await target.run(input, index)
     index += 1
-    options.onProgress?.(index, findings)
+    executed += 1
+    options.onProgress?.(executed, findings)
     if (!finding) return
     findings.push(finding)
     if (!finding.known && options.stopOnUnknown) {
@@ -71,7 +73,7 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
   } catch (error) {
     if (!failure) throw error
   }
-  return { runs: index, seed: options.seed, durationMs: performance.now() - started, findings, failure }
+  return { runs: executed, seed: options.seed, durationMs: performance.now() - started, findings, failure }
 }
 
 /** Figures per route and in total, as a Markdown table. */
