@@ -47,7 +47,7 @@ function figures(pairs: readonly HandWrittenPair[], finds: (pair: HandWrittenPai
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} % (${part}/${whole})`
-const describe = (result: Figures) =>
+const figuresText = (result: Figures) =>
   `recall ${percent(result.found, result.same)}, false matches ${percent(result.falseMatches, result.different)}`
 
 /** The lowest cut-off at which a scorer calls at most `rate` of the different-person pairs the same. */
@@ -93,10 +93,10 @@ export async function runMatchingBenchmark(): Promise<BenchmarkResult> {
     const fuseBest = figures(pairs, byScore(fuseScore, fuseTuned))
     const fuseFew = figures(pairs, byScore(fuseScore, fuseStrict))
     notes.push(
-      `**${label}** (${pairs.length} pairs): matcher (shares a key and scores ≥ ${duplicateThreshold}) ${describe(matcher)}; ` +
-        `score alone ${describe(scoreOnly)}; Fuse.js at ${fuseThreshold} ${describe(fuseDefault)}; ` +
-        `Fuse.js at its best-F1 cut-off on dev (${fuseTuned.toFixed(3)}) ${describe(fuseBest)}; ` +
-        `Fuse.js at the lowest cut-off with at most 3 % false matches on dev (${fuseStrict.toFixed(3)}) ${describe(fuseFew)}.`,
+      `**${label}** (${pairs.length} pairs): matcher (shares a key and scores ≥ ${duplicateThreshold}) ${figuresText(matcher)}; ` +
+        `score alone ${figuresText(scoreOnly)}; Fuse.js at ${fuseThreshold} ${figuresText(fuseDefault)}; ` +
+        `Fuse.js at its best-F1 cut-off on dev (${fuseTuned.toFixed(3)}) ${figuresText(fuseBest)}; ` +
+        `Fuse.js at the lowest cut-off with at most 3 % false matches on dev (${fuseStrict.toFixed(3)}) ${figuresText(fuseFew)}.`,
     )
     console.log(`matching: ${notes.at(-1)}`)
   }
