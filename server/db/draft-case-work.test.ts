@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds, useTestDatabase } from '../test/database.ts'
 import type { Database } from './database.ts'
 import { finishDraftCaseWork } from './draft-case-work.ts'
-import { ChangedMigrationError, MigrationError, migrate } from './migrate.ts'
+import { ChangedMigrationError, MigrationError, migrate, readMigrations } from './migrate.ts'
 import { seedDemo } from './seed/demo.ts'
 
 // The checksum 0007_case_work.sql had in commit 67945f5, its first and least complete draft.
@@ -65,7 +65,7 @@ describe.each(databaseKinds)('finishDraftCaseWork on %s', (kind) => {
       persons: final.persons.length,
       cases: final.cases.length,
     })
-    expect(await migrate(ctx.database)).toEqual({ applied: [], schemaVersion: 7 })
+    expect(await migrate(ctx.database)).toEqual({ applied: [], schemaVersion: readMigrations().length })
     expect(await derivedData(ctx.database)).toEqual(final)
     expect(await indexNames(ctx.database)).toEqual(finalIndexes)
   }, 180_000)
