@@ -12,11 +12,12 @@ import {
 } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import type { TFunction } from 'i18next'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Task } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
-import { formatDay, todayIso } from '../../casework-format.ts'
+import { formatDay, personName, todayIso } from '../../casework-format.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
 import { useCaseManagers } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
@@ -139,7 +140,7 @@ export function DueDate({ task }: { task: Task }) {
       </Group>
     )
   }
-  if (task.dueOn === todayIso()) {
+  if (task.dueGroup === 'today') {
     return (
       <Group gap={4} c={statusColors.warning} wrap="nowrap">
         <Icon name="calendar" size={16} />
@@ -153,15 +154,28 @@ export function DueDate({ task }: { task: Task }) {
 }
 
 /**
+ * A residence reminder says whose title runs out and when (the name only to whom may read the
+ * person); other tasks carry the title their author gave them.
+ */
+function taskTitle(task: Task, t: TFunction, language: string): string {
+  if (task.source !== 'residence-expiry') return task.title
+  if (!task.residence) return t('casework.tasks.residenceExpiry')
+  const date = formatDay(task.residence.validUntil, language)
+  return task.person
+    ? t('casework.tasks.residenceExpiryOf', { name: personName(task.person), date })
+    : t('casework.tasks.residenceExpiryOn', { date })
+}
+
+/**
  * One task with a "done" checkbox for the assignee (the API lets only assignee and creator
  * change a task and tells neither; the assignee is the one who knows).
  */
 export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const session = useSession()
   const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
-  const title = task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title
+  const title = taskTitle(task, t, i18n.language)
   const done = useMutation({
     mutationFn: (value: boolean) =>
       apiSend<Task>(
@@ -198,10 +212,22 @@ export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boo
               {task.doneAt && ` (${t('casework.tasks.done')})`}
             </Text>
           )}
-          {task.source === 'residence-expiry' && task.personId && (
-            <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
-              {t('casework.tasks.openPerson')}
+          {task.person ? (
+            <Anchor component={Link} to={`/persons/${task.person.id}`} size="sm">
+              {personName(task.person)}
             </Anchor>
+          ) : (
+            task.source === 'residence-expiry' &&
+            task.personId && (
+              <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
+                {t('casework.tasks.openPerson')}
+              </Anchor>
+            )
+          )}
+          {task.residence && (
+            <Text size="sm" c="dimmed">
+              {t(`casework.residenceStatuses.${task.residence.status}`)}
+            </Text>
           )}
           {showCase && task.caseId && (
             <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
