@@ -360,21 +360,27 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   const overdue = page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })
   await expect(overdue).toBeVisible()
   await expect(overdue.getByText(/^Überfällig seit \d{2}\.\d{2}\.\d{4}$/).first()).toBeVisible()
-  // Lotse creates these itself before a residence title expires; they lead to the client.
-  const expiry = page.getByRole('checkbox', { name: 'Aufenthaltstitel läuft ab (Als erledigt markieren)' })
+  // Lotse creates these itself before a residence title expires; they name client and expiry day.
+  const expiry = page.getByRole('checkbox', {
+    name: /^Aufenthaltstitel von .+, .+ läuft am \d{2}\.\d{2}\.\d{4} ab \(Als erledigt markieren\)$/,
+  })
   await expect(expiry.first()).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Klient:in öffnen' }).first()).toBeVisible()
+  const expiryItem = page.getByRole('region', {
+    name: /^(Überfällig|Heute fällig|Diese Woche|Später) \(\d+\)$/,
+  })
+  await expect(expiryItem.getByRole('link', { name: /^[^,]+, .+$/ }).first()).toBeVisible()
   await expectAccessible(page, testInfo, 'my follow-ups')
 
-  // A new one, for next week, appears under "Später".
+  // A new one, for next week, appears under "Später", the earliest there.
   await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill('Bescheid des Jobcenters nachfragen')
+  await expect(page.getByRole('textbox', { name: /^Fällig am/ })).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
   await page.getByRole('button', { name: 'Anlegen' }).click()
   await expect(
     page.getByText(
       /^Wiedervorlage „Bescheid des Jobcenters nachfragen“ für den \d{2}\.\d{2}\.\d{4} angelegt\.$/,
     ),
   ).toBeVisible()
-  const later = page.getByRole('region', { name: 'Später' })
+  const later = page.getByRole('region', { name: /^Später \(\d+\)$/ })
   const created = later.getByRole('checkbox', {
     name: 'Bescheid des Jobcenters nachfragen (Als erledigt markieren)',
   })
@@ -382,6 +388,20 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   // Ticked, it leaves the list of open follow-ups.
   await created.click()
   await expect(created).toHaveCount(0)
+
+  // A title is required, and the form says so at the field before anything is sent.
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(page.getByRole('textbox', { name: /^Was ist zu tun\?/ })).toHaveAccessibleDescription(
+    'Bitte ausfüllen.',
+  )
+  await expect(page.getByRole('textbox', { name: /^Was ist zu tun\?/ })).toBeFocused()
+
+  // Every group is paged on its own, at most 20 a page: the demo's many reminders stay in sight.
+  await expect(later.getByRole('checkbox')).toHaveCount(20)
+  await expect(later.getByText(/^1–20 von \d+$/)).toBeVisible()
+  await later.getByRole('button', { name: /^Nächste Seite: Später/ }).click()
+  await expect(later.getByText(/^21–\d+ von \d+$/)).toBeVisible()
+  await expect(later.getByRole('checkbox')).not.toHaveCount(0)
 })
 
 test('a case-list address with values that cannot be read opens the list with the defaults for those', async ({

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
 import './global.css'
 import './i18n.ts'
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core'
@@ -7,6 +8,7 @@ import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { statusColors } from './colors.ts'
+import { DatesLocale } from './components/DateFields.tsx'
 import { router } from './router.tsx'
 
 // A darker primary shade keeps text on filled buttons above the WCAG AA contrast ratio.
@@ -34,9 +36,11 @@ if (!container) throw new Error('#root is missing from index.html')
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={errorColorResolver}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <DatesLocale>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </DatesLocale>
     </MantineProvider>
   </StrictMode>,
 )

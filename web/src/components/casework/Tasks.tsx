@@ -10,18 +10,21 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
-import { type FormEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Task } from '../../../../common/casework.ts'
+import { type Task, taskInputSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { formatDay, personName, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { useCaseManagers } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { useSession } from '../../session.tsx'
+import { DayInput } from '../DateFields.tsx'
 import { Icon } from './icons.tsx'
 
 /** Tasks live in two lists (mine, the case's): both are refreshed after any change. */
@@ -29,6 +32,8 @@ const refreshTasks = (queryClient: ReturnType<typeof useQueryClient>, caseId: st
   void queryClient.invalidateQueries({ queryKey: ['tasks'] })
   if (caseId) void queryClient.invalidateQueries({ queryKey: ['cases', caseId] })
 }
+
+type TaskFormValues = { title: string; dueOn: string; assigneeId: string | null }
 
 /** A new task (Wiedervorlage): for me unless someone else is chosen; linked to a case if given. */
 export function TaskForm({
@@ -44,35 +49,39 @@ export function TaskForm({
   const queryClient = useQueryClient()
   const managers = useCaseManagers()
   const titleRef = useRef<HTMLInputElement>(null)
-  const [form, setForm] = useState({
-    title: '',
-    dueOn: todayIso(7),
-    assigneeId: session.user.id as string | null,
+  const formRef = useRef<HTMLFormElement>(null)
+  const toInput = (values: TaskFormValues) => ({
+    title: values.title,
+    dueOn: values.dueOn || undefined,
+    ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
+    caseId,
+    personId,
+  })
+  const form = useForm<TaskFormValues>({
+    initialValues: { title: '', dueOn: todayIso(7), assigneeId: session.user.id },
+    validate: useSchemaValidator(taskInputSchema, toInput),
   })
   const [notice, setNotice] = useState('')
   const create = useMutation({
-    mutationFn: () =>
-      apiSend<Task>('POST', '/tasks', {
-        title: form.title,
-        dueOn: form.dueOn,
-        ...(form.assigneeId ? { assigneeId: form.assigneeId } : {}),
-        caseId,
-        personId,
-      }),
+    mutationFn: (body: ReturnType<typeof toInput>) => apiSend<Task>('POST', '/tasks', body),
     onSuccess: (task) => {
       refreshTasks(queryClient, caseId)
       setNotice(
         t('casework.tasks.created', { title: task.title, date: formatDay(task.dueOn, i18n.language) }),
       )
-      setForm({ ...form, title: '' })
+      form.setFieldValue('title', '')
       titleRef.current?.focus()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setNotice('')
-    create.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => {
+      setNotice('')
+      create.mutate(toInput(values))
+    },
+    () => focusFirstInvalid(formRef.current),
+  )
+  const error = (field: keyof TaskFormValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(create.error, field)
   const assignees = (managers.data ?? []).map((manager) => ({
     value: manager.id,
     label: manager.displayName,
@@ -81,47 +90,45 @@ export function TaskForm({
     assignees.unshift({ value: session.user.id, label: session.user.displayName })
   }
   return (
-    <Stack component="form" onSubmit={submit} gap="xs">
-      <CaseworkFormProblem error={create.error} shown={['title', 'dueOn', 'assigneeId']} />
-      <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput
-          ref={titleRef}
-          label={t('casework.tasks.titleField')}
-          required
-          minLength={2}
-          maxLength={200}
-          value={form.title}
-          onChange={(event) => setForm({ ...form, title: event.currentTarget.value })}
-          error={problems.field(create.error, 'title')}
-          w={340}
-        />
-        <TextInput
-          label={t('casework.tasks.dueOn')}
-          type="date"
-          required
-          value={form.dueOn}
-          onChange={(event) => setForm({ ...form, dueOn: event.currentTarget.value })}
-          error={problems.field(create.error, 'dueOn')}
-        />
-        <Select
-          label={t('casework.tasks.assignee')}
-          data={assignees}
-          value={form.assigneeId}
-          onChange={(assigneeId) => setForm({ ...form, assigneeId })}
-          error={problems.field(create.error, 'assigneeId')}
-          allowDeselect={false}
-          searchable
-          openOnFocus={false}
-          w={240}
-        />
-        <Button type="submit" loading={create.isPending} mt={25}>
-          {t('casework.tasks.add')}
-        </Button>
-      </Group>
-      <Text size="sm" role="status" c={statusColors.positive} fw={600}>
-        {notice}
-      </Text>
-    </Stack>
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <CaseworkFormProblem error={create.error} shown={['title', 'dueOn', 'assigneeId']} />
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput
+            ref={titleRef}
+            label={t('casework.tasks.titleField')}
+            required
+            maxLength={maxLengthOf(taskInputSchema, 'title')}
+            {...form.getInputProps('title')}
+            error={error('title')}
+            w={340}
+          />
+          <DayInput
+            label={t('casework.tasks.dueOn')}
+            required
+            {...form.getInputProps('dueOn')}
+            error={error('dueOn')}
+            w={160}
+          />
+          <Select
+            label={t('casework.tasks.assignee')}
+            data={assignees}
+            {...form.getInputProps('assigneeId')}
+            error={error('assigneeId')}
+            allowDeselect={false}
+            searchable
+            openOnFocus={false}
+            w={240}
+          />
+          <Button type="submit" loading={create.isPending} mt={25}>
+            {t('casework.tasks.add')}
+          </Button>
+        </Group>
+        <Text size="sm" role="status" c={statusColors.positive} fw={600}>
+          {notice}
+        </Text>
+      </Stack>
+    </form>
   )
 }
 

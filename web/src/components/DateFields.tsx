@@ -1,0 +1,90 @@
+import {
+  DateInput,
+  type DateInputProps,
+  DatesProvider,
+  TimePicker,
+  type TimePickerProps,
+} from '@mantine/dates'
+import dayjs from 'dayjs'
+import customParseFormat from 'dayjs/plugin/customParseFormat'
+import 'dayjs/locale/de'
+import 'dayjs/locale/en-gb'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/**
+ * Date and time fields that read and show `TT.MM.JJJJ` and 24 hours whatever language the browser
+ * is set to: native `<input type="date">` follows the browser (12/04/2026, 07:59 PM in an English
+ * one), which German offices misread.
+ */
+
+dayjs.extend(customParseFormat)
+
+/** What a user may type: 12.04.2026, 1.4.2026, or ISO 8601 as pasted from elsewhere. */
+const typedFormats = ['D.M.YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD']
+
+/** A typed day as `YYYY-MM-DD`, or null when it is no day of the calendar (31.02.2026 is none). */
+export function parseGermanDay(text: string): string | null {
+  const parsed = dayjs(text.trim(), typedFormats, true)
+  return parsed.isValid() ? parsed.format('YYYY-MM-DD') : null
+}
+
+/** The calendar's month names and first weekday in the user's language; Monday first in both. */
+export function DatesLocale({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation()
+  return (
+    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'de', firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  )
+}
+
+type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'maxDate' | 'minDate'> & {
+  /** `YYYY-MM-DD`, or '' for no day. */
+  value?: string
+  onChange?: (value: string) => void
+  max?: string | undefined
+  min?: string | undefined
+}
+
+/** A calendar day, typed as TT.MM.JJJJ or picked from the calendar; the value is ISO `YYYY-MM-DD`. */
+export function DayInput({ value, onChange, max, min, ...props }: DayInputProps) {
+  const { t } = useTranslation()
+  return (
+    <DateInput
+      valueFormat="DD.MM.YYYY"
+      placeholder={t('common.datePlaceholder')}
+      dateParser={parseGermanDay}
+      value={value || null}
+      onChange={(next) => onChange?.(next ?? '')}
+      maxDate={max}
+      minDate={min}
+      clearable={!props.required}
+      popoverProps={{ withinPortal: true }}
+      {...props}
+    />
+  )
+}
+
+type TimeFieldProps = Omit<TimePickerProps, 'value' | 'onChange' | 'format'> & {
+  /** `HH:MM`, 24 hours. */
+  value?: string
+  onChange?: (value: string) => void
+}
+
+/** A time of day in 24 hours, hours and minutes typed into their own parts. */
+export function TimeField({ value, onChange, ...props }: TimeFieldProps) {
+  const { t } = useTranslation()
+  return (
+    <TimePicker
+      format="24h"
+      value={value}
+      onChange={(next) => onChange?.(next.slice(0, 5))}
+      hoursInputLabel={t('common.hours')}
+      minutesInputLabel={t('common.minutes')}
+      hoursPlaceholder="hh"
+      minutesPlaceholder="mm"
+      {...props}
+    />
+  )
+}
