@@ -58,6 +58,8 @@ export function useSchemaValidator<Values>(
   schema: z.ZodType,
   toInput: (values: Values) => unknown,
   fieldOf: (path: string) => string = (path) => path,
+  /** A field's own message, where one says more than the general one ("tick at least one domain"). */
+  messages: Record<string, string> = {},
 ) {
   const issueText = useIssueText()
   return (values: Values): FormErrors => {
@@ -67,7 +69,7 @@ export function useSchemaValidator<Values>(
     const errors: FormErrors = {}
     for (const issue of result.error.issues) {
       const field = fieldOf(issue.path.map(String).join('.'))
-      errors[field] ??= issueText(issue)
+      errors[field] ??= messages[field] ?? issueText(issue)
     }
     return errors
   }
