@@ -404,6 +404,54 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   await expect(later.getByRole('checkbox')).not.toHaveCount(0)
 })
 
+test.describe('in a browser set to English', () => {
+  test.use({ locale: 'en-US', timezoneId: 'Europe/Berlin' })
+
+  test('date fields read and show TT.MM.JJJJ and times 24 hours', async ({ page }, testInfo) => {
+    await signIn(page, demoUsers.caseManager)
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Meine Wiedervorlagen' })
+      .click()
+    const due = page.getByRole('textbox', { name: /^Fällig am/ })
+    await expect(due).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
+    await expect(due).toHaveAttribute('placeholder', 'TT.MM.JJJJ')
+    // Typed the German way, short or long, it is read as that day.
+    await due.fill('3.2.2031')
+    await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill('Termin Ausländerbehörde')
+    await expect(due).toHaveValue('03.02.2031')
+    await page.getByRole('button', { name: 'Anlegen' }).click()
+    await expect(
+      page.getByText('Wiedervorlage „Termin Ausländerbehörde“ für den 03.02.2031 angelegt.'),
+    ).toBeVisible()
+    await expectAccessible(page, testInfo, 'follow-ups in an English browser')
+
+    // The contact form's time: hours 0 to 23, no AM/PM.
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Fälle' })
+      .click()
+    const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+    await table.getByRole('row').nth(1).getByRole('link').first().click()
+    await caseTab(page, 'Kontakte').click()
+    const form = page.getByRole('region', { name: 'Kontakt erfassen' })
+    await expect(form.getByLabel(/^Datum/)).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
+    await expect(form.getByRole('spinbutton', { name: 'Stunden' })).toHaveValue(/^([01]\d|2[0-3])$/)
+    await expect(form.getByRole('spinbutton', { name: 'Minuten' })).toHaveValue(/^[0-5]\d$/)
+    await expect(form.getByRole('combobox', { name: 'AM/PM' })).toHaveCount(0)
+
+    // In English the fields keep the German order of day, month and year.
+    await page.getByRole('radiogroup', { name: 'Sprache' }).getByRole('radio', { name: 'Deutsch' }).focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByRole('region', { name: 'Record a contact' }).getByLabel(/^Date/)).toHaveValue(
+      /^\d{2}\.\d{2}\.\d{4}$/,
+    )
+    await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' }).focus()
+    await page.keyboard.press('ArrowLeft')
+    await expect(page.getByRole('region', { name: 'Kontakt erfassen' })).toBeVisible()
+  })
+})
+
 test('a case-list address with values that cannot be read opens the list with the defaults for those', async ({
   page,
 }, testInfo) => {

@@ -60,6 +60,19 @@ export function DayInput({ value, onChange, max, min, ...props }: DayInputProps)
       maxDate={max}
       minDate={min}
       clearable={!props.required}
+      // Every control of the calendar named for screen readers; no greyed days of the neighbouring
+      // months, whose contrast is too low to read.
+      ariaLabels={{
+        monthLevelControl: t('common.calendar.monthLevelControl'),
+        yearLevelControl: t('common.calendar.yearLevelControl'),
+        nextMonth: t('common.calendar.nextMonth'),
+        previousMonth: t('common.calendar.previousMonth'),
+        nextYear: t('common.calendar.nextYear'),
+        previousYear: t('common.calendar.previousYear'),
+        nextDecade: t('common.calendar.nextDecade'),
+        previousDecade: t('common.calendar.previousDecade'),
+      }}
+      hideOutsideDates
       popoverProps={{ withinPortal: true }}
       {...props}
     />
