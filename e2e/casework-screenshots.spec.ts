@@ -70,7 +70,7 @@ test('user guide screenshots of case work', async ({ page }) => {
     .click()
   await page.getByRole('button', { name: 'Aufenthaltsstatus erfassen' }).click()
   const residence = page.getByRole('dialog', { name: 'Aufenthaltsstatus erfassen' })
-  await residence.getByRole('textbox', { name: /^Status/ }).click()
+  await residence.getByRole('combobox', { name: /^Status/ }).click()
   await page.getByRole('option', { name: 'Fiktionsbescheinigung (§ 81 AufenthG)', exact: true }).click()
   await residence.getByRole('textbox', { name: /^Gültig ab/ }).fill('15.01.2026')
   await residence.getByRole('textbox', { name: /^Gültig bis/ }).fill('14.07.2026')
@@ -79,7 +79,8 @@ test('user guide screenshots of case work', async ({ page }) => {
     '§ 81 Abs. 4 AufenthG',
   )
   await residence.screenshot({ path: image('residence') })
-  await page.keyboard.press('Escape')
+  await residence.getByRole('button', { name: 'Schließen' }).click()
+  await expect(residence).toHaveCount(0)
   await page.goBack()
 
   await page
@@ -103,4 +104,14 @@ test('user guide screenshots of case work', async ({ page }) => {
   await expect(page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })).toBeVisible()
   await page.mouse.move(0, 0)
   await page.screenshot({ path: image('tasks') })
+})
+
+test('user guide screenshot of the audit log, with its German date filter', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 720 })
+  await signIn(page, demoUsers.dpo)
+  await openMainNav(page, 'Protokoll (Audit)')
+  await expect(page.getByRole('textbox', { name: 'Von' })).toHaveAttribute('placeholder', 'TT.MM.JJJJ')
+  await expect(page.getByRole('table')).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '..', 'docs', 'images', 'audit.png') })
 })

@@ -9,7 +9,7 @@ import dayjs from 'dayjs'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 import 'dayjs/locale/de'
 import 'dayjs/locale/en-gb'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /**
@@ -47,16 +47,36 @@ type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'maxDate' | 'mi
   min?: string | undefined
 }
 
-/** A calendar day, typed as TT.MM.JJJJ or picked from the calendar; the value is ISO `YYYY-MM-DD`. */
-export function DayInput({ value, onChange, max, min, ...props }: DayInputProps) {
+/**
+ * A calendar day, typed as TT.MM.JJJJ or picked from the calendar; the value is ISO `YYYY-MM-DD`.
+ * The calendar opens on a click, not on focus: forms that start in a date field (contacts, short
+ * consultations) would otherwise open with a calendar over the page for people who type.
+ */
+export function DayInput({ value, onChange, max, min, onClick, onBlur, onKeyDown, ...props }: DayInputProps) {
   const { t } = useTranslation()
+  const [calendar, setCalendar] = useState(false)
   return (
     <DateInput
       valueFormat="DD.MM.YYYY"
       placeholder={t('common.datePlaceholder')}
       dateParser={parseGermanDay}
       value={value || null}
-      onChange={(next) => onChange?.(next ?? '')}
+      onChange={(next) => {
+        setCalendar(false)
+        onChange?.(next ?? '')
+      }}
+      onClick={(event) => {
+        setCalendar(true)
+        onClick?.(event)
+      }}
+      onBlur={(event) => {
+        setCalendar(false)
+        onBlur?.(event)
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setCalendar(false)
+        onKeyDown?.(event)
+      }}
       maxDate={max}
       minDate={min}
       clearable={!props.required}
@@ -73,7 +93,7 @@ export function DayInput({ value, onChange, max, min, ...props }: DayInputProps)
         previousDecade: t('common.calendar.previousDecade'),
       }}
       hideOutsideDates
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, opened: calendar }}
       {...props}
     />
   )
