@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseListSearchSchema, parseCaseListSearch, parseCaseSearch } from './casework-search.ts'
+import { parseCaseListSearch, parseCaseSearch } from './casework-search.ts'
 
 const id = '0b7c2f4e-8d1a-4c3b-9e5f-6a7b8c9d0e1f'
 
@@ -62,7 +62,21 @@ describe('the case list address', () => {
       page: undefined,
     })
     // Every key is there, so the router's merge with the raw search cannot keep a bad value.
-    expect(Object.keys(search).sort()).toEqual(Object.keys(caseListSearchSchema.shape).sort())
+    expect(Object.keys(search).sort()).toEqual(
+      [
+        'direction',
+        'domain',
+        'managerId',
+        'municipalityId',
+        'overdueTasks',
+        'page',
+        'phase',
+        'q',
+        'residenceExpiringWithinDays',
+        'sort',
+        'teamId',
+      ].sort(),
+    )
   })
 
   it("holds to the API's limits: days from 1 to 730, a search word of at most 200 characters", () => {

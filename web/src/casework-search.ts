@@ -1,11 +1,11 @@
-import { z } from 'zod'
 import {
   type CasePhase,
-  caseListQuerySchema,
+  caseListLimits,
   casePhases,
-  type caseSorts,
+  caseSorts,
   type LifeDomain,
-} from '../../common/casework.ts'
+  lifeDomains,
+} from '../../common/casework-values.ts'
 
 /** URL search parameters of the case list and the case page, so that views can be linked and saved. */
 
@@ -14,17 +14,17 @@ export type CaseSort = (typeof caseSorts)[number]
 export type PhaseFilter = CasePhase | 'open' | 'all'
 
 export type CaseListSearch = {
-  phase?: PhaseFilter | undefined
-  municipalityId?: string | undefined
-  managerId?: string | undefined
-  teamId?: string | undefined
-  domain?: LifeDomain | undefined
-  overdueTasks?: boolean | undefined
-  residenceExpiringWithinDays?: number | undefined
-  q?: string | undefined
-  sort?: CaseSort | undefined
-  direction?: 'asc' | 'desc' | undefined
-  page?: number | undefined
+  phase?: PhaseFilter
+  municipalityId?: string
+  managerId?: string
+  teamId?: string
+  domain?: LifeDomain
+  overdueTasks?: boolean
+  residenceExpiringWithinDays?: number
+  q?: string
+  sort?: CaseSort
+  direction?: 'asc' | 'desc'
+  page?: number
 }
 
 /** The filters a saved view keeps: everything but the page. */
@@ -41,51 +41,47 @@ export const caseFilterKeys = [
   'direction',
 ] as const
 
-/**
- * A parameter read with the API's own schema (`caseListQuerySchema` of `common/`), so the address
- * takes exactly what the API takes; a value it cannot read becomes `undefined`, on its own.
- */
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
-const apiParameter = caseListQuerySchema.shape
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined
+const id = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined)
+const positive = (value: unknown, max: number) => {
+  const number = typeof value === 'number' ? value : Number(value)
+  return Number.isInteger(number) && number >= 1 && number <= max ? number : undefined
+}
 
-const maxSearchLength = apiParameter.q.unwrap().maxLength ?? 200
-
-/**
- * The search parameters of the case list. The router hands over numbers, booleans and JSON values
- * already parsed (`?q=123` arrives as a number), so a search word may be a number and `true` may
- * come as a boolean or as text.
- */
-export const caseListSearchSchema = z.object({
-  phase: lenient(z.enum([...casePhases, 'open', 'all'])),
-  municipalityId: lenient(apiParameter.municipalityId),
-  managerId: lenient(apiParameter.managerId),
-  teamId: lenient(apiParameter.teamId),
-  domain: lenient(apiParameter.domain),
-  overdueTasks: lenient(z.union([z.literal(true), z.literal('true').transform(() => true as const)])),
-  residenceExpiringWithinDays: lenient(apiParameter.residenceExpiringWithinDays),
-  q: lenient(
-    z
-      .union([z.string(), z.number()])
-      .transform(String)
-      .refine((value) => value.trim() !== '')
-      .transform((value) => value.slice(0, maxSearchLength)),
-  ),
-  sort: lenient(apiParameter.sort.unwrap()),
-  direction: lenient(apiParameter.direction.unwrap()),
-  page: lenient(z.coerce.number().int().min(1).max(100_000)),
-})
+/** A search word from the address: the router hands over numbers and JSON values already parsed. */
+const text = (value: unknown, max: number) =>
+  (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== ''
+    ? String(value).slice(0, max)
+    : undefined
 
 /**
- * Reads whatever is in the address (or a saved view) into known filters. A value that cannot be
+ * Reads whatever is in the address (or a saved view) into known filters, for the router's
+ * `validateSearch`. Hand-written rather than with the API's zod schema on purpose: the router comes
+ * with the first load, and zod there would push sign-in and start page over their 250 KB; value
+ * lists and limits come from `common/casework-values.ts`, which the API's schema uses as well. A value that cannot be
  * read falls back to its default, each parameter on its own, so that a mistyped or outdated link
  * still opens the list. Every known key is returned, `undefined` where nothing could be read: the
  * router lays the validated search over the raw one, so a key left out would keep the raw value.
  */
 export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearch {
-  const parsed = caseListSearchSchema.parse(raw)
-  return Object.fromEntries(
-    Object.keys(caseListSearchSchema.shape).map((key) => [key, parsed[key as keyof typeof parsed]]),
-  ) as CaseListSearch
+  return {
+    phase: oneOf<PhaseFilter>([...casePhases, 'open', 'all'], raw.phase),
+    municipalityId: id(raw.municipalityId),
+    managerId: id(raw.managerId),
+    teamId: id(raw.teamId),
+    domain: oneOf(lifeDomains, raw.domain),
+    overdueTasks: raw.overdueTasks === true || raw.overdueTasks === 'true' ? true : undefined,
+    residenceExpiringWithinDays: positive(
+      raw.residenceExpiringWithinDays,
+      caseListLimits.residenceExpiringWithinDays,
+    ),
+    q: text(raw.q, caseListLimits.searchLength),
+    sort: oneOf(caseSorts, raw.sort),
+    direction: oneOf(['asc', 'desc'] as const, raw.direction),
+    page: positive(raw.page, caseListLimits.pages),
+  }
 }
 
 /** Open cases unless the address says otherwise: that is what a case manager looks for first. */
@@ -132,5 +128,5 @@ export type CaseSearch = { tab?: CaseTab }
 
 /** The open tab of a case; an unknown one (also kept with `undefined`, see above) opens the timeline. */
 export function parseCaseSearch(raw: Record<string, unknown>): CaseSearch {
-  return { tab: lenient(z.enum(caseTabs)).parse(raw.tab) }
+  return { tab: oneOf(caseTabs, raw.tab) }
 }

@@ -7,9 +7,6 @@ import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { selectCaseLinks } from './person.queries.ts'
 
-/** Today's date in UTC as ISO 8601, the form the date columns and checks of case work use. */
-export const today = () => new Date().toISOString().slice(0, 10)
-
 export const defaultCaseWorkSettings: CaseWorkSettings = {
   teamCasesVisibleToCaseManagers: true,
   residenceExpiryLeadDays: 90,

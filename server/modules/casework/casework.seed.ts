@@ -10,11 +10,12 @@ import {
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
 import type { ContactTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { seededRandom } from '../../db/seed/random.ts'
+import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
 import { refreshCaseSortNames } from './case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
-import { seededRandom } from './matching/random.ts'
 import { refreshResidenceExpiryTasks } from './task.service.ts'
 
 /**
@@ -24,7 +25,8 @@ import { refreshResidenceExpiryTasks } from './task.service.ts'
  */
 
 const dayMs = 24 * 60 * 60 * 1000
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+// Demo districts count their days in Europe/Berlin, like every district unless set otherwise.
+const isoDay = (date: Date) => localDay(date, defaultTimeZone)
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * dayMs)
 
 /** The shared seeded generator, with whole numbers in a closed range for dates and counts. */
@@ -280,7 +282,7 @@ export async function seedDemoCaseWork(
     })
     await trx.insertInto('short_consultation').values(consultations).execute()
     await refreshCaseSortNames(trx, { districtId })
-    await refreshResidenceExpiryTasks(trx, districtId)
+    await refreshResidenceExpiryTasks(trx, districtId, { now: today })
     await recordAudit(trx, {
       districtId,
       actorId: null,

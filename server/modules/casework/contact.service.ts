@@ -3,10 +3,11 @@ import type { z } from 'zod'
 import type { Contact, contactInputSchema, shortConsultationInputSchema } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { districtTime } from '../../platform/district-time.ts'
 import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
-import { assertReferences, ruleViolation, today } from './casework.access.ts'
+import { assertReferences, ruleViolation } from './casework.access.ts'
 import {
   countCaseMembers,
   insertContact,
@@ -14,8 +15,6 @@ import {
   selectContacts,
   selectShortConsultationsBy,
 } from './contact.queries.ts'
-
-const dayMs = 24 * 60 * 60 * 1000
 
 export async function listContacts(
   db: Kysely<DB>,
@@ -57,9 +56,10 @@ export async function addContact(
   request: RequestContext,
 ): Promise<Contact[]> {
   await authorizeCaseWork(db, actor, caseId)
-  // A day of slack for time zones and late-evening entries; anything later is a typing error.
-  if (Date.parse(input.occurredAt) > Date.now() + dayMs)
-    throw ruleViolation('date-in-future', 'body.occurredAt', 400)
+  // The day counts, in the district's calendar: a contact at 00:30 is today's, although UTC still
+  // has yesterday, and one entered for later today is not refused as in the future.
+  const time = await districtTime(db, actor.districtId, request.now)
+  if (time.dayOf(input.occurredAt) > time.today) throw ruleViolation('date-in-future', 'body.occurredAt', 400)
   if (input.interpreterUsed && !input.interpreterLanguage)
     throw ruleViolation('invalid-input', 'body.interpreterLanguage', 400)
   if (input.participantPersonIds.length > 0) {
@@ -95,7 +95,8 @@ export async function recordShortConsultation(
   request: RequestContext,
 ) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
-  if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'body.occurredOn', 400)
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  if (input.occurredOn > today) throw ruleViolation('date-in-future', 'body.occurredOn', 400)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
   ])
@@ -119,10 +120,10 @@ export async function recordShortConsultation(
   })
 }
 
-/** The actor's own short consultations of the last 30 days, to see what was counted. */
-export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor) {
+/** The actor's own short consultations of the last 30 days (the district's days), to see what was counted. */
+export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor, now: Date) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
-  const since = new Date(Date.now() - 30 * dayMs).toISOString().slice(0, 10)
+  const since = (await districtTime(db, actor.districtId, now)).daysFromToday(-30)
   const rows = await selectShortConsultationsBy(db, actor.userId, since)
   return rows.map((row) => ({
     id: row.id,

@@ -11,6 +11,7 @@ import type {
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { districtTime } from '../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
 import {
   type Actor,
@@ -28,21 +29,24 @@ import {
   loadPersonSubject,
   personSubjects,
   ruleViolation,
-  today,
 } from './casework.access.ts'
-import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from './matching/index.ts'
+import { duplicateThreshold, matchKeys, matchKeyVersion, nameCodes, scoreMatch } from './matching/index.ts'
 import {
   insertPerson,
   insertResidenceStatus,
+  lockMatchingKeyVersion,
   moveReferences,
   type PersonColumns,
   type PersonRow,
+  replaceKeysOfPersons,
   replaceMatchKeys,
   selectCandidateIds,
   selectCaseLinks,
   selectHousehold,
+  selectPersonNamesAfter,
   selectPersons,
   selectResidenceStatuses,
+  setMatchingKeyVersion,
   teamNames,
   updatePersonIfVersion,
   upsertHouseholdRelation,
@@ -64,10 +68,11 @@ export const personSummary = (row: PersonRow) => ({
   municipalityId: row.municipality_id,
 })
 
-/** Dates a person's record must keep in order; each answers next to its field. */
-function checkPersonDates(input: PersonWrite) {
+/** Dates a person's record must keep in order; each answers next to its field. `today` is the district's. */
+function checkPersonDates(input: PersonWrite, today: string) {
+  if (earliestDay(input.birthDate) > today) throw ruleViolation('date-in-future', 'body.birthDate', 400)
   if (input.arrivalDate !== null) {
-    if (input.arrivalDate > today()) throw ruleViolation('date-in-future', 'body.arrivalDate', 400)
+    if (input.arrivalDate > today) throw ruleViolation('date-in-future', 'body.arrivalDate', 400)
     if (input.arrivalDate < earliestDay(input.birthDate))
       throw ruleViolation('birth-after-arrival', 'body.arrivalDate', 400)
   }
@@ -120,7 +125,7 @@ export async function createPerson(
   request: RequestContext,
 ): Promise<Person> {
   authorize(actor, 'person.register', ownDistrict(actor))
-  checkPersonDates(input)
+  checkPersonDates(input, (await districtTime(db, actor.districtId, request.now)).today)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
   ])
@@ -211,7 +216,7 @@ export async function updatePerson(
   const subject = await loadPersonSubject(db, actor, personId)
   authorize(actor, 'person.update', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
-  checkPersonDates(input)
+  checkPersonDates(input, (await districtTime(db, actor.districtId, request.now)).today)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
   ])
@@ -257,7 +262,7 @@ export async function addResidenceStatus(
       subjectType: 'person',
       subjectId: personId,
     })
-    await refreshResidenceExpiryTasks(trx, actor.districtId, { residenceStatusId: id })
+    await refreshResidenceExpiryTasks(trx, actor.districtId, { now: request.now, residenceStatusId: id })
   })
   return presentPerson(db, actor, personId)
 }
@@ -328,6 +333,53 @@ export async function scoredCandidates(
     })
     .filter((candidate) => candidate.score >= threshold)
     .sort((a, b) => b.score - a.score)
+}
+
+const refreshBatch = 1000
+
+/**
+ * Recomputes the stored match keys and name codes of every person, in every district, when they
+ * were computed by another version of the matcher's rules (`matchKeyVersion`). Called at start-up
+ * with the owner's connection (no district set) after the migrations. One transaction holds the
+ * version row locked, so with several servers starting together one recomputes and the others
+ * wait and then find the version current. Merged duplicates keep no keys. Answers how many
+ * persons were recomputed (0 when the keys were current).
+ */
+export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number> {
+  return ownerDb.transaction().execute(async (trx) => {
+    if ((await lockMatchingKeyVersion(trx)) === matchKeyVersion) return 0
+    let refreshed = 0
+    let afterId: string | null = null
+    for (;;) {
+      const rows = await selectPersonNamesAfter(trx, afterId, refreshBatch)
+      if (rows.length === 0) break
+      afterId = (rows.at(-1) as (typeof rows)[number]).id
+      await replaceKeysOfPersons(
+        trx,
+        rows.map((row) => {
+          const name = {
+            familyName: row.family_name,
+            givenNames: row.given_names,
+            otherSpellings: row.other_spellings,
+            birthName: row.birth_name,
+          }
+          const merged = row.merged_into !== null
+          return {
+            id: row.id,
+            districtId: row.district_id,
+            codes: nameCodes({
+              ...name,
+              otherSpellings: [...name.otherSpellings, ...(name.birthName ? [name.birthName] : [])],
+            }),
+            keys: merged ? [] : keysOf(name),
+          }
+        }),
+      )
+      refreshed += rows.length
+    }
+    await setMatchingKeyVersion(trx, matchKeyVersion)
+    return refreshed
+  })
 }
 
 /**

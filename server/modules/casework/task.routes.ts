@@ -84,7 +84,7 @@ export const taskRoutes =
           response: { 200: z.array(shortConsultationSchema), ...problems },
         },
       },
-      (request) => listOwnShortConsultations(db, actorOf(request)),
+      (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
     )
     app.post(
       '/short-consultations',

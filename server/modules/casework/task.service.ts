@@ -11,6 +11,7 @@ import type {
 } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { addDays, districtTime } from '../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
 import { type Actor, authorize, can, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
@@ -29,13 +30,15 @@ import {
   taskQuery,
 } from './task.queries.ts'
 
-/** Today and the coming Sunday (today on a Sunday) as calendar days of the district, Europe/Berlin. */
-export function dayBounds(now = new Date()): DayBounds {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now)
-  const noon = new Date(`${today}T12:00:00Z`)
-  const daysToSunday = (7 - noon.getUTCDay()) % 7
-  const weekEnd = new Date(noon.getTime() + daysToSunday * 86_400_000).toISOString().slice(0, 10)
-  return { today, weekEnd }
+/** Today and the coming Sunday (today on a Sunday): the days that split the reminders into groups. */
+export function dayBounds(today: string): DayBounds {
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay()
+  return { today, weekEnd: addDays(today, (7 - weekday) % 7) }
+}
+
+/** The day bounds in the district's calendar (Europe/Berlin unless the district says otherwise). */
+async function districtDayBounds(db: Kysely<DB>, districtId: string, now: Date): Promise<DayBounds> {
+  return dayBounds((await districtTime(db, districtId, now)).today)
 }
 
 function dueGroup(row: TaskRow, days: DayBounds): TaskDueGroup {
@@ -49,7 +52,12 @@ function dueGroup(row: TaskRow, days: DayBounds): TaskDueGroup {
  * Tasks as the API shows them. The name of the person a task is about is shown only to whom the
  * policy lets read that person: a reminder can outlive the assignee's access (a handed-over case).
  */
-async function presentTasks(db: Kysely<DB>, actor: Actor, rows: readonly TaskRow[]): Promise<Task[]> {
+async function presentTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  rows: readonly TaskRow[],
+  days: DayBounds,
+): Promise<Task[]> {
   const persons = new Map<
     string,
     { id: string; district_id: string; registered_by: string; registered_team_id: string | null }
@@ -66,7 +74,6 @@ async function presentTasks(db: Kysely<DB>, actor: Actor, rows: readonly TaskRow
   }
   const subjects =
     persons.size > 0 ? await personSubjects(db, actor.districtId, [...persons.values()]) : new Map()
-  const days = dayBounds()
   return rows.map((row) => {
     const subject = row.person_id ? subjects.get(row.person_id) : undefined
     const visible = subject !== undefined && can(actor, 'person.read', subject)
@@ -108,7 +115,7 @@ export async function listMyTasks(
   request: RequestContext,
 ): Promise<TaskPage> {
   authorize(actor, 'task.own', ownDistrict(actor))
-  const days = dayBounds()
+  const days = await districtDayBounds(db, actor.districtId, request.now)
   const [rows, counts] = await Promise.all([
     selectAssigneeTaskPage(db, actor.userId, query, days, query),
     countAssigneeTasks(db, actor.userId, query.include, days),
@@ -120,7 +127,7 @@ export async function listMyTasks(
     later: counts.later,
     done: counts.done,
   }
-  const items = await presentTasks(db, actor, rows)
+  const items = await presentTasks(db, actor, rows, days)
   const named = items.filter((task) => task.person !== null).length
   if (named > 0) await recordAudit(db, { ...request, action: 'task.list', purpose: `persons:${named}` })
   return {
@@ -133,16 +140,20 @@ export async function listMyTasks(
 }
 
 /** The tasks of a case, for the case's own page. */
-export async function listCaseTasks(db: Kysely<DB>, actor: Actor, caseId: string): Promise<Task[]> {
+export async function listCaseTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Task[]> {
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
   const rows = await taskQuery(db).where('task.case_id', '=', caseId).orderBy('task.due_on').execute()
-  return presentTasks(db, actor, rows)
+  return presentTasks(db, actor, rows, await districtDayBounds(db, actor.districtId, now))
 }
 
-async function readTask(db: Kysely<DB>, actor: Actor, id: string): Promise<Task> {
-  const [task] = await presentTasks(db, actor, [
-    await taskQuery(db).where('task.id', '=', id).executeTakeFirstOrThrow(),
-  ])
+async function readTask(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<Task> {
+  const row = await taskQuery(db).where('task.id', '=', id).executeTakeFirstOrThrow()
+  const [task] = await presentTasks(db, actor, [row], await districtDayBounds(db, actor.districtId, now))
   return task as Task
 }
 
@@ -169,7 +180,6 @@ export async function createTask(
   if (input.personId) authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.personId))
   const assigneeId = input.assigneeId ?? actor.userId
   await assertAssignee(db, actor, assigneeId)
-  if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'body.dueOn', 400)
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('task')
@@ -187,7 +197,7 @@ export async function createTask(
     await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: row.id })
     return row.id
   })
-  return readTask(db, actor, id)
+  return readTask(db, actor, id, request.now)
 }
 
 export async function updateTask(
@@ -219,7 +229,7 @@ export async function updateTask(
     if (result.numUpdatedRows !== 1n) throw new Conflict()
     await recordAudit(trx, { ...request, action: 'task.update', subjectType: 'task', subjectId: taskId })
   })
-  return readTask(db, actor, taskId)
+  return readTask(db, actor, taskId, request.now)
 }
 
 /**
@@ -230,16 +240,16 @@ export async function updateTask(
 export async function refreshResidenceExpiryTasks(
   db: Kysely<DB>,
   districtId: string | null,
-  scope: { residenceStatusId?: string } = {},
+  scope: { now: Date; residenceStatusId?: string },
 ): Promise<number> {
-  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= current_date`]
+  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= local.today`]
   if (districtId) conditions.push(sql<SqlBool>`rs.district_id = ${districtId}`)
   if (scope.residenceStatusId) conditions.push(sql<SqlBool>`rs.id = ${scope.residenceStatusId}`)
   const result = await sql`
     INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
     SELECT rs.district_id,
       'Aufenthaltstitel läuft ab',
-      greatest(current_date, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
+      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
       coalesce(open_case.manager_id, p.registered_by),
       rs.person_id,
       open_case.case_id,
@@ -247,6 +257,9 @@ export async function refreshResidenceExpiryTasks(
       'residence-expiry:' || rs.id
     FROM residence_status rs
     JOIN person p ON p.id = rs.person_id AND p.merged_into IS NULL
+    -- Each district's own today: a title that runs out today is still valid there, whatever UTC says.
+    JOIN district d ON d.id = rs.district_id
+    CROSS JOIN LATERAL (SELECT (${scope.now.toISOString()}::timestamptz AT TIME ZONE d.time_zone)::date AS today) local
     LEFT JOIN case_work_setting s ON s.district_id = rs.district_id
     LEFT JOIN LATERAL (
       SELECT c.id AS case_id, (SELECT min(m.user_id::text)::uuid FROM case_manager m WHERE m.case_id = c.id) AS manager_id
@@ -255,7 +268,7 @@ export async function refreshResidenceExpiryTasks(
       ORDER BY c.opened_on DESC LIMIT 1
     ) open_case ON true
     WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= current_date + 365
+      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= local.today + 365
       -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
       AND NOT EXISTS (
         SELECT 1 FROM residence_status earlier

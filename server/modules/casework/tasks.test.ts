@@ -226,9 +226,9 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       const { person } = await personWithCase(caseManager, municipality, { familyName: 'Zweimal' })
       await addResidenceStatus(person, isoDay(45))
       expect(await expiryTasks(person.id)).toHaveLength(1)
-      await refreshResidenceExpiryTasks(ctx.database.db, null)
-      await refreshResidenceExpiryTasks(ctx.database.db, null)
-      await refreshResidenceExpiryTasks(ctx.database.db, caseManager.districtId)
+      await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })
+      await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })
+      await refreshResidenceExpiryTasks(ctx.database.db, caseManager.districtId, { now: new Date() })
       expect(await expiryTasks(person.id)).toHaveLength(1)
     })
 
@@ -298,16 +298,18 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
         })
         .execute()
       expect(await expiryTasks(person.id)).toEqual([])
-      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBeGreaterThanOrEqual(1)
+      expect(
+        await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() }),
+      ).toBeGreaterThanOrEqual(1)
       expect(await expiryTasks(person.id)).toHaveLength(1)
-      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBe(0)
+      expect(await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })).toBe(0)
     })
   })
 
   describe('the reminders list', () => {
-    const days = dayBounds()
-    const berlinDay = (offsetDays: number) =>
-      new Date(Date.parse(`${days.today}T12:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10)
+    // The demo district counts its days in Europe/Berlin, as isoDay does.
+    const days = dayBounds(isoDay())
+    const berlinDay = isoDay
 
     it('pages on the server and counts overdue, today, this week and later over all pages', async () => {
       const teamNord = await teamIdByName(ctx.database, caseManager.districtId, 'Team Nord')
@@ -342,16 +344,10 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       expect(later.items.map((task) => task.dueOn)).toEqual([berlinDay(40)])
     })
 
-    it('counts days to the end of the week in Europe/Berlin, Sunday ending it', () => {
-      // 23:30 UTC on Saturday 4 April 2026 is already Sunday in Berlin: the week ends that day.
-      expect(dayBounds(new Date('2026-04-04T23:30:00Z'))).toEqual({
-        today: '2026-04-05',
-        weekEnd: '2026-04-05',
-      })
-      expect(dayBounds(new Date('2026-04-06T08:00:00Z'))).toEqual({
-        today: '2026-04-06',
-        weekEnd: '2026-04-12',
-      })
+    it('ends the week on Sunday: on a Sunday the week is today alone', () => {
+      expect(dayBounds('2026-04-05')).toEqual({ today: '2026-04-05', weekEnd: '2026-04-05' })
+      expect(dayBounds('2026-04-06')).toEqual({ today: '2026-04-06', weekEnd: '2026-04-12' })
+      expect(dayBounds('2026-12-31')).toEqual({ today: '2026-12-31', weekEnd: '2027-01-03' })
     })
 
     it('names the client and the day the title runs out on a residence reminder', async () => {

@@ -1,15 +1,10 @@
-import {
-  DateInput,
-  type DateInputProps,
-  DatesProvider,
-  TimePicker,
-  type TimePickerProps,
-} from '@mantine/dates'
+import '@mantine/dates/styles.css'
+import { DateInput, type DateInputProps, TimePicker, type TimePickerProps } from '@mantine/dates'
 import dayjs from 'dayjs'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 import 'dayjs/locale/de'
 import 'dayjs/locale/en-gb'
-import { type ReactNode, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /**
@@ -29,16 +24,6 @@ export function parseGermanDay(text: string): string | null {
   return parsed.isValid() ? parsed.format('YYYY-MM-DD') : null
 }
 
-/** The calendar's month names and first weekday in the user's language; Monday first in both. */
-export function DatesLocale({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation()
-  return (
-    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'de', firstDayOfWeek: 1 }}>
-      {children}
-    </DatesProvider>
-  )
-}
-
 type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'maxDate' | 'minDate'> & {
   /** `YYYY-MM-DD`, or '' for no day. */
   value?: string
@@ -53,10 +38,14 @@ type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'maxDate' | 'mi
  * consultations) would otherwise open with a calendar over the page for people who type.
  */
 export function DayInput({ value, onChange, max, min, onClick, onBlur, onKeyDown, ...props }: DayInputProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [calendar, setCalendar] = useState(false)
   return (
     <DateInput
+      // Month names in the user's language, Monday first in both; set here rather than by a
+      // DatesProvider at the root, so the calendar only loads with the pages that have a date field.
+      locale={i18n.language === 'en' ? 'en-gb' : 'de'}
+      firstDayOfWeek={1}
       valueFormat="DD.MM.YYYY"
       placeholder={t('common.datePlaceholder')}
       dateParser={parseGermanDay}

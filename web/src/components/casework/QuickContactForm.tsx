@@ -28,6 +28,7 @@ import { formatDay, languageOptions, nowTime, personName, todayIso } from '../..
 import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { districtInstant } from '../../district-time.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { DayInput, TimeField } from '../DateFields.tsx'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
@@ -63,9 +64,10 @@ const defaults = (item: Case): Values => ({
 
 /** The API's contact from the form: date and time of day are one instant there. */
 const contactInput = (values: Values) => {
-  const when = values.date && values.time ? new Date(`${values.date}T${values.time}`) : null
+  const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
   return {
-    occurredAt: when && !Number.isNaN(when.getTime()) ? when.toISOString() : undefined,
+    // The typed day and time are the district's wall clock, sent with its offset.
+    occurredAt: readable ? districtInstant(values.date, values.time) : undefined,
     durationMinutes: values.durationMinutes === '' ? undefined : Number(values.durationMinutes),
     channel: values.channel,
     participantPersonIds: values.participantPersonIds,
