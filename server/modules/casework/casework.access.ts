@@ -5,7 +5,7 @@ import { DomainError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
 import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
-import { selectCaseLinks } from './person.queries.ts'
+import { selectCaseLinks } from './persons/person.queries.ts'
 
 /** Today's date in UTC as ISO 8601, the form the date columns and checks of case work use. */
 export const today = () => new Date().toISOString().slice(0, 10)

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
-import { caseRoutes } from './case.routes.ts'
 import { caseRecordRoutes } from './case-record.routes.ts'
-import { personRoutes } from './person.routes.ts'
-import { taskRoutes } from './task.routes.ts'
+import { caseRoutes } from './cases/case.routes.ts'
+import { personRoutes } from './persons/person.routes.ts'
+import { taskRoutes } from './tasks/task.routes.ts'
 
 export const caseWorkRoutes =
   (deps: AppDeps): FastifyPluginAsync =>

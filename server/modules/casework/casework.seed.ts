@@ -10,11 +10,11 @@ import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/
 import type { ContactTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit } from '../audit/index.ts'
-import { refreshCaseSortNames } from './case.queries.ts'
+import { refreshCaseSortNames } from './cases/case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
 import { seededRandom } from './matching/random.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
+import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
 
 /**
  * Demo case work for the Rhein-Sieg-Kreis: about 300 persons in households, cases in every phase

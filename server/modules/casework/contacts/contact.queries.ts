@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely'
-import type { ContactTable, ShortConsultationTable } from '../../db/schema.casework.ts'
-import type { DB } from '../../db/schema.ts'
+import type { ContactTable, ShortConsultationTable } from '../../../db/schema.casework.ts'
+import type { DB } from '../../../db/schema.ts'
 
 export function selectContacts(db: Kysely<DB>, caseId: string) {
   return db

@@ -1,18 +1,18 @@
 import { type Kysely, type SqlBool, sql } from 'kysely'
 import type { z } from 'zod'
-import type { Task, taskInputSchema, taskUpdateSchema } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
+import type { Task, taskInputSchema, taskUpdateSchema } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
 import {
   loadCaseSubject,
   loadPersonSubject,
   loadTaskSubject,
   ruleViolation,
   today,
-} from './casework.access.ts'
+} from '../casework.access.ts'
 
 function taskQuery(db: Kysely<DB>) {
   return db

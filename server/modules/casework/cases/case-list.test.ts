@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, CaseSummary } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Case, CaseSummary } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   advanceCase,
   changePhase,
@@ -16,7 +16,7 @@ import {
   municipalityIds,
   noonUtc,
   personWithCase,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 type Page = { items: CaseSummary[]; total: number; limit: number; offset: number }
 

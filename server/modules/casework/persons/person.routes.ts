@@ -9,11 +9,11 @@ import {
   personSchema,
   personWriteSchema,
   residenceStatusInputSchema,
-} from '../../../common/casework.ts'
-import { actorOf, requestContext } from '../../platform/access.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { ifMatchVersion } from '../../platform/http.ts'
-import { problems, tags } from './casework.http.ts'
+} from '../../../../common/casework.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
+import type { AppDeps } from '../../../platform/deps.ts'
+import { ifMatchVersion } from '../../../platform/http.ts'
+import { problems, tags } from '../casework.http.ts'
 import {
   addResidenceStatus,
   createPerson,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, TimelineEntry } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Case, TimelineEntry } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   advanceCase,
   assessmentBody,
@@ -17,7 +17,7 @@ import {
   personWithCase,
   registerPerson,
   teamIdByName,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 describe.each(databaseKinds)('cases and their phases on %s', (kind) => {
   const ctx = useTestApp(kind)

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Assessment, Case, Goal, Measure } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Assessment, Case, Goal, Measure } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   countRows,
   expectProblem,
@@ -10,7 +10,7 @@ import {
   isoDay,
   municipalityIds,
   personWithCase,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 type Plan = { goals: Goal[]; measures: Measure[] }
 

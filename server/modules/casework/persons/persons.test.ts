@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   auditOf,
   countRows,
@@ -10,7 +10,7 @@ import {
   municipalityIds,
   personBody,
   registerPerson,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 describe.each(databaseKinds)('persons on %s', (kind) => {
   const ctx = useTestApp(kind)

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, Contact, Person } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Case, Contact, Person } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   auditOf,
   contactBody,
@@ -13,7 +13,7 @@ import {
   noonUtc,
   openCase,
   registerPerson,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 describe.each(databaseKinds)('counselling contacts on %s', (kind) => {
   const ctx = useTestApp(kind)

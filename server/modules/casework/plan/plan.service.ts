@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { Goal, goalInputSchema, Measure, measureInputSchema } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import { updateIfVersion } from '../../db/versioned.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, NotFound, PreconditionRequired } from '../../platform/errors.ts'
-import type { Actor } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
-import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
-import { assertReferences, ruleViolation } from './casework.access.ts'
+import type { Goal, goalInputSchema, Measure, measureInputSchema } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { Conflict, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
+import type { Actor } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
+import { assertReferences, ruleViolation } from '../casework.access.ts'
 
 type GoalWrite = z.output<typeof goalInputSchema>
 type MeasureWrite = z.output<typeof measureInputSchema>

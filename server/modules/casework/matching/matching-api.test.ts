@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { MatchCandidateView, Person } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { MatchCandidateView, Person } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   auditOf,
   createUser,
@@ -13,7 +13,7 @@ import {
   putSettings,
   registerPerson,
   teamIdByName,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 type Name = { familyName: string; givenNames: string; birthDate: string }
 

@@ -9,13 +9,29 @@ import {
   type caseUpdateSchema,
   type phaseChangeSchema,
   phaseTransitions,
-} from '../../../common/casework.ts'
-import type { Page } from '../../../common/pagination.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, DomainError, PreconditionRequired } from '../../platform/errors.ts'
-import { type Actor, abilitiesFor, authorize, type CaseSubject, ownDistrict } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
+} from '../../../../common/casework.ts'
+import type { Page } from '../../../../common/pagination.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { Conflict, DomainError, PreconditionRequired } from '../../../platform/errors.ts'
+import {
+  type Actor,
+  abilitiesFor,
+  authorize,
+  type CaseSubject,
+  ownDistrict,
+} from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import {
+  assertReferences,
+  loadCaseSubject,
+  loadPersonSubject,
+  readCaseWorkSettings,
+  ruleViolation,
+  today,
+} from '../casework.access.ts'
+import { wordCodes } from '../matching/index.ts'
+import { personSummary, scoredCandidates } from '../persons/person.service.ts'
 import {
   type CaseListRow,
   completeTasks,
@@ -33,16 +49,6 @@ import {
   selectUsersWithRole,
   updateCaseIfVersion,
 } from './case.queries.ts'
-import {
-  assertReferences,
-  loadCaseSubject,
-  loadPersonSubject,
-  readCaseWorkSettings,
-  ruleViolation,
-  today,
-} from './casework.access.ts'
-import { wordCodes } from './matching/index.ts'
-import { personSummary, scoredCandidates } from './person.service.ts'
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
 const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
-import type { PersonTable } from '../../db/schema.casework.ts'
-import type { DB } from '../../db/schema.ts'
-import { updateIfVersion } from '../../db/versioned.ts'
+import type { PersonTable } from '../../../db/schema.casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
 
 export type PersonRow = Selectable<PersonTable>
 

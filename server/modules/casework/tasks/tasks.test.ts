@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, Person, Task } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Case, Person, Task } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   changePhase,
   createUser,
@@ -13,7 +13,7 @@ import {
   putSettings,
   registerPerson,
   teamIdByName,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 import { refreshResidenceExpiryTasks } from './task.service.ts'
 
 describe.each(databaseKinds)('tasks on %s', (kind) => {

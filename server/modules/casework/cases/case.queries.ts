@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
-import type { CaseListQuery } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import { updateIfVersion } from '../../db/versioned.ts'
+import type { CaseListQuery } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
 
 export async function nextCaseReference(db: Kysely<DB>, districtId: string, year: number): Promise<string> {
   const row = await db

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import type { DB } from '../../../db/schema.ts'
 
 /** A case's assessments, oldest first, with who made them, and all their entries. */
 export function selectAssessments(db: Kysely<DB>, caseId: string) {

@@ -12,21 +12,21 @@ import {
   phaseChangeSchema,
   savedViewInputSchema,
   savedViewSchema,
-} from '../../../common/casework.ts'
-import { actorOf, requestContext } from '../../platform/access.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { ifMatchVersion } from '../../platform/http.ts'
-import { preferredLanguage } from '../../platform/language.ts'
-import { changePhase, createCase, listCaseManagers, listCases, readCase, updateCase } from './case.service.ts'
-import { renderCaseListXlsx } from './case-export.ts'
-import { problems, tags } from './casework.http.ts'
+} from '../../../../common/casework.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
+import type { AppDeps } from '../../../platform/deps.ts'
+import { ifMatchVersion } from '../../../platform/http.ts'
+import { preferredLanguage } from '../../../platform/language.ts'
+import { problems, tags } from '../casework.http.ts'
 import {
   deleteView,
   getCaseWorkSettings,
   listSavedViews,
   putCaseWorkSettings,
   saveView,
-} from './settings.service.ts'
+} from '../settings/settings.service.ts'
+import { changePhase, createCase, listCaseManagers, listCases, readCase, updateCase } from './case.service.ts'
+import { renderCaseListXlsx } from './case-export.ts'
 
 export const caseParams = z.object({ caseId: z.uuid() })
 const exportQuerySchema = caseListQuerySchema.extend({

@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { Contact, contactInputSchema, shortConsultationInputSchema } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
-import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
-import { assertReferences, ruleViolation, today } from './casework.access.ts'
+import type {
+  Contact,
+  contactInputSchema,
+  shortConsultationInputSchema,
+} from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
+import { assertReferences, ruleViolation, today } from '../casework.access.ts'
 import {
   countCaseMembers,
   insertContact,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, CaseDocument } from '../../../common/casework.ts'
-import { useTestApp } from '../../test/app.ts'
-import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
-import { databaseKinds } from '../../test/database.ts'
+import type { Case, CaseDocument } from '../../../../common/casework.ts'
+import { useTestApp } from '../../../test/app.ts'
+import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
+import { databaseKinds } from '../../../test/database.ts'
 import {
   auditOf,
   countAll,
@@ -13,7 +13,7 @@ import {
   onePixelPng,
   personWithCase,
   upload,
-} from './casework.test-helpers.ts'
+} from '../casework.test-helpers.ts'
 
 const documentTables = ['case_document', 'case_document_content'] as const
 

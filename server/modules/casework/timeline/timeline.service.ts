@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { TimelineEntry } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import type { Actor } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
-import { displayNames } from '../identity/index.ts'
-import { authorizeCaseRead } from './case.service.ts'
+import type { TimelineEntry } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import type { Actor } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { displayNames } from '../../identity/index.ts'
+import { authorizeCaseRead } from '../cases/case.service.ts'
 import { selectCaseHistory } from './timeline.queries.ts'
 
 /** Everything that happened in a case, newest first; each kind carries only what the list shows. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { CaseSummary } from '../../../common/casework.ts'
-import type { Language } from '../../platform/language.ts'
+import type { CaseSummary } from '../../../../common/casework.ts'
+import type { Language } from '../../../platform/language.ts'
 
 const headers = {
   de: [

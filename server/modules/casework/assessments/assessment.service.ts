@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { Assessment, assessmentInputSchema, LifeDomain } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import type { Actor } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
+import type { Assessment, assessmentInputSchema, LifeDomain } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import type { Actor } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
+import { ruleViolation, today } from '../casework.access.ts'
 import { insertAssessment, selectAssessments } from './assessment.queries.ts'
-import { authorizeCaseRead, authorizeCaseWork } from './case.service.ts'
-import { ruleViolation, today } from './casework.access.ts'
 
 export async function listAssessments(
   db: Kysely<DB>,

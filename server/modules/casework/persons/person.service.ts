@@ -7,11 +7,11 @@ import type {
   Person,
   personWriteSchema,
   residenceStatusInputSchema,
-} from '../../../common/casework.ts'
-import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, PreconditionRequired } from '../../platform/errors.ts'
+} from '../../../../common/casework.ts'
+import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../../common/partial-date.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
 import {
   type Actor,
   abilitiesFor,
@@ -19,9 +19,9 @@ import {
   can,
   ownDistrict,
   type PersonSubject,
-} from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
-import { refreshCaseSortNames } from './case.queries.ts'
+} from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { refreshCaseSortNames } from '../cases/case.queries.ts'
 import {
   assertReferences,
   type LoadedPersonSubject,
@@ -29,8 +29,9 @@ import {
   personSubjects,
   ruleViolation,
   today,
-} from './casework.access.ts'
-import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from './matching/index.ts'
+} from '../casework.access.ts'
+import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from '../matching/index.ts'
+import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
 import {
   insertPerson,
   insertResidenceStatus,
@@ -47,7 +48,6 @@ import {
   updatePersonIfVersion,
   upsertHouseholdRelation,
 } from './person.queries.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
 
 type PersonWrite = z.output<typeof personWriteSchema>
 type ResidenceStatusWrite = z.output<typeof residenceStatusInputSchema>

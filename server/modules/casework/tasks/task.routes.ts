@@ -8,12 +8,12 @@ import {
   taskListQuerySchema,
   taskSchema,
   taskUpdateSchema,
-} from '../../../common/casework.ts'
-import { actorOf, requestContext } from '../../platform/access.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { ifMatchVersion } from '../../platform/http.ts'
-import { problems, tags } from './casework.http.ts'
-import { listOwnShortConsultations, recordShortConsultation } from './contact.service.ts'
+} from '../../../../common/casework.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
+import type { AppDeps } from '../../../platform/deps.ts'
+import { ifMatchVersion } from '../../../platform/http.ts'
+import { problems, tags } from '../casework.http.ts'
+import { listOwnShortConsultations, recordShortConsultation } from '../contacts/contact.service.ts'
 import { createTask, listMyTasks, updateTask } from './task.service.ts'
 
 /** My tasks (Wiedervorlagen) and short consultations, which belong to no case. */

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { z } from 'zod'
-import type { CaseWorkSettings, savedViewInputSchema } from '../../../common/casework.ts'
-import type { DB } from '../../db/schema.ts'
-import type { RequestContext } from '../../platform/access.ts'
-import { NotFound } from '../../platform/errors.ts'
-import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
-import { assertViewInDistrict, readCaseWorkSettings, ruleViolation } from './casework.access.ts'
+import type { CaseWorkSettings, savedViewInputSchema } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { NotFound } from '../../../platform/errors.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { assertViewInDistrict, readCaseWorkSettings, ruleViolation } from '../casework.access.ts'
 
 export async function getCaseWorkSettings(db: Kysely<DB>, actor: Actor): Promise<CaseWorkSettings> {
   authorize(actor, 'casework-settings.manage', ownDistrict(actor))

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import type { DB } from '../../../db/schema.ts'
 
 /** Every kind of record the timeline shows, of one case. */
 export function selectCaseHistory(db: Kysely<DB>, caseId: string) {
