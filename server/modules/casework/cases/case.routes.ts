@@ -8,27 +8,16 @@ import {
   caseManagerSchema,
   caseSchema,
   caseUpdateSchema,
-  caseWorkSettingsSchema,
   phaseChangeSchema,
-  savedViewInputSchema,
-  savedViewSchema,
 } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
 import { preferredLanguage } from '../../../platform/language.ts'
-import { problems, tags } from '../casework.http.ts'
-import {
-  deleteView,
-  getCaseWorkSettings,
-  listSavedViews,
-  putCaseWorkSettings,
-  saveView,
-} from '../settings/settings.service.ts'
+import { caseParams, problems, tags } from '../casework.http.ts'
 import { changePhase, createCase, listCaseManagers, listCases, readCase, updateCase } from './case.service.ts'
 import { renderCaseListXlsx } from './case-export.ts'
 
-export const caseParams = z.object({ caseId: z.uuid() })
 const exportQuerySchema = caseListQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
 })
@@ -159,72 +148,5 @@ export const caseRoutes =
         },
       },
       (request) => listCaseManagers(db, actorOf(request)),
-    )
-    app.get(
-      '/case-views',
-      {
-        config: { access: 'case.list' },
-        schema: {
-          tags,
-          summary: 'My saved case-list views',
-          response: { 200: z.array(savedViewSchema), ...problems },
-        },
-      },
-      (request) => listSavedViews(db, actorOf(request)),
-    )
-    app.post(
-      '/case-views',
-      {
-        config: { access: 'case.list' },
-        schema: {
-          tags,
-          summary: 'Save the current filters as a view',
-          body: savedViewInputSchema,
-          response: { 201: savedViewSchema, ...problems },
-        },
-      },
-      async (request, reply) => reply.code(201).send(await saveView(db, actorOf(request), request.body)),
-    )
-    app.delete(
-      '/case-views/:viewId',
-      {
-        config: { access: 'case.list' },
-        schema: {
-          tags,
-          summary: 'Delete a saved view',
-          params: z.object({ viewId: z.uuid() }),
-          response: { 204: z.null(), ...problems },
-        },
-      },
-      async (request, reply) => {
-        await deleteView(db, actorOf(request), request.params.viewId)
-        return reply.code(204).send(null)
-      },
-    )
-
-    app.get(
-      '/case-work-settings',
-      {
-        config: { access: 'casework-settings.manage' },
-        schema: {
-          tags,
-          summary: "The district's case-work settings",
-          response: { 200: caseWorkSettingsSchema, ...problems },
-        },
-      },
-      (request) => getCaseWorkSettings(db, actorOf(request)),
-    )
-    app.put(
-      '/case-work-settings',
-      {
-        config: { access: 'casework-settings.manage' },
-        schema: {
-          tags,
-          summary: "Change the district's case-work settings",
-          body: caseWorkSettingsSchema,
-          response: { 200: caseWorkSettingsSchema, ...problems },
-        },
-      },
-      (request) => putCaseWorkSettings(db, actorOf(request), request.body, requestContext(request)),
     )
   }

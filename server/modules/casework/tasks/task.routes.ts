@@ -2,8 +2,6 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  shortConsultationInputSchema,
-  shortConsultationSchema,
   taskInputSchema,
   taskListQuerySchema,
   taskSchema,
@@ -12,11 +10,10 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
-import { problems, tags } from '../casework.http.ts'
-import { listOwnShortConsultations, recordShortConsultation } from '../contacts/contact.service.ts'
-import { createTask, listMyTasks, updateTask } from './task.service.ts'
+import { caseParams, problems, tags } from '../casework.http.ts'
+import { createTask, listCaseTasks, listMyTasks, updateTask } from './task.service.ts'
 
-/** My tasks (Wiedervorlagen) and short consultations, which belong to no case. */
+/** My tasks (Wiedervorlagen), and the tasks of a case. */
 export const taskRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (instance) => {
@@ -72,33 +69,17 @@ export const taskRoutes =
           requestContext(request),
         ),
     )
-
     app.get(
-      '/short-consultations',
+      '/cases/:caseId/tasks',
       {
-        config: { access: 'short-consultation.record' },
+        config: { access: 'case.read' },
         schema: {
           tags,
-          summary: 'My short consultations of the last 30 days',
-          response: { 200: z.array(shortConsultationSchema), ...problems },
+          summary: 'Tasks of the case',
+          params: caseParams,
+          response: { 200: z.array(taskSchema), ...problems },
         },
       },
-      (request) => listOwnShortConsultations(db, actorOf(request)),
-    )
-    app.post(
-      '/short-consultations',
-      {
-        config: { access: 'short-consultation.record' },
-        schema: {
-          tags,
-          summary: 'Count a short consultation (no personal data)',
-          body: shortConsultationInputSchema,
-          response: { 201: shortConsultationSchema, ...problems },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await recordShortConsultation(db, actorOf(request), request.body, requestContext(request))),
+      (request) => listCaseTasks(db, actorOf(request), request.params.caseId),
     )
   }
