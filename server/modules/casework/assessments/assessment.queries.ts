@@ -1,16 +1,15 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
 
-/** A case's assessments, oldest first, with who made them, and all their entries. */
+/** A case's assessments, oldest first, and all their entries. */
 export function selectAssessments(db: Kysely<DB>, caseId: string) {
   return Promise.all([
     db
       .selectFrom('assessment')
-      .innerJoin('app_user', 'app_user.id', 'assessment.created_by')
-      .select(['assessment.id', 'assessment.assessed_on', 'app_user.display_name'])
-      .where('assessment.case_id', '=', caseId)
-      .orderBy('assessment.assessed_on')
-      .orderBy('assessment.created_at')
+      .select(['id', 'assessed_on', 'created_by'])
+      .where('case_id', '=', caseId)
+      .orderBy('assessed_on')
+      .orderBy('created_at')
       .execute(),
     db
       .selectFrom('assessment_entry')
@@ -22,7 +21,7 @@ export function selectAssessments(db: Kysely<DB>, caseId: string) {
 }
 
 export async function insertAssessment(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   assessment: { district_id: string; case_id: string; assessed_on: string; created_by: string },
   entries: { domain: string; need_level: number; resources: string; note: string }[],
 ): Promise<string> {

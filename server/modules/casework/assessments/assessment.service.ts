@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import type { Actor } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { ruleViolation, today } from '../casework.access.ts'
 import { insertAssessment, selectAssessments } from './assessment.queries.ts'
@@ -17,6 +18,11 @@ export async function listAssessments(
 ): Promise<Assessment[]> {
   await authorizeCaseRead(db, actor, caseId)
   const [assessments, entries] = await selectAssessments(db, caseId)
+  const names = await displayNames(
+    db,
+    actor.districtId,
+    assessments.map((assessment) => assessment.created_by),
+  )
   await recordAudit(db, {
     ...request,
     action: 'case.read',
@@ -27,7 +33,7 @@ export async function listAssessments(
   return assessments.map((assessment) => ({
     id: assessment.id,
     assessedOn: assessment.assessed_on,
-    createdBy: assessment.display_name,
+    createdBy: names.get(assessment.created_by) ?? '',
     entries: entries
       .filter((entry) => entry.assessment_id === assessment.id)
       .map((entry) => ({

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
 import type { CaseListQuery } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
@@ -143,7 +143,7 @@ export function selectCaseRows(db: Kysely<DB>, caseIds: readonly string[]) {
     .execute()
 }
 
-/** Persons, managers, names and task counts of a page of cases, in one round of queries. */
+/** Persons, managers' ids and task counts of a page of cases, in one round of queries. */
 export async function selectCaseDetails(db: Kysely<DB>, caseIds: readonly string[], today: string) {
   if (caseIds.length === 0) return { persons: [], managers: [], tasks: [] }
   const ids = [...caseIds]
@@ -156,13 +156,7 @@ export async function selectCaseDetails(db: Kysely<DB>, caseIds: readonly string
       .where('case_person.case_id', 'in', ids)
       .orderBy('person.birth_date')
       .execute(),
-    db
-      .selectFrom('case_manager')
-      .innerJoin('app_user', 'app_user.id', 'case_manager.user_id')
-      .select(['case_manager.case_id', 'app_user.id', 'app_user.display_name'])
-      .where('case_manager.case_id', 'in', ids)
-      .orderBy('app_user.display_name')
-      .execute(),
+    db.selectFrom('case_manager').select(['case_id', 'user_id']).where('case_id', 'in', ids).execute(),
     db
       .selectFrom('task')
       .select([
@@ -176,17 +170,6 @@ export async function selectCaseDetails(db: Kysely<DB>, caseIds: readonly string
       .execute(),
   ])
   return { persons, managers, tasks }
-}
-
-export function selectNames(db: Kysely<DB>, table: 'municipality' | 'team', ids: readonly string[]) {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return Promise.resolve(new Map<string, string>())
-  return db
-    .selectFrom(table)
-    .select(['id', 'name'])
-    .where('id', 'in', unique)
-    .execute()
-    .then((rows) => new Map(rows.map((row) => [row.id, row.name])))
 }
 
 export async function updateCaseIfVersion(
@@ -232,24 +215,6 @@ export function insertPhaseChange(
   },
 ) {
   return db.insertInto('case_phase_change').values(row).execute()
-}
-
-/** Users of the district holding one of the roles: only they can be made responsible. */
-export function selectUsersWithRole(
-  db: Kysely<DB>,
-  districtId: string,
-  ids: readonly string[],
-  roles: string[],
-) {
-  if (ids.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('app_user')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .where('id', 'in', [...ids])
-    .where('disabled_at', 'is', null)
-    .where(sql<SqlBool>`roles && ${sql.val(roles)}::text[]`)
-    .execute()
 }
 
 /** Keeps each case's sort name (its first person, alphabetically) in step with its persons. */
@@ -303,5 +268,75 @@ export async function completeTasks(db: Kysely<DB>, taskIds: readonly string[]):
     .set({ done_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', 'in', [...taskIds])
     .where('done_at', 'is', null)
+    .execute()
+}
+
+/** Opens a case with its persons; answers the new id. */
+export async function insertCase(
+  trx: Transaction<DB>,
+  row: {
+    district_id: string
+    reference: string
+    municipality_id: string
+    team_id: string | null
+    opened_on: string
+    created_by: string
+  },
+  personIds: readonly string[],
+): Promise<string> {
+  const { id } = await trx.insertInto('client_case').values(row).returning('id').executeTakeFirstOrThrow()
+  await trx
+    .insertInto('case_person')
+    .values(
+      [...new Set(personIds)].map((personId) => ({
+        case_id: id,
+        person_id: personId,
+        district_id: row.district_id,
+      })),
+    )
+    .execute()
+  return id
+}
+
+/** The case's phase and version, locked until the phase change commits. */
+export function lockCasePhase(trx: Transaction<DB>, caseId: string) {
+  return trx
+    .selectFrom('client_case')
+    .select(['phase', 'version'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+}
+
+export async function selectCasePhase(db: Kysely<DB>, caseId: string): Promise<string> {
+  const row = await db
+    .selectFrom('client_case')
+    .select('phase')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  return row.phase
+}
+
+/** Whether the case has at least one assessment. */
+export async function hasAssessment(db: Kysely<DB>, caseId: string): Promise<boolean> {
+  const row = await db.selectFrom('assessment').select('id').where('case_id', '=', caseId).executeTakeFirst()
+  return row !== undefined
+}
+
+export function selectGoalOutcomes(db: Kysely<DB>, caseId: string) {
+  return db.selectFrom('goal').select(['id', 'outcome']).where('case_id', '=', caseId).execute()
+}
+
+export async function setGoalOutcome(
+  trx: Transaction<DB>,
+  caseId: string,
+  goalId: string,
+  outcome: string,
+): Promise<void> {
+  await trx
+    .updateTable('goal')
+    .set({ outcome, version: (eb) => eb('version', '+', 1) })
+    .where('id', '=', goalId)
+    .where('case_id', '=', caseId)
     .execute()
 }

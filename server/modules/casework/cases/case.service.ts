@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import {
   type Case,
@@ -22,6 +22,8 @@ import {
   ownDistrict,
 } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { municipalityNames } from '../../districts/index.ts'
+import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
 import {
   assertReferences,
   loadCaseSubject,
@@ -35,20 +37,28 @@ import { personSummary, scoredCandidates } from '../persons/person.service.ts'
 import {
   type CaseListRow,
   completeTasks,
+  hasAssessment,
+  insertCase,
   insertPhaseChange,
+  lockCasePhase,
   type NameFilter,
   nextCaseReference,
   refreshCaseSortNames,
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
+  selectCasePhase,
   selectCaseRows,
   selectClosingNote,
-  selectNames,
+  selectGoalOutcomes,
   selectOpenCaseTaskIds,
-  selectUsersWithRole,
+  setGoalOutcome,
   updateCaseIfVersion,
 } from './case.queries.ts'
+
+/** Managers in the order the list shows them, whatever order the database returned. */
+const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
+  a.displayName.localeCompare(b.displayName, 'de')
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
 const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
@@ -58,7 +68,7 @@ export async function assertCaseManagers(
   ids: readonly string[],
   path: string,
 ) {
-  const found = await selectUsersWithRole(db, districtId, ids, ['case_manager'])
+  const found = (await activeUsers(db, districtId, ids)).filter((user) => user.roles.includes('case_manager'))
   if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', path)
 }
 
@@ -83,28 +93,18 @@ export async function createCase(
   if (openedOn > today()) throw ruleViolation('date-in-future', 'body.openedOn', 400)
   const caseId = await db.transaction().execute(async (trx) => {
     const reference = await nextCaseReference(trx, actor.districtId, Number(openedOn.slice(0, 4)))
-    const { id } = await trx
-      .insertInto('client_case')
-      .values({
+    const id = await insertCase(
+      trx,
+      {
         district_id: actor.districtId,
         reference,
         municipality_id: input.municipalityId,
         team_id: teamId,
         opened_on: openedOn,
         created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('case_person')
-      .values(
-        [...new Set(input.personIds)].map((personId) => ({
-          case_id: id,
-          person_id: personId,
-          district_id: actor.districtId,
-        })),
-      )
-      .execute()
+      },
+      input.personIds,
+    )
     await replaceCaseManagers(trx, actor.districtId, id, managerIds)
     await refreshCaseSortNames(trx, { caseId: id })
     await insertPhaseChange(trx, {
@@ -125,22 +125,28 @@ export async function createCase(
 /** Case summaries for rows the actor may see, with persons, managers and task counts. */
 async function presentSummaries(
   db: Kysely<DB>,
+  districtId: string,
   rows: readonly Omit<CaseListRow, 'total'>[],
 ): Promise<CaseSummary[]> {
   const ids = rows.map((row) => row.id)
   const [details, municipalities, teams] = await Promise.all([
     selectCaseDetails(db, ids, today()),
-    selectNames(
+    municipalityNames(
       db,
-      'municipality',
+      districtId,
       rows.map((row) => row.municipality_id),
     ),
-    selectNames(
+    teamNames(
       db,
-      'team',
+      districtId,
       rows.flatMap((row) => (row.team_id ? [row.team_id] : [])),
     ),
   ])
+  const managerNames = await displayNames(
+    db,
+    districtId,
+    details.managers.map((manager) => manager.user_id),
+  )
   return rows.map((row) => {
     const tasks = details.tasks.find((task) => task.case_id === row.id)
     return {
@@ -153,7 +159,8 @@ async function presentSummaries(
       teamName: row.team_id ? (teams.get(row.team_id) ?? null) : null,
       managers: details.managers
         .filter((manager) => manager.case_id === row.id)
-        .map((manager) => ({ id: manager.id, displayName: manager.display_name })),
+        .map((manager) => ({ id: manager.user_id, displayName: managerNames.get(manager.user_id) ?? '' }))
+        .sort(byDisplayName),
       persons: details.persons.filter((person) => person.case_id === row.id).map(personSummary),
       openedOn: row.opened_on,
       closedOn: row.closed_on,
@@ -169,7 +176,7 @@ async function presentCase(db: Kysely<DB>, actor: Actor, caseId: string, known?:
   const subject = known ?? (await loadCaseSubject(db, actor, caseId))
   const [row] = await selectCaseRows(db, [caseId])
   if (!row) throw new Error('case vanished while being read')
-  const [summary] = await presentSummaries(db, [row])
+  const [summary] = await presentSummaries(db, actor.districtId, [row])
   return {
     ...(summary as CaseSummary),
     closingReason: row.closing_reason as Case['closingReason'],
@@ -249,7 +256,7 @@ export async function listCases(
   if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
   await recordAudit(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
   return {
-    items: await presentSummaries(db, rows),
+    items: await presentSummaries(db, actor.districtId, rows),
     total: Number(rows[0]?.total ?? 0),
     limit: query.limit,
     offset: query.offset,
@@ -292,25 +299,13 @@ async function checkPhaseRequirements(
     throw ruleViolation('phase-transition-not-allowed', 'body.to')
   if (from === 'closed' && !input.reopeningReason)
     throw ruleViolation('reopening-reason-required', 'body.reopeningReason')
-  if (input.to === 'planning') {
-    const assessment = await db
-      .selectFrom('assessment')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .executeTakeFirst()
-    if (!assessment) throw ruleViolation('assessment-required', 'body.to')
-  }
-  if (input.to === 'implementation') {
-    const goal = await db.selectFrom('goal').select('id').where('case_id', '=', caseId).executeTakeFirst()
-    if (!goal) throw ruleViolation('goal-required', 'body.to')
-  }
+  if (input.to === 'planning' && !(await hasAssessment(db, caseId)))
+    throw ruleViolation('assessment-required', 'body.to')
+  if (input.to === 'implementation' && (await selectGoalOutcomes(db, caseId)).length === 0)
+    throw ruleViolation('goal-required', 'body.to')
   if (input.to === 'closed') {
     if (!input.closingReason) throw ruleViolation('closing-reason-required', 'body.closingReason')
-    const goals = await db
-      .selectFrom('goal')
-      .select(['id', 'outcome'])
-      .where('case_id', '=', caseId)
-      .execute()
+    const goals = await selectGoalOutcomes(db, caseId)
     const given = new Map(input.goalOutcomes.map((entry) => [entry.goalId, entry.outcome]))
     if ([...given.keys()].some((goalId) => !goals.some((goal) => goal.id === goalId)))
       throw ruleViolation('unknown-reference', 'body.goalOutcomes')
@@ -339,12 +334,7 @@ export async function changePhase(
   authorize(actor, 'case.work', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('client_case')
-      .select(['phase', 'version'])
-      .where('id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
+    const current = await lockCasePhase(trx, caseId)
     if (current.version !== expectedVersion) throw new Conflict()
     const from = current.phase as CasePhase
     await checkPhaseRequirements(trx, caseId, from, input)
@@ -370,12 +360,7 @@ export async function changePhase(
       }
     }
     for (const entry of closing ? input.goalOutcomes : []) {
-      await trx
-        .updateTable('goal')
-        .set({ outcome: entry.outcome, version: (eb) => eb('version', '+', 1) })
-        .where('id', '=', entry.goalId)
-        .where('case_id', '=', caseId)
-        .execute()
+      await setGoalOutcome(trx, caseId, entry.goalId, entry.outcome)
     }
     await insertPhaseChange(trx, {
       district_id: actor.districtId,
@@ -406,12 +391,7 @@ export async function authorizeCaseWork(
 ) {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
-  const row = await db
-    .selectFrom('client_case')
-    .select('phase')
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow()
-  if (row.phase === 'closed') throw ruleViolation('case-closed', path, 409)
+  if ((await selectCasePhase(db, caseId)) === 'closed') throw ruleViolation('case-closed', path, 409)
   return subject
 }
 
@@ -424,26 +404,5 @@ export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: st
 /** Active case managers of the district with their teams, for assignment. */
 export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
   authorize(actor, 'case.list', ownDistrict(actor))
-  const [users, memberships] = await Promise.all([
-    db
-      .selectFrom('app_user')
-      .select(['id', 'display_name'])
-      .where('district_id', '=', actor.districtId)
-      .where('disabled_at', 'is', null)
-      .where(sql<SqlBool>`'case_manager' = ANY (roles)`)
-      .orderBy('display_name')
-      .execute(),
-    db
-      .selectFrom('user_team')
-      .select(['user_id', 'team_id'])
-      .where('district_id', '=', actor.districtId)
-      .execute(),
-  ])
-  return users.map((user) => ({
-    id: user.id,
-    displayName: user.display_name,
-    teamIds: memberships
-      .filter((membership) => membership.user_id === user.id)
-      .map((membership) => membership.team_id),
-  }))
+  return activeUsersWithRole(db, actor.districtId, 'case_manager')
 }

@@ -1,15 +1,13 @@
-import { type Insertable, type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely'
 import type { ContactTable, ShortConsultationTable } from '../../../db/schema.casework.ts'
 import type { DB } from '../../../db/schema.ts'
 
 export function selectContacts(db: Kysely<DB>, caseId: string) {
   return db
     .selectFrom('contact')
-    .innerJoin('app_user', 'app_user.id', 'contact.created_by')
-    .selectAll('contact')
-    .select('app_user.display_name')
-    .where('contact.case_id', '=', caseId)
-    .orderBy('contact.occurred_at', 'desc')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_at', 'desc')
     .execute()
 }
 
@@ -26,7 +24,7 @@ export async function countCaseMembers(db: Kysely<DB>, caseId: string, personIds
 }
 
 /** Stores a contact and moves the case's last contact forward if it is the newest. */
-export async function insertContact(db: Kysely<DB>, contact: Insertable<ContactTable>): Promise<string> {
+export async function insertContact(db: Transaction<DB>, contact: Insertable<ContactTable>): Promise<string> {
   const { id } = await db.insertInto('contact').values(contact).returning('id').executeTakeFirstOrThrow()
   await db
     .updateTable('client_case')
@@ -37,7 +35,7 @@ export async function insertContact(db: Kysely<DB>, contact: Insertable<ContactT
 }
 
 export async function insertShortConsultation(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   consultation: Insertable<ShortConsultationTable>,
 ): Promise<string> {
   const { id } = await db

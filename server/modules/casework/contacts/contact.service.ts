@@ -9,6 +9,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertReferences, ruleViolation, today } from '../casework.access.ts'
 import {
@@ -29,6 +30,11 @@ export async function listContacts(
 ): Promise<Contact[]> {
   await authorizeCaseRead(db, actor, caseId)
   const rows = await selectContacts(db, caseId)
+  const names = await displayNames(
+    db,
+    actor.districtId,
+    rows.map((row) => row.created_by),
+  )
   await recordAudit(db, {
     ...request,
     action: 'case.read',
@@ -48,7 +54,7 @@ export async function listContacts(
     interpreterLanguage: row.interpreter_language,
     domains: row.domains as Contact['domains'],
     note: row.note,
-    createdBy: row.display_name,
+    createdBy: names.get(row.created_by) ?? '',
   }))
 }
 

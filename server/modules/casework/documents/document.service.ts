@@ -8,8 +8,10 @@ import type { RequestContext } from '../../../platform/access.ts'
 import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertDocumentInDistrict, loadCaseSubject, ruleViolation } from '../casework.access.ts'
+import { insertDocument, selectDocuments, selectDocumentWithContent } from './document.queries.ts'
 
 /**
  * The file types a counselling office needs, by the extension the user sees and the type its
@@ -55,21 +57,19 @@ export function safeFileName(name: string): string {
 
 export async function listDocuments(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseDocument[]> {
   await authorizeCaseRead(db, actor, caseId)
-  const rows = await db
-    .selectFrom('case_document')
-    .innerJoin('app_user', 'app_user.id', 'case_document.uploaded_by')
-    .selectAll('case_document')
-    .select('app_user.display_name')
-    .where('case_document.case_id', '=', caseId)
-    .orderBy('case_document.uploaded_at', 'desc')
-    .execute()
+  const rows = await selectDocuments(db, caseId)
+  const names = await displayNames(
+    db,
+    actor.districtId,
+    rows.map((row) => row.uploaded_by),
+  )
   return rows.map((row) => ({
     id: row.id,
     fileName: row.file_name,
     mediaType: row.media_type,
     sizeBytes: row.size_bytes,
     uploadedAt: row.uploaded_at,
-    uploadedBy: row.display_name,
+    uploadedBy: names.get(row.uploaded_by) ?? '',
   }))
 }
 
@@ -89,9 +89,9 @@ export async function uploadDocument(
   if (!detected || !accepted.detected.includes(detected.ext))
     throw ruleViolation('document-type-mismatch', 'body.file', 415)
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('case_document')
-      .values({
+    const id = await insertDocument(
+      trx,
+      {
         district_id: actor.districtId,
         case_id: caseId,
         file_name: fileName,
@@ -99,13 +99,9 @@ export async function uploadDocument(
         size_bytes: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'),
         uploaded_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('case_document_content')
-      .values({ document_id: id, district_id: actor.districtId, content: file.content })
-      .execute()
+      },
+      file.content,
+    )
     await recordAudit(trx, { ...request, action: 'document.create', subjectType: 'document', subjectId: id })
   })
   return listDocuments(db, actor, caseId)
@@ -120,13 +116,7 @@ export async function downloadDocument(
 ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
   await assertDocumentInDistrict(db, actor, documentId)
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
-  const row = await db
-    .selectFrom('case_document')
-    .innerJoin('case_document_content', 'case_document_content.document_id', 'case_document.id')
-    .select(['case_document.file_name', 'case_document.media_type', 'case_document_content.content'])
-    .where('case_document.id', '=', documentId)
-    .where('case_document.case_id', '=', caseId)
-    .executeTakeFirst()
+  const row = await selectDocumentWithContent(db, caseId, documentId)
   if (!row) throw new NotFound()
   await recordAudit(db, {
     ...request,

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { PersonTable } from '../../../db/schema.casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
@@ -158,13 +158,16 @@ export async function upsertHouseholdRelation(
     .execute()
 }
 
-export function teamNames(db: Kysely<DB>, teamIds: readonly string[]) {
-  if (teamIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('team')
-    .select(['id', 'name'])
-    .where('id', 'in', [...teamIds])
-    .orderBy('name')
+/** Marks the duplicate as merged into the survivor; its row stays as history. */
+export async function markMerged(
+  trx: Transaction<DB>,
+  duplicateId: string,
+  survivorId: string,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ merged_into: survivorId, merged_at: new Date().toISOString() })
+    .where('id', '=', duplicateId)
     .execute()
 }
 

@@ -21,6 +21,7 @@ import {
   type PersonSubject,
 } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { teamNames } from '../../identity/index.ts'
 import { refreshCaseSortNames } from '../cases/case.queries.ts'
 import {
   assertReferences,
@@ -35,6 +36,7 @@ import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
 import {
   insertPerson,
   insertResidenceStatus,
+  markMerged,
   moveReferences,
   type PersonColumns,
   type PersonRow,
@@ -44,7 +46,6 @@ import {
   selectHousehold,
   selectPersons,
   selectResidenceStatuses,
-  teamNames,
   updatePersonIfVersion,
   upsertHouseholdRelation,
 } from './person.queries.ts'
@@ -350,10 +351,10 @@ export async function matchPersons(
     actor.districtId,
     scored.map((candidate) => candidate.row),
   )
-  const teams = new Map(
-    (await teamNames(db, [...new Set([...subjects.values()].flatMap((subject) => subject.teamIds))])).map(
-      (team) => [team.id, team],
-    ),
+  const teams = await teamNames(
+    db,
+    actor.districtId,
+    [...subjects.values()].flatMap((subject) => subject.teamIds),
   )
   const candidates = scored.map(({ row, score, reasons }) => {
     const subject = subjects.get(row.id) as PersonSubject
@@ -364,7 +365,10 @@ export async function matchPersons(
       reasons,
       visible,
       person: visible ? personSummary(row) : null,
-      contactTeams: subject.teamIds.flatMap((teamId) => teams.get(teamId) ?? []),
+      contactTeams: subject.teamIds.flatMap((teamId) => {
+        const name = teams.get(teamId)
+        return name === undefined ? [] : [{ id: teamId, name }]
+      }),
     }
   })
   await recordAudit(db, { ...request, action: 'person.match', purpose: `candidates:${candidates.length}` })
@@ -399,11 +403,7 @@ export async function mergePersons(
     ].slice(0, 20)
     await moveReferences(trx, survivorId, input.duplicatePersonId)
     await refreshCaseSortNames(trx, { personId: survivorId })
-    await trx
-      .updateTable('person')
-      .set({ merged_into: survivorId, merged_at: new Date().toISOString() })
-      .where('id', '=', input.duplicatePersonId)
-      .execute()
+    await markMerged(trx, input.duplicatePersonId, survivorId)
     const survivorCodes = nameCodes({
       familyName: survivorRow.family_name,
       givenNames: survivorRow.given_names,

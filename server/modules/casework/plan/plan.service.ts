@@ -1,31 +1,35 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Goal, goalInputSchema, Measure, measureInputSchema } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
-import { updateIfVersion } from '../../../db/versioned.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { Conflict, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { organisationNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertReferences, ruleViolation } from '../casework.access.ts'
+import {
+  inCase,
+  insertGoal,
+  insertMeasure,
+  selectGoals,
+  selectMeasures,
+  updatePlanItemIfVersion,
+} from './plan.queries.ts'
 
 type GoalWrite = z.output<typeof goalInputSchema>
 type MeasureWrite = z.output<typeof measureInputSchema>
 export type Plan = { goals: Goal[]; measures: Measure[] }
 
-async function selectPlan(db: Kysely<DB>, caseId: string): Promise<Plan> {
-  const [goals, measures] = await Promise.all([
-    db.selectFrom('goal').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
-    db
-      .selectFrom('measure')
-      .leftJoin('organisation', 'organisation.id', 'measure.organisation_id')
-      .selectAll('measure')
-      .select('organisation.name as organisation_name')
-      .where('measure.case_id', '=', caseId)
-      .orderBy('measure.created_at')
-      .execute(),
-  ])
+/** The plan as the API shows it, with partner organisations' names (from identity). */
+async function presentPlan(db: Kysely<DB>, districtId: string, caseId: string): Promise<Plan> {
+  const [goals, measures] = await Promise.all([selectGoals(db, caseId), selectMeasures(db, caseId)])
+  const organisations = await organisationNames(
+    db,
+    districtId,
+    measures.flatMap((measure) => (measure.organisation_id ? [measure.organisation_id] : [])),
+  )
   return {
     goals: goals.map((goal) => ({
       id: goal.id,
@@ -43,7 +47,7 @@ async function selectPlan(db: Kysely<DB>, caseId: string): Promise<Plan> {
       description: measure.description,
       owner: measure.owner as Measure['owner'],
       organisationId: measure.organisation_id,
-      organisationName: measure.organisation_name,
+      organisationName: measure.organisation_id ? (organisations.get(measure.organisation_id) ?? null) : null,
       dueOn: measure.due_on,
       status: measure.status as Measure['status'],
       version: measure.version,
@@ -65,7 +69,7 @@ export async function readPlan(
     subjectId: caseId,
     purpose: 'plan',
   })
-  return selectPlan(db, caseId)
+  return presentPlan(db, actor.districtId, caseId)
 }
 
 async function checkMeasure(db: Kysely<DB>, actor: Actor, caseId: string, input: MeasureWrite) {
@@ -78,15 +82,8 @@ async function checkMeasure(db: Kysely<DB>, actor: Actor, caseId: string, input:
       path: 'body.organisationId',
     },
   ])
-  if (input.goalId) {
-    const goal = await db
-      .selectFrom('goal')
-      .select('id')
-      .where('id', '=', input.goalId)
-      .where('case_id', '=', caseId)
-      .executeTakeFirst()
-    if (!goal) throw ruleViolation('unknown-reference', 'body.goalId')
-  }
+  if (input.goalId && !(await inCase(db, 'goal', caseId, input.goalId)))
+    throw ruleViolation('unknown-reference', 'body.goalId')
 }
 
 export async function addGoal(
@@ -98,42 +95,32 @@ export async function addGoal(
 ) {
   await authorizeCaseWork(db, actor, caseId)
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('goal')
-      .values({
-        district_id: actor.districtId,
-        case_id: caseId,
-        domain: input.domain,
-        statement: input.statement,
-        indicator: input.indicator,
-        target_date: input.targetDate,
-        status: input.status,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertGoal(trx, {
+      district_id: actor.districtId,
+      case_id: caseId,
+      domain: input.domain,
+      statement: input.statement,
+      indicator: input.indicator,
+      target_date: input.targetDate,
+      status: input.status,
+      created_by: actor.userId,
+    })
     await recordAudit(trx, { ...request, action: 'goal.create', subjectType: 'goal', subjectId: id })
   })
-  return selectPlan(db, caseId)
+  return presentPlan(db, actor.districtId, caseId)
 }
 
 /** Goals and measures are changed only with the version the client saw. */
 async function updateVersioned(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   table: 'goal' | 'measure',
   caseId: string,
   id: string,
   expectedVersion: number,
   changes: Record<string, unknown>,
 ) {
-  if (await updateIfVersion(db, table, id, expectedVersion, changes, { case_id: caseId })) return
-  const exists = await db
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst()
-  throw exists ? new Conflict() : new NotFound()
+  if (await updatePlanItemIfVersion(trx, table, caseId, id, expectedVersion, changes)) return
+  throw (await inCase(trx, table, caseId, id)) ? new Conflict() : new NotFound()
 }
 
 export async function updateGoal(
@@ -157,7 +144,7 @@ export async function updateGoal(
     })
     await recordAudit(trx, { ...request, action: 'goal.update', subjectType: 'goal', subjectId: goalId })
   })
-  return selectPlan(db, caseId)
+  return presentPlan(db, actor.districtId, caseId)
 }
 
 export async function addMeasure(
@@ -170,24 +157,20 @@ export async function addMeasure(
   await authorizeCaseWork(db, actor, caseId)
   await checkMeasure(db, actor, caseId, input)
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('measure')
-      .values({
-        district_id: actor.districtId,
-        case_id: caseId,
-        goal_id: input.goalId,
-        description: input.description,
-        owner: input.owner,
-        organisation_id: input.organisationId,
-        due_on: input.dueOn,
-        status: input.status,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertMeasure(trx, {
+      district_id: actor.districtId,
+      case_id: caseId,
+      goal_id: input.goalId,
+      description: input.description,
+      owner: input.owner,
+      organisation_id: input.organisationId,
+      due_on: input.dueOn,
+      status: input.status,
+      created_by: actor.userId,
+    })
     await recordAudit(trx, { ...request, action: 'measure.create', subjectType: 'measure', subjectId: id })
   })
-  return selectPlan(db, caseId)
+  return presentPlan(db, actor.districtId, caseId)
 }
 
 export async function updateMeasure(
@@ -218,5 +201,5 @@ export async function updateMeasure(
       subjectId: measureId,
     })
   })
-  return selectPlan(db, caseId)
+  return presentPlan(db, actor.districtId, caseId)
 }

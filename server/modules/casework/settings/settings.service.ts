@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { CaseWorkSettings } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { readCaseWorkSettings } from '../casework.access.ts'
+import { upsertCaseWorkSettings } from './settings.queries.ts'
 
 export async function getCaseWorkSettings(db: Kysely<DB>, actor: Actor): Promise<CaseWorkSettings> {
   authorize(actor, 'casework-settings.manage', ownDistrict(actor))
@@ -19,22 +20,10 @@ export async function putCaseWorkSettings(
 ): Promise<CaseWorkSettings> {
   authorize(actor, 'casework-settings.manage', ownDistrict(actor))
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('case_work_setting')
-      .values({
-        district_id: actor.districtId,
-        team_cases_visible: input.teamCasesVisibleToCaseManagers,
-        residence_expiry_lead_days: input.residenceExpiryLeadDays,
-      })
-      .onConflict((conflict) =>
-        conflict.column('district_id').doUpdateSet({
-          team_cases_visible: input.teamCasesVisibleToCaseManagers,
-          residence_expiry_lead_days: input.residenceExpiryLeadDays,
-          version: sql`case_work_setting.version + 1`,
-          updated_at: sql`now()`,
-        }),
-      )
-      .execute()
+    await upsertCaseWorkSettings(trx, actor.districtId, {
+      team_cases_visible: input.teamCasesVisibleToCaseManagers,
+      residence_expiry_lead_days: input.residenceExpiryLeadDays,
+    })
     await recordAudit(trx, {
       ...request,
       action: 'casework-settings.update',

@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Task, taskInputSchema, taskUpdateSchema } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
@@ -6,6 +6,7 @@ import type { RequestContext } from '../../../platform/access.ts'
 import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { activeUsers, displayNames } from '../../identity/index.ts'
 import {
   loadCaseSubject,
   loadPersonSubject,
@@ -13,24 +14,30 @@ import {
   ruleViolation,
   today,
 } from '../casework.access.ts'
+import {
+  insertResidenceExpiryTasks,
+  insertTask,
+  selectTasks,
+  type TaskRow,
+  updateTaskIfVersion,
+} from './task.queries.ts'
 
-function taskQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('task')
-    .innerJoin('app_user', 'app_user.id', 'task.assignee_id')
-    .leftJoin('client_case', 'client_case.id', 'task.case_id')
-    .selectAll('task')
-    .select(['app_user.display_name as assignee_name', 'client_case.reference as case_reference'])
+/** Tasks as the API shows them, with their assignees' names (from identity). */
+async function presentTasks(db: Kysely<DB>, districtId: string, rows: readonly TaskRow[]): Promise<Task[]> {
+  const names = await displayNames(
+    db,
+    districtId,
+    rows.map((row) => row.assignee_id),
+  )
+  return rows.map((row) => presentTask(row, names.get(row.assignee_id) ?? ''))
 }
 
-type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['execute']>>[number]
-
-const presentTask = (row: TaskRow): Task => ({
+const presentTask = (row: TaskRow, assigneeName: string): Task => ({
   id: row.id,
   title: row.title,
   dueOn: row.due_on,
   assigneeId: row.assignee_id,
-  assigneeName: row.assignee_name,
+  assigneeName,
   caseId: row.case_id,
   caseReference: row.case_reference,
   personId: row.person_id,
@@ -43,31 +50,24 @@ const presentTask = (row: TaskRow): Task => ({
 /** My tasks (Wiedervorlagen), overdue first, then by due date. */
 export async function listMyTasks(db: Kysely<DB>, actor: Actor, include: 'open' | 'all'): Promise<Task[]> {
   authorize(actor, 'task.own', ownDistrict(actor))
-  let query = taskQuery(db).where('task.assignee_id', '=', actor.userId)
-  if (include === 'open') query = query.where('task.done_at', 'is', null)
-  const rows = await query.orderBy('task.done_at', 'desc').orderBy('task.due_on').limit(500).execute()
-  return rows.map(presentTask)
+  const rows = await selectTasks(db, { assigneeId: actor.userId, openOnly: include === 'open' })
+  return presentTasks(db, actor.districtId, rows)
 }
 
 /** The tasks of a case, for the case's own page. */
 export async function listCaseTasks(db: Kysely<DB>, actor: Actor, caseId: string): Promise<Task[]> {
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
-  const rows = await taskQuery(db).where('task.case_id', '=', caseId).orderBy('task.due_on').execute()
-  return rows.map(presentTask)
+  return presentTasks(db, actor.districtId, await selectTasks(db, { caseId }))
 }
 
-async function readTask(db: Kysely<DB>, id: string): Promise<Task> {
-  return presentTask(await taskQuery(db).where('task.id', '=', id).executeTakeFirstOrThrow())
+async function readTask(db: Kysely<DB>, actor: Actor, id: string): Promise<Task> {
+  const [task] = await presentTasks(db, actor.districtId, await selectTasks(db, { id }))
+  if (!task) throw new Error('task vanished while being read')
+  return task
 }
 
 async function assertAssignee(db: Kysely<DB>, actor: Actor, assigneeId: string) {
-  const user = await db
-    .selectFrom('app_user')
-    .select('roles')
-    .where('id', '=', assigneeId)
-    .where('district_id', '=', actor.districtId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst()
+  const [user] = await activeUsers(db, actor.districtId, [assigneeId])
   if (!user || user.roles.includes('partner')) throw ruleViolation('unknown-reference', 'body.assigneeId')
 }
 
@@ -85,23 +85,19 @@ export async function createTask(
   await assertAssignee(db, actor, assigneeId)
   if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'body.dueOn', 400)
   const id = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('task')
-      .values({
-        district_id: actor.districtId,
-        title: input.title,
-        due_on: input.dueOn,
-        assignee_id: assigneeId,
-        case_id: input.caseId,
-        person_id: input.personId,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: row.id })
-    return row.id
+    const taskId = await insertTask(trx, {
+      district_id: actor.districtId,
+      title: input.title,
+      due_on: input.dueOn,
+      assignee_id: assigneeId,
+      case_id: input.caseId,
+      person_id: input.personId,
+      created_by: actor.userId,
+    })
+    await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: taskId })
+    return taskId
   })
-  return readTask(db, id)
+  return readTask(db, actor, id)
 }
 
 export async function updateTask(
@@ -117,23 +113,16 @@ export async function updateTask(
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await assertAssignee(db, actor, input.assigneeId)
   await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('task')
-      .set({
-        title: input.title,
-        due_on: input.dueOn,
-        assignee_id: input.assigneeId,
-        done_at: input.done ? sql`coalesce(done_at, now())` : null,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', taskId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (result.numUpdatedRows !== 1n) throw new Conflict()
+    const changes = {
+      title: input.title,
+      due_on: input.dueOn,
+      assignee_id: input.assigneeId,
+      done: input.done,
+    }
+    if (!(await updateTaskIfVersion(trx, taskId, expectedVersion, changes))) throw new Conflict()
     await recordAudit(trx, { ...request, action: 'task.update', subjectType: 'task', subjectId: taskId })
   })
-  return readTask(db, taskId)
+  return readTask(db, actor, taskId)
 }
 
 /**
@@ -141,40 +130,10 @@ export async function updateTask(
  * for the person's case manager, or whoever registered the person when there is no open case.
  * Idempotent: the source key names the residence status, so a second run adds nothing.
  */
-export async function refreshResidenceExpiryTasks(
+export function refreshResidenceExpiryTasks(
   db: Kysely<DB>,
   districtId: string | null,
   scope: { residenceStatusId?: string } = {},
 ): Promise<number> {
-  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= current_date`]
-  if (districtId) conditions.push(sql<SqlBool>`rs.district_id = ${districtId}`)
-  if (scope.residenceStatusId) conditions.push(sql<SqlBool>`rs.id = ${scope.residenceStatusId}`)
-  const result = await sql`
-    INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
-    SELECT rs.district_id,
-      'Aufenthaltstitel läuft ab',
-      greatest(current_date, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
-      coalesce(open_case.manager_id, p.registered_by),
-      rs.person_id,
-      open_case.case_id,
-      'residence-expiry',
-      'residence-expiry:' || rs.id
-    FROM residence_status rs
-    JOIN person p ON p.id = rs.person_id AND p.merged_into IS NULL
-    LEFT JOIN case_work_setting s ON s.district_id = rs.district_id
-    LEFT JOIN LATERAL (
-      SELECT c.id AS case_id, (SELECT min(m.user_id::text)::uuid FROM case_manager m WHERE m.case_id = c.id) AS manager_id
-      FROM case_person cp JOIN client_case c ON c.id = cp.case_id
-      WHERE cp.person_id = rs.person_id AND c.phase <> 'closed'
-      ORDER BY c.opened_on DESC LIMIT 1
-    ) open_case ON true
-    WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= current_date + 365
-      -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
-      AND NOT EXISTS (
-        SELECT 1 FROM residence_status earlier
-        JOIN task t ON t.district_id = earlier.district_id AND t.source_key = 'residence-expiry:' || earlier.id
-        WHERE earlier.person_id = rs.person_id AND earlier.valid_until = rs.valid_until AND earlier.id <> rs.id)
-    ON CONFLICT (district_id, source_key) DO NOTHING`.execute(db)
-  return Number(result.numAffectedRows ?? 0)
+  return insertResidenceExpiryTasks(db, districtId, scope)
 }
