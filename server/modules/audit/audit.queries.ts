@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { AuditEventTable, DB } from '../../db/schema.ts'
 
 export type AuditRow = Selectable<AuditEventTable>
@@ -7,7 +7,7 @@ export type NewAuditRow = Omit<AuditRow, 'id'>
 const GENESIS = 'genesis'
 
 /** Chains are per district (and one for events outside any district), so a district's backup verifies alone. */
-export async function lockChainAndReadHead(db: Kysely<DB>, districtId: string | null): Promise<string> {
+export async function lockChainAndReadHead(db: Transaction<DB>, districtId: string | null): Promise<string> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${districtId ?? 'none'}`}))`.execute(db)
   const head = await db
     .selectFrom('audit_event')
@@ -19,7 +19,7 @@ export async function lockChainAndReadHead(db: Kysely<DB>, districtId: string | 
   return head?.hash ?? GENESIS
 }
 
-export async function insertAuditRow(db: Kysely<DB>, row: NewAuditRow): Promise<void> {
+export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Promise<void> {
   await db.insertInto('audit_event').values(row).execute()
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CaseWorkSettings } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
-import { DomainError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
+import { type ErrorKind, fieldError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
 import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts'
 import { municipalityNames } from '../districts/index.ts'
@@ -34,9 +34,9 @@ export async function readCaseWorkSettings(db: Kysely<DB>, districtId: string): 
     : defaultCaseWorkSettings
 }
 
-/** A rule of case work was broken: the message belongs next to the named field. */
-export const ruleViolation = (code: MessageCode, path: string, status = 422) =>
-  new DomainError(code, status, undefined, [{ path, message: code }])
+/** A rule of case work was broken: the message belongs next to the named field of the input. */
+export const ruleViolation = (code: MessageCode, field: string, kind: ErrorKind = 'rule-broken') =>
+  fieldError(code, kind, field)
 
 /**
  * Existence first, across districts: another district's record answers 404 exactly like a
@@ -162,12 +162,12 @@ const namesOf = { municipality: municipalityNames, team: teamNames, organisation
 export async function assertReferences(
   db: Kysely<DB>,
   districtId: string,
-  references: { table: keyof typeof namesOf; ids: string[]; path: string }[],
+  references: { table: keyof typeof namesOf; ids: string[]; field: string }[],
 ): Promise<void> {
-  for (const { table, ids, path } of references) {
+  for (const { table, ids, field } of references) {
     const unique = [...new Set(ids)]
     if (unique.length === 0) continue
     const found = await namesOf[table](db, districtId, unique)
-    if (found.size !== unique.length) throw ruleViolation('unknown-reference', path)
+    if (found.size !== unique.length) throw ruleViolation('unknown-reference', field)
   }
 }

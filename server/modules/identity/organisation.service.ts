@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
 import {
   Conflict,
-  DomainError,
+  fieldError,
   HiddenByPolicy,
   NotFound,
   PreconditionRequired,
@@ -32,8 +32,7 @@ async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: 'team' | 'o
   if (districtId !== actor.districtId) throw new HiddenByPolicy({ type: table, id })
 }
 
-const nameTakenError = () =>
-  new DomainError('name-taken', 409, undefined, [{ path: 'body.name', message: 'name-taken' }])
+const nameTakenError = () => fieldError('name-taken', 'conflict', 'name')
 
 export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
   authorize(actor, 'organisation.read', ownDistrict(actor))

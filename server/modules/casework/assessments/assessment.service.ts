@@ -4,7 +4,7 @@ import type { Assessment, assessmentInputSchema, LifeDomain } from '../../../../
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import type { Actor } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { ruleViolation, today } from '../casework.access.ts'
@@ -23,7 +23,7 @@ export async function listAssessments(
     actor.districtId,
     assessments.map((assessment) => assessment.created_by),
   )
-  await recordAudit(db, {
+  await recordAuditAlone(db, {
     ...request,
     action: 'case.read',
     subjectType: 'case',
@@ -53,9 +53,9 @@ export async function addAssessment(
   request: RequestContext,
 ): Promise<Assessment[]> {
   await authorizeCaseWork(db, actor, caseId)
-  if (input.assessedOn > today()) throw ruleViolation('date-in-future', 'body.assessedOn', 400)
+  if (input.assessedOn > today()) throw ruleViolation('date-in-future', 'assessedOn', 'invalid')
   const domains = input.entries.map((entry) => entry.domain)
-  if (new Set(domains).size !== domains.length) throw ruleViolation('invalid-input', 'body.entries', 400)
+  if (new Set(domains).size !== domains.length) throw ruleViolation('invalid-input', 'entries', 'invalid')
   await db.transaction().execute(async (trx) => {
     await insertAssessment(
       trx,

@@ -3,7 +3,12 @@ import type { CaseListQuery } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
 
-export async function nextCaseReference(db: Kysely<DB>, districtId: string, year: number): Promise<string> {
+/** Counts the district's case number of the year up; inside the transaction that opens the case, so a refused case leaves no gap. */
+export async function nextCaseReference(
+  db: Transaction<DB>,
+  districtId: string,
+  year: number,
+): Promise<string> {
   const row = await db
     .insertInto('case_counter')
     .values({ district_id: districtId, year, last_number: 1 })
@@ -188,7 +193,7 @@ export async function updateCaseIfVersion(
 }
 
 export async function replaceCaseManagers(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   districtId: string,
   caseId: string,
   userIds: readonly string[],
@@ -203,7 +208,7 @@ export async function replaceCaseManagers(
 }
 
 export function insertPhaseChange(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   row: {
     district_id: string
     case_id: string
@@ -219,7 +224,7 @@ export function insertPhaseChange(
 
 /** Keeps each case's sort name (its first person, alphabetically) in step with its persons. */
 export async function refreshCaseSortNames(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   scope: { caseId: string } | { personId: string } | { districtId: string },
 ): Promise<void> {
   const target =
@@ -248,7 +253,7 @@ export async function selectClosingNote(db: Kysely<DB>, caseId: string): Promise
 }
 
 /** The case's tasks nobody has marked done yet, locked until the phase change commits. */
-export async function selectOpenCaseTaskIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+export async function selectOpenCaseTaskIds(db: Transaction<DB>, caseId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('task')
     .select('id')
@@ -261,7 +266,7 @@ export async function selectOpenCaseTaskIds(db: Kysely<DB>, caseId: string): Pro
 }
 
 /** Marks tasks done now, each with a new version, as a user ticking them off would. */
-export async function completeTasks(db: Kysely<DB>, taskIds: readonly string[]): Promise<void> {
+export async function completeTasks(db: Transaction<DB>, taskIds: readonly string[]): Promise<void> {
   if (taskIds.length === 0) return
   await db
     .updateTable('task')

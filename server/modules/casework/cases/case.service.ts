@@ -21,7 +21,7 @@ import {
   type CaseSubject,
   ownDistrict,
 } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
 import {
@@ -66,10 +66,10 @@ export async function assertCaseManagers(
   db: Kysely<DB>,
   districtId: string,
   ids: readonly string[],
-  path: string,
+  field: string,
 ) {
   const found = (await activeUsers(db, districtId, ids)).filter((user) => user.roles.includes('case_manager'))
-  if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', path)
+  if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', field)
 }
 
 export async function createCase(
@@ -84,13 +84,13 @@ export async function createCase(
   }
   const managerIds = input.managerIds.length > 0 ? input.managerIds : [actor.userId]
   const teamId = input.teamId ?? actor.teamIds[0] ?? null
-  await assertCaseManagers(db, actor.districtId, managerIds, 'body.managerIds')
+  await assertCaseManagers(db, actor.districtId, managerIds, 'managerIds')
   await assertReferences(db, actor.districtId, [
-    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
-    { table: 'team', ids: teamId ? [teamId] : [], path: 'body.teamId' },
+    { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
+    { table: 'team', ids: teamId ? [teamId] : [], field: 'teamId' },
   ])
   const openedOn = input.openedOn ?? today()
-  if (openedOn > today()) throw ruleViolation('date-in-future', 'body.openedOn', 400)
+  if (openedOn > today()) throw ruleViolation('date-in-future', 'openedOn', 'invalid')
   const caseId = await db.transaction().execute(async (trx) => {
     const reference = await nextCaseReference(trx, actor.districtId, Number(openedOn.slice(0, 4)))
     const id = await insertCase(
@@ -194,7 +194,7 @@ export async function readCase(
 ): Promise<Case> {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.read', subject)
-  await recordAudit(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
+  await recordAuditAlone(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
   return presentCase(db, actor, caseId, subject)
 }
 
@@ -254,7 +254,7 @@ export async function listCases(
   let rows = await page(nameFilter)
   // A word no name sounds like may still be part of one ("etrenk" in Petrenko).
   if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
-  await recordAudit(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
+  await recordAuditAlone(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
   return {
     items: await presentSummaries(db, actor.districtId, rows),
     total: Number(rows[0]?.total ?? 0),
@@ -274,10 +274,10 @@ export async function updateCase(
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.assign', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
-  await assertCaseManagers(db, actor.districtId, input.managerIds, 'body.managerIds')
+  await assertCaseManagers(db, actor.districtId, input.managerIds, 'managerIds')
   await assertReferences(db, actor.districtId, [
-    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
-    { table: 'team', ids: input.teamId ? [input.teamId] : [], path: 'body.teamId' },
+    { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
+    { table: 'team', ids: input.teamId ? [input.teamId] : [], field: 'teamId' },
   ])
   await db.transaction().execute(async (trx) => {
     const changes = { municipality_id: input.municipalityId, team_id: input.teamId }
@@ -295,31 +295,30 @@ async function checkPhaseRequirements(
   from: CasePhase,
   input: z.output<typeof phaseChangeSchema>,
 ): Promise<void> {
-  if (!phaseTransitions[from].includes(input.to))
-    throw ruleViolation('phase-transition-not-allowed', 'body.to')
+  if (!phaseTransitions[from].includes(input.to)) throw ruleViolation('phase-transition-not-allowed', 'to')
   if (from === 'closed' && !input.reopeningReason)
-    throw ruleViolation('reopening-reason-required', 'body.reopeningReason')
+    throw ruleViolation('reopening-reason-required', 'reopeningReason')
   if (input.to === 'planning' && !(await hasAssessment(db, caseId)))
-    throw ruleViolation('assessment-required', 'body.to')
+    throw ruleViolation('assessment-required', 'to')
   if (input.to === 'implementation' && (await selectGoalOutcomes(db, caseId)).length === 0)
-    throw ruleViolation('goal-required', 'body.to')
+    throw ruleViolation('goal-required', 'to')
   if (input.to === 'closed') {
-    if (!input.closingReason) throw ruleViolation('closing-reason-required', 'body.closingReason')
+    if (!input.closingReason) throw ruleViolation('closing-reason-required', 'closingReason')
     const goals = await selectGoalOutcomes(db, caseId)
     const given = new Map(input.goalOutcomes.map((entry) => [entry.goalId, entry.outcome]))
     if ([...given.keys()].some((goalId) => !goals.some((goal) => goal.id === goalId)))
-      throw ruleViolation('unknown-reference', 'body.goalOutcomes')
+      throw ruleViolation('unknown-reference', 'goalOutcomes')
     if (goals.some((goal) => !given.has(goal.id) && goal.outcome === null))
-      throw ruleViolation('goal-outcomes-required', 'body.goalOutcomes')
+      throw ruleViolation('goal-outcomes-required', 'goalOutcomes')
   }
 }
 
 const openTasksDecisionRequired = (count: number) =>
   new DomainError(
     'open-tasks-decision-required',
-    422,
+    'rule-broken',
     `The case has ${count} open ${count === 1 ? 'task' : 'tasks'}: send openTasks "complete" or "keep".`,
-    [{ path: 'body.openTasks', message: 'open-tasks-decision-required' }],
+    [{ field: 'openTasks', message: 'open-tasks-decision-required' }],
   )
 
 export async function changePhase(
@@ -383,15 +382,10 @@ export async function changePhase(
 }
 
 /** For work on a case's records: the case must be the actor's to work on, and still open. */
-export async function authorizeCaseWork(
-  db: Kysely<DB>,
-  actor: Actor,
-  caseId: string,
-  path = 'params.caseId',
-) {
+export async function authorizeCaseWork(db: Kysely<DB>, actor: Actor, caseId: string, field = 'caseId') {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
-  if ((await selectCasePhase(db, caseId)) === 'closed') throw ruleViolation('case-closed', path, 409)
+  if ((await selectCasePhase(db, caseId)) === 'closed') throw ruleViolation('case-closed', field, 'conflict')
   return subject
 }
 

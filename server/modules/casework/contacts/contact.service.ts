@@ -8,7 +8,7 @@ import type {
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertReferences, ruleViolation, today } from '../casework.access.ts'
@@ -35,7 +35,7 @@ export async function listContacts(
     actor.districtId,
     rows.map((row) => row.created_by),
   )
-  await recordAudit(db, {
+  await recordAuditAlone(db, {
     ...request,
     action: 'case.read',
     subjectType: 'case',
@@ -69,13 +69,13 @@ export async function addContact(
   await authorizeCaseWork(db, actor, caseId)
   // A day of slack for time zones and late-evening entries; anything later is a typing error.
   if (Date.parse(input.occurredAt) > Date.now() + dayMs)
-    throw ruleViolation('date-in-future', 'body.occurredAt', 400)
+    throw ruleViolation('date-in-future', 'occurredAt', 'invalid')
   if (input.interpreterUsed && !input.interpreterLanguage)
-    throw ruleViolation('invalid-input', 'body.interpreterLanguage', 400)
+    throw ruleViolation('invalid-input', 'interpreterLanguage', 'invalid')
   if (input.participantPersonIds.length > 0) {
     const members = await countCaseMembers(db, caseId, input.participantPersonIds)
     if (members !== new Set(input.participantPersonIds).size)
-      throw ruleViolation('person-not-in-case', 'body.participantPersonIds')
+      throw ruleViolation('person-not-in-case', 'participantPersonIds')
   }
   await db.transaction().execute(async (trx) => {
     const id = await insertContact(trx, {
@@ -105,9 +105,9 @@ export async function recordShortConsultation(
   request: RequestContext,
 ) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
-  if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'body.occurredOn', 400)
+  if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'occurredOn', 'invalid')
   await assertReferences(db, actor.districtId, [
-    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+    { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
   return db.transaction().execute(async (trx) => {
     const id = await insertShortConsultation(trx, {

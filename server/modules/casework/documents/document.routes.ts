@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { documentSchema } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
-import { DomainError } from '../../../platform/errors.ts'
+import { fieldError } from '../../../platform/errors.ts'
 import { ruleViolation } from '../casework.access.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
 import { downloadDocument, listDocuments, uploadDocument } from './document.service.ts'
@@ -46,17 +46,15 @@ export const documentRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw ruleViolation('document-missing', 'body.file', 400)
+        if (!request.isMultipart()) throw ruleViolation('document-missing', 'file', 'invalid')
         const file = await request.file()
-        if (!file) throw ruleViolation('document-missing', 'body.file', 400)
+        if (!file) throw ruleViolation('document-missing', 'file', 'invalid')
         let content: Buffer
         try {
           content = await file.toBuffer()
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new DomainError('payload-too-large', 413, undefined, [
-              { path: 'body.file', message: 'payload-too-large' },
-            ])
+            throw fieldError('payload-too-large', 'too-large', 'file')
           throw error
         }
         const documents = await uploadDocument(

@@ -7,7 +7,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertDocumentInDistrict, loadCaseSubject, ruleViolation } from '../casework.access.ts'
@@ -84,10 +84,10 @@ export async function uploadDocument(
   const fileName = safeFileName(file.fileName)
   const extension = path.extname(fileName).slice(1).toLowerCase()
   const accepted = acceptedTypes[extension]
-  if (!accepted) throw ruleViolation('document-type-not-allowed', 'body.file', 415)
+  if (!accepted) throw ruleViolation('document-type-not-allowed', 'file', 'unsupported-type')
   const detected = await fileTypeFromBuffer(file.content)
   if (!detected || !accepted.detected.includes(detected.ext))
-    throw ruleViolation('document-type-mismatch', 'body.file', 415)
+    throw ruleViolation('document-type-mismatch', 'file', 'unsupported-type')
   await db.transaction().execute(async (trx) => {
     const id = await insertDocument(
       trx,
@@ -118,7 +118,7 @@ export async function downloadDocument(
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
   const row = await selectDocumentWithContent(db, caseId, documentId)
   if (!row) throw new NotFound()
-  await recordAudit(db, {
+  await recordAuditAlone(db, {
     ...request,
     action: 'document.download',
     subjectType: 'document',

@@ -11,7 +11,7 @@ export type PersonColumns = Omit<
 >
 
 export async function insertPerson(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   districtId: string,
   columns: PersonColumns,
 ): Promise<string> {
@@ -43,7 +43,7 @@ export function selectPersons(db: Kysely<DB>, ids: readonly string[]): Promise<P
 }
 
 export async function replaceMatchKeys(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   districtId: string,
   personId: string,
   keys: readonly string[],
@@ -172,7 +172,11 @@ export async function markMerged(
 }
 
 /** Every reference to the duplicate moves to the survivor; the duplicate row stays as history. */
-export async function moveReferences(db: Kysely<DB>, survivorId: string, duplicateId: string): Promise<void> {
+export async function moveReferences(
+  db: Transaction<DB>,
+  survivorId: string,
+  duplicateId: string,
+): Promise<void> {
   await sql`INSERT INTO case_person (case_id, person_id, district_id)
     SELECT case_id, ${survivorId}, district_id FROM case_person WHERE person_id = ${duplicateId}
     ON CONFLICT DO NOTHING`.execute(db)

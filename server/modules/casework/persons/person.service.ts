@@ -20,7 +20,7 @@ import {
   ownDistrict,
   type PersonSubject,
 } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
 import { refreshCaseSortNames } from '../cases/case.queries.ts'
 import {
@@ -68,9 +68,9 @@ export const personSummary = (row: PersonRow) => ({
 /** Dates a person's record must keep in order; each answers next to its field. */
 function checkPersonDates(input: PersonWrite) {
   if (input.arrivalDate !== null) {
-    if (input.arrivalDate > today()) throw ruleViolation('date-in-future', 'body.arrivalDate', 400)
+    if (input.arrivalDate > today()) throw ruleViolation('date-in-future', 'arrivalDate', 'invalid')
     if (input.arrivalDate < earliestDay(input.birthDate))
-      throw ruleViolation('birth-after-arrival', 'body.arrivalDate', 400)
+      throw ruleViolation('birth-after-arrival', 'arrivalDate', 'invalid')
   }
 }
 
@@ -123,7 +123,7 @@ export async function createPerson(
   authorize(actor, 'person.register', ownDistrict(actor))
   checkPersonDates(input)
   await assertReferences(db, actor.districtId, [
-    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+    { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
   const personId = await db.transaction().execute(async (trx) => {
     const id = await insertPerson(trx, actor.districtId, {
@@ -152,7 +152,7 @@ export async function readPerson(
     subject = await loadPersonSubject(db, actor, id)
   }
   authorize(actor, 'person.read', subject)
-  await recordAudit(db, { ...request, action: 'person.read', subjectType: 'person', subjectId: id })
+  await recordAuditAlone(db, { ...request, action: 'person.read', subjectType: 'person', subjectId: id })
   return presentPerson(db, actor, id, subject)
 }
 
@@ -214,7 +214,7 @@ export async function updatePerson(
   if (expectedVersion === undefined) throw new PreconditionRequired()
   checkPersonDates(input)
   await assertReferences(db, actor.districtId, [
-    { table: 'municipality', ids: [input.municipalityId], path: 'body.municipalityId' },
+    { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
   await db.transaction().execute(async (trx) => {
     if (!(await updatePersonIfVersion(trx, personId, expectedVersion, personColumns(input))))
@@ -241,7 +241,7 @@ export async function addResidenceStatus(
   const subject = await loadPersonSubject(db, actor, personId)
   authorize(actor, 'person.update', subject)
   if (input.validFrom && input.validUntil && input.validUntil < input.validFrom)
-    throw ruleViolation('date-order', 'body.validUntil', 400)
+    throw ruleViolation('date-order', 'validUntil', 'invalid')
   await db.transaction().execute(async (trx) => {
     const { id } = await insertResidenceStatus(trx, {
       district_id: actor.districtId,
@@ -280,7 +280,7 @@ export async function linkHouseholdMember(
 ): Promise<Person> {
   const subject = await loadPersonSubject(db, actor, personId)
   authorize(actor, 'person.update', subject)
-  if (input.relatedPersonId === personId) throw ruleViolation('merge-same-person', 'body.relatedPersonId')
+  if (input.relatedPersonId === personId) throw ruleViolation('merge-same-person', 'relatedPersonId')
   authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.relatedPersonId))
   await db.transaction().execute(async (trx) => {
     await upsertHouseholdRelation(trx, actor.districtId, personId, input.relatedPersonId, input.relation)
@@ -371,7 +371,11 @@ export async function matchPersons(
       }),
     }
   })
-  await recordAudit(db, { ...request, action: 'person.match', purpose: `candidates:${candidates.length}` })
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'person.match',
+    purpose: `candidates:${candidates.length}`,
+  })
   return { candidates }
 }
 
@@ -387,7 +391,7 @@ export async function mergePersons(
   authorize(actor, 'person.merge', survivor)
   authorize(actor, 'person.merge', duplicate)
   if (survivorId === input.duplicatePersonId || survivor.mergedInto || duplicate.mergedInto)
-    throw ruleViolation('merge-same-person', 'body.duplicatePersonId')
+    throw ruleViolation('merge-same-person', 'duplicatePersonId')
   await db.transaction().execute(async (trx) => {
     const [survivorRow, duplicateRow] = await Promise.all([
       selectPersons(trx, [survivorId]).then((rows) => rows[0] as PersonRow),

@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { Conflict, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { organisationNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
 import { assertReferences, ruleViolation } from '../casework.access.ts'
@@ -62,7 +62,7 @@ export async function readPlan(
   request: RequestContext,
 ): Promise<Plan> {
   await authorizeCaseRead(db, actor, caseId)
-  await recordAudit(db, {
+  await recordAuditAlone(db, {
     ...request,
     action: 'case.read',
     subjectType: 'case',
@@ -74,16 +74,16 @@ export async function readPlan(
 
 async function checkMeasure(db: Kysely<DB>, actor: Actor, caseId: string, input: MeasureWrite) {
   if ((input.owner === 'partner') !== (input.organisationId !== null))
-    throw ruleViolation('invalid-input', 'body.organisationId', 400)
+    throw ruleViolation('invalid-input', 'organisationId', 'invalid')
   await assertReferences(db, actor.districtId, [
     {
       table: 'organisation',
       ids: input.organisationId ? [input.organisationId] : [],
-      path: 'body.organisationId',
+      field: 'organisationId',
     },
   ])
   if (input.goalId && !(await inCase(db, 'goal', caseId, input.goalId)))
-    throw ruleViolation('unknown-reference', 'body.goalId')
+    throw ruleViolation('unknown-reference', 'goalId')
 }
 
 export async function addGoal(

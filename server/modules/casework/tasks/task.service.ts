@@ -68,7 +68,7 @@ async function readTask(db: Kysely<DB>, actor: Actor, id: string): Promise<Task>
 
 async function assertAssignee(db: Kysely<DB>, actor: Actor, assigneeId: string) {
   const [user] = await activeUsers(db, actor.districtId, [assigneeId])
-  if (!user || user.roles.includes('partner')) throw ruleViolation('unknown-reference', 'body.assigneeId')
+  if (!user || user.roles.includes('partner')) throw ruleViolation('unknown-reference', 'assigneeId')
 }
 
 export async function createTask(
@@ -83,7 +83,7 @@ export async function createTask(
   if (input.personId) authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.personId))
   const assigneeId = input.assigneeId ?? actor.userId
   await assertAssignee(db, actor, assigneeId)
-  if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'body.dueOn', 400)
+  if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'dueOn', 'invalid')
   const id = await db.transaction().execute(async (trx) => {
     const taskId = await insertTask(trx, {
       district_id: actor.districtId,

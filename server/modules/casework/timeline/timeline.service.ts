@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import type { Actor } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead } from '../cases/case.service.ts'
 import { selectCaseHistory } from './timeline.queries.ts'
@@ -88,7 +88,7 @@ export async function readTimeline(
       summary: { fileName: row.file_name, mediaType: row.media_type },
     })),
   ]
-  await recordAudit(db, {
+  await recordAuditAlone(db, {
     ...request,
     action: 'case.read',
     subjectType: 'case',

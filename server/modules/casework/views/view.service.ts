@@ -14,7 +14,7 @@ export async function listSavedViews(db: Kysely<DB>, actor: Actor) {
 
 export async function saveView(db: Kysely<DB>, actor: Actor, input: z.output<typeof savedViewInputSchema>) {
   authorize(actor, 'case.list', ownDistrict(actor))
-  if (await viewNameTaken(db, actor.userId, input.name)) throw ruleViolation('name-taken', 'body.name', 409)
+  if (await viewNameTaken(db, actor.userId, input.name)) throw ruleViolation('name-taken', 'name', 'conflict')
   return insertView(db, {
     district_id: actor.districtId,
     user_id: actor.userId,
