@@ -85,12 +85,28 @@ const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
+/**
+ * Which cases of the own district an actor reads, as data: the cases they manage (when
+ * `managedBy` is set) and every case of the named teams. The rule `case.read` and the SQL of the
+ * case list are both made from this one value, so they cannot drift apart
+ * (`case-read-scope.test.ts` proves it on random actors and cases).
+ */
+export type CaseReadScope = { managedBy: string | null; teamIds: readonly string[] }
+
 /** Case managers read their own cases and, where the district allows, their team's; team leads their team's. */
+export function caseReadScope(actor: Actor, teamCasesVisible: boolean): CaseReadScope {
+  const managesCases = hasRole(actor, 'case_manager')
+  const readsTeamCases = hasRole(actor, 'team_lead') || (managesCases && teamCasesVisible)
+  return { managedBy: managesCases ? actor.userId : null, teamIds: readsTeamCases ? actor.teamIds : [] }
+}
+
+/** Whether a case lies within a read scope; the SQL twin is `visibleCases` in case.queries.ts. */
+const withinScope = (scope: CaseReadScope, subject: CaseSubject) =>
+  (scope.managedBy !== null && subject.managerIds.includes(scope.managedBy)) ||
+  (subject.teamId !== null && scope.teamIds.includes(subject.teamId))
+
 const readsCase = (actor: Actor, subject: CaseSubject) =>
-  sameDistrict(actor, subject) &&
-  ((hasRole(actor, 'case_manager') &&
-    (isResponsible(actor, subject) || (subject.teamCasesVisible && inTeam(actor, subject.teamId)))) ||
-    (hasRole(actor, 'team_lead') && inTeam(actor, subject.teamId)))
+  sameDistrict(actor, subject) && withinScope(caseReadScope(actor, subject.teamCasesVisible), subject)
 
 const readsPerson = (actor: Actor, subject: PersonSubject) =>
   sameDistrict(actor, subject) &&

@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql, type Transaction } fro
 import type { CaseListQuery } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
+import type { CaseReadScope } from '../../../platform/policy.ts'
 
 /** Counts the district's case number of the year up; inside the transaction that opens the case, so a refused case leaves no gap. */
 export async function nextCaseReference(
@@ -39,30 +40,21 @@ export type CaseListRow = {
   total: number
 }
 
-/** Who sees which case, in SQL: the same rule as the policy's case.read, for lists. */
-export type CaseVisibility = {
-  userId: string
-  teamIds: readonly string[]
-  caseManager: boolean
-  teamLead: boolean
-  teamCasesVisible: boolean
-}
-
 const noIds = ['00000000-0000-0000-0000-000000000000']
 
 /**
- * The policy's case.read rule for lists. Own cases come as an id array, so the planner can
- * combine the primary key with the team index instead of testing every case of the district.
+ * The policy's case.read rule for lists: the SQL form of its read scope (`caseReadScope` and
+ * `withinScope` in platform/policy.ts), nothing decided here. Own cases come as an id array, so
+ * the planner can combine the primary key with the team index instead of testing every case of
+ * the district.
  */
-function visibleCases(visibility: CaseVisibility): Expression<SqlBool> {
-  const teams = visibility.teamIds.length > 0 ? [...visibility.teamIds] : noIds
+function visibleCases(scope: CaseReadScope): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = []
-  if (visibility.caseManager)
+  if (scope.managedBy !== null)
     parts.push(
-      sql<SqlBool>`c.id = ANY (ARRAY(SELECT m.case_id FROM case_manager m WHERE m.user_id = ${visibility.userId}))`,
+      sql<SqlBool>`c.id = ANY (ARRAY(SELECT m.case_id FROM case_manager m WHERE m.user_id = ${scope.managedBy}))`,
     )
-  if (visibility.teamLead || (visibility.caseManager && visibility.teamCasesVisible))
-    parts.push(sql<SqlBool>`c.team_id IN (${sql.join(teams)})`)
+  if (scope.teamIds.length > 0) parts.push(sql<SqlBool>`c.team_id IN (${sql.join([...scope.teamIds])})`)
   if (parts.length === 0) return sql<SqlBool>`false`
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`
 }
@@ -78,16 +70,13 @@ const sortColumns = {
 export async function selectCasePage(
   db: Kysely<DB>,
   districtId: string,
-  visibility: CaseVisibility,
+  scope: CaseReadScope,
   query: CaseListQuery,
   nameFilter: NameFilter | null,
   today: string,
   reference: string | null = null,
 ): Promise<CaseListRow[]> {
-  const conditions: Expression<SqlBool>[] = [
-    sql<SqlBool>`c.district_id = ${districtId}`,
-    visibleCases(visibility),
-  ]
+  const conditions: Expression<SqlBool>[] = [sql<SqlBool>`c.district_id = ${districtId}`, visibleCases(scope)]
   if (reference) conditions.push(sql<SqlBool>`c.reference = ${reference}`)
   if (query.phase === 'open') conditions.push(sql<SqlBool>`c.phase <> 'closed'`)
   else if (query.phase) conditions.push(sql<SqlBool>`c.phase = ${query.phase}`)

@@ -19,6 +19,7 @@ import {
   abilitiesFor,
   authorize,
   type CaseSubject,
+  caseReadScope,
   ownDistrict,
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
@@ -234,18 +235,12 @@ export async function listCases(
     ? `${referenceParts[1]}-${(referenceParts[2] as string).padStart(4, '0')}`
     : null
   const nameFilter = q && !reference ? await nameFilterFor(db, actor.districtId, q) : null
-  const visibility = {
-    userId: actor.userId,
-    teamIds: actor.teamIds,
-    caseManager: actor.roles.includes('case_manager'),
-    teamLead: actor.roles.includes('team_lead'),
-    teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
-  }
+  const scope = caseReadScope(actor, settings.teamCasesVisibleToCaseManagers)
   const page = (filter: NameFilter | null) =>
     selectCasePage(
       db,
       actor.districtId,
-      visibility,
+      scope,
       reference ? { ...query, q: undefined } : query,
       filter,
       today(),
