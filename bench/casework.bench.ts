@@ -113,6 +113,7 @@ const requestOf = (actor: Actor, iteration: number): RequestContext => ({
   actorRoles: actor.roles,
   districtId: actor.districtId,
   requestId: `bench-casework-${iteration}`,
+  now: new Date(),
   clientPseudonym: 'bench',
 })
 

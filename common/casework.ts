@@ -1,13 +1,22 @@
 import { z } from 'zod'
+import {
+  dueDaySchema,
+  pastLifeDaySchema,
+  pastRecordDaySchema,
+  pastRecordInstantSchema,
+  residenceDaySchema,
+} from './dates.ts'
 import { originalScriptNameSchema, personNameSchema } from './names.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { partialDateSchema } from './partial-date.ts'
+import { multiLineText, singleLineText } from './text.ts'
 
 /** The API contract of case work (persons, cases, contacts, plans, tasks, documents). */
 
-const isoDate = z.iso.date()
 const isoDateTime = z.iso.datetime({ offset: true })
-const optionalText = (max: number) => z.string().trim().max(max).default('')
+const optionalText = (max: number) => singleLineText().trim().max(max).default('')
+/** Free text over several lines (notes, statements): tab and line breaks allowed. */
+const optionalNote = (max: number) => multiLineText().trim().max(max).default('')
 
 export const sexes = ['female', 'male', 'diverse', 'unknown'] as const
 export const legalSpheres = ['AsylbLG', 'SGB II', 'SGB III', 'SGB XII', 'none'] as const
@@ -122,8 +131,8 @@ export const residenceStatusInputSchema = z
   .object({
     status: z.enum(residenceStatusKinds),
     legalParagraph: optionalText(60).describe('e.g. § 25 Abs. 2 AufenthG'),
-    validFrom: isoDate.nullable().default(null),
-    validUntil: isoDate.nullable().default(null),
+    validFrom: residenceDaySchema.nullable().default(null),
+    validUntil: residenceDaySchema.nullable().default(null),
   })
   .meta({ id: 'ResidenceStatusWrite' })
 
@@ -140,7 +149,7 @@ export const personWriteSchema = z
     languages: z.array(personLanguageSchema).max(8).default([]),
     municipalityId: z.uuid(),
     address: addressSchema.default({ street: '', postcode: '', city: '' }),
-    arrivalDate: isoDate.nullable().default(null),
+    arrivalDate: pastLifeDaySchema.nullable().default(null),
     legalSphere: z.enum(legalSpheres).default('none'),
   })
   .strict()
@@ -237,7 +246,7 @@ export const caseCreateSchema = z
     municipalityId: z.uuid(),
     teamId: z.uuid().nullable().default(null),
     managerIds: z.array(z.uuid()).max(4).default([]).describe('Empty: the creating case manager'),
-    openedOn: isoDate.optional(),
+    openedOn: pastRecordDaySchema.optional(),
   })
   .strict()
   .meta({ id: 'CaseCreate' })
@@ -261,7 +270,7 @@ export const phaseChangeSchema = z
     to: z.enum(casePhases),
     closingReason: z.enum(closingReasons).optional(),
     reopeningReason: z.enum(reopeningReasons).optional(),
-    note: optionalText(1000),
+    note: optionalNote(1000),
     goalOutcomes: z.array(goalOutcomeEntrySchema).max(100).default([]),
     openTasks: z
       .enum(openTaskDecisions)
@@ -313,7 +322,7 @@ export const caseListQuerySchema = paginationQuerySchema.extend({
   domain: lifeDomainSchema.optional().describe('Cases with an open goal or a need level ≥ 2 in this domain'),
   overdueTasks: z.stringbool().optional(),
   residenceExpiringWithinDays: z.coerce.number().int().min(1).max(730).optional(),
-  q: z.string().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
+  q: singleLineText().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
   sort: z.enum(caseSorts).default('last-contact'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 })
@@ -326,8 +335,8 @@ export const caseManagerSchema = z
 
 export const savedViewInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    filters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    name: singleLineText().trim().min(1).max(80),
+    filters: z.record(singleLineText(), z.union([singleLineText(), z.number(), z.boolean()])),
   })
   .strict()
   .meta({ id: 'SavedViewWrite' })
@@ -338,12 +347,12 @@ export const savedViewSchema = savedViewInputSchema.extend({ id: z.uuid() }).met
 export const assessmentEntrySchema = z.object({
   domain: lifeDomainSchema,
   needLevel: z.number().int().min(0).max(3),
-  resources: optionalText(2000),
-  note: optionalText(2000),
+  resources: optionalNote(2000),
+  note: optionalNote(2000),
 })
 export const assessmentInputSchema = z
   .object({
-    assessedOn: isoDate,
+    assessedOn: pastRecordDaySchema,
     entries: z.array(assessmentEntrySchema).min(1).max(lifeDomains.length),
   })
   .strict()
@@ -368,9 +377,9 @@ export type Assessment = z.infer<typeof assessmentSchema>
 export const goalInputSchema = z
   .object({
     domain: lifeDomainSchema,
-    statement: z.string().trim().min(3).max(500),
+    statement: multiLineText().trim().min(3).max(500),
     indicator: optionalText(500),
-    targetDate: isoDate.nullable().default(null),
+    targetDate: dueDaySchema.nullable().default(null),
     status: z.enum(goalStatuses).default('open'),
   })
   .strict()
@@ -392,10 +401,10 @@ export type Goal = z.infer<typeof goalSchema>
 export const measureInputSchema = z
   .object({
     goalId: z.uuid().nullable().default(null),
-    description: z.string().trim().min(3).max(500),
+    description: multiLineText().trim().min(3).max(500),
     owner: z.enum(measureOwners),
     organisationId: z.uuid().nullable().default(null),
-    dueOn: isoDate.nullable().default(null),
+    dueOn: dueDaySchema.nullable().default(null),
     status: z.enum(measureStatuses).default('planned'),
   })
   .strict()
@@ -423,7 +432,7 @@ export const planSchema = z
 
 export const contactInputSchema = z
   .object({
-    occurredAt: isoDateTime,
+    occurredAt: pastRecordInstantSchema,
     durationMinutes: z.number().int().min(1).max(600),
     channel: z.enum(contactChannels),
     participantPersonIds: z.array(z.uuid()).max(12).default([]),
@@ -432,7 +441,7 @@ export const contactInputSchema = z
     interpreterUsed: z.boolean().default(false),
     interpreterLanguage: languageCode.nullable().default(null),
     domains: z.array(lifeDomainSchema).min(1).max(lifeDomains.length),
-    note: optionalText(5000),
+    note: optionalNote(5000),
   })
   .strict()
   .meta({ id: 'ContactWrite' })
@@ -456,7 +465,7 @@ export type Contact = z.infer<typeof contactSchema>
 
 export const shortConsultationInputSchema = z
   .object({
-    occurredOn: isoDate,
+    occurredOn: pastRecordDaySchema,
     municipalityId: z.uuid(),
     domains: z.array(lifeDomainSchema).min(1).max(lifeDomains.length),
     language: languageCode,
@@ -472,8 +481,8 @@ export const shortConsultationSchema = shortConsultationInputSchema
 
 export const taskInputSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
-    dueOn: isoDate,
+    title: singleLineText().trim().min(2).max(200),
+    dueOn: dueDaySchema,
     assigneeId: z.uuid().optional().describe('Empty: myself'),
     caseId: z.uuid().nullable().default(null),
     personId: z.uuid().nullable().default(null),
@@ -482,8 +491,8 @@ export const taskInputSchema = z
   .meta({ id: 'TaskWrite' })
 export const taskUpdateSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
-    dueOn: isoDate,
+    title: singleLineText().trim().min(2).max(200),
+    dueOn: dueDaySchema,
     assigneeId: z.uuid(),
     done: z.boolean(),
   })

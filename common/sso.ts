@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { singleLineText } from './text.ts'
 
 /**
  * Roles an identity provider may hand out. Partners act for one partner organisation and are
@@ -31,7 +32,7 @@ const claimName = z
 
 export const ssoRoleMappingSchema = z
   .object({
-    value: z.string().trim().min(1).max(300).describe('A value of the role claim, e.g. a group name'),
+    value: singleLineText().trim().min(1).max(300).describe('A value of the role claim, e.g. a group name'),
     roles: z.array(ssoRoleSchema).min(1).max(ssoRoles.length),
     teamIds: z.array(z.uuid()).max(50).default([]).describe('Teams the user belongs to through this value'),
   })
@@ -40,13 +41,13 @@ export const ssoRoleMappingSchema = z
 
 export const ssoProviderInputSchema = z
   .object({
-    label: z.string().trim().min(1).max(100).describe('Shown on the login page: "Anmelden mit …"'),
+    label: singleLineText().trim().min(1).max(100).describe('Shown on the login page: "Anmelden mit …"'),
     issuer: z
       .url({ protocol: /^https?$/ })
       .max(500)
       .refine(isAcceptableIssuer, 'https-required')
       .describe('Issuer identifier, e.g. https://login.kreis.de/realms/lotse (Keycloak realm)'),
-    clientId: z.string().trim().min(1).max(300),
+    clientId: singleLineText().trim().min(1).max(300),
     clientSecret: z
       .string()
       .min(1)

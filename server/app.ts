@@ -17,6 +17,7 @@ import {
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
+import { registerInputGuard } from './platform/input-guard.ts'
 import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
@@ -35,7 +36,8 @@ export type BuildOptions = {
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config, options.logOutput),
-    bodyLimit: deps.config.uploadLimitBytes,
+    // JSON routes keep a small limit; the upload route sets its own.
+    bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
     requestIdHeader: false,
@@ -49,6 +51,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // The API takes JSON only; without this Fastify's text/plain parser would hand a string to the
   // schema and the client would get a misleading 400 instead of 415.
   app.removeContentTypeParser('text/plain')
+  registerInputGuard(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onRequest', async (request, reply) => {
@@ -76,6 +79,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     cookieName: sessionCookieName,
     resolveSession: (token) => resolveSession(identity, token),
     pseudonymise: identity.pseudonymise,
+    clock: deps.clock,
   })
   await registerOpenApi(app, deps.version)
 

@@ -10,15 +10,23 @@ import pg from 'pg'
 import { currentTenantDistrict } from '../platform/tenant-context.ts'
 import { lockDataDir } from './lock.ts'
 import type { DB } from './schema.ts'
+import { parseTimestamptz } from './timestamps.ts'
 
 // Dates and timestamps stay strings: the API speaks ISO 8601 and a JS Date would shift a
 // calendar date by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString())
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, parseTimestamptz)
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
 
 export const pgliteExtensions = { pg_trgm, unaccent, pgcrypto, fuzzystrmatch }
+
+// The app reads PGlite through node-postgres (above); PGlite's own parsers serve tooling that
+// queries it directly, and must read dates the same way (its default is `new Date(text)`).
+const pgliteParsers = {
+  [pg.types.builtins.DATE]: (value: string) => value,
+  [pg.types.builtins.TIMESTAMPTZ]: parseTimestamptz,
+}
 
 export type DatabaseKind = 'pglite' | 'postgresql'
 
@@ -59,8 +67,12 @@ export function redactUrl(url: string): string {
   }
 }
 
-const appRoleSql = "SELECT set_config('role', 'lotse_app', false), set_config('lotse.district_id', $1, false)"
-const ownerRoleSql = "SELECT set_config('role', 'none', false), set_config('lotse.district_id', '', false)"
+// DateStyle ISO is what the date parsers read; a server configured otherwise ('German', 'SQL')
+// would otherwise hand them text they refuse.
+const appRoleSql =
+  "SELECT set_config('role', 'lotse_app', false), set_config('lotse.district_id', $1, false), set_config('DateStyle', 'ISO, YMD', false)"
+const ownerRoleSql =
+  "SELECT set_config('role', 'none', false), set_config('lotse.district_id', '', false), set_config('DateStyle', 'ISO, YMD', false)"
 
 /**
  * Every checkout of a connection states who works on it: the application role with the current
@@ -152,7 +164,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       // The lock lives beside the PGlite folder so that PostgreSQL's own files stay untouched.
       const release = lockDataDir(path.dirname(target.dataDir))
       try {
-        const lite = await PGlite.create(target.dataDir, { extensions: pgliteExtensions })
+        const lite = await PGlite.create(target.dataDir, {
+          extensions: pgliteExtensions,
+          parsers: pgliteParsers,
+        })
         return await openPglite(lite, release)
       } catch (error) {
         release()
@@ -160,7 +175,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       }
     }
     case 'pglite-memory': {
-      const lite = await PGlite.create({ extensions: pgliteExtensions, loadDataDir: target.loadDataDir })
+      const lite = await PGlite.create({
+        extensions: pgliteExtensions,
+        parsers: pgliteParsers,
+        loadDataDir: target.loadDataDir,
+      })
       return openPglite(lite, () => {})
     }
   }

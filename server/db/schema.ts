@@ -10,6 +10,8 @@ export interface DistrictTable {
   name: string
   kind: 'kreis' | 'kreisfreie_stadt'
   state_code: string
+  /** IANA zone in which the district counts its days (migration 0008). */
+  time_zone: Generated<string>
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp

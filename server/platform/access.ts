@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { type Clock, systemClock } from './district-time.ts'
 import { Unauthenticated } from './errors.ts'
 import type { Action, Actor } from './policy.ts'
 import { runWithTenantStore, setTenantDistrict } from './tenant-context.ts'
@@ -21,6 +23,8 @@ declare module 'fastify' {
     actor: Actor | null
     sessionTokenHash: string | null
     clientPseudonym: string
+    /** When the request arrived, by the app's clock: the "now" of every date rule it meets. */
+    receivedAt: Date | null
   }
 }
 
@@ -30,6 +34,8 @@ export type AccessControlOptions = {
   cookieName: (request: FastifyRequest) => string
   resolveSession: (token: string) => Promise<ResolvedSession | null>
   pseudonymise: (clientAddress: string) => string
+  /** The app's clock (tests set it); the system clock by default. */
+  clock?: Clock
 }
 
 const exemptPrefixes = ['/api/docs', '/api/openapi.json']
@@ -42,6 +48,8 @@ export type RequestContext = {
   districtId: string | null
   requestId: string
   clientPseudonym: string
+  /** When the request arrived; services count "today" from it in the district's time zone. */
+  now: Date
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -51,6 +59,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
     districtId: request.actor?.districtId ?? null,
     requestId: request.id,
     clientPseudonym: request.clientPseudonym,
+    now: request.receivedAt ?? new Date(),
   }
 }
 
@@ -61,6 +70,18 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /**
+ * Whether the CSRF token the request sent is the session's, compared in constant time so that the
+ * answer time tells nothing about how much of a guess was right. A missing token, several, or one
+ * of another length is refused without comparing.
+ */
+export function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false
+  const a = Buffer.from(sent, 'utf8')
+  const b = Buffer.from(expected, 'utf8')
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
  * Sessions, authentication and CSRF for every /api route. A route that does not declare its
  * access fails at start, so no endpoint is open by omission.
  */
@@ -68,6 +89,9 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionTokenHash', null)
   app.decorateRequest('clientPseudonym', '')
+  // Set first thing in every request; null only until then (Fastify refuses shared objects here).
+  app.decorateRequest('receivedAt', null)
+  const clock = options.clock ?? systemClock
   const routeAccessTable: RouteAccessEntry[] = []
   app.decorate('routeAccessTable', routeAccessTable)
 
@@ -84,6 +108,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
   app.addHook('onRequest', (_request, _reply, done) => runWithTenantStore(done))
 
   app.addHook('onRequest', async (request) => {
+    request.receivedAt = clock()
     request.clientPseudonym = options.pseudonymise(request.ip)
     const access = request.routeOptions.config?.access
     if (!access) return
@@ -96,7 +121,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
       if (
         access !== 'public' &&
         writeMethods.has(request.method) &&
-        request.headers['x-csrf-token'] !== session.csrfToken
+        !sameToken(request.headers['x-csrf-token'], session.csrfToken)
       ) {
         throw new Unauthenticated('csrf-failed')
       }

@@ -35,7 +35,12 @@ export type ErrorKind =
  * `roleMappings.0.teamIds`; an empty field means the input as a whole). Where the field came in
  * (body, path) is the edge's business.
  */
-export type FieldProblem = { field: string; message: string }
+export type FieldProblem = {
+  field: string
+  message: string
+  /** The full request path (`headers.if-match`), only for the edge's own checks that run before any service. */
+  at?: string
+}
 
 /** The record a refused request tried, for the audit trail: its type and id, never its content. */
 export type TriedRecord = { type: string; id: string }

@@ -37,7 +37,7 @@ const wireFields = (
   request: FastifyRequest,
   fields: FieldProblem[] | undefined,
 ): ProblemField[] | undefined =>
-  fields?.map(({ field, message }) => ({ path: pathOfField(request, field), message }))
+  fields?.map(({ field, message, at }) => ({ path: at ?? pathOfField(request, field), message }))
 
 export function problemFor(
   request: FastifyRequest,
@@ -73,6 +73,13 @@ const fastifyCodes: Record<string, { code: MessageCode; status: number }> = {
   FST_ERR_RATE_LIMIT: { code: 'too-many-requests', status: 429 },
 }
 
+/**
+ * PostgreSQL's class 22 "data exception" (SQLSTATE 22xxx: NUL in text, a number out of range, a
+ * malformed value): raised by a value the request brought, on PGlite and on PostgreSQL alike.
+ */
+export const isDataException = (error: { code?: unknown }): boolean =>
+  typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)
+
 /** The single place where errors become problem+json responses. */
 export function registerProblemHandlers(
   app: FastifyInstance,
@@ -106,6 +113,13 @@ export function registerProblemHandlers(
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, problemFor(request, 'invalid-input', error.statusCode, error.message))
+    }
+    if (isDataException(error)) {
+      // The guard at the edge should have refused the value; if one still reaches the database it
+      // is the caller's input, not a fault: one short line without the message (it may echo the
+      // value) and no stack, so that nobody can flood the log by repeating the request.
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database refused a value')
+      return sendProblem(reply, problemFor(request, 'invalid-input', 400))
     }
     if (isResponseSerializationError(error)) {
       request.log.error(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { buildApp } from '../app.ts'
 import type { DatabaseKind } from '../db/database.ts'
 import { loadConfig } from '../platform/config.ts'
+import type { Clock } from '../platform/district-time.ts'
 import { type TestDatabase, useTestDatabase } from './database.ts'
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
@@ -12,12 +13,18 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
 export function useTestApp(
   kind: DatabaseKind,
   overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): { readonly app: FastifyInstance; readonly database: TestDatabase } {
   const holder = useTestDatabase(kind)
   let app: FastifyInstance | undefined
   beforeAll(async () => {
     app = await buildApp(
-      { config: testConfig(overrides), database: holder.database, version: '0.0.0-test' },
+      {
+        config: testConfig(overrides),
+        database: holder.database,
+        version: '0.0.0-test',
+        clock: options.clock,
+      },
       { serveWeb: false },
     )
     await app.ready()
@@ -32,6 +39,17 @@ export function useTestApp(
     },
     get database() {
       return holder.database
+    },
+  }
+}
+
+/** A clock for the app that a test sets: `clock.set('2025-03-29T23:00:00Z')`; the system time until then. */
+export function testClock(): { clock: Clock; set(instant: string | null): void } {
+  let fixed: Date | null = null
+  return {
+    clock: () => fixed ?? new Date(),
+    set(instant) {
+      fixed = instant === null ? null : new Date(instant)
     },
   }
 }

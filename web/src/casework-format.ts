@@ -1,9 +1,9 @@
 import { formatPartialDateDe, formatPartialDateEn } from '../../common/partial-date.ts'
+import { districtTimeNow, districtToday } from './district-time.ts'
 
 /** Display helpers of case work: partial birth dates, calendar days, names, countries, languages. */
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'de-DE')
-const pad = (value: number) => String(value).padStart(2, '0')
 
 /** A date of birth that may be partial, as German (`03.1988`) or English (`March 1988`) readers expect it. */
 export function formatBirthDate(value: string, language: string): string {
@@ -23,17 +23,14 @@ export function formatDay(value: string | null | undefined, language: string): s
   }).format(new Date(Date.UTC(year, month - 1, day)))
 }
 
-/** Today as the local calendar day `YYYY-MM-DD` (not UTC: late evening stays today). */
+/** Today as the district's calendar day `YYYY-MM-DD` (not UTC: just after midnight is already today). */
 export function todayIso(offsetDays = 0): string {
-  const date = new Date()
-  date.setDate(date.getDate() + offsetDays)
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  return districtToday(offsetDays)
 }
 
-/** The local time now as `HH:MM`. */
+/** The district's time now as `HH:MM`. */
 export function nowTime(): string {
-  const date = new Date()
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return districtTimeNow()
 }
 
 /** Family name first, as files and lists sort them: "Yılmaz, Ayşe". */

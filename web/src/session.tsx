@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext } from 'react'
 import type { SessionInfo } from '../../common/identity.ts'
 import { ApiError, apiGet, setCsrfToken } from './api.ts'
+import { setDistrictTimeZone } from './district-time.ts'
 
 const SessionContext = createContext<SessionInfo | null>(null)
 
@@ -11,10 +12,12 @@ async function loadSession(signal: AbortSignal): Promise<SessionInfo | null> {
   try {
     const session = await apiGet<SessionInfo>('/auth/session', signal)
     setCsrfToken(session.csrfToken)
+    setDistrictTimeZone(session.user.districtTimeZone)
     return session
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(undefined)
+      setDistrictTimeZone(undefined)
       return null
     }
     throw error
@@ -53,6 +56,7 @@ export function useReplaceSession() {
   const queryClient = useQueryClient()
   return (session: SessionInfo | null) => {
     setCsrfToken(session?.csrfToken)
+    setDistrictTimeZone(session?.user.districtTimeZone)
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] })
     queryClient.setQueryData(sessionQueryKey, session)
   }

@@ -51,6 +51,8 @@ export async function selectChainKeys(db: Kysely<DB>): Promise<(string | null)[]
 
 export type AuditFilter = {
   districtId: string
+  /** The district's time zone, in which whole days of `from` and `to` are counted. */
+  timeZone: string
   actorId?: string | undefined
   action?: string | undefined
   subjectType?: string | undefined
@@ -71,10 +73,18 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
   if (filter.subjectType) query = query.where('a.subject_type', '=', filter.subjectType)
   if (filter.subjectId) query = query.where('a.subject_id', '=', filter.subjectId)
   if (filter.outcome) query = query.where('a.outcome', '=', filter.outcome)
+  // Whole days of the district's calendar: local midnight as an instant. The day must become a
+  // timestamp (local wall time) before AT TIME ZONE; a date alone would first be taken as midnight
+  // in the session's zone (UTC) and the day would start an hour or two late.
+  const districtZone = sql`${filter.timeZone}::text`
   if (filter.from)
-    query = query.where(sql<boolean>`a.occurred_at >= (${filter.from}::date AT TIME ZONE 'Europe/Berlin')`)
+    query = query.where(
+      sql<boolean>`a.occurred_at >= (${filter.from}::date::timestamp AT TIME ZONE ${districtZone})`,
+    )
   if (filter.to)
-    query = query.where(sql<boolean>`a.occurred_at < ((${filter.to}::date + 1) AT TIME ZONE 'Europe/Berlin')`)
+    query = query.where(
+      sql<boolean>`a.occurred_at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${districtZone})`,
+    )
   return query
 }
 

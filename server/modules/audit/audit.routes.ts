@@ -6,6 +6,7 @@ import { problemSchema } from '../../../common/problem.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import { csvDownloadHeaders } from '../../platform/csv.ts'
 import type { AppDeps } from '../../platform/deps.ts'
+import { districtTime } from '../../platform/district-time.ts'
 import { preferredLanguage } from '../../platform/language.ts'
 import { type ActorNames, exportAuditCsv, listAuditEvents } from './audit.service.ts'
 
@@ -47,6 +48,7 @@ export const auditRoutes =
         },
       },
       async (request, reply) => {
+        const { today } = await districtTime(db, actorOf(request).districtId, requestContext(request).now)
         const csv = await exportAuditCsv(
           db,
           actorOf(request),
@@ -55,7 +57,7 @@ export const auditRoutes =
           actorNames,
           preferredLanguage(request),
         )
-        return reply.headers(csvDownloadHeaders('audit')).send(csv)
+        return reply.headers(csvDownloadHeaders('audit', today)).send(csv)
       },
     )
   }

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../../common/audit.ts'
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { districtTimeZone } from '../../platform/district-time.ts'
 import type { Language } from '../../platform/language.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { renderAuditCsv } from './audit.csv.ts'
@@ -127,7 +128,7 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<ChainVerificatio
   return results
 }
 
-export type AuditListFilter = Omit<AuditFilter, 'districtId'>
+export type AuditListFilter = Omit<AuditFilter, 'districtId' | 'timeZone'>
 
 const toEvent = (row: AuditRow, names: Map<string, string>): AuditEvent => ({
   id: row.id,
@@ -154,7 +155,8 @@ async function readEvents(
   page: { limit: number; offset: number },
   actorNames: ActorNames,
 ): Promise<Page<AuditEvent>> {
-  const { rows, total } = await selectAuditEvents(db, { ...filter, districtId }, page)
+  const timeZone = await districtTimeZone(db, districtId)
+  const { rows, total } = await selectAuditEvents(db, { ...filter, districtId, timeZone }, page)
   const actorIds = [...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))]
   const names = await actorNames(districtId, actorIds)
   return { items: rows.map((row) => toEvent(row, names)), total, ...page }

@@ -16,9 +16,6 @@ import {
 import { selectCaseLinks } from './persons/person.queries.ts'
 import { selectCaseWorkSettings } from './settings/settings.queries.ts'
 
-/** Today's date in UTC as ISO 8601, the form the date columns and checks of case work use. */
-export const today = () => new Date().toISOString().slice(0, 10)
-
 export const defaultCaseWorkSettings: CaseWorkSettings = {
   teamCasesVisibleToCaseManagers: true,
   residenceExpiryLeadDays: 90,

@@ -279,7 +279,7 @@ export async function seedDemoCaseWork(
     })
     await trx.insertInto('short_consultation').values(consultations).execute()
     await refreshCaseSortNames(trx, { districtId })
-    await refreshResidenceExpiryTasks(trx, districtId)
+    await refreshResidenceExpiryTasks(trx, districtId, { now: today })
     await recordAudit(trx, {
       districtId,
       actorId: null,

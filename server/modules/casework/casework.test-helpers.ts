@@ -3,15 +3,14 @@ import { sql } from 'kysely'
 import { expect } from 'vitest'
 import type { Case, CasePhase, Person } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { type TestSession, testPassword } from '../../test/auth.ts'
 import type { TestDatabase } from '../../test/database.ts'
 
 /** Factories and assertions shared by the case-work tests; every object is made through the API. */
 
-const dayMs = 24 * 60 * 60 * 1000
-
-/** A calendar day (UTC, as the server counts "today") `offsetDays` from now, as `YYYY-MM-DD`. */
-export const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * dayMs).toISOString().slice(0, 10)
+/** A calendar day of the demo districts (Europe/Berlin, as the server counts "today") `offsetDays` from now. */
+export const isoDay = (offsetDays = 0) => addDays(localDay(new Date(), defaultTimeZone), offsetDays)
 
 /** An instant `offsetDays` from now at noon UTC, so that its date is the same in every time zone nearby. */
 export const noonUtc = (offsetDays = 0) => `${isoDay(offsetDays)}T12:00:00.000Z`

@@ -5,6 +5,7 @@ import type { OwnSessions, Role, SessionInfo } from '../../../common/identity.ts
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
+import { districtTimeZone } from '../../platform/district-time.ts'
 import { NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../audit/index.ts'
@@ -290,6 +291,7 @@ async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
       roles: row.roles as Role[],
       districtId: row.district_id,
       districtName: await getDistrictName(ctx.db, row.district_id),
+      districtTimeZone: await districtTimeZone(ctx.db, row.district_id),
       organisationId: row.organisation_id,
       teamIds,
     },

@@ -3,11 +3,12 @@ import type { z } from 'zod'
 import type { Assessment, assessmentInputSchema, LifeDomain } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import type { Actor } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
-import { ruleViolation, today } from '../casework.access.ts'
+import { ruleViolation } from '../casework.access.ts'
 import { insertAssessment, selectAssessments } from './assessment.queries.ts'
 
 export async function listAssessments(
@@ -53,7 +54,8 @@ export async function addAssessment(
   request: RequestContext,
 ): Promise<Assessment[]> {
   await authorizeCaseWork(db, actor, caseId)
-  if (input.assessedOn > today()) throw ruleViolation('date-in-future', 'assessedOn', 'invalid')
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  if (input.assessedOn > today) throw ruleViolation('date-in-future', 'assessedOn', 'invalid')
   const domains = input.entries.map((entry) => entry.domain)
   if (new Set(domains).size !== domains.length) throw ruleViolation('invalid-input', 'entries', 'invalid')
   await db.transaction().execute(async (trx) => {

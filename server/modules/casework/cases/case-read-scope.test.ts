@@ -140,6 +140,7 @@ describe.each(databaseKinds)('the case list agrees with case.read on %s', (kind)
             districtId,
             requestId: 'case-read-scope',
             clientPseudonym: 'test',
+            now: new Date(),
           })
           listed = page.items.map((item) => item.id).sort()
         } catch (error) {

@@ -12,6 +12,7 @@ import {
 } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
 import { preferredLanguage } from '../../../platform/language.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
@@ -56,7 +57,11 @@ export const caseRoutes =
       async (request, reply) => {
         const page = await listCases(db, actorOf(request), request.query, requestContext(request))
         const workbook = await renderCaseListXlsx(page.items, preferredLanguage(request))
-        const date = new Date().toISOString().slice(0, 10)
+        const { today: date } = await districtTime(
+          db,
+          actorOf(request).districtId,
+          requestContext(request).now,
+        )
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="faelle-${date}.xlsx"`)

@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../../common/pagination.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { Conflict, DomainError, PreconditionRequired } from '../../../platform/errors.ts'
 import {
   type Actor,
@@ -31,7 +32,6 @@ import {
   loadPersonSubject,
   readCaseWorkSettings,
   ruleViolation,
-  today,
 } from '../casework.access.ts'
 import { wordCodes } from '../matching/index.ts'
 import { personSummary, scoredCandidates } from '../persons/person.service.ts'
@@ -90,8 +90,9 @@ export async function createCase(
     { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
     { table: 'team', ids: teamId ? [teamId] : [], field: 'teamId' },
   ])
-  const openedOn = input.openedOn ?? today()
-  if (openedOn > today()) throw ruleViolation('date-in-future', 'openedOn', 'invalid')
+  const time = await districtTime(db, actor.districtId, request.now)
+  const openedOn = input.openedOn ?? time.today
+  if (openedOn > time.today) throw ruleViolation('date-in-future', 'openedOn', 'invalid')
   const caseId = await db.transaction().execute(async (trx) => {
     const reference = await nextCaseReference(trx, actor.districtId, Number(openedOn.slice(0, 4)))
     const id = await insertCase(
@@ -120,7 +121,7 @@ export async function createCase(
     await recordAudit(trx, { ...request, action: 'case.create', subjectType: 'case', subjectId: id })
     return id
   })
-  return presentCase(db, actor, caseId)
+  return presentCase(db, actor, caseId, time.today)
 }
 
 /** Case summaries for rows the actor may see, with persons, managers and task counts. */
@@ -128,10 +129,11 @@ async function presentSummaries(
   db: Kysely<DB>,
   districtId: string,
   rows: readonly Omit<CaseListRow, 'total'>[],
+  today: string,
 ): Promise<CaseSummary[]> {
   const ids = rows.map((row) => row.id)
   const [details, municipalities, teams] = await Promise.all([
-    selectCaseDetails(db, ids, today()),
+    selectCaseDetails(db, ids, today),
     municipalityNames(
       db,
       districtId,
@@ -173,11 +175,18 @@ async function presentSummaries(
   })
 }
 
-async function presentCase(db: Kysely<DB>, actor: Actor, caseId: string, known?: CaseSubject): Promise<Case> {
+/** One case as the actor sees it; `today` is the district's, for the overdue count. */
+async function presentCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  today: string,
+  known?: CaseSubject,
+): Promise<Case> {
   const subject = known ?? (await loadCaseSubject(db, actor, caseId))
   const [row] = await selectCaseRows(db, [caseId])
   if (!row) throw new Error('case vanished while being read')
-  const [summary] = await presentSummaries(db, actor.districtId, [row])
+  const [summary] = await presentSummaries(db, actor.districtId, [row], today)
   return {
     ...(summary as CaseSummary),
     closingReason: row.closing_reason as Case['closingReason'],
@@ -196,7 +205,8 @@ export async function readCase(
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.read', subject)
   await recordAuditAlone(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
-  return presentCase(db, actor, caseId, subject)
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  return presentCase(db, actor, caseId, today, subject)
 }
 
 /**
@@ -236,6 +246,7 @@ export async function listCases(
     : null
   const nameFilter = q && !reference ? await nameFilterFor(db, actor.districtId, q) : null
   const scope = caseReadScope(actor, settings.teamCasesVisibleToCaseManagers)
+  const { today } = await districtTime(db, actor.districtId, request.now)
   const page = (filter: NameFilter | null) =>
     selectCasePage(
       db,
@@ -243,7 +254,7 @@ export async function listCases(
       scope,
       reference ? { ...query, q: undefined } : query,
       filter,
-      today(),
+      today,
       reference,
     )
   let rows = await page(nameFilter)
@@ -251,7 +262,7 @@ export async function listCases(
   if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
   await recordAuditAlone(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
   return {
-    items: await presentSummaries(db, actor.districtId, rows),
+    items: await presentSummaries(db, actor.districtId, rows, today),
     total: Number(rows[0]?.total ?? 0),
     limit: query.limit,
     offset: query.offset,
@@ -280,7 +291,8 @@ export async function updateCase(
     await replaceCaseManagers(trx, actor.districtId, caseId, input.managerIds)
     await recordAudit(trx, { ...request, action: 'case.assign', subjectType: 'case', subjectId: caseId })
   })
-  return presentCase(db, actor, caseId)
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  return presentCase(db, actor, caseId, today)
 }
 
 /** What a phase needs before a case may enter it; answers next to the field that is missing. */
@@ -327,6 +339,7 @@ export async function changePhase(
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
+  const { today } = await districtTime(db, actor.districtId, request.now)
   await db.transaction().execute(async (trx) => {
     const current = await lockCasePhase(trx, caseId)
     if (current.version !== expectedVersion) throw new Conflict()
@@ -334,7 +347,7 @@ export async function changePhase(
     await checkPhaseRequirements(trx, caseId, from, input)
     const closing = input.to === 'closed'
     const changes = closing
-      ? { phase: input.to, closed_on: today(), closing_reason: input.closingReason ?? null }
+      ? { phase: input.to, closed_on: today, closing_reason: input.closingReason ?? null }
       : { phase: input.to, closed_on: null, closing_reason: null }
     // Closing decides about the case's open tasks explicitly; nobody is left with reminders of a closed case unasked.
     const openTaskIds = closing ? await selectOpenCaseTaskIds(trx, caseId) : []
@@ -373,7 +386,7 @@ export async function changePhase(
       purpose: input.closingReason ?? input.reopeningReason ?? null,
     })
   })
-  return presentCase(db, actor, caseId)
+  return presentCase(db, actor, caseId, today)
 }
 
 /** For work on a case's records: the case must be the actor's to work on, and still open. */

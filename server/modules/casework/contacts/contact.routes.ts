@@ -72,7 +72,7 @@ export const contactRoutes =
           response: { 200: z.array(shortConsultationSchema), ...problems },
         },
       },
-      (request) => listOwnShortConsultations(db, actorOf(request)),
+      (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
     )
     app.post(
       '/short-consultations',

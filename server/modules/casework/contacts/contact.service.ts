@@ -7,11 +7,12 @@ import type {
 } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead, authorizeCaseWork } from '../cases/case.service.ts'
-import { assertReferences, ruleViolation, today } from '../casework.access.ts'
+import { assertReferences, ruleViolation } from '../casework.access.ts'
 import {
   countCaseMembers,
   insertContact,
@@ -19,8 +20,6 @@ import {
   selectContacts,
   selectShortConsultationsBy,
 } from './contact.queries.ts'
-
-const dayMs = 24 * 60 * 60 * 1000
 
 export async function listContacts(
   db: Kysely<DB>,
@@ -67,8 +66,10 @@ export async function addContact(
   request: RequestContext,
 ): Promise<Contact[]> {
   await authorizeCaseWork(db, actor, caseId)
-  // A day of slack for time zones and late-evening entries; anything later is a typing error.
-  if (Date.parse(input.occurredAt) > Date.now() + dayMs)
+  // The day counts, in the district's calendar: a contact at 00:30 is today's, although UTC still
+  // has yesterday, and one entered for later today is not refused as in the future.
+  const time = await districtTime(db, actor.districtId, request.now)
+  if (time.dayOf(input.occurredAt) > time.today)
     throw ruleViolation('date-in-future', 'occurredAt', 'invalid')
   if (input.interpreterUsed && !input.interpreterLanguage)
     throw ruleViolation('invalid-input', 'interpreterLanguage', 'invalid')
@@ -105,7 +106,8 @@ export async function recordShortConsultation(
   request: RequestContext,
 ) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
-  if (input.occurredOn > today()) throw ruleViolation('date-in-future', 'occurredOn', 'invalid')
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  if (input.occurredOn > today) throw ruleViolation('date-in-future', 'occurredOn', 'invalid')
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
@@ -129,10 +131,10 @@ export async function recordShortConsultation(
   })
 }
 
-/** The actor's own short consultations of the last 30 days, to see what was counted. */
-export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor) {
+/** The actor's own short consultations of the last 30 days (the district's days), to see what was counted. */
+export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor, now: Date) {
   authorize(actor, 'short-consultation.record', ownDistrict(actor))
-  const since = new Date(Date.now() - 30 * dayMs).toISOString().slice(0, 10)
+  const since = (await districtTime(db, actor.districtId, now)).daysFromToday(-30)
   const rows = await selectShortConsultationsBy(db, actor.userId, since)
   return rows.map((row) => ({
     id: row.id,

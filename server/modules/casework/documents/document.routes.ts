@@ -1,16 +1,49 @@
 import multipart from '@fastify/multipart'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { documentSchema } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
-import { fieldError } from '../../../platform/errors.ts'
+import { DomainError, fieldError } from '../../../platform/errors.ts'
 import { ruleViolation } from '../casework.access.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
-import { downloadDocument, listDocuments, uploadDocument } from './document.service.ts'
+import {
+  authorizeDocumentUpload,
+  downloadDocument,
+  listDocuments,
+  uploadDocument,
+} from './document.service.ts'
 
 const documentParams = caseParams.extend({ documentId: z.uuid() })
+
+/** Room for the multipart framing around the file: boundaries and part headers. */
+const multipartOverheadBytes = 64 * 1024
+const multipartLimitCodes = new Set([
+  'FST_REQ_FILE_TOO_LARGE',
+  'FST_PARTS_LIMIT',
+  'FST_FILES_LIMIT',
+  'FST_FIELDS_LIMIT',
+])
+
+/**
+ * The one file of an upload. A body that is no well-formed multipart (no boundary, cut off,
+ * garbage) is the client's fault: 400, never a server error; a file over the limit is 413.
+ */
+async function readUploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  if (!request.isMultipart()) throw ruleViolation('document-missing', 'file', 'invalid')
+  try {
+    const file = await request.file()
+    if (!file) throw ruleViolation('document-missing', 'file', 'invalid')
+    return { fileName: file.filename, content: await file.toBuffer() }
+  } catch (error) {
+    if (error instanceof DomainError) throw error
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && multipartLimitCodes.has(code))
+      throw fieldError('payload-too-large', 'too-large', 'file')
+    throw fieldError('multipart-malformed', 'invalid', '')
+  }
+}
 
 /** Documents of a case: upload (the only route with a large body) and audited download. */
 export const documentRoutes =
@@ -18,7 +51,9 @@ export const documentRoutes =
   async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     const { db } = deps.database
-    await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5 } })
+    await app.register(multipart, {
+      limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    })
 
     app.get(
       '/cases/:caseId/documents',
@@ -37,6 +72,18 @@ export const documentRoutes =
       '/cases/:caseId/documents',
       {
         config: { access: 'case.work' },
+        // The only route that takes more than the small JSON limit.
+        bodyLimit: deps.config.uploadLimitBytes + multipartOverheadBytes,
+        // Authorised before the body is read: a refused caller never gets the server to take the file.
+        preHandler: async (request, reply) => {
+          try {
+            await authorizeDocumentUpload(db, actorOf(request), request.params.caseId)
+          } catch (error) {
+            // Close the connection after the refusal instead of reading the rest of the body.
+            reply.header('connection', 'close')
+            throw error
+          }
+        },
         schema: {
           tags,
           summary: 'Upload a document (multipart/form-data, field "file"; PDF, images, Office files)',
@@ -46,22 +93,12 @@ export const documentRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw ruleViolation('document-missing', 'file', 'invalid')
-        const file = await request.file()
-        if (!file) throw ruleViolation('document-missing', 'file', 'invalid')
-        let content: Buffer
-        try {
-          content = await file.toBuffer()
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw fieldError('payload-too-large', 'too-large', 'file')
-          throw error
-        }
+        const file = await readUploadedFile(request)
         const documents = await uploadDocument(
           db,
           actorOf(request),
           request.params.caseId,
-          { fileName: file.filename, content },
+          file,
           requestContext(request),
         )
         return reply.code(201).send(documents)

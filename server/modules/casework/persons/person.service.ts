@@ -11,6 +11,7 @@ import type {
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../../common/partial-date.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
 import {
   type Actor,
@@ -29,7 +30,6 @@ import {
   loadPersonSubject,
   personSubjects,
   ruleViolation,
-  today,
 } from '../casework.access.ts'
 import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from '../matching/index.ts'
 import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
@@ -65,10 +65,11 @@ export const personSummary = (row: PersonRow) => ({
   municipalityId: row.municipality_id,
 })
 
-/** Dates a person's record must keep in order; each answers next to its field. */
-function checkPersonDates(input: PersonWrite) {
+/** Dates a person's record must keep in order; each answers next to its field. `today` is the district's. */
+function checkPersonDates(input: PersonWrite, today: string) {
+  if (earliestDay(input.birthDate) > today) throw ruleViolation('date-in-future', 'birthDate', 'invalid')
   if (input.arrivalDate !== null) {
-    if (input.arrivalDate > today()) throw ruleViolation('date-in-future', 'arrivalDate', 'invalid')
+    if (input.arrivalDate > today) throw ruleViolation('date-in-future', 'arrivalDate', 'invalid')
     if (input.arrivalDate < earliestDay(input.birthDate))
       throw ruleViolation('birth-after-arrival', 'arrivalDate', 'invalid')
   }
@@ -121,7 +122,7 @@ export async function createPerson(
   request: RequestContext,
 ): Promise<Person> {
   authorize(actor, 'person.register', ownDistrict(actor))
-  checkPersonDates(input)
+  checkPersonDates(input, (await districtTime(db, actor.districtId, request.now)).today)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
@@ -212,7 +213,7 @@ export async function updatePerson(
   const subject = await loadPersonSubject(db, actor, personId)
   authorize(actor, 'person.update', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
-  checkPersonDates(input)
+  checkPersonDates(input, (await districtTime(db, actor.districtId, request.now)).today)
   await assertReferences(db, actor.districtId, [
     { table: 'municipality', ids: [input.municipalityId], field: 'municipalityId' },
   ])
@@ -258,7 +259,7 @@ export async function addResidenceStatus(
       subjectType: 'person',
       subjectId: personId,
     })
-    await refreshResidenceExpiryTasks(trx, actor.districtId, { residenceStatusId: id })
+    await refreshResidenceExpiryTasks(trx, actor.districtId, { now: request.now, residenceStatusId: id })
   })
   return presentPerson(db, actor, personId)
 }

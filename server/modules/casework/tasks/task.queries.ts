@@ -60,20 +60,25 @@ export async function updateTaskIfVersion(
   return result.numUpdatedRows === 1n
 }
 
-/** The residence-expiry reminders that are due and missing, in one statement (see refreshResidenceExpiryTasks). */
+/**
+ * The residence-expiry reminders that are due and missing, in one statement (see
+ * refreshResidenceExpiryTasks). `days` names each district's today: a title that runs out today
+ * is still valid there, whatever UTC says.
+ */
 export async function insertResidenceExpiryTasks(
   db: Kysely<DB>,
-  districtId: string | null,
+  days: readonly { districtId: string; today: string }[],
   scope: { residenceStatusId?: string } = {},
 ): Promise<number> {
-  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= current_date`]
-  if (districtId) conditions.push(sql<SqlBool>`rs.district_id = ${districtId}`)
+  if (days.length === 0) return 0
+  const local = sql.join(days.map((day) => sql`(${day.districtId}::uuid, ${day.today}::date)`))
+  const conditions = [sql<SqlBool>`rs.valid_until IS NOT NULL`, sql<SqlBool>`rs.valid_until >= local.today`]
   if (scope.residenceStatusId) conditions.push(sql<SqlBool>`rs.id = ${scope.residenceStatusId}`)
   const result = await sql`
     INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
     SELECT rs.district_id,
       'Aufenthaltstitel läuft ab',
-      greatest(current_date, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
+      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
       coalesce(open_case.manager_id, p.registered_by),
       rs.person_id,
       open_case.case_id,
@@ -81,6 +86,7 @@ export async function insertResidenceExpiryTasks(
       'residence-expiry:' || rs.id
     FROM residence_status rs
     JOIN person p ON p.id = rs.person_id AND p.merged_into IS NULL
+    JOIN (VALUES ${local}) AS local (district_id, today) ON local.district_id = rs.district_id
     LEFT JOIN case_work_setting s ON s.district_id = rs.district_id
     LEFT JOIN LATERAL (
       SELECT c.id AS case_id, (SELECT min(m.user_id::text)::uuid FROM case_manager m WHERE m.case_id = c.id) AS manager_id
@@ -89,7 +95,7 @@ export async function insertResidenceExpiryTasks(
       ORDER BY c.opened_on DESC LIMIT 1
     ) open_case ON true
     WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= current_date + 365
+      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= local.today + 365
       -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
       AND NOT EXISTS (
         SELECT 1 FROM residence_status earlier

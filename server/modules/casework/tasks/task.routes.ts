@@ -31,7 +31,7 @@ export const taskRoutes =
           response: { 200: z.array(taskSchema), ...problems },
         },
       },
-      (request) => listMyTasks(db, actorOf(request), request.query.include),
+      (request) => listMyTasks(db, actorOf(request), request.query.include, requestContext(request).now),
     )
     app.post(
       '/tasks',
@@ -80,6 +80,6 @@ export const taskRoutes =
           response: { 200: z.array(taskSchema), ...problems },
         },
       },
-      (request) => listCaseTasks(db, actorOf(request), request.params.caseId),
+      (request) => listCaseTasks(db, actorOf(request), request.params.caseId, requestContext(request).now),
     )
   }

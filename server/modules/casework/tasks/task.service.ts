@@ -3,17 +3,12 @@ import type { z } from 'zod'
 import type { Task, taskInputSchema, taskUpdateSchema } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime, districtTodays } from '../../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { activeUsers, displayNames } from '../../identity/index.ts'
-import {
-  loadCaseSubject,
-  loadPersonSubject,
-  loadTaskSubject,
-  ruleViolation,
-  today,
-} from '../casework.access.ts'
+import { loadCaseSubject, loadPersonSubject, loadTaskSubject, ruleViolation } from '../casework.access.ts'
 import {
   insertResidenceExpiryTasks,
   insertTask,
@@ -23,16 +18,23 @@ import {
 } from './task.queries.ts'
 
 /** Tasks as the API shows them, with their assignees' names (from identity). */
-async function presentTasks(db: Kysely<DB>, districtId: string, rows: readonly TaskRow[]): Promise<Task[]> {
+async function presentTasks(
+  db: Kysely<DB>,
+  districtId: string,
+  rows: readonly TaskRow[],
+  now: Date,
+): Promise<Task[]> {
+  const { today } = await districtTime(db, districtId, now)
   const names = await displayNames(
     db,
     districtId,
     rows.map((row) => row.assignee_id),
   )
-  return rows.map((row) => presentTask(row, names.get(row.assignee_id) ?? ''))
+  return rows.map((row) => presentTask(row, names.get(row.assignee_id) ?? '', today))
 }
 
-const presentTask = (row: TaskRow, assigneeName: string): Task => ({
+/** A task as the API shows it; overdue from 00:00 of the day after its due day, in the district's calendar. */
+const presentTask = (row: TaskRow, assigneeName: string, today: string): Task => ({
   id: row.id,
   title: row.title,
   dueOn: row.due_on,
@@ -43,25 +45,35 @@ const presentTask = (row: TaskRow, assigneeName: string): Task => ({
   personId: row.person_id,
   source: row.source as Task['source'],
   doneAt: row.done_at,
-  overdue: row.done_at === null && row.due_on < today(),
+  overdue: row.done_at === null && row.due_on < today,
   version: row.version,
 })
 
 /** My tasks (Wiedervorlagen), overdue first, then by due date. */
-export async function listMyTasks(db: Kysely<DB>, actor: Actor, include: 'open' | 'all'): Promise<Task[]> {
+export async function listMyTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  include: 'open' | 'all',
+  now: Date,
+): Promise<Task[]> {
   authorize(actor, 'task.own', ownDistrict(actor))
   const rows = await selectTasks(db, { assigneeId: actor.userId, openOnly: include === 'open' })
-  return presentTasks(db, actor.districtId, rows)
+  return presentTasks(db, actor.districtId, rows, now)
 }
 
 /** The tasks of a case, for the case's own page. */
-export async function listCaseTasks(db: Kysely<DB>, actor: Actor, caseId: string): Promise<Task[]> {
+export async function listCaseTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Task[]> {
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
-  return presentTasks(db, actor.districtId, await selectTasks(db, { caseId }))
+  return presentTasks(db, actor.districtId, await selectTasks(db, { caseId }), now)
 }
 
-async function readTask(db: Kysely<DB>, actor: Actor, id: string): Promise<Task> {
-  const [task] = await presentTasks(db, actor.districtId, await selectTasks(db, { id }))
+async function readTask(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<Task> {
+  const [task] = await presentTasks(db, actor.districtId, await selectTasks(db, { id }), now)
   if (!task) throw new Error('task vanished while being read')
   return task
 }
@@ -83,7 +95,6 @@ export async function createTask(
   if (input.personId) authorize(actor, 'person.read', await loadPersonSubject(db, actor, input.personId))
   const assigneeId = input.assigneeId ?? actor.userId
   await assertAssignee(db, actor, assigneeId)
-  if (input.dueOn < '2000-01-01') throw ruleViolation('invalid-input', 'dueOn', 'invalid')
   const id = await db.transaction().execute(async (trx) => {
     const taskId = await insertTask(trx, {
       district_id: actor.districtId,
@@ -97,7 +108,7 @@ export async function createTask(
     await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: taskId })
     return taskId
   })
-  return readTask(db, actor, id)
+  return readTask(db, actor, id, request.now)
 }
 
 export async function updateTask(
@@ -122,7 +133,7 @@ export async function updateTask(
     if (!(await updateTaskIfVersion(trx, taskId, expectedVersion, changes))) throw new Conflict()
     await recordAudit(trx, { ...request, action: 'task.update', subjectType: 'task', subjectId: taskId })
   })
-  return readTask(db, actor, taskId)
+  return readTask(db, actor, taskId, request.now)
 }
 
 /**
@@ -130,10 +141,11 @@ export async function updateTask(
  * for the person's case manager, or whoever registered the person when there is no open case.
  * Idempotent: the source key names the residence status, so a second run adds nothing.
  */
-export function refreshResidenceExpiryTasks(
+export async function refreshResidenceExpiryTasks(
   db: Kysely<DB>,
   districtId: string | null,
-  scope: { residenceStatusId?: string } = {},
+  scope: { now: Date; residenceStatusId?: string },
 ): Promise<number> {
-  return insertResidenceExpiryTasks(db, districtId, scope)
+  const days = await districtTodays(db, districtId, scope.now)
+  return insertResidenceExpiryTasks(db, days, scope)
 }

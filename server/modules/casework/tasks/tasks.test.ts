@@ -216,9 +216,9 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       const { person } = await personWithCase(caseManager, municipality, { familyName: 'Zweimal' })
       await addResidenceStatus(person, isoDay(45))
       expect(await expiryTasks(person.id)).toHaveLength(1)
-      await refreshResidenceExpiryTasks(ctx.database.db, null)
-      await refreshResidenceExpiryTasks(ctx.database.db, null)
-      await refreshResidenceExpiryTasks(ctx.database.db, caseManager.districtId)
+      await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })
+      await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })
+      await refreshResidenceExpiryTasks(ctx.database.db, caseManager.districtId, { now: new Date() })
       expect(await expiryTasks(person.id)).toHaveLength(1)
     })
 
@@ -288,9 +288,11 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
         })
         .execute()
       expect(await expiryTasks(person.id)).toEqual([])
-      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBeGreaterThanOrEqual(1)
+      expect(
+        await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() }),
+      ).toBeGreaterThanOrEqual(1)
       expect(await expiryTasks(person.id)).toHaveLength(1)
-      expect(await refreshResidenceExpiryTasks(ctx.database.db, null)).toBe(0)
+      expect(await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })).toBe(0)
     })
   })
 

@@ -21,6 +21,7 @@ import { formatDay, languageOptions, nowTime, personName, todayIso } from '../..
 import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { districtInstant } from '../../district-time.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
 
 type Values = {
@@ -90,8 +91,8 @@ export function QuickContactForm({ item }: { item: Case }) {
     event?.preventDefault()
     setAnnouncement('')
     const errors: Record<string, string> = {}
-    const when = new Date(`${values.date}T${values.time}`)
-    if (!values.date || Number.isNaN(when.getTime())) errors.occurredAt = t('casework.problems.date-time')
+    const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
+    if (!readable) errors.occurredAt = t('casework.problems.date-time')
     if (values.domains.length === 0) errors.domains = t('casework.problems.domains-required')
     const minutes = Number(values.durationMinutes)
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
@@ -102,7 +103,8 @@ export function QuickContactForm({ item }: { item: Case }) {
       return
     }
     save.mutate({
-      occurredAt: when.toISOString(),
+      // The typed day and time are the district's wall clock, sent with its offset.
+      occurredAt: districtInstant(values.date, values.time),
       durationMinutes: minutes,
       channel: values.channel,
       participantPersonIds: values.participantPersonIds,
