@@ -1,3 +1,4 @@
+import { type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
 import { Forbidden, HiddenByPolicy, type TriedRecord } from './errors.ts'
 
@@ -45,31 +46,7 @@ export type PersonSubject = {
   teamCasesVisible: boolean
 }
 
-export const actions = [
-  'district.read',
-  'session.own',
-  'user.read',
-  'user.manage',
-  'organisation.read',
-  'organisation.manage',
-  'audit.read',
-  'audit.export',
-  'identity-policy.manage',
-  'person.register',
-  'person.read',
-  'person.update',
-  'person.merge',
-  'case.list',
-  'case.create',
-  'case.read',
-  'case.work',
-  'case.assign',
-  'short-consultation.record',
-  'task.own',
-  'task.manage',
-  'casework-settings.manage',
-] as const
-export type Action = (typeof actions)[number]
+export { type Action, actions }
 
 // Small named predicates; the rules below are built only from these.
 const hasRole = (actor: Actor, ...wanted: Role[]) => wanted.some((role) => actor.roles.includes(role))
@@ -82,6 +59,11 @@ const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor
 const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
   teamIds.some((teamId) => inTeam(actor, teamId))
 const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
+
+/** Who may be made responsible for a case: case managers only. */
+export const takesCases = (userRoles: readonly Role[]) => userRoles.includes('case_manager')
+/** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
+export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
@@ -165,12 +147,11 @@ const rules: Record<Action, Rule> = {
       (hasRole(actor, 'case_manager') && isResponsible(actor, subject))),
   'short-consultation.record': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'case_manager'),
-  // Everyone keeps reminders; partners work in their own organisation's systems.
-  'task.own': (actor, subject) => inDistrict(actor, subject) && !hasRole(actor, 'partner'),
+  'task.own': (actor, subject) => inDistrict(actor, subject) && keepsTasks(actor.roles),
   'task.manage': (actor, subject) =>
     subject?.type === 'task' &&
     sameDistrict(actor, subject) &&
-    !hasRole(actor, 'partner') &&
+    keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
 }

@@ -22,6 +22,7 @@ import {
   type CaseSubject,
   caseReadScope,
   ownDistrict,
+  takesCases,
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
@@ -69,7 +70,7 @@ export async function assertCaseManagers(
   ids: readonly string[],
   field: string,
 ) {
-  const found = (await activeUsers(db, districtId, ids)).filter((user) => user.roles.includes('case_manager'))
+  const found = (await activeUsers(db, districtId, ids)).filter((user) => takesCases(user.roles))
   if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', field)
 }
 

@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { districtTime, districtTodays } from '../../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
-import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { type Actor, authorize, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { activeUsers, displayNames } from '../../identity/index.ts'
 import { loadCaseSubject, loadPersonSubject, loadTaskSubject, ruleViolation } from '../casework.access.ts'
@@ -80,7 +80,7 @@ async function readTask(db: Kysely<DB>, actor: Actor, id: string, now: Date): Pr
 
 async function assertAssignee(db: Kysely<DB>, actor: Actor, assigneeId: string) {
   const [user] = await activeUsers(db, actor.districtId, [assigneeId])
-  if (!user || user.roles.includes('partner')) throw ruleViolation('unknown-reference', 'assigneeId')
+  if (!user || !keepsTasks(user.roles)) throw ruleViolation('unknown-reference', 'assigneeId')
 }
 
 export async function createTask(
