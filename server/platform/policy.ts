@@ -1,6 +1,6 @@
 import { type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy, type TriedRecord } from './errors.ts'
+import { Forbidden, HiddenByPolicy, NotFound, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -175,6 +175,21 @@ export function authorize(actor: Actor, action: Action, subject: Subject): void 
   const tried = triedRecord(subject)
   if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
   throw new Forbidden(action, tried)
+}
+
+/**
+ * Existence first, the one rule for "hidden versus not found": a record of another district
+ * answers exactly like a missing one (404), so nobody learns it exists, and only the former is
+ * marked for the audit trail as a refusal. `recordDistrictId` is where the record belongs,
+ * looked up across districts; undefined when there is no such record.
+ */
+export function assertRecordVisible(
+  actor: Actor,
+  recordDistrictId: string | null | undefined,
+  tried: TriedRecord,
+): void {
+  if (recordDistrictId === undefined || recordDistrictId === null) throw new NotFound()
+  if (recordDistrictId !== actor.districtId) throw new HiddenByPolicy(tried)
 }
 
 /** The record a subject stands for, when it stands for one (not a whole district or its audit trail). */

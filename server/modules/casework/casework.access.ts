@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { CaseWorkSettings } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
-import { type ErrorKind, fieldError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
+import { type ErrorKind, fieldError } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
-import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts'
+import {
+  type Actor,
+  assertRecordVisible,
+  type CaseSubject,
+  type PersonSubject,
+} from '../../platform/policy.ts'
 import { municipalityNames } from '../districts/index.ts'
 import { organisationNames, teamNames } from '../identity/index.ts'
 import {
@@ -40,9 +45,7 @@ export const ruleViolation = (code: MessageCode, field: string, kind: ErrorKind 
  * missing one, and the attempt is audited as denied.
  */
 async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: RecordTable, id: string): Promise<void> {
-  const districtId = await selectDistrictOfRecord(db, table, id)
-  if (!districtId) throw new NotFound()
-  if (districtId !== actor.districtId) throw new HiddenByPolicy({ type: auditTypeOf[table], id })
+  assertRecordVisible(actor, await selectDistrictOfRecord(db, table, id), { type: auditTypeOf[table], id })
 }
 
 /** The subject type the audit trail uses for the records of each table. */

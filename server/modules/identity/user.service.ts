@@ -3,16 +3,8 @@ import type { CreateUser, Role, UpdateUser, User } from '../../../common/identit
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import {
-  Conflict,
-  DomainError,
-  fieldError,
-  HiddenByPolicy,
-  Invalid,
-  NotFound,
-  PreconditionRequired,
-} from '../../platform/errors.ts'
-import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
+import { Conflict, DomainError, fieldError, Invalid, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import { type Actor, abilitiesFor, assertRecordVisible, authorize } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import { assertAcceptablePassword, hashPassword } from './password.ts'
@@ -85,8 +77,9 @@ export async function listUsers(
 export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
   if (row) return row
-  if (await acrossDistricts(() => selectUserDistrictId(db, userId)))
-    throw new HiddenByPolicy({ type: 'user', id: userId })
+  // Not in the actor's district: missing, or another district's (hidden alike).
+  const districtId = await acrossDistricts(() => selectUserDistrictId(db, userId))
+  assertRecordVisible(actor, districtId ?? undefined, { type: 'user', id: userId })
   throw new NotFound()
 }
 
