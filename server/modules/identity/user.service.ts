@@ -3,7 +3,14 @@ import type { CreateUser, Role, UpdateUser, User } from '../../../common/identit
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { Conflict, DomainError, fieldError, Invalid, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import {
+  Conflict,
+  DomainError,
+  fieldError,
+  Invalid,
+  NotFound,
+  PreconditionRequired,
+} from '../../platform/errors.ts'
 import { type Actor, abilitiesFor, assertRecordVisible, authorize } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit, recordAuditAlone } from '../audit/index.ts'
