@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains } from './casework-values.ts'
 import {
   dueDaySchema,
   pastLifeDaySchema,
@@ -33,34 +34,8 @@ export const residenceStatusKinds = [
 ] as const
 export const householdRelations = ['partner', 'child', 'parent', 'sibling', 'other'] as const
 
-/** Life domains (Handlungsfelder) of the assessment, the plan and the contacts. */
-export const lifeDomains = [
-  'residence',
-  'language',
-  'education',
-  'vocational-training',
-  'work',
-  'income',
-  'housing',
-  'health',
-  'family',
-  'participation',
-  'naturalisation',
-  'other',
-] as const
+export { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains }
 export const lifeDomainSchema = z.enum(lifeDomains)
-export type LifeDomain = z.infer<typeof lifeDomainSchema>
-
-/** DGCC case-management phases, in their regular order. */
-export const casePhases = [
-  'intake',
-  'assessment',
-  'planning',
-  'implementation',
-  'evaluation',
-  'closed',
-] as const
-export type CasePhase = (typeof casePhases)[number]
 
 /**
  * Which phase may follow which. Going back is allowed where the standard loops (a new
@@ -313,7 +288,6 @@ export const caseSchema = caseSummarySchema
   .meta({ id: 'Case' })
 export type Case = z.infer<typeof caseSchema>
 
-export const caseSorts = ['reference', 'opened', 'last-contact', 'name', 'phase'] as const
 export const caseListQuerySchema = paginationQuerySchema.extend({
   phase: z.enum([...casePhases, 'open']).optional(),
   municipalityId: z.uuid().optional(),

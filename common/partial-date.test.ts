@@ -43,8 +43,15 @@ describe('partialDateSchema', () => {
     },
   )
 
-  it.each(['2026-11-26', '2026-12', '2027'])('refuses %s in the future', (value) => {
+  it.each(['2026-11-27', '2026-12', '2027'])('refuses %s in the future', (value) => {
     expect(messagesOf(value)).toEqual(['date-in-future'])
+  })
+
+  it("leaves a day that is already today somewhere on earth to the server, where the district's today decides", () => {
+    vi.setSystemTime(new Date(Date.UTC(2026, 10, 25, 23, 30)))
+    expect(messagesOf('2026-11-26')).toEqual([])
+    vi.setSystemTime(new Date(Date.UTC(2026, 10, 25, 9, 59)))
+    expect(messagesOf('2026-11-26')).toEqual(['date-in-future'])
   })
 
   it('refuses years before 1900', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { latestTodayOnEarth } from './dates.ts'
 
 /**
  * Partial dates of birth in ISO 8601: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Many clients know only the
@@ -105,7 +106,8 @@ export const partialDateSchema = z
         input: value,
         params: { minimumYear: minimumBirthYear },
       })
-    } else if (isPartialDateInFuture(value)) {
+    } else if (isPartialDateInFuture(value, latestTodayOnEarth())) {
+      // After today everywhere on earth; the server then checks against the district's own today.
       ctx.addIssue({ code: 'custom', message: partialDateErrorCodes.inFuture, input: value })
     }
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type SsoErrorCode, ssoErrorCodes } from './sso-errors.ts'
 import { singleLineText } from './text.ts'
 
 /**
@@ -106,19 +107,7 @@ export const ssoOptionSchema = z
   .object({ districtCode: z.string(), districtName: z.string(), label: z.string() })
   .meta({ id: 'SsoOption' })
 
-/** Codes the callback hands to the login page (`/?ssoError=<code>`) when a sign-in fails. */
-export const ssoErrorCodes = [
-  'sso-unavailable',
-  'sso-state-invalid',
-  'sso-failed',
-  'sso-provider-unreachable',
-  'sso-no-role',
-  'sso-no-account',
-  'sso-account-disabled',
-  'sso-account-unavailable',
-  'sso-username-unavailable',
-] as const
-export type SsoErrorCode = (typeof ssoErrorCodes)[number]
+export { type SsoErrorCode, ssoErrorCodes }
 
 export type SsoRoleMapping = z.infer<typeof ssoRoleMappingSchema>
 export type SsoProviderInput = z.input<typeof ssoProviderInputSchema>

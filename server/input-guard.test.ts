@@ -234,6 +234,33 @@ describe.each(databaseKinds)('text with control characters or broken Unicode on 
     expect(problem.code).toBe('payload-too-large')
   })
 
+  it.each([
+    ['__proto__', '{"__proto__": {"isAdmin": true}, "title": "Termin", "dueOn": "2030-01-01"}'],
+    ['constructor.prototype', '{"constructor": {"prototype": {"isAdmin": true}}, "title": "Termin"}'],
+  ])('still refuses a body with %s keys as malformed JSON', async (_label, payload) => {
+    const before = await stored()
+    const response = await caseManager.request({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    })
+    expect(expectProblem(response, 400).code).toBe('malformed-json')
+    expect(await stored()).toEqual(before)
+  })
+
+  it('finds NUL 5,000 levels deep and names the field with a short path', async () => {
+    const depth = 5_000
+    const response = await caseManager.request({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"title": ${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}, "dueOn": "2030-01-01"}`,
+    })
+    expect(expectProblem(response, 400).code).toBe('text-control-characters')
+    expect(response.body.length).toBeLessThan(2000)
+  })
+
   it('keeps serving after all of it', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(200)

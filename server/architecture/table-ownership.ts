@@ -41,6 +41,7 @@ export const tableOwners = {
     'case_document_content',
     'saved_case_view',
     'case_work_setting',
+    'matching_key_version',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -15,6 +15,11 @@ export function declaredCharset(contentType: string | undefined): string | undef
 
 type Pending = { value: unknown; path: string }
 
+/** Paths stop growing past this length, so that a deeply nested body does not come back as one. */
+const maxPathLength = 200
+const childPath = (path: string, key: string | number) =>
+  path.length > maxPathLength ? path : `${path}.${key}`
+
 /**
  * The first string (value or key) in a parsed body, query or parameter set that breaks the text
  * rule of `common/text.ts`, with its path as the schema validation names it (`body.note`).
@@ -33,13 +38,13 @@ export function findTextProblem(
       if (code) return { path, code }
     } else if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--)
-        pending.push({ value: value[index], path: `${path}.${index}` })
+        pending.push({ value: value[index], path: childPath(path, index) })
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         // A bad key is reported at its parent: echoing it into the answer would repeat the bad text.
         const code = textProblem(key, 'single-line')
         if (code) return { path, code }
-        pending.push({ value: child, path: `${path}.${key}` })
+        pending.push({ value: child, path: childPath(path, key) })
       }
     }
   }
@@ -53,7 +58,11 @@ export function findTextProblem(
  * surrogates. Each refusal is a 4xx problem with the field's path; nothing reaches a service.
  */
 export function registerInputGuard(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'ignore')
+  // The same protection against prototype poisoning as Fastify's own JSON parser.
+  const parseJson = app.getDefaultJsonParser(
+    app.initialConfig.onProtoPoisoning ?? 'error',
+    app.initialConfig.onConstructorPoisoning ?? 'error',
+  )
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = declaredCharset(request.headers['content-type'])
@@ -68,7 +77,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       done(new DomainError('invalid-encoding', 'invalid'), undefined)
       return
     }
-    parseJson(request, text, done)
+    void parseJson(request, text, done)
   })
 
   app.addHook('preValidation', async (request) => {

@@ -135,6 +135,32 @@ export function registerProblemHandlers(
 }
 
 /**
+ * Errors the router raises before any route or hook runs: a path with a malformed percent
+ * encoding (`/api/cases/%ED%A0%80`) or a path parameter beyond the router's length limit.
+ * Without this, Fastify answers them with its own JSON instead of problem+json.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  reply.header('x-request-id', request.id)
+  if (error.code === 'FST_ERR_BAD_URL') {
+    sendProblem(
+      reply,
+      problemFor(request, 'invalid-input', 400, 'The address is not validly percent-encoded.'),
+    )
+    return
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(reply, problemFor(request, 'invalid-input', 414, 'A part of the address is too long.'))
+    return
+  }
+  request.log.error({ err: { type: error.name, code: error.code } }, 'routing failed')
+  sendProblem(reply, problemFor(request, 'internal', 500))
+}
+
+/**
  * Unknown addresses: with the web app served, page paths get index.html so the client-side
  * router can take over; everything else, and all of /api, is a 404 problem+json.
  */

@@ -9,11 +9,12 @@ import {
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
 import type { ContactTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { seededRandom } from '../../db/seed/random.ts'
+import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
 import { refreshCaseSortNames } from './cases/case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
-import { seededRandom } from './matching/random.ts'
 import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
 
 /**
@@ -23,7 +24,8 @@ import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
  */
 
 const dayMs = 24 * 60 * 60 * 1000
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+// Demo districts count their days in Europe/Berlin, like every district unless set otherwise.
+const isoDay = (date: Date) => localDay(date, defaultTimeZone)
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * dayMs)
 
 /** The shared seeded generator, with whole numbers in a closed range for dates and counts. */

@@ -87,6 +87,18 @@ describe.each(databaseKinds)("the district's days on %s", (kind) => {
       expect(assessment.statusCode, assessment.body).toBe(201)
     })
 
+    it('registers a child born today, and refuses a birth tomorrow', async () => {
+      await registerPerson(caseManager, municipality, { familyName: 'Neugeboren', birthDate: '2025-12-02' })
+      const response = await post('/api/persons', {
+        familyName: 'Ungeboren',
+        givenNames: 'Noah',
+        birthDate: '2025-12-03',
+        sex: 'male',
+        municipalityId: municipality,
+      })
+      expectProblem(response, 400, 'body.birthDate', 'date-in-future')
+    })
+
     it('refuses a case opened tomorrow', async () => {
       const person = await registerPerson(caseManager, municipality, { familyName: 'Morgen' })
       const response = await post('/api/cases', {

@@ -254,6 +254,13 @@ describe.each(databaseKinds)('case documents above the upload limit on %s', (kin
     expect(file.length).toBeGreaterThan(1024)
     const response = await upload(caseManager, kase.id, 'mittel.pdf', file)
     expect(response.statusCode, response.body).toBe(201)
+    // Only the file may be large: a JSON body to the same route keeps the small limit.
+    const json = await caseManager.request({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/documents`,
+      payload: { file: 'x'.repeat(2000) },
+    })
+    expectProblem(json, 413)
   })
 
   it('refuses a file above the limit with 413 and stores nothing', async () => {
