@@ -20,6 +20,9 @@ export const districtSchema = z
     name: z.string(),
     kind: z.enum(districtKinds),
     stateCode: z.string(),
+    timeZone: z
+      .string()
+      .describe('IANA zone in which the district counts its days (today, due dates, periods)'),
     municipalityCount: z.number().int(),
   })
   .meta({ id: 'District' })

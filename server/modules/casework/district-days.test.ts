@@ -49,12 +49,15 @@ describe.each(databaseKinds)("the district's days on %s", (kind) => {
   describe('at 00:30 in Berlin on a winter night (23:30 UTC the day before)', () => {
     beforeEach(() => time.set('2025-12-01T23:30:00Z'))
 
-    it('accepts a contact dated today at 00:30', async () => {
+    it('accepts a contact dated today at 00:30 and shows it as the last contact of today', async () => {
+      const { case: fresh } = await personWithCase(caseManager, municipality, { familyName: 'Nachtkontakt' })
       const response = await post(
-        `/api/cases/${kase.id}/contacts`,
+        `/api/cases/${fresh.id}/contacts`,
         contactBody({ occurredAt: '2025-12-02T00:30:00+01:00' }),
       )
       expect(response.statusCode, response.body).toBe(201)
+      const read = await caseManager.request({ method: 'GET', url: `/api/cases/${fresh.id}` })
+      expect((read.json() as Case).lastContactOn).toBe('2025-12-02')
     })
 
     it('refuses a contact dated tomorrow', async () => {

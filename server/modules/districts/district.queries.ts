@@ -7,6 +7,7 @@ export type DistrictRow = {
   name: string
   kind: 'kreis' | 'kreisfreie_stadt'
   state_code: string
+  time_zone: string
   municipality_count: number
 }
 
@@ -17,6 +18,7 @@ const districtColumns = (db: Kysely<DB>) =>
     'd.name',
     'd.kind',
     'd.state_code',
+    'd.time_zone',
     (eb) =>
       eb
         .selectFrom('municipality as m')

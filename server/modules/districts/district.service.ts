@@ -22,6 +22,7 @@ const toDistrict = (row: DistrictRow): District => ({
   name: row.name,
   kind: row.kind,
   stateCode: row.state_code,
+  timeZone: row.time_zone,
   municipalityCount: row.municipality_count,
 })
 

@@ -41,6 +41,7 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
       name: 'Rhein-Sieg-Kreis',
       kind: 'kreis',
       stateCode: 'NW',
+      timeZone: 'Europe/Berlin',
       municipalityCount: 19,
     })
     const other = await get(lindenau, '/api/districts')

@@ -13,7 +13,7 @@ import {
 import type { Page } from '../../../../common/pagination.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { districtTime } from '../../../platform/district-time.ts'
+import { type DistrictTime, districtTime } from '../../../platform/district-time.ts'
 import { Conflict, DomainError, PreconditionRequired } from '../../../platform/errors.ts'
 import {
   type Actor,
@@ -122,7 +122,7 @@ export async function createCase(
     await recordAudit(trx, { ...request, action: 'case.create', subjectType: 'case', subjectId: id })
     return id
   })
-  return presentCase(db, actor, caseId, time.today)
+  return presentCase(db, actor, caseId, time)
 }
 
 /** Case summaries for rows the actor may see, with persons, managers and task counts. */
@@ -130,11 +130,11 @@ async function presentSummaries(
   db: Kysely<DB>,
   districtId: string,
   rows: readonly Omit<CaseListRow, 'total'>[],
-  today: string,
+  time: DistrictTime,
 ): Promise<CaseSummary[]> {
   const ids = rows.map((row) => row.id)
   const [details, municipalities, teams] = await Promise.all([
-    selectCaseDetails(db, ids, today),
+    selectCaseDetails(db, ids, time.today),
     municipalityNames(
       db,
       districtId,
@@ -168,7 +168,8 @@ async function presentSummaries(
       persons: details.persons.filter((person) => person.case_id === row.id).map(personSummary),
       openedOn: row.opened_on,
       closedOn: row.closed_on,
-      lastContactOn: row.last_contact_at ? row.last_contact_at.slice(0, 10) : null,
+      // The district's day of the last contact: one at 00:30 in Berlin is not yesterday's.
+      lastContactOn: row.last_contact_at ? time.dayOf(row.last_contact_at) : null,
       openTaskCount: Number(tasks?.open ?? 0),
       overdueTaskCount: Number(tasks?.overdue ?? 0),
       version: row.version,
@@ -176,18 +177,18 @@ async function presentSummaries(
   })
 }
 
-/** One case as the actor sees it; `today` is the district's, for the overdue count. */
+/** One case as the actor sees it; the district's time gives the overdue count and the days shown. */
 async function presentCase(
   db: Kysely<DB>,
   actor: Actor,
   caseId: string,
-  today: string,
+  time: DistrictTime,
   known?: CaseSubject,
 ): Promise<Case> {
   const subject = known ?? (await loadCaseSubject(db, actor, caseId))
   const [row] = await selectCaseRows(db, [caseId])
   if (!row) throw new Error('case vanished while being read')
-  const [summary] = await presentSummaries(db, actor.districtId, [row], today)
+  const [summary] = await presentSummaries(db, actor.districtId, [row], time)
   return {
     ...(summary as CaseSummary),
     closingReason: row.closing_reason as Case['closingReason'],
@@ -206,8 +207,7 @@ export async function readCase(
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.read', subject)
   await recordAuditAlone(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
-  const { today } = await districtTime(db, actor.districtId, request.now)
-  return presentCase(db, actor, caseId, today, subject)
+  return presentCase(db, actor, caseId, await districtTime(db, actor.districtId, request.now), subject)
 }
 
 /**
@@ -247,7 +247,7 @@ export async function listCases(
     : null
   const nameFilter = q && !reference ? await nameFilterFor(db, actor.districtId, q) : null
   const scope = caseReadScope(actor, settings.teamCasesVisibleToCaseManagers)
-  const { today } = await districtTime(db, actor.districtId, request.now)
+  const time = await districtTime(db, actor.districtId, request.now)
   const page = (filter: NameFilter | null) =>
     selectCasePage(
       db,
@@ -255,7 +255,7 @@ export async function listCases(
       scope,
       reference ? { ...query, q: undefined } : query,
       filter,
-      today,
+      time.today,
       reference,
     )
   let rows = await page(nameFilter)
@@ -263,7 +263,7 @@ export async function listCases(
   if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
   await recordAuditAlone(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
   return {
-    items: await presentSummaries(db, actor.districtId, rows, today),
+    items: await presentSummaries(db, actor.districtId, rows, time),
     total: Number(rows[0]?.total ?? 0),
     limit: query.limit,
     offset: query.offset,
@@ -292,8 +292,7 @@ export async function updateCase(
     await replaceCaseManagers(trx, actor.districtId, caseId, input.managerIds)
     await recordAudit(trx, { ...request, action: 'case.assign', subjectType: 'case', subjectId: caseId })
   })
-  const { today } = await districtTime(db, actor.districtId, request.now)
-  return presentCase(db, actor, caseId, today)
+  return presentCase(db, actor, caseId, await districtTime(db, actor.districtId, request.now))
 }
 
 /** What a phase needs before a case may enter it; answers next to the field that is missing. */
@@ -340,7 +339,7 @@ export async function changePhase(
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
   if (expectedVersion === undefined) throw new PreconditionRequired()
-  const { today } = await districtTime(db, actor.districtId, request.now)
+  const time = await districtTime(db, actor.districtId, request.now)
   await db.transaction().execute(async (trx) => {
     const current = await lockCasePhase(trx, caseId)
     if (current.version !== expectedVersion) throw new Conflict()
@@ -348,7 +347,7 @@ export async function changePhase(
     await checkPhaseRequirements(trx, caseId, from, input)
     const closing = input.to === 'closed'
     const changes = closing
-      ? { phase: input.to, closed_on: today, closing_reason: input.closingReason ?? null }
+      ? { phase: input.to, closed_on: time.today, closing_reason: input.closingReason ?? null }
       : { phase: input.to, closed_on: null, closing_reason: null }
     // Closing decides about the case's open tasks explicitly; nobody is left with reminders of a closed case unasked.
     const openTaskIds = closing ? await selectOpenCaseTaskIds(trx, caseId) : []
@@ -387,7 +386,7 @@ export async function changePhase(
       purpose: input.closingReason ?? input.reopeningReason ?? null,
     })
   })
-  return presentCase(db, actor, caseId, today)
+  return presentCase(db, actor, caseId, time)
 }
 
 /** For work on a case's records: the case must be the actor's to work on, and still open. */

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test'
+import { localDay } from '../common/dates.ts'
+import { expectAccessible } from './axe.ts'
+import { demoUsers, signIn } from './demo.ts'
+
+/**
+ * The web counts days in the district's time zone (Europe/Berlin for the demo), not in the
+ * browser's. The browser is put in a zone whose calendar day differs from Berlin's at the hour the
+ * test runs: UTC+14 from 11:00 Berlin time, UTC−11 before (one of them always differs).
+ */
+const berlinHour = Number(
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(
+    new Date(),
+  ),
+)
+const browserZone = berlinHour >= 11 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago'
+
+test.use({ timezoneId: browserZone })
+
+test("a case manager in another time zone gets the district's today and counts a consultation on it", async ({
+  page,
+}, testInfo) => {
+  const berlinToday = localDay(new Date(), 'Europe/Berlin')
+  expect(localDay(new Date(), browserZone), 'the browser zone must have another day than Berlin').not.toBe(
+    berlinToday,
+  )
+  await signIn(page, demoUsers.caseManager)
+  await page.goto('/short-consultations')
+  const date = page.getByLabel(/^Datum/)
+  await expect(date).toHaveValue(berlinToday)
+  await expect(date).toHaveAttribute('max', berlinToday)
+  await expectAccessible(page, testInfo, 'short consultations in another time zone')
+
+  const municipality = page.getByRole('combobox', { name: /^Kommune/ })
+  await municipality.click()
+  await page.getByRole('option', { name: 'Siegburg', exact: true }).click()
+  await expect(municipality).toHaveValue('Siegburg')
+  await page.getByRole('checkbox', { name: 'Arbeit und Anerkennung', exact: true }).check()
+  await date.press('Control+Enter')
+  const [year, month, day] = berlinToday.split('-')
+  await expect(page.getByText(`Kurzberatung vom ${day}.${month}.${year} gezählt.`)).toBeVisible()
+})
