@@ -7,15 +7,15 @@ import type { CaseListQuery } from '../common/casework.ts'
 import { type Database, openDatabase, redactUrl } from '../server/db/database.ts'
 import { migrate } from '../server/db/migrate.ts'
 import type { DB } from '../server/db/schema.ts'
-import { listCases, readCase } from '../server/modules/casework/case.service.ts'
+import { listCases, readCase } from '../server/modules/casework/cases/case.service.ts'
 import {
   duplicateThreshold,
   type MatchQuery,
   scoreMatch,
   wordCodes,
 } from '../server/modules/casework/matching/index.ts'
-import { matchPersons, scoredCandidates } from '../server/modules/casework/person.service.ts'
-import { readTimeline } from '../server/modules/casework/timeline.service.ts'
+import { matchPersons, scoredCandidates } from '../server/modules/casework/persons/person.service.ts'
+import { readTimeline } from '../server/modules/casework/timeline/timeline.service.ts'
 import type { RequestContext } from '../server/platform/access.ts'
 import type { Actor } from '../server/platform/policy.ts'
 import { runWithTenantStore, setTenantDistrict } from '../server/platform/tenant-context.ts'

@@ -3,7 +3,7 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
-import { auditRoutes, recordAudit } from './modules/audit/index.ts'
+import { auditRoutes, recordAuditAlone } from './modules/audit/index.ts'
 import { caseWorkRoutes } from './modules/casework/index.ts'
 import { districtRoutes } from './modules/districts/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const identity = await createIdentityContext(db, deps.config)
 
   registerProblemHandlers(app, (request, error) =>
-    recordAudit(db, {
+    recordAuditAlone(db, {
       ...requestContext(request),
       action: request.routeOptions.config?.access ?? 'unknown',
       outcome: 'denied',

@@ -12,3 +12,10 @@ export async function selectDistrictTimeZone(
     .executeTakeFirst()
   return row?.time_zone
 }
+
+/** The time zones of one district, or of all when `districtId` is null (for jobs across districts). */
+export function selectDistrictTimeZones(db: Kysely<DB>, districtId: string | null) {
+  let query = db.selectFrom('district').select(['id', 'time_zone'])
+  if (districtId) query = query.where('id', '=', districtId)
+  return query.execute()
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { addDays, localDay } from '../../common/dates.ts'
 import type { DB } from '../db/schema.ts'
-import { selectDistrictTimeZone } from './district-time.queries.ts'
+import { selectDistrictTimeZone, selectDistrictTimeZones } from './district-time.queries.ts'
 
 /**
  * The one place that says what day it is. A district counts its days in its own time zone
@@ -50,4 +50,17 @@ export async function districtTimeZone(db: Kysely<DB>, districtId: string): Prom
 /** The district's time zone, read from the district, with the instant `now` (from the request's clock). */
 export async function districtTime(db: Kysely<DB>, districtId: string, now: Date): Promise<DistrictTime> {
   return districtTimeAt(await districtTimeZone(db, districtId), now)
+}
+
+/** Today in each district (or in the one named), for work that runs across districts at once. */
+export async function districtTodays(
+  db: Kysely<DB>,
+  districtId: string | null,
+  now: Date,
+): Promise<{ districtId: string; today: string }[]> {
+  const zones = await selectDistrictTimeZones(db, districtId)
+  return zones.map((zone) => ({
+    districtId: zone.id,
+    today: localDay(now, zone.time_zone ?? defaultTimeZone),
+  }))
 }

@@ -1,18 +1,58 @@
 import type { MessageCode } from './messages.ts'
 
-export type FieldProblem = { path: string; message: string }
+/**
+ * What kind of failure a domain error is. The kind is all the edge needs to choose an HTTP
+ * status (server/platform/problem.ts); services never name a status.
+ */
+export type ErrorKind =
+  /** The input is malformed or out of range. */
+  | 'invalid'
+  /** Nobody is signed in, or the credentials did not hold. */
+  | 'unauthenticated'
+  /** The actor may not do this. */
+  | 'forbidden'
+  /** No such record, or one the actor may not know about. */
+  | 'not-found'
+  /** The record changed meanwhile, or the name is taken. */
+  | 'conflict'
+  /** The thing existed once and is used up or expired (a reset link). */
+  | 'gone'
+  /** More than the limit. */
+  | 'too-large'
+  /** A file of a type that is not accepted. */
+  | 'unsupported-type'
+  /** Well-formed input that breaks a rule of the domain (a phase needs an assessment first). */
+  | 'rule-broken'
+  /** A change needs the version the client saw, and none was sent. */
+  | 'precondition-required'
+  /** Too many attempts in a short time. */
+  | 'too-many-requests'
+  /** A system we depend on (an identity provider) did not answer. */
+  | 'upstream-failed'
+
+/**
+ * A problem with one field of the input, named as the input names it (`managerIds`,
+ * `roleMappings.0.teamIds`; an empty field means the input as a whole). Where the field came in
+ * (body, path) is the edge's business.
+ */
+export type FieldProblem = {
+  field: string
+  message: string
+  /** The full request path (`headers.if-match`), only for the edge's own checks that run before any service. */
+  at?: string
+}
 
 /** The record a refused request tried, for the audit trail: its type and id, never its content. */
 export type TriedRecord = { type: string; id: string }
 
 /**
- * Domain errors carry a stable code; services throw them without knowing about HTTP and one
- * handler at the edge turns them into problem+json.
+ * Domain errors carry a stable code, a kind and the fields they are about; services throw them
+ * without knowing about HTTP and one handler at the edge turns them into problem+json.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: MessageCode,
-    readonly status: number,
+    readonly kind: ErrorKind,
     detail?: string,
     readonly fields?: FieldProblem[],
   ) {
@@ -21,15 +61,19 @@ export class DomainError extends Error {
   }
 }
 
+/** A broken rule about one field: the message belongs next to that field. */
+export const fieldError = (code: MessageCode, kind: ErrorKind, field: string, message: string = code) =>
+  new DomainError(code, kind, undefined, [{ field, message }])
+
 export class NotFound extends DomainError {
   constructor(detail?: string) {
-    super('not-found', 404, detail)
+    super('not-found', 'not-found', detail)
   }
 }
 
 export class Conflict extends DomainError {
   constructor(detail?: string) {
-    super('conflict', 409, detail)
+    super('conflict', 'conflict', detail)
   }
 }
 
@@ -38,13 +82,13 @@ export class Forbidden extends DomainError {
     detail?: string,
     readonly tried?: TriedRecord,
   ) {
-    super('forbidden', 403, detail)
+    super('forbidden', 'forbidden', detail)
   }
 }
 
 export class Invalid extends DomainError {
   constructor(detail?: string, fields?: FieldProblem[]) {
-    super('invalid-input', 400, detail, fields)
+    super('invalid-input', 'invalid', detail, fields)
   }
 }
 
@@ -60,19 +104,27 @@ export class HiddenByPolicy extends NotFound {
 }
 
 export class Unauthenticated extends DomainError {
-  constructor(code: 'unauthenticated' | 'invalid-credentials' | 'csrf-failed' = 'unauthenticated') {
-    super(code, code === 'csrf-failed' ? 403 : 401)
+  constructor(
+    code:
+      | 'unauthenticated'
+      | 'invalid-credentials'
+      | 'csrf-failed'
+      | 'second-factor-required'
+      | 'second-factor-invalid' = 'unauthenticated',
+  ) {
+    // A write without the CSRF token comes from a signed-in browser: refused, not unknown.
+    super(code, code === 'csrf-failed' ? 'forbidden' : 'unauthenticated')
   }
 }
 
 export class TooManyRequests extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super('too-many-requests', 429)
+    super('too-many-requests', 'too-many-requests')
   }
 }
 
 export class PreconditionRequired extends DomainError {
   constructor() {
-    super('precondition-required', 428)
+    super('precondition-required', 'precondition-required')
   }
 }

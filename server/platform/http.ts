@@ -15,8 +15,8 @@ export function ifMatchVersion(request: FastifyRequest): number | undefined {
   const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(header.trim())
   const version = match ? Number(match[1]) : Number.NaN
   if (!(version <= maxVersion)) {
-    throw new DomainError('if-match-invalid', 400, undefined, [
-      { path: 'headers.if-match', message: 'if-match-invalid' },
+    throw new DomainError('if-match-invalid', 'invalid', undefined, [
+      { field: 'if-match', at: 'headers.if-match', message: 'if-match-invalid' },
     ])
   }
   return version

@@ -67,14 +67,14 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = declaredCharset(request.headers['content-type'])
     if (charset !== undefined && !utf8Names.has(charset)) {
-      done(new DomainError('unsupported-charset', 415), undefined)
+      done(new DomainError('unsupported-charset', 'unsupported-type'), undefined)
       return
     }
     let text: string
     try {
       text = utf8.decode(body as Buffer)
     } catch {
-      done(new DomainError('invalid-encoding', 400), undefined)
+      done(new DomainError('invalid-encoding', 'invalid'), undefined)
       return
     }
     void parseJson(request, text, done)
@@ -86,7 +86,9 @@ export function registerInputGuard(app: FastifyInstance): void {
       findTextProblem(request.query, 'querystring') ??
       findTextProblem(request.body, 'body')
     if (problem) {
-      throw new DomainError(problem.code, 400, undefined, [{ path: problem.path, message: problem.code }])
+      throw new DomainError(problem.code, 'invalid', undefined, [
+        { field: problem.path, at: problem.path, message: problem.code },
+      ])
     }
   })
 }

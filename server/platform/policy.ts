@@ -1,5 +1,6 @@
+import { type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy, type TriedRecord } from './errors.ts'
+import { Forbidden, HiddenByPolicy, NotFound, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -45,31 +46,7 @@ export type PersonSubject = {
   teamCasesVisible: boolean
 }
 
-export const actions = [
-  'district.read',
-  'session.own',
-  'user.read',
-  'user.manage',
-  'organisation.read',
-  'organisation.manage',
-  'audit.read',
-  'audit.export',
-  'identity-policy.manage',
-  'person.register',
-  'person.read',
-  'person.update',
-  'person.merge',
-  'case.list',
-  'case.create',
-  'case.read',
-  'case.work',
-  'case.assign',
-  'short-consultation.record',
-  'task.own',
-  'task.manage',
-  'casework-settings.manage',
-] as const
-export type Action = (typeof actions)[number]
+export { type Action, actions }
 
 // Small named predicates; the rules below are built only from these.
 const hasRole = (actor: Actor, ...wanted: Role[]) => wanted.some((role) => actor.roles.includes(role))
@@ -82,15 +59,36 @@ const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor
 const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
   teamIds.some((teamId) => inTeam(actor, teamId))
 const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
+
+/** Who may be made responsible for a case: case managers only. */
+export const takesCases = (userRoles: readonly Role[]) => userRoles.includes('case_manager')
+/** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
+export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
+/**
+ * Which cases of the own district an actor reads, as data: the cases they manage (when
+ * `managedBy` is set) and every case of the named teams. The rule `case.read` and the SQL of the
+ * case list are both made from this one value, so they cannot drift apart
+ * (`case-read-scope.test.ts` proves it on random actors and cases).
+ */
+export type CaseReadScope = { managedBy: string | null; teamIds: readonly string[] }
+
 /** Case managers read their own cases and, where the district allows, their team's; team leads their team's. */
+export function caseReadScope(actor: Actor, teamCasesVisible: boolean): CaseReadScope {
+  const managesCases = hasRole(actor, 'case_manager')
+  const readsTeamCases = hasRole(actor, 'team_lead') || (managesCases && teamCasesVisible)
+  return { managedBy: managesCases ? actor.userId : null, teamIds: readsTeamCases ? actor.teamIds : [] }
+}
+
+/** Whether a case lies within a read scope; the SQL twin is `visibleCases` in case.queries.ts. */
+const withinScope = (scope: CaseReadScope, subject: CaseSubject) =>
+  (scope.managedBy !== null && subject.managerIds.includes(scope.managedBy)) ||
+  (subject.teamId !== null && scope.teamIds.includes(subject.teamId))
+
 const readsCase = (actor: Actor, subject: CaseSubject) =>
-  sameDistrict(actor, subject) &&
-  ((hasRole(actor, 'case_manager') &&
-    (isResponsible(actor, subject) || (subject.teamCasesVisible && inTeam(actor, subject.teamId)))) ||
-    (hasRole(actor, 'team_lead') && inTeam(actor, subject.teamId)))
+  sameDistrict(actor, subject) && withinScope(caseReadScope(actor, subject.teamCasesVisible), subject)
 
 const readsPerson = (actor: Actor, subject: PersonSubject) =>
   sameDistrict(actor, subject) &&
@@ -149,12 +147,11 @@ const rules: Record<Action, Rule> = {
       (hasRole(actor, 'case_manager') && isResponsible(actor, subject))),
   'short-consultation.record': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'case_manager'),
-  // Everyone keeps reminders; partners work in their own organisation's systems.
-  'task.own': (actor, subject) => inDistrict(actor, subject) && !hasRole(actor, 'partner'),
+  'task.own': (actor, subject) => inDistrict(actor, subject) && keepsTasks(actor.roles),
   'task.manage': (actor, subject) =>
     subject?.type === 'task' &&
     sameDistrict(actor, subject) &&
-    !hasRole(actor, 'partner') &&
+    keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
 }
@@ -178,6 +175,21 @@ export function authorize(actor: Actor, action: Action, subject: Subject): void 
   const tried = triedRecord(subject)
   if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
   throw new Forbidden(action, tried)
+}
+
+/**
+ * Existence first, the one rule for "hidden versus not found": a record of another district
+ * answers exactly like a missing one (404), so nobody learns it exists, and only the former is
+ * marked for the audit trail as a refusal. `recordDistrictId` is where the record belongs,
+ * looked up across districts; undefined when there is no such record.
+ */
+export function assertRecordVisible(
+  actor: Actor,
+  recordDistrictId: string | null | undefined,
+  tried: TriedRecord,
+): void {
+  if (recordDistrictId === undefined || recordDistrictId === null) throw new NotFound()
+  if (recordDistrictId !== actor.districtId) throw new HiddenByPolicy(tried)
 }
 
 /** The record a subject stands for, when it stands for one (not a whole district or its audit trail). */

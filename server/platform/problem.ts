@@ -1,15 +1,50 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import type { Problem } from '../../common/problem.ts'
-import { DomainError, type FieldProblem, HiddenByPolicy, TooManyRequests } from './errors.ts'
+import { DomainError, type ErrorKind, type FieldProblem, HiddenByPolicy, TooManyRequests } from './errors.ts'
 import { type MessageCode, messages } from './messages.ts'
+
+type ProblemField = NonNullable<Problem['fields']>[number]
+
+/** The one place where a kind of domain failure becomes an HTTP status. */
+export const statusOfKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  'too-large': 413,
+  'unsupported-type': 415,
+  'rule-broken': 422,
+  'precondition-required': 428,
+  'too-many-requests': 429,
+  'upstream-failed': 502,
+}
+
+/**
+ * Where a field the service named came in: a route parameter (`params.caseId`) when the route
+ * has one of that name, the body otherwise (`body.managerIds`, `body` for the input as a whole).
+ */
+export function pathOfField(request: FastifyRequest, field: string): string {
+  const head = field.split('.')[0] ?? ''
+  const params = (request.params ?? {}) as Record<string, unknown>
+  if (head && Object.hasOwn(params, head)) return `params.${field}`
+  return field ? `body.${field}` : 'body'
+}
+
+const wireFields = (
+  request: FastifyRequest,
+  fields: FieldProblem[] | undefined,
+): ProblemField[] | undefined =>
+  fields?.map(({ field, message, at }) => ({ path: at ?? pathOfField(request, field), message }))
 
 export function problemFor(
   request: FastifyRequest,
   code: MessageCode,
   status: number,
   detail?: string,
-  fields?: FieldProblem[],
+  fields?: ProblemField[],
 ): Problem {
   const text = messages[code]
   return {
@@ -59,13 +94,17 @@ export function registerProblemHandlers(
       return sendProblem(reply, problemFor(request, 'invalid-input', 400, error.message, fields))
     }
     if (error instanceof DomainError) {
-      if (error.status === 403 || error instanceof HiddenByPolicy) {
+      const status = statusOfKind[error.kind]
+      if (status === 403 || error instanceof HiddenByPolicy) {
         await onDenied(request, error).catch((auditError) =>
           request.log.error({ err: { type: (auditError as Error).name } }, 'could not audit a refusal'),
         )
       }
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds))
-      return sendProblem(reply, problemFor(request, error.code, error.status, error.message, error.fields))
+      return sendProblem(
+        reply,
+        problemFor(request, error.code, status, error.message, wireFields(request, error.fields)),
+      )
     }
     const known = error.code ? fastifyCodes[error.code] : undefined
     if (known) return sendProblem(reply, problemFor(request, known.code, known.status, error.message))

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { AuditEventTable, DB } from '../../db/schema.ts'
 
 export type AuditRow = Selectable<AuditEventTable>
@@ -7,7 +7,7 @@ export type NewAuditRow = Omit<AuditRow, 'id'>
 const GENESIS = 'genesis'
 
 /** Chains are per district (and one for events outside any district), so a district's backup verifies alone. */
-export async function lockChainAndReadHead(db: Kysely<DB>, districtId: string | null): Promise<string> {
+export async function lockChainAndReadHead(db: Transaction<DB>, districtId: string | null): Promise<string> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${districtId ?? 'none'}`}))`.execute(db)
   const head = await db
     .selectFrom('audit_event')
@@ -19,7 +19,7 @@ export async function lockChainAndReadHead(db: Kysely<DB>, districtId: string | 
   return head?.hash ?? GENESIS
 }
 
-export async function insertAuditRow(db: Kysely<DB>, row: NewAuditRow): Promise<void> {
+export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Promise<void> {
   await db.insertInto('audit_event').values(row).execute()
 }
 
@@ -51,6 +51,8 @@ export async function selectChainKeys(db: Kysely<DB>): Promise<(string | null)[]
 
 export type AuditFilter = {
   districtId: string
+  /** The district's time zone, in which whole days of `from` and `to` are counted. */
+  timeZone: string
   actorId?: string | undefined
   action?: string | undefined
   subjectType?: string | undefined
@@ -74,7 +76,7 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
   // Whole days of the district's calendar: local midnight as an instant. The day must become a
   // timestamp (local wall time) before AT TIME ZONE; a date alone would first be taken as midnight
   // in the session's zone (UTC) and the day would start an hour or two late.
-  const districtZone = sql`(SELECT d.time_zone FROM district d WHERE d.id = ${filter.districtId})`
+  const districtZone = sql`${filter.timeZone}::text`
   if (filter.from)
     query = query.where(
       sql<boolean>`a.occurred_at >= (${filter.from}::date::timestamp AT TIME ZONE ${districtZone})`,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { AuditEvent } from '../../../common/audit.ts'
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
+import { districtTimeZone } from '../../platform/district-time.ts'
 import type { Language } from '../../platform/language.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { renderAuditCsv } from './audit.csv.ts'
@@ -55,14 +56,16 @@ function canonical(fields: HashedFields): string {
 const hashOf = (fields: HashedFields) => createHash('sha256').update(canonical(fields)).digest('hex')
 
 /**
- * Appends an entry to its district's hash chain. Call it inside the transaction of the change
- * it records, so that the change and its trace commit together or not at all.
+ * Appends an entry to its district's hash chain, inside the transaction of the change it
+ * records, so that the change and its trace commit together or not at all. It never opens a
+ * transaction of its own: an event that changes nothing goes through `recordAuditAlone`.
  */
-export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  // The chain lock is a transaction lock: outside a transaction it would end with its own
-  // statement, and two entries written at once could both link to the same head.
-  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry))
-  const previousHash = await lockChainAndReadHead(db, entry.districtId)
+export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+  // The type says it; this says it to callers that cast. The chain lock is a transaction lock:
+  // outside a transaction it would end with its own statement, and two entries written at once
+  // could both link to the same head.
+  if (!trx.isTransaction) throw new Error('recordAudit runs inside the transaction of the change it records')
+  const previousHash = await lockChainAndReadHead(trx, entry.districtId)
   const fields: HashedFields = {
     occurred_at: new Date().toISOString(),
     district_id: entry.districtId,
@@ -77,7 +80,15 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<vo
     client_pseudonym: entry.clientPseudonym ?? null,
     previous_hash: previousHash,
   }
-  await insertAuditRow(db, { ...fields, hash: hashOf(fields) })
+  await insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
+}
+
+/**
+ * For an event that changes nothing (a read, a refusal, an export): the entry in a short
+ * transaction of its own. A change's entry goes through `recordAudit` in the change's transaction.
+ */
+export function recordAuditAlone(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  return db.transaction().execute((trx) => recordAudit(trx, entry))
 }
 
 export type ChainVerification = {
@@ -117,7 +128,7 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<ChainVerificatio
   return results
 }
 
-export type AuditListFilter = Omit<AuditFilter, 'districtId'>
+export type AuditListFilter = Omit<AuditFilter, 'districtId' | 'timeZone'>
 
 const toEvent = (row: AuditRow, names: Map<string, string>): AuditEvent => ({
   id: row.id,
@@ -144,7 +155,8 @@ async function readEvents(
   page: { limit: number; offset: number },
   actorNames: ActorNames,
 ): Promise<Page<AuditEvent>> {
-  const { rows, total } = await selectAuditEvents(db, { ...filter, districtId }, page)
+  const timeZone = await districtTimeZone(db, districtId)
+  const { rows, total } = await selectAuditEvents(db, { ...filter, districtId, timeZone }, page)
   const actorIds = [...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))]
   const names = await actorNames(districtId, actorIds)
   return { items: rows.map((row) => toEvent(row, names)), total, ...page }
@@ -181,6 +193,6 @@ export async function exportAuditCsv(
     { limit: auditExportLimit, offset: 0 },
     actorNames,
   )
-  await recordAudit(db, { ...request, action: 'audit.export', subjectType: 'audit' })
+  await recordAuditAlone(db, { ...request, action: 'audit.export', subjectType: 'audit' })
   return renderAuditCsv(page.items, language)
 }

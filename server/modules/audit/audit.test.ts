@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, testPassword, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
-import { recordAudit, verifyAuditTrail } from './index.ts'
+import { recordAudit, recordAuditAlone, verifyAuditTrail } from './index.ts'
 
 const berlinDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
@@ -36,6 +36,9 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
   const eventsWithRequestId = (requestId: string) =>
     ctx.database.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute()
 
+  const eventsWithAction = (action: string) =>
+    ctx.database.db.selectFrom('audit_event').selectAll().where('action', '=', action).execute()
+
   const createUser = async (payload: Record<string, unknown>, requestId: string) => {
     const response = await admin.request({
       method: 'POST',
@@ -63,7 +66,7 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
   it('keeps every chain intact when entries are written at the same time', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        recordAudit(ctx.database.db, {
+        recordAuditAlone(ctx.database.db, {
           districtId: admin.districtId,
           actorId: null,
           action: 'test.concurrent',
@@ -73,6 +76,25 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     )
     const chain = (await verifyAuditTrail(ctx.database.db)).find((each) => each.chain === admin.districtId)
     expect(chain).toMatchObject({ ok: true })
+  })
+
+  it('refuses to write an entry outside a transaction, so no entry commits apart from its change', async () => {
+    const before = await eventsWithAction('test.outside')
+    const outside = ctx.database.db as unknown as Parameters<typeof recordAudit>[0]
+    await expect(
+      recordAudit(outside, { districtId: admin.districtId, actorId: null, action: 'test.outside' }),
+    ).rejects.toThrow(/inside the transaction/)
+    expect(await eventsWithAction('test.outside')).toEqual(before)
+  })
+
+  it('rolls an entry back with the change it records', async () => {
+    await expect(
+      ctx.database.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, { districtId: admin.districtId, actorId: null, action: 'test.rolled-back' })
+        throw new Error('the change fails')
+      }),
+    ).rejects.toThrow('the change fails')
+    expect(await eventsWithAction('test.rolled-back')).toEqual([])
   })
 
   it('records a successful login with actor, subject, request id and a pseudonym instead of the address', async () => {

@@ -4,5 +4,6 @@ export {
   type ChainVerification,
   listAuditEvents,
   recordAudit,
+  recordAuditAlone,
   verifyAuditTrail,
 } from './audit.service.ts'

@@ -1,11 +1,25 @@
 import type { Kysely } from 'kysely'
 import type { CaseWorkSettings } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
-import { DomainError, HiddenByPolicy, NotFound } from '../../platform/errors.ts'
+import { type ErrorKind, fieldError } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
-import type { Actor, CaseSubject, PersonSubject } from '../../platform/policy.ts'
-import { acrossDistricts } from '../../platform/tenant-context.ts'
-import { selectCaseLinks } from './person.queries.ts'
+import {
+  type Actor,
+  assertRecordVisible,
+  type CaseSubject,
+  type PersonSubject,
+} from '../../platform/policy.ts'
+import { municipalityNames } from '../districts/index.ts'
+import { organisationNames, teamNames } from '../identity/index.ts'
+import {
+  type RecordTable,
+  selectCaseFacts,
+  selectDistrictOfRecord,
+  selectPersonFacts,
+  selectTaskFacts,
+} from './casework.queries.ts'
+import { selectCaseLinks } from './persons/person.queries.ts'
+import { selectCaseWorkSettings } from './settings/settings.queries.ts'
 
 export const defaultCaseWorkSettings: CaseWorkSettings = {
   teamCasesVisibleToCaseManagers: true,
@@ -13,11 +27,7 @@ export const defaultCaseWorkSettings: CaseWorkSettings = {
 }
 
 export async function readCaseWorkSettings(db: Kysely<DB>, districtId: string): Promise<CaseWorkSettings> {
-  const row = await db
-    .selectFrom('case_work_setting')
-    .select(['team_cases_visible', 'residence_expiry_lead_days'])
-    .where('district_id', '=', districtId)
-    .executeTakeFirst()
+  const row = await selectCaseWorkSettings(db, districtId)
   return row
     ? {
         teamCasesVisibleToCaseManagers: row.team_cases_visible,
@@ -26,49 +36,39 @@ export async function readCaseWorkSettings(db: Kysely<DB>, districtId: string): 
     : defaultCaseWorkSettings
 }
 
-/** A rule of case work was broken: the message belongs next to the named field. */
-export const ruleViolation = (code: MessageCode, path: string, status = 422) =>
-  new DomainError(code, status, undefined, [{ path, message: code }])
+/** A rule of case work was broken: the message belongs next to the named field of the input. */
+export const ruleViolation = (code: MessageCode, field: string, kind: ErrorKind = 'rule-broken') =>
+  fieldError(code, kind, field)
 
 /**
  * Existence first, across districts: another district's record answers 404 exactly like a
  * missing one, and the attempt is audited as denied.
  */
-async function assertInDistrict(
-  db: Kysely<DB>,
-  actor: Actor,
-  table: keyof typeof auditTypeOf,
-  id: string,
-): Promise<void> {
-  const row = await acrossDistricts(() =>
-    db.selectFrom(table).select('district_id').where('id', '=', id).executeTakeFirst(),
-  )
-  if (!row) throw new NotFound()
-  if (row.district_id !== actor.districtId) throw new HiddenByPolicy({ type: auditTypeOf[table], id })
+async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: RecordTable, id: string): Promise<void> {
+  assertRecordVisible(actor, await selectDistrictOfRecord(db, table, id), { type: auditTypeOf[table], id })
 }
 
 /** The subject type the audit trail uses for the records of each table. */
-const auditTypeOf = {
+const auditTypeOf: Record<RecordTable, string> = {
   client_case: 'case',
   person: 'person',
   task: 'task',
   case_document: 'document',
   saved_case_view: 'case-view',
-} as const
+}
 
 export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseSubject> {
   await assertInDistrict(db, actor, 'client_case', caseId)
-  const [row, managers, settings] = await Promise.all([
-    db.selectFrom('client_case').select(['team_id']).where('id', '=', caseId).executeTakeFirstOrThrow(),
-    db.selectFrom('case_manager').select('user_id').where('case_id', '=', caseId).execute(),
+  const [facts, settings] = await Promise.all([
+    selectCaseFacts(db, caseId),
     readCaseWorkSettings(db, actor.districtId),
   ])
   return {
     type: 'case',
     id: caseId,
     districtId: actor.districtId,
-    teamId: row.team_id,
-    managerIds: managers.map((manager) => manager.user_id),
+    teamId: facts.teamId,
+    managerIds: facts.managerIds,
     teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
   }
 }
@@ -81,11 +81,7 @@ export async function loadPersonSubject(
   personId: string,
 ): Promise<LoadedPersonSubject> {
   await assertInDistrict(db, actor, 'person', personId)
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'district_id', 'registered_by', 'registered_team_id', 'merged_into'])
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow()
+  const person = await selectPersonFacts(db, personId)
   const subject = (await personSubjects(db, actor.districtId, [person])).get(personId) as PersonSubject
   return { ...subject, mergedInto: person.merged_into }
 }
@@ -136,11 +132,7 @@ export async function personSubjects(
 
 export async function loadTaskSubject(db: Kysely<DB>, actor: Actor, taskId: string) {
   await assertInDistrict(db, actor, 'task', taskId)
-  const row = await db
-    .selectFrom('task')
-    .select(['assignee_id', 'created_by', 'case_id'])
-    .where('id', '=', taskId)
-    .executeTakeFirstOrThrow()
+  const row = await selectTaskFacts(db, taskId)
   return {
     subject: {
       type: 'task' as const,
@@ -161,21 +153,21 @@ export async function assertViewInDistrict(db: Kysely<DB>, actor: Actor, viewId:
   await assertInDistrict(db, actor, 'saved_case_view', viewId)
 }
 
-/** A referenced municipality, team, user or organisation must exist in the actor's district. */
+const namesOf = { municipality: municipalityNames, team: teamNames, organisation: organisationNames }
+
+/**
+ * A referenced municipality, team or organisation must exist in the actor's district. Asked of
+ * the modules that own them (districts, identity), never read from their tables.
+ */
 export async function assertReferences(
   db: Kysely<DB>,
   districtId: string,
-  references: { table: 'municipality' | 'team' | 'app_user' | 'organisation'; ids: string[]; path: string }[],
+  references: { table: keyof typeof namesOf; ids: string[]; field: string }[],
 ): Promise<void> {
-  for (const { table, ids, path } of references) {
+  for (const { table, ids, field } of references) {
     const unique = [...new Set(ids)]
     if (unique.length === 0) continue
-    const found = await db
-      .selectFrom(table)
-      .select('id')
-      .where('district_id', '=', districtId)
-      .where('id', 'in', unique)
-      .execute()
-    if (found.length !== unique.length) throw ruleViolation('unknown-reference', path)
+    const found = await namesOf[table](db, districtId, unique)
+    if (found.size !== unique.length) throw ruleViolation('unknown-reference', field)
   }
 }

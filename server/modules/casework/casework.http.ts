@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { problemSchema } from '../../../common/problem.ts'
 
 export const tags = ['Case work']
@@ -14,3 +15,6 @@ export const problems = {
   422: problemSchema,
   428: problemSchema,
 }
+
+/** The path parameter of every route inside one case. */
+export const caseParams = z.object({ caseId: z.uuid() })

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { type Clock, systemClock } from '../../platform/district-time.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
+import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
 
 const sixHours = 6 * 60 * 60 * 1000
 

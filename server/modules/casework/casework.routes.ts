@@ -1,15 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
-import { caseRoutes } from './case.routes.ts'
-import { caseRecordRoutes } from './case-record.routes.ts'
-import { personRoutes } from './person.routes.ts'
-import { taskRoutes } from './task.routes.ts'
+import { assessmentRoutes } from './assessments/assessment.routes.ts'
+import { caseRoutes } from './cases/case.routes.ts'
+import { contactRoutes } from './contacts/contact.routes.ts'
+import { documentRoutes } from './documents/document.routes.ts'
+import { personRoutes } from './persons/person.routes.ts'
+import { planRoutes } from './plan/plan.routes.ts'
+import { settingsRoutes } from './settings/settings.routes.ts'
+import { taskRoutes } from './tasks/task.routes.ts'
+import { timelineRoutes } from './timeline/timeline.routes.ts'
+import { viewRoutes } from './views/view.routes.ts'
 
+/** Every route of case work, one plugin per feature folder. */
 export const caseWorkRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
     await app.register(personRoutes(deps))
     await app.register(caseRoutes(deps))
-    await app.register(caseRecordRoutes(deps))
+    await app.register(viewRoutes(deps))
+    await app.register(settingsRoutes(deps))
+    await app.register(timelineRoutes(deps))
+    await app.register(assessmentRoutes(deps))
+    await app.register(planRoutes(deps))
+    await app.register(contactRoutes(deps))
     await app.register(taskRoutes(deps))
+    await app.register(documentRoutes(deps))
   }

@@ -13,10 +13,10 @@ import type { DB } from '../../db/schema.ts'
 import { seededRandom } from '../../db/seed/random.ts'
 import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
-import { refreshCaseSortNames } from './case.queries.ts'
+import { refreshCaseSortNames } from './cases/case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
+import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
 
 /**
  * Demo case work for the Rhein-Sieg-Kreis: about 300 persons in households, cases in every phase

@@ -11,7 +11,7 @@ import {
   personWithCase,
   registerPerson,
 } from './casework.test-helpers.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
+import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
 
 /**
  * "Today" is the district's (Europe/Berlin for the demo districts), not the server's UTC date:

@@ -94,3 +94,20 @@ export async function insertDistrictIfMissing(db: Kysely<DB>, seed: DistrictSeed
   }
   return true
 }
+
+/** Names of the district's municipalities by id; ids of other districts are left out. */
+export async function selectMunicipalityNames(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('municipality')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('id', 'in', unique)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.name]))
+}

@@ -13,6 +13,7 @@ import {
   selectDistrict,
   selectDistricts,
   selectMunicipalities,
+  selectMunicipalityNames,
 } from './district.queries.ts'
 
 const toDistrict = (row: DistrictRow): District => ({
@@ -85,4 +86,13 @@ export async function getDistrictName(db: Kysely<DB>, districtId: string): Promi
   const row = await selectDistrict(db, districtId)
   if (!row) throw new NotFound(`district ${districtId}`)
   return row.name
+}
+
+/** Names of the district's municipalities by id, for other modules; foreign and unknown ids are left out. */
+export function municipalityNames(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return selectMunicipalityNames(db, districtId, ids)
 }

@@ -6,5 +6,6 @@ export {
   listDistricts,
   listMunicipalities,
   listVisibleDistricts,
+  municipalityNames,
   seedDistricts,
 } from './district.service.ts'

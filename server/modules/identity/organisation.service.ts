@@ -2,14 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Organisation, OrganisationInput, Team } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import {
-  Conflict,
-  DomainError,
-  HiddenByPolicy,
-  NotFound,
-  PreconditionRequired,
-} from '../../platform/errors.ts'
-import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
+import { Conflict, fieldError, NotFound, PreconditionRequired } from '../../platform/errors.ts'
+import { type Actor, assertRecordVisible, authorize, ownDistrict } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
@@ -27,13 +21,13 @@ import { updateIfVersion } from './user.queries.ts'
  * and the attempt is audited as denied.
  */
 async function assertInDistrict(db: Kysely<DB>, actor: Actor, table: 'team' | 'organisation', id: string) {
-  const districtId = await acrossDistricts(() => selectNamedDistrictId(db, table, id))
-  if (districtId === undefined) throw new NotFound()
-  if (districtId !== actor.districtId) throw new HiddenByPolicy({ type: table, id })
+  assertRecordVisible(actor, await acrossDistricts(() => selectNamedDistrictId(db, table, id)), {
+    type: table,
+    id,
+  })
 }
 
-const nameTakenError = () =>
-  new DomainError('name-taken', 409, undefined, [{ path: 'body.name', message: 'name-taken' }])
+const nameTakenError = () => fieldError('name-taken', 'conflict', 'name')
 
 export async function listTeams(db: Kysely<DB>, actor: Actor): Promise<Team[]> {
   authorize(actor, 'organisation.read', ownDistrict(actor))

@@ -16,7 +16,7 @@ export const resetLinkHours = 24
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
-const invalidLink = () => new DomainError('reset-link-invalid', 410)
+const invalidLink = () => new DomainError('reset-link-invalid', 'gone')
 
 /**
  * Issues a one-time link for a user of the actor's district. The token is answered once and only
@@ -64,7 +64,7 @@ export async function resetPassword(
   const user = link && (await selectUserById(db, link.user_id))
   if (!link || !user) throw invalidLink()
   // Checked before the link is used up, so that a refused password does not cost the link.
-  assertAcceptablePassword(input.newPassword, user.username, 'body.newPassword')
+  assertAcceptablePassword(input.newPassword, user.username, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction().execute(async (trx) => {
     if (!(await consumeResetLink(trx, tokenHash))) throw invalidLink()

@@ -58,18 +58,16 @@ function isCommon(lowered: string): boolean {
 export function assertAcceptablePassword(password: string, username: string, field = 'password'): void {
   const lowered = password.toLowerCase()
   if (password.length < 12)
-    throw new Invalid('password too short', [{ path: field, message: 'password-too-short' }])
+    throw new Invalid('password too short', [{ field, message: 'password-too-short' }])
   if (isCommon(lowered)) {
     throw new Invalid('password is on the list of common or breached passwords', [
-      { path: field, message: 'password-common' },
+      { field, message: 'password-common' },
     ])
   }
   if (username.length >= 3 && lowered.includes(username.toLowerCase())) {
-    throw new Invalid('password contains the username', [
-      { path: field, message: 'password-contains-username' },
-    ])
+    throw new Invalid('password contains the username', [{ field, message: 'password-contains-username' }])
   }
   if (new Set(password).size < 4) {
-    throw new Invalid('password repeats too few characters', [{ path: field, message: 'password-common' }])
+    throw new Invalid('password repeats too few characters', [{ field, message: 'password-common' }])
   }
 }

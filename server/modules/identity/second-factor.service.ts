@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import type { Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { DomainError } from '../../platform/errors.ts'
+import { DomainError, fieldError } from '../../platform/errors.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
 import { verifyPasswordGuarded } from './password-guard.ts'
@@ -56,7 +56,7 @@ export async function secondFactorStatus(db: Kysely<DB>, actor: Actor) {
 /** Creates a new secret, not yet active, and its QR code for the authenticator app. */
 export async function startEnrolment(db: Kysely<DB>, actor: Actor, username: string) {
   const state = await selectTotpState(db, actor.userId)
-  if (state.totp_enabled_at) throw new DomainError('second-factor-active', 409)
+  if (state.totp_enabled_at) throw new DomainError('second-factor-active', 'conflict')
   const secret = newTotpSecret()
   await storePendingTotpSecret(db, actor.userId, secret)
   const otpauthUrl = totpFor(secret, username).toString()
@@ -67,13 +67,11 @@ export async function startEnrolment(db: Kysely<DB>, actor: Actor, username: str
 /** A code from the app proves the secret arrived; then it is active and recovery codes are issued once. */
 export async function confirmEnrolment(db: Kysely<DB>, actor: Actor, code: string, request: RequestContext) {
   const state = await selectTotpState(db, actor.userId)
-  if (state.totp_enabled_at) throw new DomainError('second-factor-active', 409)
-  if (!state.totp_secret) throw new DomainError('second-factor-not-started', 409)
+  if (state.totp_enabled_at) throw new DomainError('second-factor-active', 'conflict')
+  if (!state.totp_secret) throw new DomainError('second-factor-not-started', 'conflict')
   const step = matchingStep(state.totp_secret, code)
   if (step === null || !(await acceptTotpStep(db, actor.userId, step))) {
-    throw new DomainError('second-factor-invalid', 400, undefined, [
-      { path: 'body.code', message: 'second-factor-invalid' },
-    ])
+    throw fieldError('second-factor-invalid', 'invalid', 'code')
   }
   const recoveryCodes = newRecoveryCodes()
   await db.transaction().execute(async (trx) => {
@@ -97,9 +95,10 @@ export async function disableOwnSecondFactor(
   request: RequestContext,
 ) {
   const user = await loadUser(db, actor, actor.userId)
-  if ((await secondFactorStatus(db, actor)).required) throw new DomainError('second-factor-mandatory', 409)
+  if ((await secondFactorStatus(db, actor)).required)
+    throw new DomainError('second-factor-mandatory', 'conflict')
   if (!(await verifyPasswordGuarded(db, actor.userId, user.password_hash, password))) {
-    throw new DomainError('password-wrong', 400, undefined, [{ path: 'body.password', message: 'wrong' }])
+    throw fieldError('password-wrong', 'invalid', 'password', 'wrong')
   }
   await db.transaction().execute(async (trx) => {
     await disableTotp(trx, actor.userId)

@@ -6,9 +6,9 @@ import type { DB } from '../../db/schema.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
-import { DomainError, NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
+import { NotFound, TooManyRequests, Unauthenticated } from '../../platform/errors.ts'
 import { type Actor, districtAbilities } from '../../platform/policy.ts'
-import { recordAudit } from '../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import { getDistrictName } from '../districts/index.ts'
 import { type HashVerifier, verifyPassword } from './password.ts'
 import { mustUseSecondFactor, secondFactorRolesOf, verifySecondFactor } from './second-factor.service.ts'
@@ -159,7 +159,7 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password, ctx.verifyHash)
   if (!user || !passwordOk || user.disabled_at) {
     await lockWhenExhausted(ctx, keys, counts)
-    await recordAudit(ctx.db, {
+    await recordAuditAlone(ctx.db, {
       districtId: user?.district_id ?? null,
       actorId: user?.id ?? null,
       action: 'auth.login',
@@ -170,10 +170,10 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
     throw new Unauthenticated('invalid-credentials')
   }
   if (user.totp_enabled_at) {
-    if (!input.code) throw new DomainError('second-factor-required', 401)
+    if (!input.code) throw new Unauthenticated('second-factor-required')
     if (!(await verifySecondFactor(ctx.db, user.id, input.code))) {
       await lockWhenExhausted(ctx, keys, counts)
-      await recordAudit(ctx.db, {
+      await recordAuditAlone(ctx.db, {
         districtId: user.district_id,
         actorId: user.id,
         action: 'auth.login',
@@ -182,7 +182,7 @@ export async function login(ctx: IdentityContext, input: LoginInput): Promise<Lo
         requestId: input.requestId,
         clientPseudonym: pseudonym,
       })
-      throw new DomainError('second-factor-invalid', 401)
+      throw new Unauthenticated('second-factor-invalid')
     }
   }
 

@@ -4,8 +4,8 @@ import * as oidc from 'openid-client'
 import { type Role, usernameSchema } from '../../../common/identity.ts'
 import { isAcceptableIssuer, type SsoErrorCode, type SsoOption } from '../../../common/sso.ts'
 import type { DB } from '../../db/schema.ts'
-import { DomainError } from '../../platform/errors.ts'
-import { recordAudit } from '../audit/index.ts'
+import { DomainError, type ErrorKind } from '../../platform/errors.ts'
+import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import { listDistricts } from '../districts/index.ts'
 import { type IdentityContext, type LoginResult, loginResult, openSession } from './session.service.ts'
 import {
@@ -31,16 +31,16 @@ const pendingMinutes = 10
 /** How long discovered provider metadata (and its signing keys' cache) is reused. */
 const discoveryMinutes = 5
 
-const statusOf: Record<SsoErrorCode, number> = {
-  'sso-unavailable': 404,
-  'sso-state-invalid': 400,
-  'sso-failed': 401,
-  'sso-provider-unreachable': 502,
-  'sso-no-role': 401,
-  'sso-no-account': 401,
-  'sso-account-disabled': 401,
-  'sso-account-unavailable': 401,
-  'sso-username-unavailable': 401,
+const kindOf: Record<SsoErrorCode, ErrorKind> = {
+  'sso-unavailable': 'not-found',
+  'sso-state-invalid': 'invalid',
+  'sso-failed': 'unauthenticated',
+  'sso-provider-unreachable': 'upstream-failed',
+  'sso-no-role': 'unauthenticated',
+  'sso-no-account': 'unauthenticated',
+  'sso-account-disabled': 'unauthenticated',
+  'sso-account-unavailable': 'unauthenticated',
+  'sso-username-unavailable': 'unauthenticated',
 }
 
 /** A refused single sign-on, with a technical reason for the server log (never shown to users). */
@@ -49,7 +49,7 @@ export class SsoFailure extends DomainError {
     code: SsoErrorCode,
     readonly reason: string,
   ) {
-    super(code, statusOf[code])
+    super(code, kindOf[code])
     this.name = 'SsoFailure'
   }
 }
@@ -352,7 +352,7 @@ export async function finishSsoLogin(
   }
   let districtId: string | null = null
   const fail = async (code: SsoErrorCode, reason: string, userId: string | null = null): Promise<never> => {
-    await recordAudit(db, {
+    await recordAuditAlone(db, {
       districtId,
       actorId: userId,
       action: 'auth.login',

@@ -54,7 +54,7 @@ async function assertTeams(db: Kysely<DB>, districtId: string, input: SsoProvide
     const wanted = [...new Set(mapping.teamIds)]
     const found = await selectTeamIdsInDistrict(db, districtId, wanted)
     if (found.length !== wanted.length)
-      problems.push({ path: `body.roleMappings.${index}.teamIds`, message: 'unknown' })
+      problems.push({ field: `roleMappings.${index}.teamIds`, message: 'unknown' })
   }
   if (problems.length > 0) throw new Invalid('unknown team', problems)
 }

@@ -6,14 +6,14 @@ import type { RequestContext } from '../../platform/access.ts'
 import {
   Conflict,
   DomainError,
-  HiddenByPolicy,
+  fieldError,
   Invalid,
   NotFound,
   PreconditionRequired,
 } from '../../platform/errors.ts'
-import { type Actor, abilitiesFor, authorize } from '../../platform/policy.ts'
+import { type Actor, abilitiesFor, assertRecordVisible, authorize } from '../../platform/policy.ts'
 import { acrossDistricts } from '../../platform/tenant-context.ts'
-import { recordAudit } from '../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import { assertAcceptablePassword, hashPassword } from './password.ts'
 import { verifyPasswordGuarded } from './password-guard.ts'
 import { deleteSessionsOfUser } from './session.queries.ts'
@@ -36,7 +36,7 @@ import {
 /** A username in use anywhere in the installation; says neither where nor by whom. */
 class UsernameUnavailable extends DomainError {
   constructor() {
-    super('username-unavailable', 409, undefined, [{ path: 'body.username', message: 'unavailable' }])
+    super('username-unavailable', 'conflict', undefined, [{ field: 'username', message: 'unavailable' }])
   }
 }
 
@@ -84,8 +84,9 @@ export async function listUsers(
 export async function loadUser(db: Kysely<DB>, actor: Actor, userId: string): Promise<UserRow> {
   const row = await selectUser(db, actor.districtId, userId)
   if (row) return row
-  if (await acrossDistricts(() => selectUserDistrictId(db, userId)))
-    throw new HiddenByPolicy({ type: 'user', id: userId })
+  // Not in the actor's district: missing, or another district's (hidden alike).
+  const districtId = await acrossDistricts(() => selectUserDistrictId(db, userId))
+  assertRecordVisible(actor, districtId ?? undefined, { type: 'user', id: userId })
   throw new NotFound()
 }
 
@@ -103,7 +104,7 @@ export async function getUser(
 ): Promise<User> {
   const row = await loadUser(db, actor, userId)
   authorize(actor, 'user.read', { type: 'user', districtId: row.district_id, userId: row.id })
-  await recordAudit(db, { ...ctx, action: 'user.read', subjectType: 'user', subjectId: row.id })
+  await recordAuditAlone(db, { ...ctx, action: 'user.read', subjectType: 'user', subjectId: row.id })
   const [user] = await present(db, [row], actor)
   return user as User
 }
@@ -116,14 +117,14 @@ async function assertReferences(
   teamIds: string[] | undefined,
 ) {
   if (organisationId && !(await organisationInDistrict(db, districtId, organisationId))) {
-    throw new Invalid('unknown organisation', [{ path: 'body.organisationId', message: 'unknown' }])
+    throw new Invalid('unknown organisation', [{ field: 'organisationId', message: 'unknown' }])
   }
   if (teamIds && (await countTeamsInDistrict(db, districtId, teamIds)) !== new Set(teamIds).size) {
-    throw new Invalid('unknown team', [{ path: 'body.teamIds', message: 'unknown' }])
+    throw new Invalid('unknown team', [{ field: 'teamIds', message: 'unknown' }])
   }
   if (roles && roles.includes('partner') !== Boolean(organisationId)) {
     throw new Invalid('partners, and only partners, belong to an organisation', [
-      { path: 'body.organisationId', message: 'partner-organisation' },
+      { field: 'organisationId', message: 'partner-organisation' },
     ])
   }
 }
@@ -135,7 +136,7 @@ export async function createUser(
   ctx: RequestContext,
 ): Promise<User> {
   authorize(actor, 'user.manage', { type: 'user', districtId: actor.districtId, userId: '' })
-  assertAcceptablePassword(input.password, input.username, 'body.password')
+  assertAcceptablePassword(input.password, input.username, 'password')
   await assertReferences(db, actor.districtId, input.roles, input.organisationId, input.teamIds)
   const passwordHash = await hashPassword(input.password)
   const id = await db.transaction().execute(async (trx) => {
@@ -178,7 +179,7 @@ export async function updateUser(
   if (expectedVersion === undefined) throw new PreconditionRequired()
   if (userId === actor.userId && (input.disabled || (input.roles && !input.roles.includes('admin')))) {
     throw new Invalid('administrators cannot disable themselves or drop their own admin role', [
-      { path: 'body', message: 'self-lockout' },
+      { field: '', message: 'self-lockout' },
     ])
   }
   const roles = input.roles ? [...new Set(input.roles)] : (row.roles as Role[])
@@ -238,11 +239,9 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const row = await loadUser(db, actor, actor.userId)
   if (!(await verifyPasswordGuarded(db, actor.userId, row.password_hash, input.currentPassword))) {
-    throw new DomainError('password-wrong', 400, undefined, [
-      { path: 'body.currentPassword', message: 'wrong' },
-    ])
+    throw fieldError('password-wrong', 'invalid', 'currentPassword', 'wrong')
   }
-  assertAcceptablePassword(input.newPassword, row.username, 'body.newPassword')
+  assertAcceptablePassword(input.newPassword, row.username, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString()

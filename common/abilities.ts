@@ -1,0 +1,29 @@
+/**
+ * The names of everything the policy decides (server/platform/policy.ts holds the rules). Shared
+ * so that the web reads abilities by typed keys (`abilities['case.work']`) instead of strings.
+ */
+export const actions = [
+  'district.read',
+  'session.own',
+  'user.read',
+  'user.manage',
+  'organisation.read',
+  'organisation.manage',
+  'audit.read',
+  'audit.export',
+  'identity-policy.manage',
+  'person.register',
+  'person.read',
+  'person.update',
+  'person.merge',
+  'case.list',
+  'case.create',
+  'case.read',
+  'case.work',
+  'case.assign',
+  'short-consultation.record',
+  'task.own',
+  'task.manage',
+  'casework-settings.manage',
+] as const
+export type Action = (typeof actions)[number]

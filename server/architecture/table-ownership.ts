@@ -1,0 +1,50 @@
+/**
+ * Which module owns which table. A module reads and writes only its own tables; it learns about
+ * anything else through the owning module's service (its index.ts). `table-ownership.test.ts`
+ * holds every `*.queries.ts` to this map, and every table of the migrations must appear here once.
+ */
+export const tableOwners = {
+  districts: ['district', 'municipality'],
+  identity: [
+    'organisation',
+    'team',
+    'app_user',
+    'user_team',
+    'session',
+    'login_throttle',
+    'recovery_code',
+    'identity_policy',
+    'password_reset',
+    'sso_provider',
+    'sso_login',
+    'installation_secret',
+  ],
+  audit: ['audit_event'],
+  casework: [
+    'person',
+    'person_match_key',
+    'residence_status',
+    'household_relation',
+    'client_case',
+    'case_counter',
+    'case_person',
+    'case_manager',
+    'case_phase_change',
+    'assessment',
+    'assessment_entry',
+    'goal',
+    'measure',
+    'contact',
+    'short_consultation',
+    'task',
+    'case_document',
+    'case_document_content',
+    'saved_case_view',
+    'case_work_setting',
+    'matching_key_version',
+  ],
+  /** server/db/: the migration ledger and the backup, which copies every table by design. */
+  db: ['lotse_migration'],
+} as const satisfies Record<string, readonly string[]>
+
+export type Owner = keyof typeof tableOwners

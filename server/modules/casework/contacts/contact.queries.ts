@@ -1,0 +1,59 @@
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely'
+import type { ContactTable, ShortConsultationTable } from '../../../db/schema.casework.ts'
+import type { DB } from '../../../db/schema.ts'
+
+export function selectContacts(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('contact')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_at', 'desc')
+    .execute()
+}
+
+/** How many of the given persons belong to the case. */
+export async function countCaseMembers(db: Kysely<DB>, caseId: string, personIds: string[]): Promise<number> {
+  if (personIds.length === 0) return 0
+  const rows = await db
+    .selectFrom('case_person')
+    .select('person_id')
+    .where('case_id', '=', caseId)
+    .where('person_id', 'in', personIds)
+    .execute()
+  return rows.length
+}
+
+/** Stores a contact and moves the case's last contact forward if it is the newest. */
+export async function insertContact(db: Transaction<DB>, contact: Insertable<ContactTable>): Promise<string> {
+  const { id } = await db.insertInto('contact').values(contact).returning('id').executeTakeFirstOrThrow()
+  await db
+    .updateTable('client_case')
+    .set({ last_contact_at: sql`greatest(last_contact_at, ${contact.occurred_at}::timestamptz)` })
+    .where('id', '=', contact.case_id)
+    .execute()
+  return id
+}
+
+export async function insertShortConsultation(
+  db: Transaction<DB>,
+  consultation: Insertable<ShortConsultationTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto('short_consultation')
+    .values(consultation)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export function selectShortConsultationsBy(db: Kysely<DB>, userId: string, since: string) {
+  return db
+    .selectFrom('short_consultation')
+    .selectAll()
+    .where('recorded_by', '=', userId)
+    .where('occurred_on', '>=', since)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+}

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  contactInputSchema,
+  contactSchema,
+  shortConsultationInputSchema,
+  shortConsultationSchema,
+} from '../../../../common/casework.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
+import type { AppDeps } from '../../../platform/deps.ts'
+import { caseParams, problems, tags } from '../casework.http.ts'
+import {
+  addContact,
+  listContacts,
+  listOwnShortConsultations,
+  recordShortConsultation,
+} from './contact.service.ts'
+
+/** Counselling contacts of a case, and short consultations, which belong to no case. */
+export const contactRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+    const { db } = deps.database
+
+    app.get(
+      '/cases/:caseId/contacts',
+      {
+        config: { access: 'case.read' },
+        schema: {
+          tags,
+          summary: 'Counselling contacts, newest first',
+          params: caseParams,
+          response: { 200: z.array(contactSchema), ...problems },
+        },
+      },
+      (request) => listContacts(db, actorOf(request), request.params.caseId, requestContext(request)),
+    )
+    app.post(
+      '/cases/:caseId/contacts',
+      {
+        config: { access: 'case.work' },
+        schema: {
+          tags,
+          summary: 'Log a counselling contact',
+          params: caseParams,
+          body: contactInputSchema,
+          response: { 201: z.array(contactSchema), ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await addContact(
+              db,
+              actorOf(request),
+              request.params.caseId,
+              request.body,
+              requestContext(request),
+            ),
+          ),
+    )
+    app.get(
+      '/short-consultations',
+      {
+        config: { access: 'short-consultation.record' },
+        schema: {
+          tags,
+          summary: 'My short consultations of the last 30 days',
+          response: { 200: z.array(shortConsultationSchema), ...problems },
+        },
+      },
+      (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
+    )
+    app.post(
+      '/short-consultations',
+      {
+        config: { access: 'short-consultation.record' },
+        schema: {
+          tags,
+          summary: 'Count a short consultation (no personal data)',
+          body: shortConsultationInputSchema,
+          response: { 201: shortConsultationSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await recordShortConsultation(db, actorOf(request), request.body, requestContext(request))),
+    )
+  }

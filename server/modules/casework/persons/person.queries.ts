@@ -1,0 +1,267 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import type { PersonTable } from '../../../db/schema.casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
+
+export type PersonRow = Selectable<PersonTable>
+
+export type PersonColumns = Omit<
+  Insertable<PersonTable>,
+  'id' | 'district_id' | 'version' | 'created_at' | 'updated_at' | 'merged_into' | 'merged_at'
+>
+
+export async function insertPerson(
+  db: Transaction<DB>,
+  districtId: string,
+  columns: PersonColumns,
+): Promise<string> {
+  const row = await db
+    .insertInto('person')
+    .values({ ...columns, district_id: districtId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updatePersonIfVersion(
+  db: Kysely<DB>,
+  personId: string,
+  expectedVersion: number,
+  columns: Partial<PersonColumns>,
+): Promise<boolean> {
+  // A merged duplicate stays as history and is never changed again.
+  return updateIfVersion(db, 'person', personId, expectedVersion, columns, { merged_into: null })
+}
+
+export function selectPersons(db: Kysely<DB>, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+/** The version of the stored keys, locked until the transaction ends (one refresh at a time). */
+export async function lockMatchingKeyVersion(trx: Transaction<DB>): Promise<number> {
+  const row = await trx
+    .selectFrom('matching_key_version')
+    .select('version')
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+  return row.version
+}
+
+export async function setMatchingKeyVersion(trx: Transaction<DB>, version: number): Promise<void> {
+  await trx.updateTable('matching_key_version').set({ version, refreshed_at: sql`now()` }).execute()
+}
+
+/** A page of persons of every district (the caller sets no district), in id order after `afterId`. */
+export function selectPersonNamesAfter(trx: Transaction<DB>, afterId: string | null, limit: number) {
+  let query = trx
+    .selectFrom('person')
+    .select([
+      'id',
+      'district_id',
+      'family_name',
+      'given_names',
+      'other_spellings',
+      'birth_name',
+      'merged_into',
+    ])
+    .orderBy('id')
+    .limit(limit)
+  if (afterId !== null) query = query.where('id', '>', afterId)
+  return query.execute()
+}
+
+/**
+ * Replaces the name codes and match keys of a batch of persons in three statements. Derived data:
+ * neither the version nor updated_at of a person changes.
+ */
+export async function replaceKeysOfPersons(
+  trx: Transaction<DB>,
+  persons: readonly { id: string; districtId: string; codes: string[]; keys: string[] }[],
+): Promise<void> {
+  if (persons.length === 0) return
+  const ids = persons.map((person) => person.id)
+  await sql`UPDATE person p SET name_codes = v.codes
+    FROM jsonb_to_recordset(${JSON.stringify(persons.map(({ id, codes }) => ({ id, codes })))}::jsonb)
+      AS v(id uuid, codes text[])
+    WHERE p.id = v.id`.execute(trx)
+  await trx.deleteFrom('person_match_key').where('person_id', 'in', ids).execute()
+  const rows = persons.flatMap((person) =>
+    person.keys.map((key) => ({ district_id: person.districtId, key, person_id: person.id })),
+  )
+  // Inserted in slices: PostgreSQL takes at most 65,535 parameters per statement.
+  for (let at = 0; at < rows.length; at += 10_000) {
+    await trx
+      .insertInto('person_match_key')
+      .values(rows.slice(at, at + 10_000))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute()
+  }
+}
+
+export async function replaceMatchKeys(
+  db: Transaction<DB>,
+  districtId: string,
+  personId: string,
+  keys: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('person_match_key').where('person_id', '=', personId).execute()
+  if (keys.length === 0) return
+  await db
+    .insertInto('person_match_key')
+    .values(keys.map((key) => ({ district_id: districtId, key, person_id: personId })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
+}
+
+/**
+ * Persons sharing at least one match key with the query, those sharing the most first and then
+ * those born closest to the given year. The cap keeps a very common name from flooding the
+ * scorer; ordering by birth year first decides which of many namesakes are scored.
+ */
+export async function selectCandidateIds(
+  db: Kysely<DB>,
+  districtId: string,
+  keys: readonly string[],
+  birthYear: number | null,
+  limit: number,
+): Promise<string[]> {
+  if (keys.length === 0) return []
+  const result = await sql<{ person_id: string }>`
+    WITH shared AS (
+      SELECT person_id, count(*) AS keys FROM person_match_key
+      WHERE district_id = ${districtId} AND key IN (${sql.join([...keys])})
+      GROUP BY person_id
+    )
+    SELECT shared.person_id FROM shared JOIN person p ON p.id = shared.person_id
+    ORDER BY shared.keys DESC,
+      abs(extract(year FROM p.birth_date_earliest) - ${birthYear ?? 0}::int) * ${birthYear === null ? 0 : 1}
+    LIMIT ${limit}`.execute(db)
+  return result.rows.map((row) => row.person_id)
+}
+
+export type CaseLinkRow = {
+  person_id: string
+  case_id: string
+  team_id: string | null
+  user_id: string | null
+}
+
+/** The cases, teams and managers of each person: what the policy needs to decide visibility. */
+export function selectCaseLinks(db: Kysely<DB>, personIds: readonly string[]): Promise<CaseLinkRow[]> {
+  if (personIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('case_person')
+    .innerJoin('client_case', 'client_case.id', 'case_person.case_id')
+    .leftJoin('case_manager', 'case_manager.case_id', 'case_person.case_id')
+    .select(['case_person.person_id', 'case_person.case_id', 'client_case.team_id', 'case_manager.user_id'])
+    .where('case_person.person_id', 'in', [...personIds])
+    .execute()
+}
+
+export function selectResidenceStatuses(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('residence_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('valid_from', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute()
+}
+
+export function insertResidenceStatus(
+  db: Kysely<DB>,
+  row: {
+    district_id: string
+    person_id: string
+    status: string
+    legal_paragraph: string
+    valid_from: string | null
+    valid_until: string | null
+    recorded_by: string
+  },
+) {
+  return db.insertInto('residence_status').values(row).returning('id').executeTakeFirstOrThrow()
+}
+
+export function selectHousehold(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('household_relation')
+    .innerJoin('person', 'person.id', 'household_relation.related_person_id')
+    .select([
+      'household_relation.related_person_id as person_id',
+      'household_relation.relation',
+      'person.family_name',
+      'person.given_names',
+      'person.birth_date',
+    ])
+    .where('household_relation.person_id', '=', personId)
+    .where('person.merged_into', 'is', null)
+    .orderBy('person.birth_date')
+    .execute()
+}
+
+export async function upsertHouseholdRelation(
+  db: Kysely<DB>,
+  districtId: string,
+  personId: string,
+  relatedPersonId: string,
+  relation: string,
+): Promise<void> {
+  await db
+    .insertInto('household_relation')
+    .values({ district_id: districtId, person_id: personId, related_person_id: relatedPersonId, relation })
+    .onConflict((conflict) => conflict.columns(['person_id', 'related_person_id']).doUpdateSet({ relation }))
+    .execute()
+}
+
+/** Marks the duplicate as merged into the survivor; its row stays as history. */
+export async function markMerged(
+  trx: Transaction<DB>,
+  duplicateId: string,
+  survivorId: string,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ merged_into: survivorId, merged_at: new Date().toISOString() })
+    .where('id', '=', duplicateId)
+    .execute()
+}
+
+/** Every reference to the duplicate moves to the survivor; the duplicate row stays as history. */
+export async function moveReferences(
+  db: Transaction<DB>,
+  survivorId: string,
+  duplicateId: string,
+): Promise<void> {
+  await sql`INSERT INTO case_person (case_id, person_id, district_id)
+    SELECT case_id, ${survivorId}, district_id FROM case_person WHERE person_id = ${duplicateId}
+    ON CONFLICT DO NOTHING`.execute(db)
+  await db.deleteFrom('case_person').where('person_id', '=', duplicateId).execute()
+  await db
+    .updateTable('residence_status')
+    .set({ person_id: survivorId })
+    .where('person_id', '=', duplicateId)
+    .execute()
+  await db.updateTable('task').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute()
+  for (const [column, other] of [
+    ['person_id', 'related_person_id'],
+    ['related_person_id', 'person_id'],
+  ] as const) {
+    await sql`UPDATE household_relation SET ${sql.ref(column)} = ${survivorId}
+      WHERE ${sql.ref(column)} = ${duplicateId} AND ${sql.ref(other)} <> ${survivorId}
+      AND NOT EXISTS (SELECT 1 FROM household_relation h WHERE h.${sql.ref(column)} = ${survivorId}
+        AND h.${sql.ref(other)} = household_relation.${sql.ref(other)})`.execute(db)
+  }
+  await db
+    .deleteFrom('household_relation')
+    .where((eb) => eb.or([eb('person_id', '=', duplicateId), eb('related_person_id', '=', duplicateId)]))
+    .execute()
+  await sql`UPDATE contact SET participant_person_ids = array_replace(participant_person_ids, ${duplicateId}::uuid, ${survivorId}::uuid)
+    WHERE ${duplicateId}::uuid = ANY (participant_person_ids)`.execute(db)
+  await db.deleteFrom('person_match_key').where('person_id', '=', duplicateId).execute()
+}

@@ -1,0 +1,49 @@
+import { type Kysely, type SqlBool, sql } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+
+/** Names of the district's teams or organisations by id; ids of other districts are left out. */
+export async function selectNamesById(
+  db: Kysely<DB>,
+  table: 'team' | 'organisation',
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('id', 'in', unique)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.name]))
+}
+
+/** Enabled users of the district among the ids, with their roles. */
+export function selectActiveUsers(db: Kysely<DB>, districtId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'roles'])
+    .where('district_id', '=', districtId)
+    .where('id', 'in', unique)
+    .where('disabled_at', 'is', null)
+    .execute()
+}
+
+/** Enabled users of the district holding the role, by display name, with their team ids. */
+export async function selectActiveUsersWithRole(db: Kysely<DB>, districtId: string, role: string) {
+  const [users, memberships] = await Promise.all([
+    db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('district_id', '=', districtId)
+      .where('disabled_at', 'is', null)
+      .where(sql<SqlBool>`${role} = ANY (roles)`)
+      .orderBy('display_name')
+      .execute(),
+    db.selectFrom('user_team').select(['user_id', 'team_id']).where('district_id', '=', districtId).execute(),
+  ])
+  return { users, memberships }
+}
