@@ -7,7 +7,17 @@ export const tablesNotBackedUp = new Set([
   'session',
   'login_throttle',
   'installation_secret',
+  // Bookkeeping of the matcher: which rule version computed the stored keys (see restoreBackup).
+  'matching_key_version',
 ])
+
+/**
+ * Restored persons bring keys computed by whichever rules the backup's server ran: mark the stored
+ * keys as of unknown version, so that the next start computes them again with its own rules.
+ */
+export async function markMatchKeysUnknown(trx: Transaction<DB>): Promise<void> {
+  await sql`UPDATE matching_key_version SET version = 0, refreshed_at = NULL`.execute(trx)
+}
 
 export type TableInfo = {
   name: string

@@ -8,6 +8,7 @@ import {
   describeTables,
   districtIdsByCode,
   insertJsonRows,
+  markMatchKeysUnknown,
   readTableRows,
   resetSequences,
   type TableInfo,
@@ -193,6 +194,7 @@ export async function restoreBackup(database: Database, file: string): Promise<F
       }
     }
     for (const table of touched) await resetSequences(trx, table)
+    await markMatchKeysUnknown(trx)
     return footer
   })
 }
