@@ -91,7 +91,9 @@ export function QuickContactForm({ item }: { item: Case }) {
     event?.preventDefault()
     setAnnouncement('')
     const errors: Record<string, string> = {}
-    const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
+    // A time field gives HH:MM, or HH:MM:SS where a browser shows seconds; the minute is enough.
+    const readable =
+      /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(values.time)
     if (!readable) errors.occurredAt = t('casework.problems.date-time')
     if (values.domains.length === 0) errors.domains = t('casework.problems.domains-required')
     const minutes = Number(values.durationMinutes)
@@ -104,7 +106,7 @@ export function QuickContactForm({ item }: { item: Case }) {
     }
     save.mutate({
       // The typed day and time are the district's wall clock, sent with its offset.
-      occurredAt: districtInstant(values.date, values.time),
+      occurredAt: districtInstant(values.date, values.time.slice(0, 5)),
       durationMinutes: minutes,
       channel: values.channel,
       participantPersonIds: values.participantPersonIds,
