@@ -5,12 +5,9 @@ import { contactChannels, lifeDomains } from '../common/casework.ts'
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../common/partial-date.ts'
 import type { Database } from '../server/db/database.ts'
 import type { DB } from '../server/db/schema.ts'
-import {
-  generateSyntheticPersons,
-  type SyntheticPerson,
-} from '../server/modules/casework/matching/evaluation.ts'
+import { seededRandom } from '../server/db/seed/random.ts'
 import { matchKeys, nameCodes } from '../server/modules/casework/matching/index.ts'
-import { seededRandom } from '../server/modules/casework/matching/random.ts'
+import { generateSyntheticPersons, type SyntheticPerson } from '../server/testdata/names/index.ts'
 
 /**
  * Case-work data at district or state scale, written straight into the tables after `migrate()`:

@@ -10,6 +10,7 @@ import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casew
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
+import { runMatchingBenchmark } from './matching.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
 // Ctrl+C in the middle of a run must not leave servers behind.
@@ -29,6 +30,7 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   { name: 'health', run: runHealthBenchmark, database: serverDatabase },
   { name: 'auth', run: runAuthBenchmark, database: serverDatabase },
   { name: 'login-timing', run: runLoginTimingBenchmark, database: serverDatabase },
+  { name: 'matching', run: runMatchingBenchmark, database: 'none (the matcher in memory)' },
   {
     name: 'casework-district',
     run: runCaseworkDistrictBenchmark,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { filterDaySchema } from './dates.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
+import { singleLineText } from './text.ts'
 
 export const auditOutcomes = ['success', 'failure', 'denied'] as const
 
@@ -23,14 +24,13 @@ export const auditEventSchema = z
 
 export const auditQuerySchema = paginationQuerySchema.extend({
   actorId: z.uuid().optional(),
-  action: z
-    .string()
+  action: singleLineText()
     .trim()
     .max(64)
     .optional()
     .describe('Exact action, or a prefix ending in a dot (e.g. "auth.")'),
-  subjectType: z.string().trim().max(64).optional(),
-  subjectId: z.string().trim().max(64).optional(),
+  subjectType: singleLineText().trim().max(64).optional(),
+  subjectId: singleLineText().trim().max(64).optional(),
   outcome: z.enum(auditOutcomes).optional(),
   from: filterDaySchema.optional().describe("First day, inclusive (YYYY-MM-DD, in the district's time zone)"),
   to: filterDaySchema.optional().describe("Last day, inclusive (YYYY-MM-DD, in the district's time zone)"),

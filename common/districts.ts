@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
+import { singleLineText } from './text.ts'
 
 export const districtKinds = ['kreis', 'kreisfreie_stadt'] as const
 
@@ -33,7 +34,7 @@ export const districtDetailSchema = districtSchema
 export const districtIdParamsSchema = z.object({ districtId: z.uuid() })
 
 export const municipalityListQuerySchema = paginationQuerySchema.extend({
-  q: z.string().trim().max(100).optional().describe('Part of the name, case- and accent-insensitive'),
+  q: singleLineText().trim().max(100).optional().describe('Part of the name, case- and accent-insensitive'),
 })
 
 export const districtListSchema = pageOf(districtSchema).meta({ id: 'DistrictPage' })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { singleLineText } from './text.ts'
 
 export const roles = [
   'admin',
@@ -23,10 +24,9 @@ export const passwordSchema = z.string().min(12, 'at least 12 characters').max(2
 
 export const loginRequestSchema = z
   .object({
-    username: z.string().trim().toLowerCase().min(1).max(64),
+    username: singleLineText().trim().toLowerCase().min(1).max(64),
     password: z.string().min(1).max(256),
-    code: z
-      .string()
+    code: singleLineText()
       .trim()
       .min(1)
       .max(20)
@@ -88,7 +88,7 @@ export const userSchema = z
 export const createUserSchema = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: singleLineText().trim().min(1).max(200),
     roles: z.array(roleSchema).min(1).max(roles.length),
     organisationId: z.uuid().nullable().default(null),
     teamIds: z.array(z.uuid()).max(50).default([]),
@@ -99,7 +99,7 @@ export const createUserSchema = z
 
 export const updateUserSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(200).optional(),
+    displayName: singleLineText().trim().min(1).max(200).optional(),
     roles: z.array(roleSchema).min(1).max(roles.length).optional(),
     organisationId: z.uuid().nullable().optional(),
     teamIds: z.array(z.uuid()).max(50).optional(),
@@ -202,7 +202,7 @@ export const legalSpheres = [
   'StAG',
 ] as const
 
-const teamName = z.string().trim().min(1).max(200)
+const teamName = singleLineText().trim().min(1).max(200)
 
 export const teamSchema = z
   .object({ id: z.uuid(), name: z.string(), version: z.number().int(), memberCount: z.number().int() })

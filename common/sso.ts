@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { type SsoErrorCode, ssoErrorCodes } from './sso-errors.ts'
+import { singleLineText } from './text.ts'
 
 /**
  * Roles an identity provider may hand out. Partners act for one partner organisation and are
@@ -31,7 +33,7 @@ const claimName = z
 
 export const ssoRoleMappingSchema = z
   .object({
-    value: z.string().trim().min(1).max(300).describe('A value of the role claim, e.g. a group name'),
+    value: singleLineText().trim().min(1).max(300).describe('A value of the role claim, e.g. a group name'),
     roles: z.array(ssoRoleSchema).min(1).max(ssoRoles.length),
     teamIds: z.array(z.uuid()).max(50).default([]).describe('Teams the user belongs to through this value'),
   })
@@ -40,13 +42,13 @@ export const ssoRoleMappingSchema = z
 
 export const ssoProviderInputSchema = z
   .object({
-    label: z.string().trim().min(1).max(100).describe('Shown on the login page: "Anmelden mit …"'),
+    label: singleLineText().trim().min(1).max(100).describe('Shown on the login page: "Anmelden mit …"'),
     issuer: z
       .url({ protocol: /^https?$/ })
       .max(500)
       .refine(isAcceptableIssuer, 'https-required')
       .describe('Issuer identifier, e.g. https://login.kreis.de/realms/lotse (Keycloak realm)'),
-    clientId: z.string().trim().min(1).max(300),
+    clientId: singleLineText().trim().min(1).max(300),
     clientSecret: z
       .string()
       .min(1)
@@ -105,19 +107,7 @@ export const ssoOptionSchema = z
   .object({ districtCode: z.string(), districtName: z.string(), label: z.string() })
   .meta({ id: 'SsoOption' })
 
-/** Codes the callback hands to the login page (`/?ssoError=<code>`) when a sign-in fails. */
-export const ssoErrorCodes = [
-  'sso-unavailable',
-  'sso-state-invalid',
-  'sso-failed',
-  'sso-provider-unreachable',
-  'sso-no-role',
-  'sso-no-account',
-  'sso-account-disabled',
-  'sso-account-unavailable',
-  'sso-username-unavailable',
-] as const
-export type SsoErrorCode = (typeof ssoErrorCodes)[number]
+export { type SsoErrorCode, ssoErrorCodes }
 
 export type SsoRoleMapping = z.infer<typeof ssoRoleMappingSchema>
 export type SsoProviderInput = z.input<typeof ssoProviderInputSchema>

@@ -68,7 +68,8 @@ test('user guide screenshots of case work', async ({ page }) => {
     .getByRole('tab', { name: 'Assessment', exact: true })
     .click()
   const history = page.getByRole('region', { name: 'Bedarf im Verlauf' })
-  await expect(history.locator('svg.recharts-surface').first()).toBeVisible()
+  // ECharts arrives with the first chart; wait until a chart has drawn its scale.
+  await expect(history.locator('svg text').filter({ hasText: 'hoch' }).first()).toBeVisible()
   await page.mouse.move(0, 0)
   // The charts with a margin of white around them.
   await history.scrollIntoViewIfNeeded()

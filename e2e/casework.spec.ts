@@ -178,6 +178,9 @@ test('a case manager registers a client, walks a case through all phases and log
     page.getByText(/^Letztes Assessment vom \d{2}\.\d{2}\.\d{4} \(Leyla Yıldız\)\.$/),
   ).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Bedarf im Verlauf' })).toBeVisible()
+  // ECharts, fetched with the first chart, draws each domain's scale with the level names.
+  const charts = page.locator('section[aria-labelledby="assessment-history-heading"] svg')
+  await expect(charts.first().locator('text', { hasText: 'hoch' })).toBeVisible()
   await page.getByText('Verlauf als Tabelle anzeigen').click()
   const history = page.getByRole('table', { name: 'Bedarf je Handlungsfeld und Assessment' })
   await expect(history.getByRole('row', { name: /^Sprache hoch$/ })).toBeVisible()

@@ -17,9 +17,14 @@ import {
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
+import { registerInputGuard } from './platform/input-guard.ts'
 import { type LogOutput, loggerOptions } from './platform/logging.ts'
 import { registerOpenApi } from './platform/openapi.ts'
-import { registerNotFoundHandler, registerProblemHandlers } from './platform/problem.ts'
+import {
+  frameworkErrorHandler,
+  registerNotFoundHandler,
+  registerProblemHandlers,
+} from './platform/problem.ts'
 import { registerSecurityHeaders } from './platform/security-headers.ts'
 import { registerWebApp } from './platform/web.ts'
 
@@ -29,13 +34,16 @@ export type BuildOptions = {
   serveWeb?: boolean
   /** JSON lines (the default), or short lines for a person at a terminal. */
   logOutput?: LogOutput
+  /** Where log lines go instead of stdout (the fuzzer reads the error behind a 500 from them). */
+  logWrite?: (line: string) => void
 }
 
 /** Builds the whole application without listening, so tests can inject requests in-process. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config, options.logOutput),
-    bodyLimit: deps.config.uploadLimitBytes,
+    logger: loggerOptions(deps.config, options.logOutput, options.logWrite),
+    // JSON routes keep a small limit; the upload route sets its own.
+    bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy ?? false,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
     requestIdHeader: false,
@@ -45,10 +53,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
   })
   // The API takes JSON only; without this Fastify's text/plain parser would hand a string to the
   // schema and the client would get a misleading 400 instead of 415.
   app.removeContentTypeParser('text/plain')
+  registerInputGuard(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onRequest', async (request, reply) => {

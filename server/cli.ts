@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import { BackupError, restoreBackup, writeBackup } from './db/backup.ts'
 import { DatabaseUnavailableError } from './db/database.ts'
+import { finishDraftCaseWork } from './db/draft-case-work.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { MigrationError, migrate } from './db/migrate.ts'
 import { seedDemo } from './db/seed/demo.ts'
@@ -99,9 +100,28 @@ program
 program
   .command('migrate')
   .description('apply pending database migrations')
-  .action(async () => {
+  .addOption(
+    new Option(
+      '--finish-draft-case-work',
+      'first bring data made while migration 7 was a draft (25 Nov 2026) to its final form (docs/operations.md)',
+    ),
+  )
+  .action(async (options: { finishDraftCaseWork?: boolean }) => {
     // Not migrated beforehand, or the result would always report nothing applied.
-    const result = await withDatabase((database) => migrate(database), { migrateFirst: false })
+    const result = await withDatabase(
+      async (database) => {
+        if (options.finishDraftCaseWork) {
+          const finished = await finishDraftCaseWork(database)
+          console.log(
+            `Migration 7 (case_work) vom Stand ${finished.draftCommit} auf die endgültige Fassung gebracht / ` +
+              `brought from draft ${finished.draftCommit} to its final form: ` +
+              `${finished.persons} persons, ${finished.cases} cases`,
+          )
+        }
+        return migrate(database)
+      },
+      { migrateFirst: false },
+    )
     console.log(`schema version ${result.schemaVersion}; applied: ${result.applied.join(', ') || 'none'}`)
   })
 

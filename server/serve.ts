@@ -3,7 +3,7 @@ import { buildApp } from './app.ts'
 import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
-import { startCaseWorkJobs } from './modules/casework/index.ts'
+import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
 import type { Config } from './platform/config.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
@@ -30,6 +30,8 @@ export async function startServer(
   const database = await openConfiguredDatabase(config)
   try {
     await migrate(database)
+    // Keys stored under older matcher rules are recomputed before any request can search them.
+    await refreshStaleMatchKeys(database.ownerDb)
     const seeded = config.demo.enabled
       ? await seedDemo(database, { password: config.demo.password })
       : undefined

@@ -7,7 +7,13 @@ import pg from 'pg'
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { databaseKinds } from '../test/database.ts'
 import { type Database, type DatabaseKind, openDatabase } from './database.ts'
-import { currentSchemaVersion, MigrationError, migrate, readMigrations } from './migrate.ts'
+import {
+  ChangedMigrationError,
+  currentSchemaVersion,
+  MigrationError,
+  migrate,
+  readMigrations,
+} from './migrate.ts'
 
 // An empty PGlite data directory, made once: loading it is much faster than creating one.
 let emptyPglite: Blob | undefined
@@ -120,6 +126,7 @@ describe('readMigrations', () => {
     const dir = migrationsDir(threeMigrations)
     const text = threeMigrations['0002_second_step.sql']
     expect(readMigrations(dir)[1]).toEqual({
+      file: '0002_second_step.sql',
       version: 2,
       name: 'second_step',
       sql: text,
@@ -170,6 +177,39 @@ describe.each(databaseKinds)('migrate on %s', (kind) => {
     await expect(run).rejects.toThrow(/Migration 2 \(second_step\) was changed/)
     expect(await stepLog(database)).toEqual([1, 2])
     expect(await tableExists(database, 'third')).toBe(false)
+  })
+
+  it('says in German and English which migration changed, and where to read on', async () => {
+    const { database } = await openScratchDatabase(kind)
+    const dir = migrationsDir({ '0001_create_log.sql': threeMigrations['0001_create_log.sql'] })
+    await migrate(database, readMigrations(dir))
+    writeFileSync(
+      path.join(dir, '0001_create_log.sql'),
+      `${threeMigrations['0001_create_log.sql']}-- later\n`,
+    )
+    const error = await migrate(database, readMigrations(dir)).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ChangedMigrationError)
+    expect((error as ChangedMigrationError).draftCommit).toBeUndefined()
+    expect((error as Error).message).toMatch(
+      /wurde verändert, nachdem sie auf diese Datenbank angewandt wurde/,
+    )
+    expect((error as Error).message).toMatch(/was changed after it was applied to this database/)
+    expect((error as Error).message).toMatch(/docs\/operations\.md/)
+  })
+
+  it('recognises a database made while 0007_case_work was still being written and refuses it plainly', async () => {
+    const { database } = await openScratchDatabase(kind)
+    await migrate(database)
+    // The checksum 0007 had in commit 67945f5, before it was final.
+    await sql`UPDATE lotse_migration SET checksum = 'bc488828a48b894169557958e5a856f14fa7625bc24926cf7b12ecfe32eff814'
+      WHERE version = 7`.execute(database.ownerDb)
+    const error = await migrate(database).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ChangedMigrationError)
+    expect((error as ChangedMigrationError).draftCommit).toBe('67945f5')
+    const [german, english] = (error as Error).message.split('\n')
+    expect(german).toMatch(/Entwicklungsstand von Lotse .*Migration 7 \(case_work\) noch nicht fertig/)
+    expect(english).toMatch(/development version of Lotse .*migration 7 \(case_work\) was not yet final/)
+    expect(english).toMatch(/docs\/operations\.md, section “Datenbestand aus der Entwicklung der Fallarbeit”/)
   })
 
   it('rolls a failing migration back completely, does not record it and keeps the earlier ones', async () => {

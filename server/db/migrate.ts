@@ -5,12 +5,77 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { Database } from './database.ts'
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 
-export type Migration = { version: number; name: string; sql: string; checksum: string }
+export type Migration = { file: string; version: number; name: string; sql: string; checksum: string }
 
 export class MigrationError extends Error {
   override name = 'MigrationError'
+}
+
+/**
+ * Checksums that 0007_case_work.sql had while it was still being written (25 November 2026):
+ * it was edited three times after it landed. A data folder made in between records one of
+ * these, and the final text can never run on it, so its operator gets told exactly that.
+ */
+const draftChecksums: Readonly<Record<number, Readonly<Record<string, string>>>> = {
+  7: {
+    bc488828a48b894169557958e5a856f14fa7625bc24926cf7b12ecfe32eff814: '67945f5',
+    ce3f365bbe5cb40a97ebec53c0e9aa8c053da4498a13cf917a3667151999c1f5: 'cbdacca',
+    '17e3368a7c3bf30ab24f8e76f3dbd7b44c1475c5acade917a6b1df7d5619f012': 'd15b8d0',
+  },
+}
+
+/** The commit whose unfinished text of a migration left this checksum, when it is a known draft. */
+export function draftCommitOf(version: number, checksum: string): string | undefined {
+  return draftChecksums[version]?.[checksum]
+}
+
+/** A landed migration whose recorded checksum differs from its file; the start stops on it. */
+export class ChangedMigrationError extends MigrationError {
+  override name = 'ChangedMigrationError'
+  constructor(
+    readonly migration: Pick<Migration, 'version' | 'name' | 'checksum'>,
+    readonly recordedChecksum: string,
+  ) {
+    super(changedMigrationMessage(migration, recordedChecksum))
+  }
+
+  /** The commit whose unfinished migration made this database, when it is a known one. */
+  get draftCommit(): string | undefined {
+    return draftCommitOf(this.migration.version, this.recordedChecksum)
+  }
+}
+
+function changedMigrationMessage(
+  migration: Pick<Migration, 'version' | 'name' | 'checksum'>,
+  recordedChecksum: string,
+): string {
+  const label = `${migration.version} (${migration.name})`
+  const draftCommit = draftCommitOf(migration.version, recordedChecksum)
+  const checksums = `${recordedChecksum.slice(0, 12)} ≠ ${migration.checksum.slice(0, 12)}`
+  if (draftCommit) {
+    return [
+      `Dieser Datenbestand wurde mit einem Entwicklungsstand von Lotse angelegt (${draftCommit}, 25.11.2026), ` +
+        `in dem Migration ${label} noch nicht fertig war. Die endgültige Migration passt nicht zu ihm; ` +
+        'Lotse startet deshalb nicht, statt ihn halb umzustellen. Nach einer Sicherung bringt ' +
+        '`npx lotse migrate --finish-draft-case-work` ihn auf die endgültige Fassung; mehr in ' +
+        'docs/operations.md, Abschnitt „Datenbestand aus der Entwicklung der Fallarbeit“.',
+      `This data was made by a development version of Lotse (${draftCommit}, 25 November 2026) ` +
+        `while migration ${label} was not yet final, so migration ${label} was changed after it was applied ` +
+        `here (checksum ${checksums}). Lotse does not start on it rather than convert it halfway. ` +
+        'After a backup, `npx lotse migrate --finish-draft-case-work` brings it to the final form; more in ' +
+        'docs/operations.md, section “Datenbestand aus der Entwicklung der Fallarbeit”.',
+    ].join('\n')
+  }
+  return [
+    `Migration ${label} wurde verändert, nachdem sie auf diese Datenbank angewandt wurde ` +
+      `(Prüfsumme ${checksums}). Lotse startet deshalb nicht. Eine Migration, die ausgeliefert ist, ` +
+      'wird nie mehr geändert; siehe docs/operations.md, Abschnitt „Migrationen“.',
+    `Migration ${label} was changed after it was applied to this database (checksum ${checksums}), ` +
+      'so Lotse does not start. Landed migrations must never be edited; add a new migration instead. ' +
+      'See docs/operations.md, section “Migrationen”.',
+  ].join('\n')
 }
 
 /** The committed migrations in order. File names are `NNNN_description.sql`. */
@@ -23,6 +88,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
       if (!match) throw new MigrationError(`Migration file name ${file} does not match NNNN_name.sql`)
       const text = readFileSync(path.join(dir, file), 'utf8')
       return {
+        file,
         version: Number(match[1]),
         name: match[2] as string,
         sql: text,
@@ -40,7 +106,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 }
 
 // Any constant shared by all nodes; serialises concurrent migrators on one PostgreSQL.
-const MIGRATION_LOCK_KEY = 4_711_2020
+export const MIGRATION_LOCK_KEY = 4_711_2020
 
 async function ensureMigrationTable(database: Database): Promise<void> {
   // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS on a fresh database fails with a
@@ -76,10 +142,7 @@ export async function migrate(
         .executeTakeFirst()
       if (existing) {
         if (existing.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.version} (${migration.name}) was changed after it was applied. ` +
-              'Landed migrations must never be edited; add a new migration instead.',
-          )
+          throw new ChangedMigrationError(migration, existing.checksum)
         }
         return false
       }

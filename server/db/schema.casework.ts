@@ -38,6 +38,13 @@ export interface PersonTable {
   updated_at: Timestamp
 }
 
+/** Which version of the matcher's rules computed the stored match keys and name codes (one row). */
+export interface MatchingKeyVersionTable {
+  only_row: Generated<boolean>
+  version: number
+  refreshed_at: Date | null
+}
+
 export interface PersonMatchKeyTable {
   district_id: string
   key: string
@@ -246,6 +253,7 @@ export interface CaseWorkSettingTable {
 export interface CaseWorkTables {
   person: PersonTable
   person_match_key: PersonMatchKeyTable
+  matching_key_version: MatchingKeyVersionTable
   residence_status: ResidenceStatusTable
   household_relation: HouseholdRelationTable
   client_case: ClientCaseTable

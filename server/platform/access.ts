@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Clock, systemClock } from './district-time.ts'
 import { Unauthenticated } from './errors.ts'
@@ -69,6 +70,18 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /**
+ * Whether the CSRF token the request sent is the session's, compared in constant time so that the
+ * answer time tells nothing about how much of a guess was right. A missing token, several, or one
+ * of another length is refused without comparing.
+ */
+export function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false
+  const a = Buffer.from(sent, 'utf8')
+  const b = Buffer.from(expected, 'utf8')
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
  * Sessions, authentication and CSRF for every /api route. A route that does not declare its
  * access fails at start, so no endpoint is open by omission.
  */
@@ -108,7 +121,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
       if (
         access !== 'public' &&
         writeMethods.has(request.method) &&
-        request.headers['x-csrf-token'] !== session.csrfToken
+        !sameToken(request.headers['x-csrf-token'], session.csrfToken)
       ) {
         throw new Unauthenticated('csrf-failed')
       }

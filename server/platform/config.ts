@@ -23,6 +23,12 @@ const rawConfigSchema = z.object({
   LOTSE_DEMO: booleanFromEnv.default(false),
   LOTSE_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   LOTSE_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  LOTSE_BODY_LIMIT_KB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024)
+    .default(1024),
   LOTSE_TRUST_PROXY: z.string().optional(),
   LOTSE_DEMO_FORCE: booleanFromEnv.default(false),
   LOTSE_SESSION_IDLE_MINUTES: z.coerce
@@ -50,7 +56,10 @@ export type Config = {
   logLevel: z.infer<typeof logLevel>
   sessionSecret: string | undefined
   demo: { enabled: boolean; password: string | undefined }
+  /** The largest uploaded file; only the upload route reads that much. */
   uploadLimitBytes: number
+  /** The largest request body of every other route (JSON): small, so that nobody can make the server buffer much. */
+  bodyLimitBytes: number
   trustProxy: string | undefined
   /** maxPerUser: open sessions a user may have; a new sign-in ends the ones used longest ago. */
   session: { idleMinutes: number; maxHours: number; maxPerUser: number }
@@ -124,6 +133,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionSecret: raw.LOTSE_SESSION_SECRET,
     demo: { enabled: raw.LOTSE_DEMO, password: raw.LOTSE_DEMO_PASSWORD },
     uploadLimitBytes: Math.round(raw.LOTSE_UPLOAD_LIMIT_MB * 1024 * 1024),
+    bodyLimitBytes: raw.LOTSE_BODY_LIMIT_KB * 1024,
     trustProxy: raw.LOTSE_TRUST_PROXY,
     session: {
       idleMinutes: raw.LOTSE_SESSION_IDLE_MINUTES,

@@ -9,6 +9,30 @@ export const messages = {
     en: 'This content type is not accepted; please send JSON.',
   },
   'payload-too-large': { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  'unsupported-charset': {
+    de: 'Dieser Zeichensatz wird nicht angenommen; bitte UTF-8 senden.',
+    en: 'This character set is not accepted; please send UTF-8.',
+  },
+  'invalid-encoding': {
+    de: 'Der Inhalt ist kein gültiges UTF-8.',
+    en: 'The body is not valid UTF-8.',
+  },
+  'text-control-characters': {
+    de: 'Der Text enthält Steuerzeichen (z. B. ein Nullzeichen), die nicht gespeichert werden können.',
+    en: 'The text contains control characters (such as a null character) that cannot be stored.',
+  },
+  'text-invalid-unicode': {
+    de: 'Der Text enthält ungültige Unicode-Zeichen (einzelne Surrogate).',
+    en: 'The text contains invalid Unicode characters (lone surrogates).',
+  },
+  'if-match-invalid': {
+    de: 'Die angegebene Version (If-Match) ist keine gültige Version eines Datensatzes.',
+    en: 'The version given in If-Match is not a valid record version.',
+  },
+  'multipart-malformed': {
+    de: 'Der Datei-Upload ist unvollständig oder beschädigt. Bitte erneut senden.',
+    en: 'The file upload is incomplete or damaged. Please send it again.',
+  },
   conflict: {
     de: 'Der Datensatz wurde inzwischen geändert. Bitte neu laden.',
     en: 'The record was changed in the meantime. Please reload.',

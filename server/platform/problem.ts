@@ -38,6 +38,13 @@ const fastifyCodes: Record<string, { code: MessageCode; status: number }> = {
   FST_ERR_RATE_LIMIT: { code: 'too-many-requests', status: 429 },
 }
 
+/**
+ * PostgreSQL's class 22 "data exception" (SQLSTATE 22xxx: NUL in text, a number out of range, a
+ * malformed value): raised by a value the request brought, on PGlite and on PostgreSQL alike.
+ */
+export const isDataException = (error: { code?: unknown }): boolean =>
+  typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)
+
 /** The single place where errors become problem+json responses. */
 export function registerProblemHandlers(
   app: FastifyInstance,
@@ -68,6 +75,13 @@ export function registerProblemHandlers(
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, problemFor(request, 'invalid-input', error.statusCode, error.message))
     }
+    if (isDataException(error)) {
+      // The guard at the edge should have refused the value; if one still reaches the database it
+      // is the caller's input, not a fault: one short line without the message (it may echo the
+      // value) and no stack, so that nobody can flood the log by repeating the request.
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database refused a value')
+      return sendProblem(reply, problemFor(request, 'invalid-input', 400))
+    }
     if (isResponseSerializationError(error)) {
       request.log.error(
         { err: { message: error.message, method: error.method, url: error.url } },
@@ -79,6 +93,32 @@ export function registerProblemHandlers(
     }
     return sendProblem(reply, problemFor(request, 'internal', 500))
   })
+}
+
+/**
+ * Errors the router raises before any route or hook runs: a path with a malformed percent
+ * encoding (`/api/cases/%ED%A0%80`) or a path parameter beyond the router's length limit.
+ * Without this, Fastify answers them with its own JSON instead of problem+json.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  reply.header('x-request-id', request.id)
+  if (error.code === 'FST_ERR_BAD_URL') {
+    sendProblem(
+      reply,
+      problemFor(request, 'invalid-input', 400, 'The address is not validly percent-encoded.'),
+    )
+    return
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(reply, problemFor(request, 'invalid-input', 414, 'A part of the address is too long.'))
+    return
+  }
+  request.log.error({ err: { type: error.name, code: error.code } }, 'routing failed')
+  sendProblem(reply, problemFor(request, 'internal', 500))
 }
 
 /**

@@ -28,8 +28,16 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     crossOriginEmbedderPolicy: false,
   })
   app.addHook('onSend', async (request, reply) => {
+    // API answers carry personal data (persons, cases, notes, audit exports): no browser, proxy or
+    // shared cache may keep them. One rule for every route, so that a new route cannot forget it;
+    // a route may only choose something at least as strict.
+    if (isApiPath(request.url) && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+      reply.header('cache-control', 'no-store')
+    }
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
     }
   })
 }
+
+const isApiPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')

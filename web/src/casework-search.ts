@@ -1,4 +1,10 @@
-import { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains } from '../../common/casework.ts'
+import {
+  type CasePhase,
+  casePhases,
+  caseSorts,
+  type LifeDomain,
+  lifeDomains,
+} from '../../common/casework-values.ts'
 
 /** URL search parameters of the case list and the case page, so that views can be linked and saved. */
 

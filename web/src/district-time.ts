@@ -1,4 +1,4 @@
-import { addDays, instantOfLocalTime, localDay } from '../../common/dates.ts'
+import { addDays, instantOfLocalTime, localDay } from '../../common/time-zone.ts'
 
 /**
  * The signed-in user's district time zone: the web counts "today", fills date fields and shows

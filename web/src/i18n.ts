@@ -2,7 +2,6 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { displayTimeZone } from './district-time.ts'
 import de from './locales/de.json'
-import en from './locales/en.json'
 
 export const languages = ['de', 'en'] as const
 export type Language = (typeof languages)[number]
@@ -14,20 +13,37 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'de'
 }
 
-// Resources are bundled, so initialisation completes synchronously.
+// German, the first language and the fallback, comes with the app and initialises synchronously;
+// English is a chunk of its own, fetched when it is chosen or was chosen before, so that the
+// sign-in page does not carry both.
 void i18next.use(initReactI18next).init({
   initAsync: false,
-  resources: { de: { translation: de }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { de: { translation: de } },
+  lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
 })
 document.documentElement.lang = i18next.language
 
-export async function changeLanguage(language: Language): Promise<void> {
+async function loadResources(language: Language): Promise<void> {
+  if (language === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
+    const { default: en } = await import('./locales/en.json')
+    i18next.addResourceBundle('en', 'translation', en)
+  }
+}
+
+async function switchTo(language: Language): Promise<void> {
+  await loadResources(language)
   await i18next.changeLanguage(language)
-  localStorage.setItem(storageKey, language)
   document.documentElement.lang = language
+}
+
+/** Settles when the remembered language is ready; main.tsx renders after it, in German if it fails. */
+export const languageReady: Promise<void> = initialLanguage() === 'de' ? Promise.resolve() : switchTo('en')
+
+export async function changeLanguage(language: Language): Promise<void> {
+  await switchTo(language)
+  localStorage.setItem(storageKey, language)
 }
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'de-DE')

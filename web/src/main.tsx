@@ -1,12 +1,12 @@
 import '@mantine/core/styles.css'
 import './global.css'
-import './i18n.ts'
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { statusColors } from './colors.ts'
+import { languageReady } from './i18n.ts'
 import { router } from './router.tsx'
 
 // A darker primary shade keeps text on filled buttons above the WCAG AA contrast ratio.
@@ -31,12 +31,17 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30
 const container = document.getElementById('root')
 if (!container) throw new Error('#root is missing from index.html')
 
-createRoot(container).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={errorColorResolver}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-)
+function render(root: HTMLElement) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={errorColorResolver}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  )
+}
+
+// A remembered English is fetched first, so the first picture is already in the right language.
+void languageReady.catch(() => undefined).then(() => render(container))

@@ -1,30 +1,63 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import {
+  type AsyncRouteComponent,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router'
 import { parseCaseListSearch, parseCaseSearch } from './casework-search.ts'
 import { AppGate } from './components/AppGate.tsx'
 import { RequireAbility } from './components/RequireAbility.tsx'
-import { AccountPage } from './routes/AccountPage.tsx'
-import { AuditPage } from './routes/AuditPage.tsx'
-import { CaseListPage } from './routes/casework/CaseListPage.tsx'
-import { CasePage } from './routes/casework/CasePage.tsx'
-import { CaseWorkSettingsPage } from './routes/casework/CaseWorkSettingsPage.tsx'
-import { PersonPage } from './routes/casework/PersonPage.tsx'
-import { PersonRegistrationPage } from './routes/casework/PersonRegistrationPage.tsx'
-import { ShortConsultationsPage } from './routes/casework/ShortConsultationsPage.tsx'
-import { TasksPage } from './routes/casework/TasksPage.tsx'
-import { DistrictPage } from './routes/DistrictPage.tsx'
-import { DistrictsPage } from './routes/DistrictsPage.tsx'
 import { NotFoundPage } from './routes/NotFoundPage.tsx'
-import { OrganisationsPage } from './routes/OrganisationsPage.tsx'
 import { StartPage } from './routes/StartPage.tsx'
-import { UsersPage } from './routes/UsersPage.tsx'
+
+// The start page (and, through AppGate, the sign-in) come with the app; every other page is a
+// chunk of its own, fetched when the route is first entered or hovered (defaultPreload 'intent'),
+// so that nobody downloads the case file, the admin pages or a chart library just to sign in.
+const AccountPage = lazyRouteComponent(() => import('./routes/AccountPage.tsx'), 'AccountPage')
+const AuditPage = lazyRouteComponent(() => import('./routes/AuditPage.tsx'), 'AuditPage')
+const CaseListPage = lazyRouteComponent(() => import('./routes/casework/CaseListPage.tsx'), 'CaseListPage')
+const CasePage = lazyRouteComponent(() => import('./routes/casework/CasePage.tsx'), 'CasePage')
+const CaseWorkSettingsPage = lazyRouteComponent(
+  () => import('./routes/casework/CaseWorkSettingsPage.tsx'),
+  'CaseWorkSettingsPage',
+)
+const PersonPage = lazyRouteComponent(() => import('./routes/casework/PersonPage.tsx'), 'PersonPage')
+const PersonRegistrationPage = lazyRouteComponent(
+  () => import('./routes/casework/PersonRegistrationPage.tsx'),
+  'PersonRegistrationPage',
+)
+const ShortConsultationsPage = lazyRouteComponent(
+  () => import('./routes/casework/ShortConsultationsPage.tsx'),
+  'ShortConsultationsPage',
+)
+const TasksPage = lazyRouteComponent(() => import('./routes/casework/TasksPage.tsx'), 'TasksPage')
+const DistrictPage = lazyRouteComponent(() => import('./routes/DistrictPage.tsx'), 'DistrictPage')
+const DistrictsPage = lazyRouteComponent(() => import('./routes/DistrictsPage.tsx'), 'DistrictsPage')
+const OrganisationsPage = lazyRouteComponent(
+  () => import('./routes/OrganisationsPage.tsx'),
+  'OrganisationsPage',
+)
+const UsersPage = lazyRouteComponent(() => import('./routes/UsersPage.tsx'), 'UsersPage')
+
+/** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
+// biome-ignore lint/suspicious/noExplicitAny: the props differ per page; only preload is used
+const loads = (component: AsyncRouteComponent<any>) => async () => {
+  await component.preload?.()
+}
 
 const rootRoute = createRootRoute({ component: AppGate, notFoundComponent: NotFoundPage })
 
 /** A page that only shows when the session has the ability; others get a plain refusal. */
-const page = (path: string, Component: () => React.ReactNode, ability = 'district.read') =>
+const page = (
+  path: string,
+  Component: AsyncRouteComponent<object> | (() => React.ReactNode),
+  ability = 'district.read',
+) =>
   createRoute({
     getParentRoute: () => rootRoute,
     path,
+    loader: 'preload' in Component ? loads(Component) : undefined,
     component: () => (
       <RequireAbility ability={ability}>
         <Component />
@@ -35,6 +68,7 @@ const page = (path: string, Component: () => React.ReactNode, ability = 'distric
 const districtRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/districts/$districtId',
+  loader: loads(DistrictPage),
   component: function DistrictRoute() {
     const { districtId } = districtRoute.useParams()
     return <DistrictPage districtId={districtId} />
@@ -46,6 +80,7 @@ const casesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cases',
   validateSearch: parseCaseListSearch,
+  loader: loads(CaseListPage),
   component: () => (
     <RequireAbility ability="case.list">
       <CaseListPage />
@@ -56,6 +91,7 @@ const caseRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cases/$caseId',
   validateSearch: parseCaseSearch,
+  loader: loads(CasePage),
   component: function CaseRoute() {
     const { caseId } = caseRoute.useParams()
     return (
@@ -68,6 +104,7 @@ const caseRoute = createRoute({
 const personRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/persons/$personId',
+  loader: loads(PersonPage),
   component: function PersonRoute() {
     const { personId } = personRoute.useParams()
     return (

@@ -49,11 +49,13 @@ const phaseNames = {
   },
 }
 
-/** Text cells a spreadsheet program would run as formulas are written as plain text. */
-const plain = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 const asDate = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null)
 
-/** The case list as an XLSX workbook, for the case manager's own follow-up work. */
+/**
+ * The case list as an XLSX workbook, for the case manager's own follow-up work. Text goes into
+ * string cells exactly as stored: unlike CSV, an XLSX string cell is never read as a formula, so
+ * "=…" or "|…" needs no escaping, and an apostrophe would change the value.
+ */
 export async function renderCaseListXlsx(cases: CaseSummary[], language: Language): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Lotse'
@@ -63,12 +65,12 @@ export async function renderCaseListXlsx(cases: CaseSummary[], language: Languag
   for (const item of cases) {
     sheet.addRow([
       item.reference,
-      plain(item.persons.map((person) => `${person.familyName}, ${person.givenNames}`).join('; ')),
+      item.persons.map((person) => `${person.familyName}, ${person.givenNames}`).join('; '),
       item.persons.map((person) => person.birthDate).join('; '),
       phaseNames[language][item.phase],
-      plain(item.municipalityName),
-      plain(item.teamName ?? ''),
-      plain(item.managers.map((manager) => manager.displayName).join('; ')),
+      item.municipalityName,
+      item.teamName ?? '',
+      item.managers.map((manager) => manager.displayName).join('; '),
       asDate(item.openedOn),
       asDate(item.lastContactOn),
       item.openTaskCount,

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -23,7 +23,12 @@ import { caseParams } from './case.routes.ts'
 import { ruleViolation } from './casework.access.ts'
 import { problems, tags } from './casework.http.ts'
 import { addContact, listContacts } from './contact.service.ts'
-import { downloadDocument, listDocuments, uploadDocument } from './document.service.ts'
+import {
+  authorizeDocumentUpload,
+  downloadDocument,
+  listDocuments,
+  uploadDocument,
+} from './document.service.ts'
 import { addGoal, addMeasure, readPlan, updateGoal, updateMeasure } from './plan.service.ts'
 import { listCaseTasks } from './task.service.ts'
 import { readTimeline } from './timeline.service.ts'
@@ -32,13 +37,48 @@ const goalParams = caseParams.extend({ goalId: z.uuid() })
 const measureParams = caseParams.extend({ measureId: z.uuid() })
 const documentParams = caseParams.extend({ documentId: z.uuid() })
 
+const multipartLimitCodes = new Set([
+  'FST_REQ_FILE_TOO_LARGE',
+  'FST_PARTS_LIMIT',
+  'FST_FILES_LIMIT',
+  'FST_FIELDS_LIMIT',
+])
+
+/**
+ * The one file of an upload. A body that is no well-formed multipart (no boundary, cut off,
+ * garbage) is the client's fault: 400, never a server error; a file over the limit is 413.
+ */
+async function readUploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  if (!request.isMultipart()) throw ruleViolation('document-missing', 'body.file', 400)
+  try {
+    const file = await request.file()
+    if (!file) throw ruleViolation('document-missing', 'body.file', 400)
+    return { fileName: file.filename, content: await file.toBuffer() }
+  } catch (error) {
+    if (error instanceof DomainError) throw error
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && multipartLimitCodes.has(code))
+      throw new DomainError('payload-too-large', 413, undefined, [
+        { path: 'body.file', message: 'payload-too-large' },
+      ])
+    throw new DomainError('multipart-malformed', 400, undefined, [
+      { path: 'body', message: 'multipart-malformed' },
+    ])
+  }
+}
+
 /** The records inside a case: assessments, plan, contacts, tasks, documents and the timeline. */
 export const caseRecordRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     const { db } = deps.database
-    await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5 } })
+    // The upload's own limit. The multipart parser leaves the stream unread until the handler asks
+    // for the file, so the route keeps the small body limit for everything else (a JSON body sent
+    // here is refused at 1 MiB, before the authorisation below, like on every other route).
+    await app.register(multipart, {
+      limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    })
 
     app.get(
       '/cases/:caseId/timeline',
@@ -267,6 +307,16 @@ export const caseRecordRoutes =
       '/cases/:caseId/documents',
       {
         config: { access: 'case.work' },
+        // Authorised before the body is read: a refused caller never gets the server to take the file.
+        preHandler: async (request, reply) => {
+          try {
+            await authorizeDocumentUpload(db, actorOf(request), request.params.caseId)
+          } catch (error) {
+            // Close the connection after the refusal instead of reading the rest of the body.
+            reply.header('connection', 'close')
+            throw error
+          }
+        },
         schema: {
           tags,
           summary: 'Upload a document (multipart/form-data, field "file"; PDF, images, Office files)',
@@ -276,24 +326,12 @@ export const caseRecordRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw ruleViolation('document-missing', 'body.file', 400)
-        const file = await request.file()
-        if (!file) throw ruleViolation('document-missing', 'body.file', 400)
-        let content: Buffer
-        try {
-          content = await file.toBuffer()
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new DomainError('payload-too-large', 413, undefined, [
-              { path: 'body.file', message: 'payload-too-large' },
-            ])
-          throw error
-        }
+        const file = await readUploadedFile(request)
         const documents = await uploadDocument(
           db,
           actorOf(request),
           request.params.caseId,
-          { fileName: file.filename, content },
+          file,
           requestContext(request),
         )
         return reply.code(201).send(documents)

@@ -9,12 +9,12 @@ import {
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
 import type { ContactTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
+import { seededRandom } from '../../db/seed/random.ts'
 import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
 import { refreshCaseSortNames } from './case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
-import { seededRandom } from './matching/random.ts'
 import { refreshResidenceExpiryTasks } from './task.service.ts'
 
 /**

@@ -7,7 +7,13 @@ import {
   parsePartialDate,
   partialDateSchema,
 } from '../../../common/partial-date.ts'
-import { demoLanguageCodes, demoOriginProfiles, generateDemoPersons, nationalityCodes } from './demo-names.ts'
+import { generateDemoPersons, loadDemoNames } from './demo-names.ts'
+
+const {
+  originProfiles: demoOriginProfiles,
+  nationalityCodes,
+  languageCodes: demoLanguageCodes,
+} = loadDemoNames()
 
 const population = generateDemoPersons(300, 42)
 const { persons, households } = population

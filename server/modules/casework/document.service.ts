@@ -44,13 +44,26 @@ const acceptedTypes: Record<string, { mediaType: string; detected: string[] }> =
 }
 export const acceptedExtensions = Object.keys(acceptedTypes)
 
-/** Keeps the name readable but harmless in a Content-Disposition header and on any file system. */
+/**
+ * Keeps the name readable but harmless in a Content-Disposition header and on any file system.
+ * Format characters (Unicode Cf: bidirectional controls such as U+202E, zero-width characters)
+ * are removed: in a file name they only serve to disguise it ("rechnung\u202Efdp.exe" shows as
+ * "rechnungexe.pdf"), and a name without them still reads the same.
+ */
 export function safeFileName(name: string): string {
   const base = path
-    .basename(name.normalize('NFC'))
-    .replace(/\p{Cc}|["\\/:*?<>|]/gu, '_')
+    .basename(name.normalize('NFC').replace(/\p{Cf}/gu, ''))
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]|["\\/:*?<>|]/gu, '_')
     .trim()
   return (base || 'dokument').slice(-200)
+}
+
+/**
+ * Whether the actor may add documents to the case; the upload route asks before it reads a byte
+ * of the file, so that nobody without the right can make the server receive one.
+ */
+export async function authorizeDocumentUpload(db: Kysely<DB>, actor: Actor, caseId: string): Promise<void> {
+  await authorizeCaseWork(db, actor, caseId)
 }
 
 export async function listDocuments(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseDocument[]> {
@@ -134,5 +147,6 @@ export async function downloadDocument(
     subjectType: 'document',
     subjectId: documentId,
   })
-  return { fileName: row.file_name, mediaType: row.media_type, content: row.content }
+  // Cleaned again: names stored before the rule for format characters may still carry them.
+  return { fileName: safeFileName(row.file_name), mediaType: row.media_type, content: row.content }
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Case, CaseDocument } from '../../../common/casework.ts'
 import { useTestApp } from '../../test/app.ts'
@@ -138,6 +139,92 @@ describe.each(databaseKinds)('case documents on %s', (kind) => {
     expect(name).toMatch(/^[^/\\"]+wd\.pdf$/)
   })
 
+  it('removes bidirectional and other format characters from the file name, stored and sent', async () => {
+    const disguised = 'rechnung\u202Efdp.exe.pdf'
+    const response = await upload(caseManager, kase.id, `Zahlung\u200B ${disguised}`, minimalPdf())
+    expect(response.statusCode, response.body).toBe(201)
+    const stored = (response.json() as CaseDocument[]).find((d) => d.fileName.startsWith('Zahlung'))
+    expect(stored?.fileName).toBe('Zahlung rechnungfdp.exe.pdf')
+    const file = await download(stored?.id as string)
+    expect(String(file.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Zahlung rechnungfdp.exe.pdf')}`,
+    )
+  })
+
+  it('sends a name stored before the rule without its format characters', async () => {
+    const response = await upload(caseManager, kase.id, 'Altbestand.pdf', minimalPdf())
+    const id = (response.json() as CaseDocument[]).find((d) => d.fileName === 'Altbestand.pdf')?.id as string
+    await ctx.database.db
+      .updateTable('case_document')
+      .set({ file_name: 'Alt\u202Efdp.exe' })
+      .where('id', '=', id)
+      .execute()
+    const disposition = String((await download(id)).headers['content-disposition'])
+    expect(disposition).not.toContain(encodeURIComponent('\u202E'))
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('Altfdp.exe')}`)
+  })
+
+  it.each([
+    ['a body of two letters without a boundary', 'multipart/form-data', () => Buffer.from('xx')],
+    ['a body of two letters', 'multipart/form-data; boundary=abc', () => Buffer.from('xx')],
+  ])('refuses %s with 400 multipart-malformed and stores nothing', async (_label, contentType, body) => {
+    const before = await countAll(ctx.database, documentTables)
+    const response = await caseManager.request({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/documents`,
+      payload: body(),
+      headers: { 'content-type': contentType },
+    })
+    expectProblem(response, 400, 'body', 'multipart-malformed')
+    expect(await countAll(ctx.database, documentTables)).toEqual(before)
+  })
+
+  it.each([30, 200])('refuses an upload cut off %i bytes before its end with 400', async (missing) => {
+    const before = await countAll(ctx.database, documentTables)
+    const { payload, headers } = await multipartFile('abgebrochen.pdf', minimalPdf())
+    const response = await caseManager.request({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/documents`,
+      payload: payload.subarray(0, payload.length - missing),
+      headers,
+    })
+    expectProblem(response, 400, 'body', 'multipart-malformed')
+    expect(await countAll(ctx.database, documentTables)).toEqual(before)
+    expect((await list()).length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['the team lead, who may read but not upload', 'teamleitung', 403],
+    ['an administrator of another district', 'admin.lindenau', 404],
+  ])('refuses %s before reading any of a large upload', async (_label, username, status) => {
+    const session = await loginAs(ctx.app, username)
+    const { headers } = await multipartFile('gross.pdf', minimalPdf())
+    const chunk = Buffer.alloc(64 * 1024, 0x25)
+    let bytesRead = 0
+    // About 10 MB, produced only as the server reads it.
+    const body = new Readable({
+      read() {
+        if (bytesRead >= 10 * 1024 * 1024) {
+          this.push(null)
+          return
+        }
+        bytesRead += chunk.length
+        this.push(chunk)
+      },
+    })
+    const before = await countAll(ctx.database, documentTables)
+    const response = await session.request({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/documents`,
+      payload: body,
+      headers,
+    })
+    expectProblem(response, status)
+    expect(bytesRead).toBeLessThanOrEqual(chunk.length)
+    expect(response.headers.connection).toBe('close')
+    expect(await countAll(ctx.database, documentTables)).toEqual(before)
+  })
+
   it('lets the team lead list and download, but not upload (403)', async () => {
     expect((await list(teamLead)).length).toBeGreaterThan(0)
     const before = await countAll(ctx.database, documentTables)
@@ -155,9 +242,26 @@ describe.each(databaseKinds)('case documents on %s', (kind) => {
 })
 
 describe.each(databaseKinds)('case documents above the upload limit on %s', (kind) => {
-  // About 2 KB, so that a small PDF is too large.
-  const ctx = useTestApp(kind, { LOTSE_UPLOAD_LIMIT_MB: '0.002' })
+  // About 2 KB, so that a small PDF is too large; JSON bodies only 1 KB.
+  const ctx = useTestApp(kind, { LOTSE_UPLOAD_LIMIT_MB: '0.002', LOTSE_BODY_LIMIT_KB: '1' })
   useDemoData(ctx)
+
+  it('takes a file larger than the JSON body limit: the upload route has its own', async () => {
+    const caseManager = await loginAs(ctx.app, 'fallmanagement')
+    const [municipality] = (await municipalityIds(ctx.database, caseManager.districtId)) as [string]
+    const kase = (await personWithCase(caseManager, municipality)).case
+    const file = minimalPdf('y'.repeat(1200))
+    expect(file.length).toBeGreaterThan(1024)
+    const response = await upload(caseManager, kase.id, 'mittel.pdf', file)
+    expect(response.statusCode, response.body).toBe(201)
+    // Only the file may be large: a JSON body to the same route keeps the small limit.
+    const json = await caseManager.request({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/documents`,
+      payload: { file: 'x'.repeat(2000) },
+    })
+    expectProblem(json, 413)
+  })
 
   it('refuses a file above the limit with 413 and stores nothing', async () => {
     const caseManager = await loginAs(ctx.app, 'fallmanagement')

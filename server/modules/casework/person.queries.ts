@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { PersonTable } from '../../db/schema.casework.ts'
 import type { DB } from '../../db/schema.ts'
 import { updateIfVersion } from '../../db/versioned.ts'
@@ -40,6 +40,67 @@ export function selectPersons(db: Kysely<DB>, ids: readonly string[]): Promise<P
     .selectAll()
     .where('id', 'in', [...ids])
     .execute()
+}
+
+/** The version of the stored keys, locked until the transaction ends (one refresh at a time). */
+export async function lockMatchingKeyVersion(trx: Transaction<DB>): Promise<number> {
+  const row = await trx
+    .selectFrom('matching_key_version')
+    .select('version')
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+  return row.version
+}
+
+export async function setMatchingKeyVersion(trx: Transaction<DB>, version: number): Promise<void> {
+  await trx.updateTable('matching_key_version').set({ version, refreshed_at: sql`now()` }).execute()
+}
+
+/** A page of persons of every district (the caller sets no district), in id order after `afterId`. */
+export function selectPersonNamesAfter(trx: Transaction<DB>, afterId: string | null, limit: number) {
+  let query = trx
+    .selectFrom('person')
+    .select([
+      'id',
+      'district_id',
+      'family_name',
+      'given_names',
+      'other_spellings',
+      'birth_name',
+      'merged_into',
+    ])
+    .orderBy('id')
+    .limit(limit)
+  if (afterId !== null) query = query.where('id', '>', afterId)
+  return query.execute()
+}
+
+/**
+ * Replaces the name codes and match keys of a batch of persons in three statements. Derived data:
+ * neither the version nor updated_at of a person changes.
+ */
+export async function replaceKeysOfPersons(
+  trx: Transaction<DB>,
+  persons: readonly { id: string; districtId: string; codes: string[]; keys: string[] }[],
+): Promise<void> {
+  if (persons.length === 0) return
+  const ids = persons.map((person) => person.id)
+  await sql`UPDATE person p SET name_codes = v.codes
+    FROM jsonb_to_recordset(${JSON.stringify(persons.map(({ id, codes }) => ({ id, codes })))}::jsonb)
+      AS v(id uuid, codes text[])
+    WHERE p.id = v.id`.execute(trx)
+  await trx.deleteFrom('person_match_key').where('person_id', 'in', ids).execute()
+  const rows = persons.flatMap((person) =>
+    person.keys.map((key) => ({ district_id: person.districtId, key, person_id: person.id })),
+  )
+  // Inserted in slices: PostgreSQL takes at most 65,535 parameters per statement.
+  for (let at = 0; at < rows.length; at += 10_000) {
+    await trx
+      .insertInto('person_match_key')
+      .values(rows.slice(at, at + 10_000))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute()
+  }
 }
 
 export async function replaceMatchKeys(

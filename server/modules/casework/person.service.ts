@@ -30,19 +30,23 @@ import {
   personSubjects,
   ruleViolation,
 } from './casework.access.ts'
-import { duplicateThreshold, matchKeys, nameCodes, scoreMatch } from './matching/index.ts'
+import { duplicateThreshold, matchKeys, matchKeyVersion, nameCodes, scoreMatch } from './matching/index.ts'
 import {
   insertPerson,
   insertResidenceStatus,
+  lockMatchingKeyVersion,
   moveReferences,
   type PersonColumns,
   type PersonRow,
+  replaceKeysOfPersons,
   replaceMatchKeys,
   selectCandidateIds,
   selectCaseLinks,
   selectHousehold,
+  selectPersonNamesAfter,
   selectPersons,
   selectResidenceStatuses,
+  setMatchingKeyVersion,
   teamNames,
   updatePersonIfVersion,
   upsertHouseholdRelation,
@@ -329,6 +333,53 @@ export async function scoredCandidates(
     })
     .filter((candidate) => candidate.score >= threshold)
     .sort((a, b) => b.score - a.score)
+}
+
+const refreshBatch = 1000
+
+/**
+ * Recomputes the stored match keys and name codes of every person, in every district, when they
+ * were computed by another version of the matcher's rules (`matchKeyVersion`). Called at start-up
+ * with the owner's connection (no district set) after the migrations. One transaction holds the
+ * version row locked, so with several servers starting together one recomputes and the others
+ * wait and then find the version current. Merged duplicates keep no keys. Answers how many
+ * persons were recomputed (0 when the keys were current).
+ */
+export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number> {
+  return ownerDb.transaction().execute(async (trx) => {
+    if ((await lockMatchingKeyVersion(trx)) === matchKeyVersion) return 0
+    let refreshed = 0
+    let afterId: string | null = null
+    for (;;) {
+      const rows = await selectPersonNamesAfter(trx, afterId, refreshBatch)
+      if (rows.length === 0) break
+      afterId = (rows.at(-1) as (typeof rows)[number]).id
+      await replaceKeysOfPersons(
+        trx,
+        rows.map((row) => {
+          const name = {
+            familyName: row.family_name,
+            givenNames: row.given_names,
+            otherSpellings: row.other_spellings,
+            birthName: row.birth_name,
+          }
+          const merged = row.merged_into !== null
+          return {
+            id: row.id,
+            districtId: row.district_id,
+            codes: nameCodes({
+              ...name,
+              otherSpellings: [...name.otherSpellings, ...(name.birthName ? [name.birthName] : [])],
+            }),
+            keys: merged ? [] : keysOf(name),
+          }
+        }),
+      )
+      refreshed += rows.length
+    }
+    await setMatchingKeyVersion(trx, matchKeyVersion)
+    return refreshed
+  })
 }
 
 /**

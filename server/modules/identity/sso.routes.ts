@@ -9,6 +9,7 @@ import {
   ssoProviderInputSchema,
   ssoSettingsSchema,
 } from '../../../common/sso.ts'
+import { singleLineText } from '../../../common/text.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { DomainError } from '../../platform/errors.ts'
@@ -124,9 +125,9 @@ export const ssoRoutes =
           description:
             'Checks state (single use, same browser), nonce, PKCE and the ID token, maps the role claim to roles, opens a session like the password sign-in and redirects (303). Browsers are sent to `/?ssoError=<code>` on refusal; other clients get problem+json.',
           querystring: z.looseObject({
-            state: z.string().max(1000).optional(),
-            code: z.string().max(4000).optional(),
-            error: z.string().max(200).optional(),
+            state: singleLineText().max(1000).optional(),
+            code: singleLineText().max(4000).optional(),
+            error: singleLineText().max(200).optional(),
           }),
           response: { ...problems, 502: problemSchema },
         },

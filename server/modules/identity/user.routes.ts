@@ -9,6 +9,7 @@ import {
   userSchema,
 } from '../../../common/identity.ts'
 import { pageOf, paginationQuerySchema } from '../../../common/pagination.ts'
+import { singleLineText } from '../../../common/text.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { ifMatchVersion } from '../../platform/http.ts'
@@ -31,7 +32,7 @@ export const userRoutes =
         schema: {
           tags,
           summary: 'Users of my district',
-          querystring: paginationQuerySchema.extend({ q: z.string().trim().max(100).optional() }),
+          querystring: paginationQuerySchema.extend({ q: singleLineText().trim().max(100).optional() }),
           response: { 200: pageOf(userSchema).meta({ id: 'UserPage' }), ...problems },
         },
       },

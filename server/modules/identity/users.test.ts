@@ -395,7 +395,7 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
 })
 
 describe.each(databaseKinds)('users API with a small body limit on %s', (kind) => {
-  const ctx = useTestApp(kind, { LOTSE_UPLOAD_LIMIT_MB: '0.01' })
+  const ctx = useTestApp(kind, { LOTSE_BODY_LIMIT_KB: '10' })
   useDemoData(ctx)
 
   it('refuses a body over the limit with 413 problem+json, stores nothing and keeps serving', async () => {

@@ -1,5 +1,5 @@
 export { type BirthDateAgreement, compareBirthDates } from './birth-date.ts'
-export { matchKeys, nameCodes, wordCodes } from './keys.ts'
+export { matchKeys, matchKeyVersion, nameCodes, wordCodes } from './keys.ts'
 export { foldName, type NameField, type NameToken, nameField, spellingKey } from './normalise.ts'
 export { phoneticCodes, soundOf, soundSimilarity, type TokenSound } from './phonetic.ts'
 export {

@@ -14,17 +14,49 @@ import { phoneticCodes } from './phonetic.ts'
  * article-less forms (Alhassan = Hassan).
  */
 
+/**
+ * The version of the rules behind `matchKeys` and `nameCodes` (here, in normalise.ts, phonetic.ts
+ * and equivalents.ts). Raise it with every change that changes a key or code: at start-up the
+ * server recomputes the stored keys of every person when the database holds another version.
+ * 1: issue 6. 2: issue 9 (South Slavic, Albanian, Somali readings; Ukrainian/Russian equivalents;
+ * compound split; deletion keys of long given names).
+ */
+export const matchKeyVersion = 2
+
 const separator = '.'
 
 // Kinship particles (Abu Ahmad, Bin Laden, Ould Abdallah) say nothing about which family it is,
 // so they make no unit of their own; the joined form (Abuahmad) and the noun still do.
 const particles = new Set(['abu', 'abou', 'abo', 'bin', 'ibn', 'ben', 'bint', 'ould', 'bou'])
 
+// A long name with one consonant left out or added (Chinwendu, Chinwedu; Chimamanda, Chimamada)
+// has another code. So the code of a long name also gives its forms with one consonant left out
+// (after the first, which carries the vowel class), paired with the other name's whole codes: the
+// longer spelling then shares a key with the shorter. Names of four consonants or fewer get none,
+// so common names do not multiply their keys. Only for the duplicate check's keys; the one-word
+// search keeps whole codes.
+const deletionFrom = 5
+
+function deletionCodes(code: string): string[] {
+  const consonantAt: number[] = []
+  for (let index = 0; index < code.length; index++) {
+    const symbol = code[index] as string
+    // The leading V (initial vowel) and the lowercase vowel class are no consonants.
+    if (symbol !== symbol.toLowerCase() && !(index === 0 && symbol === 'V')) consonantAt.push(index)
+  }
+  if (consonantAt.length < deletionFrom) return []
+  return consonantAt.slice(1).map((at) => `${code.slice(0, at)}${code.slice(at + 1)}`)
+}
+
+/** Deletion codes of each written token (not of joined forms or other readings, to keep keys few). */
+const deletionsOf = (field: NameField) =>
+  field.tokens.map((token) => [...new Set(phoneticCodes(token.text, field.vowelless).flatMap(deletionCodes))])
+
 function unitCodes(field: NameField): string[][] {
   const { tokens } = field
   const units: string[][] = tokens
     .filter((token) => tokens.length === 1 || !particles.has(token.text))
-    .map((token) => [token.text, ...token.alternatives])
+    .map((token) => [token.text, ...token.alternatives, ...(token.equivalents ?? [])])
   if (tokens.length === 2 || tokens.length === 3) units.push([tokens.map((token) => token.text).join('')])
   if (tokens.length > 2) {
     for (let index = 0; index + 1 < tokens.length; index++) {
@@ -56,10 +88,17 @@ function ownKeys(units: string[][], into: Set<string>) {
 }
 
 function nameKeys(family: string, given: string, into: Set<string>) {
-  const familyUnits = unitCodes(nameField(family, 'family'))
-  const givenUnits = unitCodes(nameField(given, 'given'))
-  if (familyUnits.length > 0 && givenUnits.length > 0) crossKeys(familyUnits, givenUnits, into)
-  else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
+  const familyField = nameField(family, 'family')
+  const givenField = nameField(given, 'given')
+  const familyUnits = unitCodes(familyField)
+  const givenUnits = unitCodes(givenField)
+  if (familyUnits.length > 0 && givenUnits.length > 0) {
+    crossKeys(familyUnits, givenUnits, into)
+    // A given name a consonant longer than in the other spelling, the family name whole. Long
+    // given names are where registration forms lose a letter (the family name is copied from
+    // the document more carefully, and its keys would multiply the keys of every family member).
+    crossKeys(familyUnits, deletionsOf(givenField), into)
+  } else ownKeys(familyUnits.length > 0 ? familyUnits : givenUnits, into)
 }
 
 /**

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest'
+import {
+  bestThreshold,
+  buildLabelledSet,
+  evaluateMatcher,
+  fuseScore,
+  fuseThreshold,
+  type HandWrittenPair,
+  handWrittenClasses,
+  type LabelledPair,
+  type LabelledSetPair,
+  loadHandWrittenPairs,
+  pairCategories,
+} from '../../../testdata/names/index.ts'
 import { compareBirthDates } from './birth-date.ts'
-import { bestThreshold, evaluateMatcher, type LabelledPair } from './evaluate.ts'
-import { fuseScore, fuseThreshold } from './fuseBaseline.ts'
 import { matchKeys } from './keys.ts'
-import { buildLabelledSet, type LabelledSetPair, pairCategories } from './labelled-set.ts'
 import { foldName, nameField } from './normalise.ts'
 import { phoneticCodes } from './phonetic.ts'
 import {
@@ -13,7 +23,6 @@ import {
   matchReasons,
   scoreMatch,
 } from './score.ts'
-import { deriveSyntheticQueries, generateSyntheticPersons } from './synthetic.ts'
 
 const person = (
   familyName: string,
@@ -155,6 +164,53 @@ describe('variant families of the issue', () => {
   })
 })
 
+describe('classes the generated pairs missed (issue 9)', () => {
+  it('reads South Slavic đ and dž in their German and English renderings', () => {
+    expectOnePerson(['Đurić', 'Djuric', 'Duric', 'Djuritsch'], 'family')
+    expectOnePerson(['Džaferović', 'Dzaferovic', 'Dschaferowitsch', 'Jaferovic'], 'family')
+    expectOnePerson(['Šehić', 'Sehic', 'Schehitsch', 'Shehich'], 'family')
+  })
+  it('reads Albanian xh, q and ç as the Serbian spellings of the same name', () => {
+    expectOnePerson(['Xhelili', 'Dželili', 'Dzelili'], 'family')
+    expectOnePerson(['Qosja', 'Ćosja', 'Cosja'], 'family')
+    expectOnePerson(['Çitaku', 'Čitaku', 'Citaku'], 'family')
+    expectOnePerson(['Bytyqi', 'Bytyci', 'Bitići'], 'family')
+  })
+  it('reads Somali x as ḥ and c as ʿayn', () => {
+    expectOnePerson(['Maxamed', 'Mohamed'], 'given')
+    expectOnePerson(['Cabdiraxmaan', 'Abdirahman', 'Abdulrahman'], 'given')
+    expectOnePerson(['Xasan', 'Hassan'], 'family')
+    expectOnePerson(['Cumar', 'Omar', 'Umar'], 'family')
+  })
+  it('finds the Russian form of a Ukrainian given name, in any romanisation', () => {
+    expectOnePerson(['Mykola', 'Nikolai', 'Nikolaj', 'Nikolay', 'Микола'], 'given')
+    expectOnePerson(['Olena', 'Elena', 'Jelena', 'Yelena'], 'given')
+    expectOnePerson(['Pavlo', 'Pavel', 'Pawel'], 'given')
+    expectOnePerson(['Hryhorii', 'Grigori', 'Grigorij', 'Hryhorij'], 'given')
+  })
+  it('finds a long given name with a consonant left out through a shared key', () =>
+    expectOnePerson(['Chinwendu', 'Chinwedu'], 'given'))
+  it('splits compounds written as one word at their first element', () => {
+    expect(nameField('Mohammadreza', 'given').tokens.map((token) => token.text)).toEqual(['mohammad', 'reza'])
+    expect(nameField('Mohammadi', 'family').tokens.map((token) => token.text)).toEqual(['mohammadi'])
+    expect(scoreMatch(person('Ahmadi', 'Mohammad Reza'), person('Ahmadi', 'Mohammadreza')).reasons).toContain(
+      'compound-name',
+    )
+  })
+  it('keeps feminine forms, other compounds and other Somali vowel lengths apart', () => {
+    for (const [a, b] of [
+      ['Ivan', 'Ivanna'],
+      ['Andrei', 'Andreea'],
+      ['Milan', 'Milena'],
+      ['Branko', 'Branka'],
+      ['Maxamed', 'Maxamuud'],
+      ['Mohammadhassan', 'Mohammadhossein'],
+    ] as const) {
+      expect(score(person('Kovač', a), person('Kovač', b)), `${a} / ${b}`).toBeLessThan(duplicateThreshold)
+    }
+  })
+})
+
 describe('birth dates', () => {
   it('tells exact, partial, placeholder, swapped and different dates apart', () => {
     expect(compareBirthDates('1988-03-14', '1988-03-14')).toEqual({ kind: 'exact', placeholder: false })
@@ -248,6 +304,44 @@ const summary = (label: string, pairs: readonly LabelledPair[]) => {
   return result
 }
 
+describe('the hand-written pairs (server/testdata/names/pairs)', () => {
+  const endToEnd = (pairs: readonly HandWrittenPair[]) => {
+    const same = pairs.filter((pair) => pair.same)
+    const different = pairs.filter((pair) => !pair.same)
+    // Found: shares a key (so the database query fetches it) and scores at the threshold.
+    const found = (pair: HandWrittenPair) =>
+      sharesKey(pair.query, pair.candidate) && score(pair.query, pair.candidate) >= duplicateThreshold
+    return {
+      recall: same.filter(found).length / same.length,
+      falseMatches: different.filter(found).length / different.length,
+    }
+  }
+
+  // Only aggregate figures of the held-out pairs are printed: nothing tunes on single pairs.
+  it('finds at least 98 % of the same persons at no more than 3 % false matches, held-out pairs included', () => {
+    for (const split of ['dev', 'held-out'] as const) {
+      const result = endToEnd(loadHandWrittenPairs(split))
+      console.info(
+        `hand-written ${split}: recall ${result.recall.toFixed(3)}, false matches ${result.falseMatches.toFixed(3)}`,
+      )
+      expect(result.recall, split).toBeGreaterThanOrEqual(0.98)
+      expect(result.falseMatches, split).toBeLessThanOrEqual(0.03)
+    }
+  })
+
+  it('have pairs of every class on both sides', () => {
+    for (const split of ['dev', 'held-out'] as const) {
+      const pairs = loadHandWrittenPairs(split)
+      for (const klass of handWrittenClasses)
+        expect(
+          pairs.some((pair) => pair.class === klass),
+          klass,
+        ).toBe(true)
+      expect(pairs.filter((pair) => !pair.same).length).toBeGreaterThanOrEqual(50)
+    }
+  })
+})
+
 describe('the labelled set', () => {
   const pairs = buildLabelledSet()
   const development = pairs.filter((pair) => pair.split === 'dev')
@@ -268,7 +362,8 @@ describe('the labelled set', () => {
     expect(buildLabelledSet().slice(0, 20)).toEqual(pairs.slice(0, 20))
   })
 
-  // Measured: dev 0.996 / 0.998, held-out 0.992 / 0.996, unseen seeds 0.994–0.995 / 0.993–0.997.
+  // Measured (precision / recall) with the rules of issue 9: dev 0.996 / 1.000, held-out 0.992 / 1.000,
+  // unseen seeds 0.992–0.993 / 0.999–1.000 (before: 0.994–0.995 / 0.993–0.997).
   it('reaches precision and recall of at least 0.98 at the duplicate threshold, held-out pairs included', () => {
     for (const [label, subset] of [
       ['dev', development],
@@ -336,55 +431,5 @@ describe('the labelled set', () => {
       for (const reason of scoreMatch(pair.query, pair.candidate).reasons)
         expect(matchReasons).toContain(reason)
     }
-  })
-})
-
-describe('evaluateMatcher', () => {
-  it('counts true and false positives and negatives at the threshold', () => {
-    const pairs: LabelledPair[] = [
-      { query: person('A', 'B'), candidate: person('A', 'B'), same: true },
-      { query: person('A', 'B'), candidate: person('C', 'D'), same: true },
-      { query: person('A', 'B'), candidate: person('A', 'B'), same: false },
-      { query: person('A', 'B'), candidate: person('C', 'D'), same: false },
-    ]
-    const result = evaluateMatcher(
-      pairs,
-      (query, candidate) => (query.familyName === candidate.familyName ? 1 : 0),
-      0.5,
-    )
-    expect(result).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 1, trueNegatives: 1 })
-    expect(result.precision).toBe(0.5)
-    expect(result.recall).toBe(0.5)
-  })
-})
-
-describe('synthetic persons', () => {
-  const persons = generateSyntheticPersons(20_000, 1)
-
-  it('are the same for the same seed', () => {
-    expect(generateSyntheticPersons(100, 1)).toEqual(persons.slice(0, 100))
-  })
-
-  it('make common names common', () => {
-    const counts = new Map<string, number>()
-    for (const { source } of persons) {
-      const given = source.given[0] as string
-      counts.set(given, (counts.get(given) ?? 0) + 1)
-    }
-    const top = Math.max(...counts.values())
-    expect(top / persons.length).toBeGreaterThan(0.015)
-    expect(counts.size).toBeGreaterThan(300)
-  })
-
-  it('have variant queries that find their person through the keys', () => {
-    const index = new Map<string, number[]>()
-    for (const [position, candidate] of persons.entries()) {
-      for (const key of matchKeys(candidate)) index.set(key, [...(index.get(key) ?? []), position])
-    }
-    const queries = deriveSyntheticQueries(persons, 1000, 2)
-    const found = queries.filter((query) =>
-      matchKeys(query.query).some((key) => index.get(key)?.includes(query.personIndex)),
-    ).length
-    expect(found / queries.length).toBeGreaterThanOrEqual(0.99)
   })
 })

@@ -1,3 +1,5 @@
+import { equivalentForms } from './equivalents.ts'
+
 /**
  * Folding of person names to a comparable lowercase Latin skeleton, and splitting into the tokens
  * the matcher compares. Folding loses information on purpose (diacritics, script, articles): it
@@ -130,7 +132,13 @@ const specialLatin: Record<string, string> = {
   œ: 'oe',
   ø: 'o',
   ł: 'l',
-  đ: 'd',
+  // Serbian, Croatian and Bosnian đ is written dj in German and English documents (Đorđević,
+  // Djordjevic) and d when the stroke is lost (Dordevic); the phonetic code reads dj both ways.
+  đ: 'dj',
+  // The digraph ligatures of Unicode's Serbo-Croatian letters (rare, but they do arrive).
+  ǆ: 'dzh',
+  ǉ: 'lj',
+  ǌ: 'nj',
   ð: 'd',
   þ: 'th',
   ı: 'i',
@@ -204,6 +212,9 @@ export function foldName(input: string): string {
   if (/[\u0400-\u04ff]/.test(text)) text = transliterateCyrillic(text)
   if (arabicScript.test(text)) text = transliterateArabic(text)
   text = text.replace(apostrophes, '')
+  // Serbian and Bosnian dž is one sound, written dzh or dsch elsewhere (Džafić, Dzhafich,
+  // Dschafitsch); with the caron stripped, dz would read as d + z.
+  text = text.replace(/d\u017e/g, 'dzh')
   let mapped = ''
   for (const character of text) mapped += specialLatin[character] ?? character
   return mapped
@@ -227,6 +238,8 @@ export type NameToken = {
   text: string
   /** Other readings of a joined form: 'alhassan' may be al-Hassan, so it also reads as 'hassan'. */
   alternatives: string[]
+  /** The same name in another language: 'nikolai' for 'mykola' (equivalents.ts); absent if none. */
+  equivalents?: string[]
 }
 
 export type NameField = {
@@ -237,6 +250,8 @@ export type NameField = {
   joined: boolean
   /** The name was written in Arabic script, so it carries no short vowels. */
   vowelless: boolean
+  /** A compound written as one word was split at its first element (Mohammadreza → Mohammad Reza). */
+  split: boolean
 }
 
 // Articles written apart from their noun. al/el/ul/il always are; the assimilated forms (ad-Din,
@@ -304,6 +319,20 @@ function articleAlternatives(word: string, family: boolean): string[] {
   return out
 }
 
+// Persian, Arabic and Eritrean compound names written as one word: the first element is one of
+// a few (Mohammad-, Gholam-, Seyyed-; Tigrinya Gebre- "servant of", Haile- "power of", Tesfa-
+// "hope of", Wolde- "son of", Kidane-, Habte-), the second a name of its own. Split, so that
+// Mohammadreza and Mohammad Reza are one name and Mohammadhassan and Mohammadhossein two: the
+// second elements are compared as names, not as the tail of a long word.
+const compoundHead =
+  /^(m[ou]h+am+[ae][dt]|gh?[ou]lam|s[ae]yy?[ei]d|g?h?ebre|haile|tesfa|w[oe]lde|kidane|habte)([a-z]{3,})$/
+
+function splitCompound(word: string): string[] {
+  const matched = compoundHead.exec(word)
+  if (!matched || !/[aeiouy]/.test(matched[2] as string)) return [word]
+  return [matched[1] as string, matched[2] as string]
+}
+
 /**
  * Splits a family or given name into comparable tokens: folds it, drops separate articles,
  * joins ʿAbd-, -ullah and ad-Din compounds, and lists article-less readings of joined forms.
@@ -315,7 +344,10 @@ export function nameField(input: string, role: 'family' | 'given'): NameField {
   let joined = false
   const merged: string[] = []
   for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string
+    let word = words[index] as string
+    // Somali writes the ʿayn of ʿAbd as c: Cabdullahi, Cabdi, Cabdiraxmaan are Abdullahi, Abdi,
+    // Abdirahman.
+    if (/^cabd[a-z]/.test(word)) word = word.slice(1)
     if (isArticle(word, words[index + 1])) {
       hadArticle = true
       continue
@@ -339,9 +371,14 @@ export function nameField(input: string, role: 'family' | 'given'): NameField {
     }
     merged.push(word.startsWith('abd') ? canonicalAbd(word, true) : word)
   }
-  const tokens = merged.map((word) => {
+  const parts = merged.flatMap(splitCompound)
+  const split = parts.length > merged.length
+  const tokens = parts.map((word) => {
     const text = canonicalDin(word)
-    return { text, alternatives: articleAlternatives(text, role === 'family') }
+    const equivalents = equivalentForms(text)
+    const token: NameToken = { text, alternatives: articleAlternatives(text, role === 'family') }
+    if (equivalents.length > 0) token.equivalents = equivalents
+    return token
   })
-  return { tokens, hadArticle, joined, vowelless }
+  return { tokens, hadArticle, joined, vowelless, split }
 }

@@ -25,26 +25,111 @@
  *   Cemal/Recep, j = zh as in Jiyan, x = kh as in Xelîl, g after a vowel = silent ğ as in
  *   Dogan/Doan), and Persian gh for ق (Sadeghi).
  * - slavic: scholarly Slavic transliteration without diacritics (c = ц/č as in Chmelnyckyj and
- *   Sevcenko, ch = х, j = й as in Djačuk).
+ *   Sevcenko, ch = х, j = й as in Djačuk), also Serbian, Croatian and Bosnian Latin (Gaj's
+ *   alphabet) with its diacritics stripped: c, č and ć are all affricates (Petrovic = Petrović).
+ * - albanian: Albanian orthography (ALA-LC and the 1972 Congress of Orthography): q = the sound
+ *   Serbian writes ć (Qerimi = Ćerimi), ç = č, x = dz, xh = dž (Xhemaili = Džemaili), gj = đ
+ *   (Gjyla = Đula), c = ts.
+ * - somali: the official Somali Latin orthography of 1972: c is ʿayn, which Arabic-derived
+ *   spellings leave out (Cabdi = Abdi, Cali = Ali, Siciid = Said), x is ḥ (Maxamed = Mohamed,
+ *   Xasan = Hassan), j = dsch (Jaamac = Jama), q = k (Qaasim = Kasim); long vowels are doubled,
+ *   which the collapsing of repeated sounds already absorbs.
  */
 type Reading = {
   ch: 'H' | 'S'
   j: 'glide' | 'S'
-  /** c before a, o, u and consonants: k (Latin, English, French) or ц/č/Turkish c. */
-  hardC: 'K' | 'S'
-  x: 'KS' | 'H'
+  /** c before a, o, u and consonants: k (Latin, English, French), ц/č/Turkish c, or Somali ʿayn. */
+  hardC: 'K' | 'S' | 'ayn'
+  x: 'KS' | 'H' | 'S'
+  /** q: k in most romanisations, the affricate ć in Albanian. */
+  q: 'K' | 'S'
+  /** gj: g + glide, or one sound (Albanian gj = đ). */
+  gjUnit: boolean
+  /** Turkish ğ written without its breve: silent after a vowel. */
+  silentG: boolean
   gh: 'Q' | 'K'
+  /** Read only tokens with these letters (the reading would add nothing to others). */
+  only?: RegExp
   /** Christian, Chloe, Michael. */
   greekCh: boolean
   frenchDi: boolean
   /** dj as one sound (French Djamal) rather than d + й (Djačuk). */
   djUnit: boolean
+  /**
+   * dz as one sound: Serbian dž with its caron lost (Dzeko, Hodzic), Albanian x. Elsewhere d and
+   * z meet at a boundary (Ahmadzay, Ahmadzai).
+   */
+  dzUnit?: boolean
 }
+/** Letters only the Albanian and Somali readings treat differently; other tokens skip those readings. */
+const albanianOrSomaliLetters = /[cqx]|gj/
+const plain = { q: 'K', gjUnit: false, silentG: false } as const
 const readings: readonly Reading[] = [
-  { ch: 'H', j: 'glide', hardC: 'K', x: 'KS', gh: 'Q', greekCh: true, frenchDi: false, djUnit: true },
-  { ch: 'S', j: 'S', hardC: 'K', x: 'KS', gh: 'Q', greekCh: true, frenchDi: true, djUnit: true },
-  { ch: 'H', j: 'S', hardC: 'S', x: 'H', gh: 'K', greekCh: false, frenchDi: false, djUnit: true },
-  { ch: 'H', j: 'glide', hardC: 'S', x: 'KS', gh: 'Q', greekCh: false, frenchDi: false, djUnit: false },
+  {
+    ...plain,
+    ch: 'H',
+    j: 'glide',
+    hardC: 'K',
+    x: 'KS',
+    gh: 'Q',
+    greekCh: true,
+    frenchDi: false,
+    djUnit: true,
+  },
+  { ...plain, ch: 'S', j: 'S', hardC: 'K', x: 'KS', gh: 'Q', greekCh: true, frenchDi: true, djUnit: true },
+  {
+    ...plain,
+    ch: 'H',
+    j: 'S',
+    hardC: 'S',
+    x: 'H',
+    gh: 'K',
+    silentG: true,
+    greekCh: false,
+    frenchDi: false,
+    djUnit: true,
+  },
+  {
+    ...plain,
+    ch: 'H',
+    j: 'glide',
+    hardC: 'S',
+    x: 'KS',
+    gh: 'Q',
+    greekCh: false,
+    frenchDi: false,
+    djUnit: false,
+    dzUnit: true,
+  },
+  // albanian
+  {
+    ch: 'S',
+    j: 'glide',
+    hardC: 'S',
+    x: 'S',
+    q: 'S',
+    gjUnit: true,
+    silentG: false,
+    dzUnit: true,
+    only: albanianOrSomaliLetters,
+    gh: 'Q',
+    greekCh: false,
+    frenchDi: false,
+    djUnit: true,
+  },
+  // somali
+  {
+    ...plain,
+    ch: 'H',
+    j: 'S',
+    hardC: 'ayn',
+    x: 'H',
+    gh: 'Q',
+    greekCh: false,
+    frenchDi: false,
+    djUnit: true,
+    only: albanianOrSomaliLetters,
+  },
 ]
 
 const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y'])
@@ -59,6 +144,9 @@ const units: readonly (readonly [string, string])[] = [
   ['sch', 'S'],
   ['tch', 'S'],
   ['dzh', 'S'],
+  // Albanian xh is one sound (Xhemaili = Džemaili); so is dz in Slavic and Albanian spellings,
+  // see Reading.dzUnit.
+  ['xh', 'S'],
   ['zh', 'S'],
   ['sh', 'S'],
   ['ts', 'S'],
@@ -140,16 +228,20 @@ function encode(token: string, reading: Reading): string {
       index += 2
       continue
     }
-    if (
-      reading.hardC === 'S' &&
-      reading.j === 'S' &&
-      character === 'g' &&
-      isVowel(previousLetter) &&
-      next !== 'h'
-    ) {
+    if (reading.silentG && character === 'g' && isVowel(previousLetter) && next !== 'h') {
       // Turkish ğ written without its breve: silent after a vowel (Doğan = Dogan = Doan,
       // Özoğlu = Oezoglu = Özolu).
       index += 1
+      continue
+    }
+    if (reading.dzUnit && character === 'd' && next === 'z' && token[index + 2] !== 'h') {
+      push('S')
+      index += 2
+      continue
+    }
+    if (reading.gjUnit && character === 'g' && next === 'j') {
+      push('S')
+      index += 2
       continue
     }
     if (character === 'g' && next === 'h') {
@@ -203,7 +295,9 @@ function encode(token: string, reading: Reading): string {
       continue
     }
     if (character === 'c') {
-      if (next === 'e' || next === 'i' || next === 'y') push('S')
+      if (reading.hardC === 'ayn') {
+        // Somali c is ʿayn: left out, or a vowel, in other spellings.
+      } else if (next === 'e' || next === 'i' || next === 'y') push('S')
       else {
         push(reading.hardC)
         // German ck is one k; where c is ц/č the k is a sound of its own (Chmelnyckyj).
@@ -213,7 +307,7 @@ function encode(token: string, reading: Reading): string {
       continue
     }
     if (character === 'x') {
-      if (reading.x === 'H') push('H')
+      if (reading.x === 'H' || reading.x === 'S') push(reading.x)
       else {
         push('K')
         push('S')
@@ -223,6 +317,18 @@ function encode(token: string, reading: Reading): string {
     }
     if (character === 'j') {
       push(reading.j === 'glide' ? 'i' : 'S')
+      index += 1
+      continue
+    }
+    if (character === 'q') {
+      push(reading.q)
+      index += 1
+      continue
+    }
+    if (character === 'y' && previousLetter !== undefined && !isVowel(previousLetter) && !isVowel(next)) {
+      // y between consonants or at the end is a vowel of its own: Ukrainian и (Mykola, Dmytro),
+      // Albanian y = ü (Hyseni = Huseni, Bytyqi = Bitići), Turkish ı without its dot.
+      push('y')
       index += 1
       continue
     }
@@ -279,10 +385,14 @@ function codesOf(sequence: string, vowelless: boolean): string[] {
     let vowel: string | undefined
     if (!vowelless) {
       for (let index = hintAt + 1; index < sequence.length && vowel === undefined; index++) {
-        if (isVowel(sequence[index])) vowel = sequence[index]
+        // A glide i before another vowel is palatalisation (Djordje = Đorđe = Dorde, Liudmyla =
+        // Ludmila): the vowel after it is the syllable's.
+        if (isVowel(sequence[index]) && !(sequence[index] === 'i' && isVowel(sequence[index + 1])))
+          vowel = sequence[index]
       }
     }
-    if (vowel === undefined) hints = ['a', 'u']
+    // y between consonants (Ukrainian и, Albanian ü) stands between the classes.
+    if (vowel === undefined || vowel === 'y') hints = ['a', 'u']
     else hints = [vowel === 'o' || vowel === 'u' ? 'u' : 'a']
   }
   return hints.map((hint) => `${initial}${code[0]}${hint}${code.slice(1)}`.slice(0, maxCodeLength))
@@ -311,7 +421,7 @@ export type TokenSound = {
 // is a different name more often than a different spelling (Hassan, Hussein, Hisham).
 const vowelCost: Record<string, number> = {
   ae: 0.2,
-  ai: 0.7,
+  ai: 0.9,
   ao: 0.6,
   au: 0.8,
   ei: 0.2,
@@ -320,6 +430,13 @@ const vowelCost: Record<string, number> = {
   io: 0.8,
   iu: 0.6,
   ou: 0.15,
+  // y between consonants: Ukrainian и (romanised y or i), Albanian y = ü (written u or i in
+  // Serbian and German spellings).
+  iy: 0.1,
+  ey: 0.3,
+  uy: 0.3,
+  ay: 0.6,
+  oy: 0.6,
 }
 // Within the G class: g against h is Ukrainian against Russian (Oleh, Oleg; Hryhorii, Grigorij);
 // gh against g is Ghebre against Gebre; gh against h is mostly a different name (Ghassan, Hassan).
@@ -333,13 +450,13 @@ const consonantCost: Record<string, number> = {
   Qh: 0.7,
   KQ: 0.35,
 }
-const vowelIndel = 0.35
+const vowelIndel = 0.45
 const vowelWeight = 0.5
 // A word-initial vowel before a consonant is part of the name (Ahmad against Hamid, Amadou
 // against Mamadou); before another vowel it is a glide that spellings add or drop (Yelena, Elena).
 const initialVowelIndel = 0.9
 
-const symbolAlphabet = 'aeiouBDFGHKLMNRSQh'
+const symbolAlphabet = 'aeiouyBDFGHKLMNRSQh'
 // Substitution costs as a flat table indexed by char code, so the inner loop does no lookups.
 const substitutionTable = new Float64Array(128 * 128).fill(1)
 for (const a of symbolAlphabet) {
@@ -390,15 +507,17 @@ export function soundOf(token: string, vowelless = false): TokenSound {
   const cached = soundCache.get(cacheKey)
   if (cached) return cached
   const symbolSequences: string[] = []
+  const codes: string[] = []
   for (const reading of readings) {
+    if (reading.only && !reading.only.test(token)) continue
     const sequence = encode(token, reading)
     if (!symbolSequences.includes(sequence)) symbolSequences.push(sequence)
+    // Somali spelling writes the Arabic short vowels its own way (Maxamed for Muḥammad, Cumar
+    // for ʿUmar), so its reading gives no vowel class, like Arabic script.
+    const looseVowels = vowelless || reading.hardC === 'ayn'
+    for (const code of codesOf(sequence, looseVowels)) if (!codes.includes(code)) codes.push(code)
   }
-  const codes: string[] = []
-  for (const sequence of symbolSequences) {
-    for (const code of codesOf(sequence, vowelless)) if (!codes.includes(code)) codes.push(code)
-  }
-  const consonantOnly = [...new Set(symbolSequences.map((sequence) => sequence.replace(/[aeiouh]/g, '')))]
+  const consonantOnly = [...new Set(symbolSequences.map((sequence) => sequence.replace(/[aeiouyh]/g, '')))]
   const sound = { codes, sequences: symbolSequences.map(prepare), consonants: consonantOnly.map(prepare) }
   if (soundCache.size >= soundCacheLimit) soundCache.delete(soundCache.keys().next().value as string)
   soundCache.set(cacheKey, sound)

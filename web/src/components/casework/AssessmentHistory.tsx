@@ -1,8 +1,9 @@
-import { Box, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core'
+import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts'
 import { type Assessment, lifeDomains } from '../../../../common/casework.ts'
+import { needLevelChart, needLevelsOf } from '../../../../common/charts/need-level.ts'
 import { formatDay } from '../../casework-format.ts'
+import { LazyEChart } from '../charts/LazyEChart.tsx'
 
 /**
  * Need level per life domain over the assessments: one small chart per assessed domain, and the
@@ -17,6 +18,12 @@ export function AssessmentHistory({ assessments }: { assessments: Assessment[] }
   )
   const level = (assessment: Assessment, domain: string) =>
     assessment.entries.find((entry) => entry.domain === domain)?.needLevel
+  const levelNames = [0, 1, 2, 3].map((value) => t(`casework.needLevels.${value}`)) as [
+    string,
+    string,
+    string,
+    string,
+  ]
   const levelLabel = (value: number | undefined) =>
     value === undefined ? '–' : t(`casework.needLevels.${value}`)
   if (domains.length === 0) return null
@@ -31,37 +38,14 @@ export function AssessmentHistory({ assessments }: { assessments: Assessment[] }
             <Text size="sm" fw={600} mb={4}>
               {t(`casework.domains.${domain}`)}
             </Text>
-            <Box h={130}>
-              <ResponsiveContainer width="100%" height="100%">
-                <LineChart
-                  accessibilityLayer={false}
-                  data={assessments.map((assessment) => ({
-                    date: formatDay(assessment.assessedOn, language),
-                    level: level(assessment, domain) ?? null,
-                  }))}
-                  margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-                >
-                  <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
-                  <XAxis dataKey="date" tick={{ fontSize: 11, fill: '#495057' }} />
-                  <YAxis
-                    domain={[0, 3]}
-                    ticks={[0, 1, 2, 3]}
-                    width={58}
-                    tick={{ fontSize: 11, fill: '#495057' }}
-                    tickFormatter={(value: number) => t(`casework.needLevels.${value}`)}
-                  />
-                  <Line
-                    type="linear"
-                    dataKey="level"
-                    stroke="#1864ab"
-                    strokeWidth={2}
-                    dot={{ r: 4 }}
-                    connectNulls
-                    isAnimationActive={false}
-                  />
-                </LineChart>
-              </ResponsiveContainer>
-            </Box>
+            <LazyEChart
+              height={130}
+              option={needLevelChart({
+                dates: assessments.map((assessment) => formatDay(assessment.assessedOn, language)),
+                levels: needLevelsOf(assessments, domain),
+                levelNames,
+              })}
+            />
           </Paper>
         ))}
       </SimpleGrid>

@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from 'fuse.js'
-import type { MatchCandidate, MatchQuery } from './score.ts'
+import type { MatchCandidate, MatchQuery } from '../../modules/casework/matching/index.ts'
 
 /**
  * The baseline the matcher is measured against: a plain in-memory fuzzy search with Fuse.js over

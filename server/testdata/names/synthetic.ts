@@ -1,4 +1,5 @@
-import { type Random, seededRandom } from './random.ts'
+import { type Random, seededRandom } from '../../db/seed/random.ts'
+import type { MatchCandidate, MatchQuery } from '../../modules/casework/matching/index.ts'
 import {
   type ArticleStyle,
   type CompoundStyle,
@@ -6,7 +7,6 @@ import {
   romanise,
   type Script,
 } from './romanise.ts'
-import type { MatchCandidate, MatchQuery } from './score.ts'
 import { feminineFamily, sourceNames } from './source-names.ts'
 
 /**

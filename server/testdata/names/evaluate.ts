@@ -1,4 +1,4 @@
-import type { MatchCandidate, MatchQuery } from './score.ts'
+import type { MatchCandidate, MatchQuery } from '../../modules/casework/matching/index.ts'
 
 /** A query and a stored person, labelled with whether they are the same person. */
 export type LabelledPair = { query: MatchQuery; candidate: MatchCandidate; same: boolean }

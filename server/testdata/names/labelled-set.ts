@@ -1,5 +1,6 @@
+import { type Random, seededRandom } from '../../db/seed/random.ts'
+import type { MatchCandidate, MatchQuery } from '../../modules/casework/matching/index.ts'
 import type { LabelledPair } from './evaluate.ts'
-import { type Random, seededRandom } from './random.ts'
 import {
   originalScriptSystems,
   type RenderOptions,
@@ -8,7 +9,6 @@ import {
   scripts,
   systems,
 } from './romanise.ts'
-import type { MatchCandidate, MatchQuery } from './score.ts'
 import { confusableGivenNames, feminineFamily, sourceNames } from './source-names.ts'
 
 /**

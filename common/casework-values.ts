@@ -1,0 +1,32 @@
+// Value lists of case work without zod, so that the web app's first load (router, sign-in, start
+// page) can use them without pulling the schema library in; casework.ts re-exports them.
+
+/** Life domains (Handlungsfelder) of the assessment, the plan and the contacts. */
+export const lifeDomains = [
+  'residence',
+  'language',
+  'education',
+  'vocational-training',
+  'work',
+  'income',
+  'housing',
+  'health',
+  'family',
+  'participation',
+  'naturalisation',
+  'other',
+] as const
+export type LifeDomain = (typeof lifeDomains)[number]
+
+/** DGCC case-management phases, in their regular order. */
+export const casePhases = [
+  'intake',
+  'assessment',
+  'planning',
+  'implementation',
+  'evaluation',
+  'closed',
+] as const
+export type CasePhase = (typeof casePhases)[number]
+
+export const caseSorts = ['reference', 'opened', 'last-contact', 'name', 'phase'] as const

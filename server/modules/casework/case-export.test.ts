@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type { CaseSummary } from '../../../common/casework.ts'
+import { renderCaseListXlsx } from './case-export.ts'
+
+const summary = (texts: {
+  family: string
+  municipality: string
+  team: string
+  manager: string
+}): CaseSummary => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  reference: 'K-2025-0001',
+  phase: 'intake',
+  municipalityId: '00000000-0000-4000-8000-000000000002',
+  municipalityName: texts.municipality,
+  teamId: '00000000-0000-4000-8000-000000000003',
+  teamName: texts.team,
+  managers: [{ id: '00000000-0000-4000-8000-000000000004', displayName: texts.manager }],
+  persons: [
+    {
+      id: '00000000-0000-4000-8000-000000000005',
+      familyName: texts.family,
+      givenNames: 'Lena',
+      birthDate: '1988-03-14',
+    } as CaseSummary['persons'][number],
+  ],
+  openedOn: '2025-01-02',
+  closedOn: null,
+  lastContactOn: null,
+  openTaskCount: 0,
+  overdueTaskCount: 0,
+  version: 1,
+})
+
+describe('the case list workbook', () => {
+  it('keeps text that looks like a formula exactly as stored, in string cells', async () => {
+    const texts = { family: '=Berger', municipality: '|Siegburg', team: '-Team Nord', manager: '@Yıldız' }
+    const buffer = await renderCaseListXlsx([summary(texts)], 'de')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+    const row = (workbook.getWorksheet('Fälle') as ExcelJS.Worksheet).getRow(2)
+    const cells = [2, 5, 6, 7].map((column) => row.getCell(column))
+    expect(cells.map((cell) => cell.value)).toEqual(['=Berger, Lena', '|Siegburg', '-Team Nord', '@Yıldız'])
+    expect(cells.map((cell) => cell.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String))
+  })
+})

@@ -1,0 +1,23 @@
+// What measures the matcher (server/modules/casework/matching/), apart from what runs in the
+// application: the labelled set, the synthetic persons, the hand-written pairs and the Fuse.js
+// baseline (a development dependency) are for tests and benchmarks only; the server never loads them.
+export {
+  bestThreshold,
+  type Evaluation,
+  evaluateMatcher,
+  type LabelledPair,
+  type PairScorer,
+} from './evaluate.ts'
+export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuse-baseline.ts'
+export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
+export { type HandWrittenPair, handWrittenClasses, loadHandWrittenPairs } from './pairs.ts'
+export {
+  deriveSyntheticQueries,
+  generateSyntheticPersons,
+  type Origin,
+  origins,
+  type QueryVariant,
+  queryVariants,
+  type SyntheticPerson,
+  type SyntheticQuery,
+} from './synthetic.ts'

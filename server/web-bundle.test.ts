@@ -1,0 +1,112 @@
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build, type Rolldown } from 'vite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * Budgets of the web app, checked on a real production build (in memory, about ten seconds):
+ * the sign-in and the start page load under 250 KB compressed, and ECharts is fetched only by a
+ * page that shows a chart. A page that pulls a heavy library into the app's first load fails here.
+ */
+const budgetKb = 250
+const projectRoot = path.resolve(import.meta.dirname, '..')
+
+type Chunk = Rolldown.OutputChunk
+let chunks: Chunk[]
+let sizes: Map<string, number>
+
+beforeAll(async () => {
+  // Vitest sets NODE_ENV=test, which would bundle React's development build; measure what ships.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  const result = await build({
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    logLevel: 'silent',
+    mode: 'production',
+    build: { write: false, sourcemap: false },
+  }).finally(() => {
+    process.env.NODE_ENV = nodeEnv
+  })
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
+  const files = outputs.flatMap((output) => output.output)
+  chunks = files.filter((file): file is Chunk => file.type === 'chunk')
+  sizes = new Map(
+    files.map((file) => [
+      file.fileName,
+      gzipSync(file.type === 'chunk' ? file.code : Buffer.from(file.source)).length,
+    ]),
+  )
+}, 120_000)
+
+const byModule = (suffix: string) => {
+  const chunk = chunks.find((candidate) => candidate.moduleIds.some((id) => id.endsWith(suffix)))
+  if (!chunk) throw new Error(`no chunk holds ${suffix}`)
+  return chunk
+}
+
+/** The files a browser loads before a chunk runs: its static imports, transitively, and their CSS. */
+function staticClosure(start: Chunk): Set<string> {
+  const files = new Set<string>()
+  const visit = (chunk: Chunk) => {
+    if (files.has(chunk.fileName)) return
+    files.add(chunk.fileName)
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css)
+    for (const name of chunk.imports) {
+      const imported = chunks.find((candidate) => candidate.fileName === name)
+      if (imported) visit(imported)
+    }
+  }
+  visit(start)
+  return files
+}
+
+const kilobytes = (files: Iterable<string>) =>
+  [...files].reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0) / 1024
+
+/** What a page needs: the app's entry and, when the page is a chunk of its own, that chunk. */
+function pageFiles(pageModule: string): Set<string> {
+  const entry = chunks.find((chunk) => chunk.isEntry)
+  if (!entry) throw new Error('the build has no entry chunk')
+  return new Set([...staticClosure(entry), ...staticClosure(byModule(pageModule))])
+}
+
+const holdsEcharts = (fileName: string) =>
+  chunks.some(
+    (chunk) => chunk.fileName === fileName && chunk.moduleIds.some((id) => id.includes('/echarts/')),
+  )
+
+describe('web bundle budgets', () => {
+  it.each([
+    ['sign-in', 'web/src/routes/LoginPage.tsx'],
+    ['start', 'web/src/routes/StartPage.tsx'],
+  ])(`the %s page loads under ${budgetKb} KB compressed`, (_, pageModule) => {
+    const files = pageFiles(pageModule)
+    const size = kilobytes(files)
+    console.log(`${pageModule}: ${size.toFixed(1)} KB gzip in ${files.size} files`)
+    expect(size).toBeLessThan(budgetKb)
+  })
+
+  it('loads ECharts only with a chart, not with the app or the case page', () => {
+    for (const page of [
+      'web/src/routes/LoginPage.tsx',
+      'web/src/routes/StartPage.tsx',
+      'web/src/routes/casework/CasePage.tsx',
+    ]) {
+      expect([...pageFiles(page)].filter(holdsEcharts), page).toEqual([])
+    }
+    const chart = byModule('web/src/components/charts/EChart.tsx')
+    expect(chart.isDynamicEntry).toBe(true)
+    expect(holdsEcharts(chart.fileName)).toBe(true)
+  })
+
+  it('takes from ECharts only the parts a chart uses, not the whole library', () => {
+    const echartsModules = chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => id.includes('/echarts/'))
+    expect(echartsModules.some((id) => id.includes('/echarts/lib/chart/line/'))).toBe(true)
+    for (const unused of ['/chart/bar/', '/chart/pie/', '/chart/map/', '/renderer/installCanvasRenderer']) {
+      expect(
+        echartsModules.filter((id) => id.includes(unused)),
+        unused,
+      ).toEqual([])
+    }
+  })
+})
