@@ -64,10 +64,12 @@ const defaults = (item: Case): Values => ({
 
 /** The API's contact from the form: date and time of day are one instant there. */
 const contactInput = (values: Values) => {
-  const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
+  // A time field gives HH:MM, or HH:MM:SS where a browser shows seconds; the minute is enough.
+  const readable =
+    /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(values.time)
   return {
     // The typed day and time are the district's wall clock, sent with its offset.
-    occurredAt: readable ? districtInstant(values.date, values.time) : undefined,
+    occurredAt: readable ? districtInstant(values.date, values.time.slice(0, 5)) : undefined,
     durationMinutes: values.durationMinutes === '' ? undefined : Number(values.durationMinutes),
     channel: values.channel,
     participantPersonIds: values.participantPersonIds,
