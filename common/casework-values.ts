@@ -30,3 +30,13 @@ export const casePhases = [
 export type CasePhase = (typeof casePhases)[number]
 
 export const caseSorts = ['reference', 'opened', 'last-contact', 'name', 'phase'] as const
+
+/**
+ * Limits of the case list's filters, shared by the API's query schema and the web's reading of the
+ * address (which must stay without zod, see above), so that neither retypes them.
+ */
+export const caseListLimits = {
+  residenceExpiringWithinDays: 730,
+  searchLength: 200,
+  pages: 100_000,
+} as const

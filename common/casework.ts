@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains } from './casework-values.ts'
+import {
+  type CasePhase,
+  caseListLimits,
+  casePhases,
+  caseSorts,
+  type LifeDomain,
+  lifeDomains,
+} from './casework-values.ts'
 import {
   dueDaySchema,
   pastLifeDaySchema,
@@ -21,17 +28,55 @@ const optionalNote = (max: number) => multiLineText().trim().max(max).default(''
 
 export const sexes = ['female', 'male', 'diverse', 'unknown'] as const
 export const legalSpheres = ['AsylbLG', 'SGB II', 'SGB III', 'SGB XII', 'none'] as const
+/**
+ * Residence titles, in the order a KIM office meets them: during asylum, bridging, by purpose of
+ * stay (the AufenthG's chapters: § 16 ff. education, § 18 ff. work, § 22 ff. humanitarian), and
+ * permanent. Stored as text (no database enum), so new kinds need no migration; `residence-permit`
+ * stays for the purposes without a kind of their own (family, § 27 ff.) and for older entries.
+ */
 export const residenceStatusKinds = [
   'permission-to-reside',
   'toleration',
-  'residence-permit',
+  'fictional-certificate',
+  'residence-permit-education',
+  'residence-permit-employment',
+  'eu-blue-card',
+  'opportunity-card',
   'temporary-protection',
+  'residence-permit-humanitarian',
+  'residence-permit',
   'settlement-permit',
+  'eu-long-term-residence',
   'eu-free-movement',
   'naturalised',
   'visa',
   'other',
 ] as const
+export type ResidenceStatusKind = (typeof residenceStatusKinds)[number]
+
+/** The legal basis of the kinds that have exactly one, filled in when the kind is chosen. */
+export const residenceStatusParagraphs: Partial<Record<ResidenceStatusKind, string>> = {
+  'permission-to-reside': '§ 55 AsylG',
+  toleration: '§ 60a AufenthG',
+  'fictional-certificate': '§ 81 Abs. 4 AufenthG',
+  'eu-blue-card': '§ 18g AufenthG',
+  'opportunity-card': '§ 20a AufenthG',
+  'temporary-protection': '§ 24 AufenthG',
+  'settlement-permit': '§ 9 AufenthG',
+  'eu-long-term-residence': '§ 9a AufenthG',
+}
+
+/**
+ * Permits named after a group of paragraphs mean little until the paragraph is named (§ 25 Abs. 1
+ * is asylum, Abs. 2 refugee protection, Abs. 5 impossible departure; § 16a training, § 16b study):
+ * for these the legal basis is required.
+ */
+export const residenceStatusesNeedingParagraph: readonly ResidenceStatusKind[] = [
+  'residence-permit-education',
+  'residence-permit-employment',
+  'residence-permit-humanitarian',
+]
+
 export const householdRelations = ['partner', 'child', 'parent', 'sibling', 'other'] as const
 
 export { type CasePhase, casePhases, caseSorts, type LifeDomain, lifeDomains }
@@ -102,13 +147,23 @@ export const addressSchema = z.object({
   city: optionalText(100),
 })
 
-export const residenceStatusInputSchema = z
-  .object({
-    status: z.enum(residenceStatusKinds),
-    legalParagraph: optionalText(60).describe('e.g. § 25 Abs. 2 AufenthG'),
-    validFrom: residenceDaySchema.nullable().default(null),
-    validUntil: residenceDaySchema.nullable().default(null),
-  })
+const residenceStatusFields = z.object({
+  status: z.enum(residenceStatusKinds),
+  legalParagraph: optionalText(60).describe(
+    'e.g. § 25 Abs. 2 AufenthG; required for the permits by purpose (§ 16 ff., § 18 ff., § 25)',
+  ),
+  validFrom: residenceDaySchema.nullable().default(null),
+  validUntil: residenceDaySchema.nullable().default(null),
+})
+
+export const residenceStatusInputSchema = residenceStatusFields
+  .refine(
+    (input) => !residenceStatusesNeedingParagraph.includes(input.status) || input.legalParagraph !== '',
+    {
+      path: ['legalParagraph'],
+      message: 'paragraph-required',
+    },
+  )
   .meta({ id: 'ResidenceStatusWrite' })
 
 export const personWriteSchema = z
@@ -131,7 +186,7 @@ export const personWriteSchema = z
   .meta({ id: 'PersonWrite' })
 export type PersonWrite = z.input<typeof personWriteSchema>
 
-export const residenceStatusSchema = residenceStatusInputSchema
+export const residenceStatusSchema = residenceStatusFields
   .extend({ id: z.uuid(), recordedAt: isoDateTime })
   .meta({ id: 'ResidenceStatus' })
 
@@ -295,7 +350,12 @@ export const caseListQuerySchema = paginationQuerySchema.extend({
   teamId: z.uuid().optional(),
   domain: lifeDomainSchema.optional().describe('Cases with an open goal or a need level ≥ 2 in this domain'),
   overdueTasks: z.stringbool().optional(),
-  residenceExpiringWithinDays: z.coerce.number().int().min(1).max(730).optional(),
+  residenceExpiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(caseListLimits.residenceExpiringWithinDays)
+    .optional(),
   q: singleLineText().trim().max(200).optional().describe('A name, searched through the duplicate matcher'),
   sort: z.enum(caseSorts).default('last-contact'),
   direction: z.enum(['asc', 'desc']).default('desc'),
@@ -453,6 +513,9 @@ export const shortConsultationSchema = shortConsultationInputSchema
 
 // Tasks
 
+/** Groups of the reminders list, in its order; `done` only when done tasks are asked for. */
+export const taskDueGroups = ['overdue', 'today', 'this-week', 'later', 'done'] as const
+
 export const taskInputSchema = z
   .object({
     title: singleLineText().trim().min(2).max(200),
@@ -485,13 +548,40 @@ export const taskSchema = z
     source: z.enum(['manual', 'residence-expiry']),
     doneAt: z.string().nullable(),
     overdue: z.boolean(),
+    dueGroup: z
+      .enum(taskDueGroups)
+      .describe('Where the task falls, counted in calendar days of Europe/Berlin; weeks end on Sunday'),
+    person: z
+      .object({ id: z.uuid(), familyName: z.string(), givenNames: z.string() })
+      .nullable()
+      .describe('The client the task is about, when the actor may see them'),
+    residence: z
+      .object({ status: z.enum(residenceStatusKinds), validUntil: z.string() })
+      .nullable()
+      .describe('For reminders of an expiring residence title: the title and the day it runs out'),
     version: z.number().int(),
   })
   .meta({ id: 'Task' })
 export type Task = z.infer<typeof taskSchema>
-export const taskListQuerySchema = z.object({
+export type TaskDueGroup = (typeof taskDueGroups)[number]
+export const taskListQuerySchema = paginationQuerySchema.extend({
   include: z.enum(['open', 'all']).default('open'),
+  group: z.enum(taskDueGroups).optional().describe('Only the tasks of this group; total counts them'),
 })
+export const taskPageSchema = pageOf(taskSchema)
+  .extend({
+    groups: z
+      .object({
+        overdue: z.number().int(),
+        today: z.number().int(),
+        'this-week': z.number().int(),
+        later: z.number().int(),
+        done: z.number().int(),
+      })
+      .describe('How many tasks of the whole list (all pages) fall into each group'),
+  })
+  .meta({ id: 'TaskPage' })
+export type TaskPage = z.infer<typeof taskPageSchema>
 
 // Documents
 

@@ -7,13 +7,13 @@ import { demoUsers, signIn } from './demo.ts'
  * from the demo data. Not a test: it runs only when asked for, so that an ordinary e2e run never
  * rewrites the documentation.
  *
- *   LANG=de_DE.UTF-8 LOTSE_SCREENSHOTS=1 npx playwright test e2e/casework-screenshots.spec.ts
+ *   LOTSE_SCREENSHOTS=1 npx playwright test e2e/casework-screenshots.spec.ts
  *
- * LANG gives Chromium German date and time fields (TT.MM.JJJJ), as a German user's browser has
- * them; Debian's Chromium needs the package chromium-l10n for that, else they stay American.
+ * The date and time fields are Lotse's own (TT.MM.JJJJ, 24 hours), not the browser's: the pictures
+ * are taken in an English browser to show that they stay German there too.
  */
 test.skip(!process.env.LOTSE_SCREENSHOTS, 'writes docs/images only with LOTSE_SCREENSHOTS=1')
-test.use({ viewport: { width: 1280, height: 900 } })
+test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
 
 const image = (name: string) =>
   path.resolve(import.meta.dirname, '..', 'docs', 'images', `casework-${name}.png`)
@@ -63,6 +63,26 @@ test('user guide screenshots of case work', async ({ page }) => {
   await page.screenshot({ path: image('contacts') })
   await page.setViewportSize({ width: 1280, height: 900 })
 
+  // The residence status dialog: a kind with its legal basis, and German date fields.
+  await page
+    .getByRole('link', { name: /^[^,]+, .+$/ })
+    .first()
+    .click()
+  await page.getByRole('button', { name: 'Aufenthaltsstatus erfassen' }).click()
+  const residence = page.getByRole('dialog', { name: 'Aufenthaltsstatus erfassen' })
+  await residence.getByRole('combobox', { name: /^Status/ }).click()
+  await page.getByRole('option', { name: 'Fiktionsbescheinigung (§ 81 AufenthG)', exact: true }).click()
+  await residence.getByRole('textbox', { name: /^Gültig ab/ }).fill('15.01.2026')
+  await residence.getByRole('textbox', { name: /^Gültig bis/ }).fill('14.07.2026')
+  await residence.getByRole('heading').first().click()
+  await expect(residence.getByRole('textbox', { name: /^Rechtsgrundlage/ })).toHaveValue(
+    '§ 81 Abs. 4 AufenthG',
+  )
+  await residence.screenshot({ path: image('residence') })
+  await residence.getByRole('button', { name: 'Schließen' }).click()
+  await expect(residence).toHaveCount(0)
+  await page.goBack()
+
   await page
     .getByRole('tablist', { name: 'Bereiche des Falls' })
     .getByRole('tab', { name: 'Assessment', exact: true })
@@ -79,4 +99,20 @@ test('user guide screenshots of case work', async ({ page }) => {
     path: image('assessment'),
     clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
   })
+
+  // My follow-ups: the form with its German date field, and the groups by due day.
+  await openMainNav(page, 'Meine Wiedervorlagen')
+  await expect(page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: image('tasks') })
+})
+
+test('user guide screenshot of the audit log, with its German date filter', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 720 })
+  await signIn(page, demoUsers.dpo)
+  await openMainNav(page, 'Protokoll (Audit)')
+  await expect(page.getByRole('textbox', { name: 'Von' })).toHaveAttribute('placeholder', 'TT.MM.JJJJ')
+  await expect(page.getByRole('table')).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '..', 'docs', 'images', 'audit.png') })
 })

@@ -363,21 +363,27 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   const overdue = page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })
   await expect(overdue).toBeVisible()
   await expect(overdue.getByText(/^Überfällig seit \d{2}\.\d{2}\.\d{4}$/).first()).toBeVisible()
-  // Lotse creates these itself before a residence title expires; they lead to the client.
-  const expiry = page.getByRole('checkbox', { name: 'Aufenthaltstitel läuft ab (Als erledigt markieren)' })
+  // Lotse creates these itself before a residence title expires; they name client and expiry day.
+  const expiry = page.getByRole('checkbox', {
+    name: /^Aufenthaltstitel von .+, .+ läuft am \d{2}\.\d{2}\.\d{4} ab \(Als erledigt markieren\)$/,
+  })
   await expect(expiry.first()).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Klient:in öffnen' }).first()).toBeVisible()
+  const expiryItem = page.getByRole('region', {
+    name: /^(Überfällig|Heute fällig|Diese Woche|Später) \(\d+\)$/,
+  })
+  await expect(expiryItem.getByRole('link', { name: /^[^,]+, .+$/ }).first()).toBeVisible()
   await expectAccessible(page, testInfo, 'my follow-ups')
 
-  // A new one, for next week, appears under "Später".
+  // A new one, for next week, appears under "Später", the earliest there.
   await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill('Bescheid des Jobcenters nachfragen')
+  await expect(page.getByRole('textbox', { name: /^Fällig am/ })).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
   await page.getByRole('button', { name: 'Anlegen' }).click()
   await expect(
     page.getByText(
       /^Wiedervorlage „Bescheid des Jobcenters nachfragen“ für den \d{2}\.\d{2}\.\d{4} angelegt\.$/,
     ),
   ).toBeVisible()
-  const later = page.getByRole('region', { name: 'Später' })
+  const later = page.getByRole('region', { name: /^Später \(\d+\)$/ })
   const created = later.getByRole('checkbox', {
     name: 'Bescheid des Jobcenters nachfragen (Als erledigt markieren)',
   })
@@ -385,6 +391,68 @@ test('my follow-ups show overdue ones and expiring residence titles', async ({ p
   // Ticked, it leaves the list of open follow-ups.
   await created.click()
   await expect(created).toHaveCount(0)
+
+  // A title is required, and the form says so at the field before anything is sent.
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(page.getByRole('textbox', { name: /^Was ist zu tun\?/ })).toHaveAccessibleDescription(
+    'Bitte ausfüllen.',
+  )
+  await expect(page.getByRole('textbox', { name: /^Was ist zu tun\?/ })).toBeFocused()
+
+  // Every group is paged on its own, at most 20 a page: the demo's many reminders stay in sight.
+  await expect(later.getByRole('checkbox')).toHaveCount(20)
+  await expect(later.getByText(/^1–20 von \d+$/)).toBeVisible()
+  await later.getByRole('button', { name: /^Nächste Seite: Später/ }).click()
+  await expect(later.getByText(/^21–\d+ von \d+$/)).toBeVisible()
+  await expect(later.getByRole('checkbox')).not.toHaveCount(0)
+})
+
+test.describe('in a browser set to English', () => {
+  test.use({ locale: 'en-US', timezoneId: 'Europe/Berlin' })
+
+  test('date fields read and show TT.MM.JJJJ and times 24 hours', async ({ page }, testInfo) => {
+    await signIn(page, demoUsers.caseManager)
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Meine Wiedervorlagen' })
+      .click()
+    const due = page.getByRole('textbox', { name: /^Fällig am/ })
+    await expect(due).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
+    await expect(due).toHaveAttribute('placeholder', 'TT.MM.JJJJ')
+    // Typed the German way, short or long, it is read as that day.
+    await due.fill('3.2.2031')
+    await page.getByRole('textbox', { name: /^Was ist zu tun\?/ }).fill('Termin Ausländerbehörde')
+    await expect(due).toHaveValue('03.02.2031')
+    await page.getByRole('button', { name: 'Anlegen' }).click()
+    await expect(
+      page.getByText('Wiedervorlage „Termin Ausländerbehörde“ für den 03.02.2031 angelegt.'),
+    ).toBeVisible()
+    await expectAccessible(page, testInfo, 'follow-ups in an English browser')
+
+    // The contact form's time: hours 0 to 23, no AM/PM.
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Fälle' })
+      .click()
+    const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+    await table.getByRole('row').nth(1).getByRole('link').first().click()
+    await caseTab(page, 'Kontakte').click()
+    const form = page.getByRole('region', { name: 'Kontakt erfassen' })
+    await expect(form.getByLabel(/^Datum/)).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
+    await expect(form.getByRole('spinbutton', { name: 'Stunden' })).toHaveValue(/^([01]\d|2[0-3])$/)
+    await expect(form.getByRole('spinbutton', { name: 'Minuten' })).toHaveValue(/^[0-5]\d$/)
+    await expect(form.getByRole('combobox', { name: 'AM/PM' })).toHaveCount(0)
+
+    // In English the fields keep the German order of day, month and year.
+    await page.getByRole('radiogroup', { name: 'Sprache' }).getByRole('radio', { name: 'Deutsch' }).focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByRole('region', { name: 'Record a contact' }).getByLabel(/^Date/)).toHaveValue(
+      /^\d{2}\.\d{2}\.\d{4}$/,
+    )
+    await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' }).focus()
+    await page.keyboard.press('ArrowLeft')
+    await expect(page.getByRole('region', { name: 'Kontakt erfassen' })).toBeVisible()
+  })
 })
 
 test('a case-list address with values that cannot be read opens the list with the defaults for those', async ({

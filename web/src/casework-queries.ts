@@ -14,6 +14,8 @@ import type {
   savedViewSchema,
   shortConsultationSchema,
   Task,
+  TaskDueGroup,
+  TaskPage,
   TimelineEntry,
 } from '../../common/casework.ts'
 import type { Organisation, Team } from '../../common/identity.ts'
@@ -75,10 +77,23 @@ export const personQuery = (personId: string) =>
     queryFn: ({ signal }) => apiGet<Person>(`/persons/${path(personId)}`, signal),
   })
 
-export const myTasksQuery = queryOptions({
-  queryKey: caseworkKeys.myTasks,
-  queryFn: ({ signal }) => apiGet<Task[]>('/tasks?include=open', signal),
-})
+/**
+ * One page of my open tasks, of one group or of all; every answer carries the counts of all
+ * groups, so the start page asks for a single task to show them.
+ */
+export const myTasksQuery = (group: TaskDueGroup | 'all', page = 1, pageSize = 20) =>
+  queryOptions({
+    queryKey: [...caseworkKeys.myTasks, group, page, pageSize],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({
+        include: 'open',
+        limit: String(pageSize),
+        offset: String((page - 1) * pageSize),
+      })
+      if (group !== 'all') params.set('group', group)
+      return apiGet<TaskPage>(`/tasks?${params}`, signal)
+    },
+  })
 
 export const savedViewsQuery = queryOptions({
   queryKey: caseworkKeys.views,

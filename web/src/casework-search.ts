@@ -1,5 +1,6 @@
 import {
   type CasePhase,
+  caseListLimits,
   casePhases,
   caseSorts,
   type LifeDomain,
@@ -56,7 +57,10 @@ const text = (value: unknown, max: number) =>
     : undefined
 
 /**
- * Reads whatever is in the address (or a saved view) into known filters. A value that cannot be
+ * Reads whatever is in the address (or a saved view) into known filters, for the router's
+ * `validateSearch`. Hand-written rather than with the API's zod schema on purpose: the router comes
+ * with the first load, and zod there would push sign-in and start page over their 250 KB; value
+ * lists and limits come from `common/casework-values.ts`, which the API's schema uses as well. A value that cannot be
  * read falls back to its default, each parameter on its own, so that a mistyped or outdated link
  * still opens the list. Every known key is returned, `undefined` where nothing could be read: the
  * router lays the validated search over the raw one, so a key left out would keep the raw value.
@@ -69,11 +73,14 @@ export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearc
     teamId: id(raw.teamId),
     domain: oneOf(lifeDomains, raw.domain),
     overdueTasks: raw.overdueTasks === true || raw.overdueTasks === 'true' ? true : undefined,
-    residenceExpiringWithinDays: positive(raw.residenceExpiringWithinDays, 730),
-    q: text(raw.q, 200),
+    residenceExpiringWithinDays: positive(
+      raw.residenceExpiringWithinDays,
+      caseListLimits.residenceExpiringWithinDays,
+    ),
+    q: text(raw.q, caseListLimits.searchLength),
     sort: oneOf(caseSorts, raw.sort),
     direction: oneOf(['asc', 'desc'] as const, raw.direction),
-    page: positive(raw.page, 100_000),
+    page: positive(raw.page, caseListLimits.pages),
   }
 }
 

@@ -241,6 +241,19 @@ const badRequests: BadRequest[] = [
     message: 'date-order',
   },
   {
+    label: 'a residence permit by purpose (§ 25) without its paragraph',
+    method: 'POST',
+    url: (f) => `${person(f)}/residence-statuses`,
+    payload: () => ({
+      status: 'residence-permit-humanitarian',
+      legalParagraph: '  ',
+      validUntil: isoDay(200),
+    }),
+    status: 400,
+    path: 'body.legalParagraph',
+    message: 'paragraph-required',
+  },
+  {
     label: 'an unknown residence status',
     method: 'POST',
     url: (f) => `${person(f)}/residence-statuses`,

@@ -4,7 +4,8 @@ import {
   contactChannels,
   type LifeDomain,
   lifeDomains,
-  residenceStatusKinds,
+  type ResidenceStatusKind,
+  residenceStatusParagraphs,
 } from '../../../common/casework.ts'
 import { earliestDay, isPlaceholderBirthDate, latestDay } from '../../../common/partial-date.ts'
 import type { ContactTable } from '../../db/schema.casework.ts'
@@ -325,6 +326,41 @@ function personValues(
   }
 }
 
+const demoBaseStatuses = [
+  'permission-to-reside',
+  'toleration',
+  'residence-permit',
+  'temporary-protection',
+  'settlement-permit',
+  'eu-free-movement',
+] as const satisfies readonly ResidenceStatusKind[]
+
+/** Kinds that a demo person with a base kind may hold instead, so every kind a KIM office meets shows. */
+const demoStatusVariants: Partial<Record<ResidenceStatusKind, readonly ResidenceStatusKind[]>> = {
+  toleration: ['toleration', 'toleration', 'fictional-certificate'],
+  'residence-permit': [
+    'residence-permit-humanitarian',
+    'residence-permit-humanitarian',
+    'residence-permit-employment',
+    'residence-permit-education',
+    'eu-blue-card',
+    'opportunity-card',
+    'residence-permit',
+  ],
+  'settlement-permit': ['settlement-permit', 'eu-long-term-residence'],
+}
+const demoParagraphs: Partial<Record<ResidenceStatusKind, string>> = {
+  'residence-permit-humanitarian': '§ 25 Abs. 2 AufenthG',
+  'residence-permit-employment': '§ 18a AufenthG',
+  'residence-permit-education': '§ 16a AufenthG',
+  'residence-permit': '§ 28 AufenthG',
+}
+const nameHash = (person: DemoPerson) =>
+  [...`${person.familyName}|${person.givenNames}`].reduce(
+    (hash, char) => (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0,
+    7,
+  )
+
 function residenceValues(
   districtId: string,
   personId: string,
@@ -334,22 +370,21 @@ function residenceValues(
   random: Random,
 ) {
   const ukrainian = person.nationalities.includes('UA')
-  const status = ukrainian ? 'temporary-protection' : random.pick(residenceStatusKinds.slice(0, 6))
+  const base = ukrainian ? 'temporary-protection' : random.pick(demoBaseStatuses)
   const from = addDays(today, -random.int(60, 700))
   // A few titles run out within the next three months, so reminders show in the demo.
   const until =
-    status === 'settlement-permit' || status === 'eu-free-movement'
+    base === 'settlement-permit' || base === 'eu-free-movement'
       ? null
       : addDays(today, random.chance(0.15) ? random.int(10, 85) : random.int(120, 900))
+  // The finer kind comes from the name, not from `random`, so the rest of the demo stays as it was.
+  const variants = demoStatusVariants[base]
+  const status = variants ? (variants[nameHash(person) % variants.length] ?? base) : base
   return {
     district_id: districtId,
     person_id: personId,
     status,
-    legal_paragraph: ukrainian
-      ? '§ 24 AufenthG'
-      : status === 'residence-permit'
-        ? '§ 25 Abs. 2 AufenthG'
-        : '',
+    legal_paragraph: demoParagraphs[status] ?? residenceStatusParagraphs[status] ?? '',
     valid_from: isoDay(from),
     valid_until: until ? isoDay(until) : null,
     recorded_by: recordedBy,

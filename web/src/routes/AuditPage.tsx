@@ -18,6 +18,7 @@ import type { AuditEvent } from '../../../common/audit.ts'
 import type { Page } from '../../../common/pagination.ts'
 import { apiGet } from '../api.ts'
 import { statusColors } from '../colors.ts'
+import { DayInput } from '../components/DateFields.tsx'
 import { QueryState } from '../components/QueryState.tsx'
 import { formatDateTime } from '../i18n.ts'
 import { useCan } from '../session.tsx'
@@ -86,18 +87,8 @@ export function AuditPage() {
           onChange={(outcome) => update({ outcome })}
           w={180}
         />
-        <TextInput
-          label={t('audit.from')}
-          type="date"
-          value={filter.from}
-          onChange={(e) => update({ from: e.currentTarget.value })}
-        />
-        <TextInput
-          label={t('audit.to')}
-          type="date"
-          value={filter.to}
-          onChange={(e) => update({ to: e.currentTarget.value })}
-        />
+        <DayInput label={t('audit.from')} value={filter.from} onChange={(from) => update({ from })} w={160} />
+        <DayInput label={t('audit.to')} value={filter.to} onChange={(to) => update({ to })} w={160} />
         <TextInput
           label={t('audit.subjectId')}
           value={filter.subjectId}

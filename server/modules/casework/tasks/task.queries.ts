@@ -1,25 +1,121 @@
 import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
+import type { TaskDueGroup } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 
-/** Tasks with the reference of their case; assignee names come from identity. */
-export function selectTasks(
-  db: Kysely<DB>,
-  filter: { assigneeId: string; openOnly: boolean } | { caseId: string } | { id: string },
-) {
-  let query = db
+/**
+ * Tasks with what their list shows: the case reference, the person the task is about (the service
+ * decides whether the actor may see the name) and, for residence reminders, the title that runs out
+ * (found through the reminder's source key, `residence-expiry:<id>`). Assignee names come from identity.
+ */
+function taskQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('task')
     .leftJoin('client_case', 'client_case.id', 'task.case_id')
+    .leftJoin('person', 'person.id', 'task.person_id')
+    .leftJoin('residence_status', (join) =>
+      join.on(
+        'residence_status.id',
+        '=',
+        sql<string>`CASE WHEN task.source = 'residence-expiry' THEN substring(task.source_key from 18)::uuid END`,
+      ),
+    )
     .selectAll('task')
-    .select('client_case.reference as case_reference')
+    .select([
+      'client_case.reference as case_reference',
+      'person.family_name as person_family_name',
+      'person.given_names as person_given_names',
+      'person.district_id as person_district_id',
+      'person.registered_by as person_registered_by',
+      'person.registered_team_id as person_registered_team_id',
+      'residence_status.status as residence_status',
+      'residence_status.valid_until as residence_valid_until',
+    ])
+}
+
+/** Tasks of a case, or one task. */
+export function selectTasks(db: Kysely<DB>, filter: { caseId: string } | { id: string }) {
+  const query = taskQuery(db)
   if ('id' in filter) return query.where('task.id', '=', filter.id).execute()
-  if ('caseId' in filter)
-    return query.where('task.case_id', '=', filter.caseId).orderBy('task.due_on').execute()
-  query = query.where('task.assignee_id', '=', filter.assigneeId)
-  if (filter.openOnly) query = query.where('task.done_at', 'is', null)
-  return query.orderBy('task.done_at', 'desc').orderBy('task.due_on').limit(500).execute()
+  return query.where('task.case_id', '=', filter.caseId).orderBy('task.due_on').execute()
 }
 
 export type TaskRow = Awaited<ReturnType<typeof selectTasks>>[number]
+
+/** The calendar days that split an assignee's open tasks into overdue, today, this week and later. */
+export type DayBounds = { today: string; weekEnd: string }
+
+/** An assignee's tasks, open ones only unless `all`, and only those of one group if one is named. */
+const assigneeTasks = (
+  db: Kysely<DB>,
+  assigneeId: string,
+  filter: { include: 'open' | 'all'; group?: TaskDueGroup | undefined },
+  days: DayBounds,
+) => {
+  let query = taskQuery(db).where('task.assignee_id', '=', assigneeId)
+  if (filter.include === 'open' || (filter.group && filter.group !== 'done')) {
+    query = query.where('task.done_at', 'is', null)
+  }
+  switch (filter.group) {
+    case undefined:
+      return query
+    case 'overdue':
+      return query.where('task.due_on', '<', days.today)
+    case 'today':
+      return query.where('task.due_on', '=', days.today)
+    case 'this-week':
+      return query.where('task.due_on', '>', days.today).where('task.due_on', '<=', days.weekEnd)
+    case 'later':
+      return query.where('task.due_on', '>', days.weekEnd)
+    case 'done':
+      return query.where('task.done_at', 'is not', null)
+  }
+}
+
+/** One page of an assignee's tasks: open ones by due date (so overdue first), then done ones, newest first. */
+export function selectAssigneeTaskPage(
+  db: Kysely<DB>,
+  assigneeId: string,
+  filter: { include: 'open' | 'all'; group?: TaskDueGroup | undefined },
+  days: DayBounds,
+  page: { limit: number; offset: number },
+): Promise<TaskRow[]> {
+  return assigneeTasks(db, assigneeId, filter, days)
+    .orderBy('task.done_at', 'desc')
+    .orderBy('task.due_on')
+    .orderBy('task.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+}
+
+/** How many of an assignee's tasks fall into each group, over all pages. */
+export async function countAssigneeTasks(
+  db: Kysely<DB>,
+  assigneeId: string,
+  include: 'open' | 'all',
+  days: DayBounds,
+) {
+  let query = db.selectFrom('task').where('assignee_id', '=', assigneeId)
+  if (include === 'open') query = query.where('done_at', 'is', null)
+  return query
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) FILTER (WHERE done_at IS NULL AND due_on < ${days.today}::date))::int`.as(
+        'overdue',
+      ),
+      sql<number>`(count(*) FILTER (WHERE done_at IS NULL AND due_on = ${days.today}::date))::int`.as(
+        'today',
+      ),
+      sql<number>`(count(*) FILTER (WHERE done_at IS NULL AND due_on > ${days.today}::date AND due_on <= ${days.weekEnd}::date))::int`.as(
+        'thisWeek',
+      ),
+      sql<number>`(count(*) FILTER (WHERE done_at IS NULL AND due_on > ${days.weekEnd}::date))::int`.as(
+        'later',
+      ),
+      sql<number>`(count(*) FILTER (WHERE done_at IS NOT NULL))::int`.as('done'),
+    ])
+    .executeTakeFirstOrThrow()
+}
 
 export async function insertTask(
   trx: Transaction<DB>,

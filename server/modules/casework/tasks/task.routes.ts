@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   taskInputSchema,
   taskListQuerySchema,
+  taskPageSchema,
   taskSchema,
   taskUpdateSchema,
 } from '../../../../common/casework.ts'
@@ -26,12 +27,12 @@ export const taskRoutes =
         config: { access: 'task.own' },
         schema: {
           tags,
-          summary: 'My tasks',
+          summary: 'My tasks, one page at a time, with how many are overdue, due today, this week and later',
           querystring: taskListQuerySchema,
-          response: { 200: z.array(taskSchema), ...problems },
+          response: { 200: taskPageSchema, ...problems },
         },
       },
-      (request) => listMyTasks(db, actorOf(request), request.query.include, requestContext(request).now),
+      (request) => listMyTasks(db, actorOf(request), request.query, requestContext(request)),
     )
     app.post(
       '/tasks',

@@ -1,64 +1,159 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { Task, taskInputSchema, taskUpdateSchema } from '../../../../common/casework.ts'
+import type {
+  ResidenceStatusKind,
+  Task,
+  TaskDueGroup,
+  TaskPage,
+  taskInputSchema,
+  taskListQuerySchema,
+  taskUpdateSchema,
+} from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { districtTime, districtTodays } from '../../../platform/district-time.ts'
+import { addDays, districtTime, districtTodays } from '../../../platform/district-time.ts'
 import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
-import { type Actor, authorize, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
-import { recordAudit } from '../../audit/index.ts'
+import { type Actor, authorize, can, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { activeUsers, displayNames } from '../../identity/index.ts'
-import { loadCaseSubject, loadPersonSubject, loadTaskSubject, ruleViolation } from '../casework.access.ts'
 import {
+  loadCaseSubject,
+  loadPersonSubject,
+  loadTaskSubject,
+  personSubjects,
+  ruleViolation,
+} from '../casework.access.ts'
+import {
+  countAssigneeTasks,
+  type DayBounds,
   insertResidenceExpiryTasks,
   insertTask,
+  selectAssigneeTaskPage,
   selectTasks,
   type TaskRow,
   updateTaskIfVersion,
 } from './task.queries.ts'
 
-/** Tasks as the API shows them, with their assignees' names (from identity). */
-async function presentTasks(
-  db: Kysely<DB>,
-  districtId: string,
-  rows: readonly TaskRow[],
-  now: Date,
-): Promise<Task[]> {
-  const { today } = await districtTime(db, districtId, now)
-  const names = await displayNames(
-    db,
-    districtId,
-    rows.map((row) => row.assignee_id),
-  )
-  return rows.map((row) => presentTask(row, names.get(row.assignee_id) ?? '', today))
+/** Today and the coming Sunday (today on a Sunday): the days that split the reminders into groups. */
+export function dayBounds(today: string): DayBounds {
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay()
+  return { today, weekEnd: addDays(today, (7 - weekday) % 7) }
 }
 
-/** A task as the API shows it; overdue from 00:00 of the day after its due day, in the district's calendar. */
-const presentTask = (row: TaskRow, assigneeName: string, today: string): Task => ({
-  id: row.id,
-  title: row.title,
-  dueOn: row.due_on,
-  assigneeId: row.assignee_id,
-  assigneeName,
-  caseId: row.case_id,
-  caseReference: row.case_reference,
-  personId: row.person_id,
-  source: row.source as Task['source'],
-  doneAt: row.done_at,
-  overdue: row.done_at === null && row.due_on < today,
-  version: row.version,
-})
+/** The day bounds in the district's calendar (Europe/Berlin unless the district says otherwise). */
+async function districtDayBounds(db: Kysely<DB>, districtId: string, now: Date): Promise<DayBounds> {
+  return dayBounds((await districtTime(db, districtId, now)).today)
+}
 
-/** My tasks (Wiedervorlagen), overdue first, then by due date. */
+function dueGroup(row: TaskRow, days: DayBounds): TaskDueGroup {
+  if (row.done_at !== null) return 'done'
+  if (row.due_on < days.today) return 'overdue'
+  if (row.due_on === days.today) return 'today'
+  return row.due_on <= days.weekEnd ? 'this-week' : 'later'
+}
+
+/** The policy's view of the persons the tasks are about, for deciding who may see their names. */
+async function taskPersonSubjects(db: Kysely<DB>, actor: Actor, rows: readonly TaskRow[]) {
+  const persons = new Map<
+    string,
+    { id: string; district_id: string; registered_by: string; registered_team_id: string | null }
+  >()
+  for (const row of rows) {
+    if (row.person_id && row.person_district_id && row.person_registered_by) {
+      persons.set(row.person_id, {
+        id: row.person_id,
+        district_id: row.person_district_id,
+        registered_by: row.person_registered_by,
+        registered_team_id: row.person_registered_team_id,
+      })
+    }
+  }
+  return persons.size > 0 ? personSubjects(db, actor.districtId, [...persons.values()]) : new Map()
+}
+
+/**
+ * Tasks as the API shows them, with their assignees' names (from identity). The name of the
+ * person a task is about is shown only to whom the policy lets read that person: a reminder can
+ * outlive the assignee's access (a handed-over case).
+ */
+async function presentTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  rows: readonly TaskRow[],
+  days: DayBounds,
+): Promise<Task[]> {
+  const [names, subjects] = await Promise.all([
+    displayNames(
+      db,
+      actor.districtId,
+      rows.map((row) => row.assignee_id),
+    ),
+    taskPersonSubjects(db, actor, rows),
+  ])
+  return rows.map((row) => {
+    const subject = row.person_id ? subjects.get(row.person_id) : undefined
+    const visible = subject !== undefined && can(actor, 'person.read', subject)
+    const group = dueGroup(row, days)
+    return {
+      id: row.id,
+      title: row.title,
+      dueOn: row.due_on,
+      assigneeId: row.assignee_id,
+      assigneeName: names.get(row.assignee_id) ?? '',
+      caseId: row.case_id,
+      caseReference: row.case_reference,
+      personId: row.person_id,
+      source: row.source as Task['source'],
+      doneAt: row.done_at,
+      overdue: group === 'overdue',
+      dueGroup: group,
+      person:
+        visible && row.person_id && row.person_family_name !== null && row.person_given_names !== null
+          ? { id: row.person_id, familyName: row.person_family_name, givenNames: row.person_given_names }
+          : null,
+      residence:
+        row.residence_status !== null && row.residence_valid_until !== null
+          ? { status: row.residence_status as ResidenceStatusKind, validUntil: row.residence_valid_until }
+          : null,
+      version: row.version,
+    }
+  })
+}
+
+/**
+ * My tasks (Wiedervorlagen), one page at a time: overdue first, then by due date, or one group
+ * only; with how many fall into each group over all pages. Names of persons shown are a read of
+ * personal data: audited.
+ */
 export async function listMyTasks(
   db: Kysely<DB>,
   actor: Actor,
-  include: 'open' | 'all',
-  now: Date,
-): Promise<Task[]> {
+  query: z.output<typeof taskListQuerySchema>,
+  request: RequestContext,
+): Promise<TaskPage> {
   authorize(actor, 'task.own', ownDistrict(actor))
-  const rows = await selectTasks(db, { assigneeId: actor.userId, openOnly: include === 'open' })
-  return presentTasks(db, actor.districtId, rows, now)
+  const days = await districtDayBounds(db, actor.districtId, request.now)
+  const [rows, counts] = await Promise.all([
+    selectAssigneeTaskPage(db, actor.userId, query, days, query),
+    countAssigneeTasks(db, actor.userId, query.include, days),
+  ])
+  const groups = {
+    overdue: counts.overdue,
+    today: counts.today,
+    'this-week': counts.thisWeek,
+    later: counts.later,
+    done: counts.done,
+  }
+  const items = await presentTasks(db, actor, rows, days)
+  const named = items.filter((task) => task.person !== null).length
+  if (named > 0) await recordAuditAlone(db, { ...request, action: 'task.list', purpose: `persons:${named}` })
+  return {
+    items,
+    total: query.group ? groups[query.group] : counts.total,
+    limit: query.limit,
+    offset: query.offset,
+    groups,
+  }
 }
 
 /** The tasks of a case, for the case's own page. */
@@ -69,11 +164,13 @@ export async function listCaseTasks(
   now: Date,
 ): Promise<Task[]> {
   authorize(actor, 'case.read', await loadCaseSubject(db, actor, caseId))
-  return presentTasks(db, actor.districtId, await selectTasks(db, { caseId }), now)
+  const rows = await selectTasks(db, { caseId })
+  return presentTasks(db, actor, rows, await districtDayBounds(db, actor.districtId, now))
 }
 
 async function readTask(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<Task> {
-  const [task] = await presentTasks(db, actor.districtId, await selectTasks(db, { id }), now)
+  const rows = await selectTasks(db, { id })
+  const [task] = await presentTasks(db, actor, rows, await districtDayBounds(db, actor.districtId, now))
   if (!task) throw new Error('task vanished while being read')
   return task
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, Person, Task } from '../../../../common/casework.ts'
+import type { Case, Person, Task, TaskPage } from '../../../../common/casework.ts'
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
@@ -14,7 +14,7 @@ import {
   registerPerson,
   teamIdByName,
 } from '../casework.test-helpers.ts'
-import { refreshResidenceExpiryTasks } from './task.service.ts'
+import { dayBounds, refreshResidenceExpiryTasks } from './task.service.ts'
 
 describe.each(databaseKinds)('tasks on %s', (kind) => {
   const ctx = useTestApp(kind)
@@ -38,10 +38,20 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
     expect(response.statusCode, response.body).toBe(201)
     return response.json() as Task
   }
-  const myTasks = async (session: TestSession, include?: 'all') =>
-    (
-      await session.request({ method: 'GET', url: `/api/tasks${include ? '?include=all' : ''}` })
-    ).json() as Task[]
+  const myTaskPage = async (session: TestSession, query = '') => {
+    const response = await session.request({ method: 'GET', url: `/api/tasks${query}` })
+    expect(response.statusCode, response.body).toBe(200)
+    return response.json() as TaskPage
+  }
+  /** Every page of my tasks, so that the demo's many reminders never hide the task looked for. */
+  const myTasks = async (session: TestSession, include: 'open' | 'all' = 'open') => {
+    const tasks: Task[] = []
+    for (let offset = 0; ; offset += 200) {
+      const page = await myTaskPage(session, `?include=${include}&limit=200&offset=${offset}`)
+      tasks.push(...page.items)
+      if (page.items.length < 200) return tasks
+    }
+  }
   const putTask = (session: TestSession, task: Task, changes: Record<string, unknown>, version?: number) =>
     session.request({
       method: 'PUT',
@@ -293,6 +303,81 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       ).toBeGreaterThanOrEqual(1)
       expect(await expiryTasks(person.id)).toHaveLength(1)
       expect(await refreshResidenceExpiryTasks(ctx.database.db, null, { now: new Date() })).toBe(0)
+    })
+  })
+
+  describe('the reminders list', () => {
+    // The demo district counts its days in Europe/Berlin, as isoDay does.
+    const days = dayBounds(isoDay())
+    const berlinDay = isoDay
+
+    it('pages on the server and counts overdue, today, this week and later over all pages', async () => {
+      const teamNord = await teamIdByName(ctx.database, caseManager.districtId, 'Team Nord')
+      await createUser(admin, 'seiten.kollegin', ['case_manager'], [teamNord])
+      const reader = await loginAs(ctx.app, 'seiten.kollegin')
+      const thisWeek = days.weekEnd > days.today ? [days.weekEnd] : []
+      const dueDays = [berlinDay(-3), berlinDay(-1), days.today, ...thisWeek, berlinDay(10), berlinDay(40)]
+      for (const [index, dueOn] of dueDays.entries()) {
+        await createTask(reader, { title: `Aufgabe ${index}`, dueOn })
+      }
+      const first = await myTaskPage(reader, '?limit=2')
+      expect(first).toMatchObject({
+        total: dueDays.length,
+        limit: 2,
+        offset: 0,
+        groups: { overdue: 2, today: 1, 'this-week': thisWeek.length, later: 2, done: 0 },
+      })
+      expect(first.items.map((task) => [task.dueOn, task.dueGroup])).toEqual([
+        [berlinDay(-3), 'overdue'],
+        [berlinDay(-1), 'overdue'],
+      ])
+      const rest = await myTaskPage(reader, '?limit=50&offset=2')
+      expect(rest.items.map((task) => [task.dueOn, task.dueGroup])).toEqual([
+        [days.today, 'today'],
+        ...thisWeek.map((day) => [day, 'this-week']),
+        [berlinDay(10), 'later'],
+        [berlinDay(40), 'later'],
+      ])
+      expect(rest.total).toBe(dueDays.length)
+      const later = await myTaskPage(reader, '?group=later&limit=1&offset=1')
+      expect(later).toMatchObject({ total: 2, groups: { overdue: 2, later: 2 } })
+      expect(later.items.map((task) => task.dueOn)).toEqual([berlinDay(40)])
+    })
+
+    it('ends the week on Sunday: on a Sunday the week is today alone', () => {
+      expect(dayBounds('2026-04-05')).toEqual({ today: '2026-04-05', weekEnd: '2026-04-05' })
+      expect(dayBounds('2026-04-06')).toEqual({ today: '2026-04-06', weekEnd: '2026-04-12' })
+      expect(dayBounds('2026-12-31')).toEqual({ today: '2026-12-31', weekEnd: '2027-01-03' })
+    })
+
+    it('names the client and the day the title runs out on a residence reminder', async () => {
+      const { person } = await personWithCase(caseManager, municipality, {
+        familyName: 'Fiktion',
+        givenNames: 'Amina',
+      })
+      await addResidenceStatus(person, isoDay(40), 'fictional-certificate')
+      const [row] = await expiryTasks(person.id)
+      const listed = (await myTasks(caseManager)).find((task) => task.id === row?.id)
+      expect(listed).toMatchObject({
+        source: 'residence-expiry',
+        personId: person.id,
+        person: { id: person.id, familyName: 'Fiktion', givenNames: 'Amina' },
+        residence: { status: 'fictional-certificate', validUntil: isoDay(40) },
+      })
+    })
+
+    it('keeps the name from an assignee who may not read the person, but still links the task', async () => {
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Verborgen' })
+      const south = await loginAs(ctx.app, 'fallmanagement.sued')
+      const task = await createTask(caseManager, {
+        title: 'Unterlagen an Team Süd',
+        dueOn: isoDay(4),
+        personId: person.id,
+        assigneeId: south.userId,
+      })
+      expect(task.person).toMatchObject({ familyName: 'Verborgen' })
+      const listed = (await myTasks(south)).find((item) => item.id === task.id)
+      expect(listed).toMatchObject({ personId: person.id, person: null, residence: null })
     })
   })
 

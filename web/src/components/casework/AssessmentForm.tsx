@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Paper, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Grid, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,7 @@ import { apiSend } from '../../api.ts'
 import { todayIso } from '../../casework-format.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
 import { assessmentsQuery, caseworkKeys } from '../../casework-queries.ts'
+import { DayInput } from '../DateFields.tsx'
 
 type Row = { needLevel: string; resources: string; note: string }
 const needLevels = ['0', '1', '2', '3'] as const
@@ -69,13 +70,12 @@ export function AssessmentForm({
     <Stack component="form" onSubmit={submit} gap="sm">
       <Text size="sm">{t('casework.assessment.formIntro')}</Text>
       <CaseworkFormProblem error={save.error} shown={['assessedOn', 'entries']} />
-      <TextInput
+      <DayInput
         label={t('casework.assessment.assessedOn')}
-        type="date"
         required
         max={todayIso()}
         value={assessedOn}
-        onChange={(event) => setAssessedOn(event.currentTarget.value)}
+        onChange={setAssessedOn}
         error={problems.field(save.error, 'assessedOn')}
         w={200}
       />

@@ -13,7 +13,7 @@ export function CaseworkStartCard() {
   const { t } = useTranslation()
   const can = useCan()
   const show = can('case.list') && can('task.own')
-  const tasks = useQuery({ ...myTasksQuery, enabled: show })
+  const tasks = useQuery({ ...myTasksQuery('all', 1, 1), enabled: show })
   if (!show) return null
   return (
     <Card withBorder component="section" aria-labelledby="casework-start-heading">
@@ -22,10 +22,10 @@ export function CaseworkStartCard() {
       </Title>
       <QueryState query={tasks}>
         {(list) => {
-          const overdue = list.filter((task) => task.overdue).length
+          const overdue = list.groups.overdue
           return (
             <Stack gap={6}>
-              <Text size="sm">{t('casework.start.openTasks', { count: list.length })}</Text>
+              <Text size="sm">{t('casework.start.openTasks', { count: list.total })}</Text>
               {overdue > 0 && (
                 <Group gap={4} c={statusColors.negative}>
                   <Icon name="warning" size={16} />

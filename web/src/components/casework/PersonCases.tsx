@@ -1,23 +1,13 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
-import { type FormEvent, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Case, Person } from '../../../../common/casework.ts'
+import { type Case, caseCreateSchema, type Person } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import {
   caseQuery,
   caseworkKeys,
@@ -25,9 +15,18 @@ import {
   useMunicipalities,
   useTeams,
 } from '../../casework-queries.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan, useSession } from '../../session.tsx'
+import { DayInput } from '../DateFields.tsx'
 import { Dialog } from '../Dialog.tsx'
 import { PhaseBadge } from './bits.tsx'
+
+type OpenCaseValues = {
+  municipalityId: string | null
+  teamId: string | null
+  managerIds: string[]
+  openedOn: string
+}
 
 function OpenCaseForm({ person }: { person: Person }) {
   const { t } = useTranslation()
@@ -38,73 +37,86 @@ function OpenCaseForm({ person }: { person: Person }) {
   const municipalities = useMunicipalities()
   const teams = useTeams()
   const managers = useCaseManagers()
-  const [form, setForm] = useState({
-    municipalityId: person.municipalityId as string | null,
-    teamId: (session.user.teamIds[0] ?? null) as string | null,
-    managerIds: [] as string[],
-    openedOn: todayIso(),
+  const formRef = useRef<HTMLFormElement>(null)
+  const toInput = (values: OpenCaseValues) => ({
+    personIds: [person.id],
+    municipalityId: values.municipalityId ?? undefined,
+    teamId: values.teamId,
+    managerIds: values.managerIds,
+    openedOn: values.openedOn || undefined,
+  })
+  const form = useForm<OpenCaseValues>({
+    initialValues: {
+      municipalityId: person.municipalityId,
+      teamId: session.user.teamIds[0] ?? null,
+      managerIds: [],
+      openedOn: todayIso(),
+    },
+    validate: useSchemaValidator(caseCreateSchema, toInput),
   })
   const open = useMutation({
-    mutationFn: () => apiSend<Case>('POST', '/cases', { personIds: [person.id], ...form }),
+    mutationFn: (body: ReturnType<typeof toInput>) => apiSend<Case>('POST', '/cases', body),
     onSuccess: async (created) => {
       queryClient.setQueryData(caseworkKeys.case(created.id), created)
       await queryClient.invalidateQueries({ queryKey: caseworkKeys.person(person.id) })
       await navigate({ to: '/cases/$caseId', params: { caseId: created.id } })
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    open.mutate()
-  }
+  const error = (field: keyof OpenCaseValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(open.error, field)
   const fields = ['municipalityId', 'teamId', 'managerIds', 'openedOn']
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <CaseworkFormProblem error={open.error} shown={fields} />
-      <Select
-        label={t('casework.fields.municipality')}
-        required
-        data-autofocus
-        data={municipalities.options}
-        value={form.municipalityId}
-        onChange={(municipalityId) => setForm({ ...form, municipalityId })}
-        error={problems.field(open.error, 'municipalityId')}
-        searchable
-        openOnFocus={false}
-      />
-      <Select
-        label={t('casework.fields.team')}
-        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-        value={form.teamId}
-        onChange={(teamId) => setForm({ ...form, teamId })}
-        error={problems.field(open.error, 'teamId')}
-        clearable
-      />
-      <MultiSelect
-        label={t('casework.fields.managers')}
-        description={t('casework.openCase.managersHint')}
-        data={(managers.data ?? []).map((manager) => ({ value: manager.id, label: manager.displayName }))}
-        value={form.managerIds}
-        onChange={(managerIds) => setForm({ ...form, managerIds })}
-        error={problems.field(open.error, 'managerIds')}
-        maxValues={4}
-        searchable
-        openOnFocus={false}
-      />
-      <TextInput
-        label={t('casework.openCase.openedOn')}
-        type="date"
-        required
-        max={todayIso()}
-        value={form.openedOn}
-        onChange={(event) => setForm({ ...form, openedOn: event.currentTarget.value })}
-        error={problems.field(open.error, 'openedOn')}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={open.isPending} disabled={!form.municipalityId}>
-          {t('casework.openCase.submit')}
-        </Button>
-      </Group>
-    </Stack>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => open.mutate(toInput(values)),
+        () => focusFirstInvalid(formRef.current),
+      )}
+    >
+      <Stack gap="sm">
+        <CaseworkFormProblem error={open.error} shown={fields} />
+        <Select
+          label={t('casework.fields.municipality')}
+          required
+          data-autofocus
+          data={municipalities.options}
+          {...form.getInputProps('municipalityId')}
+          error={error('municipalityId')}
+          searchable
+          openOnFocus={false}
+        />
+        <Select
+          label={t('casework.fields.team')}
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          {...form.getInputProps('teamId')}
+          error={error('teamId')}
+          clearable
+        />
+        <MultiSelect
+          label={t('casework.fields.managers')}
+          description={t('casework.openCase.managersHint')}
+          data={(managers.data ?? []).map((manager) => ({ value: manager.id, label: manager.displayName }))}
+          {...form.getInputProps('managerIds')}
+          error={error('managerIds')}
+          maxValues={4}
+          searchable
+          openOnFocus={false}
+        />
+        <DayInput
+          label={t('casework.openCase.openedOn')}
+          required
+          max={todayIso()}
+          {...form.getInputProps('openedOn')}
+          error={error('openedOn')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={open.isPending} disabled={!form.values.municipalityId}>
+            {t('casework.openCase.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

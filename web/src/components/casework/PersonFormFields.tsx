@@ -17,6 +17,7 @@ import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import { countryOptions, describePartialDate, languageName, languageOptions } from '../../casework-format.ts'
 import { useCaseworkProblems } from '../../casework-problems.tsx'
 import { useMunicipalities } from '../../casework-queries.ts'
+import { DayInput } from '../DateFields.tsx'
 import { useEnumOptions } from './bits.tsx'
 import { birthDateIso, birthDateProblem, type PersonFormValues } from './person-form-values.ts'
 
@@ -151,12 +152,11 @@ export function PersonFormFields({
             maxValues={5}
             nothingFoundMessage={t('common.noResults')}
           />
-          <TextInput
+          <DayInput
             label={t('casework.fields.arrivalDate')}
-            type="date"
             value={values.arrivalDate}
             error={error('arrivalDate')}
-            onChange={(event) => onChange({ arrivalDate: event.currentTarget.value })}
+            onChange={(arrivalDate) => onChange({ arrivalDate })}
           />
         </SimpleGrid>
       </Fieldset>

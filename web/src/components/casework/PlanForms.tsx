@@ -1,24 +1,29 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Case,
   type Goal,
+  goalInputSchema,
   goalStatuses,
   type LifeDomain,
   lifeDomains,
   type Measure,
+  measureInputSchema,
   measureOwners,
   measureStatuses,
 } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, type Plan, planQuery, useOrganisations } from '../../casework-queries.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
+import { DayInput } from '../DateFields.tsx'
 import { useEnumOptions } from './bits.tsx'
 
 /** Saves a goal or measure and puts the plan the server answers with in place. */
-function usePlanMutation(item: Case, send: () => Promise<Plan>, onDone: () => void) {
+function usePlanMutation<Body>(item: Case, send: (body: Body) => Promise<Plan>, onDone: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: send,
@@ -35,94 +40,131 @@ function usePlanMutation(item: Case, send: () => Promise<Plan>, onDone: () => vo
   })
 }
 
+type GoalFormValues = {
+  domain: LifeDomain | null
+  statement: string
+  indicator: string
+  targetDate: string
+  status: Goal['status']
+}
+
+const goalInput = (values: GoalFormValues) => ({
+  domain: values.domain ?? undefined,
+  statement: values.statement,
+  indicator: values.indicator,
+  targetDate: values.targetDate || null,
+  status: values.status,
+})
+
 export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDone: () => void }) {
   const { t } = useTranslation()
   const problems = useCaseworkProblems()
   const options = useEnumOptions()
-  const [form, setForm] = useState({
-    domain: (goal?.domain ?? null) as LifeDomain | null,
-    statement: goal?.statement ?? '',
-    indicator: goal?.indicator ?? '',
-    targetDate: goal?.targetDate ?? '',
-    status: goal?.status ?? 'open',
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<GoalFormValues>({
+    initialValues: {
+      domain: goal?.domain ?? null,
+      statement: goal?.statement ?? '',
+      indicator: goal?.indicator ?? '',
+      targetDate: goal?.targetDate ?? '',
+      status: goal?.status ?? 'open',
+    },
+    validate: useSchemaValidator(goalInputSchema, goalInput),
   })
-  const body = () => ({ ...form, targetDate: form.targetDate || null })
   const save = usePlanMutation(
     item,
-    () =>
+    (body: ReturnType<typeof goalInput>) =>
       goal
-        ? apiSend<Plan>('PUT', `/cases/${item.id}/goals/${goal.id}`, body(), {
+        ? apiSend<Plan>('PUT', `/cases/${item.id}/goals/${goal.id}`, body, {
             'if-match': `"${goal.version}"`,
           })
-        : apiSend<Plan>('POST', `/cases/${item.id}/goals`, body()),
+        : apiSend<Plan>('POST', `/cases/${item.id}/goals`, body),
     onDone,
   )
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
-  const error = (field: string) => problems.field(save.error, field)
+  const error = (field: keyof GoalFormValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <CaseworkFormProblem
-        error={save.error}
-        shown={['domain', 'statement', 'indicator', 'targetDate', 'status']}
-      />
-      <Select
-        label={t('casework.fields.domain')}
-        required
-        data-autofocus
-        data={options(lifeDomains, 'domains')}
-        value={form.domain}
-        onChange={(domain) => setForm({ ...form, domain: domain as LifeDomain | null })}
-        error={error('domain')}
-        searchable
-        openOnFocus={false}
-      />
-      <Textarea
-        label={t('casework.plan.statement')}
-        description={t('casework.plan.statementHint')}
-        required
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={form.statement}
-        onChange={(event) => setForm({ ...form, statement: event.currentTarget.value })}
-        error={error('statement')}
-      />
-      <TextInput
-        label={t('casework.plan.indicator')}
-        description={t('casework.plan.indicatorHint')}
-        maxLength={500}
-        value={form.indicator}
-        onChange={(event) => setForm({ ...form, indicator: event.currentTarget.value })}
-        error={error('indicator')}
-      />
-      <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label={t('casework.plan.targetDate')}
-          type="date"
-          value={form.targetDate}
-          onChange={(event) => setForm({ ...form, targetDate: event.currentTarget.value })}
-          error={error('targetDate')}
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => save.mutate(goalInput(values)),
+        () => focusFirstInvalid(formRef.current),
+      )}
+    >
+      <Stack gap="sm">
+        <CaseworkFormProblem
+          error={save.error}
+          shown={['domain', 'statement', 'indicator', 'targetDate', 'status']}
         />
         <Select
-          label={t('casework.plan.status')}
-          data={options(goalStatuses, 'goalStatuses')}
-          value={form.status}
-          onChange={(status) => status && setForm({ ...form, status: status as Goal['status'] })}
-          allowDeselect={false}
-          error={error('status')}
+          label={t('casework.fields.domain')}
+          required
+          data-autofocus
+          data={options(lifeDomains, 'domains')}
+          {...form.getInputProps('domain')}
+          error={error('domain')}
+          searchable
+          openOnFocus={false}
         />
-      </SimpleGrid>
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('casework.common.save')}
-        </Button>
-      </Group>
-    </Stack>
+        <Textarea
+          label={t('casework.plan.statement')}
+          description={t('casework.plan.statementHint')}
+          required
+          autosize
+          minRows={2}
+          maxLength={maxLengthOf(goalInputSchema, 'statement')}
+          {...form.getInputProps('statement')}
+          error={error('statement')}
+        />
+        <TextInput
+          label={t('casework.plan.indicator')}
+          description={t('casework.plan.indicatorHint')}
+          maxLength={maxLengthOf(goalInputSchema, 'indicator')}
+          {...form.getInputProps('indicator')}
+          error={error('indicator')}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          <DayInput
+            label={t('casework.plan.targetDate')}
+            {...form.getInputProps('targetDate')}
+            error={error('targetDate')}
+          />
+          <Select
+            label={t('casework.plan.status')}
+            data={options(goalStatuses, 'goalStatuses')}
+            {...form.getInputProps('status')}
+            allowDeselect={false}
+            error={error('status')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('casework.common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
+
+type MeasureFormValues = {
+  goalId: string | null
+  description: string
+  owner: Measure['owner']
+  organisationId: string | null
+  dueOn: string
+  status: Measure['status']
+}
+
+const measureInput = (values: MeasureFormValues) => ({
+  goalId: values.goalId,
+  description: values.description,
+  owner: values.owner,
+  organisationId: values.owner === 'partner' ? values.organisationId : null,
+  dueOn: values.dueOn || null,
+  status: values.status,
+})
 
 export function MeasureForm({
   item,
@@ -141,103 +183,101 @@ export function MeasureForm({
   const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const organisations = useOrganisations()
-  const [form, setForm] = useState({
-    goalId: measure?.goalId ?? goalId ?? null,
-    description: measure?.description ?? '',
-    owner: measure?.owner ?? 'case-manager',
-    organisationId: measure?.organisationId ?? null,
-    dueOn: measure?.dueOn ?? '',
-    status: measure?.status ?? 'planned',
-  })
-  const body = () => ({
-    ...form,
-    organisationId: form.owner === 'partner' ? form.organisationId : null,
-    dueOn: form.dueOn || null,
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<MeasureFormValues>({
+    initialValues: {
+      goalId: measure?.goalId ?? goalId ?? null,
+      description: measure?.description ?? '',
+      owner: measure?.owner ?? 'case-manager',
+      organisationId: measure?.organisationId ?? null,
+      dueOn: measure?.dueOn ?? '',
+      status: measure?.status ?? 'planned',
+    },
+    validate: useSchemaValidator(measureInputSchema, measureInput),
   })
   const save = usePlanMutation(
     item,
-    () =>
+    (body: ReturnType<typeof measureInput>) =>
       measure
-        ? apiSend<Plan>('PUT', `/cases/${item.id}/measures/${measure.id}`, body(), {
+        ? apiSend<Plan>('PUT', `/cases/${item.id}/measures/${measure.id}`, body, {
             'if-match': `"${measure.version}"`,
           })
-        : apiSend<Plan>('POST', `/cases/${item.id}/measures`, body()),
+        : apiSend<Plan>('POST', `/cases/${item.id}/measures`, body),
     onDone,
   )
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
-  const error = (field: string) => problems.field(save.error, field)
+  const error = (field: keyof MeasureFormValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <CaseworkFormProblem
-        error={save.error}
-        shown={['goalId', 'description', 'owner', 'organisationId', 'dueOn', 'status']}
-      />
-      <Textarea
-        label={t('casework.plan.description')}
-        required
-        data-autofocus
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={form.description}
-        onChange={(event) => setForm({ ...form, description: event.currentTarget.value })}
-        error={error('description')}
-      />
-      <Select
-        label={t('casework.plan.forGoal')}
-        data={goals.map((goal) => ({ value: goal.id, label: goal.statement }))}
-        value={form.goalId}
-        onChange={(value) => setForm({ ...form, goalId: value })}
-        placeholder={t('casework.plan.noGoal')}
-        clearable
-        error={error('goalId')}
-      />
-      <SimpleGrid cols={2} spacing="sm">
-        <Select
-          label={t('casework.plan.owner')}
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => save.mutate(measureInput(values)),
+        () => focusFirstInvalid(formRef.current),
+      )}
+    >
+      <Stack gap="sm">
+        <CaseworkFormProblem
+          error={save.error}
+          shown={['goalId', 'description', 'owner', 'organisationId', 'dueOn', 'status']}
+        />
+        <Textarea
+          label={t('casework.plan.description')}
           required
-          data={options(measureOwners, 'measureOwners')}
-          value={form.owner}
-          onChange={(owner) => owner && setForm({ ...form, owner: owner as Measure['owner'] })}
-          allowDeselect={false}
-          error={error('owner')}
-        />
-        {form.owner === 'partner' && (
-          <Select
-            label={t('casework.plan.organisation')}
-            required
-            data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            value={form.organisationId}
-            onChange={(organisationId) => setForm({ ...form, organisationId })}
-            searchable
-            openOnFocus={false}
-            error={error('organisationId')}
-          />
-        )}
-        <TextInput
-          label={t('casework.plan.dueOn')}
-          type="date"
-          value={form.dueOn}
-          onChange={(event) => setForm({ ...form, dueOn: event.currentTarget.value })}
-          error={error('dueOn')}
+          data-autofocus
+          autosize
+          minRows={2}
+          maxLength={maxLengthOf(measureInputSchema, 'description')}
+          {...form.getInputProps('description')}
+          error={error('description')}
         />
         <Select
-          label={t('casework.plan.status')}
-          data={options(measureStatuses, 'measureStatuses')}
-          value={form.status}
-          onChange={(status) => status && setForm({ ...form, status: status as Measure['status'] })}
-          allowDeselect={false}
-          error={error('status')}
+          label={t('casework.plan.forGoal')}
+          data={goals.map((goal) => ({ value: goal.id, label: goal.statement }))}
+          {...form.getInputProps('goalId')}
+          placeholder={t('casework.plan.noGoal')}
+          clearable
+          error={error('goalId')}
         />
-      </SimpleGrid>
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('casework.common.save')}
-        </Button>
-      </Group>
-    </Stack>
+        <SimpleGrid cols={2} spacing="sm">
+          <Select
+            label={t('casework.plan.owner')}
+            required
+            data={options(measureOwners, 'measureOwners')}
+            {...form.getInputProps('owner')}
+            allowDeselect={false}
+            error={error('owner')}
+          />
+          {form.values.owner === 'partner' && (
+            <Select
+              label={t('casework.plan.organisation')}
+              required
+              data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              {...form.getInputProps('organisationId')}
+              searchable
+              openOnFocus={false}
+              error={error('organisationId')}
+            />
+          )}
+          <DayInput
+            label={t('casework.plan.dueOn')}
+            {...form.getInputProps('dueOn')}
+            error={error('dueOn')}
+          />
+          <Select
+            label={t('casework.plan.status')}
+            data={options(measureStatuses, 'measureStatuses')}
+            {...form.getInputProps('status')}
+            allowDeselect={false}
+            error={error('status')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('casework.common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }

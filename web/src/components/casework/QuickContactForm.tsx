@@ -12,16 +12,25 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react'
+import { type KeyboardEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type Case, type Contact, contactChannels, type LifeDomain } from '../../../../common/casework.ts'
+import {
+  type Case,
+  type Contact,
+  contactChannels,
+  contactInputSchema,
+  type LifeDomain,
+} from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageOptions, nowTime, personName, todayIso } from '../../casework-format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { districtInstant } from '../../district-time.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
+import { DayInput, TimeField } from '../DateFields.tsx'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from './bits.tsx'
 
 type Values = {
@@ -53,6 +62,27 @@ const defaults = (item: Case): Values => ({
   note: '',
 })
 
+/** The API's contact from the form: date and time of day are one instant there. */
+const contactInput = (values: Values) => {
+  const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
+  return {
+    // The typed day and time are the district's wall clock, sent with its offset.
+    occurredAt: readable ? districtInstant(values.date, values.time) : undefined,
+    durationMinutes: values.durationMinutes === '' ? undefined : Number(values.durationMinutes),
+    channel: values.channel,
+    participantPersonIds: values.participantPersonIds,
+    otherParticipants: values.otherParticipants,
+    language: values.language,
+    interpreterUsed: values.interpreterUsed,
+    interpreterLanguage: values.interpreterUsed ? values.interpreterLanguage : null,
+    domains: values.domains,
+    note: values.note,
+  }
+}
+
+/** Where the form shows a problem the API names elsewhere. */
+const fieldNames: Record<string, string> = { occurredAt: 'date' }
+
 /**
  * The quick entry of a counselling contact, made for the keyboard: the date field has focus, Tab
  * walks through the fields, Space ticks domains, Ctrl+Enter saves from anywhere. After saving
@@ -65,64 +95,54 @@ export function QuickContactForm({ item }: { item: Case }) {
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
   const firstRef = useRef<HTMLInputElement>(null)
-  const [values, setValues] = useState<Values>(() => defaults(item))
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
+  const form = useForm<Values>({
+    initialValues: defaults(item),
+    validate: useSchemaValidator(contactInputSchema, contactInput, (path) => fieldNames[path] ?? path, {
+      date: t('casework.problems.date-time'),
+      domains: t('casework.problems.domains-required'),
+      durationMinutes: t('casework.problems.duration'),
+    }),
+  })
+  const values = form.values
+  const set = (patch: Partial<Values>) => form.setValues(patch)
   const [announcement, setAnnouncement] = useState('')
-  const set = (patch: Partial<Values>) => setValues((previous) => ({ ...previous, ...patch }))
 
   const save = useMutation({
-    mutationFn: (body: object) => apiSend<Contact[]>('POST', `/cases/${item.id}/contacts`, body),
-    onSuccess: (contacts) => {
+    mutationFn: (body: ReturnType<typeof contactInput>) =>
+      apiSend<Contact[]>('POST', `/cases/${item.id}/contacts`, body),
+    onSuccess: (contacts, body) => {
       queryClient.setQueryData(contactsQuery(item.id).queryKey, contacts)
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.case(item.id), exact: true })
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.caseRecord(item.id, 'timeline') })
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases, exact: false, type: 'inactive' })
-      remember('channel', values.channel)
-      remember('language', values.language)
+      remember('channel', body.channel)
+      remember('language', body.language)
       setAnnouncement(
         t('casework.contacts.saved', { date: formatDay(values.date, i18n.language), time: values.time }),
       )
-      setValues({ ...defaults(item), channel: values.channel, language: values.language })
+      form.setValues({ ...defaults(item), channel: body.channel, language: body.language })
       firstRef.current?.focus()
     },
   })
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    setAnnouncement('')
-    const errors: Record<string, string> = {}
-    const readable = /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}$/.test(values.time)
-    if (!readable) errors.occurredAt = t('casework.problems.date-time')
-    if (values.domains.length === 0) errors.domains = t('casework.problems.domains-required')
-    const minutes = Number(values.durationMinutes)
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
-      errors.durationMinutes = t('casework.problems.duration')
-    setClientErrors(errors)
-    if (Object.keys(errors).length > 0) {
+  const submit = form.onSubmit(
+    (submitted) => {
+      setAnnouncement('')
+      save.mutate(contactInput(submitted))
+    },
+    () => {
+      setAnnouncement('')
       focusFirstInvalid(formRef.current)
-      return
-    }
-    save.mutate({
-      // The typed day and time are the district's wall clock, sent with its offset.
-      occurredAt: districtInstant(values.date, values.time),
-      durationMinutes: minutes,
-      channel: values.channel,
-      participantPersonIds: values.participantPersonIds,
-      otherParticipants: values.otherParticipants,
-      language: values.language,
-      interpreterUsed: values.interpreterUsed,
-      interpreterLanguage: values.interpreterUsed ? values.interpreterLanguage : null,
-      domains: values.domains,
-      note: values.note,
-    })
-  }
-  const onKeyDown = (event: KeyboardEvent) => {
+    },
+  )
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
-      submit()
+      event.currentTarget.requestSubmit()
     }
   }
-  const error = (field: string) => clientErrors[field] ?? problems.field(save.error, field)
+  const error = (field: string) =>
+    (form.errors[fieldNames[field] ?? field] as string | undefined) ?? problems.field(save.error, field)
   const languages = languageOptions(i18n.language)
 
   return (
@@ -144,23 +164,21 @@ export function QuickContactForm({ item }: { item: Case }) {
           ]}
         />
         <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
-          <TextInput
+          <DayInput
             ref={firstRef}
             autoFocus
             label={t('casework.contacts.date')}
-            type="date"
             required
             max={todayIso()}
             value={values.date}
-            onChange={(event) => set({ date: event.currentTarget.value })}
+            onChange={(date) => set({ date })}
             error={error('occurredAt')}
           />
-          <TextInput
+          <TimeField
             label={t('casework.contacts.time')}
-            type="time"
             required
             value={values.time}
-            onChange={(event) => set({ time: event.currentTarget.value })}
+            onChange={(time) => set({ time })}
           />
           <NumberInput
             label={t('casework.contacts.duration')}
@@ -168,6 +186,7 @@ export function QuickContactForm({ item }: { item: Case }) {
             min={1}
             max={600}
             step={5}
+            allowDecimal={false}
             value={values.durationMinutes}
             onChange={(durationMinutes) => set({ durationMinutes })}
             error={error('durationMinutes')}
@@ -238,7 +257,7 @@ export function QuickContactForm({ item }: { item: Case }) {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <TextInput
             label={t('casework.contacts.otherParticipants')}
-            maxLength={300}
+            maxLength={maxLengthOf(contactInputSchema, 'otherParticipants')}
             value={values.otherParticipants}
             onChange={(event) => set({ otherParticipants: event.currentTarget.value })}
           />
@@ -246,7 +265,7 @@ export function QuickContactForm({ item }: { item: Case }) {
             label={t('casework.contacts.note')}
             autosize
             minRows={1}
-            maxLength={5000}
+            maxLength={maxLengthOf(contactInputSchema, 'note')}
             value={values.note}
             onChange={(event) => set({ note: event.currentTarget.value })}
             error={error('note')}

@@ -1,37 +1,55 @@
 import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type Person, residenceStatusKinds } from '../../../../common/casework.ts'
+import {
+  type Person,
+  type ResidenceStatusKind,
+  residenceStatusesNeedingParagraph,
+  residenceStatusInputSchema,
+  residenceStatusKinds,
+  residenceStatusParagraphs,
+} from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { caseworkKeys } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
+import { DayInput } from '../DateFields.tsx'
 import { Dialog } from '../Dialog.tsx'
 import { useEnumOptions } from './bits.tsx'
 
-type Kind = (typeof residenceStatusKinds)[number]
+type ResidenceFormValues = {
+  status: ResidenceStatusKind | null
+  legalParagraph: string
+  validFrom: string
+  validUntil: string
+}
+
+const toInput = (values: ResidenceFormValues) => ({
+  status: values.status ?? undefined,
+  legalParagraph: values.legalParagraph,
+  validFrom: values.validFrom || null,
+  validUntil: values.validUntil || null,
+})
+
+const hintedKinds = residenceStatusesNeedingParagraph as readonly string[]
 
 function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () => void }) {
   const { t } = useTranslation()
   const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
-  const [form, setForm] = useState({
-    status: null as Kind | null,
-    legalParagraph: '',
-    validFrom: '',
-    validUntil: '',
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<ResidenceFormValues>({
+    initialValues: { status: null, legalParagraph: '', validFrom: '', validUntil: '' },
+    validate: useSchemaValidator(residenceStatusInputSchema, toInput),
   })
   const save = useMutation({
-    mutationFn: () =>
-      apiSend<Person>('POST', `/persons/${person.id}/residence-statuses`, {
-        status: form.status,
-        legalParagraph: form.legalParagraph,
-        validFrom: form.validFrom || null,
-        validUntil: form.validUntil || null,
-      }),
+    mutationFn: (body: ReturnType<typeof toInput>) =>
+      apiSend<Person>('POST', `/persons/${person.id}/residence-statuses`, body),
     onSuccess: (updated) => {
       queryClient.setQueryData(caseworkKeys.person(person.id), updated)
       // A new expiry date may have made a reminder.
@@ -39,55 +57,74 @@ function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () =>
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
+  /** A kind with one legal basis fills it in, unless the user wrote their own. */
+  const chooseKind = (value: string | null) => {
+    const status = value as ResidenceStatusKind | null
+    const previous = form.values.status ? (residenceStatusParagraphs[form.values.status] ?? '') : ''
+    const paragraph = form.values.legalParagraph
+    form.setFieldValue('status', status)
+    if (paragraph === '' || paragraph === previous) {
+      form.setFieldValue('legalParagraph', status ? (residenceStatusParagraphs[status] ?? '') : '')
+    }
   }
+  const error = (field: keyof ResidenceFormValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
   const fields = ['status', 'legalParagraph', 'validFrom', 'validUntil']
+  const kind = form.values.status
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <CaseworkFormProblem error={save.error} shown={fields} />
-      <Select
-        label={t('casework.residence.status')}
-        required
-        data-autofocus
-        data={options(residenceStatusKinds, 'residenceStatuses')}
-        value={form.status}
-        onChange={(status) => setForm({ ...form, status: status as Kind | null })}
-        error={problems.field(save.error, 'status')}
-        searchable
-        openOnFocus={false}
-      />
-      <TextInput
-        label={t('casework.residence.paragraph')}
-        description={t('casework.residence.paragraphHint')}
-        value={form.legalParagraph}
-        onChange={(event) => setForm({ ...form, legalParagraph: event.currentTarget.value })}
-        error={problems.field(save.error, 'legalParagraph')}
-      />
-      <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label={t('casework.residence.validFrom')}
-          type="date"
-          value={form.validFrom}
-          onChange={(event) => setForm({ ...form, validFrom: event.currentTarget.value })}
-          error={problems.field(save.error, 'validFrom')}
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => save.mutate(toInput(values)),
+        () => focusFirstInvalid(formRef.current),
+      )}
+    >
+      <Stack gap="sm">
+        <CaseworkFormProblem error={save.error} shown={fields} />
+        <Select
+          label={t('casework.residence.status')}
+          required
+          data-autofocus
+          data={options(residenceStatusKinds, 'residenceStatuses')}
+          value={kind}
+          onChange={chooseKind}
+          error={error('status')}
+          searchable
+          openOnFocus={false}
         />
         <TextInput
-          label={t('casework.residence.validUntil')}
-          description={t('casework.residence.validUntilHint')}
-          type="date"
-          value={form.validUntil}
-          onChange={(event) => setForm({ ...form, validUntil: event.currentTarget.value })}
-          error={problems.field(save.error, 'validUntil')}
+          label={t('casework.residence.paragraph')}
+          description={
+            kind && hintedKinds.includes(kind)
+              ? t(`casework.residence.paragraphHints.${kind}`)
+              : t('casework.residence.paragraphHint')
+          }
+          required={kind !== null && hintedKinds.includes(kind)}
+          maxLength={maxLengthOf(residenceStatusInputSchema, 'legalParagraph')}
+          {...form.getInputProps('legalParagraph')}
+          error={error('legalParagraph')}
         />
-      </SimpleGrid>
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('casework.common.save')}
-        </Button>
-      </Group>
-    </Stack>
+        <SimpleGrid cols={2} spacing="sm">
+          <DayInput
+            label={t('casework.residence.validFrom')}
+            {...form.getInputProps('validFrom')}
+            error={error('validFrom')}
+          />
+          <DayInput
+            label={t('casework.residence.validUntil')}
+            description={t('casework.residence.validUntilHint')}
+            {...form.getInputProps('validUntil')}
+            error={error('validUntil')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('casework.common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

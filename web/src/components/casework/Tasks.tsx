@@ -10,17 +10,21 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { type FormEvent, useRef, useState } from 'react'
+import type { TFunction } from 'i18next'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Task } from '../../../../common/casework.ts'
+import { type Task, taskInputSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
-import { formatDay, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problems.tsx'
+import { formatDay, personName, todayIso } from '../../casework-format.ts'
+import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { useCaseManagers } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { useSession } from '../../session.tsx'
+import { DayInput } from '../DateFields.tsx'
 import { Icon } from './icons.tsx'
 
 /** Tasks live in two lists (mine, the case's): both are refreshed after any change. */
@@ -28,6 +32,8 @@ const refreshTasks = (queryClient: ReturnType<typeof useQueryClient>, caseId: st
   void queryClient.invalidateQueries({ queryKey: ['tasks'] })
   if (caseId) void queryClient.invalidateQueries({ queryKey: ['cases', caseId] })
 }
+
+type TaskFormValues = { title: string; dueOn: string; assigneeId: string | null }
 
 /** A new task (Wiedervorlage): for me unless someone else is chosen; linked to a case if given. */
 export function TaskForm({
@@ -43,35 +49,39 @@ export function TaskForm({
   const queryClient = useQueryClient()
   const managers = useCaseManagers()
   const titleRef = useRef<HTMLInputElement>(null)
-  const [form, setForm] = useState({
-    title: '',
-    dueOn: todayIso(7),
-    assigneeId: session.user.id as string | null,
+  const formRef = useRef<HTMLFormElement>(null)
+  const toInput = (values: TaskFormValues) => ({
+    title: values.title,
+    dueOn: values.dueOn || undefined,
+    ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
+    caseId,
+    personId,
+  })
+  const form = useForm<TaskFormValues>({
+    initialValues: { title: '', dueOn: todayIso(7), assigneeId: session.user.id },
+    validate: useSchemaValidator(taskInputSchema, toInput),
   })
   const [notice, setNotice] = useState('')
   const create = useMutation({
-    mutationFn: () =>
-      apiSend<Task>('POST', '/tasks', {
-        title: form.title,
-        dueOn: form.dueOn,
-        ...(form.assigneeId ? { assigneeId: form.assigneeId } : {}),
-        caseId,
-        personId,
-      }),
+    mutationFn: (body: ReturnType<typeof toInput>) => apiSend<Task>('POST', '/tasks', body),
     onSuccess: (task) => {
       refreshTasks(queryClient, caseId)
       setNotice(
         t('casework.tasks.created', { title: task.title, date: formatDay(task.dueOn, i18n.language) }),
       )
-      setForm({ ...form, title: '' })
+      form.setFieldValue('title', '')
       titleRef.current?.focus()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setNotice('')
-    create.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => {
+      setNotice('')
+      create.mutate(toInput(values))
+    },
+    () => focusFirstInvalid(formRef.current),
+  )
+  const error = (field: keyof TaskFormValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(create.error, field)
   const assignees = (managers.data ?? []).map((manager) => ({
     value: manager.id,
     label: manager.displayName,
@@ -80,47 +90,45 @@ export function TaskForm({
     assignees.unshift({ value: session.user.id, label: session.user.displayName })
   }
   return (
-    <Stack component="form" onSubmit={submit} gap="xs">
-      <CaseworkFormProblem error={create.error} shown={['title', 'dueOn', 'assigneeId']} />
-      <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput
-          ref={titleRef}
-          label={t('casework.tasks.titleField')}
-          required
-          minLength={2}
-          maxLength={200}
-          value={form.title}
-          onChange={(event) => setForm({ ...form, title: event.currentTarget.value })}
-          error={problems.field(create.error, 'title')}
-          w={340}
-        />
-        <TextInput
-          label={t('casework.tasks.dueOn')}
-          type="date"
-          required
-          value={form.dueOn}
-          onChange={(event) => setForm({ ...form, dueOn: event.currentTarget.value })}
-          error={problems.field(create.error, 'dueOn')}
-        />
-        <Select
-          label={t('casework.tasks.assignee')}
-          data={assignees}
-          value={form.assigneeId}
-          onChange={(assigneeId) => setForm({ ...form, assigneeId })}
-          error={problems.field(create.error, 'assigneeId')}
-          allowDeselect={false}
-          searchable
-          openOnFocus={false}
-          w={240}
-        />
-        <Button type="submit" loading={create.isPending} mt={25}>
-          {t('casework.tasks.add')}
-        </Button>
-      </Group>
-      <Text size="sm" role="status" c={statusColors.positive} fw={600}>
-        {notice}
-      </Text>
-    </Stack>
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <CaseworkFormProblem error={create.error} shown={['title', 'dueOn', 'assigneeId']} />
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput
+            ref={titleRef}
+            label={t('casework.tasks.titleField')}
+            required
+            maxLength={maxLengthOf(taskInputSchema, 'title')}
+            {...form.getInputProps('title')}
+            error={error('title')}
+            w={340}
+          />
+          <DayInput
+            label={t('casework.tasks.dueOn')}
+            required
+            {...form.getInputProps('dueOn')}
+            error={error('dueOn')}
+            w={160}
+          />
+          <Select
+            label={t('casework.tasks.assignee')}
+            data={assignees}
+            {...form.getInputProps('assigneeId')}
+            error={error('assigneeId')}
+            allowDeselect={false}
+            searchable
+            openOnFocus={false}
+            w={240}
+          />
+          <Button type="submit" loading={create.isPending} mt={25}>
+            {t('casework.tasks.add')}
+          </Button>
+        </Group>
+        <Text size="sm" role="status" c={statusColors.positive} fw={600}>
+          {notice}
+        </Text>
+      </Stack>
+    </form>
   )
 }
 
@@ -139,7 +147,7 @@ export function DueDate({ task }: { task: Task }) {
       </Group>
     )
   }
-  if (task.dueOn === todayIso()) {
+  if (task.dueGroup === 'today') {
     return (
       <Group gap={4} c={statusColors.warning} wrap="nowrap">
         <Icon name="calendar" size={16} />
@@ -153,15 +161,28 @@ export function DueDate({ task }: { task: Task }) {
 }
 
 /**
+ * A residence reminder says whose title runs out and when (the name only to whom may read the
+ * person); other tasks carry the title their author gave them.
+ */
+function taskTitle(task: Task, t: TFunction, language: string): string {
+  if (task.source !== 'residence-expiry') return task.title
+  if (!task.residence) return t('casework.tasks.residenceExpiry')
+  const date = formatDay(task.residence.validUntil, language)
+  return task.person
+    ? t('casework.tasks.residenceExpiryOf', { name: personName(task.person), date })
+    : t('casework.tasks.residenceExpiryOn', { date })
+}
+
+/**
  * One task with a "done" checkbox for the assignee (the API lets only assignee and creator
  * change a task and tells neither; the assignee is the one who knows).
  */
 export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const session = useSession()
   const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
-  const title = task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title
+  const title = taskTitle(task, t, i18n.language)
   const done = useMutation({
     mutationFn: (value: boolean) =>
       apiSend<Task>(
@@ -198,10 +219,22 @@ export function TaskItem({ task, showCase = true }: { task: Task; showCase?: boo
               {task.doneAt && ` (${t('casework.tasks.done')})`}
             </Text>
           )}
-          {task.source === 'residence-expiry' && task.personId && (
-            <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
-              {t('casework.tasks.openPerson')}
+          {task.person ? (
+            <Anchor component={Link} to={`/persons/${task.person.id}`} size="sm">
+              {personName(task.person)}
             </Anchor>
+          ) : (
+            task.source === 'residence-expiry' &&
+            task.personId && (
+              <Anchor component={Link} to={`/persons/${task.personId}`} size="sm">
+                {t('casework.tasks.openPerson')}
+              </Anchor>
+            )
+          )}
+          {task.residence && (
+            <Text size="sm" c="dimmed">
+              {t(`casework.residenceStatuses.${task.residence.status}`)}
+            </Text>
           )}
           {showCase && task.caseId && (
             <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">

@@ -1,26 +1,38 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { contactChannels, type LifeDomain } from '../../../../common/casework.ts'
+import {
+  contactChannels,
+  type LifeDomain,
+  shortConsultationInputSchema,
+} from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageName, languageOptions, todayIso } from '../../casework-format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
 import { type ShortConsultation, shortConsultationsQuery, useMunicipalities } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from '../../components/casework/bits.tsx'
+import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import { useSchemaValidator } from '../../schema-form.ts'
+
+type ShortConsultationValues = {
+  occurredOn: string
+  municipalityId: string | null
+  domains: LifeDomain[]
+  language: string
+  channel: string
+}
+
+const shortConsultationInput = (values: ShortConsultationValues) => ({
+  occurredOn: values.occurredOn || undefined,
+  municipalityId: values.municipalityId ?? undefined,
+  domains: values.domains,
+  language: values.language,
+  channel: values.channel,
+})
 
 /** Counting a short consultation: no person, only what the figures need. Made for quick repetition. */
 function ShortConsultationForm() {
@@ -31,39 +43,45 @@ function ShortConsultationForm() {
   const queryClient = useQueryClient()
   const firstRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const initial = () => ({
+  const initial = (): ShortConsultationValues => ({
     occurredOn: todayIso(),
     municipalityId: remembered('municipality', '') || null,
-    domains: [] as LifeDomain[],
+    domains: [],
     language: remembered('language', 'de'),
     channel: remembered('channel', 'in-person'),
   })
-  const [form, setForm] = useState(initial)
+  const form = useForm<ShortConsultationValues>({
+    initialValues: initial(),
+    validate: useSchemaValidator(shortConsultationInputSchema, shortConsultationInput, undefined, {
+      domains: t('casework.problems.domains-required'),
+    }),
+  })
   const [notice, setNotice] = useState('')
   const save = useMutation({
-    mutationFn: () => apiSend<ShortConsultation>('POST', '/short-consultations', form),
-    onSuccess: () => {
+    mutationFn: (body: ReturnType<typeof shortConsultationInput>) =>
+      apiSend<ShortConsultation>('POST', '/short-consultations', body),
+    onSuccess: (_saved, body) => {
       void queryClient.invalidateQueries({ queryKey: shortConsultationsQuery.queryKey })
-      remember('language', form.language)
-      remember('channel', form.channel)
-      if (form.municipalityId) remember('municipality', form.municipalityId)
-      setNotice(t('casework.short.saved', { date: formatDay(form.occurredOn, i18n.language) }))
-      setForm(initial())
+      remember('language', body.language)
+      remember('channel', body.channel)
+      if (body.municipalityId) remember('municipality', body.municipalityId)
+      setNotice(t('casework.short.saved', { date: formatDay(body.occurredOn ?? '', i18n.language) }))
+      form.setValues(initial())
       firstRef.current?.focus()
     },
   })
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setNotice('')
-    const errors: Record<string, string> = {}
-    if (!form.municipalityId) errors.municipalityId = t('casework.problems.required')
-    if (form.domains.length === 0) errors.domains = t('casework.problems.domains-required')
-    setClientErrors(errors)
-    if (Object.keys(errors).length > 0) return focusFirstInvalid(formRef.current)
-    save.mutate()
-  }
-  const error = (field: string) => clientErrors[field] ?? problems.field(save.error, field)
+  const submit = form.onSubmit(
+    (values) => {
+      setNotice('')
+      save.mutate(shortConsultationInput(values))
+    },
+    () => {
+      setNotice('')
+      focusFirstInvalid(formRef.current)
+    },
+  )
+  const error = (field: keyof ShortConsultationValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
   return (
     <form
       ref={formRef}
@@ -82,23 +100,20 @@ function ShortConsultationForm() {
           shown={['occurredOn', 'municipalityId', 'domains', 'language', 'channel']}
         />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-          <TextInput
+          <DayInput
             ref={firstRef}
             autoFocus
             label={t('casework.short.date')}
-            type="date"
             required
             max={todayIso()}
-            value={form.occurredOn}
-            onChange={(event) => setForm({ ...form, occurredOn: event.currentTarget.value })}
+            {...form.getInputProps('occurredOn')}
             error={error('occurredOn')}
           />
           <Select
             label={t('casework.fields.municipality')}
             required
             data={municipalities.options}
-            value={form.municipalityId}
-            onChange={(municipalityId) => setForm({ ...form, municipalityId })}
+            {...form.getInputProps('municipalityId')}
             error={error('municipalityId')}
             searchable
             openOnFocus={false}
@@ -106,8 +121,7 @@ function ShortConsultationForm() {
           <Select
             label={t('casework.fields.language')}
             data={languageOptions(i18n.language)}
-            value={form.language}
-            onChange={(language) => language && setForm({ ...form, language })}
+            {...form.getInputProps('language')}
             error={error('language')}
             searchable
             openOnFocus={false}
@@ -116,16 +130,15 @@ function ShortConsultationForm() {
           <NativeSelect
             label={t('casework.fields.channel')}
             data={options(contactChannels, 'channels')}
-            value={form.channel}
-            onChange={(event) => setForm({ ...form, channel: event.currentTarget.value })}
+            {...form.getInputProps('channel')}
             error={error('channel')}
           />
         </SimpleGrid>
         <DomainCheckboxes
           label={t('casework.short.domains')}
           required
-          value={form.domains}
-          onChange={(domains) => setForm({ ...form, domains })}
+          value={form.values.domains}
+          onChange={(domains) => form.setFieldValue('domains', domains)}
           error={error('domains')}
         />
         <Group justify="flex-end" gap="sm">
@@ -135,7 +148,7 @@ function ShortConsultationForm() {
           <Button
             type="submit"
             loading={save.isPending}
-            disabled={!form.municipalityId || form.domains.length === 0}
+            disabled={!form.values.municipalityId || form.values.domains.length === 0}
           >
             {t('casework.short.save')}
           </Button>

@@ -1,49 +1,100 @@
-import { Stack, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Group, Pagination, Stack, Text, Title } from '@mantine/core'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Task } from '../../../../common/casework.ts'
-import { todayIso } from '../../casework-format.ts'
+import type { TaskDueGroup } from '../../../../common/casework.ts'
 import { myTasksQuery } from '../../casework-queries.ts'
 import { TaskForm, TaskItem } from '../../components/casework/Tasks.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 
-function TaskGroup({
-  id,
-  title,
-  tasks,
-  empty,
-}: {
-  id: string
-  title: string
-  tasks: Task[]
-  empty?: string
-}) {
-  if (tasks.length === 0 && !empty) return null
+const pageSize = 20
+
+/** The open groups, in the order a case manager works through them. */
+const groups = ['overdue', 'today', 'this-week', 'later'] as const satisfies readonly TaskDueGroup[]
+type OpenGroup = (typeof groups)[number]
+
+const headingKeys = {
+  overdue: 'casework.tasks.groupOverdue',
+  today: 'casework.tasks.groupToday',
+  'this-week': 'casework.tasks.groupThisWeek',
+  later: 'casework.tasks.groupLater',
+} as const
+/** Groups that say so when empty; the others are left out then. */
+const emptyKeys: Partial<Record<OpenGroup, 'casework.tasks.noneToday' | 'casework.tasks.noneLater'>> = {
+  today: 'casework.tasks.noneToday',
+  later: 'casework.tasks.noneLater',
+}
+
+/**
+ * One group of my open tasks (overdue, today, this week, later), paged on the server: a long list
+ * of reminders stays quick, and every group is in sight at once.
+ */
+function TaskGroup({ group }: { group: OpenGroup }) {
+  const { t } = useTranslation()
+  const [page, setPage] = useState(1)
+  const tasks = useQuery({ ...myTasksQuery(group, page, pageSize), placeholderData: keepPreviousData })
+  const id = `tasks-${group}`
+  const count = tasks.data?.total ?? 0
+  const empty = emptyKeys[group]
+  if (tasks.isSuccess && count === 0 && !empty) return null
+  const pages = Math.ceil(count / pageSize)
   return (
     <section aria-labelledby={id}>
       <Title order={3} size="h4" id={id} mb="xs">
-        {title}
+        {t(headingKeys[group], { count })}
       </Title>
-      {tasks.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        <Stack gap="xs">
-          {tasks.map((task) => (
-            <TaskItem key={task.id} task={task} />
-          ))}
-        </Stack>
-      )}
+      <QueryState query={tasks}>
+        {(result) =>
+          result.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {empty ? t(empty) : null}
+            </Text>
+          ) : (
+            <Stack gap="xs">
+              {result.items.map((task) => (
+                <TaskItem key={task.id} task={task} />
+              ))}
+              {pages > 1 && (
+                <Group justify="space-between" align="center">
+                  <Text size="sm" c="dimmed">
+                    {t('casework.tasks.shown', {
+                      from: result.offset + 1,
+                      to: result.offset + result.items.length,
+                      count: result.total,
+                    })}
+                  </Text>
+                  <Pagination
+                    total={pages}
+                    value={Math.min(page, pages)}
+                    onChange={setPage}
+                    size="sm"
+                    getControlProps={(control) => ({
+                      'aria-label': t(`casework.tasks.pagination.${control}`, {
+                        group: t(headingKeys[group], { count }),
+                      }),
+                    })}
+                    getItemProps={(item) => ({
+                      'aria-label': t('casework.tasks.pagination.page', {
+                        page: item,
+                        group: t(headingKeys[group], { count }),
+                      }),
+                    })}
+                  />
+                </Group>
+              )}
+            </Stack>
+          )
+        }
+      </QueryState>
     </section>
   )
 }
 
-/** My open tasks: overdue, due today, later; and a form for a new one. */
+/** My open tasks grouped by when they are due, in days of Europe/Berlin; and a form for a new one. */
 export function TasksPage() {
   const { t } = useTranslation()
-  const tasks = useQuery(myTasksQuery)
-  const today = todayIso()
+  // The counts of every group come with each page; this one asks for a single task to get them.
+  const summary = useQuery(myTasksQuery('all', 1, 1))
   return (
     <Stack gap="lg" maw={1000}>
       <Title order={2}>{t('casework.tasks.title')}</Title>
@@ -53,37 +104,16 @@ export function TasksPage() {
         </Title>
         <TaskForm />
       </section>
-      <QueryState query={tasks}>
-        {(list) => {
-          const overdue = list.filter((task) => task.overdue)
-          const dueToday = list.filter((task) => !task.overdue && task.dueOn === today)
-          const later = list.filter((task) => !task.overdue && task.dueOn !== today)
-          return (
-            <>
-              <Text size="sm" role="status">
-                {t('casework.tasks.summary', { count: list.length, overdue: overdue.length })}
-              </Text>
-              <TaskGroup
-                id="tasks-overdue"
-                title={t('casework.tasks.groupOverdue', { count: overdue.length })}
-                tasks={overdue}
-              />
-              <TaskGroup
-                id="tasks-today"
-                title={t('casework.tasks.groupToday')}
-                tasks={dueToday}
-                empty={t('casework.tasks.noneToday')}
-              />
-              <TaskGroup
-                id="tasks-later"
-                title={t('casework.tasks.groupLater')}
-                tasks={later}
-                empty={t('casework.tasks.noneLater')}
-              />
-            </>
-          )
-        }}
+      <QueryState query={summary}>
+        {(result) => (
+          <Text size="sm" role="status">
+            {t('casework.tasks.summary', { count: result.total, overdue: result.groups.overdue })}
+          </Text>
+        )}
       </QueryState>
+      {groups.map((group) => (
+        <TaskGroup key={group} group={group} />
+      ))}
     </Stack>
   )
 }

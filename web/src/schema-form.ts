@@ -1,0 +1,89 @@
+import type { FormErrors } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+
+/**
+ * Forms validate with the zod schemas of `common/`, the same ones the API checks requests with, so
+ * that a limit (200 characters, 1 to 600 minutes) is written once. Mantine's own `schemaResolver`
+ * would show zod's English messages; this adapter turns each issue into the user's language.
+ */
+
+type Issue = z.core.$ZodIssue
+
+/** The message of an issue in the user's language: our own codes first, then zod's kinds of problem. */
+export function useIssueText() {
+  const { t, i18n } = useTranslation()
+  return (issue: Issue): string => {
+    // Our schemas put codes (`date-malformed`, `paragraph-required`) into the message.
+    for (const key of [`casework.problems.${issue.message}`, `problems.${issue.message}`]) {
+      if (i18n.exists(key)) return t(key)
+    }
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined || issue.input === null || issue.input === ''
+          ? t('casework.problems.required')
+          : t('casework.problems.invalid')
+      case 'invalid_value':
+        return issue.input === undefined || issue.input === null
+          ? t('casework.problems.required')
+          : t('casework.problems.invalid')
+      case 'too_small':
+        if (issue.origin === 'string') {
+          if (typeof issue.input === 'string' && issue.input.trim() === '')
+            return t('casework.problems.required')
+          return Number(issue.minimum) <= 1
+            ? t('casework.problems.required')
+            : t('casework.problems.tooShort', { count: Number(issue.minimum) })
+        }
+        if (issue.origin === 'array')
+          return t('casework.problems.chooseAtLeast', { count: Number(issue.minimum) })
+        return t('casework.problems.atLeast', { min: Number(issue.minimum) })
+      case 'too_big':
+        if (issue.origin === 'string') return t('casework.problems.tooLong', { count: Number(issue.maximum) })
+        if (issue.origin === 'array')
+          return t('casework.problems.chooseAtMost', { count: Number(issue.maximum) })
+        return t('casework.problems.atMost', { max: Number(issue.maximum) })
+      default:
+        return t('casework.problems.invalid')
+    }
+  }
+}
+
+/**
+ * A `validate` function for `useForm`: maps the form's values to the API's input (`toInput`, e.g.
+ * '' to null for an empty day), checks them with the schema and names each problem at its field.
+ * Issue paths are the API's (`address.postcode`); `fieldOf` renames those the form calls otherwise.
+ */
+export function useSchemaValidator<Values>(
+  schema: z.ZodType,
+  toInput: (values: Values) => unknown,
+  fieldOf: (path: string) => string = (path) => path,
+  /** A field's own message, where one says more than the general one ("tick at least one domain"). */
+  messages: Record<string, string> = {},
+) {
+  const issueText = useIssueText()
+  return (values: Values): FormErrors => {
+    // The input in each issue tells an empty field ("please fill in") from a short one.
+    const result = schema.safeParse(toInput(values), { reportInput: true })
+    if (result.success) return {}
+    const errors: FormErrors = {}
+    for (const issue of result.error.issues) {
+      const field = fieldOf(issue.path.map(String).join('.'))
+      errors[field] ??= messages[field] ?? issueText(issue)
+    }
+    return errors
+  }
+}
+
+/** The longest text a string field of an object schema takes, for the input's `maxLength`. */
+export function maxLengthOf(schema: z.ZodObject, field: string): number | undefined {
+  const shape = schema.shape[field] as { maxLength?: number | null; unwrap?: () => unknown } | undefined
+  let inner: unknown = shape
+  // Through `.default()`, `.optional()` and `.nullable()` to the string inside.
+  for (let depth = 0; depth < 4 && inner && typeof inner === 'object'; depth++) {
+    const candidate = inner as { maxLength?: number | null; unwrap?: () => unknown }
+    if (typeof candidate.maxLength === 'number') return candidate.maxLength
+    inner = typeof candidate.unwrap === 'function' ? candidate.unwrap() : undefined
+  }
+  return undefined
+}
