@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { userColumns } from './user.queries.ts'
 
@@ -74,7 +74,7 @@ export async function deleteSessionsOfUser(
 }
 
 /** Serialises the sign-ins of one user, so that two at once cannot both stay under the session cap. */
-export async function lockSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+export async function lockSessionsOfUser(db: Transaction<DB>, userId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`sessions:${userId}`}))`.execute(db)
 }
 

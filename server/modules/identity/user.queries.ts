@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { updateIfVersion as updateRowIfVersion } from '../../db/versioned.ts'
 
@@ -148,7 +148,7 @@ export type UserChanges = Partial<{
 }>
 
 export async function replaceUserTeams(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   districtId: string,
   userId: string,
   teamIds: string[],
