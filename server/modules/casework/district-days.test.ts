@@ -42,8 +42,10 @@ describe.each(databaseKinds)("the district's days on %s", (kind) => {
     return response.json() as Task
   }
   const overdueOf = async (task: Task) => {
-    const mine = (await caseManager.request({ method: 'GET', url: '/api/tasks' })).json() as Task[]
-    return mine.find((entry) => entry.id === task.id)?.overdue
+    // The case's own list: the reminders list is paged, and the demo fills it.
+    const url = `/api/cases/${kase.id}/tasks`
+    const tasks = (await caseManager.request({ method: 'GET', url })).json() as Task[]
+    return tasks.find((entry) => entry.id === task.id)?.overdue
   }
 
   describe('at 00:30 in Berlin on a winter night (23:30 UTC the day before)', () => {

@@ -36,7 +36,7 @@ function taskQuery(db: Kysely<DB>) {
 export function selectTasks(db: Kysely<DB>, filter: { caseId: string } | { id: string }) {
   const query = taskQuery(db)
   if ('id' in filter) return query.where('task.id', '=', filter.id).execute()
-  return query.where('task.case_id', '=', filter.caseId).orderBy('task.due_on').execute()
+  return query.where('task.case_id', '=', filter.caseId).orderBy('task.due_on').orderBy('task.id').execute()
 }
 
 export type TaskRow = Awaited<ReturnType<typeof selectTasks>>[number]
