@@ -103,6 +103,8 @@ test('user guide screenshots of case work', async ({ page }) => {
   // My follow-ups: the form with its German date field, and the groups by due day.
   await openMainNav(page, 'Meine Wiedervorlagen')
   await expect(page.getByRole('region', { name: /^Überfällig \(\d+\)$/ })).toBeVisible()
+  // Every group has loaded, not only the first: no spinner in the picture.
+  await expect(page.getByText('Wird geladen')).toHaveCount(0)
   await page.mouse.move(0, 0)
   await page.screenshot({ path: image('tasks') })
 })

@@ -57,6 +57,19 @@ export function formatPercent(share: number, language: string): string {
 const notCountries = new Set(['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'TA', 'UN', 'XA', 'XB', 'ZZ'])
 // Languages without an ISO 639-1 code that counselling often needs.
 const extraLanguages = ['prs', 'ckb', 'rom']
+/**
+ * Names of languages that Chrome's trimmed ICU data does not know (Node's and Firefox's do), with
+ * CLDR's wording: without them Chrome lists neither in the picker and shows a bare "ff" in contacts.
+ */
+const missingInChrome: Record<string, { de: string; en: string }> = {
+  ff: { de: 'Ful', en: 'Fula' },
+  rom: { de: 'Romani', en: 'Romany' },
+}
+
+function nameOfLanguage(names: Intl.DisplayNames, code: string, language: string): string | undefined {
+  const own = missingInChrome[code]
+  return names.of(code) ?? (own && (language === 'en' ? own.en : own.de))
+}
 
 type Option = { value: string; label: string }
 const optionCache = new Map<string, Option[]>()
@@ -100,7 +113,7 @@ export function languageOptions(language: string): Option[] {
   const seen = new Set<string>()
   const options = [...twoLetterCodes(false), ...extraLanguages]
     .flatMap((code) => {
-      const label = names.of(code)
+      const label = nameOfLanguage(names, code, language)
       if (!label || label === code || seen.has(label)) return []
       seen.add(label)
       return [{ value: code, label }]
@@ -120,7 +133,7 @@ export function countryName(code: string, language: string): string {
 
 export function languageName(code: string, language: string): string {
   try {
-    return displayNames(language, 'language').of(code) ?? code
+    return nameOfLanguage(displayNames(language, 'language'), code, language) ?? code
   } catch {
     return code
   }

@@ -7,6 +7,12 @@ describe('a typed day', () => {
     expect(parseGermanDay(' 3.2.2031 ')).toBe('2031-02-03')
   })
 
+  it('may have a two-digit year, as offices write it', () => {
+    expect(parseGermanDay('3.2.26')).toBe('2026-02-03')
+    expect(parseGermanDay('15.01.26')).toBe('2026-01-15')
+    expect(parseGermanDay('1.4.87')).toBe('1987-04-01')
+  })
+
   it('may be pasted as ISO 8601', () => {
     expect(parseGermanDay('2026-04-12')).toBe('2026-04-12')
   })

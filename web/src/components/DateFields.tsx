@@ -15,8 +15,12 @@ import { useTranslation } from 'react-i18next'
 
 dayjs.extend(customParseFormat)
 
-/** What a user may type: 12.04.2026, 1.4.2026, or ISO 8601 as pasted from elsewhere. */
-const typedFormats = ['D.M.YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD']
+/**
+ * What a user may type: 12.04.2026, 1.4.2026, the short 1.4.26 of office habit (dayjs reads 00–68
+ * as 20xx, 69–99 as 19xx; without it the field silently fell back to its old day), or ISO 8601 as
+ * pasted from elsewhere.
+ */
+const typedFormats = ['D.M.YYYY', 'DD.MM.YYYY', 'D.M.YY', 'DD.MM.YY', 'YYYY-MM-DD']
 
 /** A typed day as `YYYY-MM-DD`, or null when it is no day of the calendar (31.02.2026 is none). */
 export function parseGermanDay(text: string): string | null {

@@ -19,6 +19,13 @@ const headingKeys = {
   'this-week': 'casework.tasks.groupThisWeek',
   later: 'casework.tasks.groupLater',
 } as const
+/** The group's name alone, while its count is not known yet: "(0)" would say it is empty. */
+const nameKeys = {
+  overdue: 'casework.tasks.groupName.overdue',
+  today: 'casework.tasks.groupName.today',
+  'this-week': 'casework.tasks.groupName.thisWeek',
+  later: 'casework.tasks.groupName.later',
+} as const
 /** Groups that say so when empty; the others are left out then. */
 const emptyKeys: Partial<Record<OpenGroup, 'casework.tasks.noneToday' | 'casework.tasks.noneLater'>> = {
   today: 'casework.tasks.noneToday',
@@ -35,13 +42,14 @@ function TaskGroup({ group }: { group: OpenGroup }) {
   const tasks = useQuery({ ...myTasksQuery(group, page, pageSize), placeholderData: keepPreviousData })
   const id = `tasks-${group}`
   const count = tasks.data?.total ?? 0
+  const heading = tasks.data ? t(headingKeys[group], { count }) : t(nameKeys[group])
   const empty = emptyKeys[group]
   if (tasks.isSuccess && count === 0 && !empty) return null
   const pages = Math.ceil(count / pageSize)
   return (
     <section aria-labelledby={id}>
       <Title order={3} size="h4" id={id} mb="xs">
-        {t(headingKeys[group], { count })}
+        {heading}
       </Title>
       <QueryState query={tasks}>
         {(result) =>
@@ -70,13 +78,13 @@ function TaskGroup({ group }: { group: OpenGroup }) {
                     size="sm"
                     getControlProps={(control) => ({
                       'aria-label': t(`casework.tasks.pagination.${control}`, {
-                        group: t(headingKeys[group], { count }),
+                        group: heading,
                       }),
                     })}
                     getItemProps={(item) => ({
                       'aria-label': t('casework.tasks.pagination.page', {
                         page: item,
-                        group: t(headingKeys[group], { count }),
+                        group: heading,
                       }),
                     })}
                   />
