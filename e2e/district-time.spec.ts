@@ -26,9 +26,10 @@ test("a case manager in another time zone gets the district's today and counts a
   )
   await signIn(page, demoUsers.caseManager)
   await page.goto('/short-consultations')
+  const [year, month, day] = berlinToday.split('-')
   const date = page.getByLabel(/^Datum/)
-  await expect(date).toHaveValue(berlinToday)
-  await expect(date).toHaveAttribute('max', berlinToday)
+  // The date field shows TT.MM.JJJJ whatever the browser's language and zone.
+  await expect(date).toHaveValue(`${day}.${month}.${year}`)
   await expectAccessible(page, testInfo, 'short consultations in another time zone')
 
   const municipality = page.getByRole('combobox', { name: /^Kommune/ })
@@ -37,6 +38,5 @@ test("a case manager in another time zone gets the district's today and counts a
   await expect(municipality).toHaveValue('Siegburg')
   await page.getByRole('checkbox', { name: 'Arbeit und Anerkennung', exact: true }).check()
   await date.press('Control+Enter')
-  const [year, month, day] = berlinToday.split('-')
   await expect(page.getByText(`Kurzberatung vom ${day}.${month}.${year} gezählt.`)).toBeVisible()
 })
