@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { utcDay } from './time-zone.ts'
 
 /**
  * Plausible ranges for the dates of case work, checked at the edge so that a typo such as 0024
@@ -26,10 +27,6 @@ export const earliestRecordDay = '1990-01-01'
 export const earliestLifeDay = '1900-01-01'
 /** How far ahead a due date, target date or residence title may lie. */
 export const maxYearsAhead = { due: 10, residence: 30 } as const
-
-const pad = (value: number, length = 2) => String(value).padStart(length, '0')
-const utcDay = (date: Date) =>
-  `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 
 /** The latest calendar day that is "today" somewhere on earth (the UTC+14 zone's date). */
 export function latestTodayOnEarth(now: Date = new Date()): string {

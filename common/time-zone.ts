@@ -2,7 +2,8 @@
 // here: the web app's first load (its date formats) uses these, and dates.ts re-exports them.
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0')
-const utcDay = (date: Date) =>
+/** The UTC calendar day of a date, `YYYY-MM-DD` (four-digit years from 0000). */
+export const utcDay = (date: Date) =>
   `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 
 const partFormats = new Map<string, Intl.DateTimeFormat>()

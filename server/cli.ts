@@ -115,7 +115,7 @@ program
           console.log(
             `Migration 7 (case_work) vom Stand ${finished.draftCommit} auf die endgültige Fassung gebracht / ` +
               `brought from draft ${finished.draftCommit} to its final form: ` +
-              `${finished.persons} persons, ${finished.cases} cases`,
+              `${finished.cases} cases; name codes and match keys are computed anew at the next start`,
           )
         }
         return migrate(database)

@@ -35,7 +35,7 @@ export function readServerFile(relative: string): string {
 }
 
 /** 1-based line of an offset, for findings a reader can jump to. */
-export const lineOf = (source: string, offset: number) => source.slice(0, offset).split('\n').length
+const lineOf = (source: string, offset: number) => source.slice(0, offset).split('\n').length
 
 /** Kysely's query builders and raw SQL: what "building a query" looks like in this code base. */
 const queryBuilding = [

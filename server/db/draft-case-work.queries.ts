@@ -16,45 +16,6 @@ export async function addFinalCaseWorkParts(trx: Transaction<DB>): Promise<void>
     ON client_case (district_id, team_id, last_contact_at DESC NULLS LAST, reference DESC)`.execute(trx)
 }
 
-export async function selectPersonNames(trx: Transaction<DB>) {
-  return trx
-    .selectFrom('person')
-    .select([
-      'id',
-      'district_id',
-      'family_name',
-      'given_names',
-      'birth_name',
-      'other_spellings',
-      'merged_into',
-    ])
-    .orderBy('id')
-    .execute()
-}
-
-export async function updatePersonNameCodes(
-  trx: Transaction<DB>,
-  id: string,
-  codes: string[],
-): Promise<void> {
-  await trx.updateTable('person').set({ name_codes: codes }).where('id', '=', id).execute()
-}
-
-/** Replaces a person's match keys; a merged-away person keeps none, as after a merge. */
-export async function replacePersonMatchKeys(
-  trx: Transaction<DB>,
-  person: { id: string; district_id: string },
-  keys: readonly string[],
-): Promise<void> {
-  await trx.deleteFrom('person_match_key').where('person_id', '=', person.id).execute()
-  if (keys.length === 0) return
-  await trx
-    .insertInto('person_match_key')
-    .values(keys.map((key) => ({ district_id: person.district_id, key, person_id: person.id })))
-    .onConflict((conflict) => conflict.doNothing())
-    .execute()
-}
-
 /** Each case's sort name as case work keeps it: its first person's name, alphabetically. */
 export async function refreshAllCaseSortNames(trx: Transaction<DB>): Promise<number> {
   const result = await sql`UPDATE client_case c SET sort_name = coalesce((

@@ -1,4 +1,3 @@
-import { matchKeys, nameCodes } from '../modules/casework/index.ts'
 import type { Database } from './database.ts'
 import {
   addFinalCaseWorkParts,
@@ -6,9 +5,6 @@ import {
   recordChecksum,
   recordedChecksum,
   refreshAllCaseSortNames,
-  replacePersonMatchKeys,
-  selectPersonNames,
-  updatePersonNameCodes,
 } from './draft-case-work.queries.ts'
 import { draftCommitOf, MIGRATION_LOCK_KEY, MigrationError, readMigrations } from './migrate.ts'
 
@@ -17,14 +13,18 @@ const caseWork = 7
 /**
  * Brings a database made while 0007_case_work.sql was still being written (25 November 2026)
  * to what the final migration makes: the drafts lacked only additions (two derived columns and
- * three indexes), so they are added and filled from the data; the duplicate matcher's keys are
- * written anew, as its rules changed in those hours too; and the final checksum is recorded. One transaction: it either completes or leaves the database as it was. Refuses any
- * database whose 0007 is not one of the known drafts, since only for those is the difference known.
+ * three indexes), so they are added, the cases' sort names are filled from the data, and the
+ * final checksum is recorded. One transaction: it either completes or leaves the database as it
+ * was. The name codes and the duplicate matcher's keys (whose rules changed in those hours too)
+ * are not computed here: 0009_matching_keys.sql, which runs right after on such a database,
+ * records their version as unknown, so the next start computes them all anew
+ * (refreshStaleMatchKeys). Refuses any database whose 0007 is not one of the known drafts,
+ * since only for those is the difference known.
  */
 export async function finishDraftCaseWork(
   database: Database,
   migrations = readMigrations(),
-): Promise<{ draftCommit: string; persons: number; cases: number }> {
+): Promise<{ draftCommit: string; cases: number }> {
   const final = migrations.find((migration) => migration.version === caseWork)
   if (!final) throw new MigrationError('Migration 7 (case_work) is missing from this Lotse')
   return database.ownerDb.transaction().execute(async (trx) => {
@@ -41,20 +41,8 @@ export async function finishDraftCaseWork(
       )
     }
     await addFinalCaseWorkParts(trx)
-    const persons = await selectPersonNames(trx)
-    for (const person of persons) {
-      const name = {
-        familyName: person.family_name,
-        givenNames: person.given_names,
-        // As case work stores them: the birth name counts as one more spelling.
-        otherSpellings: [...person.other_spellings, ...(person.birth_name ? [person.birth_name] : [])],
-      }
-      await updatePersonNameCodes(trx, person.id, nameCodes(name))
-      // The matcher changed while 0007 was a draft, so keys written then may not be found now.
-      await replacePersonMatchKeys(trx, person, person.merged_into === null ? matchKeys(name) : [])
-    }
     const cases = await refreshAllCaseSortNames(trx)
     await recordChecksum(trx, caseWork, final.checksum)
-    return { draftCommit, persons: persons.length, cases }
+    return { draftCommit, cases }
   })
 }

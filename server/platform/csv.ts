@@ -8,8 +8,7 @@ import { stringify } from 'csv-stringify/sync'
 const formulaStart = /^[=+\-@|\t\r\uff1d\uff0b\uff0d\uff20\uff5c]/
 
 /** A text cell that starts like a formula gets a leading apostrophe, so it stays text. */
-export const escapeSpreadsheetFormula = (value: string): string =>
-  formulaStart.test(value) ? `'${value}` : value
+const escapeSpreadsheetFormula = (value: string): string => (formulaStart.test(value) ? `'${value}` : value)
 
 /**
  * CSV as German Excel opens it: UTF-8 with BOM, semicolons. Text cells that start like a formula

@@ -8,7 +8,7 @@ const charsetParameter = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i
 const utf8Names = new Set(['utf-8', 'utf8'])
 
 /** The charset a Content-Type header declares, lower case; undefined when it declares none. */
-export function declaredCharset(contentType: string | undefined): string | undefined {
+function declaredCharset(contentType: string | undefined): string | undefined {
   const match = contentType ? charsetParameter.exec(contentType) : null
   return match ? (match[1] ?? match[2] ?? '').toLowerCase() : undefined
 }
@@ -25,7 +25,7 @@ const childPath = (path: string, key: string | number) =>
  * rule of `common/text.ts`, with its path as the schema validation names it (`body.note`).
  * Walks iteratively, so a deeply nested body cannot overflow the stack.
  */
-export function findTextProblem(
+function findTextProblem(
   root: unknown,
   rootPath: string,
 ): { path: string; code: NonNullable<ReturnType<typeof textProblem>> } | undefined {

@@ -7,7 +7,7 @@ import { type MessageCode, messages } from './messages.ts'
 type ProblemField = NonNullable<Problem['fields']>[number]
 
 /** The one place where a kind of domain failure becomes an HTTP status. */
-export const statusOfKind: Record<ErrorKind, number> = {
+const statusOfKind: Record<ErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -26,7 +26,7 @@ export const statusOfKind: Record<ErrorKind, number> = {
  * Where a field the service named came in: a route parameter (`params.caseId`) when the route
  * has one of that name, the body otherwise (`body.managerIds`, `body` for the input as a whole).
  */
-export function pathOfField(request: FastifyRequest, field: string): string {
+function pathOfField(request: FastifyRequest, field: string): string {
   const head = field.split('.')[0] ?? ''
   const params = (request.params ?? {}) as Record<string, unknown>
   if (head && Object.hasOwn(params, head)) return `params.${field}`

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { expect } from 'vitest'
 import type { Case, CasePhase, Person } from '../../../common/casework.ts'
+import { tableOwners } from '../../architecture/table-ownership.ts'
 import type { DB } from '../../db/schema.ts'
 import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { type TestSession, testPassword } from '../../test/auth.ts'
@@ -229,28 +230,8 @@ export async function countAll(
   return counts
 }
 
-/** The case-work tables a write may touch. */
-export const caseWorkTables = [
-  'person',
-  'person_match_key',
-  'residence_status',
-  'household_relation',
-  'client_case',
-  'case_person',
-  'case_manager',
-  'case_phase_change',
-  'assessment',
-  'assessment_entry',
-  'goal',
-  'measure',
-  'contact',
-  'short_consultation',
-  'task',
-  'case_document',
-  'case_document_content',
-  'saved_case_view',
-  'case_work_setting',
-] as const satisfies readonly (keyof DB & string)[]
+/** The case-work tables a write may touch: every table case work owns (server/architecture/table-ownership.ts). */
+export const caseWorkTables = tableOwners.casework satisfies readonly (keyof DB & string)[]
 
 /**
  * A small but complete PDF 1.4 (catalog, page tree, one page with a line of text, a cross-reference
