@@ -6,7 +6,9 @@ export {
   type Evaluation,
   evaluateMatcher,
   type LabelledPair,
+  matcherFinds,
   type PairScorer,
+  sharesMatchKey,
 } from './evaluate.ts'
 export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuse-baseline.ts'
 export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
