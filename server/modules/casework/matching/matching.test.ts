@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   bestThreshold,
@@ -422,6 +423,13 @@ describe('the labelled set', () => {
     for (const pair of pairs.slice(0, 200)) {
       for (const reason of scoreMatch(pair.query, pair.candidate).reasons)
         expect(matchReasons).toContain(reason)
+    }
+    // The UI shows a code without a label as the bare code (DuplicateCandidates.tsx), so every
+    // code needs a label in both languages.
+    for (const language of ['de', 'en']) {
+      const file = new URL(`../../../../web/src/locales/${language}.json`, import.meta.url)
+      const labels = JSON.parse(readFileSync(file, 'utf8')).casework.matchReasons as Record<string, string>
+      for (const reason of matchReasons) expect(labels[reason], `${language}: ${reason}`).toBeTruthy()
     }
   })
 })
