@@ -94,7 +94,7 @@ const taskTitles = ['Unterlagen nachfordern', 'Rückmeldung Jobcenter abfragen',
 const dayMs = 24 * 60 * 60 * 1000
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10)
 
-/** The matcher's seeded generator, so the same scale gives the same data on every run. */
+/** The seed data's generator (server/db/seed/random.ts), so the same scale gives the same data on every run. */
 function prng(seed: number) {
   const random = seededRandom(seed)
   return { ...random, int: (min: number, max: number) => min + random.below(max - min + 1) }

@@ -74,6 +74,21 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started
 }
 
+const cpuMs = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+
+/**
+ * Like `timed`, counting the CPU time of this process instead of wall-clock time: PGlite runs
+ * inside it, and CPU time is less at the mercy of other work on the machine.
+ */
+async function cpuTimed(run: () => Promise<unknown>): Promise<number> {
+  const started = cpuMs()
+  await run()
+  return cpuMs() - started
+}
+
 /**
  * Service and baseline alternately, the order flipping every iteration, so that drift of the
  * machine and warm caches favour neither.
@@ -83,6 +98,7 @@ async function paired(
   service: (iteration: number) => Promise<unknown>,
   baseline: (iteration: number) => Promise<unknown>,
   repetitions = { warmup, runs },
+  clock = timed,
 ): Promise<{ value: Stats; baseline: Stats }> {
   const values: number[] = []
   const baselines: number[] = []
@@ -90,11 +106,11 @@ async function paired(
     let value: number
     let base: number
     if (iteration % 2 === 0) {
-      value = await timed(() => service(iteration))
-      base = await timed(() => baseline(iteration))
+      value = await clock(() => service(iteration))
+      base = await clock(() => baseline(iteration))
     } else {
-      base = await timed(() => baseline(iteration))
-      value = await timed(() => service(iteration))
+      base = await clock(() => baseline(iteration))
+      value = await clock(() => service(iteration))
     }
     if (iteration < repetitions.warmup) continue
     values.push(value)
@@ -106,35 +122,6 @@ async function paired(
       `raw SQL median ${formatNumber(result.baseline.median)} ms, p95 ${formatNumber(result.baseline.p95)} ms`,
   )
   return result
-}
-
-const cpuMs = () => {
-  const usage = process.cpuUsage()
-  return (usage.user + usage.system) / 1000
-}
-
-/** Like `paired`, counting the CPU time of this process instead of wall-clock time. */
-async function cpuPaired(
-  service: (iteration: number) => Promise<unknown>,
-  baseline: (iteration: number) => Promise<unknown>,
-  repetitions = { warmup: 2, runs: 40 },
-): Promise<{ value: Stats; baseline: Stats }> {
-  const values: number[] = []
-  const baselines: number[] = []
-  const cpuOf = async (run: () => Promise<unknown>) => {
-    const started = cpuMs()
-    await run()
-    return cpuMs() - started
-  }
-  for (let iteration = 0; iteration < repetitions.warmup + repetitions.runs; iteration++) {
-    const first = iteration % 2 === 0
-    const a = first ? await cpuOf(() => service(iteration)) : await cpuOf(() => baseline(iteration))
-    const b = first ? await cpuOf(() => baseline(iteration)) : await cpuOf(() => service(iteration))
-    if (iteration < repetitions.warmup) continue
-    values.push(first ? a : b)
-    baselines.push(first ? b : a)
-  }
-  return { value: summarize(values), baseline: summarize(baselines) }
 }
 
 const requestOf = (actor: Actor, iteration: number): RequestContext => ({
@@ -539,10 +526,13 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
       // the machine than wall-clock time.
       const cpu = await runWithTenantStore(async () => {
         setTenantDistrict(districtId)
-        return cpuPaired(
+        return paired(
+          `(${scenario.key}) CPU time`,
           (iteration) =>
             listCases(db, scenario.actor, scenario.query(iteration), requestOf(scenario.actor, iteration)),
           (iteration) => rawPage(db, scenario.raw(iteration)),
+          { warmup: 2, runs: 40 },
+          cpuTimed,
         )
       })
       cpuNote =

@@ -1,12 +1,6 @@
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
-import {
-  duplicateThreshold,
-  type MatchCandidate,
-  type MatchQuery,
-  matchKeys,
-  scoreMatch,
-} from '../server/modules/casework/matching/index.ts'
+import { duplicateThreshold, scoreMatch } from '../server/modules/casework/matching/index.ts'
 import {
   bestThreshold,
   fuseScore,
@@ -14,20 +8,12 @@ import {
   type HandWrittenPair,
   handWrittenClasses,
   loadHandWrittenPairs,
+  matcherFinds,
   type PairScorer,
 } from '../server/testdata/names/index.ts'
 import { type BenchmarkResult, machineDescription, summarize } from './harness.ts'
 
 const repetitions = 30
-
-const sharesKey = (a: MatchCandidate, b: MatchCandidate) => {
-  const keys = new Set(matchKeys(a))
-  return matchKeys(b).some((key) => keys.has(key))
-}
-
-/** The matcher as the application uses it: a candidate must share a key, then score at the threshold. */
-const matcherFinds = (query: MatchQuery, candidate: MatchCandidate) =>
-  sharesKey(query, candidate) && scoreMatch(query, candidate).score >= duplicateThreshold
 
 type Figures = { found: number; same: number; falseMatches: number; different: number }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { personWriteSchema } from '../../../common/casework.ts'
 import { originalScriptNameSchema, personNameSchema } from '../../../common/names.ts'
 import {
   comparePartialDates,
@@ -84,6 +85,24 @@ describe('generateDemoPersons', () => {
       for (const code of person.nationalities) expect(nationalityCodes).toContain(code)
       for (const language of person.languages) expect(demoLanguageCodes).toContain(language.code)
       expect(person.languages.filter((language) => language.interpreterNeeded).length).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('gives persons the API would accept (the seed writes them to the tables directly)', () => {
+    for (const person of persons) {
+      const { familyName, givenNames, nameInOriginalScript, otherSpellings, sex, birthDate } = person
+      const written = personWriteSchema.safeParse({
+        familyName,
+        givenNames,
+        nameInOriginalScript,
+        otherSpellings,
+        sex,
+        birthDate,
+        nationalities: person.nationalities,
+        languages: person.languages,
+        municipalityId: '00000000-0000-4000-8000-000000000000',
+      })
+      expect(written.error?.issues, `${givenNames} ${familyName}`).toBeUndefined()
     }
   })
 

@@ -25,7 +25,7 @@ export const actorNames = [
 ] as const
 export type ActorName = (typeof actorNames)[number]
 
-/** What kind of hostile value an input carries; known failures and figures are told apart by it. */
+/** What kind of hostile value an input carries, printed with each finding. */
 export type Tag =
   | 'valid'
   | 'wrong-type'

@@ -7,7 +7,6 @@ import type { Database } from '../../db/database.ts'
 import { seedDemo } from '../../db/seed/demo.ts'
 import { loadConfig } from '../../platform/config.ts'
 import { type ActorName, actorNames, type FuzzInput } from './arbitraries.ts'
-import { type KnownFailure, knownFailureOf } from './known-failures.ts'
 import { type OpenApiDocument, type Operation, operationsOf, resolver } from './openapi.ts'
 
 /**
@@ -56,10 +55,9 @@ export type Finding = {
   violations: string[]
   /** The error behind a 5xx, as the server logged it (class and code, never values). */
   errors: ErrorLog[]
-  known: KnownFailure | undefined
 }
 
-export type RouteFigures = { inputs: number; byClass: Record<string, number>; broken: number; known: number }
+export type RouteFigures = { inputs: number; byClass: Record<string, number>; broken: number }
 
 export type FuzzTarget = {
   app: FastifyInstance
@@ -290,7 +288,6 @@ export async function createFuzzTarget(
       SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`.execute(database.ownerDb)
   ).rows
-  // A count and an order-independent sum of 64-bit row hashes per table: one statement, no sort.
   const compared = tables.filter((table) => !fingerprintExclusions.tables.includes(table))
   const keptColumns = (table: string) =>
     columns
@@ -515,7 +512,7 @@ export async function createFuzzTarget(
     }
     baseline = after
 
-    const perRoute = figures.get(operation.key) ?? { inputs: 0, byClass: {}, broken: 0, known: 0 }
+    const perRoute = figures.get(operation.key) ?? { inputs: 0, byClass: {}, broken: 0 }
     perRoute.inputs += 1
     const cls = statusClass(response.status)
     perRoute.byClass[cls] = (perRoute.byClass[cls] ?? 0) + 1
@@ -528,11 +525,8 @@ export async function createFuzzTarget(
     const errors = errorLines.get(response.requestId) ?? []
     errorLines.clear()
     if (violations.length === 0) return null
-    const finding: Finding = { index, input, response, violations, errors, known: undefined }
-    finding.known = knownFailureOf(finding)
-    if (finding.known) perRoute.known += 1
-    else perRoute.broken += 1
-    return finding
+    perRoute.broken += 1
+    return { index, input, response, violations, errors }
   }
 
   return {
@@ -597,7 +591,6 @@ export function describeFinding(finding: Finding): string {
           `  server logged: ${finding.errors.map((e) => `${e.type ?? '?'} ${e.code ?? ''} ${e.message ?? ''} ${(e.stack ?? '').split('\n').slice(0, 3).join(' | ')}`).join('; ')}`,
         ]
       : []),
-    ...(finding.known ? [`  known until ${finding.known.branch} merges: ${finding.known.id}`] : []),
   ].join('\n')
 }
 

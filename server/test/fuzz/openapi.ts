@@ -44,7 +44,7 @@ export type OpenApiDocument = {
 }
 
 export type Operation = {
-  /** `POST /api/cases/{caseId}/goals`: the key in figures and in the known-failure list. */
+  /** `POST /api/cases/{caseId}/goals`: the key in the figures per route. */
   key: string
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string

@@ -7,8 +7,8 @@ export type PassOptions = {
   seed: number
   /** fast-check's replay path: `"17"` replays the 18th input of the seed alone. */
   path?: string
-  /** Stop at the first finding outside the known list (CI); otherwise run all inputs and count. */
-  stopOnUnknown: boolean
+  /** Stop at the first finding (CI); otherwise run all inputs and count. */
+  stopOnFinding: boolean
   /** Stop after this long, keeping what ran (the long pass on a busy machine). */
   timeLimitMs?: number
   onProgress?: (done: number, findings: Finding[]) => void
@@ -19,7 +19,7 @@ export type PassResult = {
   seed: number
   durationMs: number
   findings: Finding[]
-  /** The first finding outside the known list, with how to replay it; undefined when none. */
+  /** The finding the pass stopped at, with how to replay it; undefined when none. */
   failure: string | undefined
 }
 
@@ -52,7 +52,7 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
     options.onProgress?.(executed, findings)
     if (!finding) return
     findings.push(finding)
-    if (!finding.known && options.stopOnUnknown) {
+    if (options.stopOnFinding) {
       failure = `${describeFinding(finding)}\n${replayHint(options.seed, finding.index)}`
       throw new Error(failure)
     }
@@ -79,23 +79,22 @@ export async function fuzzPass(target: FuzzTarget, options: PassOptions): Promis
 /** Figures per route and in total, as a Markdown table. */
 export function figuresTable(target: FuzzTarget): string {
   const rows = [...target.figures].sort(([a], [b]) => a.localeCompare(b))
-  const total = { inputs: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, broken: 0, known: 0 }
+  const total = { inputs: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, broken: 0 }
   const lines = [
-    '| route | inputs | 2xx | 3xx | 4xx | 5xx | broken | known |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| route | inputs | 2xx | 3xx | 4xx | 5xx | broken |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const [route, figures] of rows) {
     const count = (cls: string) => figures.byClass[cls] ?? 0
     lines.push(
-      `| ${route} | ${figures.inputs} | ${count('2xx')} | ${count('3xx')} | ${count('4xx')} | ${count('5xx')} | ${figures.broken} | ${figures.known} |`,
+      `| ${route} | ${figures.inputs} | ${count('2xx')} | ${count('3xx')} | ${count('4xx')} | ${count('5xx')} | ${figures.broken} |`,
     )
     total.inputs += figures.inputs
     for (const cls of ['2xx', '3xx', '4xx', '5xx'] as const) total[cls] += count(cls)
     total.broken += figures.broken
-    total.known += figures.known
   }
   lines.push(
-    `| **all ${rows.length} routes** | ${total.inputs} | ${total['2xx']} | ${total['3xx']} | ${total['4xx']} | ${total['5xx']} | ${total.broken} | ${total.known} |`,
+    `| **all ${rows.length} routes** | ${total.inputs} | ${total['2xx']} | ${total['3xx']} | ${total['4xx']} | ${total['5xx']} | ${total.broken} |`,
   )
   return lines.join('\n')
 }

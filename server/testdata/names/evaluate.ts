@@ -1,7 +1,26 @@
-import type { MatchCandidate, MatchQuery } from '../../modules/casework/matching/index.ts'
+import {
+  duplicateThreshold,
+  type MatchCandidate,
+  type MatchQuery,
+  matchKeys,
+  scoreMatch,
+} from '../../modules/casework/matching/index.ts'
 
 /** A query and a stored person, labelled with whether they are the same person. */
 export type LabelledPair = { query: MatchQuery; candidate: MatchCandidate; same: boolean }
+
+/** Whether two persons share a match key: only then does the database fetch one as the other's candidate. */
+export function sharesMatchKey(a: MatchCandidate, b: MatchCandidate): boolean {
+  const keys = new Set(matchKeys(a))
+  return matchKeys(b).some((key) => keys.has(key))
+}
+
+/**
+ * The matcher end to end, as the application judges a pair: the candidate shares a key (so the
+ * database fetches it) and scores at the duplicate threshold.
+ */
+export const matcherFinds = (query: MatchQuery, candidate: MatchCandidate): boolean =>
+  sharesMatchKey(query, candidate) && scoreMatch(query, candidate).score >= duplicateThreshold
 
 /** Any matcher reduced to a score for a pair: higher means more likely the same person. */
 export type PairScorer = (query: MatchQuery, candidate: MatchCandidate) => number

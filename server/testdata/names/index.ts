@@ -6,18 +6,11 @@ export {
   type Evaluation,
   evaluateMatcher,
   type LabelledPair,
+  matcherFinds,
   type PairScorer,
+  sharesMatchKey,
 } from './evaluate.ts'
-export { createFuseBaseline, fuseOptions, fuseScore, fuseThreshold } from './fuse-baseline.ts'
-export { buildLabelledSet, type LabelledSetPair, type PairCategory, pairCategories } from './labelled-set.ts'
+export { createFuseBaseline, fuseScore, fuseThreshold } from './fuse-baseline.ts'
+export { buildLabelledSet, type LabelledSetPair, pairCategories } from './labelled-set.ts'
 export { type HandWrittenPair, handWrittenClasses, loadHandWrittenPairs } from './pairs.ts'
-export {
-  deriveSyntheticQueries,
-  generateSyntheticPersons,
-  type Origin,
-  origins,
-  type QueryVariant,
-  queryVariants,
-  type SyntheticPerson,
-  type SyntheticQuery,
-} from './synthetic.ts'
+export { deriveSyntheticQueries, generateSyntheticPersons, type SyntheticPerson } from './synthetic.ts'

@@ -94,13 +94,15 @@ function randomDay(random: Random, year = 1945 + random.below(78)): Day {
 const latinSystems = (script: Script) =>
   systems[script].filter((system) => !originalScriptSystems.has(system.name)).map((system) => system.name)
 
-function twoSystems(random: Random, script: Script): [string, string] {
-  const names = latinSystems(script)
-  const first = random.pick(names)
-  let second = random.pick(names)
-  while (second === first) second = random.pick(names)
+/** Two different items of a list of at least two. */
+function twoDifferent<T>(random: Random, items: readonly T[]): [T, T] {
+  const first = random.pick(items)
+  let second = random.pick(items)
+  while (second === first) second = random.pick(items)
   return [first, second]
 }
+
+const twoSystems = (random: Random, script: Script) => twoDifferent(random, latinSystems(script))
 
 const familySource = (person: Person) =>
   person.sex === 'female' ? feminineFamily(person.script, person.family) : person.family
@@ -197,10 +199,14 @@ function positiveDraft(random: Random, person: Person, category: PairCategory): 
       }
     }
     case 'article-variant': {
-      const styles = ['hyphen', 'el-hyphen', 'space', 'joined', 'assimilated', 'dropped'] as const
-      const first = random.pick(styles)
-      let second = random.pick(styles)
-      while (second === first) second = random.pick(styles)
+      const [first, second] = twoDifferent(random, [
+        'hyphen',
+        'el-hyphen',
+        'space',
+        'joined',
+        'assimilated',
+        'dropped',
+      ] as const)
       const system = random.chance(0.5) ? a : b
       return {
         category,
@@ -211,10 +217,7 @@ function positiveDraft(random: Random, person: Person, category: PairCategory): 
       }
     }
     case 'compound-name': {
-      const styles = ['joined', 'spaced', 'hyphenated', 'default'] as const
-      const first = random.pick(styles)
-      let second = random.pick(styles)
-      while (second === first) second = random.pick(styles)
+      const [first, second] = twoDifferent(random, ['joined', 'spaced', 'hyphenated', 'default'] as const)
       const system = random.chance(0.5) ? a : b
       return {
         category,

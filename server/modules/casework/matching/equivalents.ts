@@ -15,7 +15,8 @@ import { soundOf, soundSimilarity, type TokenSound } from './phonetic.ts'
  * Wikipedia's "List of Ukrainian given names"; only names that are common among people from
  * Ukraine in Germany are listed. Other spellings of either form (Aleksandr, Alexander,
  * Oleksandr, Olexandr; Nikolai, Nikolaj, Nikolay) are found through the phonetic similarity, so
- * one entry covers ICAO 9303, BGN/PCGN, German Duden and English press spellings alike.
+ * one entry covers ICAO 9303, BGN/PCGN, German Duden and English press spellings alike. Names
+ * romanised alike in both (Anatolii, Leonid, Mariia, Inna) need no entry.
  */
 const ukrainianRussian: readonly (readonly [ukrainian: string, russian: string])[] = [
   // men
@@ -31,7 +32,6 @@ const ukrainianRussian: readonly (readonly [ukrainian: string, russian: string])
   ['hryhorii', 'grigorii'],
   ['yevhen', 'evgenii'],
   ['volodymyr', 'vladimir'],
-  ['anatolii', 'anatolii'],
   ['pavlo', 'pavel'],
   ['petro', 'petr'],
   ['bohdan', 'bogdan'],
@@ -45,28 +45,19 @@ const ukrainianRussian: readonly (readonly [ukrainian: string, russian: string])
   ['ihor', 'igor'],
   ['illia', 'ilia'],
   ['hennadii', 'gennadii'],
-  ['vitalii', 'vitalii'],
-  ['valerii', 'valerii'],
   ['matvii', 'matvei'],
   ['tymofii', 'timofei'],
-  ['semen', 'semen'],
   ['borys', 'boris'],
   ['danylo', 'daniil'],
   ['yehor', 'egor'],
   ['rostyslav', 'rostislav'],
-  ['sviatoslav', 'sviatoslav'],
   ['kostiantyn', 'konstantin'],
   ['vladyslav', 'vladislav'],
-  ['viacheslav', 'viacheslav'],
   ['yosyp', 'iosif'],
   ['mykyta', 'nikita'],
-  ['arsenii', 'arsenii'],
-  ['leonid', 'leonid'],
   ['vadym', 'vadim'],
   ['yevhenii', 'evgenii'],
   ['hlib', 'gleb'],
-  ['lev', 'lev'],
-  ['zakhar', 'zakhar'],
   // women
   ['olena', 'elena'],
   ['oleksandra', 'aleksandra'],
@@ -77,7 +68,6 @@ const ukrainianRussian: readonly (readonly [ukrainian: string, russian: string])
   ['hanna', 'anna'],
   ['olha', 'olga'],
   ['nadiia', 'nadezhda'],
-  ['liubov', 'liubov'],
   ['svitlana', 'svetlana'],
   ['khrystyna', 'kristina'],
   ['yelyzaveta', 'elizaveta'],
@@ -87,19 +77,10 @@ const ukrainianRussian: readonly (readonly [ukrainian: string, russian: string])
   ['liudmyla', 'liudmila'],
   ['yuliia', 'iuliia'],
   ['yevheniia', 'evgeniia'],
-  ['viktoriia', 'viktoriia'],
-  ['anastasiia', 'anastasiia'],
   ['sofiia', 'sofia'],
-  ['mariia', 'mariia'],
   ['daryna', 'daria'],
   ['vira', 'vera'],
-  ['zoia', 'zoia'],
-  ['raisa', 'raisa'],
-  ['antonina', 'antonina'],
   ['yevdokiia', 'evdokiia'],
-  ['polina', 'polina'],
-  ['alina', 'alina'],
-  ['inna', 'inna'],
 ]
 
 /** How close a token's sound must be to a listed form to count as a spelling of it. */
@@ -113,7 +94,6 @@ function index() {
   if (indexed) return
   indexed = true
   for (const [ukrainian, russian] of ukrainianRussian) {
-    if (ukrainian === russian) continue
     for (const [form, other] of [
       [ukrainian, russian],
       [russian, ukrainian],
