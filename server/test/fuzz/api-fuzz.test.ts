@@ -40,21 +40,26 @@ describe.each(databaseKinds)('API fuzzing on %s', (kind) => {
     expect(result.failure, result.failure).toBeUndefined()
   }, 900_000)
 
-  it.skipIf(path !== undefined)('reaches every route, every actor and a deep answer on most routes', () => {
-    const figures = (target as FuzzTarget).figures
-    const operations = (target as FuzzTarget).operations
-    expect(operations.length).toBeGreaterThan(70)
-    expect([...figures.keys()].sort()).toEqual(operations.map((operation) => operation.key).sort())
-    // Not every route can succeed for generated input (sign-ins use unknown usernames, nobody
-    // knows a password or a TOTP code), but at 5,000 inputs at least half the routes must.
-    if (runs >= 5_000) {
-      const succeeded = [...figures.values()].filter((each) => (each.byClass['2xx'] ?? 0) > 0).length
-      expect(succeeded, figuresTable(target as FuzzTarget)).toBeGreaterThanOrEqual(operations.length / 2)
-    }
-    // Every actor, anonymous included, sent requests, and every signed-in one had some succeed.
-    const actors = (target as FuzzTarget).actorFigures
-    expect([...actors.keys()].sort()).toEqual([...actorNames].sort())
-    for (const actor of actorNames.filter((name) => name !== 'anonymous'))
-      expect(actors.get(actor)?.succeeded, actor).toBeGreaterThan(0)
-  })
+  // Routes are drawn at random: below about 2,000 inputs one of 76 can go unvisited by chance
+  // (at 5,000, each route expects about 66 visits), so a short local run skips the coverage check.
+  it.skipIf(path !== undefined || runs < 2_000)(
+    'reaches every route, every actor and a deep answer on most routes',
+    () => {
+      const figures = (target as FuzzTarget).figures
+      const operations = (target as FuzzTarget).operations
+      expect(operations.length).toBeGreaterThan(70)
+      expect([...figures.keys()].sort()).toEqual(operations.map((operation) => operation.key).sort())
+      // Not every route can succeed for generated input (sign-ins use unknown usernames, nobody
+      // knows a password or a TOTP code), but at 5,000 inputs at least half the routes must.
+      if (runs >= 5_000) {
+        const succeeded = [...figures.values()].filter((each) => (each.byClass['2xx'] ?? 0) > 0).length
+        expect(succeeded, figuresTable(target as FuzzTarget)).toBeGreaterThanOrEqual(operations.length / 2)
+      }
+      // Every actor, anonymous included, sent requests, and every signed-in one had some succeed.
+      const actors = (target as FuzzTarget).actorFigures
+      expect([...actors.keys()].sort()).toEqual([...actorNames].sort())
+      for (const actor of actorNames.filter((name) => name !== 'anonymous'))
+        expect(actors.get(actor)?.succeeded, actor).toBeGreaterThan(0)
+    },
+  )
 })
