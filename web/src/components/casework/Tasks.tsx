@@ -19,7 +19,12 @@ import { useTranslation } from 'react-i18next'
 import { type Task, taskInputSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { formatDay, personName, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import {
+  CaseworkFormProblem,
+  focusFirstInvalid,
+  useCaseworkProblems,
+  useFieldError,
+} from '../../casework-problems.tsx'
 import { useCaseManagers } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
@@ -45,7 +50,6 @@ export function TaskForm({
 }) {
   const { t, i18n } = useTranslation()
   const session = useSession()
-  const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
   const managers = useCaseManagers()
   const titleRef = useRef<HTMLInputElement>(null)
@@ -80,8 +84,7 @@ export function TaskForm({
     },
     () => focusFirstInvalid(formRef.current),
   )
-  const error = (field: keyof TaskFormValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(create.error, field)
+  const error = useFieldError<TaskFormValues>(form.errors, create.error)
   const assignees = (managers.data ?? []).map((manager) => ({
     value: manager.id,
     label: manager.displayName,
