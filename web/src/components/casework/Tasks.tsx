@@ -136,7 +136,7 @@ export function TaskForm({
 }
 
 /** Due date with "overdue" or "today" in words, an icon and colour. */
-export function DueDate({ task }: { task: Task }) {
+function DueDate({ task }: { task: Task }) {
   const { t, i18n } = useTranslation()
   const date = formatDay(task.dueOn, i18n.language)
   if (task.doneAt) return <Text size="sm">{t('casework.tasks.dueWas', { date })}</Text>
