@@ -167,7 +167,7 @@ function DueDate({ task }: { task: Task }) {
  * A residence reminder says whose title runs out and when (the name only to whom may read the
  * person); other tasks carry the title their author gave them.
  */
-function taskTitle(task: Task, t: TFunction, language: string): string {
+export function taskTitle(task: Task, t: TFunction, language: string): string {
   if (task.source !== 'residence-expiry') return task.title
   if (!task.residence) return t('casework.tasks.residenceExpiry')
   const date = formatDay(task.residence.validUntil, language)
