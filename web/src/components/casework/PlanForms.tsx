@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
@@ -20,7 +20,7 @@ import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../cas
 import { caseworkKeys, type Plan, planQuery, useOrganisations } from '../../casework-queries.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { DayInput } from '../DateFields.tsx'
-import { useEnumOptions } from './bits.tsx'
+import { SaveButton, useEnumOptions } from './bits.tsx'
 
 /**
  * Saves a new goal or measure (POST) or changes the one given (PUT with its version) and puts the
@@ -140,11 +140,7 @@ export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDo
             error={error('status')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )
@@ -263,11 +259,7 @@ export function MeasureForm({
             error={error('status')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )

@@ -19,7 +19,7 @@ import { statusColors } from '../../colors.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { DayInput } from '../DateFields.tsx'
 import { Dialog } from '../Dialog.tsx'
-import { useEnumOptions } from './bits.tsx'
+import { SaveButton, useEnumOptions } from './bits.tsx'
 
 type ResidenceFormValues = {
   status: ResidenceStatusKind | null
@@ -116,11 +116,7 @@ function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () =>
             error={error('validUntil')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )
