@@ -650,3 +650,51 @@ test('closing a case with an open follow-up asks whether it is done or stays ope
   await expect(task).toBeChecked()
   await expectAccessible(page, testInfo, 'follow-ups of the closed case')
 })
+
+test('a residence status fills in its legal basis and asks for the paragraph where the title needs one', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await signIn(page, demoUsers.caseManager)
+  await page.goto('/persons/new')
+  await page.getByRole('textbox', { name: /^Familienname/ }).fill('Quellenbrink')
+  await page.getByRole('textbox', { name: /^Vornamen/ }).fill('Hedwig')
+  await page.getByRole('textbox', { name: /^Geburtsdatum/ }).fill('1968')
+  await page.getByRole('radio', { name: 'weiblich' }).check()
+  await choose(page, page.getByRole('combobox', { name: /^Kommune/ }), 'Siegburg')
+  await expect(
+    page
+      .getByRole('region', { name: 'Mögliche Doppeleinträge' })
+      .getByText('Kein vorhandener Eintrag gefunden.'),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Registrieren' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Quellenbrink, Hedwig' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Aufenthaltsstatus erfassen' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Aufenthaltsstatus erfassen' })
+  const kind = dialog.getByRole('combobox', { name: /^Status/ })
+  const paragraph = dialog.getByRole('textbox', { name: /^Rechtsgrundlage/ })
+  // A title with one legal basis brings it along.
+  await choose(page, kind, 'Fiktionsbescheinigung (§ 81 AufenthG)')
+  await expect(paragraph).toHaveValue('§ 81 Abs. 4 AufenthG')
+  // A humanitarian permit needs its paragraph: the one filled in before goes, and saving without
+  // one is refused at the field.
+  await choose(page, kind, 'Aufenthaltserlaubnis aus humanitären Gründen (§ 25 AufenthG)')
+  await expect(paragraph).toHaveValue('')
+  await dialog.getByRole('button', { name: 'Speichern' }).click()
+  await expect(
+    dialog.getByText('Bitte die Rechtsgrundlage mit Paragraf angeben, z. B. § 25 Abs. 2 AufenthG.'),
+  ).toBeVisible()
+  await expect(paragraph).toBeFocused()
+  await expectAccessible(page, testInfo, 'residence status without its paragraph')
+
+  await paragraph.fill('§ 25 Abs. 2 AufenthG')
+  await dialog.getByRole('textbox', { name: /^Gültig ab/ }).fill('15.01.2026')
+  await dialog.getByRole('textbox', { name: /^Gültig bis/ }).fill('14.01.2029')
+  await dialog.getByRole('button', { name: 'Speichern' }).click()
+  await expect(dialog).toBeHidden()
+  const history = page.getByRole('region', { name: 'Aufenthaltsstatus' })
+  await expect(history.getByRole('row').nth(1)).toHaveText(
+    'Aufenthaltserlaubnis aus humanitären Gründen (§ 25 AufenthG)§ 25 Abs. 2 AufenthG15.01.202614.01.2029',
+  )
+})

@@ -6,14 +6,13 @@ import { demoUsers, signIn } from './demo.ts'
 /**
  * The web counts days in the district's time zone (Europe/Berlin for the demo), not in the
  * browser's. The browser is put in a zone whose calendar day differs from Berlin's at the hour the
- * test runs: UTC+14 from 11:00 Berlin time, UTC−11 before (one of them always differs).
+ * test runs: UTC+14 is a day ahead from 11:00 Berlin time in winter but only from 12:00 in summer,
+ * UTC−11 a day behind until 12:00 in winter and 13:00 in summer; so the zone is chosen by asking
+ * which one has another day now, not by a fixed hour (one of them always has).
  */
-const berlinHour = Number(
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(
-    new Date(),
-  ),
-)
-const browserZone = berlinHour >= 11 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago'
+const ahead = 'Pacific/Kiritimati'
+const behind = 'Pacific/Pago_Pago'
+const browserZone = localDay(new Date(), ahead) !== localDay(new Date(), 'Europe/Berlin') ? ahead : behind
 
 test.use({ timezoneId: browserZone })
 

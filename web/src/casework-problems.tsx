@@ -1,4 +1,5 @@
 import { Alert, List } from '@mantine/core'
+import type { FormErrors } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from './api.ts'
 import { useProblemText } from './problems.ts'
@@ -34,6 +35,17 @@ export function useCaseworkProblems() {
       .filter((entry) => !shown.some((name) => matches(entry.path, name)))
       .map((entry) => translate(error, entry.message))
   return { message: base.message, field, unshown, fieldsOf }
+}
+
+/**
+ * The message at each field of a form: the form's own check first, then what the server said about
+ * the field in its answer to the last save. `formName` is the form's name where it differs from the
+ * API's (a contact's `date` and `time` for its `occurredAt`). `Values` names the fields one may ask for.
+ */
+export function useFieldError<Values = Record<string, unknown>>(formErrors: FormErrors, error: Error | null) {
+  const problems = useCaseworkProblems()
+  return (field: Extract<keyof Values, string>, formName: string = field): string | undefined =>
+    (formErrors[formName] as string | undefined) ?? problems.field(error, field)
 }
 
 /**

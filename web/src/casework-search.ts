@@ -28,7 +28,7 @@ export type CaseListSearch = {
 }
 
 /** The filters a saved view keeps: everything but the page. */
-export const caseFilterKeys = [
+const caseFilterKeys = [
   'phase',
   'municipalityId',
   'managerId',
@@ -124,7 +124,7 @@ export const caseTabs = [
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]
-export type CaseSearch = { tab?: CaseTab }
+type CaseSearch = { tab?: CaseTab }
 
 /** The open tab of a case; an unknown one (also kept with `undefined`, see above) opens the timeline. */
 export function parseCaseSearch(raw: Record<string, unknown>): CaseSearch {

@@ -49,7 +49,8 @@ export async function changeLanguage(language: Language): Promise<void> {
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'de-DE')
 const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const
 
-/** German formats: dates TT.MM.JJJJ, decimal comma. English users get the same in their locale. */
+// German formats: dates TT.MM.JJJJ, decimal comma. English users get the same in their locale.
+
 /** An instant's day, in the district's time zone (so 00:30 in Berlin is not shown as yesterday). */
 export function formatDate(value: string | Date, language: string): string {
   return new Intl.DateTimeFormat(locale(language), { ...day, timeZone: displayTimeZone() }).format(

@@ -11,7 +11,7 @@ import type { z } from 'zod'
 type Issue = z.core.$ZodIssue
 
 /** The message of an issue in the user's language: our own codes first, then zod's kinds of problem. */
-export function useIssueText() {
+function useIssueText() {
   const { t, i18n } = useTranslation()
   return (issue: Issue): string => {
     // Our schemas put codes (`date-malformed`, `paragraph-required`) into the message.

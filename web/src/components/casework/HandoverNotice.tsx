@@ -6,7 +6,7 @@ import type { Case } from '../../../../common/casework.ts'
 import { statusColors } from '../../colors.ts'
 
 /** A case the user handed over and may no longer open: what the case list confirms. */
-export type CaseHandover = { reference: string; teamName: string | null; managerNames: string[] }
+type CaseHandover = { reference: string; teamName: string | null; managerNames: string[] }
 
 declare module '@tanstack/react-router' {
   interface HistoryState {

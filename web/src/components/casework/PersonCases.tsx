@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { type Case, caseCreateSchema, type Person } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework-problems.tsx'
 import {
   caseQuery,
   caseworkKeys,
@@ -31,7 +31,6 @@ type OpenCaseValues = {
 function OpenCaseForm({ person }: { person: Person }) {
   const { t } = useTranslation()
   const session = useSession()
-  const problems = useCaseworkProblems()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const municipalities = useMunicipalities()
@@ -62,8 +61,7 @@ function OpenCaseForm({ person }: { person: Person }) {
       await navigate({ to: '/cases/$caseId', params: { caseId: created.id } })
     },
   })
-  const error = (field: keyof OpenCaseValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(open.error, field)
+  const error = useFieldError<OpenCaseValues>(form.errors, open.error)
   const fields = ['municipalityId', 'teamId', 'managerIds', 'openedOn']
   return (
     <form

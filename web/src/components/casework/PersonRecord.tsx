@@ -8,6 +8,7 @@ import { countryName, formatBirthDate, formatDay, languageName } from '../../cas
 import { CaseworkFormProblem, focusFirstInvalid } from '../../casework-problems.tsx'
 import { caseworkKeys, useMunicipalities } from '../../casework-queries.ts'
 import { Dialog } from '../Dialog.tsx'
+import { SaveButton } from './bits.tsx'
 import { PersonFormFields } from './PersonFormFields.tsx'
 import {
   checkPersonForm,
@@ -19,7 +20,6 @@ import {
 
 /** Changes sent with the version the user saw: if someone else changed the person meanwhile, 409. */
 function EditPersonForm({ person, onDone }: { person: Person; onDone: () => void }) {
-  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
   const [values, setValues] = useState<PersonFormValues>(personFormFrom(person))
@@ -52,11 +52,7 @@ function EditPersonForm({ person, onDone }: { person: Person; onDone: () => void
           clientErrors={submitted ? checkPersonForm(values) : {}}
           serverError={save.error}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )

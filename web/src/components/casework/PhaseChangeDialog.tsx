@@ -20,6 +20,7 @@ import { CaseworkFormProblem, useCaseworkProblems } from '../../casework-problem
 import { caseTasksQuery, caseworkKeys, planQuery } from '../../casework-queries.ts'
 import { Dialog } from '../Dialog.tsx'
 import { useEnumOptions } from './bits.tsx'
+import { taskTitle } from './Tasks.tsx'
 
 type Outcome = (typeof goalOutcomes)[number]
 type OpenTaskDecision = (typeof openTaskDecisions)[number]
@@ -202,7 +203,7 @@ function OpenTasksChoice({
       <List size="sm" spacing={4} aria-labelledby={headingId}>
         {tasks.map((task) => (
           <List.Item key={task.id}>
-            {task.source === 'residence-expiry' ? t('casework.tasks.residenceExpiry') : task.title}
+            {taskTitle(task, t, i18n.language)}
             {' · '}
             {task.overdue
               ? t('casework.tasks.overdueSince', { date: formatDay(task.dueOn, i18n.language) })

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
@@ -16,17 +16,30 @@ import {
   measureStatuses,
 } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework-problems.tsx'
 import { caseworkKeys, type Plan, planQuery, useOrganisations } from '../../casework-queries.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { DayInput } from '../DateFields.tsx'
-import { useEnumOptions } from './bits.tsx'
+import { SaveButton, useEnumOptions } from './bits.tsx'
 
-/** Saves a goal or measure and puts the plan the server answers with in place. */
-function usePlanMutation<Body>(item: Case, send: (body: Body) => Promise<Plan>, onDone: () => void) {
+/**
+ * Saves a new goal or measure (POST) or changes the one given (PUT with its version) and puts the
+ * plan the server answers with in place.
+ */
+function usePlanMutation<Body>(
+  item: Case,
+  kind: 'goals' | 'measures',
+  existing: { id: string; version: number } | undefined,
+  onDone: () => void,
+) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: send,
+    mutationFn: (body: Body) =>
+      existing
+        ? apiSend<Plan>('PUT', `/cases/${item.id}/${kind}/${existing.id}`, body, {
+            'if-match': `"${existing.version}"`,
+          })
+        : apiSend<Plan>('POST', `/cases/${item.id}/${kind}`, body),
     onSuccess: (plan) => {
       queryClient.setQueryData(planQuery(item.id).queryKey, plan)
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.caseRecord(item.id, 'timeline') })
@@ -58,7 +71,6 @@ const goalInput = (values: GoalFormValues) => ({
 
 export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDone: () => void }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<GoalFormValues>({
@@ -71,18 +83,8 @@ export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDo
     },
     validate: useSchemaValidator(goalInputSchema, goalInput),
   })
-  const save = usePlanMutation(
-    item,
-    (body: ReturnType<typeof goalInput>) =>
-      goal
-        ? apiSend<Plan>('PUT', `/cases/${item.id}/goals/${goal.id}`, body, {
-            'if-match': `"${goal.version}"`,
-          })
-        : apiSend<Plan>('POST', `/cases/${item.id}/goals`, body),
-    onDone,
-  )
-  const error = (field: keyof GoalFormValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
+  const save = usePlanMutation<ReturnType<typeof goalInput>>(item, 'goals', goal, onDone)
+  const error = useFieldError<GoalFormValues>(form.errors, save.error)
   return (
     <form
       ref={formRef}
@@ -138,11 +140,7 @@ export function GoalForm({ item, goal, onDone }: { item: Case; goal?: Goal; onDo
             error={error('status')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )
@@ -180,7 +178,6 @@ export function MeasureForm({
   onDone: () => void
 }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const organisations = useOrganisations()
   const formRef = useRef<HTMLFormElement>(null)
@@ -195,18 +192,8 @@ export function MeasureForm({
     },
     validate: useSchemaValidator(measureInputSchema, measureInput),
   })
-  const save = usePlanMutation(
-    item,
-    (body: ReturnType<typeof measureInput>) =>
-      measure
-        ? apiSend<Plan>('PUT', `/cases/${item.id}/measures/${measure.id}`, body, {
-            'if-match': `"${measure.version}"`,
-          })
-        : apiSend<Plan>('POST', `/cases/${item.id}/measures`, body),
-    onDone,
-  )
-  const error = (field: keyof MeasureFormValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
+  const save = usePlanMutation<ReturnType<typeof measureInput>>(item, 'measures', measure, onDone)
+  const error = useFieldError<MeasureFormValues>(form.errors, save.error)
   return (
     <form
       ref={formRef}
@@ -272,11 +259,7 @@ export function MeasureForm({
             error={error('status')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )

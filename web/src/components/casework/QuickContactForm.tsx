@@ -25,7 +25,7 @@ import {
 } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageOptions, nowTime, personName, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework-problems.tsx'
 import { caseworkKeys, contactsQuery } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { districtInstant } from '../../district-time.ts'
@@ -92,7 +92,6 @@ const fieldNames: Record<string, string> = { occurredAt: 'date' }
  */
 export function QuickContactForm({ item }: { item: Case }) {
   const { t, i18n } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
@@ -143,8 +142,8 @@ export function QuickContactForm({ item }: { item: Case }) {
       event.currentTarget.requestSubmit()
     }
   }
-  const error = (field: string) =>
-    (form.errors[fieldNames[field] ?? field] as string | undefined) ?? problems.field(save.error, field)
+  const fieldError = useFieldError(form.errors, save.error)
+  const error = (field: string) => fieldError(field, fieldNames[field])
   const languages = languageOptions(i18n.language)
 
   return (

@@ -13,13 +13,13 @@ import {
 } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework-problems.tsx'
 import { caseworkKeys } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { DayInput } from '../DateFields.tsx'
 import { Dialog } from '../Dialog.tsx'
-import { useEnumOptions } from './bits.tsx'
+import { SaveButton, useEnumOptions } from './bits.tsx'
 
 type ResidenceFormValues = {
   status: ResidenceStatusKind | null
@@ -39,7 +39,6 @@ const hintedKinds = residenceStatusesNeedingParagraph as readonly string[]
 
 function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () => void }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
@@ -67,8 +66,7 @@ function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () =>
       form.setFieldValue('legalParagraph', status ? (residenceStatusParagraphs[status] ?? '') : '')
     }
   }
-  const error = (field: keyof ResidenceFormValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
+  const error = useFieldError<ResidenceFormValues>(form.errors, save.error)
   const fields = ['status', 'legalParagraph', 'validFrom', 'validUntil']
   const kind = form.values.status
   return (
@@ -118,11 +116,7 @@ function ResidenceStatusForm({ person, onDone }: { person: Person; onDone: () =>
             error={error('validUntil')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('casework.common.save')}
-          </Button>
-        </Group>
+        <SaveButton saving={save.isPending} />
       </Stack>
     </form>
   )

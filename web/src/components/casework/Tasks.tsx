@@ -19,7 +19,12 @@ import { useTranslation } from 'react-i18next'
 import { type Task, taskInputSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { formatDay, personName, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import {
+  CaseworkFormProblem,
+  focusFirstInvalid,
+  useCaseworkProblems,
+  useFieldError,
+} from '../../casework-problems.tsx'
 import { useCaseManagers } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
@@ -45,7 +50,6 @@ export function TaskForm({
 }) {
   const { t, i18n } = useTranslation()
   const session = useSession()
-  const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
   const managers = useCaseManagers()
   const titleRef = useRef<HTMLInputElement>(null)
@@ -80,8 +84,7 @@ export function TaskForm({
     },
     () => focusFirstInvalid(formRef.current),
   )
-  const error = (field: keyof TaskFormValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(create.error, field)
+  const error = useFieldError<TaskFormValues>(form.errors, create.error)
   const assignees = (managers.data ?? []).map((manager) => ({
     value: manager.id,
     label: manager.displayName,
@@ -133,7 +136,7 @@ export function TaskForm({
 }
 
 /** Due date with "overdue" or "today" in words, an icon and colour. */
-export function DueDate({ task }: { task: Task }) {
+function DueDate({ task }: { task: Task }) {
   const { t, i18n } = useTranslation()
   const date = formatDay(task.dueOn, i18n.language)
   if (task.doneAt) return <Text size="sm">{t('casework.tasks.dueWas', { date })}</Text>
@@ -164,7 +167,7 @@ export function DueDate({ task }: { task: Task }) {
  * A residence reminder says whose title runs out and when (the name only to whom may read the
  * person); other tasks carry the title their author gave them.
  */
-function taskTitle(task: Task, t: TFunction, language: string): string {
+export function taskTitle(task: Task, t: TFunction, language: string): string {
   if (task.source !== 'residence-expiry') return task.title
   if (!task.residence) return t('casework.tasks.residenceExpiry')
   const date = formatDay(task.residence.validUntil, language)

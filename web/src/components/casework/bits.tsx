@@ -1,10 +1,22 @@
-import { Badge, Checkbox, Group, SimpleGrid, Text } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, SimpleGrid, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { type Case, type CasePhase, type LifeDomain, lifeDomains } from '../../../../common/casework.ts'
 import { statusColors } from '../../colors.ts'
 import { Icon } from './icons.tsx'
 
 /** Small pieces several case-work pages share. */
+
+/** The save button at the foot of a case-work form, on the right. */
+export function SaveButton({ saving }: { saving: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Group justify="flex-end">
+      <Button type="submit" loading={saving}>
+        {t('casework.common.save')}
+      </Button>
+    </Group>
+  )
+}
 
 export function PhaseBadge({ phase }: { phase: CasePhase }) {
   const { t } = useTranslation()

@@ -10,7 +10,7 @@ import {
 } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { formatDay, languageName, languageOptions, todayIso } from '../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useCaseworkProblems } from '../../casework-problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework-problems.tsx'
 import { type ShortConsultation, shortConsultationsQuery, useMunicipalities } from '../../casework-queries.ts'
 import { statusColors } from '../../colors.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from '../../components/casework/bits.tsx'
@@ -37,7 +37,6 @@ const shortConsultationInput = (values: ShortConsultationValues) => ({
 /** Counting a short consultation: no person, only what the figures need. Made for quick repetition. */
 function ShortConsultationForm() {
   const { t, i18n } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const municipalities = useMunicipalities()
   const queryClient = useQueryClient()
@@ -80,8 +79,7 @@ function ShortConsultationForm() {
       focusFirstInvalid(formRef.current)
     },
   )
-  const error = (field: keyof ShortConsultationValues) =>
-    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
+  const error = useFieldError<ShortConsultationValues>(form.errors, save.error)
   return (
     <form
       ref={formRef}

@@ -98,7 +98,7 @@ function TaskGroup({ group }: { group: OpenGroup }) {
   )
 }
 
-/** My open tasks grouped by when they are due, in days of Europe/Berlin; and a form for a new one. */
+/** My open tasks grouped by when they are due, in days of the district's time zone; and a form for a new one. */
 export function TasksPage() {
   const { t } = useTranslation()
   // The counts of every group come with each page; this one asks for a single task to get them.
