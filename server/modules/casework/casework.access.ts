@@ -86,7 +86,8 @@ export async function loadPersonSubject(
   return { ...subject, mergedInto: person.merged_into }
 }
 
-type PersonFacts = {
+/** What the policy needs of a person row to build its subject. */
+export type PersonFacts = {
   id: string
   district_id: string
   registered_by: string

@@ -20,6 +20,7 @@ import {
   loadCaseSubject,
   loadPersonSubject,
   loadTaskSubject,
+  type PersonFacts,
   personSubjects,
   ruleViolation,
 } from '../casework.access.ts'
@@ -54,10 +55,7 @@ function dueGroup(row: TaskRow, days: DayBounds): TaskDueGroup {
 
 /** The policy's view of the persons the tasks are about, for deciding who may see their names. */
 async function taskPersonSubjects(db: Kysely<DB>, actor: Actor, rows: readonly TaskRow[]) {
-  const persons = new Map<
-    string,
-    { id: string; district_id: string; registered_by: string; registered_team_id: string | null }
-  >()
+  const persons = new Map<string, PersonFacts>()
   for (const row of rows) {
     if (row.person_id && row.person_district_id && row.person_registered_by) {
       persons.set(row.person_id, {
