@@ -1,6 +1,7 @@
 import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
 import type { TaskDueGroup } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
 
 /**
  * Tasks with what their list shows: the case reference, the person the task is about (the service
@@ -134,26 +135,19 @@ export async function insertTask(
 }
 
 /** Changes a task when the version still matches; answers false when it is stale. */
-export async function updateTaskIfVersion(
+export function updateTaskIfVersion(
   trx: Transaction<DB>,
   taskId: string,
   expectedVersion: number,
   changes: { title: string; due_on: string; assignee_id: string; done: boolean },
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('task')
-    .set({
-      title: changes.title,
-      due_on: changes.due_on,
-      assignee_id: changes.assignee_id,
-      done_at: changes.done ? sql`coalesce(done_at, now())` : null,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', taskId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  return updateIfVersion(trx, 'task', taskId, expectedVersion, {
+    title: changes.title,
+    due_on: changes.due_on,
+    assignee_id: changes.assignee_id,
+    // A task done before keeps the time it was done.
+    done_at: changes.done ? sql<string>`coalesce(done_at, now())` : null,
+  })
 }
 
 /**
