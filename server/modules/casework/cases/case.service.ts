@@ -27,15 +27,10 @@ import {
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
-import {
-  assertReferences,
-  loadCaseSubject,
-  loadPersonSubject,
-  readCaseWorkSettings,
-  ruleViolation,
-} from '../casework.access.ts'
+import { assertReferences, loadCaseSubject, loadPersonSubject, ruleViolation } from '../casework.access.ts'
 import { wordCodes } from '../matching/index.ts'
 import { personSummary, scoredCandidates } from '../persons/person.service.ts'
+import { readCaseWorkSettings } from '../settings/settings.service.ts'
 import {
   type CaseListRow,
   completeTasks,
