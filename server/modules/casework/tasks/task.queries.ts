@@ -153,11 +153,12 @@ export function updateTaskIfVersion(
 /**
  * The residence-expiry reminders that are due and missing, in one statement (see
  * refreshResidenceExpiryTasks). `days` names each district's today: a title that runs out today
- * is still valid there, whatever UTC says.
+ * is still valid there, whatever UTC says. `defaultLeadDays` serves districts without settings.
  */
 export async function insertResidenceExpiryTasks(
   db: Kysely<DB>,
   days: readonly { districtId: string; today: string }[],
+  defaultLeadDays: number,
   scope: { residenceStatusId?: string } = {},
 ): Promise<number> {
   if (days.length === 0) return 0
@@ -168,7 +169,7 @@ export async function insertResidenceExpiryTasks(
     INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
     SELECT rs.district_id,
       'Aufenthaltstitel läuft ab',
-      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
+      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, ${defaultLeadDays}::integer)),
       coalesce(open_case.manager_id, p.registered_by),
       rs.person_id,
       open_case.case_id,
@@ -185,7 +186,7 @@ export async function insertResidenceExpiryTasks(
       ORDER BY c.opened_on DESC LIMIT 1
     ) open_case ON true
     WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= local.today + 365
+      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, ${defaultLeadDays}::integer) <= local.today + 365
       -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
       AND NOT EXISTS (
         SELECT 1 FROM residence_status earlier

@@ -24,6 +24,7 @@ import {
   personSubjects,
   ruleViolation,
 } from '../casework.access.ts'
+import { defaultCaseWorkSettings } from '../settings/settings.service.ts'
 import {
   countAssigneeTasks,
   type DayBounds,
@@ -242,5 +243,5 @@ export async function refreshResidenceExpiryTasks(
   scope: { now: Date; residenceStatusId?: string },
 ): Promise<number> {
   const days = await districtTodays(db, districtId, scope.now)
-  return insertResidenceExpiryTasks(db, days, scope)
+  return insertResidenceExpiryTasks(db, days, defaultCaseWorkSettings.residenceExpiryLeadDays, scope)
 }

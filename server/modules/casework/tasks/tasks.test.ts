@@ -292,6 +292,17 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       }
     })
 
+    it('uses the default lead days (90) in a district that never saved its settings', async () => {
+      await putSettings(admin, { teamCasesVisibleToCaseManagers: true, residenceExpiryLeadDays: 90 })
+      await ctx.database.ownerDb
+        .deleteFrom('case_work_setting')
+        .where('district_id', '=', caseManager.districtId)
+        .execute()
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Ohneeinstellung' })
+      await addResidenceStatus(person, isoDay(100))
+      expect((await expiryTasks(person.id)).map((task) => task.due_on)).toEqual([isoDay(10)])
+    })
+
     it('picks up titles recorded before a reminder was due in the job run', async () => {
       const { person } = await personWithCase(caseManager, municipality, { familyName: 'Nachgeholt' })
       // A title recorded outside the API (e.g. by an import) gets its task from the job.
