@@ -59,7 +59,9 @@ const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
 const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
-export async function assertCaseManagers(
+
+/** Every id names an enabled user of the district who may hold cases (the policy's takesCases). */
+async function assertCaseManagers(
   db: Kysely<DB>,
   districtId: string,
   ids: readonly string[],
