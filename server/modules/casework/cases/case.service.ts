@@ -61,12 +61,7 @@ const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =
 const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
 
 /** Every id names an enabled user of the district who may hold cases (the policy's takesCases). */
-async function assertCaseManagers(
-  db: Kysely<DB>,
-  districtId: string,
-  ids: readonly string[],
-  field: string,
-) {
+async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], field: string) {
   const found = (await activeUsers(db, districtId, ids)).filter((user) => takesCases(user.roles))
   if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', field)
 }
