@@ -268,7 +268,10 @@ export async function addResidenceStatus(
   return presentPerson(db, actor, personId)
 }
 
-const inverseRelation: Record<string, string> = {
+type HouseholdRelation = z.output<typeof householdLinkSchema>['relation']
+
+/** The relation as seen from the other person; TypeScript demands one for every relation. */
+const inverseRelation: Record<HouseholdRelation, HouseholdRelation> = {
   partner: 'partner',
   child: 'parent',
   parent: 'child',
@@ -294,7 +297,7 @@ export async function linkHouseholdMember(
       actor.districtId,
       input.relatedPersonId,
       personId,
-      inverseRelation[input.relation] ?? 'other',
+      inverseRelation[input.relation],
     )
     await recordAudit(trx, {
       ...request,
