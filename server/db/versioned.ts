@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Updateable } from 'kysely'
+import { type Kysely, sql, type UpdateObject } from 'kysely'
 import type { DB } from './schema.ts'
 
 /** Tables whose rows carry a version for optimistic concurrency (If-Match). */
@@ -10,6 +10,7 @@ export type VersionedTable =
   | 'client_case'
   | 'goal'
   | 'measure'
+  | 'task'
 
 type AnyVersionedRow = { id: string; version: number; updated_at: string } & Record<string, unknown>
 
@@ -23,7 +24,7 @@ export async function updateIfVersion<T extends VersionedTable>(
   table: T,
   id: string,
   expectedVersion: number,
-  changes: Updateable<DB[T]>,
+  changes: UpdateObject<DB, T>,
   scope: Record<string, string | null> = {},
 ): Promise<boolean> {
   let query = (db as unknown as Kysely<Record<VersionedTable, AnyVersionedRow>>)

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import type { CaseWorkSettings } from '../../../common/casework.ts'
 import type { DB } from '../../db/schema.ts'
 import { type ErrorKind, fieldError } from '../../platform/errors.ts'
 import type { MessageCode } from '../../platform/messages.ts'
@@ -19,22 +18,7 @@ import {
   selectTaskFacts,
 } from './casework.queries.ts'
 import { selectCaseLinks } from './persons/person.queries.ts'
-import { selectCaseWorkSettings } from './settings/settings.queries.ts'
-
-export const defaultCaseWorkSettings: CaseWorkSettings = {
-  teamCasesVisibleToCaseManagers: true,
-  residenceExpiryLeadDays: 90,
-}
-
-export async function readCaseWorkSettings(db: Kysely<DB>, districtId: string): Promise<CaseWorkSettings> {
-  const row = await selectCaseWorkSettings(db, districtId)
-  return row
-    ? {
-        teamCasesVisibleToCaseManagers: row.team_cases_visible,
-        residenceExpiryLeadDays: row.residence_expiry_lead_days,
-      }
-    : defaultCaseWorkSettings
-}
+import { readCaseWorkSettings } from './settings/settings.service.ts'
 
 /** A rule of case work was broken: the message belongs next to the named field of the input. */
 export const ruleViolation = (code: MessageCode, field: string, kind: ErrorKind = 'rule-broken') =>
@@ -86,7 +70,8 @@ export async function loadPersonSubject(
   return { ...subject, mergedInto: person.merged_into }
 }
 
-type PersonFacts = {
+/** What the policy needs of a person row to build its subject. */
+export type PersonFacts = {
   id: string
   district_id: string
   registered_by: string

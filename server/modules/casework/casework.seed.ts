@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely'
 import {
+  casePhases,
   closingReasons,
   contactChannels,
   type LifeDomain,
@@ -67,7 +68,7 @@ const phaseShares: [string, number][] = [
   ['evaluation', 0.1],
   ['closed', 0.22],
 ]
-const phaseOrder = ['intake', 'assessment', 'planning', 'implementation', 'evaluation', 'closed']
+const phaseOrder: readonly string[] = casePhases
 
 /** What a case manager notes on a phase change, without personal data, so the timeline shows notes. */
 const phaseNotes: Record<string, string> = {

@@ -19,6 +19,23 @@ export async function selectNamesById(
   return new Map(rows.map((row) => [row.id, row.name]))
 }
 
+/** Display names of the district's users by id, disabled ones too; ids of other districts are left out. */
+export async function selectDisplayNames(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('district_id', '=', districtId)
+    .where('id', 'in', unique)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.display_name]))
+}
+
 /** Enabled users of the district among the ids, with their roles. */
 export function selectActiveUsers(db: Kysely<DB>, districtId: string, ids: readonly string[]) {
   const unique = [...new Set(ids)]

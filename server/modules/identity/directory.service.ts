@@ -1,13 +1,22 @@
 import type { Kysely } from 'kysely'
 import type { Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
-import { selectActiveUsers, selectActiveUsersWithRole, selectNamesById } from './directory.queries.ts'
+import {
+  selectActiveUsers,
+  selectActiveUsersWithRole,
+  selectDisplayNames,
+  selectNamesById,
+} from './directory.queries.ts'
 
 /*
  * What other modules may know about users, teams and organisations: names for their presenters,
  * and whether an id they were given names something of the district. They never read identity's
  * tables themselves (table-ownership.test.ts).
  */
+
+/** Display names of users of one district, for other modules' presenters (e.g. the audit trail). */
+export const displayNames = (db: Kysely<DB>, districtId: string, ids: readonly string[]) =>
+  selectDisplayNames(db, districtId, ids)
 
 /** Team names by id, for the district's teams among the ids. */
 export const teamNames = (db: Kysely<DB>, districtId: string, ids: readonly string[]) =>

@@ -2,10 +2,10 @@ export {
   type ActiveUser,
   activeUsers,
   activeUsersWithRole,
+  displayNames,
   organisationNames,
   teamNames,
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
 export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'
 export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'
-export { displayNames } from './user.service.ts'

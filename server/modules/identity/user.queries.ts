@@ -97,21 +97,6 @@ export async function countActiveSessions(db: Kysely<DB>, userIds: string[]): Pr
   return result
 }
 
-export async function selectDisplayNames(
-  db: Kysely<DB>,
-  districtId: string,
-  ids: string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'display_name'])
-    .where('district_id', '=', districtId)
-    .where('id', 'in', ids)
-    .execute()
-  return new Map(rows.map((row) => [row.id, row.display_name]))
-}
-
 export type NewUser = {
   district_id: string
   organisation_id: string | null

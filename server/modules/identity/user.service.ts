@@ -23,7 +23,6 @@ import {
   insertUser,
   organisationInDistrict,
   replaceUserTeams,
-  selectDisplayNames,
   selectTeamIds,
   selectUser,
   selectUserDistrictId,
@@ -261,13 +260,4 @@ export async function changeOwnPassword(
       subjectId: actor.userId,
     })
   })
-}
-
-/** Display names of users of one district, for other modules' presenters (e.g. the audit trail). */
-export function displayNames(
-  db: Kysely<DB>,
-  districtId: string,
-  ids: string[],
-): Promise<Map<string, string>> {
-  return selectDisplayNames(db, districtId, ids)
 }

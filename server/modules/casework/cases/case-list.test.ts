@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, CaseSummary } from '../../../../common/casework.ts'
+import { type Case, type CaseSummary, casePhases } from '../../../../common/casework.ts'
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
@@ -228,6 +228,14 @@ describe.each(databaseKinds)('the case list on %s', (kind) => {
     expect(descending).toEqual([...references].reverse())
     const names = (await page('sort=name&direction=asc')).items.map((item) => item.persons[0]?.familyName)
     expect(names).toEqual(['Brandt', 'Haddad', 'Petrenko', 'Saleh'])
+  })
+
+  it('sorts by phase in the order of the phases, not alphabetically', async () => {
+    const phases = (await page('sort=phase&direction=asc')).items.map((item) => item.phase)
+    expect(new Set(phases)).toEqual(new Set(['intake', 'assessment', 'closed']))
+    expect(phases).toEqual([...phases].sort((a, b) => casePhases.indexOf(a) - casePhases.indexOf(b)))
+    const descending = (await page('sort=phase&direction=desc')).items.map((item) => item.phase)
+    expect(descending).toEqual([...phases].reverse())
   })
 
   it('keeps the name order when a person of a case is renamed', async () => {

@@ -1,5 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
-import type { CaseListQuery } from '../../../../common/casework.ts'
+import { type CaseListQuery, casePhases } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
 import type { CaseReadScope } from '../../../platform/policy.ts'
@@ -63,7 +63,7 @@ const sortColumns = {
   reference: sql`c.reference`,
   opened: sql`c.opened_on`,
   'last-contact': sql`c.last_contact_at`,
-  phase: sql`array_position(ARRAY['intake','assessment','planning','implementation','evaluation','closed'], c.phase)`,
+  phase: sql`array_position(ARRAY[${sql.join(casePhases.map((phase) => sql.lit(phase)))}], c.phase)`,
   name: sql`c.sort_name`,
 } as const
 

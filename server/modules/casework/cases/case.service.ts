@@ -27,15 +27,10 @@ import {
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
-import {
-  assertReferences,
-  loadCaseSubject,
-  loadPersonSubject,
-  readCaseWorkSettings,
-  ruleViolation,
-} from '../casework.access.ts'
+import { assertReferences, loadCaseSubject, loadPersonSubject, ruleViolation } from '../casework.access.ts'
 import { wordCodes } from '../matching/index.ts'
 import { personSummary, scoredCandidates } from '../persons/person.service.ts'
+import { readCaseWorkSettings } from '../settings/settings.service.ts'
 import {
   type CaseListRow,
   completeTasks,
@@ -64,12 +59,9 @@ const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
 const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
-export async function assertCaseManagers(
-  db: Kysely<DB>,
-  districtId: string,
-  ids: readonly string[],
-  field: string,
-) {
+
+/** Every id names an enabled user of the district who may hold cases (the policy's takesCases). */
+async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], field: string) {
   const found = (await activeUsers(db, districtId, ids)).filter((user) => takesCases(user.roles))
   if (found.length !== new Set(ids).size) throw ruleViolation('unknown-reference', field)
 }

@@ -44,7 +44,6 @@ const acceptedTypes: Record<string, { mediaType: string; detected: string[] }> =
   doc: { mediaType: 'application/msword', detected: ['cfb'] },
   xls: { mediaType: 'application/vnd.ms-excel', detected: ['cfb'] },
 }
-export const acceptedExtensions = Object.keys(acceptedTypes)
 
 /**
  * Keeps the name readable but harmless in a Content-Disposition header and on any file system.

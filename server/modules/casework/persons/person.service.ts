@@ -79,17 +79,29 @@ function checkPersonDates(input: PersonWrite, today: string) {
   }
 }
 
+type PersonName = {
+  familyName: string
+  givenNames: string
+  otherSpellings: string[]
+  birthName: string | null
+}
+
+/** The spellings matching knows a person by: the birth name counts as one more spelling. */
+const spellingsOf = (name: PersonName) => ({
+  familyName: name.familyName,
+  givenNames: name.givenNames,
+  otherSpellings: [...name.otherSpellings, ...(name.birthName ? [name.birthName] : [])],
+})
+const codesOf = (name: PersonName) => nameCodes(spellingsOf(name))
+const keysOf = (name: PersonName) => matchKeys(spellingsOf(name))
+
 function personColumns(input: PersonWrite): Omit<PersonColumns, 'registered_by' | 'registered_team_id'> {
   return {
     family_name: input.familyName,
     given_names: input.givenNames,
     birth_name: input.birthName,
     other_spellings: input.otherSpellings,
-    name_codes: nameCodes({
-      familyName: input.familyName,
-      givenNames: input.givenNames,
-      otherSpellings: [...input.otherSpellings, ...(input.birthName ? [input.birthName] : [])],
-    }),
+    name_codes: codesOf(input),
     name_in_original_script: input.nameInOriginalScript,
     birth_date: input.birthDate,
     birth_date_earliest: earliestDay(input.birthDate),
@@ -106,18 +118,6 @@ function personColumns(input: PersonWrite): Omit<PersonColumns, 'registered_by' 
     legal_sphere: input.legalSphere,
   }
 }
-
-const keysOf = (input: {
-  familyName: string
-  givenNames: string
-  otherSpellings: string[]
-  birthName: string | null
-}) =>
-  matchKeys({
-    familyName: input.familyName,
-    givenNames: input.givenNames,
-    otherSpellings: [...input.otherSpellings, ...(input.birthName ? [input.birthName] : [])],
-  })
 
 export async function createPerson(
   db: Kysely<DB>,
@@ -268,7 +268,10 @@ export async function addResidenceStatus(
   return presentPerson(db, actor, personId)
 }
 
-const inverseRelation: Record<string, string> = {
+type HouseholdRelation = z.output<typeof householdLinkSchema>['relation']
+
+/** The relation as seen from the other person; TypeScript demands one for every relation. */
+const inverseRelation: Record<HouseholdRelation, HouseholdRelation> = {
   partner: 'partner',
   child: 'parent',
   parent: 'child',
@@ -294,7 +297,7 @@ export async function linkHouseholdMember(
       actor.districtId,
       input.relatedPersonId,
       personId,
-      inverseRelation[input.relation] ?? 'other',
+      inverseRelation[input.relation],
     )
     await recordAudit(trx, {
       ...request,
@@ -368,10 +371,7 @@ export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number
           return {
             id: row.id,
             districtId: row.district_id,
-            codes: nameCodes({
-              ...name,
-              otherSpellings: [...name.otherSpellings, ...(name.birthName ? [name.birthName] : [])],
-            }),
+            codes: codesOf(name),
             keys: merged ? [] : keysOf(name),
           }
         }),
@@ -460,24 +460,15 @@ export async function mergePersons(
     await moveReferences(trx, survivorId, input.duplicatePersonId)
     await refreshCaseSortNames(trx, { personId: survivorId })
     await markMerged(trx, input.duplicatePersonId, survivorId)
-    const survivorCodes = nameCodes({
+    const survivorName = {
       familyName: survivorRow.family_name,
       givenNames: survivorRow.given_names,
-      otherSpellings: [...otherSpellings, ...(survivorRow.birth_name ? [survivorRow.birth_name] : [])],
-    })
-    const changes = { other_spellings: otherSpellings, name_codes: survivorCodes }
+      otherSpellings,
+      birthName: survivorRow.birth_name,
+    }
+    const changes = { other_spellings: otherSpellings, name_codes: codesOf(survivorName) }
     if (!(await updatePersonIfVersion(trx, survivorId, survivorRow.version, changes))) throw new Conflict()
-    await replaceMatchKeys(
-      trx,
-      actor.districtId,
-      survivorId,
-      keysOf({
-        familyName: survivorRow.family_name,
-        givenNames: survivorRow.given_names,
-        otherSpellings,
-        birthName: survivorRow.birth_name,
-      }),
-    )
+    await replaceMatchKeys(trx, actor.districtId, survivorId, keysOf(survivorName))
     for (const subjectId of [survivorId, input.duplicatePersonId]) {
       await recordAudit(trx, {
         ...request,

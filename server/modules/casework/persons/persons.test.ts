@@ -168,6 +168,23 @@ describe.each(databaseKinds)('persons on %s', (kind) => {
     for (const name of ['Quellenbrink', 'Ottilie', 'Auenhagen']) expect(everything).not.toContain(name)
   })
 
+  it('finds a person in the duplicate check by their birth name', async () => {
+    const person = await registerPerson(caseManager, municipality, {
+      familyName: 'Quellwitz-Brandt',
+      givenNames: 'Marlene',
+      birthName: 'Sonnenfeld',
+      birthDate: '1979-06-02',
+    })
+    const response = await caseManager.request({
+      method: 'POST',
+      url: '/api/persons/match',
+      payload: { familyName: 'Sonnenfeld', givenNames: 'Marlene', birthDate: '1979-06-02' },
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    const candidates = response.json().candidates as { personId: string }[]
+    expect(candidates.map((candidate) => candidate.personId)).toContain(person.id)
+  })
+
   it('links a household member in both directions', async () => {
     const mother = await registerPerson(caseManager, municipality, {
       familyName: 'Rahmani',

@@ -22,6 +22,29 @@ type GoalWrite = z.output<typeof goalInputSchema>
 type MeasureWrite = z.output<typeof measureInputSchema>
 export type Plan = { goals: Goal[]; measures: Measure[] }
 
+/** The columns a goal's input writes, alike on create and update. */
+function goalColumns(input: GoalWrite) {
+  return {
+    domain: input.domain,
+    statement: input.statement,
+    indicator: input.indicator,
+    target_date: input.targetDate,
+    status: input.status,
+  }
+}
+
+/** The columns a measure's input writes, alike on create and update. */
+function measureColumns(input: MeasureWrite) {
+  return {
+    goal_id: input.goalId,
+    description: input.description,
+    owner: input.owner,
+    organisation_id: input.organisationId,
+    due_on: input.dueOn,
+    status: input.status,
+  }
+}
+
 /** The plan as the API shows it, with partner organisations' names (from identity). */
 async function presentPlan(db: Kysely<DB>, districtId: string, caseId: string): Promise<Plan> {
   const [goals, measures] = await Promise.all([selectGoals(db, caseId), selectMeasures(db, caseId)])
@@ -98,11 +121,7 @@ export async function addGoal(
     const id = await insertGoal(trx, {
       district_id: actor.districtId,
       case_id: caseId,
-      domain: input.domain,
-      statement: input.statement,
-      indicator: input.indicator,
-      target_date: input.targetDate,
-      status: input.status,
+      ...goalColumns(input),
       created_by: actor.userId,
     })
     await recordAudit(trx, { ...request, action: 'goal.create', subjectType: 'goal', subjectId: id })
@@ -135,13 +154,7 @@ export async function updateGoal(
   await authorizeCaseWork(db, actor, caseId)
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await db.transaction().execute(async (trx) => {
-    await updateVersioned(trx, 'goal', caseId, goalId, expectedVersion, {
-      domain: input.domain,
-      statement: input.statement,
-      indicator: input.indicator,
-      target_date: input.targetDate,
-      status: input.status,
-    })
+    await updateVersioned(trx, 'goal', caseId, goalId, expectedVersion, goalColumns(input))
     await recordAudit(trx, { ...request, action: 'goal.update', subjectType: 'goal', subjectId: goalId })
   })
   return presentPlan(db, actor.districtId, caseId)
@@ -160,12 +173,7 @@ export async function addMeasure(
     const id = await insertMeasure(trx, {
       district_id: actor.districtId,
       case_id: caseId,
-      goal_id: input.goalId,
-      description: input.description,
-      owner: input.owner,
-      organisation_id: input.organisationId,
-      due_on: input.dueOn,
-      status: input.status,
+      ...measureColumns(input),
       created_by: actor.userId,
     })
     await recordAudit(trx, { ...request, action: 'measure.create', subjectType: 'measure', subjectId: id })
@@ -186,14 +194,7 @@ export async function updateMeasure(
   if (expectedVersion === undefined) throw new PreconditionRequired()
   await checkMeasure(db, actor, caseId, input)
   await db.transaction().execute(async (trx) => {
-    await updateVersioned(trx, 'measure', caseId, measureId, expectedVersion, {
-      goal_id: input.goalId,
-      description: input.description,
-      owner: input.owner,
-      organisation_id: input.organisationId,
-      due_on: input.dueOn,
-      status: input.status,
-    })
+    await updateVersioned(trx, 'measure', caseId, measureId, expectedVersion, measureColumns(input))
     await recordAudit(trx, {
       ...request,
       action: 'measure.update',

@@ -1,6 +1,7 @@
 import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
 import type { TaskDueGroup } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
+import { updateIfVersion } from '../../../db/versioned.ts'
 
 /**
  * Tasks with what their list shows: the case reference, the person the task is about (the service
@@ -134,36 +135,30 @@ export async function insertTask(
 }
 
 /** Changes a task when the version still matches; answers false when it is stale. */
-export async function updateTaskIfVersion(
+export function updateTaskIfVersion(
   trx: Transaction<DB>,
   taskId: string,
   expectedVersion: number,
   changes: { title: string; due_on: string; assignee_id: string; done: boolean },
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('task')
-    .set({
-      title: changes.title,
-      due_on: changes.due_on,
-      assignee_id: changes.assignee_id,
-      done_at: changes.done ? sql`coalesce(done_at, now())` : null,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', taskId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  return updateIfVersion(trx, 'task', taskId, expectedVersion, {
+    title: changes.title,
+    due_on: changes.due_on,
+    assignee_id: changes.assignee_id,
+    // A task done before keeps the time it was done.
+    done_at: changes.done ? sql<string>`coalesce(done_at, now())` : null,
+  })
 }
 
 /**
  * The residence-expiry reminders that are due and missing, in one statement (see
  * refreshResidenceExpiryTasks). `days` names each district's today: a title that runs out today
- * is still valid there, whatever UTC says.
+ * is still valid there, whatever UTC says. `defaultLeadDays` serves districts without settings.
  */
 export async function insertResidenceExpiryTasks(
   db: Kysely<DB>,
   days: readonly { districtId: string; today: string }[],
+  defaultLeadDays: number,
   scope: { residenceStatusId?: string } = {},
 ): Promise<number> {
   if (days.length === 0) return 0
@@ -174,7 +169,7 @@ export async function insertResidenceExpiryTasks(
     INSERT INTO task (district_id, title, due_on, assignee_id, person_id, case_id, source, source_key)
     SELECT rs.district_id,
       'Aufenthaltstitel läuft ab',
-      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, 90)),
+      greatest(local.today, rs.valid_until - coalesce(s.residence_expiry_lead_days, ${defaultLeadDays}::integer)),
       coalesce(open_case.manager_id, p.registered_by),
       rs.person_id,
       open_case.case_id,
@@ -191,7 +186,7 @@ export async function insertResidenceExpiryTasks(
       ORDER BY c.opened_on DESC LIMIT 1
     ) open_case ON true
     WHERE ${sql.join(conditions, sql` AND `)}
-      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, 90) <= local.today + 365
+      AND rs.valid_until - coalesce(s.residence_expiry_lead_days, ${defaultLeadDays}::integer) <= local.today + 365
       -- The same title recorded again (there is no editing, so a correction is a new entry) gets no second reminder.
       AND NOT EXISTS (
         SELECT 1 FROM residence_status earlier

@@ -20,9 +20,11 @@ import {
   loadCaseSubject,
   loadPersonSubject,
   loadTaskSubject,
+  type PersonFacts,
   personSubjects,
   ruleViolation,
 } from '../casework.access.ts'
+import { defaultCaseWorkSettings } from '../settings/settings.service.ts'
 import {
   countAssigneeTasks,
   type DayBounds,
@@ -54,10 +56,7 @@ function dueGroup(row: TaskRow, days: DayBounds): TaskDueGroup {
 
 /** The policy's view of the persons the tasks are about, for deciding who may see their names. */
 async function taskPersonSubjects(db: Kysely<DB>, actor: Actor, rows: readonly TaskRow[]) {
-  const persons = new Map<
-    string,
-    { id: string; district_id: string; registered_by: string; registered_team_id: string | null }
-  >()
+  const persons = new Map<string, PersonFacts>()
   for (const row of rows) {
     if (row.person_id && row.person_district_id && row.person_registered_by) {
       persons.set(row.person_id, {
@@ -244,5 +243,5 @@ export async function refreshResidenceExpiryTasks(
   scope: { now: Date; residenceStatusId?: string },
 ): Promise<number> {
   const days = await districtTodays(db, districtId, scope.now)
-  return insertResidenceExpiryTasks(db, days, scope)
+  return insertResidenceExpiryTasks(db, days, defaultCaseWorkSettings.residenceExpiryLeadDays, scope)
 }

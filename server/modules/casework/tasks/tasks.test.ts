@@ -144,6 +144,16 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       expect((await myTasks(caseManager, 'all')).map((t) => t.id)).toContain(task.id)
     })
 
+    it('keeps the time a task was done when a done task is changed again, and clears it on reopening', async () => {
+      const task = await createTask(caseManager, { title: 'Bescheid abheften', dueOn: isoDay(-1) })
+      const done = (await putTask(caseManager, task, { done: true }, 1)).json() as Task
+      const retitled = await putTask(caseManager, task, { title: 'Bescheid abgeheftet', done: true }, 2)
+      expect(retitled.statusCode, retitled.body).toBe(200)
+      expect(retitled.json()).toMatchObject({ title: 'Bescheid abgeheftet', doneAt: done.doneAt, version: 3 })
+      const reopened = await putTask(caseManager, task, { done: false }, 3)
+      expect(reopened.json()).toMatchObject({ doneAt: null, version: 4 })
+    })
+
     it('refuses a task change without If-Match (428) or with a stale version (409) and keeps the task', async () => {
       const task = await createTask(caseManager, { title: 'Termin Jobcenter', dueOn: isoDay(10) })
       expectProblem(await putTask(caseManager, task, { done: true }), 428)
@@ -280,6 +290,17 @@ describe.each(databaseKinds)('tasks on %s', (kind) => {
       } finally {
         await putSettings(admin, { teamCasesVisibleToCaseManagers: true, residenceExpiryLeadDays: 90 })
       }
+    })
+
+    it('uses the default lead days (90) in a district that never saved its settings', async () => {
+      await putSettings(admin, { teamCasesVisibleToCaseManagers: true, residenceExpiryLeadDays: 90 })
+      await ctx.database.ownerDb
+        .deleteFrom('case_work_setting')
+        .where('district_id', '=', caseManager.districtId)
+        .execute()
+      const { person } = await personWithCase(caseManager, municipality, { familyName: 'Ohneeinstellung' })
+      await addResidenceStatus(person, isoDay(100))
+      expect((await expiryTasks(person.id)).map((task) => task.due_on)).toEqual([isoDay(10)])
     })
 
     it('picks up titles recorded before a reminder was due in the job run', async () => {

@@ -22,17 +22,15 @@ export async function readTimeline(
   )
   // Only the names of who acted in this case, not every user of the district.
   const actorIds = [
-    ...new Set(
-      [
-        ...contacts.map((row) => row.created_by),
-        ...phases.map((row) => row.changed_by),
-        ...assessments.map((row) => row.created_by),
-        ...goals.map((row) => row.created_by),
-        ...measures.map((row) => row.created_by),
-        ...tasks.flatMap((row) => (row.created_by ? [row.created_by] : [])),
-        ...documents.map((row) => row.uploaded_by),
-      ].filter(Boolean),
-    ),
+    ...new Set([
+      ...contacts.map((row) => row.created_by),
+      ...phases.map((row) => row.changed_by),
+      ...assessments.map((row) => row.created_by),
+      ...goals.map((row) => row.created_by),
+      ...measures.map((row) => row.created_by),
+      ...tasks.flatMap((row) => (row.created_by ? [row.created_by] : [])),
+      ...documents.map((row) => row.uploaded_by),
+    ]),
   ]
   const names = await displayNames(db, actor.districtId, actorIds)
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
