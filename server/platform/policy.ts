@@ -60,8 +60,10 @@ const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
   teamIds.some((teamId) => inTeam(actor, teamId))
 const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
 
+/** The role of whoever may be made responsible for a case; lists of candidates select by it. */
+export const caseHolderRole: Role = 'case_manager'
 /** Who may be made responsible for a case: case managers only. */
-export const takesCases = (userRoles: readonly Role[]) => userRoles.includes('case_manager')
+export const takesCases = (userRoles: readonly Role[]) => userRoles.includes(caseHolderRole)
 /** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
 export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>

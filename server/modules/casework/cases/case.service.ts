@@ -20,6 +20,7 @@ import {
   abilitiesFor,
   authorize,
   type CaseSubject,
+  caseHolderRole,
   caseReadScope,
   ownDistrict,
   takesCases,
@@ -395,8 +396,8 @@ export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: st
   return subject
 }
 
-/** Active case managers of the district with their teams, for assignment. */
+/** Active case managers of the district with their teams, for assignment (the policy's takesCases). */
 export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
   authorize(actor, 'case.list', ownDistrict(actor))
-  return activeUsersWithRole(db, actor.districtId, 'case_manager')
+  return activeUsersWithRole(db, actor.districtId, caseHolderRole)
 }
