@@ -9,17 +9,24 @@ import { planRoutes } from './plan/plan.routes.ts'
 import { settingsRoutes } from './settings/settings.routes.ts'
 import { taskRoutes } from './tasks/task.routes.ts'
 import { timelineRoutes } from './timeline/timeline.routes.ts'
+import type { CaseTimelineSource } from './timeline/timeline.service.ts'
+
+export type CaseWorkExtensions = {
+  /** Other modules' entries on the case timeline. */
+  timelineSources?: readonly CaseTimelineSource[]
+}
+
 import { viewRoutes } from './views/view.routes.ts'
 
 /** Every route of case work, one plugin per feature folder. */
 export const caseWorkRoutes =
-  (deps: AppDeps): FastifyPluginAsync =>
+  (deps: AppDeps, extensions: CaseWorkExtensions = {}): FastifyPluginAsync =>
   async (app) => {
     await app.register(personRoutes(deps))
     await app.register(caseRoutes(deps))
     await app.register(viewRoutes(deps))
     await app.register(settingsRoutes(deps))
-    await app.register(timelineRoutes(deps))
+    await app.register(timelineRoutes(deps, extensions.timelineSources ?? []))
     await app.register(assessmentRoutes(deps))
     await app.register(planRoutes(deps))
     await app.register(contactRoutes(deps))

@@ -1,4 +1,6 @@
 export { startCaseWorkJobs } from './casework.jobs.ts'
+export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
 export { refreshStaleMatchKeys } from './persons/person.service.ts'
+export type { CaseTimelineSource } from './timeline/timeline.service.ts'

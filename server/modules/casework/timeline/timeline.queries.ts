@@ -21,3 +21,8 @@ export function selectCaseHistory(db: Kysely<DB>, caseId: string) {
     db.selectFrom('case_document').selectAll().where('case_id', '=', caseId).execute(),
   ])
 }
+
+export async function selectCasePersonIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_person').select('person_id').where('case_id', '=', caseId).execute()
+  return rows.map((row) => row.person_id)
+}

@@ -5,11 +5,11 @@ import { timelineEntrySchema } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
-import { readTimeline } from './timeline.service.ts'
+import { type CaseTimelineSource, readTimeline } from './timeline.service.ts'
 
 /** The timeline of a case: everything in it, newest first. */
 export const timelineRoutes =
-  (deps: AppDeps): FastifyPluginAsync =>
+  (deps: AppDeps, sources: readonly CaseTimelineSource[]): FastifyPluginAsync =>
   async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     const { db } = deps.database
@@ -25,6 +25,7 @@ export const timelineRoutes =
           response: { 200: z.array(timelineEntrySchema), ...problems },
         },
       },
-      (request) => readTimeline(db, actorOf(request), request.params.caseId, requestContext(request)),
+      (request) =>
+        readTimeline(db, actorOf(request), request.params.caseId, requestContext(request), sources),
     )
   }

@@ -6,7 +6,17 @@ import type { Actor } from '../../../platform/policy.ts'
 import { recordAuditAlone } from '../../audit/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { authorizeCaseRead } from '../cases/case.service.ts'
-import { selectCaseHistory } from './timeline.queries.ts'
+import { selectCaseHistory, selectCasePersonIds } from './timeline.queries.ts'
+
+/**
+ * Entries another module keeps about a case or its persons (consents, referrals, legal-sphere
+ * changes, conferences). Case work knows only this shape, so the dependency points from those
+ * modules to case work and never back. Called after `case.read` was authorised.
+ */
+export type CaseTimelineSource = (
+  db: Kysely<DB>,
+  subject: { districtId: string; caseId: string; personIds: string[] },
+) => Promise<TimelineEntry[]>
 
 /** Everything that happened in a case, newest first; each kind carries only what the list shows. */
 export async function readTimeline(
@@ -14,11 +24,16 @@ export async function readTimeline(
   actor: Actor,
   caseId: string,
   request: RequestContext,
+  sources: readonly CaseTimelineSource[] = [],
 ): Promise<TimelineEntry[]> {
   await authorizeCaseRead(db, actor, caseId)
   const [contacts, phases, assessments, goals, measures, tasks, documents] = await selectCaseHistory(
     db,
     caseId,
+  )
+  const personIds = sources.length > 0 ? await selectCasePersonIds(db, caseId) : []
+  const contributed = await Promise.all(
+    sources.map((source) => source(db, { districtId: actor.districtId, caseId, personIds })),
   )
   // Only the names of who acted in this case, not every user of the district.
   const actorIds = [
@@ -85,6 +100,7 @@ export async function readTimeline(
       actorName: nameOf(row.uploaded_by),
       summary: { fileName: row.file_name, mediaType: row.media_type },
     })),
+    ...contributed.flat(),
   ]
   await recordAuditAlone(db, {
     ...request,
