@@ -5,6 +5,7 @@ import {
   createRouter,
   lazyRouteComponent,
 } from '@tanstack/react-router'
+import type { Action } from '../../common/abilities.ts'
 import { AppGate } from './components/AppGate.tsx'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { RequireAbility } from './components/RequireAbility.tsx'
@@ -55,7 +56,7 @@ const rootRoute = createRootRoute({ component: AppGate, notFoundComponent: NotFo
 const page = (
   path: string,
   Component: AsyncRouteComponent<object> | (() => React.ReactNode),
-  ability = 'district.read',
+  ability: Action = 'district.read',
 ) =>
   createRoute({
     getParentRoute: () => rootRoute,
