@@ -11,15 +11,49 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
+import { type FormErrors, useForm } from '@mantine/form'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { legalSpheres, sexes } from '../../../../common/casework.ts'
+import { legalSpheres, personWriteSchema, sexes } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import { DayInput } from '../../components/DateFields.tsx'
+import { useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.ts'
 import { useEnumOptions } from '../casework/bits.tsx'
 import { countryOptions, describePartialDate, languageName, languageOptions } from '../casework/format.ts'
-import { useCaseworkProblems } from '../casework/problems.tsx'
+import { focusFirstInvalid, useCaseworkProblems } from '../casework/problems.tsx'
 import { useMunicipalities } from '../casework/queries.ts'
-import { birthDateIso, birthDateProblem, type PersonFormValues } from './person-form-values.ts'
+import {
+  birthDateIso,
+  birthDateProblem,
+  type PersonFormValues,
+  personFormField,
+  toPersonWrite,
+} from './person-form-values.ts'
+
+/**
+ * The person form's state, checked with the API's `personWriteSchema` when saving and, after the
+ * first try, on every change. `onSubmit` gets the values only when the schema accepts them;
+ * otherwise the first field with a problem gets the focus.
+ */
+export function usePersonForm(initialValues: PersonFormValues) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLFormElement>(null)
+  const [submitted, setSubmitted] = useState(false)
+  const form = useForm<PersonFormValues>({
+    initialValues,
+    validate: useSchemaValidator(personWriteSchema, toPersonWrite, personFormField, {
+      birthDate: (issue) =>
+        issue.input === undefined ? t('casework.problems.birth-date-required') : undefined,
+      'address.postcode': t('casework.problems.postcode'),
+    }),
+  })
+  useValidationAfterSubmit(form, submitted)
+  const onSubmit = (handler: (values: PersonFormValues) => void) => (event: FormEvent<HTMLFormElement>) => {
+    setSubmitted(true)
+    form.onSubmit(handler, () => focusFirstInvalid(ref.current))(event)
+  }
+  return { form, ref, onSubmit }
+}
 
 /**
  * The fields of a person's record, for registration and for editing. Names are checked against
@@ -28,13 +62,14 @@ import { birthDateIso, birthDateProblem, type PersonFormValues } from './person-
 export function PersonFormFields({
   values,
   onChange,
-  clientErrors,
+  formErrors,
   serverError,
   autoFocus,
 }: {
   values: PersonFormValues
   onChange: (patch: Partial<PersonFormValues>) => void
-  clientErrors: Record<string, string>
+  /** The form's own messages by field (`usePersonForm`), before the server's. */
+  formErrors: FormErrors
   serverError: Error | null
   autoFocus?: boolean
 }) {
@@ -43,10 +78,8 @@ export function PersonFormFields({
   const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const municipalities = useMunicipalities()
-  const error = (field: string) => {
-    const client = clientErrors[field]
-    return client ? t(client) : problems.field(serverError, field)
-  }
+  const error = (field: string) =>
+    (formErrors[field] as string | undefined) ?? problems.field(serverError, field)
   const nameWarning = (value: string) => {
     const characters = findForbiddenNameCharacters(value)
     return characters.length > 0

@@ -1,6 +1,6 @@
 import { Button, DataList, Group, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
@@ -9,9 +9,8 @@ import { SaveButton } from '../casework/bits.tsx'
 import { countryName, formatBirthDate, formatDay, languageName } from '../casework/format.ts'
 import { CaseworkFormProblem, focusFirstInvalid } from '../casework/problems.tsx'
 import { caseworkKeys, useMunicipalities } from '../casework/queries.ts'
-import { PersonFormFields } from './PersonFormFields.tsx'
+import { PersonFormFields, usePersonForm } from './PersonFormFields.tsx'
 import {
-  checkPersonForm,
   type PersonFormValues,
   personFormFields,
   personFormFrom,
@@ -21,11 +20,9 @@ import {
 /** Changes sent with the version the user saw: if someone else changed the person meanwhile, 409. */
 function EditPersonForm({ person, onDone }: { person: Person; onDone: () => void }) {
   const queryClient = useQueryClient()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [values, setValues] = useState<PersonFormValues>(personFormFrom(person))
-  const [submitted, setSubmitted] = useState(false)
+  const { form, ref, onSubmit } = usePersonForm(personFormFrom(person))
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: PersonFormValues) =>
       apiSend<Person>('PUT', `/persons/${person.id}`, toPersonWrite(values), {
         'if-match': `"${person.version}"`,
       }),
@@ -34,22 +31,16 @@ function EditPersonForm({ person, onDone }: { person: Person; onDone: () => void
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
       onDone()
     },
-    onError: () => focusFirstInvalid(formRef.current),
+    onError: () => focusFirstInvalid(ref.current),
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitted(true)
-    if (Object.keys(checkPersonForm(values)).length > 0) return focusFirstInvalid(formRef.current)
-    save.mutate()
-  }
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={ref} onSubmit={onSubmit((values) => save.mutate(values))} noValidate>
       <Stack gap="md">
         <CaseworkFormProblem error={save.error} shown={personFormFields} />
         <PersonFormFields
-          values={values}
-          onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
-          clientErrors={submitted ? checkPersonForm(values) : {}}
+          values={form.values}
+          onChange={(patch) => form.setValues(patch)}
+          formErrors={form.errors}
           serverError={save.error}
         />
         <SaveButton saving={save.isPending} />

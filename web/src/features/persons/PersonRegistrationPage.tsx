@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MatchCandidateView, Person } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
@@ -11,10 +11,9 @@ import { Dialog } from '../../components/Dialog.tsx'
 import { CaseworkFormProblem, focusFirstInvalid } from '../casework/problems.tsx'
 import { caseworkKeys, matchQuery } from '../casework/queries.ts'
 import { DuplicateCandidates } from './DuplicateCandidates.tsx'
-import { PersonFormFields } from './PersonFormFields.tsx'
+import { PersonFormFields, usePersonForm } from './PersonFormFields.tsx'
 import {
   birthDateIso,
-  checkPersonForm,
   emptyPersonForm,
   type PersonFormValues,
   personFormFields,
@@ -43,37 +42,28 @@ export function PersonRegistrationPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [values, setValues] = useState<PersonFormValues>(emptyPersonForm())
-  const [submitted, setSubmitted] = useState(false)
+  const { form, ref: formRef, onSubmit } = usePersonForm(emptyPersonForm())
+  const values = form.values
   const [confirming, setConfirming] = useState<MatchCandidateView[] | null>(null)
   const [debounced] = useDebouncedValue(matchInput(values), 300)
   const match = useQuery({ ...matchQuery(debounced), enabled: matchable(debounced) })
-  const clientErrors = submitted ? checkPersonForm(values) : {}
 
   const create = useMutation({
-    mutationFn: () => apiSend<Person>('POST', '/persons', toPersonWrite(values)),
+    mutationFn: (submitted: PersonFormValues) =>
+      apiSend<Person>('POST', '/persons', toPersonWrite(submitted)),
     onSuccess: async (person) => {
       queryClient.setQueryData(caseworkKeys.person(person.id), person)
       await navigate({ to: '/persons/$personId', params: { personId: person.id } })
     },
+    onError: () => focusFirstInvalid(formRef.current),
   })
-  useEffect(() => {
-    if (create.error) focusFirstInvalid(formRef.current)
-  }, [create.error])
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitted(true)
-    if (Object.keys(checkPersonForm(values)).length > 0) {
-      focusFirstInvalid(formRef.current)
-      return
-    }
+  const submit = async (submitted: PersonFormValues) => {
     // The debounced check may lag behind the last keystroke: ask again with exactly what is saved.
-    const input = matchInput(values)
+    const input = matchInput(submitted)
     const result = await queryClient.fetchQuery(matchQuery(input)).catch(() => ({ candidates: [] }))
     if (result.candidates.length > 0) setConfirming(result.candidates)
-    else create.mutate()
+    else create.mutate(submitted)
   }
 
   const candidates = matchable(debounced) ? match.data?.candidates : undefined
@@ -81,13 +71,13 @@ export function PersonRegistrationPage() {
     <Stack gap="md" maw={960}>
       <Title order={2}>{t('casework.registration.title')}</Title>
       <Text maw={720}>{t('casework.registration.intro')}</Text>
-      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
+      <form ref={formRef} onSubmit={onSubmit((submitted) => void submit(submitted))} noValidate>
         <Stack gap="md">
           <CaseworkFormProblem error={create.error} shown={personFormFields} />
           <PersonFormFields
             values={values}
-            onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
-            clientErrors={clientErrors}
+            onChange={(patch) => form.setValues(patch)}
+            formErrors={form.errors}
             serverError={create.error}
             autoFocus
           />
@@ -114,7 +104,7 @@ export function PersonRegistrationPage() {
               color={'red.8'}
               onClick={() => {
                 setConfirming(null)
-                create.mutate()
+                create.mutate(form.getValues())
               }}
             >
               {t('casework.registration.confirmAnyway')}

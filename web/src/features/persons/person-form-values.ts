@@ -1,5 +1,4 @@
 import type { legalSpheres, Person, PersonWrite } from '../../../../common/casework.ts'
-import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import {
   formatPartialDateDe,
   parsePartialDate,
@@ -95,51 +94,39 @@ export function birthDateProblem(text: string): string | null {
   return issue ? `problems.${issue}` : null
 }
 
-/** Client-side checks that spare a round trip; each names its field. Values are translation keys. */
-export function checkPersonForm(values: PersonFormValues): Record<string, string> {
-  const errors: Record<string, string> = {}
-  if (!values.familyName.trim()) errors.familyName = 'casework.problems.name-empty'
-  if (!values.givenNames.trim()) errors.givenNames = 'casework.problems.name-empty'
-  for (const field of ['familyName', 'givenNames', 'birthName'] as const) {
-    if (findForbiddenNameCharacters(values[field]).length > 0) {
-      errors[field] = 'casework.problems.name-characters-not-allowed'
-    }
-  }
-  if (values.otherSpellings.some((name) => findForbiddenNameCharacters(name).length > 0)) {
-    errors.otherSpellings = 'casework.problems.name-characters-not-allowed'
-  }
-  if (!values.birthDateText.trim()) errors.birthDate = 'casework.problems.birth-date-required'
-  else {
-    const problem = birthDateProblem(values.birthDateText)
-    if (problem) errors.birthDate = problem
-    else if (!birthDateIso(values.birthDateText)) errors.birthDate = 'casework.problems.birth-date-unreadable'
-  }
-  if (!values.sex) errors.sex = 'casework.problems.required'
-  if (!values.municipalityId) errors.municipalityId = 'casework.problems.required'
-  if (values.postcode.trim() && !/^\d{5}$/.test(values.postcode.trim())) {
-    errors['address.postcode'] = 'casework.problems.postcode'
-  }
-  return errors
+/** The API body as the form has it: a choice not made yet is missing, for the schema to ask for. */
+export type PersonWriteDraft = Omit<PersonWrite, 'birthDate' | 'sex' | 'municipalityId'> & {
+  birthDate?: string
+  sex?: PersonWrite['sex']
+  municipalityId?: string
 }
 
-/** The API body; call only when `checkPersonForm` found nothing. */
-export function toPersonWrite(values: PersonFormValues): PersonWrite {
+/**
+ * The API body from the form, checked with the API's own schema (`personWriteSchema`) before it
+ * is sent. A birth date that cannot be read goes as typed, so that the schema names the problem.
+ */
+export function toPersonWrite(values: PersonFormValues): PersonWriteDraft {
+  const birthDate = values.birthDateText.trim()
   return {
     familyName: values.familyName,
     givenNames: values.givenNames,
     birthName: values.birthName.trim() || null,
     otherSpellings: values.otherSpellings.map((name) => name.trim()).filter(Boolean),
     nameInOriginalScript: values.nameInOriginalScript.trim() || null,
-    birthDate: birthDateIso(values.birthDateText) ?? '',
-    sex: values.sex ?? 'unknown',
+    birthDate: birthDate === '' ? undefined : (birthDateShape(birthDate) ?? birthDate),
+    sex: values.sex ?? undefined,
     nationalities: values.nationalities,
     languages: values.languages,
-    municipalityId: values.municipalityId ?? '',
+    municipalityId: values.municipalityId ?? undefined,
     address: { street: values.street.trim(), postcode: values.postcode.trim(), city: values.city.trim() },
     arrivalDate: values.arrivalDate || null,
     legalSphere: values.legalSphere,
   }
 }
+
+/** The form's field for a problem the schema names deeper (`languages.0.code` is at `languages`). */
+export const personFormField = (path: string): string =>
+  path.startsWith('address.') ? path : (path.split('.')[0] ?? path)
 
 /** The fields the person form shows, for errors the server names elsewhere. */
 export const personFormFields = [
