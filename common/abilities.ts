@@ -27,6 +27,10 @@ export const actions = [
   'task.own',
   'task.manage',
   'casework-settings.manage',
+  'network.read',
+  'directory.edit',
+  'service.edit',
+  'overlap.decide',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -187,6 +187,10 @@ export const messages = {
     de: 'Diese Person gehört nicht zum Fall.',
     en: 'This person does not belong to the case.',
   },
+  'not-an-overlap': {
+    de: 'Diese beiden Angebote überschneiden sich derzeit nicht (gleiches Handlungsfeld, gleiche Zielgruppe, gleiche Kommune, verschiedene Träger).',
+    en: 'These two services do not overlap at present (same domain, target group and municipality, different organisations).',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

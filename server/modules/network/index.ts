@@ -1,0 +1,2 @@
+export { networkRoutes } from './network.routes.ts'
+export { seedDemoNetwork } from './network.seed.ts'
