@@ -25,5 +25,10 @@ export const actions = [
   'task.own',
   'task.manage',
   'casework-settings.manage',
+  'consent.manage',
+  'referral.inbox',
+  'referral.open',
+  'referral.answer',
+  'referral.review',
 ] as const
 export type Action = (typeof actions)[number]

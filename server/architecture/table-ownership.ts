@@ -43,6 +43,7 @@ export const tableOwners = {
     'case_work_setting',
     'matching_key_version',
   ],
+  network: ['consent', 'consent_form_file', 'referral', 'referral_status_change'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

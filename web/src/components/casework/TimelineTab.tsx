@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { Case, TimelineEntry } from '../../../../common/casework.ts'
 import { formatDay } from '../../casework-format.ts'
 import { timelineQuery } from '../../casework-queries.ts'
+import { networkSummary } from '../../features/network/timeline-summary.ts'
 import { formatDateTime } from '../../i18n.ts'
 import { QueryState } from '../QueryState.tsx'
 import { Icon, type IconName } from './icons.tsx'
@@ -18,6 +19,9 @@ const icons: Record<TimelineEntry['kind'], IconName> = {
   task: 'task',
   document: 'document',
   'case-opened': 'opened',
+  consent: 'check',
+  'consent-revoked': 'warning',
+  referral: 'phase',
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
@@ -78,6 +82,10 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
         .join(' · ')
     case 'document':
       return text(s.fileName)
+    case 'consent':
+    case 'consent-revoked':
+    case 'referral':
+      return networkSummary(entry, t, language)
   }
 }
 

@@ -1,0 +1,10 @@
+import type { CaseTimelineSource } from '../casework/index.ts'
+import { consentTimeline } from './consents/consent.service.ts'
+
+export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
+export { networkRoutes } from './network.routes.ts'
+
+/** The network's entries on the case timeline (consents of the case's persons, referrals). */
+export const networkTimelineSources: readonly CaseTimelineSource[] = [
+  (db, subject) => consentTimeline(db, subject),
+]
