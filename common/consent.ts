@@ -190,3 +190,10 @@ export const consentSchema = z
   })
   .meta({ id: 'Consent' })
 export type Consent = z.infer<typeof consentSchema>
+
+/**
+ * Legal bases for sharing without consent. A referral on one of them needs a reason and is
+ * flagged for the data protection officer.
+ */
+export const overrideLegalBases = ['sgb-x-69-1-1', 'sgb-x-68', 'sgb-viii-8a', 'stgb-34'] as const
+export type OverrideLegalBasis = (typeof overrideLegalBases)[number]

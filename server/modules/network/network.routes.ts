@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { consentRoutes } from './consents/consent.routes.ts'
+import { referralRoutes } from './referrals/referral.routes.ts'
 
 /** Every route of the network, one plugin per feature folder. */
 export const networkRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
     await app.register(consentRoutes(deps))
+    await app.register(referralRoutes(deps))
   }
