@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { TimelineEntry } from '../../../../common/casework.ts'
-import { formatDay } from '../../casework-format.ts'
+import { formatDay } from '../casework/format.ts'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
