@@ -187,6 +187,10 @@ export const messages = {
     de: 'Diese Person gehört nicht zum Fall.',
     en: 'This person does not belong to the case.',
   },
+  'consent-form-text-version-unavailable': {
+    de: 'Das Formular kann in der Textfassung dieser Einwilligung nicht mehr gedruckt werden.',
+    en: 'The form can no longer be printed in the text version of this consent.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',
