@@ -215,6 +215,10 @@ export const messages = {
     de: 'Nur Maßnahmen einer Partnerorganisation können als Vermittlung gesendet werden.',
     en: 'Only measures owned by a partner organisation can be sent as a referral.',
   },
+  'consent-form-text-version-unavailable': {
+    de: 'Das Formular kann in der Textfassung dieser Einwilligung nicht mehr gedruckt werden.',
+    en: 'The form can no longer be printed in the text version of this consent.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',
