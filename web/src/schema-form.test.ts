@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import {
+  assessmentEntrySchema,
   contactInputSchema,
   goalInputSchema,
   measureInputSchema,
+  phaseChangeSchema,
   residenceStatusInputSchema,
+  savedViewInputSchema,
   taskInputSchema,
 } from '../../common/casework.ts'
 import { maxLengthOf } from './schema-form.ts'
@@ -18,6 +21,10 @@ const capped: [string, z.ZodObject, string][] = [
   ['measure', measureInputSchema, 'description'],
   ['residence status', residenceStatusInputSchema, 'legalParagraph'],
   ['task', taskInputSchema, 'title'],
+  ['assessment entry', assessmentEntrySchema, 'resources'],
+  ['assessment entry', assessmentEntrySchema, 'note'],
+  ['phase change', phaseChangeSchema, 'note'],
+  ['saved view', savedViewInputSchema, 'name'],
 ]
 
 describe('the longest text a form field takes', () => {
