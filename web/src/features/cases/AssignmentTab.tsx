@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Case } from '../../../../common/casework.ts'
+import { type Case, caseUpdateSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
+import { maxItemsOf } from '../../schema-form.ts'
 import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
 import { caseworkKeys, useCaseManagers, useMunicipalities, useTeams } from '../casework/queries.ts'
 import { caseHandover } from './HandoverNotice.tsx'
@@ -94,7 +95,7 @@ export function AssignmentTab({ item }: { item: Case }) {
           value={form.managerIds}
           onChange={(managerIds) => setForm({ ...form, managerIds })}
           error={problems.field(save.error, 'managerIds')}
-          maxValues={4}
+          maxValues={maxItemsOf(caseUpdateSchema, 'managerIds')}
           searchable
           openOnFocus={false}
         />
