@@ -27,6 +27,15 @@ export const actions = [
   'task.own',
   'task.manage',
   'casework-settings.manage',
+  'network.read',
+  'directory.edit',
+  'service.edit',
+  'overlap.decide',
+  'consent.manage',
+  'referral.inbox',
+  'referral.open',
+  'referral.answer',
+  'referral.review',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -21,6 +21,11 @@ export type Subject =
   | CaseSubject
   | PersonSubject
   | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
+  | OrganisationSubject
+  | ReferralSubject
+
+/** An organisation of the network as the rules see it: its district, and which one it is. */
+export type OrganisationSubject = { type: 'organisation'; districtId: string; organisationId: string }
 
 // The ids of cases, persons and tasks decide nothing; a refusal names them in the audit trail.
 
@@ -46,6 +51,18 @@ export type PersonSubject = {
   teamCasesVisible: boolean
 }
 
+/**
+ * A referral as a partner organisation sees it: addressed to which organisation, and whether it
+ * has left the drafts. Case managers reach referrals through their case (`case.read`, `case.work`).
+ */
+export type ReferralSubject = {
+  type: 'referral'
+  id?: string
+  districtId: string
+  organisationId: string
+  status: string
+}
+
 export { type Action, actions }
 
 // Small named predicates; the rules below are built only from these.
@@ -59,6 +76,13 @@ const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor
 const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
   teamIds.some((teamId) => inTeam(actor, teamId))
 const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
+const isPartnerOfOrganisation = (actor: Actor) => hasRole(actor, 'partner') && actor.organisationId !== null
+/** A partner sees a referral only when it is addressed to their own organisation and was sent. */
+const addressedTo = (actor: Actor, subject: ReferralSubject) =>
+  sameDistrict(actor, subject) &&
+  isPartnerOfOrganisation(actor) &&
+  subject.organisationId === actor.organisationId &&
+  subject.status !== 'draft'
 
 /** The role of whoever may be made responsible for a case; lists of candidates select by it. */
 export const caseHolderRole: Role = 'case_manager'
@@ -66,6 +90,16 @@ export const caseHolderRole: Role = 'case_manager'
 export const takesCases = (userRoles: readonly Role[]) => userRoles.includes(caseHolderRole)
 /** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
 export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
+/** A partner acts for its own organisation: its directory entry and its services. */
+const actsFor = (actor: Actor, subject: OrganisationSubject) =>
+  hasRole(actor, 'partner') &&
+  actor.organisationId !== null &&
+  actor.organisationId === subject.organisationId
+/** Who keeps the network's map: coordination and administration for every organisation, a partner for its own. */
+const keepsNetworkEntry = (actor: Actor, subject: Subject | undefined) =>
+  subject?.type === 'organisation' &&
+  sameDistrict(actor, subject) &&
+  (hasRole(actor, 'coordinator', 'admin') || actsFor(actor, subject))
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
@@ -156,6 +190,19 @@ const rules: Record<Action, Rule> = {
     keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  // The directory and the service map hold no personal data of clients: every role of the district reads them.
+  'network.read': (actor, subject) => inDistrict(actor, subject),
+  'directory.edit': keepsNetworkEntry,
+  'service.edit': keepsNetworkEntry,
+  // Whether a duplicate structure is intended is the steering side's call, not a provider's.
+  'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Consents belong to the person's record: whoever may change the record records and revokes them.
+  'consent.manage': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
+  'referral.inbox': (actor, subject) => inDistrict(actor, subject) && isPartnerOfOrganisation(actor),
+  'referral.open': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
+  'referral.answer': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
+  // Referrals sent without consent, on a legal basis: the data protection officer reviews them.
+  'referral.review': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -202,7 +249,10 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
     case 'case':
     case 'person':
     case 'task':
+    case 'referral':
       return subject.id ? { type: subject.type, id: subject.id } : undefined
+    case 'organisation':
+      return { type: 'organisation', id: subject.organisationId }
     case 'district':
     case 'audit':
       return undefined
@@ -228,7 +278,12 @@ function genericSubject(action: Action, actor: Actor): Subject {
       teamCasesVisible: true,
     }
   }
-  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+  if (
+    action === 'person.read' ||
+    action === 'person.update' ||
+    action === 'person.merge' ||
+    action === 'consent.manage'
+  ) {
     return {
       type: 'person',
       districtId: actor.districtId,
@@ -240,6 +295,18 @@ function genericSubject(action: Action, actor: Actor): Subject {
   }
   if (action === 'task.manage') {
     return { type: 'task', districtId: actor.districtId, assigneeId: actor.userId, createdBy: actor.userId }
+  }
+  // The general ability to keep the network's map: for the actor's own organisation, if any.
+  if (action === 'directory.edit' || action === 'service.edit') {
+    return { type: 'organisation', districtId: actor.districtId, organisationId: actor.organisationId ?? '' }
+  }
+  if (action === 'referral.open' || action === 'referral.answer') {
+    return {
+      type: 'referral',
+      districtId: actor.districtId,
+      organisationId: actor.organisationId ?? '',
+      status: 'sent',
+    }
   }
   return { type: 'district', districtId: actor.districtId }
 }
@@ -287,7 +354,12 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
     ]
   }
-  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+  if (
+    action === 'person.read' ||
+    action === 'person.update' ||
+    action === 'person.merge' ||
+    action === 'consent.manage'
+  ) {
     return [
       { label: 'own', subject: personOf([myTeam], [me], 'colleague') },
       // Registered by the actor for the own team, no case yet.
@@ -303,6 +375,23 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'own', subject: task(me, 'colleague') },
       { label: 'created', subject: task('colleague', me) },
       { label: 'others', subject: task('colleague', 'someone') },
+    ]
+  }
+  if (action === 'directory.edit' || action === 'service.edit') {
+    const organisation = (organisationId: string) => () =>
+      ({ type: 'organisation', districtId, organisationId }) as const
+    return [
+      { label: 'own', subject: organisation('organisation') },
+      { label: 'others', subject: organisation('other-organisation') },
+    ]
+  }
+  if (action === 'referral.open' || action === 'referral.answer') {
+    const referral = (organisationId: string, status: string) => () =>
+      ({ type: 'referral', districtId, organisationId, status }) as const
+    return [
+      { label: 'own organisation', subject: referral('organisation', 'sent') },
+      { label: 'own organisation, draft', subject: referral('organisation', 'draft') },
+      { label: 'other organisation', subject: referral('other-organisation', 'sent') },
     ]
   }
   return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]

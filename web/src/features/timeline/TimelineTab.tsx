@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n.ts'
 import { formatDay } from '../casework/format.ts'
 import { Icon, type IconName } from '../casework/icons.tsx'
 import { timelineQuery } from '../casework/queries.ts'
+import { networkSummary } from '../network/timeline-summary.ts'
 
 const icons: Record<TimelineEntry['kind'], IconName> = {
   contact: 'contact',
@@ -18,6 +19,9 @@ const icons: Record<TimelineEntry['kind'], IconName> = {
   task: 'task',
   document: 'document',
   'case-opened': 'opened',
+  consent: 'check',
+  'consent-revoked': 'warning',
+  referral: 'phase',
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
@@ -78,6 +82,10 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
         .join(' · ')
     case 'document':
       return text(s.fileName)
+    case 'consent':
+    case 'consent-revoked':
+    case 'referral':
+      return networkSummary(entry, t, language)
   }
 }
 
