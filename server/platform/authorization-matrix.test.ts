@@ -180,6 +180,27 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     language: 'de',
     channel: 'phone',
   }),
+  // Network: the directory entry as it is (defaults), a service of the own test organisation, and a
+  // pair of services that do not exist (422 after the policy, nothing marked).
+  'PUT /api/directory/:organisationId': () => ({}),
+  'POST /api/services': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'PUT /api/services/:serviceId': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'POST /api/services/overlaps/intended': () => ({
+    serviceIds: [randomUUID(), randomUUID()],
+    reason: 'Matrix-Begründung',
+  }),
 }
 /** Routes that take a file instead of JSON. */
 const multipartRoutes = new Set(['POST /api/cases/:caseId/documents'])
