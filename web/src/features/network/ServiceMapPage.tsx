@@ -38,7 +38,7 @@ function OverviewGrid({ onPick }: { onPick: (municipalityId: string, domain: str
   return (
     <QueryState query={overview}>
       {(data) => (
-        <div style={{ overflowX: 'auto' }}>
+        <Table.ScrollContainer minWidth={1100} type="native">
           <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={4} horizontalSpacing={6}>
             <Table.Caption>{t('network.services.overviewCaption')}</Table.Caption>
             <Table.Thead>
@@ -90,6 +90,8 @@ function OverviewGrid({ onPick }: { onPick: (municipalityId: string, domain: str
                           <UnstyledButton
                             w="100%"
                             py={4}
+                            ta="center"
+                            display="block"
                             fz="xs"
                             c="inherit"
                             fw={600}
@@ -110,7 +112,7 @@ function OverviewGrid({ onPick }: { onPick: (municipalityId: string, domain: str
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </Table.ScrollContainer>
       )}
     </QueryState>
   )

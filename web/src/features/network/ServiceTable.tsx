@@ -57,69 +57,71 @@ export function ServiceTable({
           .join(', ')
   return (
     <>
-      <Table withTableBorder striped verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('network.fields.service')}</Table.Th>
-            {showOrganisation && <Table.Th scope="col">{t('network.fields.organisation')}</Table.Th>}
-            <Table.Th scope="col">{t('network.fields.domains')}</Table.Th>
-            <Table.Th scope="col">{t('network.fields.targetGroups')}</Table.Th>
-            <Table.Th scope="col">{t('network.fields.municipalities')}</Table.Th>
-            <Table.Th scope="col">{t('network.fields.languages')}</Table.Th>
-            <Table.Th scope="col">{t('network.fields.period')}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t('casework.common.actions')}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {services.map((service) => (
-            <Table.Tr key={service.id}>
-              <Table.Th scope="row" fw={500} maw={280}>
-                <Stack gap={2}>
-                  <span>{service.name}</span>
-                  {service.eligibility && (
-                    <Text size="xs" c="dimmed" fw={400}>
-                      {t('network.fields.eligibility')}: {service.eligibility}
-                    </Text>
-                  )}
-                  {service.contact && (
-                    <Text size="xs" c="dimmed" fw={400}>
-                      {t('network.fields.contact')}: {service.contact}
-                    </Text>
-                  )}
-                </Stack>
+      <Table.ScrollContainer minWidth={1000} type="native">
+        <Table withTableBorder striped verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('network.fields.service')}</Table.Th>
+              {showOrganisation && <Table.Th scope="col">{t('network.fields.organisation')}</Table.Th>}
+              <Table.Th scope="col">{t('network.fields.domains')}</Table.Th>
+              <Table.Th scope="col">{t('network.fields.targetGroups')}</Table.Th>
+              <Table.Th scope="col">{t('network.fields.municipalities')}</Table.Th>
+              <Table.Th scope="col">{t('network.fields.languages')}</Table.Th>
+              <Table.Th scope="col">{t('network.fields.period')}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t('casework.common.actions')}</span>
               </Table.Th>
-              {showOrganisation && <Table.Td>{service.organisationName}</Table.Td>}
-              <Table.Td>
-                {service.domains.map((domain) => t(`casework.domains.${domain}`)).join(', ')}
-              </Table.Td>
-              <Table.Td>
-                {service.targetGroups.map((group) => t(`network.targetGroups.${group}`)).join(', ')}
-              </Table.Td>
-              <Table.Td maw={220}>{places(service.municipalityIds)}</Table.Td>
-              <Table.Td>
-                {service.languages.map((code) => languageName(code, i18n.language)).join(', ') || '–'}
-              </Table.Td>
-              <Table.Td>
-                <Period service={service} />
-              </Table.Td>
-              <Table.Td>
-                {service.can.edit && (
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    aria-label={t('network.services.editNamed', { name: service.name })}
-                    onClick={() => setEditing(service)}
-                  >
-                    {t('network.services.edit')}
-                  </Button>
-                )}
-              </Table.Td>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {services.map((service) => (
+              <Table.Tr key={service.id}>
+                <Table.Th scope="row" fw={500} maw={280}>
+                  <Stack gap={2}>
+                    <span>{service.name}</span>
+                    {service.eligibility && (
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {t('network.fields.eligibility')}: {service.eligibility}
+                      </Text>
+                    )}
+                    {service.contact && (
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {t('network.fields.contact')}: {service.contact}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Th>
+                {showOrganisation && <Table.Td>{service.organisationName}</Table.Td>}
+                <Table.Td>
+                  {service.domains.map((domain) => t(`casework.domains.${domain}`)).join(', ')}
+                </Table.Td>
+                <Table.Td>
+                  {service.targetGroups.map((group) => t(`network.targetGroups.${group}`)).join(', ')}
+                </Table.Td>
+                <Table.Td maw={220}>{places(service.municipalityIds)}</Table.Td>
+                <Table.Td>
+                  {service.languages.map((code) => languageName(code, i18n.language)).join(', ') || '–'}
+                </Table.Td>
+                <Table.Td>
+                  <Period service={service} />
+                </Table.Td>
+                <Table.Td>
+                  {service.can.edit && (
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      aria-label={t('network.services.editNamed', { name: service.name })}
+                      onClick={() => setEditing(service)}
+                    >
+                      {t('network.services.edit')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Dialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
