@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { abilitiesSchema } from './abilities.ts'
 import {
   type CasePhase,
   caseListLimits,
@@ -166,6 +167,14 @@ export const residenceStatusInputSchema = residenceStatusFields
   )
   .meta({ id: 'ResidenceStatusWrite' })
 
+/** A phone number as people write it: digits with spaces, slashes, dashes, brackets and a leading +. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()/-]{2,28}[0-9]$/, 'phone-invalid')
+  .describe('e.g. +49 2241 12345 or 02241/12345')
+export const emailSchema = z.string().trim().max(254).pipe(z.email('email-invalid'))
+
 export const personWriteSchema = z
   .object({
     familyName: personNameSchema,
@@ -179,6 +188,8 @@ export const personWriteSchema = z
     languages: z.array(personLanguageSchema).max(8).default([]),
     municipalityId: z.uuid(),
     address: addressSchema.default({ street: '', postcode: '', city: '' }),
+    phone: phoneSchema.nullable().default(null),
+    email: emailSchema.nullable().default(null),
     arrivalDate: pastLifeDaySchema.nullable().default(null),
     legalSphere: z.enum(legalSpheres).default('none'),
   })
@@ -220,13 +231,15 @@ export const personSchema = personSummarySchema
     nationalities: z.array(z.string()),
     languages: z.array(z.object({ code: z.string(), interpreterNeeded: z.boolean() })),
     address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
     arrivalDate: z.string().nullable(),
     legalSphere: z.enum(legalSpheres),
     residenceStatuses: z.array(residenceStatusSchema),
     household: z.array(householdMemberSchema),
     caseIds: z.array(z.uuid()),
     version: z.number().int(),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Person' })
 export type Person = z.infer<typeof personSchema>
@@ -338,7 +351,7 @@ export const caseSchema = caseSummarySchema
     closingReason: z.enum(closingReasons).nullable(),
     closingNote: z.string().nullable().describe('The note written on closing, while the case is closed'),
     allowedTransitions: z.array(z.enum(casePhases)),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Case' })
 export type Case = z.infer<typeof caseSchema>
@@ -545,7 +558,7 @@ export const taskSchema = z
     caseId: z.uuid().nullable(),
     caseReference: z.string().nullable(),
     personId: z.uuid().nullable(),
-    source: z.enum(['manual', 'residence-expiry']),
+    source: z.enum(['manual', 'residence-expiry', 'referral-follow-up']),
     doneAt: z.string().nullable(),
     overdue: z.boolean(),
     dueGroup: z
@@ -608,6 +621,10 @@ export const timelineKinds = [
   'task',
   'document',
   'case-opened',
+  // From the network (issue 10), through CaseTimelineSource.
+  'consent',
+  'consent-revoked',
+  'referral',
 ] as const
 export const timelineEntrySchema = z
   .object({

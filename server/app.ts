@@ -14,7 +14,7 @@ import {
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
-import { networkRoutes } from './modules/network/index.ts'
+import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(identityRoutes(deps, identity))
       await api.register(districtRoutes(deps))
       await api.register(auditRoutes(deps, (districtId, ids) => displayNames(db, districtId, ids)))
-      await api.register(caseWorkRoutes(deps))
+      await api.register(caseWorkRoutes(deps, { timelineSources: networkTimelineSources }))
       await api.register(networkRoutes(deps))
     },
     { prefix: '/api' },

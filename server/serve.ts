@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
+import { startNetworkJobs } from './modules/network/index.ts'
 import type { Config } from './platform/config.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
@@ -41,9 +42,16 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.baseUrl ?? `http://${host}:${port}`
-    const stopJobs = startCaseWorkJobs(database.db, (error) =>
+    const stopCaseWorkJobs = startCaseWorkJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
     )
+    const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
+    )
+    const stopJobs = () => {
+      stopCaseWorkJobs()
+      stopNetworkJobs()
+    }
     let stopping: Promise<void> | undefined
     return {
       app,

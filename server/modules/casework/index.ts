@@ -1,6 +1,21 @@
+export { authorizeCaseRead, authorizeCaseWork } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
+export { safeFileName } from './documents/document.service.ts'
 export { refreshStaleMatchKeys } from './persons/person.service.ts'
+export {
+  authorizeOnPerson,
+  caseOutline,
+  caseReferences,
+  caseSubjectFor,
+  ensureFollowUpTasks,
+  type FollowUpTask,
+  measureOfCase,
+  personNames,
+  personSubjectFor,
+  type SharedValue,
+  sharedFieldValues,
+} from './sharing/sharing.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'
