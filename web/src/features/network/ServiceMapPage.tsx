@@ -72,16 +72,17 @@ function OverviewGrid({ onPick }: { onPick: (municipalityId: string, domain: str
                   </Table.Td>
                   {serviceDomains.map((domain) => {
                     const count = row.byDomain[domain]
-                    const share = count / max
+                    const shade = 0.12 + (count / max) * 0.78
                     return (
                       <Table.Td
                         key={domain}
                         ta="center"
                         p={0}
                         style={{
-                          // Darker for more services; text switches to white where the cell gets dark.
-                          background: count === 0 ? undefined : `rgba(21, 94, 117, ${0.12 + share * 0.78})`,
-                          color: share > 0.45 ? '#fff' : undefined,
+                          // Darker for more services. Black text below a shade of 0.695, white from there: both
+                          // keep at least 4.5:1 against the blend of this teal with the white page.
+                          background: count === 0 ? undefined : `rgba(12, 64, 84, ${shade})`,
+                          color: shade >= 0.695 ? '#fff' : '#000',
                         }}
                       >
                         {count === 0 ? (
