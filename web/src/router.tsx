@@ -42,6 +42,8 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
+const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
+const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
@@ -119,6 +121,17 @@ const personRoute = createRoute({
   },
 })
 
+// A referral opens for the case's readers and for the receiving partner; the server decides which view.
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$referralId',
+  loader: loads(ReferralPage),
+  component: function ReferralRoute() {
+    const { referralId } = referralRoute.useParams()
+    return <ReferralPage referralId={referralId} />
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -132,6 +145,8 @@ const routeTree = rootRoute.addChildren([
   page('/persons/new', PersonRegistrationPage, 'person.register'),
   personRoute,
   page('/tasks', TasksPage, 'task.own'),
+  page('/referrals', InboxPage, 'referral.inbox'),
+  referralRoute,
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.

@@ -131,7 +131,7 @@ export const consentRoutes =
           requestContext(request),
         ),
     )
-    app.put(
+    app.post(
       '/consents/:consentId/signed-form',
       {
         config: { access: 'consent.manage' },

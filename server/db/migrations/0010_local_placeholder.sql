@@ -1,0 +1,1 @@
+-- Local stand-in for main's 0010 (case-name-codes); never committed.
