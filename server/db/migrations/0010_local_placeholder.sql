@@ -1,1 +1,0 @@
--- Local stand-in for main's 0010 (case-name-codes); never committed.
