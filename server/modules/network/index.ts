@@ -5,6 +5,7 @@ import { referralTimeline } from './referrals/referral.service.ts'
 export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
 export { startNetworkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'
+export { seedDemoNetwork } from './network.seed.ts'
 export { refreshReferralFollowUps } from './referrals/referral.service.ts'
 
 /** The network's entries on the case timeline (consents of the case's persons, referrals). */
