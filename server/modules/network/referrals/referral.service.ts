@@ -610,6 +610,8 @@ export async function caseManagerStep(
 ): Promise<Referral> {
   const facts = await selectReferralFacts(db, referralId)
   assertRecordVisible(actor, facts?.district_id, { type: 'referral', id: referralId })
+  // A partner never learns of a referral that is not theirs, not even that it exists.
+  if (isPartner(actor)) throw new HiddenByPolicy({ type: 'referral', id: referralId })
   const row = (await selectReferral(db, referralId)) as ReferralRow
   await authorizeCaseWork(db, actor, row.case_id)
   if (!(referralSteps[name].from as readonly string[]).includes(row.status))
