@@ -14,7 +14,7 @@ import { formatDateTime } from '../../i18n.ts'
 import { formatBirthDate, formatDay } from '../casework/format.ts'
 import { useCaseworkProblems } from '../casework/problems.tsx'
 import { networkKeys, referralQuery } from './queries.ts'
-import { referralColors } from './ReferralsTab.tsx'
+import { referralColors } from './referral-colors.ts'
 
 type Step = 'accept' | 'decline' | 'complete' | 'send' | 'cancel'
 

@@ -4,7 +4,6 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../common/casework.ts'
-import type { ReferralStatus } from '../../../../common/referral.ts'
 import { statusColors } from '../../colors.ts'
 import { Dialog } from '../../components/Dialog.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
@@ -12,15 +11,7 @@ import { canWrite } from '../casework/bits.tsx'
 import { formatDay, personName } from '../casework/format.ts'
 import { caseReferralsQuery } from './queries.ts'
 import { ReferralForm } from './ReferralForm.tsx'
-
-export const referralColors: Record<ReferralStatus, string> = {
-  draft: statusColors.neutral,
-  sent: 'blue.8',
-  accepted: 'teal.9',
-  declined: statusColors.warning,
-  completed: statusColors.positive,
-  cancelled: statusColors.neutral,
-}
+import { referralColors } from './referral-colors.ts'
 
 /** The case's referrals with their status and due day; a new one through the referral dialog. */
 export function ReferralsTab({ item }: { item: Case }) {

@@ -8,7 +8,7 @@ import { districtsQuery, healthQuery } from '../../queries.ts'
 import { useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
 import { DistrictTable } from '../districts/DistrictTable.tsx'
-import { InboxStartCard } from '../network/InboxPage.tsx'
+import { InboxStartCard } from '../network/InboxStartCard.tsx'
 
 export function StartPage() {
   const { t, i18n } = useTranslation()

@@ -1,0 +1,74 @@
+import { Anchor, Badge, Table, Text } from '@mantine/core'
+import { Link } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import type { InboxItem } from '../../../../common/referral.ts'
+import { statusColors } from '../../colors.ts'
+import { useSession } from '../../session.tsx'
+import { formatDay } from '../casework/format.ts'
+import { useOrganisations } from '../casework/queries.ts'
+import { referralColors } from './referral-colors.ts'
+
+function clientName(item: InboxItem, withheld: string) {
+  if (!item.person) return withheld
+  return [item.person.familyName, item.person.givenNames].filter(Boolean).join(', ')
+}
+
+/** The inbox as a table: who (only while shared), what for, status, the day it is due. */
+export function InboxTable({ items }: { items: InboxItem[] }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  return (
+    <Table.ScrollContainer minWidth={680}>
+      <Table withTableBorder striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('network.inbox.client')}</Table.Th>
+            <Table.Th scope="col">{t('network.referrals.purpose')}</Table.Th>
+            <Table.Th scope="col">{t('network.referrals.status')}</Table.Th>
+            <Table.Th scope="col">{t('network.referrals.dueOn')}</Table.Th>
+            <Table.Th scope="col">{t('network.referrals.referredBy')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/referrals/${item.id}`}>
+                  {clientName(item, t('network.inbox.withheld'))}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`network.purposes.${item.purpose}`)}</Table.Td>
+              <Table.Td>
+                <Badge color={referralColors[item.status]} variant="light">
+                  {t(`network.referralStatuses.${item.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {formatDay(
+                  item.status === 'accepted' && item.completeBy ? item.completeBy : item.dueOn,
+                  language,
+                )}
+                {item.overdue && (
+                  <Text span size="sm" fw={700} c={statusColors.negative}>
+                    {' '}
+                    ({t('network.referrals.overdue')})
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{item.referredBy}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+/** The name of the partner's own organisation, for headings. */
+export function useOwnOrganisationName() {
+  const session = useSession()
+  const organisations = useOrganisations()
+  return (
+    organisations.data?.find((organisation) => organisation.id === session.user.organisationId)?.name ?? ''
+  )
+}
