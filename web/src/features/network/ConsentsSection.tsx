@@ -378,10 +378,12 @@ export function ConsentsSection({ person }: { person: Person }) {
                           .join(', ')}
                       </Table.Td>
                       <Table.Td>
-                        {t('network.consents.periodValue', {
-                          from: formatDay(consent.validFrom, language),
-                          until: formatDay(consent.validUntil, language),
-                        })}
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {t('network.consents.periodValue', {
+                            from: formatDay(consent.validFrom, language),
+                            until: formatDay(consent.validUntil, language),
+                          })}
+                        </Text>
                         <Text size="xs" c="dimmed">
                           {t('network.consents.recordedBy', {
                             name: consent.recordedBy,
@@ -399,8 +401,8 @@ export function ConsentsSection({ person }: { person: Person }) {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
-                        <Badge color={stateColors[consent.state]} variant="light">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge color={stateColors[consent.state]} variant="filled">
                           {t(`network.states.${consent.state}`)}
                         </Badge>
                       </Table.Td>
@@ -418,8 +420,9 @@ export function ConsentsSection({ person }: { person: Person }) {
                             size="compact-sm"
                             variant="subtle"
                             onClick={() => setOpen({ kind: 'upload', consent })}
+                            aria-label={t('network.consents.uploadForm')}
                           >
-                            {t('network.consents.uploadForm')}
+                            {t('network.consents.upload')}
                           </Button>
                         ) : (
                           <Text size="sm" c="dimmed">

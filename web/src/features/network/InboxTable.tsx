@@ -39,7 +39,7 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
               </Table.Td>
               <Table.Td>{t(`network.purposes.${item.purpose}`)}</Table.Td>
               <Table.Td>
-                <Badge color={referralColors[item.status]} variant="light">
+                <Badge color={referralColors[item.status]} variant="filled">
                   {t(`network.referralStatuses.${item.status}`)}
                 </Badge>
               </Table.Td>

@@ -158,7 +158,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
                   {t('network.referrals.detailTitle')}: {data.organisation.name}
                 </Title>
                 <Group gap="xs" mt={4}>
-                  <Badge color={referralColors[data.status]} variant="light">
+                  <Badge color={referralColors[data.status]} variant="filled">
                     {t(`network.referralStatuses.${data.status}`)}
                   </Badge>
                   <Text size="sm">{t(`network.purposes.${data.purpose}`)}</Text>

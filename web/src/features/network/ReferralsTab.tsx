@@ -67,7 +67,7 @@ export function ReferralsTab({ item }: { item: Case }) {
                       <Table.Td>{nameOf(referral.personId)}</Table.Td>
                       <Table.Td>{t(`network.purposes.${referral.purpose}`)}</Table.Td>
                       <Table.Td>
-                        <Badge color={referralColors[referral.status]} variant="light">
+                        <Badge color={referralColors[referral.status]} variant="filled">
                           {t(`network.referralStatuses.${referral.status}`)}
                         </Badge>
                       </Table.Td>
