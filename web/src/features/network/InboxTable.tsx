@@ -4,13 +4,27 @@ import { useTranslation } from 'react-i18next'
 import type { InboxItem } from '../../../../common/referral.ts'
 import { statusColors } from '../../colors.ts'
 import { useSession } from '../../session.tsx'
-import { formatDay } from '../casework/format.ts'
 import { useOrganisations } from '../casework/queries.ts'
 import { referralColors } from './referral-colors.ts'
 
 function clientName(item: InboxItem, withheld: string) {
   if (!item.person) return withheld
   return [item.person.familyName, item.person.givenNames].filter(Boolean).join(', ')
+}
+
+/**
+ * A calendar day as the rest of the app shows it (TT.MM.JJJJ, or DD/MM/YYYY in English), here
+ * without the case-work formatters: the start page loads this table and should stay small.
+ */
+function formatDay(value: string, language: string): string {
+  const [year, month, day] = value.split('-').map(Number)
+  if (!year || !month || !day) return value
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)))
 }
 
 /** The inbox as a table: who (only while shared), what for, status, the day it is due. */
