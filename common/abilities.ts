@@ -25,5 +25,8 @@ export const actions = [
   'task.own',
   'task.manage',
   'casework-settings.manage',
+  'legal-sphere-change.list',
+  'legal-sphere-change.figure',
+  'case-conference.list',
 ] as const
 export type Action = (typeof actions)[number]

@@ -28,6 +28,7 @@ const optionalNote = (max: number) => multiLineText().trim().max(max).default(''
 
 export const sexes = ['female', 'male', 'diverse', 'unknown'] as const
 export const legalSpheres = ['AsylbLG', 'SGB II', 'SGB III', 'SGB XII', 'none'] as const
+export type LegalSphere = (typeof legalSpheres)[number]
 /**
  * Residence titles, in the order a KIM office meets them: during asylum, bridging, by purpose of
  * stay (the AufenthG's chapters: § 16 ff. education, § 18 ff. work, § 22 ff. humanitarian), and
@@ -516,6 +517,10 @@ export const shortConsultationSchema = shortConsultationInputSchema
 /** Groups of the reminders list, in its order; `done` only when done tasks are asked for. */
 export const taskDueGroups = ['overdue', 'today', 'this-week', 'later', 'done'] as const
 
+/** Who made a task: a user, the residence-expiry job, or another module's record (hand-over, conference). */
+export const taskSources = ['manual', 'residence-expiry', 'legal-sphere-handover', 'case-conference'] as const
+export type TaskSource = (typeof taskSources)[number]
+
 export const taskInputSchema = z
   .object({
     title: singleLineText().trim().min(2).max(200),
@@ -545,7 +550,7 @@ export const taskSchema = z
     caseId: z.uuid().nullable(),
     caseReference: z.string().nullable(),
     personId: z.uuid().nullable(),
-    source: z.enum(['manual', 'residence-expiry']),
+    source: z.enum(taskSources),
     doneAt: z.string().nullable(),
     overdue: z.boolean(),
     dueGroup: z
@@ -608,6 +613,8 @@ export const timelineKinds = [
   'task',
   'document',
   'case-opened',
+  'legal-sphere-change',
+  'case-conference',
 ] as const
 export const timelineEntrySchema = z
   .object({

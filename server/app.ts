@@ -14,6 +14,7 @@ import {
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
+import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
 import { registerAccessControl, requestContext } from './platform/access.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { triedRecordOf } from './platform/errors.ts'
@@ -96,7 +97,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(identityRoutes(deps, identity))
       await api.register(districtRoutes(deps))
       await api.register(auditRoutes(deps, (districtId, ids) => displayNames(db, districtId, ids)))
-      await api.register(caseWorkRoutes(deps))
+      await api.register(caseWorkRoutes(deps, { timelineSources: networkTimelineSources }))
+      await api.register(networkRoutes(deps))
     },
     { prefix: '/api' },
   )

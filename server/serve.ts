@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
+import { startNetworkJobs } from './modules/network/index.ts'
 import type { Config } from './platform/config.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
@@ -44,6 +45,9 @@ export async function startServer(
     const stopJobs = startCaseWorkJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
     )
+    const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
+    )
     let stopping: Promise<void> | undefined
     return {
       app,
@@ -53,6 +57,7 @@ export async function startServer(
       stop() {
         stopping ??= (async () => {
           stopJobs()
+          stopNetworkJobs()
           await app.close()
           await database.close()
         })()

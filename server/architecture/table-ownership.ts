@@ -43,6 +43,13 @@ export const tableOwners = {
     'case_work_setting',
     'matching_key_version',
   ],
+  network: [
+    'legal_sphere_change',
+    'legal_sphere_handover_step',
+    'case_conference',
+    'case_conference_participant',
+    'case_conference_action',
+  ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
+import type { NetworkCaseTables } from './schema.network-cases.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -182,7 +183,7 @@ export interface SsoLoginTable {
   expires_at: string
 }
 
-export interface DB extends CaseWorkTables {
+export interface DB extends CaseWorkTables, NetworkCaseTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -173,6 +173,13 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     assigneeId: objects.caseManagerId,
     done: false,
   }),
+  'POST /api/persons/:personId/legal-sphere-changes': () => ({
+    fromSphere: 'none',
+    toSphere: 'SGB II',
+    effectiveOn: today(),
+    reason: 'recognition',
+  }),
+  'PATCH /api/legal-sphere-handover-steps/:stepId': () => ({ doneOn: null }),
   'POST /api/short-consultations': (_username, objects) => ({
     occurredOn: today(),
     municipalityId: objects.municipalityId,

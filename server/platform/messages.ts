@@ -187,6 +187,22 @@ export const messages = {
     de: 'Diese Person gehört nicht zum Fall.',
     en: 'This person does not belong to the case.',
   },
+  'person-merged': {
+    de: 'Diese Person wurde mit einer anderen zusammengeführt; bitte dort eintragen.',
+    en: 'This person was merged into another; please record it there.',
+  },
+  'same-legal-sphere': {
+    de: 'Der neue Rechtskreis ist derselbe wie der bisherige.',
+    en: 'The new legal sphere is the same as the previous one.',
+  },
+  'duplicate-step': {
+    de: 'Jeder Schritt der Übergabe darf nur einmal vorkommen.',
+    en: 'Each hand-over step may appear only once.',
+  },
+  'consent-missing': {
+    de: 'Für diese Organisation liegt keine gültige Einwilligung für Fallkonferenzen vor.',
+    en: 'There is no valid consent for case conferences covering this organisation.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

@@ -1,6 +1,15 @@
+export { authorizeCaseRead, authorizeCaseWork, readableCases } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
-export { refreshStaleMatchKeys } from './persons/person.service.ts'
+export { contactsNaming } from './contacts/contact.service.ts'
+export {
+  authorizeLegalSphereChange,
+  authorizePersonRead,
+  readablePersons,
+  refreshStaleMatchKeys,
+  setLegalSphere,
+} from './persons/person.service.ts'
+export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

@@ -64,3 +64,14 @@ export async function selectActiveUsersWithRole(db: Kysely<DB>, districtId: stri
   ])
   return { users, memberships }
 }
+
+/** The district's organisations of one kind (e.g. every Jobcenter), by name. */
+export function selectOrganisationsOfKind(db: Kysely<DB>, districtId: string, kind: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('kind', '=', kind)
+    .orderBy('name')
+    .execute()
+}

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
-import type { Role } from '../../../common/identity.ts'
+import type { OrganisationKind, Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
 import {
   selectActiveUsers,
   selectActiveUsersWithRole,
   selectDisplayNames,
   selectNamesById,
+  selectOrganisationsOfKind,
 } from './directory.queries.ts'
 
 /*
@@ -49,3 +50,7 @@ export async function activeUsersWithRole(db: Kysely<DB>, districtId: string, ro
       .map((membership) => membership.team_id),
   }))
 }
+
+/** The district's organisations of a kind, by name: e.g. which organisations are a Jobcenter. */
+export const organisationsOfKind = (db: Kysely<DB>, districtId: string, kind: OrganisationKind) =>
+  selectOrganisationsOfKind(db, districtId, kind)

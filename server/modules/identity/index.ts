@@ -4,6 +4,7 @@ export {
   activeUsersWithRole,
   displayNames,
   organisationNames,
+  organisationsOfKind,
   teamNames,
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'

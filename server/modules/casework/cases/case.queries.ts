@@ -336,3 +336,12 @@ export async function setGoalOutcome(
     .where('case_id', '=', caseId)
     .execute()
 }
+
+export function selectCasePersonLinks(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('case_person')
+    .select(['case_id', 'person_id'])
+    .where('case_id', 'in', [...caseIds])
+    .execute()
+}

@@ -20,6 +20,7 @@ import {
   abilitiesFor,
   authorize,
   type CaseSubject,
+  can,
   caseHolderRole,
   caseReadScope,
   ownDistrict,
@@ -45,6 +46,7 @@ import {
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
+  selectCasePersonLinks,
   selectCasePhase,
   selectCaseRows,
   selectClosingNote,
@@ -400,4 +402,27 @@ export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: st
 export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
   authorize(actor, 'case.list', ownDistrict(actor))
   return activeUsersWithRole(db, actor.districtId, caseHolderRole)
+}
+
+/**
+ * What another module may know of cases the actor may read (`case.read`), by id: the case's
+ * reference and its persons. Cases the actor may not read, or of another district, are left out.
+ */
+export async function readableCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseIds: readonly string[],
+): Promise<Map<string, { reference: string; phase: string; personIds: string[] }>> {
+  const rows = (await selectCaseRows(db, [...new Set(caseIds)])).filter(
+    (row) => row.district_id === actor.districtId,
+  )
+  const readable = new Map<string, { reference: string; phase: string; personIds: string[] }>()
+  for (const row of rows) {
+    if (!can(actor, 'case.read', await loadCaseSubject(db, actor, row.id))) continue
+    readable.set(row.id, { reference: row.reference, phase: row.phase, personIds: [] })
+  }
+  for (const link of await selectCasePersonLinks(db, [...readable.keys()])) {
+    readable.get(link.case_id)?.personIds.push(link.person_id)
+  }
+  return readable
 }

@@ -18,6 +18,8 @@ const icons: Record<TimelineEntry['kind'], IconName> = {
   task: 'task',
   document: 'document',
   'case-opened': 'opened',
+  'legal-sphere-change': 'handover',
+  'case-conference': 'conference',
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
@@ -78,6 +80,22 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
         .join(' · ')
     case 'document':
       return text(s.fileName)
+    case 'legal-sphere-change':
+      return [
+        `${text(s.from)} → ${text(s.to)}`,
+        t('network.transitions.effectiveOnDate', { date: formatDay(text(s.effectiveOn), language) }),
+        s.reason ? t(`network.transitions.reasons.${text(s.reason)}`, { defaultValue: text(s.reason) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    case 'case-conference':
+      return [
+        s.conferenceKind ? t(`network.conferences.kinds.${text(s.conferenceKind)}`) : '',
+        t('network.conferences.heldOnDate', { date: formatDay(text(s.heldOn), language) }),
+        t('network.conferences.organisationCount', { count: Number(s.organisations ?? 0) }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
   }
 }
 

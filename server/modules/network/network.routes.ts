@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { AppDeps } from '../../platform/deps.ts'
+import { transitionRoutes } from './transitions/transition.routes.ts'
+
+/** Every route of the network, one plugin per feature folder. */
+export const networkRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(transitionRoutes(deps))
+  }
