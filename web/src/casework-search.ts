@@ -121,6 +121,7 @@ export const caseTabs = [
   'contacts',
   'tasks',
   'documents',
+  'legal-sphere',
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]

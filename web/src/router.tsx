@@ -38,6 +38,10 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./routes/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
+const LegalSphereChangesPage = lazyRouteComponent(
+  () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
+  'LegalSphereChangesPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./routes/UsersPage.tsx'), 'UsersPage')
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
@@ -130,6 +134,7 @@ const routeTree = rootRoute.addChildren([
   page('/tasks', TasksPage, 'task.own'),
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
+  page('/legal-sphere-changes', LegalSphereChangesPage, 'legal-sphere-change.figure'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.
   createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),
 ])

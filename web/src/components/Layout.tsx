@@ -18,6 +18,12 @@ const navigation = [
     exact: false,
     ability: 'short-consultation.record',
   },
+  {
+    to: '/legal-sphere-changes',
+    labelKey: 'legalSphereChanges.nav',
+    exact: false,
+    ability: 'legal-sphere-change.figure',
+  },
   { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },

@@ -83,16 +83,16 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
     case 'legal-sphere-change':
       return [
         `${text(s.from)} → ${text(s.to)}`,
-        t('network.transitions.effectiveOnDate', { date: formatDay(text(s.effectiveOn), language) }),
-        s.reason ? t(`network.transitions.reasons.${text(s.reason)}`, { defaultValue: text(s.reason) }) : '',
+        t('legalSphereChanges.effectiveOnDate', { date: formatDay(text(s.effectiveOn), language) }),
+        s.reason ? t(`legalSphereChanges.reasons.${text(s.reason)}`, { defaultValue: text(s.reason) }) : '',
       ]
         .filter(Boolean)
         .join(' · ')
     case 'case-conference':
       return [
-        s.conferenceKind ? t(`network.conferences.kinds.${text(s.conferenceKind)}`) : '',
-        t('network.conferences.heldOnDate', { date: formatDay(text(s.heldOn), language) }),
-        t('network.conferences.organisationCount', { count: Number(s.organisations ?? 0) }),
+        s.conferenceKind ? t(`caseConferences.kinds.${text(s.conferenceKind)}`) : '',
+        t('caseConferences.heldOnDate', { date: formatDay(text(s.heldOn), language) }),
+        t('caseConferences.organisationCount', { count: Number(s.organisations ?? 0) }),
       ]
         .filter(Boolean)
         .join(' · ')

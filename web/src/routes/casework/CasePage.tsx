@@ -14,6 +14,7 @@ import { DocumentsTab } from '../../components/casework/DocumentsTab.tsx'
 import { PlanTab } from '../../components/casework/PlanTab.tsx'
 import { TimelineTab } from '../../components/casework/TimelineTab.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import { LegalSphereTab } from '../../features/network/transitions/LegalSphereTab.tsx'
 
 const route = getRouteApi('/cases/$caseId')
 
@@ -31,6 +32,8 @@ function panel(tab: CaseTab, item: Case) {
       return <CaseTasksTab item={item} />
     case 'documents':
       return <DocumentsTab item={item} />
+    case 'legal-sphere':
+      return <LegalSphereTab item={item} />
     case 'assignment':
       return <AssignmentTab item={item} />
   }
