@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * The names of everything the policy decides (server/platform/policy.ts holds the rules). Shared
  * so that the web reads abilities by typed keys (`abilities['case.work']`) instead of strings.
@@ -30,3 +32,10 @@ export const actions = [
   'case-conference.list',
 ] as const
 export type Action = (typeof actions)[number]
+
+/**
+ * What an actor may do, by action: the session's general abilities and those of one record (a case,
+ * a person, a user). Keyed by the action names, so a misspelt ability fails to compile in the web.
+ */
+export const abilitiesSchema = z.partialRecord(z.enum(actions), z.boolean()).meta({ id: 'Abilities' })
+export type Abilities = z.infer<typeof abilitiesSchema>

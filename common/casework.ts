@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { abilitiesSchema } from './abilities.ts'
 import {
   type CasePhase,
   caseListLimits,
@@ -227,7 +228,7 @@ export const personSchema = personSummarySchema
     household: z.array(householdMemberSchema),
     caseIds: z.array(z.uuid()),
     version: z.number().int(),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Person' })
 export type Person = z.infer<typeof personSchema>
@@ -339,7 +340,7 @@ export const caseSchema = caseSummarySchema
     closingReason: z.enum(closingReasons).nullable(),
     closingNote: z.string().nullable().describe('The note written on closing, while the case is closed'),
     allowedTransitions: z.array(z.enum(casePhases)),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Case' })
 export type Case = z.infer<typeof caseSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { abilitiesSchema } from './abilities.ts'
 import { singleLineText } from './text.ts'
 
 export const roles = [
@@ -35,8 +36,6 @@ export const loginRequestSchema = z
   })
   .strict()
   .meta({ id: 'LoginRequest' })
-
-export const abilitiesSchema = z.record(z.string(), z.boolean()).meta({ id: 'Abilities' })
 
 export const sessionUserSchema = z
   .object({

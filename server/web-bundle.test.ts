@@ -77,8 +77,8 @@ const holdsEcharts = (fileName: string) =>
 
 describe('web bundle budgets', () => {
   it.each([
-    ['sign-in', 'web/src/routes/LoginPage.tsx'],
-    ['start', 'web/src/routes/StartPage.tsx'],
+    ['sign-in', 'web/src/features/identity/LoginPage.tsx'],
+    ['start', 'web/src/features/start/StartPage.tsx'],
   ])(`the %s page loads under ${budgetKb} KB compressed`, (_, pageModule) => {
     const files = pageFiles(pageModule)
     const size = kilobytes(files)
@@ -88,9 +88,9 @@ describe('web bundle budgets', () => {
 
   it('loads ECharts only with a chart, not with the app or the case page', () => {
     for (const page of [
-      'web/src/routes/LoginPage.tsx',
-      'web/src/routes/StartPage.tsx',
-      'web/src/routes/casework/CasePage.tsx',
+      'web/src/features/identity/LoginPage.tsx',
+      'web/src/features/start/StartPage.tsx',
+      'web/src/features/cases/CasePage.tsx',
     ]) {
       expect([...pageFiles(page)].filter(holdsEcharts), page).toEqual([])
     }

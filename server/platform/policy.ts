@@ -1,4 +1,4 @@
-import { type Action, actions } from '../../common/abilities.ts'
+import { type Abilities, type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
 import { Forbidden, HiddenByPolicy, NotFound, type TriedRecord } from './errors.ts'
 
@@ -219,11 +219,7 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
 }
 
 /** The abilities the UI needs to show or hide controls for a subject. */
-export function abilitiesFor(
-  actor: Actor,
-  subject: Subject,
-  wanted: readonly Action[],
-): Record<string, boolean> {
+export function abilitiesFor(actor: Actor, subject: Subject, wanted: readonly Action[]): Abilities {
   return Object.fromEntries(wanted.map((action) => [action, can(actor, action, subject)]))
 }
 

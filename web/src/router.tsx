@@ -5,44 +5,48 @@ import {
   createRouter,
   lazyRouteComponent,
 } from '@tanstack/react-router'
-import { parseCaseListSearch, parseCaseSearch } from './casework-search.ts'
+import type { Action } from '../../common/abilities.ts'
 import { AppGate } from './components/AppGate.tsx'
+import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { RequireAbility } from './components/RequireAbility.tsx'
-import { NotFoundPage } from './routes/NotFoundPage.tsx'
-import { StartPage } from './routes/StartPage.tsx'
+import { parseCaseListSearch, parseCaseSearch } from './features/cases/case-search.ts'
+import { StartPage } from './features/start/StartPage.tsx'
 
 // The start page (and, through AppGate, the sign-in) come with the app; every other page is a
 // chunk of its own, fetched when the route is first entered or hovered (defaultPreload 'intent'),
 // so that nobody downloads the case file, the admin pages or a chart library just to sign in.
-const AccountPage = lazyRouteComponent(() => import('./routes/AccountPage.tsx'), 'AccountPage')
-const AuditPage = lazyRouteComponent(() => import('./routes/AuditPage.tsx'), 'AuditPage')
-const CaseListPage = lazyRouteComponent(() => import('./routes/casework/CaseListPage.tsx'), 'CaseListPage')
-const CasePage = lazyRouteComponent(() => import('./routes/casework/CasePage.tsx'), 'CasePage')
+const AccountPage = lazyRouteComponent(() => import('./features/account/AccountPage.tsx'), 'AccountPage')
+const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage.tsx'), 'AuditPage')
+const CaseListPage = lazyRouteComponent(() => import('./features/cases/CaseListPage.tsx'), 'CaseListPage')
+const CasePage = lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage')
 const CaseWorkSettingsPage = lazyRouteComponent(
-  () => import('./routes/casework/CaseWorkSettingsPage.tsx'),
+  () => import('./features/settings/CaseWorkSettingsPage.tsx'),
   'CaseWorkSettingsPage',
 )
-const PersonPage = lazyRouteComponent(() => import('./routes/casework/PersonPage.tsx'), 'PersonPage')
+const PersonPage = lazyRouteComponent(() => import('./features/persons/PersonPage.tsx'), 'PersonPage')
 const PersonRegistrationPage = lazyRouteComponent(
-  () => import('./routes/casework/PersonRegistrationPage.tsx'),
+  () => import('./features/persons/PersonRegistrationPage.tsx'),
   'PersonRegistrationPage',
 )
 const ShortConsultationsPage = lazyRouteComponent(
-  () => import('./routes/casework/ShortConsultationsPage.tsx'),
+  () => import('./features/contacts/ShortConsultationsPage.tsx'),
   'ShortConsultationsPage',
 )
-const TasksPage = lazyRouteComponent(() => import('./routes/casework/TasksPage.tsx'), 'TasksPage')
-const DistrictPage = lazyRouteComponent(() => import('./routes/DistrictPage.tsx'), 'DistrictPage')
-const DistrictsPage = lazyRouteComponent(() => import('./routes/DistrictsPage.tsx'), 'DistrictsPage')
+const TasksPage = lazyRouteComponent(() => import('./features/tasks/TasksPage.tsx'), 'TasksPage')
+const DistrictPage = lazyRouteComponent(() => import('./features/districts/DistrictPage.tsx'), 'DistrictPage')
+const DistrictsPage = lazyRouteComponent(
+  () => import('./features/districts/DistrictsPage.tsx'),
+  'DistrictsPage',
+)
 const OrganisationsPage = lazyRouteComponent(
-  () => import('./routes/OrganisationsPage.tsx'),
+  () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
 const LegalSphereChangesPage = lazyRouteComponent(
   () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
   'LegalSphereChangesPage',
 )
-const UsersPage = lazyRouteComponent(() => import('./routes/UsersPage.tsx'), 'UsersPage')
+const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
 // biome-ignore lint/suspicious/noExplicitAny: the props differ per page; only preload is used
@@ -56,7 +60,7 @@ const rootRoute = createRootRoute({ component: AppGate, notFoundComponent: NotFo
 const page = (
   path: string,
   Component: AsyncRouteComponent<object> | (() => React.ReactNode),
-  ability = 'district.read',
+  ability: Action = 'district.read',
 ) =>
   createRoute({
     getParentRoute: () => rootRoute,

@@ -1,4 +1,5 @@
 import type { FormErrors } from '@mantine/form'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 
@@ -57,9 +58,12 @@ function useIssueText() {
 export function useSchemaValidator<Values>(
   schema: z.ZodType,
   toInput: (values: Values) => unknown,
-  fieldOf: (path: string) => string = (path) => path,
-  /** A field's own message, where one says more than the general one ("tick at least one domain"). */
-  messages: Record<string, string> = {},
+  fieldOf: (path: string, values: Values) => string = (path) => path,
+  /**
+   * A field's own message, where one says more than the general one ("tick at least one domain");
+   * a function gives it only for some issues (undefined: the general one).
+   */
+  messages: Record<string, string | ((issue: Issue) => string | undefined)> = {},
 ) {
   const issueText = useIssueText()
   return (values: Values): FormErrors => {
@@ -68,11 +72,28 @@ export function useSchemaValidator<Values>(
     if (result.success) return {}
     const errors: FormErrors = {}
     for (const issue of result.error.issues) {
-      const field = fieldOf(issue.path.map(String).join('.'))
-      errors[field] ??= messages[field] ?? issueText(issue)
+      const field = fieldOf(issue.path.map(String).join('.'), values)
+      const own = messages[field]
+      errors[field] ??= (typeof own === 'function' ? own(issue) : own) ?? issueText(issue)
     }
     return errors
   }
+}
+
+/**
+ * Once the user has tried to save, the form checks again on every change and on a language
+ * switch: a message goes as soon as its cause does, and never stays in the language before.
+ */
+export function useValidationAfterSubmit(
+  form: { values: unknown; validate: () => unknown },
+  submitted: boolean,
+) {
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the values and the language are what should trigger a new check
+  useEffect(() => {
+    if (submitted) form.validate()
+  }, [submitted, form.values, language])
 }
 
 /** The longest text a string field of an object schema takes, for the input's `maxLength`. */

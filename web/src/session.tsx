@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext } from 'react'
+import type { Action } from '../../common/abilities.ts'
 import type { SessionInfo } from '../../common/identity.ts'
 import { ApiError, apiGet, setCsrfToken } from './api.ts'
 import { setDistrictTimeZone } from './district-time.ts'
@@ -43,9 +44,10 @@ export function useSession(): SessionInfo {
   return session
 }
 
+/** Whether the session may do an action in general (records bring their own `abilities`). */
 export function useCan() {
   const session = useSession()
-  return (action: string) => session.abilities[action] === true
+  return (action: Action) => session.abilities[action] === true
 }
 
 /**

@@ -4,10 +4,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HandoverStepState, LegalSphereChange } from '../../../../../common/legal-sphere.ts'
 import { apiSend } from '../../../api.ts'
-import { formatDay, todayIso } from '../../../casework-format.ts'
-import { CaseworkFormProblem } from '../../../casework-problems.tsx'
-import { caseworkKeys } from '../../../casework-queries.ts'
 import { DayInput } from '../../../components/DateFields.tsx'
+import { formatDay, todayIso } from '../../casework/format.ts'
+import { CaseworkFormProblem } from '../../casework/problems.tsx'
+import { caseworkKeys } from '../../casework/queries.ts'
 import { transitionKeys } from './transition-queries.ts'
 
 /**

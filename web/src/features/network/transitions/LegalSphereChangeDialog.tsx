@@ -12,12 +12,12 @@ import {
   legalSphereChangeReasons,
 } from '../../../../../common/legal-sphere.ts'
 import { apiSend } from '../../../api.ts'
-import { todayIso } from '../../../casework-format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../../casework-problems.tsx'
-import { caseworkKeys } from '../../../casework-queries.ts'
 import { DayInput } from '../../../components/DateFields.tsx'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { maxLengthOf, useSchemaValidator } from '../../../schema-form.ts'
+import { todayIso } from '../../casework/format.ts'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework/problems.tsx'
+import { caseworkKeys } from '../../casework/queries.ts'
 import { transitionKeys } from './transition-queries.ts'
 
 type Values = {

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { JobcenterContactFigure, LegalSphereChangeListItem } from '../../../../../common/legal-sphere.ts'
-import { formatDay, personName } from '../../../casework-format.ts'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { useCan } from '../../../session.tsx'
+import { formatDay, personName } from '../../casework/format.ts'
 import { changeListQuery, figureQuery } from './transition-queries.ts'
 
 /**

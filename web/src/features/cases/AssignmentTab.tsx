@@ -1,0 +1,116 @@
+import { Button, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Case } from '../../../../common/casework.ts'
+import { ApiError, apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
+import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
+import { caseworkKeys, useCaseManagers, useMunicipalities, useTeams } from '../casework/queries.ts'
+import { caseHandover } from './HandoverNotice.tsx'
+
+/** Municipality, team and responsible case managers; for team leads and the case's own managers. */
+export function AssignmentTab({ item }: { item: Case }) {
+  const { t } = useTranslation()
+  const problems = useCaseworkProblems()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const municipalities = useMunicipalities()
+  const teams = useTeams()
+  const managers = useCaseManagers()
+  const [form, setForm] = useState({
+    municipalityId: item.municipalityId as string | null,
+    teamId: item.teamId,
+    managerIds: item.managers.map((manager) => manager.id),
+  })
+  const [notice, setNotice] = useState('')
+  const save = useMutation({
+    mutationFn: () => apiSend<Case>('PUT', `/cases/${item.id}`, form, { 'if-match': `"${item.version}"` }),
+    onSuccess: async (updated) => {
+      if (!updated.abilities['case.read']) {
+        // Handed over beyond the user's reach: back to the list before anything reloads the case,
+        // which the server would now refuse.
+        await navigate({ to: '/cases', state: { caseHandover: caseHandover(updated) } })
+        queryClient.removeQueries({ queryKey: caseworkKeys.case(item.id) })
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
+        return
+      }
+      queryClient.setQueryData(caseworkKeys.case(item.id), updated)
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
+      setNotice(t('casework.assignment.saved'))
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.case(item.id), exact: true })
+      }
+    },
+  })
+  if (!item.abilities['case.assign']) return null
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setNotice('')
+    save.mutate()
+  }
+  // Managers who left keep showing until someone removes them.
+  const managerOptions = [
+    ...(managers.data ?? []).map((manager) => ({ value: manager.id, label: manager.displayName })),
+    ...item.managers
+      .filter((manager) => !managers.data?.some((option) => option.id === manager.id))
+      .map((manager) => ({ value: manager.id, label: manager.displayName })),
+  ]
+  return (
+    <section aria-labelledby="assignment-heading">
+      <Title order={3} size="h4" id="assignment-heading" mb="xs">
+        {t('casework.tabs.assignment')}
+      </Title>
+      <Text size="sm" mb="sm" maw={640}>
+        {t('casework.assignment.intro')}
+      </Text>
+      <Stack component="form" onSubmit={submit} gap="sm" maw={520}>
+        <CaseworkFormProblem error={save.error} shown={['municipalityId', 'teamId', 'managerIds']} />
+        <Select
+          label={t('casework.fields.municipality')}
+          required
+          data={municipalities.options}
+          value={form.municipalityId}
+          onChange={(municipalityId) => setForm({ ...form, municipalityId })}
+          error={problems.field(save.error, 'municipalityId')}
+          searchable
+          openOnFocus={false}
+        />
+        <Select
+          label={t('casework.fields.team')}
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          value={form.teamId}
+          onChange={(teamId) => setForm({ ...form, teamId })}
+          error={problems.field(save.error, 'teamId')}
+          clearable
+        />
+        <MultiSelect
+          label={t('casework.fields.managers')}
+          required
+          data={managerOptions}
+          value={form.managerIds}
+          onChange={(managerIds) => setForm({ ...form, managerIds })}
+          error={problems.field(save.error, 'managerIds')}
+          maxValues={4}
+          searchable
+          openOnFocus={false}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Text size="sm" role="status" c={statusColors.positive} fw={600}>
+            {notice}
+          </Text>
+          <Button
+            type="submit"
+            loading={save.isPending}
+            disabled={!form.municipalityId || form.managerIds.length === 0}
+          >
+            {t('casework.common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </section>
+  )
+}
