@@ -40,6 +40,7 @@ export interface CaseConferenceTable {
   kind: string
   held_on: string
   summary: Generated<string>
+  staff: Generated<string>
   outcomes: Generated<string>
   recorded_by: string
   version: Generated<number>
@@ -52,7 +53,7 @@ export interface CaseConferenceParticipantTable {
   district_id: string
   conference_id: string
   organisation_id: string | null
-  consent_id: string | null
+  consent_ids: ColumnType<string[], string[] | undefined, string[]>
   people: Generated<string>
 }
 

@@ -203,6 +203,14 @@ export const messages = {
     de: 'Für diese Organisation liegt keine gültige Einwilligung für Fallkonferenzen vor.',
     en: 'There is no valid consent for case conferences covering this organisation.',
   },
+  'summary-identifying': {
+    de: 'Die Zusammenfassung enthält Namen, Geburtsdaten, Anschriften oder das Aktenzeichen; bitte pseudonymisieren.',
+    en: 'The summary contains names, birth dates, addresses or the case number; please pseudonymise it.',
+  },
+  'duplicate-organisation': {
+    de: 'Jede Organisation darf nur einmal teilnehmen.',
+    en: 'Each organisation may take part only once.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

@@ -1,4 +1,9 @@
-export { authorizeCaseRead, authorizeCaseWork, readableCases } from './cases/case.service.ts'
+export {
+  authorizeCaseRead,
+  authorizeCaseWork,
+  caseSummaryFacts,
+  readableCases,
+} from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'

@@ -75,3 +75,13 @@ export function selectOrganisationsOfKind(db: Kysely<DB>, districtId: string, ki
     .orderBy('name')
     .execute()
 }
+
+/** Every organisation of the district, by name. */
+export function selectOrganisations(db: Kysely<DB>, districtId: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'kind'])
+    .where('district_id', '=', districtId)
+    .orderBy('name')
+    .execute()
+}

@@ -6,6 +6,7 @@ import {
   selectActiveUsersWithRole,
   selectDisplayNames,
   selectNamesById,
+  selectOrganisations,
   selectOrganisationsOfKind,
 } from './directory.queries.ts'
 
@@ -54,3 +55,6 @@ export async function activeUsersWithRole(db: Kysely<DB>, districtId: string, ro
 /** The district's organisations of a kind, by name: e.g. which organisations are a Jobcenter. */
 export const organisationsOfKind = (db: Kysely<DB>, districtId: string, kind: OrganisationKind) =>
   selectOrganisationsOfKind(db, districtId, kind)
+
+/** Every organisation of the district with its kind, by name (for choosing partners). */
+export const districtOrganisations = (db: Kysely<DB>, districtId: string) => selectOrganisations(db, districtId)

@@ -3,6 +3,7 @@ export {
   activeUsers,
   activeUsersWithRole,
   displayNames,
+  districtOrganisations,
   organisationNames,
   organisationsOfKind,
   teamNames,

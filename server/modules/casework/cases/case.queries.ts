@@ -345,3 +345,53 @@ export function selectCasePersonLinks(db: Kysely<DB>, caseIds: readonly string[]
     .where('case_id', 'in', [...caseIds])
     .execute()
 }
+
+/**
+ * What a pseudonymised summary of a case is made from, and what it must not contain: the persons'
+ * identifiers, the case reference, the latest assessment's needs and the open goals' domains.
+ */
+export async function selectSummaryFacts(db: Kysely<DB>, caseId: string) {
+  const [kase, persons, latest, goals] = await Promise.all([
+    db.selectFrom('client_case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('person')
+      .innerJoin('case_person', 'case_person.person_id', 'person.id')
+      .select([
+        'person.id',
+        'person.family_name',
+        'person.given_names',
+        'person.birth_name',
+        'person.other_spellings',
+        'person.name_in_original_script',
+        'person.birth_date',
+        'person.address_street',
+        'person.address_postcode',
+        'person.address_city',
+      ])
+      .where('case_person.case_id', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('assessment_entry')
+      .innerJoin('assessment', 'assessment.id', 'assessment_entry.assessment_id')
+      .select(['assessment_entry.domain', 'assessment_entry.need_level'])
+      .where(
+        'assessment.id',
+        '=',
+        db
+          .selectFrom('assessment')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .orderBy('assessed_on', 'desc')
+          .orderBy('created_at', 'desc')
+          .limit(1),
+      )
+      .execute(),
+    db
+      .selectFrom('goal')
+      .select('domain')
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['open', 'in-progress'])
+      .execute(),
+  ])
+  return { reference: kase.reference, persons, latest, goals }
+}

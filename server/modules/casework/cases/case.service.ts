@@ -7,6 +7,7 @@ import {
   type CaseSummary,
   type caseCreateSchema,
   type caseUpdateSchema,
+  type LifeDomain,
   type phaseChangeSchema,
   phaseTransitions,
 } from '../../../../common/casework.ts'
@@ -52,6 +53,7 @@ import {
   selectClosingNote,
   selectGoalOutcomes,
   selectOpenCaseTaskIds,
+  selectSummaryFacts,
   setGoalOutcome,
   updateCaseIfVersion,
 } from './case.queries.ts'
@@ -425,4 +427,30 @@ export async function readableCases(
     readable.get(link.case_id)?.personIds.push(link.person_id)
   }
   return readable
+}
+
+/** What another module may draft a pseudonymised summary from (see selectSummaryFacts); the caller authorised `case.read`. */
+export async function caseSummaryFacts(db: Kysely<DB>, caseId: string) {
+  const facts = await selectSummaryFacts(db, caseId)
+  return {
+    /** Everything that identifies the case or its persons: a summary must contain none of it. */
+    identifiers: {
+      reference: facts.reference,
+      personIds: facts.persons.map((person) => person.id),
+      names: facts.persons.flatMap((person) => [
+        person.family_name,
+        person.given_names,
+        ...(person.birth_name ? [person.birth_name] : []),
+        ...person.other_spellings,
+        ...(person.name_in_original_script ? [person.name_in_original_script] : []),
+      ]),
+      birthDates: facts.persons.map((person) => person.birth_date),
+      addresses: facts.persons.flatMap((person) =>
+        [person.address_street, person.address_postcode].filter((part) => part.trim() !== ''),
+      ),
+    },
+    birthDates: facts.persons.map((person) => person.birth_date),
+    needs: facts.latest.map((entry) => ({ domain: entry.domain as LifeDomain, needLevel: entry.need_level })),
+    goalDomains: [...new Set(facts.goals.map((goal) => goal.domain as LifeDomain))],
+  }
 }
