@@ -30,6 +30,10 @@ export const actions = [
   'legal-sphere-change.list',
   'legal-sphere-change.figure',
   'case-conference.list',
+  'network.read',
+  'directory.edit',
+  'service.edit',
+  'overlap.decide',
 ] as const
 export type Action = (typeof actions)[number]
 

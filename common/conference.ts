@@ -26,7 +26,11 @@ export const conferenceInputSchema = z
         z
           .object({
             organisationId: z.uuid(),
-            people: singleLineText().trim().max(300).default('').describe('Who attended for the organisation'),
+            people: singleLineText()
+              .trim()
+              .max(300)
+              .default('')
+              .describe('Who attended for the organisation'),
           })
           .strict(),
       )
@@ -75,7 +79,9 @@ export const conferenceDraftSchema = z
         name: z.string(),
         consented: z
           .boolean()
-          .describe("Every person of the case has a valid consent for 'case-conference' naming it, on heldOn"),
+          .describe(
+            "Every person of the case has a valid consent for 'case-conference' naming it, on heldOn",
+          ),
       }),
     ),
   })

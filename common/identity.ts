@@ -176,7 +176,6 @@ export const ownSessionsSchema = z
   })
   .meta({ id: 'OwnSessions' })
 
-export type OrganisationKind = (typeof organisationKinds)[number]
 export const organisationKinds = [
   'jobcenter',
   'agentur_fuer_arbeit',

@@ -49,6 +49,12 @@ export const tableOwners = {
     'case_conference',
     'case_conference_participant',
     'case_conference_action',
+    // directory/ and services/ (migration 0010)
+    'partner_profile',
+    'partner_contact_person',
+    'service',
+    'service_cell',
+    'service_overlap_decision',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -211,6 +211,10 @@ export const messages = {
     de: 'Jede Organisation darf nur einmal teilnehmen.',
     en: 'Each organisation may take part only once.',
   },
+  'not-an-overlap': {
+    de: 'Diese beiden Angebote überschneiden sich derzeit nicht (gleiches Handlungsfeld, gleiche Zielgruppe, gleiche Kommune, verschiedene Träger).',
+    en: 'These two services do not overlap at present (same domain, target group and municipality, different organisations).',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

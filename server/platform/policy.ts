@@ -21,6 +21,10 @@ export type Subject =
   | CaseSubject
   | PersonSubject
   | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
+  | OrganisationSubject
+
+/** An organisation of the network as the rules see it: its district, and which one it is. */
+export type OrganisationSubject = { type: 'organisation'; districtId: string; organisationId: string }
 
 // The ids of cases, persons and tasks decide nothing; a refusal names them in the audit trail.
 
@@ -66,6 +70,16 @@ export const caseHolderRole: Role = 'case_manager'
 export const takesCases = (userRoles: readonly Role[]) => userRoles.includes(caseHolderRole)
 /** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
 export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
+/** A partner acts for its own organisation: its directory entry and its services. */
+const actsFor = (actor: Actor, subject: OrganisationSubject) =>
+  hasRole(actor, 'partner') &&
+  actor.organisationId !== null &&
+  actor.organisationId === subject.organisationId
+/** Who keeps the network's map: coordination and administration for every organisation, a partner for its own. */
+const keepsNetworkEntry = (actor: Actor, subject: Subject | undefined) =>
+  subject?.type === 'organisation' &&
+  sameDistrict(actor, subject) &&
+  (hasRole(actor, 'coordinator', 'admin') || actsFor(actor, subject))
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
@@ -165,6 +179,12 @@ const rules: Record<Action, Rule> = {
   // coordination (who organises them) their date, kind and organisations, no case content.
   'case-conference.list': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'team_lead', 'coordinator'),
+  // The directory and the service map hold no personal data of clients: every role of the district reads them.
+  'network.read': (actor, subject) => inDistrict(actor, subject),
+  'directory.edit': keepsNetworkEntry,
+  'service.edit': keepsNetworkEntry,
+  // Whether a duplicate structure is intended is the steering side's call, not a provider's.
+  'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -212,6 +232,8 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
     case 'person':
     case 'task':
       return subject.id ? { type: subject.type, id: subject.id } : undefined
+    case 'organisation':
+      return { type: 'organisation', id: subject.organisationId }
     case 'district':
     case 'audit':
       return undefined
@@ -249,6 +271,10 @@ function genericSubject(action: Action, actor: Actor): Subject {
   }
   if (action === 'task.manage') {
     return { type: 'task', districtId: actor.districtId, assigneeId: actor.userId, createdBy: actor.userId }
+  }
+  // The general ability to keep the network's map: for the actor's own organisation, if any.
+  if (action === 'directory.edit' || action === 'service.edit') {
+    return { type: 'organisation', districtId: actor.districtId, organisationId: actor.organisationId ?? '' }
   }
   return { type: 'district', districtId: actor.districtId }
 }
@@ -312,6 +338,14 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'own', subject: task(me, 'colleague') },
       { label: 'created', subject: task('colleague', me) },
       { label: 'others', subject: task('colleague', 'someone') },
+    ]
+  }
+  if (action === 'directory.edit' || action === 'service.edit') {
+    const organisation = (organisationId: string) => () =>
+      ({ type: 'organisation', districtId, organisationId }) as const
+    return [
+      { label: 'own', subject: organisation('organisation') },
+      { label: 'others', subject: organisation('other-organisation') },
     ]
   }
   return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]

@@ -1,6 +1,7 @@
 import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
+import { seedDemoNetwork } from '../../modules/network/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -8,6 +9,7 @@ export type DemoSeedResult = {
   districtsCreated: number
   identities: DemoIdentitiesResult
   personsCreated: number
+  servicesCreated: number
 }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
@@ -22,5 +24,6 @@ export async function seedDemo(
   const rheinSieg = idsByCode.get('05382')
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
-  return { districtsCreated, identities, personsCreated }
+  const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
+  return { districtsCreated, identities, personsCreated, servicesCreated }
 }

@@ -65,23 +65,22 @@ export async function selectActiveUsersWithRole(db: Kysely<DB>, districtId: stri
   return { users, memberships }
 }
 
-/** The district's organisations of one kind (e.g. every Jobcenter), by name. */
-export function selectOrganisationsOfKind(db: Kysely<DB>, districtId: string, kind: string) {
+/** The district's organisations, by name. */
+export function selectDistrictOrganisations(db: Kysely<DB>, districtId: string) {
   return db
     .selectFrom('organisation')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'kind', 'legal_spheres'])
     .where('district_id', '=', districtId)
-    .where('kind', '=', kind)
     .orderBy('name')
     .execute()
 }
 
-/** Every organisation of the district, by name. */
-export function selectOrganisations(db: Kysely<DB>, districtId: string) {
-  return db
+/** Where an organisation belongs; undefined when there is no such organisation. */
+export async function selectOrganisationDistrict(db: Kysely<DB>, organisationId: string) {
+  const row = await db
     .selectFrom('organisation')
-    .select(['id', 'name', 'kind'])
-    .where('district_id', '=', districtId)
-    .orderBy('name')
-    .execute()
+    .select('district_id')
+    .where('id', '=', organisationId)
+    .executeTakeFirst()
+  return row?.district_id
 }

@@ -4,8 +4,9 @@ export {
   activeUsersWithRole,
   displayNames,
   districtOrganisations,
+  type OrganisationFacts,
+  organisationDistrict,
   organisationNames,
-  organisationsOfKind,
   teamNames,
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'

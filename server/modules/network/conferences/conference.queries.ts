@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Transaction } from 'kysely'
+import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { CaseConferenceTable } from '../../../db/schema.network-cases.ts'
 import type { DB } from '../../../db/schema.ts'
 
@@ -8,7 +8,11 @@ export async function insertConference(
   participants: readonly { organisation_id: string; consent_ids: string[]; people: string }[],
   actions: readonly { description: string; assignee_id: string; due_on: string; task_id: string }[],
 ): Promise<string> {
-  const { id } = await trx.insertInto('case_conference').values(conference).returning('id').executeTakeFirstOrThrow()
+  const { id } = await trx
+    .insertInto('case_conference')
+    .values(conference)
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await trx
     .insertInto('case_conference_participant')
     .values(participants.map((each) => ({ ...each, district_id: conference.district_id, conference_id: id })))

@@ -42,7 +42,13 @@ import { draftSummary, identifyingParts } from './conference.summary.ts'
  */
 export type ConsentGate = (
   db: Kysely<DB>,
-  wanted: { districtId: string; personId: string; organisationId: string; purpose: ConsentPurpose; on: string },
+  wanted: {
+    districtId: string
+    personId: string
+    organisationId: string
+    purpose: ConsentPurpose
+    on: string
+  },
 ) => Promise<{ id: string } | null>
 
 type ConferenceInput = z.output<typeof conferenceInputSchema>

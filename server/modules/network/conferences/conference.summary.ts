@@ -145,8 +145,10 @@ export function identifyingParts(summary: string, identifiers: Identifiers): str
   for (const birthDate of identifiers.birthDates)
     if (daySpellings(birthDate).some((spelling) => summary.includes(spelling))) found.add('birth-date')
   for (const address of identifiers.addresses)
-    if (address.trim().length >= 4 && lower.includes(address.trim().toLocaleLowerCase('de'))) found.add('address')
-  if (identifiers.reference && lower.includes(identifiers.reference.toLocaleLowerCase('de'))) found.add('case-reference')
+    if (address.trim().length >= 4 && lower.includes(address.trim().toLocaleLowerCase('de')))
+      found.add('address')
+  if (identifiers.reference && lower.includes(identifiers.reference.toLocaleLowerCase('de')))
+    found.add('case-reference')
   if (identifiers.personIds.some((id) => lower.includes(id))) found.add('person-id')
   return [...found].sort()
 }

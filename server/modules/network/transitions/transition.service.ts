@@ -31,7 +31,7 @@ import {
   setLegalSphere,
   taskStates,
 } from '../../casework/index.ts'
-import { displayNames, organisationsOfKind } from '../../identity/index.ts'
+import { displayNames, districtOrganisations } from '../../identity/index.ts'
 import {
   type ChangeRow,
   insertChange,
@@ -322,7 +322,9 @@ async function firstJobcenterContacts(
     db,
     steps.flatMap((step) => (step.task_id ? [step.task_id] : [])),
   )
-  const jobcenters = await organisationsOfKind(db, districtId, 'jobcenter')
+  const jobcenters = (await districtOrganisations(db, districtId)).filter(
+    (organisation) => organisation.kind === 'jobcenter',
+  )
   const words = ['Jobcenter', ...jobcenters.map((organisation) => organisation.name)]
   const earliest = intoJobcenter.map((row) => row.effective_on).sort()[0] as string
   // A day earlier as an instant, so that no contact of the earliest day is missed in any zone.
