@@ -2,6 +2,7 @@ export {
   authorizeCaseRead,
   authorizeCaseWork,
   caseSummaryFacts,
+  demoCasesForNetwork,
   readableCases,
 } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'

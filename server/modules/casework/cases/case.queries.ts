@@ -395,3 +395,35 @@ export async function selectSummaryFacts(db: Kysely<DB>, caseId: string) {
   ])
   return { reference: kase.reference, persons, latest, goals }
 }
+
+/** Open cases of one person each with a manager, oldest first: where other modules' demo data attaches. */
+export function selectSinglePersonOpenCases(db: Kysely<DB>, districtId: string, limit: number) {
+  return db
+    .selectFrom('client_case')
+    .innerJoin('case_person', 'case_person.case_id', 'client_case.id')
+    .innerJoin('case_manager', 'case_manager.case_id', 'client_case.id')
+    .innerJoin('person', 'person.id', 'case_person.person_id')
+    .select([
+      'client_case.id as case_id',
+      'case_person.person_id',
+      'case_manager.user_id as manager_id',
+      'person.legal_sphere',
+      'person.birth_date',
+    ])
+    .where('client_case.district_id', '=', districtId)
+    .where('client_case.phase', 'in', ['planning', 'implementation'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_person as other')
+            .select('other.person_id')
+            .whereRef('other.case_id', '=', 'client_case.id')
+            .whereRef('other.person_id', '<>', 'case_person.person_id'),
+        ),
+      ),
+    )
+    .orderBy('client_case.opened_on')
+    .orderBy('client_case.id')
+    .limit(limit)
+    .execute()
+}

@@ -7,6 +7,7 @@ import {
   type CaseSummary,
   type caseCreateSchema,
   type caseUpdateSchema,
+  type LegalSphere,
   type LifeDomain,
   type phaseChangeSchema,
   phaseTransitions,
@@ -53,6 +54,7 @@ import {
   selectClosingNote,
   selectGoalOutcomes,
   selectOpenCaseTaskIds,
+  selectSinglePersonOpenCases,
   selectSummaryFacts,
   setGoalOutcome,
   updateCaseIfVersion,
@@ -453,4 +455,16 @@ export async function caseSummaryFacts(db: Kysely<DB>, caseId: string) {
     needs: facts.latest.map((entry) => ({ domain: entry.domain as LifeDomain, needLevel: entry.need_level })),
     goalDomains: [...new Set(facts.goals.map((goal) => goal.domain as LifeDomain))],
   }
+}
+
+/** Open cases of a single person with their manager, for other modules' demo data (no authorisation: seeding). */
+export async function demoCasesForNetwork(db: Kysely<DB>, districtId: string, limit: number) {
+  const rows = await selectSinglePersonOpenCases(db, districtId, limit)
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    personId: row.person_id,
+    managerId: row.manager_id,
+    legalSphere: row.legal_sphere as LegalSphere,
+    birthDate: row.birth_date,
+  }))
 }

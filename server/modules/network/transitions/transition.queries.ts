@@ -17,7 +17,14 @@ export async function insertChange(
 
 export async function insertSteps(
   trx: Transaction<DB>,
-  steps: readonly { district_id: string; change_id: string; step: string; task_id: string; due_on: string }[],
+  steps: readonly {
+    district_id: string
+    change_id: string
+    step: string
+    task_id: string
+    due_on: string
+    done_on?: string | null
+  }[],
 ): Promise<void> {
   if (steps.length === 0) return
   await trx

@@ -53,7 +53,7 @@ type ChangeInput = z.output<typeof legalSphereChangeInputSchema>
  * The titles of the hand-over tasks. Tasks are stored with their title in the office's language
  * (German, as every record of the district); the web shows the checklist itself translated.
  */
-const stepTitles: Record<HandoverStep, string> = {
+export const stepTitles: Record<HandoverStep, string> = {
   'jobcenter-appointment': 'Termin beim Jobcenter vereinbaren',
   'benefit-application': 'Leistungsantrag stellen',
   'health-insurance': 'Krankenversicherung klären',
