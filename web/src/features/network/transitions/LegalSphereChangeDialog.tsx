@@ -156,7 +156,15 @@ function ChangeForm({
             data-autofocus
             data={sphereOptions}
             value={values.toSphere || null}
-            onChange={(value) => form.setFieldValue('toSphere', value ?? '')}
+            onChange={(value) => {
+              form.setFieldValue('toSphere', value ?? '')
+              // Into the Jobcenter's sphere the whole hand-over is usual: offer every step at once.
+              if (value && Object.keys(values.steps).length === 0)
+                form.setFieldValue(
+                  'steps',
+                  Object.fromEntries(usualSteps(value).map((step) => [step, todayIso(14)])),
+                )
+            }}
             error={error('toSphere')}
           />
           <DayInput

@@ -86,7 +86,12 @@ function PersonSpheres({ item, personId, label }: { item: Case; personId: string
 export function ChangeCard({ change, canEdit }: { change: LegalSphereChange; canEdit: boolean }) {
   const { t, i18n } = useTranslation()
   return (
-    <Card withBorder padding="sm">
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={`${t(`legalSphereChanges.spheres.${change.fromSphere}`)} → ${t(`legalSphereChanges.spheres.${change.toSphere}`)}`}
+    >
       <Group gap="xs" mb={4}>
         <Text fw={700} size="sm">
           {t(`legalSphereChanges.spheres.${change.fromSphere}`)} →{' '}

@@ -1,0 +1,73 @@
+import { expect, type Page, test } from '@playwright/test'
+import { expectAccessible } from './axe.ts'
+import { demoUsers, signIn } from './demo.ts'
+
+/**
+ * Legal-sphere changes and case conferences as the case manager Leyla Yıldız records them in the
+ * demo district, and the figure the coordination sees. The demo holds recent recognitions into
+ * SGB II on her cases (server/modules/network/transitions/transition.seed.ts).
+ */
+
+const navigation = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' })
+
+/** Opens a Mantine select by click and picks an option by its visible name. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  const select = page.getByRole('dialog').getByRole('textbox', { name: label })
+  await select.click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await expect(select).toHaveValue(option)
+}
+
+test('a case manager records a legal-sphere change with its hand-over and sees it on the timeline', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await navigation(page).getByRole('link', { name: 'Rechtskreiswechsel' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Rechtskreiswechsel' })).toBeVisible()
+  await expect(page.getByText('Median', { exact: true })).toBeVisible()
+  const recent = page.getByRole('region', { name: 'Wechsel der letzten 90 Tage' })
+  await expect(recent.getByRole('row')).not.toHaveCount(0)
+  await expectAccessible(page, testInfo, 'legal-sphere changes')
+
+  // A recent recognition's case, on its legal-sphere tab.
+  await recent
+    .getByRole('link', { name: /^\(\d{4}-\d{4}\)$/ })
+    .first()
+    .click()
+  await expect(page.getByRole('tab', { name: 'Rechtskreis', selected: true })).toBeVisible()
+  await expect(page.getByText(/derzeit SGB II/)).toBeVisible()
+  await expectAccessible(page, testInfo, 'case legal-sphere tab')
+
+  await page.getByRole('button', { name: /^Rechtskreiswechsel erfassen für / }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await choose(page, 'Neuer Rechtskreis', 'SGB XII')
+  await choose(page, 'Anlass', 'Erwerbsminderung oder Alter')
+  await dialog.getByRole('checkbox', { name: 'Leistungsantrag' }).check()
+  await dialog.getByRole('textbox', { name: 'Notiz' }).fill('Gutachten der Rentenversicherung liegt vor')
+  await expectAccessible(page, testInfo, 'legal-sphere change dialog')
+  await dialog.getByRole('button', { name: 'Wechsel speichern' }).click()
+  await expect(dialog).toBeHidden()
+
+  await expect(page.getByText(/derzeit SGB XII/)).toBeVisible()
+  const card = page.getByRole('article', { name: 'SGB II → SGB XII' })
+  await expect(card.getByText('Gutachten der Rentenversicherung liegt vor', { exact: false })).toBeVisible()
+  await card.getByRole('button', { name: 'Erledigt: Leistungsantrag' }).click()
+  await expect(card.getByText(/Leistungsantrag · erledigt am/)).toBeVisible()
+
+  await page.getByRole('tab', { name: 'Verlauf' }).click()
+  await expect(page.getByText('SGB II → SGB XII · wirksam ab', { exact: false })).toBeVisible()
+})
+
+test('the coordination sees the figure of the legal-sphere changes, without names', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  await navigation(page).getByRole('link', { name: 'Rechtskreiswechsel' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Tage vom Wechsel ins SGB II bis zum ersten Jobcenter-Kontakt' }),
+  ).toBeVisible()
+  await expect(page.getByText('9 Tage', { exact: true })).toBeVisible()
+  await expect(page.getByRole('table')).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'legal-sphere figure (coordination)')
+})
