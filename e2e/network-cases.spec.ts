@@ -12,7 +12,7 @@ const navigation = (page: Page) => page.getByRole('navigation', { name: 'Hauptna
 
 /** Opens a Mantine select by click and picks an option by its visible name. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  const select = page.getByRole('dialog').getByRole('textbox', { name: label })
+  const select = page.getByRole('dialog').getByRole('combobox', { name: new RegExp(`^${label}`) })
   await select.click()
   await page.getByRole('option', { name: option, exact: true }).click()
   await expect(select).toHaveValue(option)

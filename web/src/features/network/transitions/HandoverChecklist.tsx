@@ -63,6 +63,7 @@ function StepRow({ step, canEdit }: { step: HandoverStepState; canEdit: boolean 
         <>
           <DayInput
             aria-label={t('legalSphereChanges.doneDayFor', { step: name })}
+            required
             value={day}
             max={todayIso()}
             onChange={setDay}

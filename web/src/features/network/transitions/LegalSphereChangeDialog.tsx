@@ -217,6 +217,7 @@ function ChangeForm({
                     aria-label={t('legalSphereChanges.dueOnFor', {
                       step: t(`legalSphereChanges.steps.${step}`),
                     })}
+                    required
                     value={dueOn}
                     onChange={(day) => setStep(step, day)}
                     w={160}

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../../common/casework.ts'
 import type { LegalSphereChange } from '../../../../../common/legal-sphere.ts'
+import { statusColors } from '../../../colors.ts'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { canWrite } from '../../casework/bits.tsx'
 import { formatDay, personName } from '../../casework/format.ts'
@@ -100,7 +101,7 @@ export function ChangeCard({ change, canEdit }: { change: LegalSphereChange; can
         <Text size="sm">
           {t('legalSphereChanges.effectiveOnDate', { date: formatDay(change.effectiveOn, i18n.language) })}
         </Text>
-        <Badge variant="light" color={change.applied ? 'green' : 'blue'}>
+        <Badge color={change.applied ? statusColors.positive : statusColors.neutral}>
           {change.applied ? t('legalSphereChanges.applied') : t('legalSphereChanges.upcoming')}
         </Badge>
       </Group>
