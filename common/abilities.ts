@@ -34,6 +34,11 @@ export const actions = [
   'directory.edit',
   'service.edit',
   'overlap.decide',
+  'consent.manage',
+  'referral.inbox',
+  'referral.open',
+  'referral.answer',
+  'referral.review',
 ] as const
 export type Action = (typeof actions)[number]
 

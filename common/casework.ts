@@ -168,6 +168,14 @@ export const residenceStatusInputSchema = residenceStatusFields
   )
   .meta({ id: 'ResidenceStatusWrite' })
 
+/** A phone number as people write it: digits with spaces, slashes, dashes, brackets and a leading +. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()/-]{2,28}[0-9]$/, 'phone-invalid')
+  .describe('e.g. +49 2241 12345 or 02241/12345')
+export const emailSchema = z.string().trim().max(254).pipe(z.email('email-invalid'))
+
 export const personWriteSchema = z
   .object({
     familyName: personNameSchema,
@@ -181,6 +189,8 @@ export const personWriteSchema = z
     languages: z.array(personLanguageSchema).max(8).default([]),
     municipalityId: z.uuid(),
     address: addressSchema.default({ street: '', postcode: '', city: '' }),
+    phone: phoneSchema.nullable().default(null),
+    email: emailSchema.nullable().default(null),
     arrivalDate: pastLifeDaySchema.nullable().default(null),
     legalSphere: z.enum(legalSpheres).default('none'),
   })
@@ -222,6 +232,8 @@ export const personSchema = personSummarySchema
     nationalities: z.array(z.string()),
     languages: z.array(z.object({ code: z.string(), interpreterNeeded: z.boolean() })),
     address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
     arrivalDate: z.string().nullable(),
     legalSphere: z.enum(legalSpheres),
     residenceStatuses: z.array(residenceStatusSchema),
@@ -518,8 +530,14 @@ export const shortConsultationSchema = shortConsultationInputSchema
 /** Groups of the reminders list, in its order; `done` only when done tasks are asked for. */
 export const taskDueGroups = ['overdue', 'today', 'this-week', 'later', 'done'] as const
 
-/** Who made a task: a user, the residence-expiry job, or another module's record (hand-over, conference). */
-export const taskSources = ['manual', 'residence-expiry', 'legal-sphere-handover', 'case-conference'] as const
+/** Who made a task: a user, the residence-expiry job, or the network (referral follow-up, hand-over, conference). */
+export const taskSources = [
+  'manual',
+  'residence-expiry',
+  'referral-follow-up',
+  'legal-sphere-handover',
+  'case-conference',
+] as const
 export type TaskSource = (typeof taskSources)[number]
 
 export const taskInputSchema = z
@@ -616,6 +634,10 @@ export const timelineKinds = [
   'case-opened',
   'legal-sphere-change',
   'case-conference',
+  // From the network (issue 10), through CaseTimelineSource.
+  'consent',
+  'consent-revoked',
+  'referral',
 ] as const
 export const timelineEntrySchema = z
   .object({

@@ -65,7 +65,7 @@ export const conferenceInputSchema = z
   .meta({ id: 'CaseConferenceWrite' })
 
 export const conferenceDraftQuerySchema = z.object({
-  heldOn: pastRecordDaySchema,
+  heldOn: pastRecordDaySchema.optional().describe("The conference's day; today when left out"),
   language: z.enum(summaryLanguages).default('de'),
 })
 

@@ -42,12 +42,16 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.baseUrl ?? `http://${host}:${port}`
-    const stopJobs = startCaseWorkJobs(database.db, (error) =>
+    const stopCaseWorkJobs = startCaseWorkJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
     )
     const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
     )
+    const stopJobs = () => {
+      stopCaseWorkJobs()
+      stopNetworkJobs()
+    }
     let stopping: Promise<void> | undefined
     return {
       app,
@@ -57,7 +61,6 @@ export async function startServer(
       stop() {
         stopping ??= (async () => {
           stopJobs()
-          stopNetworkJobs()
           await app.close()
           await database.close()
         })()

@@ -55,6 +55,11 @@ export const tableOwners = {
     'service',
     'service_cell',
     'service_overlap_decision',
+    // consents/ and referrals/ (migration 0011)
+    'consent',
+    'consent_form_file',
+    'referral',
+    'referral_status_change',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -27,6 +27,9 @@ export interface PersonTable {
   address_street: string
   address_postcode: string
   address_city: string
+  /** Migration 0011: how to reach the person, so that a referral can share it. */
+  phone: string | null
+  email: string | null
   arrival_date: string | null
   legal_sphere: string
   registered_by: string

@@ -215,6 +215,34 @@ export const messages = {
     de: 'Diese beiden Angebote überschneiden sich derzeit nicht (gleiches Handlungsfeld, gleiche Zielgruppe, gleiche Kommune, verschiedene Träger).',
     en: 'These two services do not overlap at present (same domain, target group and municipality, different organisations).',
   },
+  'consent-ends-before-start': {
+    de: 'Die Einwilligung endet vor ihrem Beginn.',
+    en: 'The consent ends before it starts.',
+  },
+  'consent-already-revoked': {
+    de: 'Diese Einwilligung ist bereits widerrufen.',
+    en: 'This consent has already been revoked.',
+  },
+  'consent-not-valid': {
+    de: 'Für diese Weitergabe liegt keine gültige Einwilligung vor (Empfänger, Zweck, Datenkategorien und Zeitraum müssen passen).',
+    en: 'No valid consent covers this sharing (recipient, purpose, data categories and period must match).',
+  },
+  'referral-legal-basis-required': {
+    de: 'Ohne Einwilligung braucht die Vermittlung eine Rechtsgrundlage und eine Begründung.',
+    en: 'Without consent, the referral needs a legal basis and a reason.',
+  },
+  'referral-status-not-allowed': {
+    de: 'In diesem Stand ist dieser Schritt der Vermittlung nicht möglich.',
+    en: 'This step is not possible in the referral’s current status.',
+  },
+  'measure-not-partner': {
+    de: 'Nur Maßnahmen einer Partnerorganisation können als Vermittlung gesendet werden.',
+    en: 'Only measures owned by a partner organisation can be sent as a referral.',
+  },
+  'consent-form-text-version-unavailable': {
+    de: 'Das Formular kann in der Textfassung dieser Einwilligung nicht mehr gedruckt werden.',
+    en: 'The form can no longer be printed in the text version of this consent.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

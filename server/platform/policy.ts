@@ -22,6 +22,7 @@ export type Subject =
   | PersonSubject
   | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
   | OrganisationSubject
+  | ReferralSubject
 
 /** An organisation of the network as the rules see it: its district, and which one it is. */
 export type OrganisationSubject = { type: 'organisation'; districtId: string; organisationId: string }
@@ -50,6 +51,18 @@ export type PersonSubject = {
   teamCasesVisible: boolean
 }
 
+/**
+ * A referral as a partner organisation sees it: addressed to which organisation, and whether it
+ * has left the drafts. Case managers reach referrals through their case (`case.read`, `case.work`).
+ */
+export type ReferralSubject = {
+  type: 'referral'
+  id?: string
+  districtId: string
+  organisationId: string
+  status: string
+}
+
 export { type Action, actions }
 
 // Small named predicates; the rules below are built only from these.
@@ -63,6 +76,13 @@ const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor
 const inAnyTeam = (actor: Actor, teamIds: readonly string[]) =>
   teamIds.some((teamId) => inTeam(actor, teamId))
 const doesCaseWork = (actor: Actor) => hasRole(actor, 'case_manager', 'team_lead')
+const isPartnerOfOrganisation = (actor: Actor) => hasRole(actor, 'partner') && actor.organisationId !== null
+/** A partner sees a referral only when it is addressed to their own organisation and was sent. */
+const addressedTo = (actor: Actor, subject: ReferralSubject) =>
+  sameDistrict(actor, subject) &&
+  isPartnerOfOrganisation(actor) &&
+  subject.organisationId === actor.organisationId &&
+  subject.status !== 'draft'
 
 /** The role of whoever may be made responsible for a case; lists of candidates select by it. */
 export const caseHolderRole: Role = 'case_manager'
@@ -185,6 +205,13 @@ const rules: Record<Action, Rule> = {
   'service.edit': keepsNetworkEntry,
   // Whether a duplicate structure is intended is the steering side's call, not a provider's.
   'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Consents belong to the person's record: whoever may change the record records and revokes them.
+  'consent.manage': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
+  'referral.inbox': (actor, subject) => inDistrict(actor, subject) && isPartnerOfOrganisation(actor),
+  'referral.open': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
+  'referral.answer': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
+  // Referrals sent without consent, on a legal basis: the data protection officer reviews them.
+  'referral.review': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -231,6 +258,7 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
     case 'case':
     case 'person':
     case 'task':
+    case 'referral':
       return subject.id ? { type: subject.type, id: subject.id } : undefined
     case 'organisation':
       return { type: 'organisation', id: subject.organisationId }
@@ -259,7 +287,12 @@ function genericSubject(action: Action, actor: Actor): Subject {
       teamCasesVisible: true,
     }
   }
-  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+  if (
+    action === 'person.read' ||
+    action === 'person.update' ||
+    action === 'person.merge' ||
+    action === 'consent.manage'
+  ) {
     return {
       type: 'person',
       districtId: actor.districtId,
@@ -275,6 +308,14 @@ function genericSubject(action: Action, actor: Actor): Subject {
   // The general ability to keep the network's map: for the actor's own organisation, if any.
   if (action === 'directory.edit' || action === 'service.edit') {
     return { type: 'organisation', districtId: actor.districtId, organisationId: actor.organisationId ?? '' }
+  }
+  if (action === 'referral.open' || action === 'referral.answer') {
+    return {
+      type: 'referral',
+      districtId: actor.districtId,
+      organisationId: actor.organisationId ?? '',
+      status: 'sent',
+    }
   }
   return { type: 'district', districtId: actor.districtId }
 }
@@ -322,7 +363,12 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
     ]
   }
-  if (action === 'person.read' || action === 'person.update' || action === 'person.merge') {
+  if (
+    action === 'person.read' ||
+    action === 'person.update' ||
+    action === 'person.merge' ||
+    action === 'consent.manage'
+  ) {
     return [
       { label: 'own', subject: personOf([myTeam], [me], 'colleague') },
       // Registered by the actor for the own team, no case yet.
@@ -346,6 +392,15 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     return [
       { label: 'own', subject: organisation('organisation') },
       { label: 'others', subject: organisation('other-organisation') },
+    ]
+  }
+  if (action === 'referral.open' || action === 'referral.answer') {
+    const referral = (organisationId: string, status: string) => () =>
+      ({ type: 'referral', districtId, organisationId, status }) as const
+    return [
+      { label: 'own organisation', subject: referral('organisation', 'sent') },
+      { label: 'own organisation, draft', subject: referral('organisation', 'draft') },
+      { label: 'other organisation', subject: referral('other-organisation', 'sent') },
     ]
   }
   return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]

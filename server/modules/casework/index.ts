@@ -10,6 +10,7 @@ export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
+export { safeFileName } from './documents/document.service.ts'
 export {
   authorizeLegalSphereChange,
   authorizePersonRead,
@@ -17,5 +18,18 @@ export {
   refreshStaleMatchKeys,
   setLegalSphere,
 } from './persons/person.service.ts'
+export {
+  authorizeOnPerson,
+  caseOutline,
+  caseReferences,
+  caseSubjectFor,
+  ensureFollowUpTasks,
+  type FollowUpTask,
+  measureOfCase,
+  personNames,
+  personSubjectFor,
+  type SharedValue,
+  sharedFieldValues,
+} from './sharing/sharing.service.ts'
 export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

@@ -1,6 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify'
+import { sql } from 'kysely'
 import { expect } from 'vitest'
+import type { Case, Person } from '../../../common/casework.ts'
+import type { Consent } from '../../../common/consent.ts'
 import type { DirectoryEntry } from '../../../common/network.ts'
+import type { DB } from '../../db/schema.ts'
+import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import type { TestSession } from '../../test/auth.ts'
 import type { TestDatabase } from '../../test/database.ts'
 
@@ -45,7 +50,102 @@ export function expectProblem(
   return problem as { code: string; fields?: { path: string; message: string }[] }
 }
 
-/** Audit rows about one subject, oldest first. */
+/** Factories of the network tests; every record is made through the API, as a user would. */
+
+/** A day of the demo districts' calendar (Europe/Berlin) `offsetDays` from today. */
+export const isoDay = (offsetDays = 0) => addDays(localDay(new Date(), defaultTimeZone), offsetDays)
+
+export async function firstMunicipality(database: TestDatabase, districtId: string): Promise<string> {
+  const row = await database.db
+    .selectFrom('municipality')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .orderBy('code')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function organisationId(database: TestDatabase, districtId: string, name: string) {
+  const row = await database.db
+    .selectFrom('organisation')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function created<T>(session: TestSession, url: string, payload: object): Promise<T> {
+  const response = await session.request({ method: 'POST', url, payload })
+  expect(response.statusCode, response.body).toBe(201)
+  return response.json() as T
+}
+
+/** A person with phone and e-mail and a case of their own. */
+export async function personWithCase(
+  session: TestSession,
+  municipalityId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ person: Person; case: Case }> {
+  const person = await created<Person>(session, '/api/persons', {
+    familyName: 'Haddad',
+    givenNames: 'Samira',
+    birthDate: '1991-04-02',
+    sex: 'female',
+    municipalityId,
+    phone: '+49 2241 555123',
+    email: 'samira.haddad@example.org',
+    ...overrides,
+  })
+  const kase = await created<Case>(session, '/api/cases', { personIds: [person.id], municipalityId })
+  return { person, case: kase }
+}
+
+export const consentBody = (recipientOrganisationIds: string[], overrides: Record<string, unknown> = {}) => ({
+  recipientOrganisationIds,
+  purposes: ['referral'],
+  dataCategories: ['identity', 'contact'],
+  validFrom: isoDay(-30),
+  validUntil: isoDay(335),
+  ...overrides,
+})
+
+export const recordConsent = (
+  session: TestSession,
+  personId: string,
+  recipientOrganisationIds: string[],
+  overrides: Record<string, unknown> = {},
+) =>
+  created<Consent>(
+    session,
+    `/api/persons/${personId}/consents`,
+    consentBody(recipientOrganisationIds, overrides),
+  )
+
+export function expectProblemCode(response: LightMyRequestResponse, status: number, code?: string) {
+  expect(response.statusCode, response.body).toBe(status)
+  expect(String(response.headers['content-type'])).toContain('application/problem+json')
+  const problem = response.json()
+  if (code !== undefined) expect(problem.code, response.body).toBe(code)
+  return problem as { code: string; fields?: { path: string; message: string }[] }
+}
+
+export async function countRows(database: TestDatabase, table: keyof DB & string): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
+    database.db,
+  )
+  return Number(result.rows[0]?.n ?? 0)
+}
+
+export const networkTables = ['consent', 'consent_form_file', 'referral', 'referral_status_change'] as const
+
+export async function countNetworkRows(database: TestDatabase) {
+  const counts: Record<string, number> = {}
+  for (const table of networkTables) counts[table] = await countRows(database, table)
+  return counts
+}
+
+/** The audit entries about a record, oldest first. */
 export function auditOf(database: TestDatabase, subjectId: string) {
   return database.db
     .selectFrom('audit_event')

@@ -116,6 +116,8 @@ function personColumns(input: PersonWrite): Omit<PersonColumns, 'registered_by' 
     address_street: input.address.street,
     address_postcode: input.address.postcode,
     address_city: input.address.city,
+    phone: input.phone,
+    email: input.email,
     arrival_date: input.arrivalDate,
     legal_sphere: input.legalSphere,
   }
@@ -185,6 +187,8 @@ async function presentPerson(
     nationalities: row.nationalities,
     languages: row.languages,
     address: { street: row.address_street, postcode: row.address_postcode, city: row.address_city },
+    phone: row.phone,
+    email: row.email,
     arrivalDate: row.arrival_date,
     legalSphere: row.legal_sphere as Person['legalSphere'],
     residenceStatuses: statuses.map((status) => ({

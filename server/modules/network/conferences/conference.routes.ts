@@ -29,10 +29,11 @@ export const conferenceRoutes =
     app.get(
       '/cases/:caseId/conference-draft',
       {
-        config: { access: 'case.work' },
+        config: { access: 'case.read' },
         schema: {
           tags,
-          summary: "A conference's pseudonymised summary drafted from the case, and which organisations consents cover",
+          summary:
+            "A conference's pseudonymised summary drafted from the case, and which organisations consents cover",
           params: caseParams,
           querystring: conferenceDraftQuerySchema,
           response: { 200: conferenceDraftSchema, ...problems },

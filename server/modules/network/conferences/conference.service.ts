@@ -90,7 +90,8 @@ export async function draftConference(
   query: z.output<typeof conferenceDraftQuerySchema>,
   request: RequestContext,
 ): Promise<ConferenceDraft> {
-  await authorizeCaseWork(db, actor, caseId)
+  await authorizeCaseRead(db, actor, caseId)
+  const heldOn = query.heldOn ?? (await districtTime(db, actor.districtId, request.now)).today
   const facts = await caseSummaryFacts(db, caseId)
   const organisations = await districtOrganisations(db, actor.districtId)
   const consents = await consentsFor(
@@ -99,7 +100,7 @@ export async function draftConference(
     actor.districtId,
     facts.identifiers.personIds,
     organisations.map((organisation) => organisation.id),
-    query.heldOn,
+    heldOn,
   )
   await recordAuditAlone(db, {
     ...request,
@@ -109,7 +110,7 @@ export async function draftConference(
     purpose: 'conference-draft',
   })
   return {
-    summary: draftSummary(facts, query.heldOn, query.language),
+    summary: draftSummary(facts, heldOn, query.language),
     organisations: organisations
       // Own staff (the integration centre) need no consent to sit at their own table.
       .filter((organisation) => organisation.kind !== 'kommunales_integrationszentrum')

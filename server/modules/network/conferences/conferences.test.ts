@@ -100,7 +100,11 @@ describe.each(databaseKinds)('case conferences on %s', (kind) => {
         .where('name', '=', name)
         .executeTakeFirstOrThrow()
     ).id
-  const consent = async (personId: string, organisationIds: string[], overrides: Record<string, unknown> = {}) => {
+  const consent = async (
+    personId: string,
+    organisationIds: string[],
+    overrides: Record<string, unknown> = {},
+  ) => {
     const response = await caseManager.request({
       method: 'POST',
       url: `/api/persons/${personId}/consents`,
@@ -261,7 +265,7 @@ describe.each(databaseKinds)('case conferences on %s', (kind) => {
       caseManager,
       body({ participants: [{ organisationId: jobcenter }, { organisationId: caritas }] }),
     )
-    expect(expectProblem(partial, 422, 'participants.1.organisationId').code).toBe('consent-missing')
+    expect(expectProblem(partial, 422, 'body.participants.1.organisationId').code).toBe('consent-missing')
     // Sozialamt: none at all.
     expectProblem(await record(caseManager, body({ participants: [{ organisationId: sozialamt }] })), 422)
     expect(await countAll(ctx.database, conferenceTables)).toEqual(before)
@@ -305,13 +309,14 @@ describe.each(databaseKinds)('case conferences on %s', (kind) => {
       'Wohnt Kaiserstraße 12.',
       `Fall ${kase.reference}.`,
     ]) {
-      const problem = expectProblem(await record(caseManager, body({ summary })), 422, 'summary')
+      const problem = expectProblem(await record(caseManager, body({ summary })), 422, 'body.summary')
       expect(problem.code).toBe('summary-identifying')
     }
     expect(await countAll(ctx.database, conferenceTables)).toEqual(before)
   })
 
-  it('refuses malformed input: no participant, the same organisation twice, an unknown assignee', async () => {
+  it('refuses malformed input: no participant, the same organisation twice, a day ahead, a partner as assignee', async () => {
+    const partner = await loginAs(ctx.app, 'partner.jobcenter')
     const before = await countAll(ctx.database, conferenceTables)
     expectProblem(await record(caseManager, body({ participants: [] })), 400, 'body.participants')
     expectProblem(
@@ -326,7 +331,7 @@ describe.each(databaseKinds)('case conferences on %s', (kind) => {
     expectProblem(
       await record(
         caseManager,
-        body({ actions: [{ description: 'X-Aufgabe', assigneeId: coordinator.userId, dueOn: isoDay(1) }] }),
+        body({ actions: [{ description: 'X-Aufgabe', assigneeId: partner.userId, dueOn: isoDay(1) }] }),
       ),
       422,
     )
@@ -336,10 +341,7 @@ describe.each(databaseKinds)('case conferences on %s', (kind) => {
   it('lets only the case manager record, the team read, and the coordination see no case content', async () => {
     expectProblem(await record(otherCaseManager, body()), 403)
     expectProblem(await record(coordinator, body()), 403)
-    expectProblem(
-      await coordinator.request({ method: 'GET', url: `/api/cases/${kase.id}/conferences` }),
-      403,
-    )
+    expectProblem(await coordinator.request({ method: 'GET', url: `/api/cases/${kase.id}/conferences` }), 403)
     const read = await teamLead.request({ method: 'GET', url: `/api/cases/${kase.id}/conferences` })
     expect(read.statusCode, read.body).toBe(200)
 

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n.ts'
 import { formatDay } from '../casework/format.ts'
 import { Icon, type IconName } from '../casework/icons.tsx'
 import { timelineQuery } from '../casework/queries.ts'
+import { networkSummary } from '../network/timeline-summary.ts'
 
 const icons: Record<TimelineEntry['kind'], IconName> = {
   contact: 'contact',
@@ -20,6 +21,9 @@ const icons: Record<TimelineEntry['kind'], IconName> = {
   'case-opened': 'opened',
   'legal-sphere-change': 'handover',
   'case-conference': 'conference',
+  consent: 'check',
+  'consent-revoked': 'warning',
+  referral: 'phase',
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
@@ -96,6 +100,10 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
       ]
         .filter(Boolean)
         .join(' · ')
+    case 'consent':
+    case 'consent-revoked':
+    case 'referral':
+      return networkSummary(entry, t, language)
   }
 }
 

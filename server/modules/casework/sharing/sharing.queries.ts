@@ -1,0 +1,149 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../../../db/schema.ts'
+
+/** The reference, managers and phase of a case, for whoever works with it from outside case work. */
+export async function selectCaseOutline(db: Kysely<DB>, caseId: string) {
+  const [row, managers, persons] = await Promise.all([
+    db
+      .selectFrom('client_case')
+      .select(['id', 'reference', 'phase', 'district_id'])
+      .where('id', '=', caseId)
+      .executeTakeFirst(),
+    db.selectFrom('case_manager').select('user_id').where('case_id', '=', caseId).execute(),
+    db.selectFrom('case_person').select('person_id').where('case_id', '=', caseId).execute(),
+  ])
+  return row
+    ? {
+        ...row,
+        managerIds: managers.map((manager) => manager.user_id),
+        personIds: persons.map((person) => person.person_id),
+      }
+    : undefined
+}
+
+export function selectCaseReferences(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('client_case')
+    .select(['id', 'reference'])
+    .where('id', 'in', [...caseIds])
+    .execute()
+}
+
+export function selectPersonForSharing(db: Kysely<DB>, personId: string) {
+  return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst()
+}
+
+export function selectPersonNames(db: Kysely<DB>, personIds: readonly string[]) {
+  if (personIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('person')
+    .select(['id', 'family_name', 'given_names'])
+    .where('id', 'in', [...personIds])
+    .execute()
+}
+
+export function selectLatestResidenceStatus(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('residence_status')
+    .select(['status', 'legal_paragraph', 'valid_from', 'valid_until'])
+    .where('person_id', '=', personId)
+    .orderBy('valid_from', sql`desc nulls last`)
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export function selectHouseholdForSharing(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('household_relation')
+    .innerJoin('person', 'person.id', 'household_relation.related_person_id')
+    .select(['household_relation.relation', 'person.given_names', 'person.birth_date'])
+    .where('household_relation.person_id', '=', personId)
+    .where('person.merged_into', 'is', null)
+    .orderBy('person.birth_date')
+    .execute()
+}
+
+/** The entries of the case's latest assessment. */
+export function selectLatestAssessmentEntries(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('assessment_entry')
+    .select(['domain', 'need_level'])
+    .where(
+      'assessment_id',
+      '=',
+      db
+        .selectFrom('assessment')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .orderBy('assessed_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    )
+    .orderBy('domain')
+    .execute()
+}
+
+export function selectOpenPlan(db: Kysely<DB>, caseId: string) {
+  return Promise.all([
+    db
+      .selectFrom('goal')
+      .select(['domain', 'statement'])
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['open', 'in-progress'])
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('measure')
+      .select(['description', 'due_on'])
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['planned', 'in-progress'])
+      .orderBy('created_at')
+      .execute(),
+  ])
+}
+
+export function selectMeasureOfCase(db: Kysely<DB>, caseId: string, measureId: string) {
+  return db
+    .selectFrom('measure')
+    .select(['id', 'description', 'owner', 'organisation_id', 'due_on', 'status'])
+    .where('case_id', '=', caseId)
+    .where('id', '=', measureId)
+    .executeTakeFirst()
+}
+
+export type FollowUpTaskRow = {
+  district_id: string
+  title: string
+  due_on: string
+  case_id: string
+  person_id: string
+  source_key: string
+}
+
+/**
+ * Follow-up tasks for the case's first manager (the one who registered the person when the case
+ * has none), each at most once by its source key: a job that runs again adds nothing.
+ */
+export async function insertFollowUpTasks(
+  db: Kysely<DB>,
+  tasks: readonly FollowUpTaskRow[],
+): Promise<number> {
+  if (tasks.length === 0) return 0
+  const values = sql.join(
+    tasks.map(
+      (task) =>
+        sql`(${task.district_id}::uuid, ${task.title}, ${task.due_on}::date, ${task.case_id}::uuid, ${task.person_id}::uuid, ${task.source_key})`,
+    ),
+  )
+  const result = await sql`
+    INSERT INTO task (district_id, title, due_on, assignee_id, case_id, person_id, source, source_key)
+    SELECT wanted.district_id, wanted.title, wanted.due_on,
+      coalesce((SELECT min(m.user_id::text)::uuid FROM case_manager m WHERE m.case_id = wanted.case_id), p.registered_by),
+      wanted.case_id, wanted.person_id, 'referral-follow-up', wanted.source_key
+    FROM (VALUES ${values}) AS wanted (district_id, title, due_on, case_id, person_id, source_key)
+    JOIN person p ON p.id = wanted.person_id
+    ON CONFLICT (district_id, source_key) DO NOTHING`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}

@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely'
+import type { ShareableField } from '../../../../common/consent.ts'
+import type { DB } from '../../../db/schema.ts'
+import { NotFound } from '../../../platform/errors.ts'
+import { type Actor, authorize } from '../../../platform/policy.ts'
+import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
+import {
+  type FollowUpTaskRow,
+  insertFollowUpTasks,
+  selectCaseOutline,
+  selectCaseReferences,
+  selectHouseholdForSharing,
+  selectLatestAssessmentEntries,
+  selectLatestResidenceStatus,
+  selectMeasureOfCase,
+  selectOpenPlan,
+  selectPersonForSharing,
+  selectPersonNames,
+} from './sharing.queries.ts'
+
+/**
+ * What case work offers the network module: the policy's subjects of persons and cases, a case's
+ * outline, and the values of the fields a referral shares. Nothing here authorises sharing; the
+ * consent ledger decides that before it asks for the values.
+ */
+
+/** The person as the policy sees it, after the "other district answers 404" rule. */
+export async function personSubjectFor(db: Kysely<DB>, actor: Actor, personId: string) {
+  return loadPersonSubject(db, actor, personId)
+}
+
+/** Authorises an action on a person (read, update, or the network's consent.manage) and answers the subject. */
+export async function authorizeOnPerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: 'person.read' | 'consent.manage',
+  personId: string,
+) {
+  const subject = await loadPersonSubject(db, actor, personId)
+  authorize(actor, action, subject)
+  return subject
+}
+
+/** The case as the policy sees it, after the "other district answers 404" rule. */
+export async function caseSubjectFor(db: Kysely<DB>, actor: Actor, caseId: string) {
+  return loadCaseSubject(db, actor, caseId)
+}
+
+/** A case's reference, phase, managers and persons; undefined when there is no such case. */
+export async function caseOutline(db: Kysely<DB>, caseId: string) {
+  return selectCaseOutline(db, caseId)
+}
+
+export async function caseReferences(
+  db: Kysely<DB>,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await selectCaseReferences(db, [...new Set(caseIds)])
+  return new Map(rows.map((row) => [row.id, row.reference]))
+}
+
+/** Names of persons, for lists the actor has already been authorised to see. */
+export async function personNames(db: Kysely<DB>, personIds: readonly string[]) {
+  const rows = await selectPersonNames(db, [...new Set(personIds)])
+  return new Map(rows.map((row) => [row.id, { familyName: row.family_name, givenNames: row.given_names }]))
+}
+
+/** A measure of the plan, to send it to the partner organisation that owns it. */
+export async function measureOfCase(db: Kysely<DB>, caseId: string, measureId: string) {
+  const row = await selectMeasureOfCase(db, caseId, measureId)
+  if (!row) throw new NotFound()
+  return {
+    id: row.id,
+    description: row.description,
+    owner: row.owner,
+    organisationId: row.organisation_id,
+    dueOn: row.due_on,
+    status: row.status,
+  }
+}
+
+export type SharedValue = string | string[] | Record<string, unknown> | Record<string, unknown>[] | null
+
+/**
+ * The values of exactly the named fields of a person in a case, and nothing else. The caller has
+ * checked that a valid consent (or a stated legal basis) covers every one of them.
+ */
+export async function sharedFieldValues(
+  db: Kysely<DB>,
+  subject: { caseId: string; personId: string },
+  fields: readonly ShareableField[],
+): Promise<Partial<Record<ShareableField, SharedValue>>> {
+  if (fields.length === 0) return {}
+  const person = await selectPersonForSharing(db, subject.personId)
+  if (!person) throw new NotFound()
+  const values: Partial<Record<ShareableField, SharedValue>> = {}
+  for (const field of fields) {
+    switch (field) {
+      case 'familyName':
+        values.familyName = person.family_name
+        break
+      case 'givenNames':
+        values.givenNames = person.given_names
+        break
+      case 'birthDate':
+        values.birthDate = person.birth_date
+        break
+      case 'nationalities':
+        values.nationalities = person.nationalities
+        break
+      case 'languages':
+        values.languages = person.languages.map((language) => language.code)
+        break
+      case 'phone':
+        values.phone = person.phone
+        break
+      case 'email':
+        values.email = person.email
+        break
+      case 'address':
+        values.address = {
+          street: person.address_street,
+          postcode: person.address_postcode,
+          city: person.address_city,
+        }
+        break
+      case 'residenceStatus': {
+        const status = await selectLatestResidenceStatus(db, subject.personId)
+        values.residenceStatus = status
+          ? {
+              status: status.status,
+              legalParagraph: status.legal_paragraph,
+              validFrom: status.valid_from,
+              validUntil: status.valid_until,
+            }
+          : null
+        break
+      }
+      case 'legalSphere':
+        values.legalSphere = person.legal_sphere
+        break
+      case 'assessment': {
+        const entries = await selectLatestAssessmentEntries(db, subject.caseId)
+        values.assessment = entries.map((entry) => ({ domain: entry.domain, needLevel: entry.need_level }))
+        break
+      }
+      case 'household': {
+        const members = await selectHouseholdForSharing(db, subject.personId)
+        values.household = members.map((member) => ({
+          relation: member.relation,
+          givenNames: member.given_names,
+          birthDate: member.birth_date,
+        }))
+        break
+      }
+      case 'goalsAndMeasures': {
+        const [goals, measures] = await selectOpenPlan(db, subject.caseId)
+        values.goalsAndMeasures = [
+          ...goals.map((goal) => ({ kind: 'goal', domain: goal.domain, text: goal.statement })),
+          ...measures.map((measure) => ({
+            kind: 'measure',
+            text: measure.description,
+            dueOn: measure.due_on,
+          })),
+        ]
+        break
+      }
+    }
+  }
+  return values
+}
+
+export type FollowUpTask = {
+  districtId: string
+  caseId: string
+  personId: string
+  title: string
+  dueOn: string
+  /** What the task is for; the same key never makes a second task. */
+  sourceKey: string
+}
+
+/** Reminders for the case's manager that come from another module (an unanswered referral). Idempotent. */
+export async function ensureFollowUpTasks(db: Kysely<DB>, tasks: readonly FollowUpTask[]): Promise<number> {
+  const rows: FollowUpTaskRow[] = tasks.map((task) => ({
+    district_id: task.districtId,
+    title: task.title,
+    due_on: task.dueOn,
+    case_id: task.caseId,
+    person_id: task.personId,
+    source_key: task.sourceKey,
+  }))
+  let inserted = 0
+  // In slices, so that a district with many overdue referrals makes no statement too large.
+  for (let start = 0; start < rows.length; start += 500)
+    inserted += await insertFollowUpTasks(db, rows.slice(start, start + 500))
+  return inserted
+}

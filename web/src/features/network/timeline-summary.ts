@@ -1,0 +1,42 @@
+import type { TFunction } from 'i18next'
+import type { TimelineEntry } from '../../../../common/casework.ts'
+import { formatDay } from '../casework/format.ts'
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
+
+/** The line the case timeline shows for the network's entries: consents and referral steps. */
+export function networkSummary(entry: TimelineEntry, t: TFunction, language: string): string {
+  const s = entry.summary
+  switch (entry.kind) {
+    case 'consent':
+      return [
+        list(s.recipients).join(', '),
+        list(s.purposes)
+          .map((purpose) => t(`network.purposes.${purpose}`, { defaultValue: purpose }))
+          .join(', '),
+        t('network.consents.period', {
+          from: formatDay(text(s.validFrom), language),
+          until: formatDay(text(s.validUntil), language),
+        }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    case 'consent-revoked':
+      return [
+        list(s.recipients).join(', '),
+        t('network.consents.revokedOn', { date: formatDay(text(s.revokedOn), language) }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    case 'referral':
+      return [
+        text(s.organisation),
+        t(`network.referralStatuses.${text(s.status)}`, { defaultValue: text(s.status) }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    default:
+      return ''
+  }
+}
