@@ -42,6 +42,10 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
+const ConferencesPage = lazyRouteComponent(
+  () => import('./features/network/conferences/ConferencesPage.tsx'),
+  'ConferencesPage',
+)
 const LegalSphereChangesPage = lazyRouteComponent(
   () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
   'LegalSphereChangesPage',
@@ -139,6 +143,7 @@ const routeTree = rootRoute.addChildren([
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
   page('/legal-sphere-changes', LegalSphereChangesPage, 'legal-sphere-change.figure'),
+  page('/case-conferences', ConferencesPage, 'case-conference.list'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.
   createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),
 ])

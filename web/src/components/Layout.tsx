@@ -19,6 +19,12 @@ const navigation = [
     ability: 'short-consultation.record',
   },
   {
+    to: '/case-conferences',
+    labelKey: 'caseConferences.nav',
+    exact: false,
+    ability: 'case-conference.list',
+  },
+  {
     to: '/legal-sphere-changes',
     labelKey: 'legalSphereChanges.nav',
     exact: false,

@@ -122,6 +122,7 @@ export const caseTabs = [
   'tasks',
   'documents',
   'legal-sphere',
+  'conferences',
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]
