@@ -8,8 +8,8 @@ export { consentById, type ValidConsent, validConsentFor } from './consents/cons
 export { startNetworkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'
 export { seedDemoNetwork } from './network.seed.ts'
+export { seedDemoNetworkCases } from './network-cases.seed.ts'
 export { refreshReferralFollowUps } from './referrals/referral.service.ts'
-export { seedDemoTransitions as seedDemoNetworkCases } from './transitions/transition.seed.ts'
 export { applyDueChanges } from './transitions/transition.service.ts'
 
 /**
