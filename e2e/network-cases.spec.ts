@@ -71,3 +71,54 @@ test('the coordination sees the figure of the legal-sphere changes, without name
   await expect(page.getByRole('table')).toHaveCount(0)
   await expectAccessible(page, testInfo, 'legal-sphere figure (coordination)')
 })
+
+test('a case manager records a case conference with a consented partner; actions become tasks', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await navigation(page).getByRole('link', { name: 'Fallkonferenzen' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Fall- und Planungskonferenzen' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'case conferences')
+
+  // The demo conference's case: its partners hold a consent for case conferences.
+  await page.getByRole('table').getByRole('link').first().click()
+  await expect(page.getByRole('tab', { name: 'Fallkonferenzen', selected: true })).toBeVisible()
+  await expect(page.getByRole('article', { name: /^Fallkonferenz, / })).toHaveCount(1)
+  await expectAccessible(page, testInfo, 'case conferences tab')
+
+  await page.getByRole('button', { name: 'Konferenz erfassen' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Konferenz erfassen' })
+  await expect(dialog).toBeVisible()
+  // Organisations without consent cannot be chosen; the summary is drafted without identifiers.
+  await expect(dialog.getByRole('checkbox', { name: 'Sozialamt Rhein-Sieg-Kreis' })).toHaveCount(0)
+  await expect(
+    dialog.getByText(/^Ohne gültige Einwilligung für Fallkonferenzen .*Sozialamt Rhein-Sieg-Kreis/),
+  ).toBeVisible()
+  const summary = dialog.getByRole('textbox', { name: /^Pseudonymisierte Zusammenfassung/ })
+  await expect(summary).toHaveValue(/^Eine Person\. Altersgruppen: /)
+  await dialog.getByRole('checkbox', { name: 'Jobcenter Rhein-Sieg' }).check()
+  await dialog.getByRole('textbox', { name: 'Teilnehmende von Jobcenter Rhein-Sieg' }).fill('Frau Krämer')
+  await dialog.getByRole('textbox', { name: 'Ergebnisse' }).fill('Arbeitsaufnahme nach dem B1-Kurs')
+  await dialog.getByRole('button', { name: 'Schritt hinzufügen' }).click()
+  await dialog.getByRole('textbox', { name: /^Schritt 1/ }).fill('Kursende mit dem Jobcenter besprechen')
+  await expectAccessible(page, testInfo, 'conference dialog')
+  await dialog.getByRole('button', { name: 'Konferenz speichern' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('article', { name: /^Fallkonferenz, / })).toHaveCount(2)
+  await expect(page.getByText('Frau Krämer', { exact: false }).first()).toBeVisible()
+
+  await page.getByRole('tab', { name: 'Wiedervorlagen' }).click()
+  await expect(page.getByText('Kursende mit dem Jobcenter besprechen')).toBeVisible()
+  await page.getByRole('tab', { name: 'Verlauf' }).click()
+  await expect(page.getByText('Fallkonferenz', { exact: true }).first()).toBeVisible()
+})
+
+test('the coordination sees the conferences without their cases', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  await navigation(page).getByRole('link', { name: 'Fallkonferenzen' }).click()
+  const table = page.getByRole('table')
+  await expect(table.getByRole('row')).not.toHaveCount(0)
+  await expect(table.getByText('Jobcenter Rhein-Sieg', { exact: false }).first()).toBeVisible()
+  await expect(table.getByRole('link')).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'case conferences (coordination)')
+})

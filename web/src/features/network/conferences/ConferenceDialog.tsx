@@ -159,36 +159,49 @@ function ConferenceForm({ item, onDone }: { item: Case; onDone: () => void }) {
           <Text size="sm" c="dimmed">
             {t('caseConferences.consentHint')}
           </Text>
-          {(draft.data?.organisations ?? []).map((organisation) => {
-            const chosen = organisation.id in values.organisations
-            return (
-              <Group key={organisation.id} gap="sm" align="center" wrap="nowrap">
-                <Checkbox
-                  w={300}
-                  label={organisation.name}
-                  description={organisation.consented ? undefined : t('caseConferences.noConsent')}
-                  disabled={!organisation.consented}
-                  checked={chosen}
-                  onChange={(event) => toggle(organisation.id, event.currentTarget.checked)}
-                />
-                {chosen && (
-                  <TextInput
-                    aria-label={t('caseConferences.peopleOf', { organisation: organisation.name })}
-                    placeholder={t('caseConferences.peoplePlaceholder')}
-                    value={values.organisations[organisation.id]}
-                    onChange={(event) =>
-                      form.setFieldValue('organisations', {
-                        ...values.organisations,
-                        [organisation.id]: event.currentTarget.value,
-                      })
-                    }
-                    maxLength={300}
-                    style={{ flex: 1 }}
+          {(draft.data?.organisations ?? [])
+            .filter((organisation) => organisation.consented)
+            .map((organisation) => {
+              const chosen = organisation.id in values.organisations
+              return (
+                <Group key={organisation.id} gap="sm" align="center" wrap="nowrap">
+                  <Checkbox
+                    w={300}
+                    label={organisation.name}
+                    checked={chosen}
+                    onChange={(event) => toggle(organisation.id, event.currentTarget.checked)}
                   />
-                )}
-              </Group>
-            )
-          })}
+                  {chosen && (
+                    <TextInput
+                      aria-label={t('caseConferences.peopleOf', { organisation: organisation.name })}
+                      placeholder={t('caseConferences.peoplePlaceholder')}
+                      value={values.organisations[organisation.id]}
+                      onChange={(event) =>
+                        form.setFieldValue('organisations', {
+                          ...values.organisations,
+                          [organisation.id]: event.currentTarget.value,
+                        })
+                      }
+                      maxLength={300}
+                      style={{ flex: 1 }}
+                    />
+                  )}
+                </Group>
+              )
+            })}
+          {draft.data && !draft.data.organisations.some((organisation) => organisation.consented) && (
+            <Text size="sm">{t('caseConferences.noneConsented')}</Text>
+          )}
+          {draft.data?.organisations.some((organisation) => !organisation.consented) && (
+            <Text size="sm" c="dimmed">
+              {t('caseConferences.withoutConsent', {
+                names: draft.data.organisations
+                  .filter((organisation) => !organisation.consented)
+                  .map((organisation) => organisation.name)
+                  .join(', '),
+              })}
+            </Text>
+          )}
           {participantsError && (
             <Text size="sm" c="red.9" role="alert">
               {participantsError}
