@@ -110,7 +110,9 @@ test('a case manager records a case conference with a consented partner; actions
   await page.getByRole('tab', { name: 'Wiedervorlagen' }).click()
   await expect(page.getByText('Kursende mit dem Jobcenter besprechen')).toBeVisible()
   await page.getByRole('tab', { name: 'Verlauf' }).click()
-  await expect(page.getByText('Fallkonferenz', { exact: true }).first()).toBeVisible()
+  await expect(
+    page.getByText(/^Fallkonferenz · am \d{2}\.\d{2}\.\d{4} · 1 Organisation$/).first(),
+  ).toBeVisible()
 })
 
 test('the coordination sees the conferences without their cases', async ({ page }, testInfo) => {
