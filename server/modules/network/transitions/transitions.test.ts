@@ -185,6 +185,13 @@ describe.each(databaseKinds)('legal-sphere changes on %s', (kind) => {
     expect((await task())?.doneAt).not.toBeNull()
 
     expectProblem(await markStep(caseManager, step.id, step.version, null), 409)
+    const unversioned = await caseManager.request({
+      method: 'PATCH',
+      url: `/api/legal-sphere-handover-steps/${step.id}`,
+      payload: { doneOn: null },
+    })
+    expectProblem(unversioned, 428)
+    expectProblem(await markStep(caseManager, step.id, after?.version as number, isoDay(2)), 400, 'body.doneOn')
     const reopened = await markStep(caseManager, step.id, after?.version as number, null)
     expect(reopened.statusCode, reopened.body).toBe(200)
     expect((reopened.json() as LegalSphereChange).steps[0]?.doneOn).toBeNull()
@@ -307,6 +314,9 @@ describe.each(databaseKinds)('legal-sphere changes on %s', (kind) => {
     const before = await countAll(ctx.database, networkTables)
     expectProblem(await record(otherCaseManager, yusuf.id, changeBody()), 403)
     expectProblem(await record(coordinator, yusuf.id, changeBody()), 403)
+    // The team lead reads the person's changes but records none (only the responsible case manager).
+    const teamLead = await loginAs(ctx.app, 'teamleitung')
+    expectProblem(await record(teamLead, yusuf.id, changeBody()), 403)
     expectProblem(
       await coordinator.request({ method: 'GET', url: `/api/persons/${yusuf.id}/legal-sphere-changes` }),
       403,
