@@ -22,6 +22,7 @@ export const actions = [
   'case.create',
   'case.read',
   'case.work',
+  'case.record',
   'case.assign',
   'short-consultation.record',
   'task.own',

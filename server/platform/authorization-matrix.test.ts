@@ -40,6 +40,8 @@ type Objects = {
   measureId: string
   documentId: string
   viewId: string
+  // Network: a service of the district's test organisation.
+  serviceId: string
   // Not in URLs, for bodies: the municipality, team and case manager of those records.
   municipalityId: string
   caseTeamId: string
@@ -194,6 +196,27 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     language: 'de',
     channel: 'phone',
   }),
+  // Network: the directory entry as it is (defaults), a service of the own test organisation, and a
+  // pair of services that do not exist (422 after the policy, nothing marked).
+  'PUT /api/directory/:organisationId': () => ({}),
+  'POST /api/services': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'PUT /api/services/:serviceId': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'POST /api/services/overlaps/intended': () => ({
+    serviceIds: [randomUUID(), randomUUID()],
+    reason: 'Matrix-Begründung',
+  }),
 }
 /** Routes that take a file instead of JSON. */
 const multipartRoutes = new Set(['POST /api/cases/:caseId/documents'])
@@ -213,6 +236,7 @@ const objectParams = new Set([
   'measureId',
   'documentId',
   'viewId',
+  'serviceId',
 ])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
 const fillUrl = (url: string, objects: Objects) =>
@@ -365,6 +389,11 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         .selectAll()
         .where('id', '=', objects.documentId)
         .executeTakeFirst(),
+      service: await db
+        .selectFrom('service')
+        .selectAll()
+        .where('id', '=', objects.serviceId)
+        .executeTakeFirst(),
       view: await db
         .selectFrom('saved_case_view')
         .selectAll()
@@ -431,17 +460,35 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const ownCaseWork = await caseWorkRecords(caseManager, teamNord.id)
     // matrix.foreign is a case manager of Kreis Lindenau without a team.
     const foreignCaseWork = await caseWorkRecords(foreignSession, null)
+    const foreignOrganisation = await createNamed(lindenauAdmin, '/api/organisations', {
+      name: 'Matrix Fremd',
+      kind: 'kommune',
+    })
+    const matrixService = (organisationId: string, municipalityId: string) => ({
+      organisationId,
+      name: 'Matrix-Angebot',
+      domains: ['language'],
+      targetGroups: ['refugees'],
+      municipalityIds: [municipalityId],
+    })
     foreign = {
       districtId: lindenauAdmin.districtId,
       userId: foreignTarget,
       sessionId: publicSessionId(foreignSession),
       teamId: await createNamed(lindenauAdmin, '/api/teams', { name: 'Matrix Fremdteam' }),
-      organisationId: await createNamed(lindenauAdmin, '/api/organisations', {
-        name: 'Matrix Fremd',
-        kind: 'kommune',
-      }),
+      organisationId: foreignOrganisation,
+      serviceId: await createNamed(
+        lindenauAdmin,
+        '/api/services',
+        matrixService(foreignOrganisation, foreignCaseWork.municipalityId),
+      ),
       ...foreignCaseWork,
     }
+    const ownService = await createNamed(
+      admin,
+      '/api/services',
+      matrixService(ownOrganisation, ownCaseWork.municipalityId),
+    )
     foreignVersion = (await userVersion(foreignTarget)) as number
     foreignRecords = await caseWorkSnapshot(foreign)
     ownSubjects = {
@@ -526,6 +573,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         sessionId: spare ? publicSessionId(spare) : foreign.sessionId,
         teamId: ownTeam,
         organisationId: ownOrganisation,
+        serviceId: ownService,
         ...ownCaseWork,
       }
       for (const route of routes) {

@@ -18,6 +18,9 @@ const navigation = [
     exact: false,
     ability: 'short-consultation.record',
   },
+  { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
+  { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
+  { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
   {
     to: '/case-conferences',
     labelKey: 'caseConferences.nav',

@@ -191,7 +191,11 @@ describe.each(databaseKinds)('legal-sphere changes on %s', (kind) => {
       payload: { doneOn: null },
     })
     expectProblem(unversioned, 428)
-    expectProblem(await markStep(caseManager, step.id, after?.version as number, isoDay(2)), 400, 'body.doneOn')
+    expectProblem(
+      await markStep(caseManager, step.id, after?.version as number, isoDay(2)),
+      400,
+      'body.doneOn',
+    )
     const reopened = await markStep(caseManager, step.id, after?.version as number, null)
     expect(reopened.statusCode, reopened.body).toBe(200)
     expect((reopened.json() as LegalSphereChange).steps[0]?.doneOn).toBeNull()
