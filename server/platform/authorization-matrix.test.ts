@@ -196,6 +196,20 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   'POST /api/referrals/:referralId/decline': () => ({ reason: 'Matrix-Grund' }),
   'POST /api/referrals/:referralId/complete': () => ({ feedback: 'Matrix-Rückmeldung' }),
+  'POST /api/persons/:personId/legal-sphere-changes': () => ({
+    fromSphere: 'none',
+    toSphere: 'SGB II',
+    effectiveOn: today(),
+    reason: 'recognition',
+  }),
+  'PATCH /api/legal-sphere-handover-steps/:stepId': () => ({ doneOn: null }),
+  // Refused for want of consent where the policy allows it (422), which the matrix takes as passing the policy.
+  'POST /api/cases/:caseId/conferences': (_username, objects) => ({
+    kind: 'case-conference',
+    heldOn: today(),
+    participants: [{ organisationId: objects.organisationId }],
+    summary: 'Eine Person, 27–44 Jahre.',
+  }),
   'POST /api/short-consultations': (_username, objects) => ({
     occurredOn: today(),
     municipalityId: objects.municipalityId,

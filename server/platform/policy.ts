@@ -195,6 +195,15 @@ const rules: Record<Action, Rule> = {
     keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  // The district's list of legal-sphere changes: for case work; each row still needs person.read.
+  'legal-sphere-change.list': (actor, subject) => inDistrict(actor, subject) && doesCaseWork(actor),
+  // Days to the first Jobcenter contact: an aggregate, also for the steering side.
+  'legal-sphere-change.figure': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'team_lead', 'coordinator', 'report_reader'),
+  // The district's case conferences: case work sees those of readable cases in full, the
+  // coordination (who organises them) their date, kind and organisations, no case content.
+  'case-conference.list': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'team_lead', 'coordinator'),
   // The directory and the service map hold no personal data of clients: every role of the district reads them.
   'network.read': (actor, subject) => inDistrict(actor, subject),
   'directory.edit': keepsNetworkEntry,

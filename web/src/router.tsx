@@ -44,6 +44,14 @@ const OrganisationsPage = lazyRouteComponent(
 )
 const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
 const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
+const ConferencesPage = lazyRouteComponent(
+  () => import('./features/network/conferences/ConferencesPage.tsx'),
+  'ConferencesPage',
+)
+const LegalSphereChangesPage = lazyRouteComponent(
+  () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
+  'LegalSphereChangesPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -201,6 +209,8 @@ const routeTree = rootRoute.addChildren([
   partnerRoute,
   servicesRoute,
   page('/overlaps', OverlapsPage, 'network.read'),
+  page('/legal-sphere-changes', LegalSphereChangesPage, 'legal-sphere-change.figure'),
+  page('/case-conferences', ConferencesPage, 'case-conference.list'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.
   createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),
 ])

@@ -1,7 +1,11 @@
 import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
-import { seedDemoConsentsAndReferrals, seedDemoNetwork } from '../../modules/network/index.ts'
+import {
+  seedDemoConsentsAndReferrals,
+  seedDemoNetwork,
+  seedDemoNetworkCases,
+} from '../../modules/network/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -25,7 +29,10 @@ export async function seedDemo(
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
-  // Consents and referrals on the demo cases (issue 10).
-  if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+  // Consents and referrals, then legal-sphere changes and a conference, on the demo cases (issue 10).
+  if (rheinSieg && options.caseWork !== false) {
+    await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+    await seedDemoNetworkCases(database.db, rheinSieg)
+  }
   return { districtsCreated, identities, personsCreated, servicesCreated }
 }

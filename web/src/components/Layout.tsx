@@ -22,6 +22,18 @@ const navigation = [
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
+  {
+    to: '/case-conferences',
+    labelKey: 'caseConferences.nav',
+    exact: false,
+    ability: 'case-conference.list',
+  },
+  {
+    to: '/legal-sphere-changes',
+    labelKey: 'legalSphereChanges.nav',
+    exact: false,
+    ability: 'legal-sphere-change.figure',
+  },
   { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },

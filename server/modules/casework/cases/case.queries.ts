@@ -327,3 +327,94 @@ export async function setGoalOutcome(
     .where('case_id', '=', caseId)
     .execute()
 }
+
+export function selectCasePersonLinks(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('case_person')
+    .select(['case_id', 'person_id'])
+    .where('case_id', 'in', [...caseIds])
+    .execute()
+}
+
+/**
+ * What a pseudonymised summary of a case is made from, and what it must not contain: the persons'
+ * identifiers, the case reference, the latest assessment's needs and the open goals' domains.
+ */
+export async function selectSummaryFacts(db: Kysely<DB>, caseId: string) {
+  const [kase, persons, latest, goals] = await Promise.all([
+    db.selectFrom('client_case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('person')
+      .innerJoin('case_person', 'case_person.person_id', 'person.id')
+      .select([
+        'person.id',
+        'person.family_name',
+        'person.given_names',
+        'person.birth_name',
+        'person.other_spellings',
+        'person.name_in_original_script',
+        'person.birth_date',
+        'person.address_street',
+        'person.address_postcode',
+        'person.address_city',
+      ])
+      .where('case_person.case_id', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('assessment_entry')
+      .innerJoin('assessment', 'assessment.id', 'assessment_entry.assessment_id')
+      .select(['assessment_entry.domain', 'assessment_entry.need_level'])
+      .where(
+        'assessment.id',
+        '=',
+        db
+          .selectFrom('assessment')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .orderBy('assessed_on', 'desc')
+          .orderBy('created_at', 'desc')
+          .limit(1),
+      )
+      .execute(),
+    db
+      .selectFrom('goal')
+      .select('domain')
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['open', 'in-progress'])
+      .execute(),
+  ])
+  return { reference: kase.reference, persons, latest, goals }
+}
+
+/** Open cases of one person each with a manager, oldest first: where other modules' demo data attaches. */
+export function selectSinglePersonOpenCases(db: Kysely<DB>, districtId: string, limit: number) {
+  return db
+    .selectFrom('client_case')
+    .innerJoin('case_person', 'case_person.case_id', 'client_case.id')
+    .innerJoin('case_manager', 'case_manager.case_id', 'client_case.id')
+    .innerJoin('person', 'person.id', 'case_person.person_id')
+    .select([
+      'client_case.id as case_id',
+      'case_person.person_id',
+      'case_manager.user_id as manager_id',
+      'person.legal_sphere',
+      'person.birth_date',
+    ])
+    .where('client_case.district_id', '=', districtId)
+    .where('client_case.phase', 'in', ['planning', 'implementation'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_person as other')
+            .select('other.person_id')
+            .whereRef('other.case_id', '=', 'client_case.id')
+            .whereRef('other.person_id', '<>', 'case_person.person_id'),
+        ),
+      ),
+    )
+    .orderBy('client_case.opened_on')
+    .orderBy('client_case.id')
+    .limit(limit)
+    .execute()
+}

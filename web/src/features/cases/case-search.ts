@@ -122,6 +122,8 @@ export const caseTabs = [
   'tasks',
   'documents',
   'referrals',
+  'legal-sphere',
+  'conferences',
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]
