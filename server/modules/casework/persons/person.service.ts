@@ -23,7 +23,7 @@ import {
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
-import { refreshCaseSortNames } from '../cases/case.queries.ts'
+import { refreshCaseNames } from '../cases/case.queries.ts'
 import {
   assertReferences,
   type LoadedPersonSubject,
@@ -225,7 +225,7 @@ export async function updatePerson(
     if (!(await updatePersonIfVersion(trx, personId, expectedVersion, personColumns(input))))
       throw new Conflict()
     await replaceMatchKeys(trx, actor.districtId, personId, keysOf(input))
-    await refreshCaseSortNames(trx, { personId })
+    await refreshCaseNames(trx, { personId })
     await recordAudit(trx, {
       ...request,
       action: 'person.update',
@@ -378,6 +378,7 @@ export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number
       )
       refreshed += rows.length
     }
+    if (refreshed > 0) await refreshCaseNames(trx, { everyDistrict: true })
     await setMatchingKeyVersion(trx, matchKeyVersion)
     return refreshed
   })
@@ -458,7 +459,7 @@ export async function mergePersons(
       ]),
     ].slice(0, 20)
     await moveReferences(trx, survivorId, input.duplicatePersonId)
-    await refreshCaseSortNames(trx, { personId: survivorId })
+    await refreshCaseNames(trx, { personId: survivorId })
     await markMerged(trx, input.duplicatePersonId, survivorId)
     const survivorName = {
       familyName: survivorRow.family_name,
