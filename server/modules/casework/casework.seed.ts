@@ -14,7 +14,7 @@ import type { DB } from '../../db/schema.ts'
 import { seededRandom } from '../../db/seed/random.ts'
 import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
-import { refreshCaseSortNames } from './cases/case.queries.ts'
+import { refreshCaseNames } from './cases/case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
 import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
@@ -282,7 +282,7 @@ export async function seedDemoCaseWork(
       }
     })
     await trx.insertInto('short_consultation').values(consultations).execute()
-    await refreshCaseSortNames(trx, { districtId })
+    await refreshCaseNames(trx, { districtId })
     await refreshResidenceExpiryTasks(trx, districtId, { now: today })
     await recordAudit(trx, {
       districtId,

@@ -106,10 +106,10 @@ export async function selectCasePage(
     conditions.push(
       sql<SqlBool>`c.id IN (SELECT cp3.case_id FROM case_person cp3 WHERE cp3.person_id = ANY (${sql.val(nameFilter.personIds.length > 0 ? nameFilter.personIds : noIds)}::uuid[]))`,
     )
+  // The case carries its persons' codes (refreshCaseNames), so the word meets the other
+  // conditions in the case's own GIN index; merged persons are no longer linked to any case.
   if (nameFilter && 'codes' in nameFilter)
-    conditions.push(sql<SqlBool>`c.id IN (SELECT cp3.case_id FROM case_person cp3 WHERE cp3.person_id = ANY (ARRAY(
-      SELECT p3.id FROM person p3 WHERE p3.name_codes && ${sql.val(nameFilter.codes)}::text[]
-        AND p3.district_id = ${districtId} AND p3.merged_into IS NULL)))`)
+    conditions.push(sql<SqlBool>`c.name_codes && ${sql.val(nameFilter.codes)}::text[]`)
   if (nameFilter && 'pattern' in nameFilter)
     conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (
       SELECT p3.id FROM person p3 WHERE p3.district_id = ${districtId} AND p3.merged_into IS NULL
@@ -213,20 +213,31 @@ export function insertPhaseChange(
   return db.insertInto('case_phase_change').values(row).execute()
 }
 
-/** Keeps each case's sort name (its first person, alphabetically) in step with its persons. */
-export async function refreshCaseSortNames(
+/**
+ * Keeps what each case knows of its persons' names in step with them: the sort name (its first
+ * person, alphabetically) and the phonetic codes of all its persons, which the one-word search
+ * reads through the case's own index.
+ */
+export async function refreshCaseNames(
   db: Transaction<DB>,
-  scope: { caseId: string } | { personId: string } | { districtId: string },
+  scope: { caseId: string } | { personId: string } | { districtId: string } | { everyDistrict: true },
 ): Promise<void> {
   const target =
     'caseId' in scope
       ? sql<SqlBool>`c.id = ${scope.caseId}`
       : 'personId' in scope
         ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
-        : sql<SqlBool>`c.district_id = ${scope.districtId}`
-  await sql`UPDATE client_case c SET sort_name = coalesce((
-      SELECT min(lower(p.family_name || ' ' || p.given_names))
-      FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), '')
+        : 'districtId' in scope
+          ? sql<SqlBool>`c.district_id = ${scope.districtId}`
+          : sql<SqlBool>`true`
+  await sql`UPDATE client_case c SET
+      sort_name = coalesce((
+        SELECT min(lower(p.family_name || ' ' || p.given_names))
+        FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), ''),
+      name_codes = coalesce((
+        SELECT array_agg(DISTINCT code ORDER BY code)
+        FROM case_person cp JOIN person p ON p.id = cp.person_id, unnest(p.name_codes) AS code
+        WHERE cp.case_id = c.id), '{}')
     WHERE ${target}`.execute(db)
 }
 

@@ -44,7 +44,7 @@ import {
   lockCasePhase,
   type NameFilter,
   nextCaseReference,
-  refreshCaseSortNames,
+  refreshCaseNames,
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
@@ -107,7 +107,7 @@ export async function createCase(
       input.personIds,
     )
     await replaceCaseManagers(trx, actor.districtId, id, managerIds)
-    await refreshCaseSortNames(trx, { caseId: id })
+    await refreshCaseNames(trx, { caseId: id })
     await insertPhaseChange(trx, {
       district_id: actor.districtId,
       case_id: id,

@@ -24,7 +24,7 @@ import {
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
-import { refreshCaseSortNames } from '../cases/case.queries.ts'
+import { refreshCaseNames } from '../cases/case.queries.ts'
 import {
   assertReferences,
   type LoadedPersonSubject,
@@ -231,7 +231,7 @@ export async function updatePerson(
     if (!(await updatePersonIfVersion(trx, personId, expectedVersion, personColumns(input))))
       throw new Conflict()
     await replaceMatchKeys(trx, actor.districtId, personId, keysOf(input))
-    await refreshCaseSortNames(trx, { personId })
+    await refreshCaseNames(trx, { personId })
     await recordAudit(trx, {
       ...request,
       action: 'person.update',
@@ -384,6 +384,7 @@ export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number
       )
       refreshed += rows.length
     }
+    if (refreshed > 0) await refreshCaseNames(trx, { everyDistrict: true })
     await setMatchingKeyVersion(trx, matchKeyVersion)
     return refreshed
   })
@@ -464,7 +465,7 @@ export async function mergePersons(
       ]),
     ].slice(0, 20)
     await moveReferences(trx, survivorId, input.duplicatePersonId)
-    await refreshCaseSortNames(trx, { personId: survivorId })
+    await refreshCaseNames(trx, { personId: survivorId })
     await markMerged(trx, input.duplicatePersonId, survivorId)
     const survivorName = {
       familyName: survivorRow.family_name,
