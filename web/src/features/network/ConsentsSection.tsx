@@ -401,8 +401,12 @@ export function ConsentsSection({ person }: { person: Person }) {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={stateColors[consent.state]} variant="filled">
+                      <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 140 }}>
+                        <Badge
+                          color={stateColors[consent.state]}
+                          variant="filled"
+                          style={{ overflow: 'visible' }}
+                        >
                           {t(`network.states.${consent.state}`)}
                         </Badge>
                       </Table.Td>
