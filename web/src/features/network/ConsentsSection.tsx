@@ -359,7 +359,7 @@ export function ConsentsSection({ person }: { person: Person }) {
                     <Table.Th>{t('network.consents.dataCategories')}</Table.Th>
                     <Table.Th>{t('network.consents.period')}</Table.Th>
                     <Table.Th>{t('network.consents.state')}</Table.Th>
-                    <Table.Th>{t('network.consents.signedForm')}</Table.Th>
+                    <Table.Th>{t('network.consents.formColumn')}</Table.Th>
                     {manages && <Table.Th>{t('network.consents.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
