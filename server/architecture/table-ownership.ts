@@ -43,7 +43,19 @@ export const tableOwners = {
     'case_work_setting',
     'matching_key_version',
   ],
-  network: ['consent', 'consent_form_file', 'referral', 'referral_status_change'],
+  network: [
+    // directory/ and services/ (migration 0010)
+    'partner_profile',
+    'partner_contact_person',
+    'service',
+    'service_cell',
+    'service_overlap_decision',
+    // consents/ and referrals/ (migration 0011)
+    'consent',
+    'consent_form_file',
+    'referral',
+    'referral_status_change',
+  ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { NetworkTables } from './schema.network.ts'
+import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -183,7 +184,7 @@ export interface SsoLoginTable {
   expires_at: string
 }
 
-export interface DB extends CaseWorkTables, NetworkTables {
+export interface DB extends CaseWorkTables, NetworkDirectoryTables, NetworkTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -40,6 +40,8 @@ type Objects = {
   measureId: string
   documentId: string
   viewId: string
+  // Network: a service of the district's test organisation.
+  serviceId: string
   // The network: a consent of the person and a referral of the case to a partner organisation.
   consentId: string
   referralId: string
@@ -201,6 +203,27 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     language: 'de',
     channel: 'phone',
   }),
+  // Network: the directory entry as it is (defaults), a service of the own test organisation, and a
+  // pair of services that do not exist (422 after the policy, nothing marked).
+  'PUT /api/directory/:organisationId': () => ({}),
+  'POST /api/services': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'PUT /api/services/:serviceId': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'POST /api/services/overlaps/intended': () => ({
+    serviceIds: [randomUUID(), randomUUID()],
+    reason: 'Matrix-Begründung',
+  }),
 }
 /** Routes that take a file instead of JSON. */
 const multipartRoutes = new Set([
@@ -223,6 +246,7 @@ const objectParams = new Set([
   'measureId',
   'documentId',
   'viewId',
+  'serviceId',
   'consentId',
   'referralId',
 ])
@@ -267,6 +291,14 @@ const expectedAllowed = (each: Case): boolean => {
     if (role === 'partner') return can(each.facts, access as Action, ownSubjects.referral)
     if (access === 'referral.open') return can(each.facts, 'case.read', ownSubjects.case)
     return can(each.facts, access as Action, ownSubjects.case)
+  }
+  // The directory entry and services of the matrix's own organisation, which is not the partner's.
+  if ((access === 'directory.edit' || access === 'service.edit') && each.facts) {
+    return can(each.facts, access, {
+      type: 'organisation',
+      districtId: each.facts.districtId,
+      organisationId: 'matrix',
+    })
   }
   const subject = params.includes('taskId')
     ? ownSubjects?.task
@@ -401,6 +433,11 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         .selectAll()
         .where('id', '=', objects.documentId)
         .executeTakeFirst(),
+      service: await db
+        .selectFrom('service')
+        .selectAll()
+        .where('id', '=', objects.serviceId)
+        .executeTakeFirst(),
       view: await db
         .selectFrom('saved_case_view')
         .selectAll()
@@ -488,14 +525,31 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     })
     // matrix.foreign is a case manager of Kreis Lindenau without a team.
     const foreignCaseWork = await caseWorkRecords(foreignSession, null, foreignOrganisation)
+    const matrixService = (organisationId: string, municipalityId: string) => ({
+      organisationId,
+      name: 'Matrix-Angebot',
+      domains: ['language'],
+      targetGroups: ['refugees'],
+      municipalityIds: [municipalityId],
+    })
     foreign = {
       districtId: lindenauAdmin.districtId,
       userId: foreignTarget,
       sessionId: publicSessionId(foreignSession),
       teamId: await createNamed(lindenauAdmin, '/api/teams', { name: 'Matrix Fremdteam' }),
       organisationId: foreignOrganisation,
+      serviceId: await createNamed(
+        lindenauAdmin,
+        '/api/services',
+        matrixService(foreignOrganisation, foreignCaseWork.municipalityId),
+      ),
       ...foreignCaseWork,
     }
+    const ownService = await createNamed(
+      admin,
+      '/api/services',
+      matrixService(ownOrganisation, ownCaseWork.municipalityId),
+    )
     foreignVersion = (await userVersion(foreignTarget)) as number
     foreignRecords = await caseWorkSnapshot(foreign)
     ownSubjects = {
@@ -593,6 +647,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         sessionId: spare ? publicSessionId(spare) : foreign.sessionId,
         teamId: ownTeam,
         organisationId: ownOrganisation,
+        serviceId: ownService,
         ...ownCaseWork,
       }
       for (const route of routes) {

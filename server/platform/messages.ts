@@ -187,6 +187,10 @@ export const messages = {
     de: 'Diese Person gehört nicht zum Fall.',
     en: 'This person does not belong to the case.',
   },
+  'not-an-overlap': {
+    de: 'Diese beiden Angebote überschneiden sich derzeit nicht (gleiches Handlungsfeld, gleiche Zielgruppe, gleiche Kommune, verschiedene Träger).',
+    en: 'These two services do not overlap at present (same domain, target group and municipality, different organisations).',
+  },
   'consent-ends-before-start': {
     de: 'Die Einwilligung endet vor ihrem Beginn.',
     en: 'The consent ends before it starts.',
@@ -210,6 +214,10 @@ export const messages = {
   'measure-not-partner': {
     de: 'Nur Maßnahmen einer Partnerorganisation können als Vermittlung gesendet werden.',
     en: 'Only measures owned by a partner organisation can be sent as a referral.',
+  },
+  'consent-form-text-version-unavailable': {
+    de: 'Das Formular kann in der Textfassung dieser Einwilligung nicht mehr gedruckt werden.',
+    en: 'The form can no longer be printed in the text version of this consent.',
   },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',

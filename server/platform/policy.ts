@@ -21,7 +21,11 @@ export type Subject =
   | CaseSubject
   | PersonSubject
   | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
+  | OrganisationSubject
   | ReferralSubject
+
+/** An organisation of the network as the rules see it: its district, and which one it is. */
+export type OrganisationSubject = { type: 'organisation'; districtId: string; organisationId: string }
 
 // The ids of cases, persons and tasks decide nothing; a refusal names them in the audit trail.
 
@@ -34,6 +38,8 @@ export type CaseSubject = {
   managerIds: readonly string[]
   /** The district's setting whether case managers may read their team's cases. */
   teamCasesVisible: boolean
+  /** A closed case keeps its records as they are; unknown (lists, general abilities) counts as open. */
+  closed?: boolean
 }
 
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
@@ -86,6 +92,16 @@ export const caseHolderRole: Role = 'case_manager'
 export const takesCases = (userRoles: readonly Role[]) => userRoles.includes(caseHolderRole)
 /** Who keeps reminders (tasks): everyone but partners, who work in their own organisation's systems. */
 export const keepsTasks = (userRoles: readonly Role[]) => !userRoles.includes('partner')
+/** A partner acts for its own organisation: its directory entry and its services. */
+const actsFor = (actor: Actor, subject: OrganisationSubject) =>
+  hasRole(actor, 'partner') &&
+  actor.organisationId !== null &&
+  actor.organisationId === subject.organisationId
+/** Who keeps the network's map: coordination and administration for every organisation, a partner for its own. */
+const keepsNetworkEntry = (actor: Actor, subject: Subject | undefined) =>
+  subject?.type === 'organisation' &&
+  sameDistrict(actor, subject) &&
+  (hasRole(actor, 'coordinator', 'admin') || actsFor(actor, subject))
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
 
@@ -162,6 +178,9 @@ const rules: Record<Action, Rule> = {
     sameDistrict(actor, subject) &&
     hasRole(actor, 'case_manager') &&
     isResponsible(actor, subject),
+  // Adding to a case's records (contacts, assessments, plan, documents): case work on an open case.
+  'case.record': (actor, subject) =>
+    subject?.type === 'case' && subject.closed !== true && rules['case.work'](actor, subject),
   'case.assign': (actor, subject) =>
     subject?.type === 'case' &&
     sameDistrict(actor, subject) &&
@@ -176,6 +195,12 @@ const rules: Record<Action, Rule> = {
     keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  // The directory and the service map hold no personal data of clients: every role of the district reads them.
+  'network.read': (actor, subject) => inDistrict(actor, subject),
+  'directory.edit': keepsNetworkEntry,
+  'service.edit': keepsNetworkEntry,
+  // Whether a duplicate structure is intended is the steering side's call, not a provider's.
+  'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
   // Consents belong to the person's record: whoever may change the record records and revokes them.
   'consent.manage': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
   'referral.inbox': (actor, subject) => inDistrict(actor, subject) && isPartnerOfOrganisation(actor),
@@ -231,6 +256,8 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
     case 'task':
     case 'referral':
       return subject.id ? { type: subject.type, id: subject.id } : undefined
+    case 'organisation':
+      return { type: 'organisation', id: subject.organisationId }
     case 'district':
     case 'audit':
       return undefined
@@ -247,7 +274,12 @@ function genericSubject(action: Action, actor: Actor): Subject {
   if (action.startsWith('user.')) return { type: 'user', districtId: actor.districtId, userId: '' }
   if (action.startsWith('audit.')) return { type: 'audit', districtId: actor.districtId }
   // The general ability for case work: a case of the actor's own, in the actor's team.
-  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+  if (
+    action === 'case.read' ||
+    action === 'case.work' ||
+    action === 'case.record' ||
+    action === 'case.assign'
+  ) {
     return {
       type: 'case',
       districtId: actor.districtId,
@@ -273,6 +305,10 @@ function genericSubject(action: Action, actor: Actor): Subject {
   }
   if (action === 'task.manage') {
     return { type: 'task', districtId: actor.districtId, assigneeId: actor.userId, createdBy: actor.userId }
+  }
+  // The general ability to keep the network's map: for the actor's own organisation, if any.
+  if (action === 'directory.edit' || action === 'service.edit') {
+    return { type: 'organisation', districtId: actor.districtId, organisationId: actor.organisationId ?? '' }
   }
   if (action === 'referral.open' || action === 'referral.answer') {
     return {
@@ -321,11 +357,24 @@ function situationsFor(action: Action, districtId: string): Situation[] {
   }
   if (action.startsWith('audit.'))
     return [{ label: 'district', subject: () => ({ type: 'audit', districtId }) }]
-  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+  if (
+    action === 'case.read' ||
+    action === 'case.work' ||
+    action === 'case.record' ||
+    action === 'case.assign'
+  ) {
     return [
       { label: 'own', subject: caseOf(myTeam, [me]) },
       { label: 'team', subject: caseOf(myTeam, ['colleague']) },
       { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
+      ...(action === 'case.record'
+        ? [
+            {
+              label: 'own, closed',
+              subject: (visible: boolean) => ({ ...caseOf(myTeam, [me])(visible), closed: true }),
+            },
+          ]
+        : []),
     ]
   }
   if (
@@ -349,6 +398,14 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'own', subject: task(me, 'colleague') },
       { label: 'created', subject: task('colleague', me) },
       { label: 'others', subject: task('colleague', 'someone') },
+    ]
+  }
+  if (action === 'directory.edit' || action === 'service.edit') {
+    const organisation = (organisationId: string) => () =>
+      ({ type: 'organisation', districtId, organisationId }) as const
+    return [
+      { label: 'own', subject: organisation('organisation') },
+      { label: 'others', subject: organisation('other-organisation') },
     ]
   }
   if (action === 'referral.open' || action === 'referral.answer') {

@@ -1,7 +1,7 @@
 import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
-import { seedDemoNetwork } from '../../modules/network/index.ts'
+import { seedDemoConsentsAndReferrals, seedDemoNetwork } from '../../modules/network/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -9,6 +9,7 @@ export type DemoSeedResult = {
   districtsCreated: number
   identities: DemoIdentitiesResult
   personsCreated: number
+  servicesCreated: number
 }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
@@ -23,7 +24,8 @@ export async function seedDemo(
   const rheinSieg = idsByCode.get('05382')
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
+  const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
   // Consents and referrals on the demo cases (issue 10).
-  if (rheinSieg && options.caseWork !== false) await seedDemoNetwork(database.db, rheinSieg)
-  return { districtsCreated, identities, personsCreated }
+  if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+  return { districtsCreated, identities, personsCreated, servicesCreated }
 }

@@ -96,3 +96,12 @@ export function municipalityNames(
 ): Promise<Map<string, string>> {
   return selectMunicipalityNames(db, districtId, ids)
 }
+
+/** All municipalities of a district by name, for other modules (the network's overview, demo data). */
+export async function districtMunicipalities(
+  db: Kysely<DB>,
+  districtId: string,
+): Promise<{ id: string; name: string }[]> {
+  const { rows } = await selectMunicipalities(db, districtId, { limit: 1000, offset: 0 })
+  return rows.map((row) => ({ id: row.id, name: row.name }))
+}

@@ -1,6 +1,7 @@
 export { districtRoutes } from './district.routes.ts'
 export {
   type DistrictSeed,
+  districtMunicipalities,
   getDistrict,
   getDistrictName,
   listDistricts,

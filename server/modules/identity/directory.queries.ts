@@ -64,3 +64,23 @@ export async function selectActiveUsersWithRole(db: Kysely<DB>, districtId: stri
   ])
   return { users, memberships }
 }
+
+/** The district's organisations, by name. */
+export function selectDistrictOrganisations(db: Kysely<DB>, districtId: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'kind', 'legal_spheres'])
+    .where('district_id', '=', districtId)
+    .orderBy('name')
+    .execute()
+}
+
+/** Where an organisation belongs; undefined when there is no such organisation. */
+export async function selectOrganisationDistrict(db: Kysely<DB>, organisationId: string) {
+  const row = await db
+    .selectFrom('organisation')
+    .select('district_id')
+    .where('id', '=', organisationId)
+    .executeTakeFirst()
+  return row?.district_id
+}

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely'
-import type { Role } from '../../../common/identity.ts'
+import type { legalSpheres, organisationKinds, Role } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
+import { acrossDistricts } from '../../platform/tenant-context.ts'
 import {
   selectActiveUsers,
   selectActiveUsersWithRole,
   selectDisplayNames,
+  selectDistrictOrganisations,
   selectNamesById,
+  selectOrganisationDistrict,
 } from './directory.queries.ts'
 
 /*
@@ -49,3 +52,32 @@ export async function activeUsersWithRole(db: Kysely<DB>, districtId: string, ro
       .map((membership) => membership.team_id),
   }))
 }
+
+/** An organisation as other modules may know it: what identity keeps of it, without its users. */
+export type OrganisationFacts = {
+  id: string
+  name: string
+  kind: (typeof organisationKinds)[number]
+  legalSpheres: (typeof legalSpheres)[number][]
+}
+
+/** The district's organisations by name (the network's directory builds on them). */
+export async function districtOrganisations(
+  db: Kysely<DB>,
+  districtId: string,
+): Promise<OrganisationFacts[]> {
+  const rows = await selectDistrictOrganisations(db, districtId)
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind as OrganisationFacts['kind'],
+    legalSpheres: row.legal_spheres as OrganisationFacts['legalSpheres'],
+  }))
+}
+
+/**
+ * The district an organisation belongs to, looked up across districts (undefined when there is
+ * none), so that another district's organisation can answer 404 like a missing one.
+ */
+export const organisationDistrict = (db: Kysely<DB>, organisationId: string) =>
+  acrossDistricts(() => selectOrganisationDistrict(db, organisationId))

@@ -24,6 +24,20 @@ const demoOrganisations = [
     kind: 'kommunales_integrationszentrum',
     legalSpheres: [],
   },
+  // The district's other kinds of partners (issue 10); the network's demo gives them profiles and services.
+  { name: 'Agentur für Arbeit Bonn', kind: 'agentur_fuer_arbeit', legalSpheres: ['SGB III'] },
+  { name: 'Jugendamt Rhein-Sieg-Kreis', kind: 'jugendamt', legalSpheres: ['SGB VIII'] },
+  { name: 'Diakonie An Sieg und Rhein', kind: 'wohlfahrtsverband', legalSpheres: [] },
+  { name: 'AWO Kreisverband Rhein-Sieg', kind: 'wohlfahrtsverband', legalSpheres: [] },
+  { name: 'DRK-Kreisverband Rhein-Sieg', kind: 'wohlfahrtsverband', legalSpheres: [] },
+  { name: 'Der Paritätische Rhein-Sieg', kind: 'wohlfahrtsverband', legalSpheres: [] },
+  { name: 'Jugendmigrationsdienst Rhein-Sieg', kind: 'migrationsberatung', legalSpheres: [] },
+  { name: 'Regionale Flüchtlingsberatung Rhein-Sieg', kind: 'migrationsberatung', legalSpheres: ['AsylbLG'] },
+  { name: 'Integrationsrat der Stadt Troisdorf', kind: 'integrationsrat', legalSpheres: [] },
+  { name: 'Integrationsrat der Stadt Sankt Augustin', kind: 'integrationsrat', legalSpheres: [] },
+  { name: 'Ukrainischer Verein Rhein-Sieg e. V.', kind: 'migrantenorganisation', legalSpheres: [] },
+  { name: 'Syrisch-Deutscher Kulturverein Troisdorf e. V.', kind: 'migrantenorganisation', legalSpheres: [] },
+  { name: 'Volkshochschule Rhein-Sieg', kind: 'bildungstraeger', legalSpheres: [] },
 ]
 
 /** One user per role, as DOMAIN.md describes them; the usernames are printed at start. */

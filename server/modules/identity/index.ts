@@ -3,6 +3,9 @@ export {
   activeUsers,
   activeUsersWithRole,
   displayNames,
+  districtOrganisations,
+  type OrganisationFacts,
+  organisationDistrict,
   organisationNames,
   teamNames,
 } from './directory.service.ts'

@@ -6,6 +6,7 @@ export { consentById, type ValidConsent, validConsentFor } from './consents/cons
 export { startNetworkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'
 export { seedDemoNetwork } from './network.seed.ts'
+export { seedDemoConsentsAndReferrals } from './network-cases.seed.ts'
 export { refreshReferralFollowUps } from './referrals/referral.service.ts'
 
 /** The network's entries on the case timeline (consents of the case's persons, referrals). */

@@ -1,404 +1,607 @@
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { consentTextVersion } from '../../../common/consent.ts'
-import type { ReferralStatus } from '../../../common/referral.ts'
+import type { ServiceDomain, TargetGroup } from '../../../common/network.ts'
 import type { DB } from '../../db/schema.ts'
-import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
+import { districtMunicipalities } from '../districts/index.ts'
+import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
+import { insertProfile, replaceContactPersons, selectProfiles } from './directory/directory.queries.ts'
+import { insertService, upsertOverlapDecision } from './services/service.queries.ts'
 
-/** A small but real PDF standing for a scanned, signed consent form. */
-function signedFormPdf(): Buffer {
-  const stream = 'BT /F1 12 Tf 72 720 Td (Einwilligungserklaerung - unterschrieben) Tj ET'
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]
-  let body = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((object, index) => {
-    offsets.push(body.length)
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`
-  })
-  const xref = body.length
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(body, 'latin1')
+/**
+ * Demo data of the network for the Rhein-Sieg-Kreis: a directory entry with contact persons for
+ * each of the district's partner organisations, and a service map with a few genuine duplicate
+ * structures (two adult migration counselling services in Troisdorf, two women's language groups,
+ * recognition counselling twice), two of them marked as intended by the coordination. Addresses,
+ * phone numbers and people are invented; e-mail addresses use the reserved .example domain.
+ */
+
+type DemoProfile = {
+  street: string
+  postcode: string
+  city: string
+  phone: string
+  email: string
+  website?: string
+  openingHours: string
+  /** Municipality names; 'all' for the whole district. */
+  serves: string[] | 'all'
+  contacts: { name: string; function: string; phone?: string; email?: string }[]
 }
 
-type ConsentPlan = {
-  recipients: string[]
-  purposes?: string[]
-  categories?: string[]
-  from: number
-  until: number
-  revokedDaysAgo?: number
-  language?: string
-  signed?: boolean
-}
-type ReferralPlan = {
-  organisation: string
-  status: ReferralStatus
-  dueIn: number
-  fields?: string[]
-  message: string
-  feedback?: string
-  completeByIn?: number
-  override?: { legalBasis: string; reason: string }
-  /** Days ago it was made; steps follow a day apart. */
-  madeDaysAgo: number
-}
-
-const jobcenter = 'Jobcenter Rhein-Sieg'
-const caritas = 'Caritasverband Rhein-Sieg'
-const sozialamt = 'Sozialamt Rhein-Sieg-Kreis'
-const abh = 'Ausländerbehörde Rhein-Sieg-Kreis'
-
-/** One entry per demo case: its consent (or none) and its referral (or none), so every status shows. */
-const plans: { consent?: ConsentPlan; referral?: ReferralPlan }[] = [
-  {
-    consent: {
-      recipients: [jobcenter, sozialamt],
-      purposes: ['referral', 'case-conference'],
-      categories: ['identity', 'contact', 'benefits'],
-      from: -20,
-      until: 345,
-      language: 'ar',
-      signed: true,
-    },
-    referral: {
-      organisation: jobcenter,
-      status: 'sent',
-      dueIn: 10,
-      fields: ['familyName', 'givenNames', 'birthDate', 'phone', 'legalSphere'],
-      message: 'Bitte um einen Termin zur Beratung über Arbeitsaufnahme und Leistungen nach dem SGB II.',
-      madeDaysAgo: 2,
-    },
-  },
-  {
-    consent: { recipients: [jobcenter], from: -60, until: 300, language: 'uk', signed: true },
-    referral: {
-      organisation: jobcenter,
-      status: 'accepted',
-      dueIn: -20,
-      completeByIn: 21,
-      message: 'Anerkennung des Berufsabschlusses klären, Sprachkurs B2 läuft.',
-      madeDaysAgo: 30,
-    },
-  },
-  {
-    consent: { recipients: [jobcenter], from: -120, until: 240, language: 'fa' },
-    referral: {
-      organisation: jobcenter,
-      status: 'completed',
-      dueIn: -90,
-      completeByIn: -60,
-      message: 'Vermittlung in eine Einstiegsqualifizierung.',
-      feedback:
-        'Einstiegsqualifizierung im Handwerk ab dem 1. des Monats vereinbart; Arbeitsvermittlerin bleibt zuständig.',
-      madeDaysAgo: 110,
-    },
-  },
-  {
-    consent: {
-      recipients: [caritas],
-      categories: ['identity', 'contact', 'family'],
-      from: -30,
-      until: 335,
-      language: 'ti',
-    },
-    referral: {
-      organisation: caritas,
-      status: 'declined',
-      dueIn: -5,
-      fields: ['familyName', 'givenNames', 'phone', 'household'],
-      message: 'Familienberatung für die Familie erbeten.',
-      feedback: 'Keine Kapazität bis Quartalsende; bitte an die Familienberatung der Diakonie wenden.',
-      madeDaysAgo: 14,
-    },
-  },
-  {
-    consent: { recipients: [jobcenter], from: -3, until: 362 },
-    referral: {
-      organisation: jobcenter,
-      status: 'draft',
-      dueIn: 14,
-      message: 'Entwurf: Übergang in den Rechtskreis SGB II vorbereiten.',
-      madeDaysAgo: 0,
-    },
-  },
-  {
-    consent: { recipients: [jobcenter], from: -40, until: 325, language: 'tr' },
-    referral: {
-      organisation: jobcenter,
-      status: 'cancelled',
-      dueIn: 5,
-      message: 'Termin hat sich erledigt, die Klientin ist verzogen.',
-      madeDaysAgo: 12,
-    },
-  },
-  {
-    consent: { recipients: [jobcenter], from: -50, until: 315, language: 'ru' },
-    referral: {
-      organisation: jobcenter,
-      status: 'sent',
-      dueIn: -3,
-      message: 'Bitte Rückmeldung zur Antragstellung auf Bürgergeld.',
-      madeDaysAgo: 17,
-    },
-  },
-  {
-    // Expired: the referral was completed while it held; nothing is shown to the partner now.
-    consent: { recipients: [jobcenter], from: -420, until: -30 },
-    referral: {
-      organisation: jobcenter,
-      status: 'completed',
-      dueIn: -300,
-      completeByIn: -250,
-      message: 'Integrationskurs und Beratung zur Arbeitsaufnahme.',
-      feedback: 'Integrationskurs abgeschlossen, Beschäftigung in der Logistik aufgenommen.',
-      madeDaysAgo: 320,
-    },
-  },
-  {
-    // Revoked five days ago: the partner's accepted referral shows no data any more.
-    consent: { recipients: [jobcenter], from: -90, until: 275, revokedDaysAgo: 5 },
-    referral: {
-      organisation: jobcenter,
-      status: 'accepted',
-      dueIn: -60,
-      completeByIn: 30,
-      message: 'Unterstützung bei der Suche nach einem Ausbildungsplatz.',
-      madeDaysAgo: 70,
-    },
-  },
-  { consent: { recipients: [caritas, sozialamt], from: -500, until: -100 } },
-  {
-    referral: {
-      organisation: abh,
-      status: 'sent',
-      dueIn: 7,
-      fields: ['familyName', 'givenNames', 'birthDate', 'nationalities'],
-      message: 'Abstimmung zur Verlängerung des Aufenthaltstitels.',
-      override: {
-        legalBasis: 'sgb-x-68',
-        reason:
-          'Klient nicht erreichbar, Titel läuft in drei Wochen ab; Abstimmung mit der Ausländerbehörde nötig.',
+const profiles: Record<string, DemoProfile> = {
+  'Jobcenter Rhein-Sieg': {
+    street: 'Europaplatz 3',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 900-100',
+    email: 'integration@jobcenter-rhein-sieg.example',
+    openingHours: 'Mo–Fr 8:00–12:30 Uhr, Do 14:00–17:30 Uhr und nach Vereinbarung',
+    serves: 'all',
+    contacts: [
+      {
+        name: 'Sabine Krüger',
+        function: 'Integrationsfachkraft, Ansprechperson KIM',
+        phone: '02241 900-143',
       },
-      madeDaysAgo: 1,
-    },
+      {
+        name: 'Murat Demir',
+        function: 'Teamleitung Markt und Integration',
+        email: 'm.demir@jobcenter-rhein-sieg.example',
+      },
+    ],
+  },
+  'Agentur für Arbeit Bonn': {
+    street: 'Villemombler Straße 101',
+    postcode: '53123',
+    city: 'Bonn',
+    phone: '0228 924-0',
+    email: 'bonn.berufsberatung@arbeitsagentur.example',
+    openingHours: 'Mo–Mi 8:00–12:30 Uhr, Do 8:00–18:00 Uhr, Fr 8:00–12:30 Uhr',
+    serves: 'all',
+    contacts: [
+      { name: 'Katharina Vogel', function: 'Berufsberatung im Erwerbsleben', phone: '0228 924-2210' },
+    ],
+  },
+  'Ausländerbehörde Rhein-Sieg-Kreis': {
+    street: 'Kaiser-Wilhelm-Platz 1',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 13-2600',
+    email: 'auslaenderbehoerde@rhein-sieg-kreis.example',
+    openingHours: 'Nur mit Termin: Mo, Di, Do 8:00–12:00 Uhr',
+    serves: 'all',
+    contacts: [
+      { name: 'Frank Weber', function: 'Sachgebietsleitung Aufenthalt' },
+      { name: 'Elif Arslan', function: 'Einbürgerung', email: 'einbuergerung@rhein-sieg-kreis.example' },
+    ],
+  },
+  'Sozialamt Rhein-Sieg-Kreis': {
+    street: 'Kaiser-Wilhelm-Platz 1',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 13-2400',
+    email: 'sozialamt@rhein-sieg-kreis.example',
+    openingHours: 'Mo–Fr 8:00–12:00 Uhr',
+    serves: 'all',
+    contacts: [{ name: 'Bernd Schulte', function: 'Leistungen nach dem AsylbLG' }],
+  },
+  'Jugendamt Rhein-Sieg-Kreis': {
+    street: 'Kaiser-Wilhelm-Platz 1',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 13-2800',
+    email: 'fruehe-hilfen@rhein-sieg-kreis.example',
+    openingHours: 'Mo–Fr 8:00–12:00 Uhr und nach Vereinbarung',
+    serves: [
+      'Alfter',
+      'Eitorf',
+      'Much',
+      'Neunkirchen-Seelscheid',
+      'Ruppichteroth',
+      'Swisttal',
+      'Wachtberg',
+      'Windeck',
+    ],
+    contacts: [{ name: 'Miriam Hahn', function: 'Koordination Frühe Hilfen' }],
+  },
+  'Caritasverband Rhein-Sieg': {
+    street: 'Wilhelmstraße 155',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 1209-0',
+    email: 'migration@caritas-rhein-sieg.example',
+    website: 'https://www.caritas-rhein-sieg.example',
+    openingHours: 'Offene Sprechstunde Di 9:00–12:00 Uhr, sonst nach Vereinbarung',
+    serves: ['Siegburg', 'Troisdorf', 'Sankt Augustin', 'Lohmar'],
+    contacts: [
+      { name: 'Hanna Lorenz', function: 'Migrationsberatung für Erwachsene (MBE)', phone: '02241 1209-31' },
+      {
+        name: 'Yusuf Kaya',
+        function: 'Fachdienst Integration und Migration',
+        email: 'y.kaya@caritas-rhein-sieg.example',
+      },
+    ],
+  },
+  'Diakonie An Sieg und Rhein': {
+    street: 'Ringstraße 2',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 2521-0',
+    email: 'migrationsdienst@diakonie-sieg-rhein.example',
+    openingHours: 'Mo–Do 9:00–16:00 Uhr, Fr 9:00–12:00 Uhr',
+    serves: ['Troisdorf', 'Hennef (Sieg)', 'Niederkassel', 'Lohmar'],
+    contacts: [
+      {
+        name: 'Johannes Brandt',
+        function: 'Migrationsberatung für Erwachsene (MBE)',
+        phone: '02241 2521-14',
+      },
+    ],
+  },
+  'AWO Kreisverband Rhein-Sieg': {
+    street: 'Kölner Straße 87',
+    postcode: '53840',
+    city: 'Troisdorf',
+    phone: '02241 8844-0',
+    email: 'integration@awo-rhein-sieg.example',
+    openingHours: 'Mo–Fr 9:00–15:00 Uhr',
+    serves: ['Troisdorf', 'Niederkassel', 'Sankt Augustin'],
+    contacts: [{ name: 'Gül Öztürk', function: 'Frauen- und Familienangebote' }],
+  },
+  'DRK-Kreisverband Rhein-Sieg': {
+    street: 'Zeithstraße 155',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 5969-0',
+    email: 'suchdienst@drk-rhein-sieg.example',
+    openingHours: 'Mo–Fr 8:00–16:00 Uhr',
+    serves: 'all',
+    contacts: [
+      { name: 'Stefan Berger', function: 'Suchdienst und Familienzusammenführung' },
+      { name: 'Amina Haddad', function: 'Ehrenamtskoordination Sprachtreffs' },
+    ],
+  },
+  'Der Paritätische Rhein-Sieg': {
+    street: 'Mühlenstraße 8',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 9461-0',
+    email: 'anerkennung@paritaet-rhein-sieg.example',
+    openingHours: 'Di und Do 10:00–16:00 Uhr',
+    serves: ['Siegburg', 'Troisdorf', 'Bornheim', 'Meckenheim', 'Rheinbach'],
+    contacts: [{ name: 'Ivana Petrović', function: 'Anerkennungs- und Qualifizierungsberatung' }],
+  },
+  'Jugendmigrationsdienst Rhein-Sieg': {
+    street: 'Bahnhofstraße 21',
+    postcode: '53757',
+    city: 'Sankt Augustin',
+    phone: '02241 3986-20',
+    email: 'jmd@jmd-rhein-sieg.example',
+    openingHours: 'Mo–Do 10:00–17:00 Uhr',
+    serves: ['Sankt Augustin', 'Siegburg', 'Troisdorf', 'Hennef (Sieg)'],
+    contacts: [{ name: 'Lukas Richter', function: 'Jugendmigrationsdienst, 12 bis 27 Jahre' }],
+  },
+  'Regionale Flüchtlingsberatung Rhein-Sieg': {
+    street: 'Siegstraße 46',
+    postcode: '53773',
+    city: 'Hennef (Sieg)',
+    phone: '02242 9180-5',
+    email: 'beratung@fluechtlingsberatung-rhein-sieg.example',
+    openingHours: 'Mi 13:00–17:00 Uhr offene Sprechstunde',
+    serves: ['Hennef (Sieg)', 'Eitorf', 'Windeck', 'Much', 'Ruppichteroth'],
+    contacts: [{ name: 'Rahel Tesfaye', function: 'Asylverfahrensberatung' }],
+  },
+  'Integrationsrat der Stadt Troisdorf': {
+    street: 'Kölner Straße 176',
+    postcode: '53840',
+    city: 'Troisdorf',
+    phone: '02241 900-412',
+    email: 'integrationsrat@troisdorf.example',
+    openingHours: 'Sprechstunde jeden ersten Montag im Monat, 17:00–18:30 Uhr',
+    serves: ['Troisdorf'],
+    contacts: [{ name: 'Dr. Ayşe Yılmaz', function: 'Vorsitzende des Integrationsrats' }],
+  },
+  'Integrationsrat der Stadt Sankt Augustin': {
+    street: 'Markt 1',
+    postcode: '53757',
+    city: 'Sankt Augustin',
+    phone: '02241 243-0',
+    email: 'integrationsrat@sankt-augustin.example',
+    openingHours: 'Nach Vereinbarung',
+    serves: ['Sankt Augustin'],
+    contacts: [{ name: 'Nikolai Popescu', function: 'Vorsitzender des Integrationsrats' }],
+  },
+  'Ukrainischer Verein Rhein-Sieg e. V.': {
+    street: 'Hauptstraße 12',
+    postcode: '53757',
+    city: 'Sankt Augustin',
+    phone: '0176 5550123',
+    email: 'kontakt@ukr-verein-rhein-sieg.example',
+    openingHours: 'Sa 10:00–14:00 Uhr',
+    serves: ['Sankt Augustin', 'Siegburg'],
+    contacts: [{ name: 'Oksana Kovalenko', function: 'Vorstand, Ankommenstreff' }],
+  },
+  'Syrisch-Deutscher Kulturverein Troisdorf e. V.': {
+    street: 'Frankfurter Straße 40',
+    postcode: '53840',
+    city: 'Troisdorf',
+    phone: '0157 5550456',
+    email: 'info@sdkv-troisdorf.example',
+    openingHours: 'Mo–Do 15:00–18:00 Uhr (Hausaufgabenhilfe)',
+    serves: ['Troisdorf'],
+    contacts: [{ name: 'Khaled Al-Hassan', function: 'Vorstand' }],
+  },
+  'Volkshochschule Rhein-Sieg': {
+    street: 'Ringstraße 24',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 3097-0',
+    email: 'integrationskurse@vhs-rhein-sieg.example',
+    website: 'https://www.vhs-rhein-sieg.example',
+    openingHours: 'Anmeldung Mo–Fr 8:30–12:30 Uhr',
+    serves: ['Siegburg', 'Troisdorf', 'Sankt Augustin', 'Hennef (Sieg)', 'Lohmar', 'Niederkassel'],
+    contacts: [{ name: 'Petra Schneider', function: 'Fachbereich Deutsch als Zweitsprache' }],
+  },
+  'Kommunales Integrationszentrum Rhein-Sieg-Kreis': {
+    street: 'Kaiser-Wilhelm-Platz 1',
+    postcode: '53721',
+    city: 'Siegburg',
+    phone: '02241 13-3300',
+    email: 'ki@rhein-sieg-kreis.example',
+    openingHours: 'Mo–Fr 8:30–15:30 Uhr',
+    serves: 'all',
+    contacts: [{ name: 'Jonas Wagner', function: 'KIM-Koordination' }],
+  },
+}
+
+type DemoService = {
+  key: string
+  organisation: string
+  name: string
+  description: string
+  domains: ServiceDomain[]
+  targetGroups: TargetGroup[]
+  municipalities: string[] | 'all'
+  languages: string[]
+  eligibility?: string
+  contact?: string
+  startsOn?: string
+  endsOn?: string
+}
+
+const services: DemoService[] = [
+  {
+    key: 'mbe-caritas',
+    organisation: 'Caritasverband Rhein-Sieg',
+    name: 'Migrationsberatung für Erwachsene (MBE)',
+    description:
+      'Beratung zu Aufenthalt, Leistungen, Sprache und Arbeit in den ersten Jahren nach der Ankunft.',
+    domains: ['residence', 'income', 'participation'],
+    targetGroups: ['newcomers'],
+    municipalities: ['Siegburg', 'Troisdorf', 'Sankt Augustin'],
+    languages: ['de', 'ar', 'tr', 'en'],
+    eligibility: 'Zugewanderte ab 27 Jahren mit dauerhafter Bleibeperspektive',
+    contact: 'Hanna Lorenz, 02241 1209-31',
+  },
+  {
+    key: 'mbe-diakonie',
+    organisation: 'Diakonie An Sieg und Rhein',
+    name: 'Migrationsberatung für Erwachsene (MBE)',
+    description: 'Einzelfallberatung nach dem Bundesprogramm MBE, auch aufsuchend in den Unterkünften.',
+    domains: ['residence', 'income'],
+    targetGroups: ['newcomers'],
+    municipalities: ['Troisdorf', 'Hennef (Sieg)', 'Lohmar'],
+    languages: ['de', 'ru', 'uk', 'fa'],
+    eligibility: 'Zugewanderte ab 27 Jahren',
+    contact: 'Johannes Brandt, 02241 2521-14',
+  },
+  {
+    key: 'integrationskurs-vhs',
+    organisation: 'Volkshochschule Rhein-Sieg',
+    name: 'Integrationskurse (allgemein, mit Alphabetisierung, Jugend)',
+    description:
+      'Sprach- und Orientierungskurse nach § 43 AufenthG bis B1, mit Kinderbetreuung an drei Standorten.',
+    domains: ['language'],
+    targetGroups: ['newcomers', 'refugees'],
+    municipalities: ['Siegburg', 'Troisdorf', 'Sankt Augustin', 'Hennef (Sieg)', 'Lohmar', 'Niederkassel'],
+    languages: ['de'],
+    eligibility: 'Mit Berechtigung oder Verpflichtung des BAMF, Ausländerbehörde oder Jobcenters',
+  },
+  {
+    key: 'sprachcafe-caritas',
+    organisation: 'Caritasverband Rhein-Sieg',
+    name: 'Sprachcafé',
+    description: 'Offener Treff zum Deutschsprechen mit Ehrenamtlichen, ohne Anmeldung.',
+    domains: ['language', 'participation'],
+    targetGroups: ['refugees'],
+    municipalities: ['Siegburg'],
+    languages: ['de'],
+  },
+  {
+    key: 'frauensprachkurs-awo',
+    organisation: 'AWO Kreisverband Rhein-Sieg',
+    name: 'Sprachkurs für Frauen mit Kinderbetreuung',
+    description: 'Vormittagskurs A1–A2 mit paralleler Kinderbetreuung.',
+    domains: ['language'],
+    targetGroups: ['women'],
+    municipalities: ['Troisdorf', 'Niederkassel'],
+    languages: ['de', 'ar', 'tr'],
+  },
+  {
+    key: 'frauensprachtreff-drk',
+    organisation: 'DRK-Kreisverband Rhein-Sieg',
+    name: 'Frauen-Sprachtreff',
+    description: 'Wöchentlicher Sprachtreff für Frauen, von Ehrenamtlichen begleitet.',
+    domains: ['language', 'participation'],
+    targetGroups: ['women'],
+    municipalities: ['Troisdorf'],
+    languages: ['de', 'fa', 'ti'],
+  },
+  {
+    key: 'buergergeld-jobcenter',
+    organisation: 'Jobcenter Rhein-Sieg',
+    name: 'Beratung und Vermittlung für Geflüchtete (SGB II)',
+    description:
+      'Leistungen zum Lebensunterhalt, Vermittlung in Arbeit und Sprachförderung nach dem Rechtskreiswechsel.',
+    domains: ['income', 'work'],
+    targetGroups: ['refugees'],
+    municipalities: 'all',
+    languages: ['de', 'en', 'ar', 'uk'],
+    eligibility: 'Erwerbsfähige Leistungsberechtigte nach dem SGB II',
+    contact: 'Sabine Krüger, 02241 900-143',
+  },
+  {
+    key: 'berufsberatung-aa',
+    organisation: 'Agentur für Arbeit Bonn',
+    name: 'Berufsberatung und Anerkennungsberatung',
+    description:
+      'Berufsorientierung, Ausbildungsvermittlung und Beratung zur Anerkennung ausländischer Abschlüsse.',
+    domains: ['work', 'vocational-training'],
+    targetGroups: ['skilled-workers', 'young-adults'],
+    municipalities: 'all',
+    languages: ['de', 'en'],
+  },
+  {
+    key: 'anerkennung-paritaet',
+    organisation: 'Der Paritätische Rhein-Sieg',
+    name: 'Anerkennungs- und Qualifizierungsberatung (IQ)',
+    description: 'Begleitung im Anerkennungsverfahren und zu Anpassungsqualifizierungen.',
+    domains: ['work'],
+    targetGroups: ['skilled-workers'],
+    municipalities: ['Siegburg', 'Troisdorf', 'Bornheim', 'Meckenheim', 'Rheinbach'],
+    languages: ['de', 'en', 'ru', 'uk'],
+  },
+  {
+    key: 'jmd',
+    organisation: 'Jugendmigrationsdienst Rhein-Sieg',
+    name: 'Begleitung junger Zugewanderter',
+    description: 'Case Management für junge Menschen von 12 bis 27 Jahren: Schule, Ausbildung, Beruf.',
+    domains: ['education', 'vocational-training'],
+    targetGroups: ['youth', 'young-adults'],
+    municipalities: ['Sankt Augustin', 'Siegburg', 'Troisdorf', 'Hennef (Sieg)'],
+    languages: ['de', 'en', 'ar', 'fa'],
+  },
+  {
+    key: 'suchdienst-drk',
+    organisation: 'DRK-Kreisverband Rhein-Sieg',
+    name: 'Suchdienst und Familienzusammenführung',
+    description: 'Suche nach Angehörigen und Beratung zum Familiennachzug.',
+    domains: ['family', 'residence'],
+    targetGroups: ['refugees'],
+    municipalities: 'all',
+    languages: ['de', 'en', 'ar'],
+  },
+  {
+    key: 'asylblg-sozialamt',
+    organisation: 'Sozialamt Rhein-Sieg-Kreis',
+    name: 'Leistungen nach dem Asylbewerberleistungsgesetz',
+    description: 'Grund- und Analogleistungen, Krankenhilfe nach §§ 4 und 6 AsylbLG.',
+    domains: ['income', 'health'],
+    targetGroups: ['asylum-seekers'],
+    municipalities: 'all',
+    languages: ['de'],
+    eligibility: 'Leistungsberechtigte nach § 1 AsylbLG',
+  },
+  {
+    key: 'einbuergerung-abh',
+    organisation: 'Ausländerbehörde Rhein-Sieg-Kreis',
+    name: 'Einbürgerungsberatung',
+    description: 'Voraussetzungen, Unterlagen und Ablauf der Einbürgerung nach dem StAG.',
+    domains: ['naturalisation'],
+    targetGroups: ['families', 'skilled-workers'],
+    municipalities: 'all',
+    languages: ['de', 'en'],
+  },
+  {
+    key: 'asylverfahren-rfb',
+    organisation: 'Regionale Flüchtlingsberatung Rhein-Sieg',
+    name: 'Asylverfahrensberatung',
+    description: 'Unabhängige Beratung vor und während des Asylverfahrens.',
+    domains: ['residence'],
+    targetGroups: ['asylum-seekers'],
+    municipalities: ['Hennef (Sieg)', 'Eitorf', 'Windeck', 'Much', 'Ruppichteroth'],
+    languages: ['de', 'en', 'ti', 'ar', 'fa'],
+  },
+  {
+    key: 'sprechstunde-ir-troisdorf',
+    organisation: 'Integrationsrat der Stadt Troisdorf',
+    name: 'Bürgersprechstunde des Integrationsrats',
+    description: 'Anliegen zu Teilhabe und Zusammenleben in Troisdorf.',
+    domains: ['participation'],
+    targetGroups: ['newcomers'],
+    municipalities: ['Troisdorf'],
+    languages: ['de', 'tr', 'ar'],
+  },
+  {
+    key: 'ankommenstreff-ukr',
+    organisation: 'Ukrainischer Verein Rhein-Sieg e. V.',
+    name: 'Ankommenstreff für Geflüchtete aus der Ukraine',
+    description: 'Austausch, Begleitung zu Behörden und Deutschübungen in kleiner Runde.',
+    domains: ['participation', 'language'],
+    targetGroups: ['refugees'],
+    municipalities: ['Sankt Augustin'],
+    languages: ['uk', 'ru', 'de'],
+  },
+  {
+    key: 'hausaufgaben-sdkv',
+    organisation: 'Syrisch-Deutscher Kulturverein Troisdorf e. V.',
+    name: 'Hausaufgabenhilfe',
+    description: 'Nachmittags für Grundschulkinder, auf Arabisch und Deutsch.',
+    domains: ['education'],
+    targetGroups: ['children'],
+    municipalities: ['Troisdorf'],
+    languages: ['ar', 'de'],
+  },
+  {
+    key: 'lernfoerderung-caritas',
+    organisation: 'Caritasverband Rhein-Sieg',
+    name: 'Lernförderung für Kinder aus zugewanderten Familien',
+    description: 'Lernpatenschaften und Hausaufgabenbetreuung in Kooperation mit Grundschulen.',
+    domains: ['education'],
+    targetGroups: ['children'],
+    municipalities: ['Troisdorf', 'Siegburg'],
+    languages: ['de'],
+  },
+  {
+    key: 'fruehe-hilfen-jugendamt',
+    organisation: 'Jugendamt Rhein-Sieg-Kreis',
+    name: 'Frühe Hilfen für zugewanderte Familien',
+    description: 'Familienhebammen, Elterncafés und Lotsendienst für Familien mit Kindern bis drei Jahre.',
+    domains: ['family', 'health'],
+    targetGroups: ['families'],
+    municipalities: [
+      'Alfter',
+      'Eitorf',
+      'Much',
+      'Neunkirchen-Seelscheid',
+      'Ruppichteroth',
+      'Swisttal',
+      'Wachtberg',
+      'Windeck',
+    ],
+    languages: ['de', 'en'],
+  },
+  {
+    key: 'familienberatung-awo',
+    organisation: 'AWO Kreisverband Rhein-Sieg',
+    name: 'Familienberatung',
+    description: 'Erziehungs- und Familienberatung, auch mit Sprachmittlung.',
+    domains: ['family'],
+    targetGroups: ['families'],
+    municipalities: ['Troisdorf', 'Niederkassel', 'Sankt Augustin'],
+    languages: ['de', 'tr', 'ar'],
+  },
+  {
+    key: 'notunterkunft-drk',
+    organisation: 'DRK-Kreisverband Rhein-Sieg',
+    name: 'Betreuung in der Notunterkunft',
+    description: 'Sozialbetreuung in der Notunterkunft; zum 31.03.2025 beendet.',
+    domains: ['housing', 'participation'],
+    targetGroups: ['refugees'],
+    municipalities: ['Sankt Augustin'],
+    languages: ['de', 'uk'],
+    startsOn: '2022-03-15',
+    endsOn: '2025-03-31',
   },
 ]
 
-const at = (day: string, hour: number) =>
-  new Date(`${day}T${String(hour).padStart(2, '0')}:30:00Z`).toISOString()
+/** Overlaps the coordination looked at and keeps on purpose. */
+const intended: { pair: [string, string]; reason: string }[] = [
+  {
+    pair: ['mbe-caritas', 'mbe-diakonie'],
+    reason:
+      'Beide Träger werden im Bundesprogramm MBE gefördert; die Nachfrage in Troisdorf übersteigt die Kapazität eines Trägers (Lenkungsgruppe vom 12.03.2026).',
+  },
+  {
+    pair: ['integrationskurs-vhs', 'sprachcafe-caritas'],
+    reason: 'Das Sprachcafé ergänzt den Integrationskurs als offenes Übungsangebot und ersetzt ihn nicht.',
+  },
+]
 
-/**
- * Consents (valid, expired, one revoked, signed forms) and referrals in every status on the case
- * manager's open demo cases. Idempotent: nothing is added once the district has a consent.
- */
-export async function seedDemoNetwork(db: Kysely<DB>, districtId: string, now = new Date()): Promise<number> {
-  const existing = await db
-    .selectFrom('consent')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .executeTakeFirst()
-  if (existing) return 0
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'username'])
-    .where('district_id', '=', districtId)
-    .where('username', 'in', ['fallmanagement', 'partner.jobcenter'])
-    .execute()
-  const manager = users.find((user) => user.username === 'fallmanagement')?.id
-  const partner = users.find((user) => user.username === 'partner.jobcenter')?.id
-  if (!manager || !partner) return 0
-  const organisations = new Map(
-    (
-      await db
-        .selectFrom('organisation')
-        .select(['id', 'name'])
-        .where('district_id', '=', districtId)
-        .execute()
-    ).map((row) => [row.name, row.id]),
-  )
-  const cases = await db
-    .selectFrom('client_case as c')
-    .innerJoin('case_manager as m', 'm.case_id', 'c.id')
-    .select([
-      'c.id',
-      (eb) =>
-        eb
-          .selectFrom('case_person as cp')
-          .innerJoin('person as p', 'p.id', 'cp.person_id')
-          .whereRef('cp.case_id', '=', 'c.id')
-          .where('p.phone', 'is not', null)
-          .select((inner) => inner.fn.min<string>(inner.cast('p.id', 'text')).as('person'))
-          .as('person_id'),
-    ])
-    .where('c.district_id', '=', districtId)
-    .where('m.user_id', '=', manager)
-    .where('c.phase', 'in', ['intake', 'assessment', 'planning', 'implementation'])
-    .orderBy('c.reference')
-    .execute()
-  const targets = cases.filter((row) => row.person_id !== null).slice(0, plans.length)
-  const today = localDay(now, defaultTimeZone)
-  const day = (offset: number) => addDays(today, offset)
-  const organisationId = (name: string) => {
-    const id = organisations.get(name)
-    if (!id) throw new Error(`demo organisation ${name} is missing`)
-    return id
-  }
+/** Seeds the directory and service map; skipped when the district has any partner profile already. */
+export async function seedDemoNetwork(db: Kysely<DB>, districtId: string): Promise<number> {
+  if ((await selectProfiles(db, districtId)).length > 0) return 0
+  const [organisations, municipalities, coordinators] = await Promise.all([
+    districtOrganisations(db, districtId),
+    districtMunicipalities(db, districtId),
+    activeUsersWithRole(db, districtId, 'coordinator'),
+  ])
+  const coordinator = coordinators[0]
+  if (!coordinator) return 0
+  const organisationId = new Map(organisations.map((organisation) => [organisation.name, organisation.id]))
+  const municipalityId = new Map(municipalities.map((municipality) => [municipality.name, municipality.id]))
+  const idsOf = (names: string[] | 'all') =>
+    names === 'all'
+      ? municipalities.map((municipality) => municipality.id)
+      : names.flatMap((name) => municipalityId.get(name) ?? [])
   return db.transaction().execute(async (trx) => {
-    let made = 0
-    for (const [index, target] of targets.entries()) {
-      const plan = plans[index]
-      if (!plan) break
-      const personId = target.person_id as string
-      let consentId: string | null = null
-      if (plan.consent) {
-        const consent = plan.consent
-        const recordedOn = day(Math.min(consent.from, 0))
-        const row = await trx
-          .insertInto('consent')
-          .values({
-            district_id: districtId,
-            person_id: personId,
-            recipient_organisation_ids: consent.recipients.map(organisationId),
-            purposes: consent.purposes ?? ['referral'],
-            data_categories: consent.categories ?? ['identity', 'contact'],
-            legal_basis: 'gdpr-6-1-a',
-            form: 'written',
-            text_version: consentTextVersion,
-            form_language: consent.language ?? null,
-            valid_from: day(consent.from),
-            valid_until: day(consent.until),
-            recorded_by: manager,
-            recorded_at: at(recordedOn, 9),
-            ...(consent.revokedDaysAgo !== undefined
-              ? {
-                  revoked_on: day(-consent.revokedDaysAgo),
-                  revoked_at: at(day(-consent.revokedDaysAgo), 10),
-                  revoked_by: manager,
-                  revocation_note: 'Widerruf telefonisch mitgeteilt, schriftliche Bestätigung folgt.',
-                }
-              : {}),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        consentId = row.id
-        if (consent.signed) {
-          const content = signedFormPdf()
-          await trx
-            .insertInto('consent_form_file')
-            .values({
-              consent_id: row.id,
-              district_id: districtId,
-              file_name: 'Einwilligung-unterschrieben.pdf',
-              media_type: 'application/pdf',
-              size_bytes: content.length,
-              sha256: createHash('sha256').update(content).digest('hex'),
-              content,
-              uploaded_by: manager,
-              uploaded_at: at(recordedOn, 10),
-            })
-            .execute()
-        }
-      }
-      if (plan.referral) {
-        const referral = plan.referral
-        const made0 = day(-referral.madeDaysAgo)
-        const steps: {
-          from: ReferralStatus | null
-          to: ReferralStatus
-          by: string
-          on: string
-          note: string
-        }[] = [
-          {
-            from: null,
-            to: referral.status === 'draft' ? 'draft' : 'sent',
-            by: manager,
-            on: made0,
-            note: '',
-          },
-        ]
-        const next = (offset: number) => addDays(made0, Math.min(offset, referral.madeDaysAgo))
-        if (referral.status === 'accepted' || referral.status === 'completed')
-          steps.push({ from: 'sent', to: 'accepted', by: partner, on: next(1), note: '' })
-        if (referral.status === 'completed')
-          steps.push({
-            from: 'accepted',
-            to: 'completed',
-            by: partner,
-            on: next(20),
-            note: referral.feedback ?? '',
-          })
-        if (referral.status === 'declined')
-          steps.push({
-            from: 'sent',
-            to: 'declined',
-            by: partner,
-            on: next(2),
-            note: referral.feedback ?? '',
-          })
-        if (referral.status === 'cancelled')
-          steps.push({ from: 'sent', to: 'cancelled', by: manager, on: next(3), note: 'Klientin verzogen.' })
-        const answered = steps.find((step) => step.to === 'accepted' || step.to === 'declined')
-        const closed = steps.find((step) => ['completed', 'declined', 'cancelled'].includes(step.to))
-        const row = await trx
-          .insertInto('referral')
-          .values({
-            district_id: districtId,
-            case_id: target.id,
-            person_id: personId,
-            organisation_id: organisationId(referral.organisation),
-            consent_id: referral.override ? null : consentId,
-            purpose: 'referral',
-            shared_fields: referral.fields ?? ['familyName', 'givenNames', 'birthDate', 'phone'],
-            message: referral.message,
-            due_on: day(referral.dueIn),
-            status: referral.status,
-            override_legal_basis: referral.override?.legalBasis ?? null,
-            override_reason: referral.override?.reason ?? null,
-            complete_by: referral.completeByIn !== undefined ? day(referral.completeByIn) : null,
-            feedback: referral.feedback ?? null,
-            created_by: manager,
-            created_at: at(made0, 8),
-            sent_at: referral.status === 'draft' ? null : at(made0, 8),
-            answered_at: answered ? at(answered.on, 11) : null,
-            answered_by: answered ? answered.by : null,
-            closed_at: closed ? at(closed.on, 14) : null,
-            closed_by: closed ? closed.by : null,
-            updated_at: at(steps.at(-1)?.on ?? made0, 14),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        for (const [position, step] of steps.entries())
-          await trx
-            .insertInto('referral_status_change')
-            .values({
-              district_id: districtId,
-              referral_id: row.id,
-              from_status: step.from,
-              to_status: step.to,
-              note: step.note,
-              changed_by: step.by,
-              changed_at: at(step.on, 8 + position * 3),
-            })
-            .execute()
-      }
-      made++
+    for (const [name, profile] of Object.entries(profiles)) {
+      const id = organisationId.get(name)
+      if (!id) continue
+      await insertProfile(trx, districtId, id, {
+        street: profile.street,
+        postcode: profile.postcode,
+        city: profile.city,
+        phone: profile.phone,
+        email: profile.email,
+        website: profile.website ?? '',
+        opening_hours: profile.openingHours,
+        municipality_ids: idsOf(profile.serves),
+        updated_by: coordinator.id,
+      })
+      await replaceContactPersons(
+        trx,
+        districtId,
+        id,
+        profile.contacts.map((person) => ({
+          name: person.name,
+          function: person.function,
+          phone: person.phone ?? '',
+          email: person.email ?? '',
+        })),
+      )
+    }
+    const serviceIds = new Map<string, string>()
+    for (const service of services) {
+      const id = organisationId.get(service.organisation)
+      if (!id) continue
+      serviceIds.set(
+        service.key,
+        await insertService(trx, districtId, coordinator.id, {
+          organisation_id: id,
+          name: service.name,
+          description: service.description,
+          domains: service.domains,
+          target_groups: service.targetGroups,
+          municipality_ids: idsOf(service.municipalities),
+          languages: service.languages,
+          eligibility: service.eligibility ?? '',
+          contact: service.contact ?? '',
+          starts_on: service.startsOn ?? null,
+          ends_on: service.endsOn ?? null,
+        }),
+      )
+    }
+    for (const decision of intended) {
+      const [firstId, secondId] = decision.pair.map((key) => serviceIds.get(key) ?? '').sort()
+      if (!firstId || !secondId) continue
+      await upsertOverlapDecision(trx, {
+        districtId,
+        firstId,
+        secondId,
+        reason: decision.reason,
+        decidedBy: coordinator.id,
+        decidedAt: '2026-03-12T14:00:00Z',
+      })
     }
     await recordAudit(trx, {
       districtId,
       actorId: null,
-      action: 'network.demo-seed',
-      purpose: `cases:${made}`,
+      action: 'service.create',
+      subjectType: 'district',
+      subjectId: districtId,
+      purpose: `demo data: ${serviceIds.size} services`,
     })
-    return made
+    return serviceIds.size
   })
 }

@@ -304,15 +304,6 @@ export function lockCasePhase(trx: Transaction<DB>, caseId: string) {
     .executeTakeFirstOrThrow()
 }
 
-export async function selectCasePhase(db: Kysely<DB>, caseId: string): Promise<string> {
-  const row = await db
-    .selectFrom('client_case')
-    .select('phase')
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow()
-  return row.phase
-}
-
 /** Whether the case has at least one assessment. */
 export async function hasAssessment(db: Kysely<DB>, caseId: string): Promise<boolean> {
   const row = await db.selectFrom('assessment').select('id').where('case_id', '=', caseId).executeTakeFirst()

@@ -20,6 +20,7 @@ import {
   abilitiesFor,
   authorize,
   type CaseSubject,
+  can,
   caseHolderRole,
   caseReadScope,
   ownDistrict,
@@ -45,7 +46,6 @@ import {
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
-  selectCasePhase,
   selectCaseRows,
   selectClosingNote,
   selectGoalOutcomes,
@@ -59,7 +59,7 @@ const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =
   a.displayName.localeCompare(b.displayName, 'de')
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
-const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
+const caseAbilities = ['case.read', 'case.work', 'case.record', 'case.assign'] as const
 
 /** Every id names an enabled user of the district who may hold cases (the policy's takesCases). */
 async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], field: string) {
@@ -386,7 +386,8 @@ export async function changePhase(
 export async function authorizeCaseWork(db: Kysely<DB>, actor: Actor, caseId: string, field = 'caseId') {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
-  if ((await selectCasePhase(db, caseId)) === 'closed') throw ruleViolation('case-closed', field, 'conflict')
+  // Allowed to work on it, only not now: a state of the case, so a conflict rather than a refusal.
+  if (!can(actor, 'case.record', subject)) throw ruleViolation('case-closed', field, 'conflict')
   return subject
 }
 

@@ -38,7 +38,7 @@ export function selectPersonNames(db: Kysely<DB>, personIds: readonly string[]) 
   if (personIds.length === 0) return Promise.resolve([])
   return db
     .selectFrom('person')
-    .select(['id', 'family_name', 'given_names'])
+    .select(['id', 'family_name', 'given_names', 'birth_date'])
     .where('id', 'in', [...personIds])
     .execute()
 }

@@ -62,7 +62,12 @@ export async function caseReferences(
 /** Names of persons, for lists the actor has already been authorised to see. */
 export async function personNames(db: Kysely<DB>, personIds: readonly string[]) {
   const rows = await selectPersonNames(db, [...new Set(personIds)])
-  return new Map(rows.map((row) => [row.id, { familyName: row.family_name, givenNames: row.given_names }]))
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { familyName: row.family_name, givenNames: row.given_names, birthDate: row.birth_date },
+    ]),
+  )
 }
 
 /** A measure of the plan, to send it to the partner organisation that owns it. */

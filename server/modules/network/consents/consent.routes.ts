@@ -2,7 +2,12 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { consentInputSchema, consentRevocationSchema, consentSchema } from '../../../../common/consent.ts'
+import {
+  consentFormLanguages,
+  consentInputSchema,
+  consentRevocationSchema,
+  consentSchema,
+} from '../../../../common/consent.ts'
 import { problemSchema } from '../../../../common/problem.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
@@ -16,6 +21,7 @@ import {
   revokeConsent,
   uploadSignedForm,
 } from './consent.service.ts'
+import { printConsentForm } from './consent-form.service.ts'
 
 const tags = ['Network']
 const problems = {
@@ -187,6 +193,40 @@ export const consentRoutes =
           .header('cache-control', 'no-store')
           .header('x-content-type-options', 'nosniff')
           .send(file.content)
+      },
+    )
+    app.get(
+      '/consents/:consentId/form.pdf',
+      {
+        config: { access: 'person.read' },
+        schema: {
+          tags,
+          summary: "The printable consent form, German beside the client's language (audited)",
+          params: consentParams,
+          querystring: z.object({
+            language: z
+              .enum(consentFormLanguages)
+              .optional()
+              .describe(
+                "The client's language; the one recorded on the consent, or English, if none is given",
+              ),
+          }),
+          response: { 200: z.any(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        const form = await printConsentForm(
+          db,
+          actorOf(request),
+          request.params.consentId,
+          request.query.language,
+          requestContext(request),
+        )
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="${form.fileName}"`)
+          .header('content-language', `de, ${form.language}`)
+          .send(Buffer.from(form.content))
       },
     )
   }

@@ -94,6 +94,9 @@ const asGateConsent = (row: ConsentRow) => ({
   recipientOrganisationIds: row.recipient_organisation_ids,
   purposes: row.purposes as ConsentPurpose[],
   dataCategories: row.data_categories as DataCategory[],
+  legalBasis: row.legal_basis as Consent['legalBasis'],
+  textVersion: row.text_version,
+  formLanguage: row.form_language as Consent['formLanguage'],
   validFrom: row.valid_from,
   validUntil: row.valid_until,
   revokedOn: row.revoked_on,
@@ -211,7 +214,7 @@ export async function listConsents(
 }
 
 /** Loads a consent for an action on its person: 404 for another district's or a missing one. */
-async function authorizeOnConsent(
+export async function authorizeOnConsent(
   db: Kysely<DB>,
   actor: Actor,
   action: 'person.read' | 'consent.manage',

@@ -9,7 +9,7 @@ import {
   auditOf,
   consentBody,
   countNetworkRows,
-  expectProblem,
+  expectProblemCode,
   firstMunicipality,
   isoDay,
   organisationId,
@@ -78,7 +78,7 @@ describe.each(databaseKinds)('consent ledger on %s', (kind) => {
       url: `/api/persons/${person.id}/consents`,
       payload: consentBody([jobcenter], { validFrom: isoDay(10), validUntil: isoDay(9) }),
     })
-    const problem = expectProblem(response, 400, 'consent-ends-before-start')
+    const problem = expectProblemCode(response, 400, 'consent-ends-before-start')
     expect(problem.fields?.[0]?.path).toBe('body.validUntil')
     expect(await countNetworkRows(ctx.database)).toEqual(before)
     const audit = await auditOf(ctx.database, person.id)
@@ -105,13 +105,13 @@ describe.each(databaseKinds)('consent ledger on %s', (kind) => {
         url: `/api/persons/${person.id}/consents`,
         payload: payload as object,
       })
-    expectProblem(await post(consentBody([])), 400)
-    expectProblem(await post(consentBody([jobcenter], { purposes: ['marketing'] })), 400)
-    expectProblem(await post(consentBody([jobcenter], { validUntil: '2026-13-45' })), 400)
-    expectProblem(await post(consentBody([jobcenter, jobcenter])), 400)
-    expectProblem(await post({ ...consentBody([jobcenter]), surprise: true }), 400)
-    expectProblem(await post(consentBody([jobcenter], { note: 'a\u0000b' })), 400)
-    expectProblem(await post(consentBody([foreignOrganisation])), 422, 'unknown-reference')
+    expectProblemCode(await post(consentBody([])), 400)
+    expectProblemCode(await post(consentBody([jobcenter], { purposes: ['marketing'] })), 400)
+    expectProblemCode(await post(consentBody([jobcenter], { validUntil: '2026-13-45' })), 400)
+    expectProblemCode(await post(consentBody([jobcenter, jobcenter])), 400)
+    expectProblemCode(await post({ ...consentBody([jobcenter]), surprise: true }), 400)
+    expectProblemCode(await post(consentBody([jobcenter], { note: 'a\u0000b' })), 400)
+    expectProblemCode(await post(consentBody([foreignOrganisation])), 422, 'unknown-reference')
     expect(await countNetworkRows(ctx.database)).toEqual(before)
   })
 
@@ -127,7 +127,10 @@ describe.each(databaseKinds)('consent ledger on %s', (kind) => {
       (await partner.request({ method: 'GET', url: `/api/persons/${person.id}/consents` })).statusCode,
     ).toBe(403)
     const lindenau = await loginAs(ctx.app, 'admin.lindenau')
-    expectProblem(await lindenau.request({ method: 'GET', url: `/api/persons/${person.id}/consents` }), 404)
+    expectProblemCode(
+      await lindenau.request({ method: 'GET', url: `/api/persons/${person.id}/consents` }),
+      404,
+    )
   })
 
   it('revokes in one step, from the very next check on, and only once', async () => {
@@ -161,7 +164,7 @@ describe.each(databaseKinds)('consent ledger on %s', (kind) => {
         })
       )?.id,
     ).toBe(consent.id)
-    expectProblem(
+    expectProblemCode(
       await caseManager.request({ method: 'POST', url: `/api/consents/${consent.id}/revoke`, payload: {} }),
       409,
       'consent-already-revoked',

@@ -10,7 +10,7 @@ import {
   auditOf,
   countNetworkRows,
   created,
-  expectProblem,
+  expectProblemCode,
   firstMunicipality,
   isoDay,
   organisationId,
@@ -117,7 +117,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
             expect(response.statusCode, response.body).toBe(201)
             continue
           }
-          expectProblem(
+          expectProblemCode(
             response,
             422,
             state === 'missing' ? 'referral-legal-basis-required' : 'consent-not-valid',
@@ -139,16 +139,16 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     const consent = await recordConsent(caseManager, person.id, [jobcenter], { dataCategories: ['identity'] })
     const otherConsent = await recordConsent(caseManager, other.id, [jobcenter])
     const before = await countNetworkRows(ctx.database)
-    expectProblem(await refer(kase, referralBody(jobcenter, consent.id)), 422, 'consent-not-valid')
-    expectProblem(await refer(kase, referralBody(jobcenter, otherConsent.id)), 422, 'person-not-in-case')
-    expectProblem(await refer(kase, referralBody(jobcenter, randomUUID())), 422, 'consent-not-valid')
-    expectProblem(
+    expectProblemCode(await refer(kase, referralBody(jobcenter, consent.id)), 422, 'consent-not-valid')
+    expectProblemCode(await refer(kase, referralBody(jobcenter, otherConsent.id)), 422, 'person-not-in-case')
+    expectProblemCode(await refer(kase, referralBody(jobcenter, randomUUID())), 422, 'consent-not-valid')
+    expectProblemCode(
       await refer(kase, referralBody(jobcenter, consent.id, { sharedFields: ['secretField'] })),
       400,
     )
-    expectProblem(await refer(kase, referralBody(jobcenter, consent.id, { sharedFields: [] })), 400)
-    expectProblem(await refer(kase, referralBody(jobcenter, consent.id, { dueOn: '24-01-01' })), 400)
-    expectProblem(await refer(kase, { ...referralBody(jobcenter, consent.id), extra: 1 }), 400)
+    expectProblemCode(await refer(kase, referralBody(jobcenter, consent.id, { sharedFields: [] })), 400)
+    expectProblemCode(await refer(kase, referralBody(jobcenter, consent.id, { dueOn: '24-01-01' })), 400)
+    expectProblemCode(await refer(kase, { ...referralBody(jobcenter, consent.id), extra: 1 }), 400)
     expect(await countNetworkRows(ctx.database)).toEqual(before)
     const ok = await refer(
       kase,
@@ -192,7 +192,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     // A subset may be asked for; a field that was not shared is refused and audited.
     const subset = await open(partner, referral.id, '?fields=phone')
     expect((subset.json() as Referral).sharedData).toEqual({ phone: '+49 2241 555123' })
-    expectProblem(await open(partner, referral.id, '?fields=email'), 403)
+    expectProblemCode(await open(partner, referral.id, '?fields=email'), 403)
     expect((await auditOf(ctx.database, referral.id)).at(-1)).toMatchObject({
       action: 'referral.open',
       outcome: 'denied',
@@ -207,7 +207,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     expect(JSON.stringify(after)).not.toContain('Haddad')
     const listedAfter = (await inbox(partner)).items.find((item) => item.id === referral.id)
     expect(listedAfter).toMatchObject({ consentValid: false, person: null })
-    expectProblem(
+    expectProblemCode(
       await partner.request({ method: 'POST', url: `/api/referrals/${referral.id}/accept` }),
       422,
       'consent-not-valid',
@@ -246,9 +246,9 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
       [partner, draft.id],
       [partner, randomUUID()],
     ] as const) {
-      expectProblem(await open(session, id), 404)
+      expectProblemCode(await open(session, id), 404)
       for (const step of ['accept', 'decline', 'complete'])
-        expectProblem(
+        expectProblemCode(
           await session.request({
             method: 'POST',
             url: `/api/referrals/${id}/${step}`,
@@ -270,7 +270,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     expect((await inbox(foreignPartner)).total).toBe(0)
     expect((await inbox(partner)).items.map((item) => item.id)).not.toContain(draft.id)
     // Case managers have no inbox; partners cannot refer or read the case's list.
-    expectProblem(await caseManager.request({ method: 'GET', url: '/api/referrals/inbox' }), 403)
+    expectProblemCode(await caseManager.request({ method: 'GET', url: '/api/referrals/inbox' }), 403)
     expect([403, 404]).toContain(
       (await partner.request({ method: 'GET', url: `/api/cases/${kase.id}/referrals` })).statusCode,
     )
@@ -283,8 +283,11 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     expect((await inbox(partner)).items.map((item) => item.id)).not.toContain(draft.id)
     const sent = await caseManager.request({ method: 'POST', url: `/api/referrals/${draft.id}/send` })
     expect(sent.json()).toMatchObject({ status: 'sent' })
-    expectProblem(await caseManager.request({ method: 'POST', url: `/api/referrals/${draft.id}/send` }), 409)
-    expectProblem(
+    expectProblemCode(
+      await caseManager.request({ method: 'POST', url: `/api/referrals/${draft.id}/send` }),
+      409,
+    )
+    expectProblemCode(
       await partner.request({
         method: 'POST',
         url: `/api/referrals/${draft.id}/complete`,
@@ -357,7 +360,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     )
     const partnerMeasure = plan.measures.find((measure) => measure.owner === 'partner') as { id: string }
     const clientMeasure = own.measures.find((measure) => measure.owner === 'client') as { id: string }
-    expectProblem(
+    expectProblemCode(
       await refer(kase, referralBody(jobcenter, consent.id, { measureId: clientMeasure.id })),
       422,
       'measure-not-partner',
@@ -369,12 +372,12 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
 
   it('refers without consent only on a stated legal basis, flagged for the data protection officer', async () => {
     const { person, case: kase } = await personWithCase(caseManager, municipality, { familyName: 'Notfall' })
-    expectProblem(
+    expectProblemCode(
       await refer(kase, referralBody(jobcenter, null, { personId: person.id })),
       422,
       'referral-legal-basis-required',
     )
-    expectProblem(
+    expectProblemCode(
       await refer(
         kase,
         referralBody(jobcenter, null, {
@@ -404,7 +407,7 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     const review = await dpo.request({ method: 'GET', url: '/api/referrals/overrides' })
     expect(review.statusCode).toBe(200)
     expect((review.json() as Referral[]).map((item) => item.id)).toContain(referral.id)
-    expectProblem(await caseManager.request({ method: 'GET', url: '/api/referrals/overrides' }), 403)
+    expectProblemCode(await caseManager.request({ method: 'GET', url: '/api/referrals/overrides' }), 403)
     expect((await open(partner, referral.id)).json().sharedData).toMatchObject({ familyName: 'Notfall' })
   })
 
@@ -453,13 +456,13 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
         url: `/api/referrals/${referral.id}/${step}`,
         payload: payload as object,
       })
-    expectProblem(await post('accept', { completeBy: 'morgen' }), 400)
-    expectProblem(await post('accept', { completeBy: '2024-01-01', extra: true }), 400)
-    expectProblem(await post('decline', {}), 400)
-    expectProblem(await post('decline', { reason: 42 }), 400)
-    expectProblem(await post('decline', { reason: 'nein\u0000' }), 400)
-    expectProblem(await post('complete', { feedback: 'x'.repeat(4001) }), 400)
-    expectProblem(await post('accept', { completeBy: isoDay(-3) }), 400, 'date-order')
+    expectProblemCode(await post('accept', { completeBy: 'morgen' }), 400)
+    expectProblemCode(await post('accept', { completeBy: '2024-01-01', extra: true }), 400)
+    expectProblemCode(await post('decline', {}), 400)
+    expectProblemCode(await post('decline', { reason: 42 }), 400)
+    expectProblemCode(await post('decline', { reason: 'nein\u0000' }), 400)
+    expectProblemCode(await post('complete', { feedback: 'x'.repeat(4001) }), 400)
+    expectProblemCode(await post('accept', { completeBy: isoDay(-3) }), 400, 'date-order')
     expect(await countNetworkRows(ctx.database)).toEqual(before)
     const after = (await open(partner, referral.id)).json() as Referral
     expect(after).toMatchObject({ status: 'sent', completeBy: null, feedback: null })

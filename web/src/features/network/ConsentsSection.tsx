@@ -46,7 +46,7 @@ import {
   useFieldError,
 } from '../casework/problems.tsx'
 import { useOrganisations } from '../casework/queries.ts'
-import { consentsQuery, networkKeys } from './queries.ts'
+import { consentsQuery, networkKeys } from './referral-queries.ts'
 
 type ConsentFormValues = {
   recipientOrganisationIds: string[]

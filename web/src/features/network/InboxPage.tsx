@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { QueryState } from '../../components/QueryState.tsx'
 import { InboxTable, useOwnOrganisationName } from './InboxTable.tsx'
-import { inboxQuery } from './queries.ts'
+import { inboxQuery } from './referral-queries.ts'
 
 /** The partner organisation's referrals: open ones first by due day, or all. */
 export function InboxPage() {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { InboxTable, useOwnOrganisationName } from './InboxTable.tsx'
-import { inboxQuery } from './queries.ts'
+import { inboxQuery } from './referral-queries.ts'
 
 /** The partner's start page shows the inbox: what is open, and what is overdue. */
 export function InboxStartCard() {

@@ -30,7 +30,7 @@ import { useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.
 import { formatDay, personName, todayIso } from '../casework/format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { caseworkKeys, useOrganisations } from '../casework/queries.ts'
-import { consentsQuery, networkKeys } from './queries.ts'
+import { consentsQuery, networkKeys } from './referral-queries.ts'
 
 export type ReferralPreset = {
   organisationId: string

@@ -13,8 +13,8 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
 import { formatBirthDate, formatDay } from '../casework/format.ts'
 import { useCaseworkProblems } from '../casework/problems.tsx'
-import { networkKeys, referralQuery } from './queries.ts'
 import { referralColors } from './referral-colors.ts'
+import { networkKeys, referralQuery } from './referral-queries.ts'
 
 type Step = 'accept' | 'decline' | 'complete' | 'send' | 'cancel'
 

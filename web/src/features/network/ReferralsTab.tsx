@@ -9,9 +9,9 @@ import { Dialog } from '../../components/Dialog.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { canWrite } from '../casework/bits.tsx'
 import { formatDay, personName } from '../casework/format.ts'
-import { caseReferralsQuery } from './queries.ts'
 import { ReferralForm } from './ReferralForm.tsx'
 import { referralColors } from './referral-colors.ts'
+import { caseReferralsQuery } from './referral-queries.ts'
 
 /** The case's referrals with their status and due day; a new one through the referral dialog. */
 export function ReferralsTab({ item }: { item: Case }) {
