@@ -262,7 +262,7 @@ export async function runNetworkInboxBenchmark(): Promise<BenchmarkResult | null
         }
       })
       const row: ResultRow = {
-        label: `${scenario.label} (${scenario.who.open.toLocaleString('en-US')} open of ${scenario.who.total.toLocaleString('en-US')}) (ms)`,
+        label: `${scenario.label} (${scenario.who.open.toLocaleString('en-US')} open of ${scenario.who.total.toLocaleString('en-US')})`,
         unit: 'ms',
         value: summarize(values),
         baseline: summarize(baselines),

@@ -359,7 +359,7 @@ export function ConsentsSection({ person }: { person: Person }) {
                     <Table.Th>{t('network.consents.dataCategories')}</Table.Th>
                     <Table.Th>{t('network.consents.period')}</Table.Th>
                     <Table.Th>{t('network.consents.state')}</Table.Th>
-                    <Table.Th>{t('network.consents.signedForm')}</Table.Th>
+                    <Table.Th>{t('network.consents.formColumn')}</Table.Th>
                     {manages && <Table.Th>{t('network.consents.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
@@ -401,8 +401,12 @@ export function ConsentsSection({ person }: { person: Person }) {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={stateColors[consent.state]} variant="filled">
+                      <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 140 }}>
+                        <Badge
+                          color={stateColors[consent.state]}
+                          variant="filled"
+                          style={{ overflow: 'visible' }}
+                        >
                           {t(`network.states.${consent.state}`)}
                         </Badge>
                       </Table.Td>

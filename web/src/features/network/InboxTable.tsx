@@ -39,7 +39,7 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
             <Table.Th scope="col">{t('network.inbox.client')}</Table.Th>
             <Table.Th scope="col">{t('network.referrals.purpose')}</Table.Th>
             <Table.Th scope="col">{t('network.referrals.status')}</Table.Th>
-            <Table.Th scope="col">{t('network.referrals.dueOn')}</Table.Th>
+            <Table.Th scope="col">{t('network.inbox.due')}</Table.Th>
             <Table.Th scope="col">{t('network.referrals.referredBy')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
