@@ -12,6 +12,7 @@ import { runHealthBenchmark } from './health.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
 import { runNetworkStateBenchmark } from './network.bench.ts'
+import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
 // Ctrl+C in the middle of a run must not leave servers behind.
@@ -45,6 +46,11 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   {
     name: 'network-state',
     run: runNetworkStateBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'network-inbox',
+    run: runNetworkInboxBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
   },
 ]

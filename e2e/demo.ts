@@ -13,6 +13,7 @@ export const demoUsers = {
   teamLead: { username: 'teamleitung', displayName: 'Markus Hoffmann' },
   reportReader: { username: 'bericht', displayName: 'Dr. Thomas Richter' },
   partner: { username: 'partner.jobcenter', displayName: 'Sabine Krüger' },
+  jobcenter: { username: 'partner.jobcenter', displayName: 'Sabine Krüger' },
 } as const
 
 export type DemoUser = (typeof demoUsers)[keyof typeof demoUsers]

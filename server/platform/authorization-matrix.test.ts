@@ -42,10 +42,15 @@ type Objects = {
   viewId: string
   // Network: a service of the district's test organisation.
   serviceId: string
+  // The network: a consent of the person and a referral of the case to a partner organisation.
+  consentId: string
+  referralId: string
   // Not in URLs, for bodies: the municipality, team and case manager of those records.
   municipalityId: string
   caseTeamId: string
   caseManagerId: string
+  /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
+  recipientOrganisationId: string
 }
 type Case = {
   route: RouteAccessEntry
@@ -175,6 +180,22 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     assigneeId: objects.caseManagerId,
     done: false,
   }),
+  // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
+  'POST /api/persons/:personId/consents': (_username, objects) => ({
+    recipientOrganisationIds: [objects.recipientOrganisationId],
+    purposes: ['referral'],
+    dataCategories: ['identity'],
+    validFrom: today(),
+    validUntil: '2030-12-31',
+  }),
+  'POST /api/cases/:caseId/referrals': (_username, objects) => ({
+    organisationId: objects.recipientOrganisationId,
+    consentId: objects.consentId,
+    sharedFields: ['familyName'],
+    dueOn: '2030-01-01',
+  }),
+  'POST /api/referrals/:referralId/decline': () => ({ reason: 'Matrix-Grund' }),
+  'POST /api/referrals/:referralId/complete': () => ({ feedback: 'Matrix-Rückmeldung' }),
   'POST /api/persons/:personId/legal-sphere-changes': () => ({
     fromSphere: 'none',
     toSphere: 'SGB II',
@@ -219,7 +240,10 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
 }
 /** Routes that take a file instead of JSON. */
-const multipartRoutes = new Set(['POST /api/cases/:caseId/documents'])
+const multipartRoutes = new Set([
+  'POST /api/cases/:caseId/documents',
+  'POST /api/consents/:consentId/signed-form',
+])
 /** Routes that need If-Match besides PUT and PATCH. */
 const versionedPosts = new Set(['POST /api/cases/:caseId/phase'])
 
@@ -237,6 +261,8 @@ const objectParams = new Set([
   'documentId',
   'viewId',
   'serviceId',
+  'consentId',
+  'referralId',
 ])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
 const fillUrl = (url: string, objects: Objects) =>
@@ -244,7 +270,7 @@ const fillUrl = (url: string, objects: Objects) =>
     objectParams.has(name) ? objects[name as keyof Objects] : randomUUID(),
   )
 /** The case-work records of the own district as the policy sees them, for object-dependent rules. */
-type OwnSubjects = { case: Subject; person: Subject; task: Subject }
+type OwnSubjects = { case: Subject; person: Subject; task: Subject; referral: Subject }
 let ownSubjects: OwnSubjects | undefined
 const publicSessionId = (session: TestSession) =>
   createHash('sha256')
@@ -257,7 +283,8 @@ const allowedFor = (role: Role, access: RouteAccessEntry['access']): boolean => 
   const abilities = districtAbilities({
     userId: 'me',
     districtId: 'd',
-    organisationId: null,
+    // A partner belongs to an organisation, as every partner account does.
+    organisationId: role === 'partner' ? 'organisation' : null,
     roles: [role],
     teamIds: [],
   })
@@ -272,14 +299,28 @@ const allowedFor = (role: Role, access: RouteAccessEntry['access']): boolean => 
 const expectedAllowed = (each: Case): boolean => {
   const role = each.role as Role
   const params = paramsOf(each.route.url)
+  const access = each.route.access
+  // A referral: the receiving partner decides by the referral, everyone else reads it through its case.
+  if (params.includes('referralId') && each.facts && ownSubjects) {
+    if (role === 'partner') return can(each.facts, access as Action, ownSubjects.referral)
+    if (access === 'referral.open') return can(each.facts, 'case.read', ownSubjects.case)
+    return can(each.facts, access as Action, ownSubjects.case)
+  }
+  // The directory entry and services of the matrix's own organisation, which is not the partner's.
+  if ((access === 'directory.edit' || access === 'service.edit') && each.facts) {
+    return can(each.facts, access, {
+      type: 'organisation',
+      districtId: each.facts.districtId,
+      organisationId: 'matrix',
+    })
+  }
   const subject = params.includes('taskId')
     ? ownSubjects?.task
     : params.includes('caseId')
       ? ownSubjects?.case
-      : params.includes('personId')
+      : params.includes('personId') || params.includes('consentId')
         ? ownSubjects?.person
         : undefined
-  const access = each.route.access
   if (subject && each.facts && access !== 'public' && access !== 'authenticated') {
     return can(each.facts, access as Action, subject)
   }
@@ -317,7 +358,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     )?.version
 
   /** A person with a case, a goal, a measure, a task, a document and a saved view, made through the API. */
-  const caseWorkRecords = async (session: TestSession, caseTeamId: string | null) => {
+  const caseWorkRecords = async (session: TestSession, caseTeamId: string | null, recipient: string) => {
     const created = async (url: string, payload: object) => {
       const response = await session.request({ method: 'POST', url, payload })
       expect(response.statusCode, response.body).toBe(201)
@@ -351,6 +392,19 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     })
     expect(uploaded.statusCode, uploaded.body).toBe(201)
     const view = await created('/api/case-views', { name: 'Matrix Vorlage', filters: { phase: 'open' } })
+    const consent = await created(`/api/persons/${person.id}/consents`, {
+      recipientOrganisationIds: [recipient],
+      purposes: ['referral'],
+      dataCategories: ['identity', 'contact'],
+      validFrom: today(),
+      validUntil: '2030-12-31',
+    })
+    const referral = await created(`${caseUrl}/referrals`, {
+      organisationId: recipient,
+      consentId: consent.id,
+      sharedFields: ['familyName', 'givenNames'],
+      dueOn: '2030-01-01',
+    })
     return {
       caseId: kase.id as string,
       personId: person.id as string,
@@ -359,6 +413,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       measureId: measure.id as string,
       documentId: uploaded.json()[0].id as string,
       viewId: view.id as string,
+      consentId: consent.id as string,
+      referralId: referral.id as string,
+      recipientOrganisationId: recipient,
       municipalityId: municipality.id,
       caseTeamId: caseTeamId ?? '',
       caseManagerId: session.userId,
@@ -368,8 +425,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
   /** The case-work records of a set of objects and everything attached to their case, to compare. */
   const caseWorkSnapshot = async (objects: Objects) => {
     const db = ctx.database.db
-    const byCase = async (table: 'contact' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document') =>
-      (await db.selectFrom(table).select('id').where('case_id', '=', objects.caseId).execute()).length
+    const byCase = async (
+      table: 'contact' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document' | 'referral',
+    ) => (await db.selectFrom(table).select('id').where('case_id', '=', objects.caseId).execute()).length
     return {
       person: await db.selectFrom('person').selectAll().where('id', '=', objects.personId).executeTakeFirst(),
       case: await db
@@ -419,6 +477,17 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       measures: await byCase('measure'),
       tasks: await byCase('task'),
       documents: await byCase('case_document'),
+      consent: await db
+        .selectFrom('consent')
+        .selectAll()
+        .where('id', '=', objects.consentId)
+        .executeTakeFirst(),
+      referral: await db
+        .selectFrom('referral')
+        .selectAll()
+        .where('id', '=', objects.referralId)
+        .executeTakeFirst(),
+      referrals: await byCase('referral'),
     }
   }
 
@@ -457,13 +526,19 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       .where('district_id', '=', admin.districtId)
       .where('name', '=', 'Team Nord')
       .executeTakeFirstOrThrow()
-    const ownCaseWork = await caseWorkRecords(caseManager, teamNord.id)
-    // matrix.foreign is a case manager of Kreis Lindenau without a team.
-    const foreignCaseWork = await caseWorkRecords(foreignSession, null)
+    const jobcenter = await ctx.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('district_id', '=', admin.districtId)
+      .where('name', '=', 'Jobcenter Rhein-Sieg')
+      .executeTakeFirstOrThrow()
+    const ownCaseWork = await caseWorkRecords(caseManager, teamNord.id, jobcenter.id)
     const foreignOrganisation = await createNamed(lindenauAdmin, '/api/organisations', {
       name: 'Matrix Fremd',
       kind: 'kommune',
     })
+    // matrix.foreign is a case manager of Kreis Lindenau without a team.
+    const foreignCaseWork = await caseWorkRecords(foreignSession, null, foreignOrganisation)
     const matrixService = (organisationId: string, municipalityId: string) => ({
       organisationId,
       name: 'Matrix-Angebot',
@@ -513,6 +588,12 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         assigneeId: caseManager.userId,
         createdBy: caseManager.userId,
       },
+      referral: {
+        type: 'referral',
+        districtId: admin.districtId,
+        organisationId: jobcenter.id,
+        status: 'sent',
+      },
     }
 
     const send = async (
@@ -556,7 +637,14 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         ? {
             userId: session.userId,
             districtId: session.districtId,
-            organisationId: null,
+            organisationId:
+              (
+                await ctx.database.db
+                  .selectFrom('app_user')
+                  .select('organisation_id')
+                  .where('id', '=', session.userId)
+                  .executeTakeFirst()
+              )?.organisation_id ?? null,
             roles: [actor.role as Role],
             teamIds: (
               await ctx.database.db
@@ -674,6 +762,92 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     )
     expect(reads.length).toBeGreaterThanOrEqual(2 * 9)
     expect(reads.filter((each) => each.status !== 200).map(describeCase)).toEqual([])
+  })
+
+  it('hides a referral from partners of other organisations and of other districts: 404, audited, nothing changed', async () => {
+    const admin = await loginAs(ctx.app, 'admin')
+    const lindenauAdmin = await loginAs(ctx.app, 'admin.lindenau')
+    const caritas = await ctx.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('district_id', '=', admin.districtId)
+      .where('name', '=', 'Caritasverband Rhein-Sieg')
+      .executeTakeFirstOrThrow()
+    const partnerOf = async (session: TestSession, username: string, organisationId: string) => {
+      const response = await session.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username,
+          displayName: 'Matrix Partner',
+          roles: ['partner'],
+          organisationId,
+          password: testPassword,
+        },
+      })
+      expect(response.statusCode, response.body).toBe(201)
+      return loginAs(ctx.app, username)
+    }
+    const otherOrganisation = await partnerOf(admin, 'matrix.partner.caritas', caritas.id)
+    const otherDistrict = await partnerOf(
+      lindenauAdmin,
+      'matrix.partner.lindenau',
+      foreign.recipientOrganisationId,
+    )
+    const target = await ctx.database.db
+      .selectFrom('referral')
+      .select(['id', 'status', 'version'])
+      .where(
+        'organisation_id',
+        '=',
+        (ownSubjects as OwnSubjects).referral.type === 'referral'
+          ? ((ownSubjects as OwnSubjects).referral as { organisationId: string }).organisationId
+          : '',
+      )
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow()
+    const referralRoutes = routes.filter((route) => route.url.includes(':referralId'))
+    expect(referralRoutes.length).toBeGreaterThanOrEqual(6)
+    const deniedBefore = (
+      await ctx.database.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('subject_id', '=', target.id)
+        .where('outcome', '=', 'denied')
+        .execute()
+    ).length
+    const answers: string[] = []
+    for (const session of [otherOrganisation, otherDistrict]) {
+      for (const route of referralRoutes) {
+        const response = await session.request({
+          method: route.method as InjectOptions['method'],
+          url: route.url.replace(':referralId', target.id),
+          ...(route.method === 'POST'
+            ? { payload: (bodies[`${route.method} ${route.url}`]?.(null, foreign) ?? {}) as object }
+            : {}),
+        })
+        answers.push(`${route.method} ${route.url} → ${response.statusCode}`)
+      }
+      const inbox = await session.request({ method: 'GET', url: '/api/referrals/inbox?include=all' })
+      expect(inbox.statusCode).toBe(200)
+      expect(inbox.json().items.map((item: { id: string }) => item.id)).not.toContain(target.id)
+    }
+    expect(answers.filter((line) => !line.endsWith('404'))).toEqual([])
+    const deniedAfter = (
+      await ctx.database.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('subject_id', '=', target.id)
+        .where('outcome', '=', 'denied')
+        .execute()
+    ).length
+    expect(deniedAfter - deniedBefore).toBe(answers.filter((line) => line.endsWith('404')).length)
+    const after = await ctx.database.db
+      .selectFrom('referral')
+      .select(['status', 'version'])
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow()
+    expect(after).toEqual({ status: target.status, version: target.version })
   })
 
   it('lets through what the policy allows a role in its own district', () => {

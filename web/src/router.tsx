@@ -50,6 +50,8 @@ const LegalSphereChangesPage = lazyRouteComponent(
   () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
   'LegalSphereChangesPage',
 )
+const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
+const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -175,6 +177,16 @@ const servicesRoute = createRoute({
     )
   },
 })
+// A referral opens for the case's readers and for the receiving partner; the server decides which view.
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$referralId',
+  loader: loads(ReferralPage),
+  component: function ReferralRoute() {
+    const { referralId } = referralRoute.useParams()
+    return <ReferralPage referralId={referralId} />
+  },
+})
 
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
@@ -189,6 +201,8 @@ const routeTree = rootRoute.addChildren([
   page('/persons/new', PersonRegistrationPage, 'person.register'),
   personRoute,
   page('/tasks', TasksPage, 'task.own'),
+  page('/referrals', InboxPage, 'referral.inbox'),
+  referralRoute,
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
   page('/partners', DirectoryPage, 'network.read'),

@@ -1,7 +1,11 @@
 import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
-import { seedDemoNetwork, seedDemoNetworkCases } from '../../modules/network/index.ts'
+import {
+  seedDemoConsentsAndReferrals,
+  seedDemoHandovers,
+  seedDemoNetwork,
+} from '../../modules/network/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -25,7 +29,9 @@ export async function seedDemo(
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
-  // Legal-sphere changes and a conference hang off the demo cases.
-  if (rheinSieg && options.caseWork !== false) await seedDemoNetworkCases(database.db, rheinSieg)
+  // Consents and referrals on the demo cases (issue 10).
+  if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+  // Legal-sphere changes and a conference hang off the demo cases too.
+  if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
   return { districtsCreated, identities, personsCreated, servicesCreated }
 }

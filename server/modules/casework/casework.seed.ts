@@ -294,6 +294,18 @@ export async function seedDemoCaseWork(
   })
 }
 
+/**
+ * A made-up mobile number for two of three demo persons, from the name (not from the random
+ * sequence, so that the rest of the demo data stays as it was). 0151 0… is not handed out.
+ */
+function demoPhone(person: DemoPerson): string | null {
+  let hash = 0
+  for (const char of `${person.familyName}|${person.givenNames}|${person.birthDate}`)
+    hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  if (hash % 3 === 0) return null
+  return `+49 151 0${String(hash % 10_000_000).padStart(7, '0')}`
+}
+
 function personValues(
   districtId: string,
   person: DemoPerson,
@@ -320,6 +332,8 @@ function personValues(
     address_street: '',
     address_postcode: '',
     address_city: '',
+    phone: demoPhone(person),
+    email: null,
     arrival_date: person.arrivalDate,
     legal_sphere: random.pick(['AsylbLG', 'SGB II', 'SGB II', 'SGB XII', 'SGB III', 'none']),
     registered_by: registrant.id,

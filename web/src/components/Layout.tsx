@@ -12,6 +12,7 @@ const navigation = [
   { to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' },
   { to: '/cases', labelKey: 'casework.nav.cases', exact: false, ability: 'case.list' },
   { to: '/tasks', labelKey: 'casework.nav.tasks', exact: false, ability: 'task.own' },
+  { to: '/referrals', labelKey: 'nav.referralInbox', exact: false, ability: 'referral.inbox' },
   {
     to: '/short-consultations',
     labelKey: 'casework.nav.shortConsultations',

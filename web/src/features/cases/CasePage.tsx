@@ -9,6 +9,7 @@ import { caseQuery } from '../casework/queries.ts'
 import { ContactsTab } from '../contacts/ContactsTab.tsx'
 import { DocumentsTab } from '../documents/DocumentsTab.tsx'
 import { ConferencesTab } from '../network/conferences/ConferencesTab.tsx'
+import { ReferralsTab } from '../network/ReferralsTab.tsx'
 import { LegalSphereTab } from '../network/transitions/LegalSphereTab.tsx'
 import { PlanTab } from '../plan/PlanTab.tsx'
 import { CaseTasksTab } from '../tasks/CaseTasksTab.tsx'
@@ -37,6 +38,8 @@ function panel(tab: CaseTab, item: Case) {
       return <ConferencesTab item={item} />
     case 'legal-sphere':
       return <LegalSphereTab item={item} />
+    case 'referrals':
+      return <ReferralsTab item={item} />
     case 'assignment':
       return <AssignmentTab item={item} />
   }

@@ -121,6 +121,7 @@ export const caseTabs = [
   'contacts',
   'tasks',
   'documents',
+  'referrals',
   'legal-sphere',
   'conferences',
   'assignment',

@@ -282,6 +282,22 @@ export function PersonFormFields({
               onChange={(event) => onChange({ city: event.currentTarget.value })}
             />
           </Group>
+          <TextInput
+            label={t('casework.fields.phone')}
+            type="tel"
+            autoComplete="off"
+            value={values.phone}
+            error={error('phone')}
+            onChange={(event) => onChange({ phone: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('casework.fields.email')}
+            type="email"
+            autoComplete="off"
+            value={values.email}
+            error={error('email')}
+            onChange={(event) => onChange({ email: event.currentTarget.value })}
+          />
         </SimpleGrid>
       </Fieldset>
     </Stack>
