@@ -551,7 +551,7 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
       'total, the person ids of (c) taken from the matcher beforehand; it has no settings read, matcher, ' +
       'presentation queries or audit entry. The raw SQL of (f) is the shape the service used before issue 9 ' +
       '(every person sharing a phonetic code with the word joined to cases in one statement, which the planner ran ' +
-      'as a hash join over all of case_person); the service now reads the codes of each case\'s persons from the case ' +
+      "as a hash join over all of case_person); the service now reads the codes of each case's persons from the case " +
       'itself (client_case.name_codes with a GIN index, migration case_name_codes), so the word and the team ' +
       'meet in the case table.' +
       (slowScenarios.length > 0

@@ -42,8 +42,6 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
-const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
-const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
 const ConferencesPage = lazyRouteComponent(
   () => import('./features/network/conferences/ConferencesPage.tsx'),
   'ConferencesPage',
@@ -52,6 +50,8 @@ const LegalSphereChangesPage = lazyRouteComponent(
   () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
   'LegalSphereChangesPage',
 )
+const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
+const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),

@@ -3,8 +3,8 @@ import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
 import {
   seedDemoConsentsAndReferrals,
+  seedDemoHandovers,
   seedDemoNetwork,
-  seedDemoNetworkCases,
 } from '../../modules/network/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
@@ -29,10 +29,9 @@ export async function seedDemo(
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
-  // Consents and referrals, then legal-sphere changes and a conference, on the demo cases (issue 10).
-  if (rheinSieg && options.caseWork !== false) {
-    await seedDemoConsentsAndReferrals(database.db, rheinSieg)
-    await seedDemoNetworkCases(database.db, rheinSieg)
-  }
+  // Consents and referrals on the demo cases (issue 10).
+  if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+  // Legal-sphere changes and a conference hang off the demo cases too.
+  if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
   return { districtsCreated, identities, personsCreated, servicesCreated }
 }

@@ -5,11 +5,11 @@ import { referralTimeline } from './referrals/referral.service.ts'
 import { changeTimelineEntries } from './transitions/transition.service.ts'
 
 export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
-export { seedDemoConsentsAndReferrals } from './consents-referrals.seed.ts'
+export { seedDemoHandovers } from './handover.seed.ts'
 export { startNetworkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'
 export { seedDemoNetwork } from './network.seed.ts'
-export { seedDemoNetworkCases } from './network-cases.seed.ts'
+export { seedDemoConsentsAndReferrals } from './network-cases.seed.ts'
 export { refreshReferralFollowUps } from './referrals/referral.service.ts'
 export { applyDueChanges } from './transitions/transition.service.ts'
 

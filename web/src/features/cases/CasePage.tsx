@@ -34,12 +34,12 @@ function panel(tab: CaseTab, item: Case) {
       return <CaseTasksTab item={item} />
     case 'documents':
       return <DocumentsTab item={item} />
-    case 'referrals':
-      return <ReferralsTab item={item} />
     case 'conferences':
       return <ConferencesTab item={item} />
     case 'legal-sphere':
       return <LegalSphereTab item={item} />
+    case 'referrals':
+      return <ReferralsTab item={item} />
     case 'assignment':
       return <AssignmentTab item={item} />
   }
