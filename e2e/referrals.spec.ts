@@ -57,6 +57,24 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   await expect(consentRow.first()).toBeVisible()
   await expectAccessible(page, testInfo, 'person record with consents')
 
+  // Print the form for the client, German beside Arabic: the menu links the PDF the server fills.
+  await consentRow
+    .first()
+    .getByRole('button', { name: /^Formular drucken/ })
+    .click()
+  const arabic = page.getByRole('link', { name: 'Deutsch und Arabisch' })
+  await expect(arabic).toBeVisible()
+  await expectAccessible(page, testInfo, 'print form menu')
+  const formUrl = await arabic.getAttribute('href')
+  expect(formUrl).toMatch(/^\/api\/consents\/[0-9a-f-]{36}\/form\.pdf\?language=ar$/)
+  const form = await page.request.get(formUrl as string)
+  expect(form.status()).toBe(200)
+  expect(form.headers()['content-type']).toBe('application/pdf')
+  const pdf = await form.body()
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.length).toBeGreaterThan(20_000)
+  await page.keyboard.press('Escape')
+
   // Refer from the case: the consent is offered, phone is chosen explicitly, sent at once.
   await page.goto(caseUrl)
   await caseTab(page, 'Vermittlungen').click()

@@ -6,6 +6,7 @@ import {
   FileInput,
   Group,
   MultiSelect,
+  Popover,
   Select,
   SimpleGrid,
   Stack,
@@ -411,6 +412,7 @@ export function ConsentsSection({ person }: { person: Person }) {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
+                        <PrintFormMenu consent={consent} />
                         {consent.signedForm ? (
                           <Anchor
                             href={`/api/consents/${consent.id}/signed-form`}
@@ -479,5 +481,42 @@ export function ConsentsSection({ person }: { person: Person }) {
         {open?.kind === 'upload' && <SignedFormUpload consent={open.consent} onDone={() => setOpen(null)} />}
       </Dialog>
     </section>
+  )
+}
+
+/** The printable form, German beside the language chosen here; the recorded language comes first. */
+function PrintFormMenu({ consent }: { consent: Consent }) {
+  const { t } = useTranslation()
+  const languages = [
+    ...(consent.formLanguage ? [consent.formLanguage] : []),
+    ...consentFormLanguages.filter((code) => code !== consent.formLanguage),
+  ]
+  const label = t('network.consents.printFormFor', {
+    recipients: consent.recipientOrganisations.map((organisation) => organisation.name).join(', '),
+  })
+  // A popover of plain links: each opens a PDF, which is navigation, not a menu command.
+  return (
+    <Popover position="bottom-start" withinPortal shadow="md">
+      <Popover.Target>
+        <Button size="compact-sm" variant="default" aria-label={label}>
+          {t('network.consents.printForm')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown aria-label={label}>
+        <Stack gap={4}>
+          {languages.map((code) => (
+            <Anchor
+              key={code}
+              size="sm"
+              href={`/api/consents/${consent.id}/form.pdf?language=${code}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('network.consents.printFormLanguage', { language: t(`network.languages.${code}`) })}
+            </Anchor>
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   )
 }
