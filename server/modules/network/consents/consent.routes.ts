@@ -1,5 +1,4 @@
-import multipart from '@fastify/multipart'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -8,10 +7,10 @@ import {
   consentRevocationSchema,
   consentSchema,
 } from '../../../../common/consent.ts'
-import { problemSchema } from '../../../../common/problem.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
-import { DomainError, fieldError } from '../../../platform/errors.ts'
+import { readUploadedFile, registerUploads, sendDownload } from '../../../platform/uploads.ts'
+import { personParams, problems, tags } from '../network.http.ts'
 import {
   authorizeFormUpload,
   downloadSignedForm,
@@ -23,37 +22,7 @@ import {
 } from './consent.service.ts'
 import { printConsentForm } from './consent-form.service.ts'
 
-const tags = ['Network']
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  413: problemSchema,
-  415: problemSchema,
-  422: problemSchema,
-}
-const personParams = z.object({ personId: z.uuid() })
 const consentParams = z.object({ consentId: z.uuid() })
-
-const multipartLimitCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_PARTS_LIMIT', 'FST_FILES_LIMIT'])
-
-/** The one file of the upload; a broken multipart body is 400, a file over the limit 413. */
-async function readUploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  if (!request.isMultipart()) throw fieldError('document-missing', 'invalid', 'file')
-  try {
-    const file = await request.file()
-    if (!file) throw fieldError('document-missing', 'invalid', 'file')
-    return { fileName: file.filename, content: await file.toBuffer() }
-  } catch (error) {
-    if (error instanceof DomainError) throw error
-    const code = (error as { code?: unknown }).code
-    if (typeof code === 'string' && multipartLimitCodes.has(code))
-      throw fieldError('payload-too-large', 'too-large', 'file')
-    throw fieldError('multipart-malformed', 'invalid', '')
-  }
-}
 
 /** The consent ledger: a person's consents, revocation in one step, and the signed form. */
 export const consentRoutes =
@@ -61,9 +30,7 @@ export const consentRoutes =
   async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     const { db } = deps.database
-    await app.register(multipart, {
-      limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
-    })
+    await registerUploads(app, deps)
 
     app.get(
       '/persons/:personId/consents',
@@ -184,15 +151,7 @@ export const consentRoutes =
           request.params.consentId,
           requestContext(request),
         )
-        return reply
-          .header('content-type', file.mediaType)
-          .header(
-            'content-disposition',
-            `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-          )
-          .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(file.content)
+        return sendDownload(reply, file)
       },
     )
     app.get(
