@@ -558,7 +558,7 @@ export const taskSchema = z
     caseId: z.uuid().nullable(),
     caseReference: z.string().nullable(),
     personId: z.uuid().nullable(),
-    source: z.enum(['manual', 'residence-expiry', 'referral-follow-up']),
+    source: z.enum(['manual', 'residence-expiry', 'referral-follow-up', 'meeting-action']),
     doneAt: z.string().nullable(),
     overdue: z.boolean(),
     dueGroup: z

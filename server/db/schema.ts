@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
+import type { SteeringTables } from './schema.steering.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -184,7 +185,7 @@ export interface SsoLoginTable {
   expires_at: string
 }
 
-export interface DB extends CaseWorkTables, NetworkDirectoryTables, NetworkTables {
+export interface DB extends CaseWorkTables, NetworkDirectoryTables, NetworkTables, SteeringTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

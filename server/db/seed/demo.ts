@@ -2,6 +2,7 @@ import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
 import { seedDemoNetwork } from '../../modules/network/index.ts'
+import { seedDemoSteering } from '../../modules/steering/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -10,6 +11,7 @@ export type DemoSeedResult = {
   identities: DemoIdentitiesResult
   personsCreated: number
   servicesCreated: number
+  bodiesCreated: number
 }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
@@ -25,5 +27,6 @@ export async function seedDemo(
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
-  return { districtsCreated, identities, personsCreated, servicesCreated }
+  const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
+  return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated }
 }

@@ -6,10 +6,12 @@ export { seedDemoCaseWork } from './casework.seed.ts'
 export { safeFileName } from './documents/document.service.ts'
 export { refreshStaleMatchKeys } from './persons/person.service.ts'
 export {
+  type ActionItemTask,
   authorizeOnPerson,
   caseOutline,
   caseReferences,
   caseSubjectFor,
+  createActionItemTask,
   ensureFollowUpTasks,
   type FollowUpTask,
   measureOfCase,
@@ -17,5 +19,6 @@ export {
   personSubjectFor,
   type SharedValue,
   sharedFieldValues,
+  tasksBySourceKey,
 } from './sharing/sharing.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'
