@@ -42,6 +42,13 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
+const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
+const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
+const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
+const DecisionsPage = lazyRouteComponent(
+  () => import('./features/steering/DecisionsPage.tsx'),
+  'DecisionsPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
@@ -119,6 +126,34 @@ const personRoute = createRoute({
   },
 })
 
+// Steering: bodies, their meetings and the register of decisions.
+const bodyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/bodies/$bodyId',
+  loader: loads(BodyPage),
+  component: function BodyRoute() {
+    const { bodyId } = bodyRoute.useParams()
+    return (
+      <RequireAbility ability="steering.read">
+        <BodyPage bodyId={bodyId} />
+      </RequireAbility>
+    )
+  },
+})
+const meetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/meetings/$meetingId',
+  loader: loads(MeetingPage),
+  component: function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams()
+    return (
+      <RequireAbility ability="steering.read">
+        <MeetingPage meetingId={meetingId} />
+      </RequireAbility>
+    )
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -132,6 +167,10 @@ const routeTree = rootRoute.addChildren([
   page('/persons/new', PersonRegistrationPage, 'person.register'),
   personRoute,
   page('/tasks', TasksPage, 'task.own'),
+  page('/steering', BodiesPage, 'steering.read'),
+  bodyRoute,
+  meetingRoute,
+  page('/steering/decisions', DecisionsPage, 'decision.read'),
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.

@@ -18,6 +18,8 @@ const navigation = [
     exact: false,
     ability: 'short-consultation.record',
   },
+  { to: '/steering/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
+  { to: '/steering', labelKey: 'steering.nav.bodies', exact: true, ability: 'steering.read' },
   { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },

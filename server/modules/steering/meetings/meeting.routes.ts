@@ -19,6 +19,7 @@ import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
 import { problems } from '../steering.http.ts'
 import {
+  actionItemOwners,
   addActionItem,
   addAgendaItem,
   addAmendment,
@@ -281,6 +282,21 @@ export const meetingRoutes =
               requestContext(request),
             ),
           ),
+    )
+    app.get(
+      '/action-item-owners',
+      {
+        config: { access: 'steering.manage' },
+        schema: {
+          tags,
+          summary: 'Who may own an action item: active users of my district who keep tasks',
+          response: {
+            200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+            ...problems,
+          },
+        },
+      },
+      (request) => actionItemOwners(db, actorOf(request)),
     )
     app.get(
       '/meetings/:meetingId/invitation.ics',

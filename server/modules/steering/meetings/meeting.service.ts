@@ -21,11 +21,11 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { districtTimeZone } from '../../../platform/district-time.ts'
 import { Conflict, DomainError, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
-import { type Actor, authorize, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
+import { type Actor, allRoles, authorize, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { createActionItemTask, tasksBySourceKey } from '../../casework/index.ts'
 import { getDistrictName } from '../../districts/index.ts'
-import { activeUsers, displayNames, organisationNames } from '../../identity/index.ts'
+import { activeUsers, activeUsersWithRole, displayNames, organisationNames } from '../../identity/index.ts'
 import { bodyFacts, bodyMembers } from '../bodies/body.service.ts'
 import { authorizeOnBody, authorizeOnMeeting, ruleViolation } from '../steering.access.ts'
 import { calendarOf } from './invitation.ts'
@@ -601,4 +601,23 @@ export async function minutesForExport(
     subjectId: meetingId,
   })
   return { meeting, districtName }
+}
+
+/** Who may own an action item: the district's active users who keep tasks, by name. */
+export async function actionItemOwners(db: Kysely<DB>, actor: Actor) {
+  authorize(actor, 'steering.manage', ownDistrict(actor))
+  const lists = await Promise.all(
+    allRoles
+      .filter((role) => keepsTasks([role]))
+      .map((role) => activeUsersWithRole(db, actor.districtId, role)),
+  )
+  const owners = new Map<string, string>()
+  for (const user of lists.flat()) owners.set(user.id, user.displayName)
+  const candidates = await activeUsers(db, actor.districtId, [...owners.keys()])
+  return {
+    items: candidates
+      .filter((user) => keepsTasks(user.roles))
+      .map((user) => ({ id: user.id, displayName: user.displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de')),
+  }
 }
