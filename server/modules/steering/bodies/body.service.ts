@@ -255,6 +255,8 @@ export async function endMembership(
   request: RequestContext,
 ): Promise<BodyDetail> {
   await authorizeOnBody(db, actor, 'steering.manage', bodyId)
+  if (!(await selectMemberships(db, bodyId)).some((member) => member.id === membershipId))
+    throw new NotFound()
   await db.transaction().execute(async (trx) => {
     if (!(await updateMembershipUntil(trx, bodyId, membershipId, untilOn))) {
       throw ruleViolation('date-order', 'untilOn')
