@@ -170,7 +170,7 @@ const routeTree = rootRoute.addChildren([
   page('/steering', BodiesPage, 'steering.read'),
   bodyRoute,
   meetingRoute,
-  page('/steering/decisions', DecisionsPage, 'decision.read'),
+  page('/decisions', DecisionsPage, 'decision.read'),
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.

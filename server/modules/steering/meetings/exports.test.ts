@@ -122,7 +122,7 @@ describe.each(databaseKinds)('steering exports on %s', (kind) => {
       expect(response.headers['content-type']).toContain('text/calendar')
       return eventsOf(response.body)
     })
-    expect(before?.method).toBe('REQUEST')
+    expect(before?.method).toBe('PUBLISH')
     expect(before?.zones).toEqual(['Europe/Berlin'])
     expect(before?.events).toEqual([
       expect.objectContaining({

@@ -31,8 +31,11 @@ export type CalendarInput = {
   districtName: string
   timeZone: string
   meetings: readonly { row: MeetingFacts; agenda: readonly string[] }[]
-  /** REQUEST for one meeting's invitation, PUBLISH for a body's feed. */
-  method: 'REQUEST' | 'PUBLISH'
+  /**
+   * PUBLISH: a calendar entry anyone imports. REQUEST (iTIP) would need an ORGANIZER and
+   * attendees with e-mail addresses, which members of a body need not have in Lotse.
+   */
+  method: 'PUBLISH'
   stamp: Date
 }
 
@@ -40,7 +43,7 @@ export function calendarOf(input: CalendarInput): string {
   const calendar = ical({
     name: `${input.name} (${input.districtName})`,
     prodId: { company: 'Lotse', product: 'Steuerung', language: 'DE' },
-    method: input.method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
+    method: ICalCalendarMethod.PUBLISH,
     timezone: { name: input.timeZone, generator: getVtimezoneComponent },
   })
   for (const { row, agenda } of input.meetings) {

@@ -317,7 +317,7 @@ export const meetingRoutes =
           requestContext(request),
         )
         return reply
-          .header('content-type', 'text/calendar; charset=utf-8; method=REQUEST')
+          .header('content-type', 'text/calendar; charset=utf-8; method=PUBLISH')
           .header('content-disposition', `attachment; filename="${invitation.fileName}"`)
           .send(invitation.content)
       },

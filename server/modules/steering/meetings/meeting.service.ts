@@ -554,7 +554,7 @@ export async function meetingInvitation(
     districtName,
     timeZone,
     meetings: [{ row, agenda: agenda.map((item) => `TOP ${item.position}: ${item.title}`) }],
-    method: 'REQUEST',
+    method: 'PUBLISH',
     stamp: request.now,
   })
   return { content, fileName: `einladung-${localDay(row.starts_at, timeZone)}.ics` }

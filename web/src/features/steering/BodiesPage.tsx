@@ -13,6 +13,7 @@ import {
 } from '../../../../common/steering.ts'
 import { apiSend } from '../../api.ts'
 import { QueryState } from '../../components/QueryState.tsx'
+import { displayTimeZone } from '../../district-time.ts'
 import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan } from '../../session.tsx'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
@@ -106,7 +107,7 @@ export function BodiesPage() {
     <Stack maw={1200} gap="lg">
       <Group justify="space-between">
         <Title order={2}>{t('steering.bodies.title')}</Title>
-        <Anchor component={Link} to="/steering/decisions">
+        <Anchor component={Link} to="/decisions">
           {t('steering.register.title')}
         </Anchor>
       </Group>
@@ -161,7 +162,7 @@ export function BodiesPage() {
                       ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
                           dateStyle: 'medium',
                           timeStyle: 'short',
-                          timeZone: 'Europe/Berlin',
+                          timeZone: displayTimeZone(),
                         }).format(new Date(body.nextMeetingAt))
                       : '–'}
                   </Table.Td>
