@@ -12,6 +12,7 @@ import {
   bodyKinds,
 } from '../../../../common/steering.ts'
 import { apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { displayTimeZone } from '../../district-time.ts'
 import { useSchemaValidator } from '../../schema-form.ts'
@@ -149,7 +150,7 @@ export function BodiesPage() {
                           })}
                         </Text>
                         {body.filledSeatCount < body.seatCount && (
-                          <Badge color="orange" variant="light">
+                          <Badge color={statusColors.warning}>
                             {t('steering.body.unfilled', { count: body.seatCount - body.filledSeatCount })}
                           </Badge>
                         )}

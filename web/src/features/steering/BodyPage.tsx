@@ -13,6 +13,7 @@ import {
   membershipRoles,
 } from '../../../../common/steering.ts'
 import { apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useSchemaValidator } from '../../schema-form.ts'
@@ -256,7 +257,9 @@ export function BodyPage({ bodyId }: { bodyId: string }) {
             </Anchor>
             <Title order={2}>{data.name}</Title>
             <Group gap="sm">
-              <Badge variant="light">{t(`steering.kinds.${data.kind}`)}</Badge>
+              <Badge variant="outline" color={statusColors.neutral}>
+                {t(`steering.kinds.${data.kind}`)}
+              </Badge>
               {data.parentBodyId && data.parentBodyName && (
                 <Anchor component={Link} to={`/steering/bodies/${data.parentBodyId}`} size="sm">
                   {t('steering.body.under', { name: data.parentBodyName })}
@@ -306,11 +309,9 @@ export function BodyPage({ bodyId }: { bodyId: string }) {
                       </Table.Td>
                       <Table.Td>
                         {seat.filled ? (
-                          <Badge color="green" variant="light">
-                            {t('steering.seat.filled')}
-                          </Badge>
+                          <Badge color={statusColors.positive}>{t('steering.seat.filled')}</Badge>
                         ) : (
-                          <Badge color="orange">{t('steering.seat.open')}</Badge>
+                          <Badge color={statusColors.warning}>{t('steering.seat.open')}</Badge>
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -370,7 +371,7 @@ export function BodyPage({ bodyId }: { bodyId: string }) {
                           {meetingWhen(meeting, i18n.language)}
                         </Text>
                         {meeting.approvedAt && (
-                          <Badge size="sm" variant="light" color="gray">
+                          <Badge size="sm" color={statusColors.neutral}>
                             {t('steering.minutes.approvedBadge')}
                           </Badge>
                         )}

@@ -28,6 +28,7 @@ import {
   type MeetingDetail,
 } from '../../../../common/steering.ts'
 import { apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
@@ -151,7 +152,7 @@ function Attendance({ meeting, editable }: { meeting: MeetingDetail; editable: b
         </Table.Tbody>
       </Table>
       <Group>
-        <Badge color={quorum.reached ? 'green' : 'orange'} variant="light" size="lg">
+        <Badge color={quorum.reached ? statusColors.positive : statusColors.warning} size="lg">
           {t(quorum.reached ? 'steering.attendance.quorate' : 'steering.attendance.notQuorate', {
             present: quorum.present,
             voting: quorum.votingMembers,
@@ -405,14 +406,16 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         <Group gap="sm">
           <Title order={2}>{meeting.title}</Title>
           {meeting.approvedAt ? (
-            <Badge color="gray">
+            <Badge color={statusColors.neutral}>
               {t('steering.minutes.approvedOn', {
                 date: formatDay(meeting.approvedAt.slice(0, 10), i18n.language),
                 name: meeting.approvedByName ?? '',
               })}
             </Badge>
           ) : (
-            <Badge variant="light">{t('steering.minutes.draft')}</Badge>
+            <Badge variant="outline" color={statusColors.neutral}>
+              {t('steering.minutes.draft')}
+            </Badge>
           )}
         </Group>
         <Text>{meetingWhen(meeting, i18n.language)}</Text>
