@@ -635,12 +635,17 @@ async function generateOn(
   step('phase changes, assessments, goals, measures, tasks')
 
   await exec(sql`DROP TABLE bench_case_plan`)
-  // The case's sort name, as the services keep it (refreshCaseSortNames), for the whole district at once.
-  await exec(sql`UPDATE client_case c SET sort_name = s.name FROM (
-      SELECT cp.case_id, min(lower(p.family_name || ' ' || p.given_names)) AS name
-      FROM case_person cp JOIN person p ON p.id = cp.person_id GROUP BY cp.case_id) s
+  // The case's sort name and name codes, as the services keep them (refreshCaseNames), for the
+  // whole district at once.
+  await exec(sql`UPDATE client_case c SET sort_name = s.name, name_codes = s.codes FROM (
+      SELECT x.case_id, min(x.name) AS name,
+        coalesce(array_agg(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.code IS NOT NULL), '{}') AS codes
+      FROM (SELECT cp.case_id, lower(p.family_name || ' ' || p.given_names) AS name, code
+        FROM case_person cp JOIN person p ON p.id = cp.person_id
+        LEFT JOIN LATERAL unnest(p.name_codes) AS code ON true) x
+      GROUP BY x.case_id) s
     WHERE s.case_id = c.id`)
-  step('case sort names')
+  step('case sort names and name codes')
   if (!foreignKeyChecks) await exec(sql`RESET session_replication_role`)
   for (const index of indexes) await exec(sql.raw(index.indexdef))
   step(`${indexes.length} indexes rebuilt`)

@@ -551,8 +551,9 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
       'total, the person ids of (c) taken from the matcher beforehand; it has no settings read, matcher, ' +
       'presentation queries or audit entry. The raw SQL of (f) is the shape the service used before issue 9 ' +
       '(every person sharing a phonetic code with the word joined to cases in one statement, which the planner ran ' +
-      'as a hash join over all of case_person); the service now finds the persons first and probes their cases ' +
-      'through the (person_id, case_id) index of migration 0009.' +
+      "as a hash join over all of case_person); the service now reads the codes of each case's persons from the case " +
+      'itself (client_case.name_codes with a GIN index, migration case_name_codes), so the word and the team ' +
+      'meet in the case table.' +
       (slowScenarios.length > 0
         ? ` ${slowScenarios.length > 1 ? 'Scenarios' : 'Scenario'} ${slowScenarios.map((key) => `(${key})`).join(', ')} ` +
           `took more than ${slowMs} ms a call and ${slowScenarios.length > 1 ? 'were' : 'was'} measured ` +

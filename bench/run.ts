@@ -11,6 +11,8 @@ import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
+import { runNetworkStateBenchmark } from './network.bench.ts'
+import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
 // Ctrl+C in the middle of a run must not leave servers behind.
@@ -39,6 +41,16 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   {
     name: 'casework-state',
     run: runCaseworkStateBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'network-state',
+    run: runNetworkStateBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'network-inbox',
+    run: runNetworkInboxBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
   },
 ]

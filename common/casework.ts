@@ -29,6 +29,7 @@ const optionalNote = (max: number) => multiLineText().trim().max(max).default(''
 
 export const sexes = ['female', 'male', 'diverse', 'unknown'] as const
 export const legalSpheres = ['AsylbLG', 'SGB II', 'SGB III', 'SGB XII', 'none'] as const
+export type LegalSphere = (typeof legalSpheres)[number]
 /**
  * Residence titles, in the order a KIM office meets them: during asylum, bridging, by purpose of
  * stay (the AufenthG's chapters: § 16 ff. education, § 18 ff. work, § 22 ff. humanitarian), and
@@ -529,6 +530,17 @@ export const shortConsultationSchema = shortConsultationInputSchema
 /** Groups of the reminders list, in its order; `done` only when done tasks are asked for. */
 export const taskDueGroups = ['overdue', 'today', 'this-week', 'later', 'done'] as const
 
+/** Who made a task: a user, the residence-expiry job, or the network (referral follow-up, hand-over, conference). */
+export const taskSources = [
+  'manual',
+  'residence-expiry',
+  'referral-follow-up',
+  'legal-sphere-handover',
+  'case-conference',
+  'meeting-action',
+] as const
+export type TaskSource = (typeof taskSources)[number]
+
 export const taskInputSchema = z
   .object({
     title: singleLineText().trim().min(2).max(200),
@@ -558,7 +570,7 @@ export const taskSchema = z
     caseId: z.uuid().nullable(),
     caseReference: z.string().nullable(),
     personId: z.uuid().nullable(),
-    source: z.enum(['manual', 'residence-expiry', 'referral-follow-up', 'meeting-action']),
+    source: z.enum(taskSources),
     doneAt: z.string().nullable(),
     overdue: z.boolean(),
     dueGroup: z
@@ -621,6 +633,8 @@ export const timelineKinds = [
   'task',
   'document',
   'case-opened',
+  'legal-sphere-change',
+  'case-conference',
   // From the network (issue 10), through CaseTimelineSource.
   'consent',
   'consent-revoked',

@@ -12,6 +12,8 @@ export const demoUsers = {
   dpo: { username: 'datenschutz', displayName: 'Claudia Neumann' },
   teamLead: { username: 'teamleitung', displayName: 'Markus Hoffmann' },
   reportReader: { username: 'bericht', displayName: 'Dr. Thomas Richter' },
+  partner: { username: 'partner.jobcenter', displayName: 'Sabine Krüger' },
+  jobcenter: { username: 'partner.jobcenter', displayName: 'Sabine Krüger' },
 } as const
 
 export type DemoUser = (typeof demoUsers)[keyof typeof demoUsers]

@@ -44,6 +44,11 @@ export const tableOwners = {
     'matching_key_version',
   ],
   network: [
+    'legal_sphere_change',
+    'legal_sphere_handover_step',
+    'case_conference',
+    'case_conference_participant',
+    'case_conference_action',
     // directory/ and services/ (migration 0010)
     'partner_profile',
     'partner_contact_person',

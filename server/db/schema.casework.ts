@@ -85,6 +85,7 @@ export interface ClientCaseTable {
   closing_reason: string | null
   last_contact_at: string | null
   sort_name: Generated<string>
+  name_codes: TextArray
   created_by: string
   version: Generated<number>
   created_at: Timestamp

@@ -40,6 +40,11 @@ type Objects = {
   measureId: string
   documentId: string
   viewId: string
+  // Network: a service of the district's test organisation.
+  serviceId: string
+  // The network: a consent of the person and a referral of the case to a partner organisation.
+  consentId: string
+  referralId: string
   // Not in URLs, for bodies: the municipality, team and case manager of those records.
   municipalityId: string
   caseTeamId: string
@@ -47,6 +52,8 @@ type Objects = {
   // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
   bodyId: string
   meetingId: string
+  /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
+  recipientOrganisationId: string
 }
 type Case = {
   route: RouteAccessEntry
@@ -208,6 +215,36 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Before approval: a 422 after the policy.
   'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
+  // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
+  'POST /api/persons/:personId/consents': (_username, objects) => ({
+    recipientOrganisationIds: [objects.recipientOrganisationId],
+    purposes: ['referral'],
+    dataCategories: ['identity'],
+    validFrom: today(),
+    validUntil: '2030-12-31',
+  }),
+  'POST /api/cases/:caseId/referrals': (_username, objects) => ({
+    organisationId: objects.recipientOrganisationId,
+    consentId: objects.consentId,
+    sharedFields: ['familyName'],
+    dueOn: '2030-01-01',
+  }),
+  'POST /api/referrals/:referralId/decline': () => ({ reason: 'Matrix-Grund' }),
+  'POST /api/referrals/:referralId/complete': () => ({ feedback: 'Matrix-Rückmeldung' }),
+  'POST /api/persons/:personId/legal-sphere-changes': () => ({
+    fromSphere: 'none',
+    toSphere: 'SGB II',
+    effectiveOn: today(),
+    reason: 'recognition',
+  }),
+  'PATCH /api/legal-sphere-handover-steps/:stepId': () => ({ doneOn: null }),
+  // Refused for want of consent where the policy allows it (422), which the matrix takes as passing the policy.
+  'POST /api/cases/:caseId/conferences': (_username, objects) => ({
+    kind: 'case-conference',
+    heldOn: today(),
+    participants: [{ organisationId: objects.organisationId }],
+    summary: 'Eine Person, 27–44 Jahre.',
+  }),
   'POST /api/short-consultations': (_username, objects) => ({
     occurredOn: today(),
     municipalityId: objects.municipalityId,
@@ -215,9 +252,33 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     language: 'de',
     channel: 'phone',
   }),
+  // Network: the directory entry as it is (defaults), a service of the own test organisation, and a
+  // pair of services that do not exist (422 after the policy, nothing marked).
+  'PUT /api/directory/:organisationId': () => ({}),
+  'POST /api/services': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'PUT /api/services/:serviceId': (_username, objects) => ({
+    organisationId: objects.organisationId,
+    name: 'Matrix-Angebot',
+    domains: ['language'],
+    targetGroups: ['refugees'],
+    municipalityIds: [objects.municipalityId],
+  }),
+  'POST /api/services/overlaps/intended': () => ({
+    serviceIds: [randomUUID(), randomUUID()],
+    reason: 'Matrix-Begründung',
+  }),
 }
 /** Routes that take a file instead of JSON. */
-const multipartRoutes = new Set(['POST /api/cases/:caseId/documents'])
+const multipartRoutes = new Set([
+  'POST /api/cases/:caseId/documents',
+  'POST /api/consents/:consentId/signed-form',
+])
 /** Routes that need If-Match besides PUT and PATCH. */
 const versionedPosts = new Set(['POST /api/cases/:caseId/phase'])
 
@@ -236,6 +297,9 @@ const objectParams = new Set([
   'viewId',
   'bodyId',
   'meetingId',
+  'serviceId',
+  'consentId',
+  'referralId',
 ])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
 const fillUrl = (url: string, objects: Objects) =>
@@ -243,7 +307,7 @@ const fillUrl = (url: string, objects: Objects) =>
     objectParams.has(name) ? objects[name as keyof Objects] : randomUUID(),
   )
 /** The case-work records of the own district as the policy sees them, for object-dependent rules. */
-type OwnSubjects = { case: Subject; person: Subject; task: Subject }
+type OwnSubjects = { case: Subject; person: Subject; task: Subject; referral: Subject }
 let ownSubjects: OwnSubjects | undefined
 const publicSessionId = (session: TestSession) =>
   createHash('sha256')
@@ -256,7 +320,8 @@ const allowedFor = (role: Role, access: RouteAccessEntry['access']): boolean => 
   const abilities = districtAbilities({
     userId: 'me',
     districtId: 'd',
-    organisationId: null,
+    // A partner belongs to an organisation, as every partner account does.
+    organisationId: role === 'partner' ? 'organisation' : null,
     roles: [role],
     teamIds: [],
   })
@@ -271,14 +336,28 @@ const allowedFor = (role: Role, access: RouteAccessEntry['access']): boolean => 
 const expectedAllowed = (each: Case): boolean => {
   const role = each.role as Role
   const params = paramsOf(each.route.url)
+  const access = each.route.access
+  // A referral: the receiving partner decides by the referral, everyone else reads it through its case.
+  if (params.includes('referralId') && each.facts && ownSubjects) {
+    if (role === 'partner') return can(each.facts, access as Action, ownSubjects.referral)
+    if (access === 'referral.open') return can(each.facts, 'case.read', ownSubjects.case)
+    return can(each.facts, access as Action, ownSubjects.case)
+  }
+  // The directory entry and services of the matrix's own organisation, which is not the partner's.
+  if ((access === 'directory.edit' || access === 'service.edit') && each.facts) {
+    return can(each.facts, access, {
+      type: 'organisation',
+      districtId: each.facts.districtId,
+      organisationId: 'matrix',
+    })
+  }
   const subject = params.includes('taskId')
     ? ownSubjects?.task
     : params.includes('caseId')
       ? ownSubjects?.case
-      : params.includes('personId')
+      : params.includes('personId') || params.includes('consentId')
         ? ownSubjects?.person
         : undefined
-  const access = each.route.access
   if (subject && each.facts && access !== 'public' && access !== 'authenticated') {
     return can(each.facts, access as Action, subject)
   }
@@ -347,7 +426,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     )?.version
 
   /** A person with a case, a goal, a measure, a task, a document and a saved view, made through the API. */
-  const caseWorkRecords = async (session: TestSession, caseTeamId: string | null) => {
+  const caseWorkRecords = async (session: TestSession, caseTeamId: string | null, recipient: string) => {
     const created = async (url: string, payload: object) => {
       const response = await session.request({ method: 'POST', url, payload })
       expect(response.statusCode, response.body).toBe(201)
@@ -381,6 +460,19 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     })
     expect(uploaded.statusCode, uploaded.body).toBe(201)
     const view = await created('/api/case-views', { name: 'Matrix Vorlage', filters: { phase: 'open' } })
+    const consent = await created(`/api/persons/${person.id}/consents`, {
+      recipientOrganisationIds: [recipient],
+      purposes: ['referral'],
+      dataCategories: ['identity', 'contact'],
+      validFrom: today(),
+      validUntil: '2030-12-31',
+    })
+    const referral = await created(`${caseUrl}/referrals`, {
+      organisationId: recipient,
+      consentId: consent.id,
+      sharedFields: ['familyName', 'givenNames'],
+      dueOn: '2030-01-01',
+    })
     return {
       caseId: kase.id as string,
       personId: person.id as string,
@@ -389,6 +481,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       measureId: measure.id as string,
       documentId: uploaded.json()[0].id as string,
       viewId: view.id as string,
+      consentId: consent.id as string,
+      referralId: referral.id as string,
+      recipientOrganisationId: recipient,
       municipalityId: municipality.id,
       caseTeamId: caseTeamId ?? '',
       caseManagerId: session.userId,
@@ -398,8 +493,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
   /** The case-work records of a set of objects and everything attached to their case, to compare. */
   const caseWorkSnapshot = async (objects: Objects) => {
     const db = ctx.database.db
-    const byCase = async (table: 'contact' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document') =>
-      (await db.selectFrom(table).select('id').where('case_id', '=', objects.caseId).execute()).length
+    const byCase = async (
+      table: 'contact' | 'assessment' | 'goal' | 'measure' | 'task' | 'case_document' | 'referral',
+    ) => (await db.selectFrom(table).select('id').where('case_id', '=', objects.caseId).execute()).length
     return {
       person: await db.selectFrom('person').selectAll().where('id', '=', objects.personId).executeTakeFirst(),
       case: await db
@@ -418,6 +514,11 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         .selectFrom('case_document')
         .selectAll()
         .where('id', '=', objects.documentId)
+        .executeTakeFirst(),
+      service: await db
+        .selectFrom('service')
+        .selectAll()
+        .where('id', '=', objects.serviceId)
         .executeTakeFirst(),
       view: await db
         .selectFrom('saved_case_view')
@@ -444,6 +545,17 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       measures: await byCase('measure'),
       tasks: await byCase('task'),
       documents: await byCase('case_document'),
+      consent: await db
+        .selectFrom('consent')
+        .selectAll()
+        .where('id', '=', objects.consentId)
+        .executeTakeFirst(),
+      referral: await db
+        .selectFrom('referral')
+        .selectAll()
+        .where('id', '=', objects.referralId)
+        .executeTakeFirst(),
+      referrals: await byCase('referral'),
     }
   }
 
@@ -482,7 +594,17 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       .where('district_id', '=', admin.districtId)
       .where('name', '=', 'Team Nord')
       .executeTakeFirstOrThrow()
-    const ownCaseWork = await caseWorkRecords(caseManager, teamNord.id)
+    const jobcenter = await ctx.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('district_id', '=', admin.districtId)
+      .where('name', '=', 'Jobcenter Rhein-Sieg')
+      .executeTakeFirstOrThrow()
+    const ownCaseWork = await caseWorkRecords(caseManager, teamNord.id, jobcenter.id)
+    const foreignOrganisation = await createNamed(lindenauAdmin, '/api/organisations', {
+      name: 'Matrix Fremd',
+      kind: 'kommune',
+    })
     /** A body and a meeting of a district, made by whoever manages steering there. */
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
@@ -491,19 +613,33 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.
-    const foreignCaseWork = await caseWorkRecords(foreignSession, null)
+    const foreignCaseWork = await caseWorkRecords(foreignSession, null, foreignOrganisation)
+    const matrixService = (organisationId: string, municipalityId: string) => ({
+      organisationId,
+      name: 'Matrix-Angebot',
+      domains: ['language'],
+      targetGroups: ['refugees'],
+      municipalityIds: [municipalityId],
+    })
     foreign = {
       districtId: lindenauAdmin.districtId,
       userId: foreignTarget,
       sessionId: publicSessionId(foreignSession),
       teamId: await createNamed(lindenauAdmin, '/api/teams', { name: 'Matrix Fremdteam' }),
-      organisationId: await createNamed(lindenauAdmin, '/api/organisations', {
-        name: 'Matrix Fremd',
-        kind: 'kommune',
-      }),
+      organisationId: foreignOrganisation,
+      serviceId: await createNamed(
+        lindenauAdmin,
+        '/api/services',
+        matrixService(foreignOrganisation, foreignCaseWork.municipalityId),
+      ),
       ...foreignCaseWork,
       ...(await steeringRecords(lindenauAdmin)),
     }
+    const ownService = await createNamed(
+      admin,
+      '/api/services',
+      matrixService(ownOrganisation, ownCaseWork.municipalityId),
+    )
     foreignVersion = (await userVersion(foreignTarget)) as number
     foreignRecords = await caseWorkSnapshot(foreign)
     foreignSteering = await steeringSnapshot(foreign)
@@ -528,6 +664,12 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         districtId: admin.districtId,
         assigneeId: caseManager.userId,
         createdBy: caseManager.userId,
+      },
+      referral: {
+        type: 'referral',
+        districtId: admin.districtId,
+        organisationId: jobcenter.id,
+        status: 'sent',
       },
     }
 
@@ -572,7 +714,14 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         ? {
             userId: session.userId,
             districtId: session.districtId,
-            organisationId: null,
+            organisationId:
+              (
+                await ctx.database.db
+                  .selectFrom('app_user')
+                  .select('organisation_id')
+                  .where('id', '=', session.userId)
+                  .executeTakeFirst()
+              )?.organisation_id ?? null,
             roles: [actor.role as Role],
             teamIds: (
               await ctx.database.db
@@ -589,6 +738,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         sessionId: spare ? publicSessionId(spare) : foreign.sessionId,
         teamId: ownTeam,
         organisationId: ownOrganisation,
+        serviceId: ownService,
         ...ownCaseWork,
         ...ownSteering,
       }
@@ -691,6 +841,92 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     )
     expect(reads.length).toBeGreaterThanOrEqual(2 * 9)
     expect(reads.filter((each) => each.status !== 200).map(describeCase)).toEqual([])
+  })
+
+  it('hides a referral from partners of other organisations and of other districts: 404, audited, nothing changed', async () => {
+    const admin = await loginAs(ctx.app, 'admin')
+    const lindenauAdmin = await loginAs(ctx.app, 'admin.lindenau')
+    const caritas = await ctx.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('district_id', '=', admin.districtId)
+      .where('name', '=', 'Caritasverband Rhein-Sieg')
+      .executeTakeFirstOrThrow()
+    const partnerOf = async (session: TestSession, username: string, organisationId: string) => {
+      const response = await session.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username,
+          displayName: 'Matrix Partner',
+          roles: ['partner'],
+          organisationId,
+          password: testPassword,
+        },
+      })
+      expect(response.statusCode, response.body).toBe(201)
+      return loginAs(ctx.app, username)
+    }
+    const otherOrganisation = await partnerOf(admin, 'matrix.partner.caritas', caritas.id)
+    const otherDistrict = await partnerOf(
+      lindenauAdmin,
+      'matrix.partner.lindenau',
+      foreign.recipientOrganisationId,
+    )
+    const target = await ctx.database.db
+      .selectFrom('referral')
+      .select(['id', 'status', 'version'])
+      .where(
+        'organisation_id',
+        '=',
+        (ownSubjects as OwnSubjects).referral.type === 'referral'
+          ? ((ownSubjects as OwnSubjects).referral as { organisationId: string }).organisationId
+          : '',
+      )
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow()
+    const referralRoutes = routes.filter((route) => route.url.includes(':referralId'))
+    expect(referralRoutes.length).toBeGreaterThanOrEqual(6)
+    const deniedBefore = (
+      await ctx.database.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('subject_id', '=', target.id)
+        .where('outcome', '=', 'denied')
+        .execute()
+    ).length
+    const answers: string[] = []
+    for (const session of [otherOrganisation, otherDistrict]) {
+      for (const route of referralRoutes) {
+        const response = await session.request({
+          method: route.method as InjectOptions['method'],
+          url: route.url.replace(':referralId', target.id),
+          ...(route.method === 'POST'
+            ? { payload: (bodies[`${route.method} ${route.url}`]?.(null, foreign) ?? {}) as object }
+            : {}),
+        })
+        answers.push(`${route.method} ${route.url} → ${response.statusCode}`)
+      }
+      const inbox = await session.request({ method: 'GET', url: '/api/referrals/inbox?include=all' })
+      expect(inbox.statusCode).toBe(200)
+      expect(inbox.json().items.map((item: { id: string }) => item.id)).not.toContain(target.id)
+    }
+    expect(answers.filter((line) => !line.endsWith('404'))).toEqual([])
+    const deniedAfter = (
+      await ctx.database.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('subject_id', '=', target.id)
+        .where('outcome', '=', 'denied')
+        .execute()
+    ).length
+    expect(deniedAfter - deniedBefore).toBe(answers.filter((line) => line.endsWith('404')).length)
+    const after = await ctx.database.db
+      .selectFrom('referral')
+      .select(['status', 'version'])
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow()
+    expect(after).toEqual({ status: target.status, version: target.version })
   })
 
   it('lets through what the policy allows a role in its own district', () => {

@@ -187,6 +187,30 @@ export const messages = {
     de: 'Diese Person gehört nicht zum Fall.',
     en: 'This person does not belong to the case.',
   },
+  'person-merged': {
+    de: 'Diese Person wurde mit einer anderen zusammengeführt; bitte dort eintragen.',
+    en: 'This person was merged into another; please record it there.',
+  },
+  'same-legal-sphere': {
+    de: 'Der neue Rechtskreis ist derselbe wie der bisherige.',
+    en: 'The new legal sphere is the same as the previous one.',
+  },
+  'duplicate-step': {
+    de: 'Jeder Schritt der Übergabe darf nur einmal vorkommen.',
+    en: 'Each hand-over step may appear only once.',
+  },
+  'consent-missing': {
+    de: 'Für diese Organisation liegt keine gültige Einwilligung für Fallkonferenzen vor.',
+    en: 'There is no valid consent for case conferences covering this organisation.',
+  },
+  'summary-identifying': {
+    de: 'Die Zusammenfassung enthält Namen, Geburtsdaten, Anschriften oder das Aktenzeichen; bitte pseudonymisieren.',
+    en: 'The summary contains names, birth dates, addresses or the case number; please pseudonymise it.',
+  },
+  'duplicate-organisation': {
+    de: 'Jede Organisation darf nur einmal teilnehmen.',
+    en: 'Each organisation may take part only once.',
+  },
   'not-an-overlap': {
     de: 'Diese beiden Angebote überschneiden sich derzeit nicht (gleiches Handlungsfeld, gleiche Zielgruppe, gleiche Kommune, verschiedene Träger).',
     en: 'These two services do not overlap at present (same domain, target group and municipality, different organisations).',

@@ -38,6 +38,8 @@ export type CaseSubject = {
   managerIds: readonly string[]
   /** The district's setting whether case managers may read their team's cases. */
   teamCasesVisible: boolean
+  /** A closed case keeps its records as they are; unknown (lists, general abilities) counts as open. */
+  closed?: boolean
 }
 
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
@@ -176,6 +178,9 @@ const rules: Record<Action, Rule> = {
     sameDistrict(actor, subject) &&
     hasRole(actor, 'case_manager') &&
     isResponsible(actor, subject),
+  // Adding to a case's records (contacts, assessments, plan, documents): case work on an open case.
+  'case.record': (actor, subject) =>
+    subject?.type === 'case' && subject.closed !== true && rules['case.work'](actor, subject),
   'case.assign': (actor, subject) =>
     subject?.type === 'case' &&
     sameDistrict(actor, subject) &&
@@ -190,6 +195,15 @@ const rules: Record<Action, Rule> = {
     keepsTasks(actor.roles) &&
     (subject.assigneeId === actor.userId || subject.createdBy === actor.userId),
   'casework-settings.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  // The district's list of legal-sphere changes: for case work; each row still needs person.read.
+  'legal-sphere-change.list': (actor, subject) => inDistrict(actor, subject) && doesCaseWork(actor),
+  // Days to the first Jobcenter contact: an aggregate, also for the steering side.
+  'legal-sphere-change.figure': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'team_lead', 'coordinator', 'report_reader'),
+  // The district's case conferences: case work sees those of readable cases in full, the
+  // coordination (who organises them) their date, kind and organisations, no case content.
+  'case-conference.list': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'team_lead', 'coordinator'),
   // The directory and the service map hold no personal data of clients: every role of the district reads them.
   'network.read': (actor, subject) => inDistrict(actor, subject),
   'directory.edit': keepsNetworkEntry,
@@ -279,7 +293,12 @@ function genericSubject(action: Action, actor: Actor): Subject {
   if (action.startsWith('user.')) return { type: 'user', districtId: actor.districtId, userId: '' }
   if (action.startsWith('audit.')) return { type: 'audit', districtId: actor.districtId }
   // The general ability for case work: a case of the actor's own, in the actor's team.
-  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+  if (
+    action === 'case.read' ||
+    action === 'case.work' ||
+    action === 'case.record' ||
+    action === 'case.assign'
+  ) {
     return {
       type: 'case',
       districtId: actor.districtId,
@@ -357,11 +376,24 @@ function situationsFor(action: Action, districtId: string): Situation[] {
   }
   if (action.startsWith('audit.'))
     return [{ label: 'district', subject: () => ({ type: 'audit', districtId }) }]
-  if (action === 'case.read' || action === 'case.work' || action === 'case.assign') {
+  if (
+    action === 'case.read' ||
+    action === 'case.work' ||
+    action === 'case.record' ||
+    action === 'case.assign'
+  ) {
     return [
       { label: 'own', subject: caseOf(myTeam, [me]) },
       { label: 'team', subject: caseOf(myTeam, ['colleague']) },
       { label: 'other team', subject: caseOf(otherTeam, ['someone']) },
+      ...(action === 'case.record'
+        ? [
+            {
+              label: 'own, closed',
+              subject: (visible: boolean) => ({ ...caseOf(myTeam, [me])(visible), closed: true }),
+            },
+          ]
+        : []),
     ]
   }
   if (

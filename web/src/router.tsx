@@ -42,6 +42,16 @@ const OrganisationsPage = lazyRouteComponent(
   () => import('./features/organisations/OrganisationsPage.tsx'),
   'OrganisationsPage',
 )
+const ConferencesPage = lazyRouteComponent(
+  () => import('./features/network/conferences/ConferencesPage.tsx'),
+  'ConferencesPage',
+)
+const LegalSphereChangesPage = lazyRouteComponent(
+  () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
+  'LegalSphereChangesPage',
+)
+const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
+const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
 const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
 const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
 const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
@@ -50,6 +60,19 @@ const DecisionsPage = lazyRouteComponent(
   'DecisionsPage',
 )
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
+const DirectoryPage = lazyRouteComponent(
+  () => import('./features/network/DirectoryPage.tsx'),
+  'DirectoryPage',
+)
+const OrganisationPage = lazyRouteComponent(
+  () => import('./features/network/OrganisationPage.tsx'),
+  'OrganisationPage',
+)
+const ServiceMapPage = lazyRouteComponent(
+  () => import('./features/network/ServiceMapPage.tsx'),
+  'ServiceMapPage',
+)
+const OverlapsPage = lazyRouteComponent(() => import('./features/network/OverlapsPage.tsx'), 'OverlapsPage')
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
 // biome-ignore lint/suspicious/noExplicitAny: the props differ per page; only preload is used
@@ -126,6 +149,52 @@ const personRoute = createRoute({
   },
 })
 
+// Network: the partner directory, the service map (filters may come in the address) and the overlaps.
+const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/$organisationId',
+  loader: loads(OrganisationPage),
+  component: function PartnerRoute() {
+    const { organisationId } = partnerRoute.useParams()
+    return (
+      <RequireAbility ability="network.read">
+        <OrganisationPage organisationId={organisationId} />
+      </RequireAbility>
+    )
+  },
+})
+const uuidOrUndefined = (value: unknown) =>
+  typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined
+const servicesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/services',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { organisationId?: string; municipalityId?: string } => ({
+    organisationId: uuidOrUndefined(search.organisationId),
+    municipalityId: uuidOrUndefined(search.municipalityId),
+  }),
+  loader: loads(ServiceMapPage),
+  component: function ServicesRoute() {
+    const search = servicesRoute.useSearch()
+    return (
+      <RequireAbility ability="network.read">
+        <ServiceMapPage initial={search} />
+      </RequireAbility>
+    )
+  },
+})
+// A referral opens for the case's readers and for the receiving partner; the server decides which view.
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$referralId',
+  loader: loads(ReferralPage),
+  component: function ReferralRoute() {
+    const { referralId } = referralRoute.useParams()
+    return <ReferralPage referralId={referralId} />
+  },
+})
+
 // Steering: bodies, their meetings and the register of decisions.
 const bodyRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -171,8 +240,16 @@ const routeTree = rootRoute.addChildren([
   bodyRoute,
   meetingRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
+  page('/referrals', InboxPage, 'referral.inbox'),
+  referralRoute,
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),
+  page('/partners', DirectoryPage, 'network.read'),
+  partnerRoute,
+  servicesRoute,
+  page('/overlaps', OverlapsPage, 'network.read'),
+  page('/legal-sphere-changes', LegalSphereChangesPage, 'legal-sphere-change.figure'),
+  page('/case-conferences', ConferencesPage, 'case-conference.list'),
   // Rendered by AppGate without a session; the route only makes the address known to the router.
   createRoute({ getParentRoute: () => rootRoute, path: '/reset', component: () => null }),
 ])

@@ -1,7 +1,7 @@
 import type { FormErrors } from '@mantine/form'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 /**
  * Forms validate with the zod schemas of `common/`, the same ones the API checks requests with, so
@@ -107,4 +107,12 @@ export function maxLengthOf(schema: z.ZodObject, field: string): number | undefi
     inner = typeof candidate.unwrap === 'function' ? candidate.unwrap() : undefined
   }
   return undefined
+}
+
+/** The most entries a list field of an object schema takes, for a select's `maxValues`. */
+export function maxItemsOf(schema: z.ZodObject, field: string): number | undefined {
+  const shape = schema.shape[field] as z.ZodType | undefined
+  if (!shape) return undefined
+  const json = z.toJSONSchema(shape, { unrepresentable: 'any', io: 'input' }) as { maxItems?: number }
+  return json.maxItems
 }

@@ -148,7 +148,8 @@ CREATE INDEX minutes_amendment_meeting_idx ON minutes_amendment (meeting_id);
 -- Action items become case work's tasks (reminders for their owner), with a source of their own.
 ALTER TABLE task DROP CONSTRAINT task_source_check;
 ALTER TABLE task ADD CONSTRAINT task_source_check
-  CHECK (source IN ('manual', 'residence-expiry', 'referral-follow-up', 'meeting-action'));
+  CHECK (source IN ('manual', 'residence-expiry', 'referral-follow-up', 'legal-sphere-handover',
+    'case-conference', 'meeting-action'));
 
 SELECT lotse_isolate_tenant_table(t) FROM unnest(ARRAY[
   'steering_body', 'body_seat', 'body_membership', 'meeting', 'agenda_item', 'meeting_attendance',

@@ -1,7 +1,11 @@
 import { seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
-import { seedDemoNetwork } from '../../modules/network/index.ts'
+import {
+  seedDemoConsentsAndReferrals,
+  seedDemoHandovers,
+  seedDemoNetwork,
+} from '../../modules/network/index.ts'
 import { seedDemoSteering } from '../../modules/steering/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
@@ -27,6 +31,10 @@ export async function seedDemo(
   const personsCreated =
     rheinSieg && options.caseWork !== false ? await seedDemoCaseWork(database.db, rheinSieg) : 0
   const servicesCreated = rheinSieg ? await seedDemoNetwork(database.db, rheinSieg) : 0
+  // Consents and referrals on the demo cases (issue 10).
+  if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
+  // Legal-sphere changes and a conference hang off the demo cases too.
+  if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
   const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
   return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated }
 }

@@ -79,6 +79,7 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     expect(response.json().abilities).toEqual({
       'case.read': true,
       'case.work': false,
+      'case.record': false,
       'case.assign': false,
     })
     expect((await readPerson(caseManager, teammates)).statusCode).toBe(200)
@@ -108,6 +109,7 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
       expect(response.json().abilities).toEqual({
         'case.read': true,
         'case.work': false,
+        'case.record': false,
         'case.assign': true,
       })
       expect((await readPerson(teamLead, record)).statusCode).toBe(200)
@@ -329,13 +331,14 @@ describe.each(databaseKinds)('who may see and work on cases on %s', (kind) => {
     expect(response.json()).toMatchObject({
       reference: record.case.reference,
       teamName: 'Team Süd',
-      abilities: { 'case.read': false, 'case.work': false, 'case.assign': false },
+      abilities: { 'case.read': false, 'case.work': false, 'case.record': false, 'case.assign': false },
     })
     // What the answer says holds: the lead may no longer open it, the new team may.
     expectProblem(await readCase(teamLead, record), 403)
     expect((await readCase(southCaseManager, record)).json().abilities).toEqual({
       'case.read': true,
       'case.work': true,
+      'case.record': true,
       'case.assign': true,
     })
   })

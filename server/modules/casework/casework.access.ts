@@ -54,6 +54,7 @@ export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: stri
     teamId: facts.teamId,
     managerIds: facts.managerIds,
     teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
+    closed: facts.closed,
   }
 }
 

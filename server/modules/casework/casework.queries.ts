@@ -23,10 +23,18 @@ export async function selectDistrictOfRecord(
 /** What the policy needs to know about a case: its team and its managers. */
 export async function selectCaseFacts(db: Kysely<DB>, caseId: string) {
   const [row, managers] = await Promise.all([
-    db.selectFrom('client_case').select('team_id').where('id', '=', caseId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('client_case')
+      .select(['team_id', 'phase'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow(),
     db.selectFrom('case_manager').select('user_id').where('case_id', '=', caseId).execute(),
   ])
-  return { teamId: row.team_id, managerIds: managers.map((manager) => manager.user_id) }
+  return {
+    teamId: row.team_id,
+    managerIds: managers.map((manager) => manager.user_id),
+    closed: row.phase === 'closed',
+  }
 }
 
 export function selectPersonFacts(db: Kysely<DB>, personId: string) {

@@ -14,7 +14,7 @@ import type { DB } from '../../db/schema.ts'
 import { seededRandom } from '../../db/seed/random.ts'
 import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
-import { refreshCaseSortNames } from './cases/case.queries.ts'
+import { refreshCaseNames } from './cases/case.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
 import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
@@ -282,7 +282,7 @@ export async function seedDemoCaseWork(
       }
     })
     await trx.insertInto('short_consultation').values(consultations).execute()
-    await refreshCaseSortNames(trx, { districtId })
+    await refreshCaseNames(trx, { districtId })
     await refreshResidenceExpiryTasks(trx, districtId, { now: today })
     await recordAudit(trx, {
       districtId,
@@ -292,6 +292,18 @@ export async function seedDemoCaseWork(
     })
     return persons.length
   })
+}
+
+/**
+ * A made-up mobile number for two of three demo persons, from the name (not from the random
+ * sequence, so that the rest of the demo data stays as it was). 0151 0… is not handed out.
+ */
+function demoPhone(person: DemoPerson): string | null {
+  let hash = 0
+  for (const char of `${person.familyName}|${person.givenNames}|${person.birthDate}`)
+    hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  if (hash % 3 === 0) return null
+  return `+49 151 0${String(hash % 10_000_000).padStart(7, '0')}`
 }
 
 function personValues(
@@ -320,6 +332,8 @@ function personValues(
     address_street: '',
     address_postcode: '',
     address_city: '',
+    phone: demoPhone(person),
+    email: null,
     arrival_date: person.arrivalDate,
     legal_sphere: random.pick(['AsylbLG', 'SGB II', 'SGB II', 'SGB XII', 'SGB III', 'none']),
     registered_by: registrant.id,

@@ -1,10 +1,23 @@
-export { authorizeCaseRead, authorizeCaseWork } from './cases/case.service.ts'
+export {
+  authorizeCaseRead,
+  authorizeCaseWork,
+  caseSummaryFacts,
+  demoCasesForNetwork,
+  readableCases,
+} from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
+export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
-export { refreshStaleMatchKeys } from './persons/person.service.ts'
+export {
+  authorizeLegalSphereChange,
+  authorizePersonRead,
+  readablePersons,
+  refreshStaleMatchKeys,
+  setLegalSphere,
+} from './persons/person.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,
@@ -21,4 +34,5 @@ export {
   sharedFieldValues,
   tasksBySourceKey,
 } from './sharing/sharing.service.ts'
+export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

@@ -16,7 +16,13 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     expect(first.districtsCreated).toBe(2)
     expect(first.identities.created).toBe(9)
     expect(first.personsCreated).toBe(300)
-    expect(second).toMatchObject({ districtsCreated: 0, identities: { created: 0 }, personsCreated: 0 })
+    expect(first.servicesCreated).toBe(21)
+    expect(second).toMatchObject({
+      districtsCreated: 0,
+      identities: { created: 0 },
+      personsCreated: 0,
+      servicesCreated: 0,
+    })
     rheinSieg = await loginAs(ctx.app, 'admin')
     lindenau = await loginAs(ctx.app, 'admin.lindenau')
   })

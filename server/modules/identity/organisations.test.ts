@@ -74,7 +74,7 @@ describe.each(databaseKinds)('teams and organisations on %s', (kind) => {
 
   it('creates and changes an organisation with its legal spheres', async () => {
     const created = await post(admin, '/api/organisations', {
-      name: 'Diakonie An Sieg und Rhein',
+      name: 'Evangelische Jugendhilfe Siebengebirge',
       kind: 'wohlfahrtsverband',
       legalSpheres: ['SGB XII'],
     })
@@ -85,7 +85,7 @@ describe.each(databaseKinds)('teams and organisations on %s', (kind) => {
       'PUT',
       `/api/organisations/${id}`,
       {
-        name: 'Diakonie An Sieg und Rhein',
+        name: 'Evangelische Jugendhilfe Siebengebirge',
         kind: 'migrationsberatung',
         legalSpheres: ['AufenthG', 'SGB II'],
       },

@@ -1,4 +1,7 @@
+import { z } from 'zod'
 import { problemSchema } from '../../../common/problem.ts'
+
+export const tags = ['Network']
 
 /** The problem answers a network route may give. */
 export const problems = {
@@ -12,3 +15,6 @@ export const problems = {
   422: problemSchema,
   428: problemSchema,
 }
+
+export const personParams = z.object({ personId: z.uuid() })
+export const caseParams = z.object({ caseId: z.uuid() })

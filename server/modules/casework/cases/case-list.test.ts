@@ -15,6 +15,7 @@ import {
   isoDay,
   municipalityIds,
   noonUtc,
+  personBody,
   personWithCase,
 } from '../casework.test-helpers.ts'
 
@@ -418,5 +419,24 @@ describe.each(databaseKinds)('the case list on %s', (kind) => {
       const coordinator = await loginAs(ctx.app, 'koordination')
       expectProblem(await coordinator.request({ method: 'GET', url: '/api/cases/export.xlsx' }), 403)
     })
+  })
+
+  // Last, since it adds a case that the other tests' exact lists do not expect.
+  it('finds a case by one word under the new name once its person is renamed, no longer under the old one', async () => {
+    const renamed = await personWithCase(listA, m1, {
+      familyName: 'Wozniak',
+      givenNames: 'Kasia',
+      birthDate: '1991',
+    })
+    expect(await idsOf('q=Wozniak')).toContain(renamed.case.id)
+    const changed = await listA.request({
+      method: 'PUT',
+      url: `/api/persons/${renamed.person.id}`,
+      payload: personBody(m1, { familyName: 'Kowalczyk', givenNames: 'Kasia', birthDate: '1991' }),
+      headers: { 'if-match': `"${renamed.person.version}"` },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(await idsOf('q=Kowalczyk')).toContain(renamed.case.id)
+    expect(await idsOf('q=Wozniak')).not.toContain(renamed.case.id)
   })
 })

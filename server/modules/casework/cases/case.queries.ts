@@ -106,10 +106,10 @@ export async function selectCasePage(
     conditions.push(
       sql<SqlBool>`c.id IN (SELECT cp3.case_id FROM case_person cp3 WHERE cp3.person_id = ANY (${sql.val(nameFilter.personIds.length > 0 ? nameFilter.personIds : noIds)}::uuid[]))`,
     )
+  // The case carries its persons' codes (refreshCaseNames), so the word meets the other
+  // conditions in the case's own GIN index; merged persons are no longer linked to any case.
   if (nameFilter && 'codes' in nameFilter)
-    conditions.push(sql<SqlBool>`c.id IN (SELECT cp3.case_id FROM case_person cp3 WHERE cp3.person_id = ANY (ARRAY(
-      SELECT p3.id FROM person p3 WHERE p3.name_codes && ${sql.val(nameFilter.codes)}::text[]
-        AND p3.district_id = ${districtId} AND p3.merged_into IS NULL)))`)
+    conditions.push(sql<SqlBool>`c.name_codes && ${sql.val(nameFilter.codes)}::text[]`)
   if (nameFilter && 'pattern' in nameFilter)
     conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (
       SELECT p3.id FROM person p3 WHERE p3.district_id = ${districtId} AND p3.merged_into IS NULL
@@ -213,20 +213,31 @@ export function insertPhaseChange(
   return db.insertInto('case_phase_change').values(row).execute()
 }
 
-/** Keeps each case's sort name (its first person, alphabetically) in step with its persons. */
-export async function refreshCaseSortNames(
+/**
+ * Keeps what each case knows of its persons' names in step with them: the sort name (its first
+ * person, alphabetically) and the phonetic codes of all its persons, which the one-word search
+ * reads through the case's own index.
+ */
+export async function refreshCaseNames(
   db: Transaction<DB>,
-  scope: { caseId: string } | { personId: string } | { districtId: string },
+  scope: { caseId: string } | { personId: string } | { districtId: string } | { everyDistrict: true },
 ): Promise<void> {
   const target =
     'caseId' in scope
       ? sql<SqlBool>`c.id = ${scope.caseId}`
       : 'personId' in scope
         ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
-        : sql<SqlBool>`c.district_id = ${scope.districtId}`
-  await sql`UPDATE client_case c SET sort_name = coalesce((
-      SELECT min(lower(p.family_name || ' ' || p.given_names))
-      FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), '')
+        : 'districtId' in scope
+          ? sql<SqlBool>`c.district_id = ${scope.districtId}`
+          : sql<SqlBool>`true`
+  await sql`UPDATE client_case c SET
+      sort_name = coalesce((
+        SELECT min(lower(p.family_name || ' ' || p.given_names))
+        FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id), ''),
+      name_codes = coalesce((
+        SELECT array_agg(DISTINCT code ORDER BY code)
+        FROM case_person cp JOIN person p ON p.id = cp.person_id, unnest(p.name_codes) AS code
+        WHERE cp.case_id = c.id), '{}')
     WHERE ${target}`.execute(db)
 }
 
@@ -304,15 +315,6 @@ export function lockCasePhase(trx: Transaction<DB>, caseId: string) {
     .executeTakeFirstOrThrow()
 }
 
-export async function selectCasePhase(db: Kysely<DB>, caseId: string): Promise<string> {
-  const row = await db
-    .selectFrom('client_case')
-    .select('phase')
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow()
-  return row.phase
-}
-
 /** Whether the case has at least one assessment. */
 export async function hasAssessment(db: Kysely<DB>, caseId: string): Promise<boolean> {
   const row = await db.selectFrom('assessment').select('id').where('case_id', '=', caseId).executeTakeFirst()
@@ -334,5 +336,96 @@ export async function setGoalOutcome(
     .set({ outcome, version: (eb) => eb('version', '+', 1) })
     .where('id', '=', goalId)
     .where('case_id', '=', caseId)
+    .execute()
+}
+
+export function selectCasePersonLinks(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('case_person')
+    .select(['case_id', 'person_id'])
+    .where('case_id', 'in', [...caseIds])
+    .execute()
+}
+
+/**
+ * What a pseudonymised summary of a case is made from, and what it must not contain: the persons'
+ * identifiers, the case reference, the latest assessment's needs and the open goals' domains.
+ */
+export async function selectSummaryFacts(db: Kysely<DB>, caseId: string) {
+  const [kase, persons, latest, goals] = await Promise.all([
+    db.selectFrom('client_case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('person')
+      .innerJoin('case_person', 'case_person.person_id', 'person.id')
+      .select([
+        'person.id',
+        'person.family_name',
+        'person.given_names',
+        'person.birth_name',
+        'person.other_spellings',
+        'person.name_in_original_script',
+        'person.birth_date',
+        'person.address_street',
+        'person.address_postcode',
+        'person.address_city',
+      ])
+      .where('case_person.case_id', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('assessment_entry')
+      .innerJoin('assessment', 'assessment.id', 'assessment_entry.assessment_id')
+      .select(['assessment_entry.domain', 'assessment_entry.need_level'])
+      .where(
+        'assessment.id',
+        '=',
+        db
+          .selectFrom('assessment')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .orderBy('assessed_on', 'desc')
+          .orderBy('created_at', 'desc')
+          .limit(1),
+      )
+      .execute(),
+    db
+      .selectFrom('goal')
+      .select('domain')
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['open', 'in-progress'])
+      .execute(),
+  ])
+  return { reference: kase.reference, persons, latest, goals }
+}
+
+/** Open cases of one person each with a manager, oldest first: where other modules' demo data attaches. */
+export function selectSinglePersonOpenCases(db: Kysely<DB>, districtId: string, limit: number) {
+  return db
+    .selectFrom('client_case')
+    .innerJoin('case_person', 'case_person.case_id', 'client_case.id')
+    .innerJoin('case_manager', 'case_manager.case_id', 'client_case.id')
+    .innerJoin('person', 'person.id', 'case_person.person_id')
+    .select([
+      'client_case.id as case_id',
+      'case_person.person_id',
+      'case_manager.user_id as manager_id',
+      'person.legal_sphere',
+      'person.birth_date',
+    ])
+    .where('client_case.district_id', '=', districtId)
+    .where('client_case.phase', 'in', ['planning', 'implementation'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_person as other')
+            .select('other.person_id')
+            .whereRef('other.case_id', '=', 'client_case.id')
+            .whereRef('other.person_id', '<>', 'case_person.person_id'),
+        ),
+      ),
+    )
+    .orderBy('client_case.opened_on')
+    .orderBy('client_case.id')
+    .limit(limit)
     .execute()
 }

@@ -7,6 +7,8 @@ import {
   type CaseSummary,
   type caseCreateSchema,
   type caseUpdateSchema,
+  type LegalSphere,
+  type LifeDomain,
   type phaseChangeSchema,
   phaseTransitions,
 } from '../../../../common/casework.ts'
@@ -20,6 +22,7 @@ import {
   abilitiesFor,
   authorize,
   type CaseSubject,
+  can,
   caseHolderRole,
   caseReadScope,
   ownDistrict,
@@ -41,15 +44,17 @@ import {
   lockCasePhase,
   type NameFilter,
   nextCaseReference,
-  refreshCaseSortNames,
+  refreshCaseNames,
   replaceCaseManagers,
   selectCaseDetails,
   selectCasePage,
-  selectCasePhase,
+  selectCasePersonLinks,
   selectCaseRows,
   selectClosingNote,
   selectGoalOutcomes,
   selectOpenCaseTaskIds,
+  selectSinglePersonOpenCases,
+  selectSummaryFacts,
   setGoalOutcome,
   updateCaseIfVersion,
 } from './case.queries.ts'
@@ -59,7 +64,7 @@ const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =
   a.displayName.localeCompare(b.displayName, 'de')
 
 // `case.read` too: after a handover the answer tells the UI that the case is no longer the actor's to open.
-const caseAbilities = ['case.read', 'case.work', 'case.assign'] as const
+const caseAbilities = ['case.read', 'case.work', 'case.record', 'case.assign'] as const
 
 /** Every id names an enabled user of the district who may hold cases (the policy's takesCases). */
 async function assertCaseManagers(db: Kysely<DB>, districtId: string, ids: readonly string[], field: string) {
@@ -102,7 +107,7 @@ export async function createCase(
       input.personIds,
     )
     await replaceCaseManagers(trx, actor.districtId, id, managerIds)
-    await refreshCaseSortNames(trx, { caseId: id })
+    await refreshCaseNames(trx, { caseId: id })
     await insertPhaseChange(trx, {
       district_id: actor.districtId,
       case_id: id,
@@ -386,7 +391,8 @@ export async function changePhase(
 export async function authorizeCaseWork(db: Kysely<DB>, actor: Actor, caseId: string, field = 'caseId') {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.work', subject)
-  if ((await selectCasePhase(db, caseId)) === 'closed') throw ruleViolation('case-closed', field, 'conflict')
+  // Allowed to work on it, only not now: a state of the case, so a conflict rather than a refusal.
+  if (!can(actor, 'case.record', subject)) throw ruleViolation('case-closed', field, 'conflict')
   return subject
 }
 
@@ -400,4 +406,65 @@ export async function authorizeCaseRead(db: Kysely<DB>, actor: Actor, caseId: st
 export async function listCaseManagers(db: Kysely<DB>, actor: Actor) {
   authorize(actor, 'case.list', ownDistrict(actor))
   return activeUsersWithRole(db, actor.districtId, caseHolderRole)
+}
+
+/**
+ * What another module may know of cases the actor may read (`case.read`), by id: the case's
+ * reference and its persons. Cases the actor may not read, or of another district, are left out.
+ */
+export async function readableCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseIds: readonly string[],
+): Promise<Map<string, { reference: string; phase: string; personIds: string[] }>> {
+  const rows = (await selectCaseRows(db, [...new Set(caseIds)])).filter(
+    (row) => row.district_id === actor.districtId,
+  )
+  const readable = new Map<string, { reference: string; phase: string; personIds: string[] }>()
+  for (const row of rows) {
+    if (!can(actor, 'case.read', await loadCaseSubject(db, actor, row.id))) continue
+    readable.set(row.id, { reference: row.reference, phase: row.phase, personIds: [] })
+  }
+  for (const link of await selectCasePersonLinks(db, [...readable.keys()])) {
+    readable.get(link.case_id)?.personIds.push(link.person_id)
+  }
+  return readable
+}
+
+/** What another module may draft a pseudonymised summary from (see selectSummaryFacts); the caller authorised `case.read`. */
+export async function caseSummaryFacts(db: Kysely<DB>, caseId: string) {
+  const facts = await selectSummaryFacts(db, caseId)
+  return {
+    /** Everything that identifies the case or its persons: a summary must contain none of it. */
+    identifiers: {
+      reference: facts.reference,
+      personIds: facts.persons.map((person) => person.id),
+      names: facts.persons.flatMap((person) => [
+        person.family_name,
+        person.given_names,
+        ...(person.birth_name ? [person.birth_name] : []),
+        ...person.other_spellings,
+        ...(person.name_in_original_script ? [person.name_in_original_script] : []),
+      ]),
+      birthDates: facts.persons.map((person) => person.birth_date),
+      addresses: facts.persons.flatMap((person) =>
+        [person.address_street, person.address_postcode].filter((part) => part.trim() !== ''),
+      ),
+    },
+    birthDates: facts.persons.map((person) => person.birth_date),
+    needs: facts.latest.map((entry) => ({ domain: entry.domain as LifeDomain, needLevel: entry.need_level })),
+    goalDomains: [...new Set(facts.goals.map((goal) => goal.domain as LifeDomain))],
+  }
+}
+
+/** Open cases of a single person with their manager, for other modules' demo data (no authorisation: seeding). */
+export async function demoCasesForNetwork(db: Kysely<DB>, districtId: string, limit: number) {
+  const rows = await selectSinglePersonOpenCases(db, districtId, limit)
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    personId: row.person_id,
+    managerId: row.manager_id,
+    legalSphere: row.legal_sphere as LegalSphere,
+    birthDate: row.birth_date,
+  }))
 }

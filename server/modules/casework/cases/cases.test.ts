@@ -295,6 +295,9 @@ describe.each(databaseKinds)('cases and their phases on %s', (kind) => {
       expect(rows).toEqual([])
     }
     expect((await caseRow(kase.id)).last_contact_at).toBeNull()
+    // The case tells the screen the same: still the manager's case, but closed to new records.
+    const read = await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}` })
+    expect(read.json().abilities).toMatchObject({ 'case.work': true, 'case.record': false })
   })
 
   it('refuses a phase change without If-Match with 428 and a stale one with 409, leaving the case as it was', async () => {

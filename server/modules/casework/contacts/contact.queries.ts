@@ -57,3 +57,26 @@ export function selectShortConsultationsBy(db: Kysely<DB>, userId: string, since
     .limit(200)
     .execute()
 }
+
+/**
+ * Counselling contacts in the cases of the persons whose other participants contain one of the
+ * words (case-insensitive, as plain text), from the given instant on; oldest first.
+ */
+export function selectContactsNaming(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+  words: readonly string[],
+  since: string,
+) {
+  if (personIds.length === 0 || words.length === 0) return Promise.resolve([])
+  const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)
+  return db
+    .selectFrom('contact')
+    .innerJoin('case_person', 'case_person.case_id', 'contact.case_id')
+    .select(['case_person.person_id', 'contact.occurred_at'])
+    .where('case_person.person_id', 'in', [...personIds])
+    .where('contact.occurred_at', '>=', since)
+    .where(sql<boolean>`contact.other_participants ILIKE ANY (${sql.val(patterns)}::text[])`)
+    .orderBy('contact.occurred_at')
+    .execute()
+}

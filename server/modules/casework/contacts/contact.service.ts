@@ -18,6 +18,7 @@ import {
   insertContact,
   insertShortConsultation,
   selectContacts,
+  selectContactsNaming,
   selectShortConsultationsBy,
 } from './contact.queries.ts'
 
@@ -144,4 +145,25 @@ export async function listOwnShortConsultations(db: Kysely<DB>, actor: Actor, no
     language: row.language,
     channel: row.channel as z.output<typeof shortConsultationInputSchema>['channel'],
   }))
+}
+
+/**
+ * For each person, the instants of counselling contacts in their cases whose other participants
+ * name one of the words (an organisation's name, "Jobcenter"), from `since` on, oldest first.
+ * Another module's figure reads contacts only through this.
+ */
+export async function contactsNaming(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+  words: readonly string[],
+  since: string,
+): Promise<Map<string, string[]>> {
+  const rows = await selectContactsNaming(db, personIds, words, since)
+  const byPerson = new Map<string, string[]>()
+  for (const row of rows) {
+    const list = byPerson.get(row.person_id) ?? []
+    list.push(row.occurred_at)
+    byPerson.set(row.person_id, list)
+  }
+  return byPerson
 }

@@ -37,6 +37,19 @@ describe.each(databaseKinds)('refreshing stored match keys on %s', (kind) => {
       expect([...row.name_codes].sort()).toEqual(nameCodes(name))
       expect((byPerson.get(row.id) ?? []).sort()).toEqual(row.merged_into ? [] : matchKeys(name))
     }
+    // Each case carries the codes of all its persons, which the one-word search reads.
+    const codesOfPerson = new Map(rows.map((row) => [row.id, row.name_codes]))
+    const links = await ctx.database.ownerDb.selectFrom('case_person').selectAll().execute()
+    const cases = await ctx.database.ownerDb.selectFrom('client_case').select(['id', 'name_codes']).execute()
+    expect(cases.length).toBeGreaterThan(10)
+    for (const kase of cases) {
+      const expected = new Set(
+        links
+          .filter((link) => link.case_id === kase.id)
+          .flatMap((link) => codesOfPerson.get(link.person_id) ?? []),
+      )
+      expect([...kase.name_codes].sort()).toEqual([...expected].sort())
+    }
   }
 
   it('recomputes every person of every district when the keys come from older rules', async () => {
@@ -44,6 +57,7 @@ describe.each(databaseKinds)('refreshing stored match keys on %s', (kind) => {
     await ctx.database.ownerDb.updateTable('matching_key_version').set({ version: 1 }).execute()
     await ctx.database.ownerDb.deleteFrom('person_match_key').execute()
     await ctx.database.ownerDb.updateTable('person').set({ name_codes: [] }).execute()
+    await ctx.database.ownerDb.updateTable('client_case').set({ name_codes: [] }).execute()
     expect(await refreshStaleMatchKeys(ctx.database.ownerDb)).toBe(persons)
     expect(await storedVersion()).toBe(matchKeyVersion)
     await expectKeysCurrent()

@@ -265,3 +265,14 @@ export async function moveReferences(
     WHERE ${duplicateId}::uuid = ANY (participant_person_ids)`.execute(db)
   await db.deleteFrom('person_match_key').where('person_id', '=', duplicateId).execute()
 }
+
+/** Sets the current legal sphere of a person (not a merged duplicate), with a new version. */
+export async function setPersonLegalSphere(trx: Transaction<DB>, personId: string, sphere: string) {
+  const result = await trx
+    .updateTable('person')
+    .set({ legal_sphere: sphere, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', personId)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import type {
   householdLinkSchema,
+  LegalSphere,
   MatchCandidateView,
   mergeRequestSchema,
   Person,
@@ -23,7 +24,7 @@ import {
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
-import { refreshCaseSortNames } from '../cases/case.queries.ts'
+import { refreshCaseNames } from '../cases/case.queries.ts'
 import {
   assertReferences,
   type LoadedPersonSubject,
@@ -50,6 +51,7 @@ import {
   selectPersons,
   selectResidenceStatuses,
   setMatchingKeyVersion,
+  setPersonLegalSphere,
   updatePersonIfVersion,
   upsertHouseholdRelation,
 } from './person.queries.ts'
@@ -229,7 +231,7 @@ export async function updatePerson(
     if (!(await updatePersonIfVersion(trx, personId, expectedVersion, personColumns(input))))
       throw new Conflict()
     await replaceMatchKeys(trx, actor.districtId, personId, keysOf(input))
-    await refreshCaseSortNames(trx, { personId })
+    await refreshCaseNames(trx, { personId })
     await recordAudit(trx, {
       ...request,
       action: 'person.update',
@@ -382,6 +384,7 @@ export async function refreshStaleMatchKeys(ownerDb: Kysely<DB>): Promise<number
       )
       refreshed += rows.length
     }
+    if (refreshed > 0) await refreshCaseNames(trx, { everyDistrict: true })
     await setMatchingKeyVersion(trx, matchKeyVersion)
     return refreshed
   })
@@ -462,7 +465,7 @@ export async function mergePersons(
       ]),
     ].slice(0, 20)
     await moveReferences(trx, survivorId, input.duplicatePersonId)
-    await refreshCaseSortNames(trx, { personId: survivorId })
+    await refreshCaseNames(trx, { personId: survivorId })
     await markMerged(trx, input.duplicatePersonId, survivorId)
     const survivorName = {
       familyName: survivorRow.family_name,
@@ -484,4 +487,76 @@ export async function mergePersons(
     }
   })
   return presentPerson(db, actor, survivorId)
+}
+
+/**
+ * For another module that records a change of a person's legal sphere: the person must be the
+ * actor's to change (`person.update`), and not a merged duplicate. Answers the current sphere.
+ */
+export async function authorizeLegalSphereChange(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+): Promise<{ legalSphere: LegalSphere }> {
+  const subject = await loadPersonSubject(db, actor, personId)
+  authorize(actor, 'person.update', subject)
+  if (subject.mergedInto) throw ruleViolation('person-merged', 'personId', 'conflict')
+  const [row] = await selectPersons(db, [personId])
+  return { legalSphere: row?.legal_sphere as LegalSphere }
+}
+
+/**
+ * Sets the person's current legal sphere inside the caller's transaction; audited as a person
+ * update. Answers false, changing nothing, for a merged duplicate.
+ */
+export async function setLegalSphere(
+  trx: Transaction<DB>,
+  personId: string,
+  sphere: LegalSphere,
+  request: RequestContext,
+): Promise<boolean> {
+  if (!(await setPersonLegalSphere(trx, personId, sphere))) return false
+  await recordAudit(trx, {
+    ...request,
+    action: 'person.update',
+    subjectType: 'person',
+    subjectId: personId,
+    purpose: 'legal-sphere-change',
+  })
+  return true
+}
+
+/**
+ * The persons among the ids the actor may read, with their names and what a pseudonymised
+ * summary may use (birth date for an age group, sex); one batch through the policy.
+ */
+export async function readablePersons(
+  db: Kysely<DB>,
+  actor: Actor,
+  personIds: readonly string[],
+): Promise<Map<string, { familyName: string; givenNames: string; birthDate: string; sex: string }>> {
+  const rows = (await selectPersons(db, [...new Set(personIds)])).filter(
+    (row) => row.district_id === actor.districtId,
+  )
+  const subjects = await personSubjects(db, actor.districtId, rows)
+  const readable = new Map<
+    string,
+    { familyName: string; givenNames: string; birthDate: string; sex: string }
+  >()
+  for (const row of rows) {
+    const subject = subjects.get(row.id)
+    if (subject && can(actor, 'person.read', subject))
+      readable.set(row.id, {
+        familyName: row.family_name,
+        givenNames: row.given_names,
+        birthDate: row.birth_date,
+        sex: row.sex,
+      })
+  }
+  return readable
+}
+
+/** For another module showing records of a person: the actor must read the person (`person.read`). */
+export async function authorizePersonRead(db: Kysely<DB>, actor: Actor, personId: string): Promise<void> {
+  authorize(actor, 'person.read', await loadPersonSubject(db, actor, personId))
 }

@@ -195,3 +195,48 @@ export async function insertResidenceExpiryTasks(
     ON CONFLICT (district_id, source_key) DO NOTHING`.execute(db)
   return Number(result.numAffectedRows ?? 0)
 }
+
+/** Tasks another module makes (hand-over steps, conference actions), with their source; answers the ids in order. */
+export async function insertSourcedTasks(
+  trx: Transaction<DB>,
+  tasks: readonly {
+    district_id: string
+    title: string
+    due_on: string
+    assignee_id: string
+    case_id: string | null
+    person_id: string | null
+    source: string
+    created_by: string
+  }[],
+): Promise<string[]> {
+  if (tasks.length === 0) return []
+  const rows = await trx
+    .insertInto('task')
+    .values([...tasks])
+    .returning('id')
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** Ticks a task off (keeping an earlier time) or reopens it, with a new version. */
+export async function setTaskDone(trx: Transaction<DB>, taskId: string, done: boolean): Promise<void> {
+  await trx
+    .updateTable('task')
+    .set({
+      done_at: done ? sql<string>`coalesce(done_at, now())` : null,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', taskId)
+    .execute()
+}
+
+export function selectTaskStates(db: Kysely<DB>, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('task')
+    .select(['id', 'done_at', 'due_on', 'assignee_id'])
+    .where('id', 'in', [...taskIds])
+    .execute()
+}

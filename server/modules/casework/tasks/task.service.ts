@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import type {
   ResidenceStatusKind,
@@ -29,9 +29,12 @@ import {
   countAssigneeTasks,
   type DayBounds,
   insertResidenceExpiryTasks,
+  insertSourcedTasks,
   insertTask,
   selectAssigneeTaskPage,
+  selectTaskStates,
   selectTasks,
+  setTaskDone,
   type TaskRow,
   updateTaskIfVersion,
 } from './task.queries.ts'
@@ -244,4 +247,73 @@ export async function refreshResidenceExpiryTasks(
 ): Promise<number> {
   const days = await districtTodays(db, districtId, scope.now)
   return insertResidenceExpiryTasks(db, days, defaultCaseWorkSettings.residenceExpiryLeadDays, scope)
+}
+
+/** The sources of tasks other modules make; case work's own are 'manual' and 'residence-expiry'. */
+export type ForeignTaskSource = 'legal-sphere-handover' | 'case-conference'
+
+/**
+ * Tasks another module makes inside its own transaction (a hand-over checklist, a conference's
+ * agreed actions). The caller has authorised the work; the assignees must keep tasks in the
+ * district. Each task is audited as created.
+ */
+export async function createTasksFor(
+  trx: Transaction<DB>,
+  actor: Actor,
+  source: ForeignTaskSource,
+  tasks: readonly {
+    title: string
+    dueOn: string
+    assigneeId: string
+    caseId: string | null
+    personId: string | null
+  }[],
+  request: RequestContext,
+): Promise<string[]> {
+  const assignees = await activeUsers(trx, actor.districtId, [
+    ...new Set(tasks.map((task) => task.assigneeId)),
+  ])
+  for (const task of tasks) {
+    const user = assignees.find((each) => each.id === task.assigneeId)
+    if (!user || !keepsTasks(user.roles)) throw ruleViolation('unknown-reference', 'assigneeId')
+  }
+  const ids = await insertSourcedTasks(
+    trx,
+    tasks.map((task) => ({
+      district_id: actor.districtId,
+      title: task.title,
+      due_on: task.dueOn,
+      assignee_id: task.assigneeId,
+      case_id: task.caseId,
+      person_id: task.personId,
+      source,
+      created_by: actor.userId,
+    })),
+  )
+  for (const id of ids) {
+    await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: id })
+  }
+  return ids
+}
+
+/** Ticks off or reopens a task another module made, in that module's transaction; audited. */
+export async function markTaskDone(
+  trx: Transaction<DB>,
+  taskId: string,
+  done: boolean,
+  request: RequestContext,
+): Promise<void> {
+  await setTaskDone(trx, taskId, done)
+  await recordAudit(trx, { ...request, action: 'task.update', subjectType: 'task', subjectId: taskId })
+}
+
+/** Whether tasks are done, and when, for a module that shows the tasks it made. */
+export async function taskStates(
+  db: Kysely<DB>,
+  taskIds: readonly string[],
+): Promise<Map<string, { doneAt: string | null; dueOn: string; assigneeId: string }>> {
+  const rows = await selectTaskStates(db, taskIds)
+  return new Map(
+    rows.map((row) => [row.id, { doneAt: row.done_at, dueOn: row.due_on, assigneeId: row.assignee_id }]),
+  )
 }

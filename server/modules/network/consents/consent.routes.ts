@@ -137,7 +137,7 @@ export const consentRoutes =
           requestContext(request),
         ),
     )
-    app.put(
+    app.post(
       '/consents/:consentId/signed-form',
       {
         config: { access: 'consent.manage' },

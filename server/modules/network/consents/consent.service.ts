@@ -88,23 +88,42 @@ export async function validConsentFor(
   return covering ? asValid(covering) : null
 }
 
+const asGateConsent = (row: ConsentRow) => ({
+  id: row.id,
+  personId: row.person_id,
+  recipientOrganisationIds: row.recipient_organisation_ids,
+  purposes: row.purposes as ConsentPurpose[],
+  dataCategories: row.data_categories as DataCategory[],
+  legalBasis: row.legal_basis as Consent['legalBasis'],
+  textVersion: row.text_version,
+  formLanguage: row.form_language as Consent['formLanguage'],
+  validFrom: row.valid_from,
+  validUntil: row.valid_until,
+  revokedOn: row.revoked_on,
+})
+export type GateConsent = ReturnType<typeof asGateConsent>
+
 /** One consent by id, as the gate sees it (state on the day included); null when it does not exist in the district. */
-export async function consentById(db: Kysely<DB>, districtId: string, consentId: string) {
+export async function consentById(
+  db: Kysely<DB>,
+  districtId: string,
+  consentId: string,
+): Promise<GateConsent | null> {
   const [row] = await selectConsents(db, [consentId])
   if (!row || row.district_id !== districtId) return null
-  return {
-    id: row.id,
-    personId: row.person_id,
-    recipientOrganisationIds: row.recipient_organisation_ids,
-    purposes: row.purposes as ConsentPurpose[],
-    dataCategories: row.data_categories as DataCategory[],
-    legalBasis: row.legal_basis as Consent['legalBasis'],
-    textVersion: row.text_version,
-    formLanguage: row.form_language as Consent['formLanguage'],
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    revokedOn: row.revoked_on,
-  }
+  return asGateConsent(row)
+}
+
+/** Several consents at once (a page of referrals), read fresh, by id. */
+export async function consentsByIds(
+  db: Kysely<DB>,
+  districtId: string,
+  consentIds: readonly string[],
+): Promise<Map<string, GateConsent>> {
+  const rows = await selectConsents(db, [...new Set(consentIds)])
+  return new Map(
+    rows.filter((row) => row.district_id === districtId).map((row) => [row.id, asGateConsent(row)]),
+  )
 }
 
 async function presentConsents(

@@ -43,7 +43,7 @@ import {
   sharedFieldValues,
 } from '../../casework/index.ts'
 import { displayNames, organisationNames } from '../../identity/index.ts'
-import { consentById } from '../consents/consent.service.ts'
+import { consentById, consentsByIds, type GateConsent } from '../consents/consent.service.ts'
 import {
   insertReferral,
   insertStatusChange,
@@ -69,9 +69,12 @@ async function sharingState(
   db: Kysely<DB>,
   row: ReferralRow,
   today: string,
+  preloaded?: Map<string, GateConsent>,
 ): Promise<{ allowed: boolean; consentState: ConsentState | null }> {
   if (!row.consent_id) return { allowed: row.override_legal_basis !== null, consentState: null }
-  const consent = await consentById(db, row.district_id, row.consent_id)
+  const consent = preloaded
+    ? (preloaded.get(row.consent_id) ?? null)
+    : await consentById(db, row.district_id, row.consent_id)
   if (!consent) return { allowed: false, consentState: null }
   const allowed = consentCovers(consent, {
     organisationId: row.organisation_id,
@@ -515,7 +518,12 @@ export async function readInbox(
     selectInboxPage(db, { organisationId, statuses, limit: query.limit, offset: query.offset }),
     districtTime(db, actor.districtId, request.now),
   ])
-  const sharing = await Promise.all(items.map((row) => sharingState(db, row, today)))
+  const consents = await consentsByIds(
+    db,
+    actor.districtId,
+    items.flatMap((row) => (row.consent_id ? [row.consent_id] : [])),
+  )
+  const sharing = await Promise.all(items.map((row) => sharingState(db, row, today, consents)))
   const namedIds = items
     .filter((_row, index) => sharing[index]?.allowed)
     .filter((row) => row.shared_fields.includes('familyName') || row.shared_fields.includes('givenNames'))
@@ -610,6 +618,8 @@ export async function caseManagerStep(
 ): Promise<Referral> {
   const facts = await selectReferralFacts(db, referralId)
   assertRecordVisible(actor, facts?.district_id, { type: 'referral', id: referralId })
+  // A partner never learns of a referral that is not theirs, not even that it exists.
+  if (isPartner(actor)) throw new HiddenByPolicy({ type: 'referral', id: referralId })
   const row = (await selectReferral(db, referralId)) as ReferralRow
   await authorizeCaseWork(db, actor, row.case_id)
   if (!(referralSteps[name].from as readonly string[]).includes(row.status))

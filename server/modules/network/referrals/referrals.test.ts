@@ -442,4 +442,29 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     expect(unanswered.overdue).toBe(true)
     expect(dueLater.overdue).toBe(false)
   })
+
+  it('refuses malformed answers of the partner and stores nothing, keeping the referral as it was', async () => {
+    const { person, case: kase } = await personWithCase(caseManager, municipality, {
+      familyName: 'Fehlerhaft',
+    })
+    const consent = await recordConsent(caseManager, person.id, [jobcenter])
+    const referral = (await refer(kase, referralBody(jobcenter, consent.id))).json() as Referral
+    const before = await countNetworkRows(ctx.database)
+    const post = (step: string, payload: unknown) =>
+      partner.request({
+        method: 'POST',
+        url: `/api/referrals/${referral.id}/${step}`,
+        payload: payload as object,
+      })
+    expectProblemCode(await post('accept', { completeBy: 'morgen' }), 400)
+    expectProblemCode(await post('accept', { completeBy: '2024-01-01', extra: true }), 400)
+    expectProblemCode(await post('decline', {}), 400)
+    expectProblemCode(await post('decline', { reason: 42 }), 400)
+    expectProblemCode(await post('decline', { reason: 'nein\u0000' }), 400)
+    expectProblemCode(await post('complete', { feedback: 'x'.repeat(4001) }), 400)
+    expectProblemCode(await post('accept', { completeBy: isoDay(-3) }), 400, 'date-order')
+    expect(await countNetworkRows(ctx.database)).toEqual(before)
+    const after = (await open(partner, referral.id)).json() as Referral
+    expect(after).toMatchObject({ status: 'sent', completeBy: null, feedback: null })
+  })
 })

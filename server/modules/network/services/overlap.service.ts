@@ -25,6 +25,8 @@ import {
 /** A pair is stored and named with the smaller id first. */
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
 const pairKey = (first: string, second: string) => `${first}:${second}`
+/** One collator for the whole sort: `localeCompare` with a locale builds one per comparison. */
+const german = new Intl.Collator('de')
 
 /**
  * The overlap finder: pairs of current services of different organisations with the same domain,
@@ -93,9 +95,9 @@ export async function listOverlaps(
     (a, b) =>
       Number(a.intended !== null) - Number(b.intended !== null) ||
       b.municipalityIds.length - a.municipalityIds.length ||
-      a.services[0].organisationName.localeCompare(b.services[0].organisationName, 'de') ||
-      a.services[0].name.localeCompare(b.services[0].name, 'de') ||
-      a.services[1].name.localeCompare(b.services[1].name, 'de'),
+      german.compare(a.services[0].organisationName, b.services[0].organisationName) ||
+      german.compare(a.services[0].name, b.services[0].name) ||
+      german.compare(a.services[1].name, b.services[1].name),
   )
   const intended = items.filter((item) => item.intended !== null).length
   return {

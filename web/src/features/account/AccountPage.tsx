@@ -1,68 +1,72 @@
 import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OwnSessions } from '../../../../common/identity.ts'
+import { changePasswordSchema, type OwnSessions } from '../../../../common/identity.ts'
 import { summariseUserAgent } from '../../../../common/user-agent.ts'
 import { apiGet, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
 import { useProblemText } from '../../problems.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { useSession } from '../../session.tsx'
 import { SecondFactorSection } from './SecondFactorSection.tsx'
+
+type PasswordValues = { currentPassword: string; newPassword: string }
 
 function PasswordForm() {
   const { t } = useTranslation()
   const problems = useProblemText()
-  const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const change = useMutation({
-    mutationFn: () => apiSend('POST', '/account/password', { currentPassword, newPassword }),
-    onSuccess: () => {
-      setCurrentPassword('')
-      setNewPassword('')
-    },
+  const form = useForm<PasswordValues>({
+    initialValues: { currentPassword: '', newPassword: '' },
+    validate: useSchemaValidator(changePasswordSchema, (values: PasswordValues) => values, undefined, {
+      newPassword: (issue) =>
+        issue.code === 'too_small' && issue.input !== '' ? t('problems.password-too-short') : undefined,
+    }),
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    change.mutate()
-  }
+  const change = useMutation({
+    mutationFn: (body: PasswordValues) => apiSend('POST', '/account/password', body),
+    onSuccess: () => form.reset(),
+  })
+  const fieldError = (field: keyof PasswordValues) =>
+    (form.errors[field] as string | undefined) ?? problems.field(change.error, field)
+  const { currentPassword, newPassword } = form.values
   return (
-    <Stack component="form" onSubmit={submit} gap="sm" maw={420}>
-      {change.isSuccess && (
-        <Alert color="green" role="status">
-          {t('account.passwordChanged')}
-        </Alert>
-      )}
-      {change.isError && !problems.hasFields(change.error) && (
-        <Alert color="red" role="alert">
-          {problems.message(change.error)}
-        </Alert>
-      )}
-      <PasswordInput
-        label={t('account.currentPassword')}
-        autoComplete="current-password"
-        value={currentPassword}
-        onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-        error={problems.field(change.error, 'currentPassword')}
-        required
-      />
-      <PasswordInput
-        label={t('account.newPassword')}
-        description={t('account.passwordRules')}
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={(event) => setNewPassword(event.currentTarget.value)}
-        error={problems.field(change.error, 'newPassword')}
-        required
-      />
-      <Group>
-        <Button type="submit" loading={change.isPending} disabled={!currentPassword || !newPassword}>
-          {t('account.changePassword')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
+      <Stack gap="sm" maw={420}>
+        {change.isSuccess && (
+          <Alert color="green" role="status">
+            {t('account.passwordChanged')}
+          </Alert>
+        )}
+        {change.isError && !problems.hasFields(change.error) && (
+          <Alert color="red" role="alert">
+            {problems.message(change.error)}
+          </Alert>
+        )}
+        <PasswordInput
+          label={t('account.currentPassword')}
+          autoComplete="current-password"
+          {...form.getInputProps('currentPassword')}
+          error={fieldError('currentPassword')}
+          required
+        />
+        <PasswordInput
+          label={t('account.newPassword')}
+          description={t('account.passwordRules')}
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+          error={fieldError('newPassword')}
+          required
+        />
+        <Group>
+          <Button type="submit" loading={change.isPending} disabled={!currentPassword || !newPassword}>
+            {t('account.changePassword')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

@@ -12,14 +12,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SecondFactorEnrolment, SecondFactorStatus } from '../../../../common/identity.ts'
+import {
+  passwordConfirmationSchema,
+  type SecondFactorEnrolment,
+  type SecondFactorStatus,
+  secondFactorCodeSchema,
+} from '../../../../common/identity.ts'
 import { apiGet, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useProblemText } from '../../problems.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { sessionQueryKey } from '../../session.tsx'
 
 const statusKey = ['account', 'second-factor'] as const
@@ -33,39 +40,39 @@ function Enrolment({
 }) {
   const { t } = useTranslation()
   const problems = useProblemText()
-  const [code, setCode] = useState('')
+  const form = useForm<{ code: string }>({
+    initialValues: { code: '' },
+    validate: useSchemaValidator(secondFactorCodeSchema, (values: { code: string }) => values),
+  })
   const confirm = useMutation({
-    mutationFn: () =>
-      apiSend<{ recoveryCodes: string[] }>('POST', '/account/second-factor/confirm', { code }),
+    mutationFn: (body: { code: string }) =>
+      apiSend<{ recoveryCodes: string[] }>('POST', '/account/second-factor/confirm', body),
     onSuccess: (result) => onDone(result.recoveryCodes),
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    confirm.mutate()
-  }
   return (
-    <Stack component="form" onSubmit={submit} gap="sm" maw={520}>
-      <Text size="sm">{t('secondFactor.scan')}</Text>
-      <Image src={enrolment.qrCode} alt={t('secondFactor.qrAlt')} w={200} h={200} />
-      <Text size="sm">
-        {t('secondFactor.manual')} <Code>{enrolment.secret}</Code>
-      </Text>
-      <TextInput
-        label={t('secondFactor.code')}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        required
-        maw={200}
-        value={code}
-        error={problems.field(confirm.error, 'code')}
-        onChange={(event) => setCode(event.currentTarget.value)}
-      />
-      <Group>
-        <Button type="submit" loading={confirm.isPending} disabled={code.trim().length !== 6}>
-          {t('secondFactor.confirm')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => confirm.mutate(values))} noValidate>
+      <Stack gap="sm" maw={520}>
+        <Text size="sm">{t('secondFactor.scan')}</Text>
+        <Image src={enrolment.qrCode} alt={t('secondFactor.qrAlt')} w={200} h={200} />
+        <Text size="sm">
+          {t('secondFactor.manual')} <Code>{enrolment.secret}</Code>
+        </Text>
+        <TextInput
+          label={t('secondFactor.code')}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          maw={200}
+          {...form.getInputProps('code')}
+          error={(form.errors.code as string | undefined) ?? problems.field(confirm.error, 'code')}
+        />
+        <Group>
+          <Button type="submit" loading={confirm.isPending} disabled={form.values.code.trim().length !== 6}>
+            {t('secondFactor.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 
@@ -91,35 +98,40 @@ function DisableForm() {
   const { t } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
-  const [password, setPassword] = useState('')
+  const form = useForm<{ password: string }>({
+    initialValues: { password: '' },
+    validate: useSchemaValidator(passwordConfirmationSchema, (values: { password: string }) => values),
+  })
   const disable = useMutation({
-    mutationFn: () => apiSend('POST', '/account/second-factor/disable', { password }),
+    mutationFn: (body: { password: string }) => apiSend('POST', '/account/second-factor/disable', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: statusKey }),
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    disable.mutate()
-  }
   return (
-    <Stack component="form" onSubmit={submit} gap="sm" maw={420}>
-      {disable.isError && !problems.hasFields(disable.error) && (
-        <Alert color="red" role="alert">
-          {problems.message(disable.error)}
-        </Alert>
-      )}
-      <PasswordInput
-        label={t('secondFactor.passwordToDisable')}
-        autoComplete="current-password"
-        value={password}
-        error={problems.field(disable.error, 'password')}
-        onChange={(event) => setPassword(event.currentTarget.value)}
-      />
-      <Group>
-        <Button type="submit" variant="default" loading={disable.isPending} disabled={!password}>
-          {t('secondFactor.disable')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => disable.mutate(values))} noValidate>
+      <Stack gap="sm" maw={420}>
+        {disable.isError && !problems.hasFields(disable.error) && (
+          <Alert color="red" role="alert">
+            {problems.message(disable.error)}
+          </Alert>
+        )}
+        <PasswordInput
+          label={t('secondFactor.passwordToDisable')}
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+          error={(form.errors.password as string | undefined) ?? problems.field(disable.error, 'password')}
+        />
+        <Group>
+          <Button
+            type="submit"
+            variant="default"
+            loading={disable.isPending}
+            disabled={!form.values.password}
+          >
+            {t('secondFactor.disable')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

@@ -118,7 +118,7 @@ export function AssessmentForm({
           value={form.values.assessedOn}
           onChange={(assessedOn) => form.setFieldValue('assessedOn', assessedOn)}
           error={fieldError('assessedOn')}
-          w={200}
+          w={240}
         />
         {lifeDomains.map((domain) => (
           <Paper key={domain} withBorder p="sm">

@@ -1,32 +1,45 @@
 import { Button, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { type FormEvent, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Case } from '../../../../common/casework.ts'
+import { type Case, caseUpdateSchema } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
+import { maxItemsOf, useSchemaValidator } from '../../schema-form.ts'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { caseworkKeys, useCaseManagers, useMunicipalities, useTeams } from '../casework/queries.ts'
 import { caseHandover } from './HandoverNotice.tsx'
+
+type Values = { municipalityId: string | null; teamId: string | null; managerIds: string[] }
+const assignmentInput = (values: Values) => ({
+  municipalityId: values.municipalityId ?? undefined,
+  teamId: values.teamId,
+  managerIds: values.managerIds,
+})
 
 /** Municipality, team and responsible case managers; for team leads and the case's own managers. */
 export function AssignmentTab({ item }: { item: Case }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const municipalities = useMunicipalities()
   const teams = useTeams()
   const managers = useCaseManagers()
-  const [form, setForm] = useState({
-    municipalityId: item.municipalityId as string | null,
-    teamId: item.teamId,
-    managerIds: item.managers.map((manager) => manager.id),
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<Values>({
+    initialValues: {
+      municipalityId: item.municipalityId,
+      teamId: item.teamId,
+      managerIds: item.managers.map((manager) => manager.id),
+    },
+    validate: useSchemaValidator(caseUpdateSchema, assignmentInput, (path) => path.split('.')[0] ?? path),
   })
   const [notice, setNotice] = useState('')
   const save = useMutation({
-    mutationFn: () => apiSend<Case>('PUT', `/cases/${item.id}`, form, { 'if-match': `"${item.version}"` }),
+    mutationFn: (body: ReturnType<typeof assignmentInput>) =>
+      apiSend<Case>('PUT', `/cases/${item.id}`, body, { 'if-match': `"${item.version}"` }),
     onSuccess: async (updated) => {
       if (!updated.abilities['case.read']) {
         // Handed over beyond the user's reach: back to the list before anything reloads the case,
@@ -46,12 +59,19 @@ export function AssignmentTab({ item }: { item: Case }) {
       }
     },
   })
+  const fieldError = useFieldError<Values>(form.errors, save.error)
   if (!item.abilities['case.assign']) return null
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setNotice('')
-    save.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => {
+      setNotice('')
+      save.mutate(assignmentInput(values))
+    },
+    () => {
+      setNotice('')
+      focusFirstInvalid(formRef.current)
+    },
+  )
+  const { values } = form
   // Managers who left keep showing until someone removes them.
   const managerOptions = [
     ...(managers.data ?? []).map((manager) => ({ value: manager.id, label: manager.displayName })),
@@ -67,50 +87,49 @@ export function AssignmentTab({ item }: { item: Case }) {
       <Text size="sm" mb="sm" maw={640}>
         {t('casework.assignment.intro')}
       </Text>
-      <Stack component="form" onSubmit={submit} gap="sm" maw={520}>
-        <CaseworkFormProblem error={save.error} shown={['municipalityId', 'teamId', 'managerIds']} />
-        <Select
-          label={t('casework.fields.municipality')}
-          required
-          data={municipalities.options}
-          value={form.municipalityId}
-          onChange={(municipalityId) => setForm({ ...form, municipalityId })}
-          error={problems.field(save.error, 'municipalityId')}
-          searchable
-          openOnFocus={false}
-        />
-        <Select
-          label={t('casework.fields.team')}
-          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={form.teamId}
-          onChange={(teamId) => setForm({ ...form, teamId })}
-          error={problems.field(save.error, 'teamId')}
-          clearable
-        />
-        <MultiSelect
-          label={t('casework.fields.managers')}
-          required
-          data={managerOptions}
-          value={form.managerIds}
-          onChange={(managerIds) => setForm({ ...form, managerIds })}
-          error={problems.field(save.error, 'managerIds')}
-          maxValues={4}
-          searchable
-          openOnFocus={false}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Text size="sm" role="status" c={statusColors.positive} fw={600}>
-            {notice}
-          </Text>
-          <Button
-            type="submit"
-            loading={save.isPending}
-            disabled={!form.municipalityId || form.managerIds.length === 0}
-          >
-            {t('casework.common.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={520}>
+          <CaseworkFormProblem error={save.error} shown={['municipalityId', 'teamId', 'managerIds']} />
+          <Select
+            label={t('casework.fields.municipality')}
+            required
+            data={municipalities.options}
+            {...form.getInputProps('municipalityId')}
+            error={fieldError('municipalityId')}
+            searchable
+            openOnFocus={false}
+          />
+          <Select
+            label={t('casework.fields.team')}
+            data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+            {...form.getInputProps('teamId')}
+            error={fieldError('teamId')}
+            clearable
+          />
+          <MultiSelect
+            label={t('casework.fields.managers')}
+            required
+            data={managerOptions}
+            {...form.getInputProps('managerIds')}
+            error={fieldError('managerIds')}
+            maxValues={maxItemsOf(caseUpdateSchema, 'managerIds')}
+            searchable
+            openOnFocus={false}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Text size="sm" role="status" c={statusColors.positive} fw={600}>
+              {notice}
+            </Text>
+            <Button
+              type="submit"
+              loading={save.isPending}
+              disabled={!values.municipalityId || values.managerIds.length === 0}
+            >
+              {t('casework.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </section>
   )
 }

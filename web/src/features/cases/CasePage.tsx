@@ -8,6 +8,9 @@ import { AssessmentTab } from '../assessments/AssessmentTab.tsx'
 import { caseQuery } from '../casework/queries.ts'
 import { ContactsTab } from '../contacts/ContactsTab.tsx'
 import { DocumentsTab } from '../documents/DocumentsTab.tsx'
+import { ConferencesTab } from '../network/conferences/ConferencesTab.tsx'
+import { ReferralsTab } from '../network/ReferralsTab.tsx'
+import { LegalSphereTab } from '../network/transitions/LegalSphereTab.tsx'
 import { PlanTab } from '../plan/PlanTab.tsx'
 import { CaseTasksTab } from '../tasks/CaseTasksTab.tsx'
 import { TimelineTab } from '../timeline/TimelineTab.tsx'
@@ -31,6 +34,12 @@ function panel(tab: CaseTab, item: Case) {
       return <CaseTasksTab item={item} />
     case 'documents':
       return <DocumentsTab item={item} />
+    case 'conferences':
+      return <ConferencesTab item={item} />
+    case 'legal-sphere':
+      return <LegalSphereTab item={item} />
+    case 'referrals':
+      return <ReferralsTab item={item} />
     case 'assignment':
       return <AssignmentTab item={item} />
   }

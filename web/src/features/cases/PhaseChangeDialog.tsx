@@ -1,7 +1,8 @@
 import { Button, Group, List, Radio, Select, Stack, Text, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
-import { type FormEvent, useId, useState } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Case,
@@ -11,19 +12,29 @@ import {
   type Goal,
   goalOutcomes,
   type openTaskDecisions,
+  phaseChangeSchema,
   reopeningReasons,
   type Task,
 } from '../../../../common/casework.ts'
 import { ApiError, apiSend } from '../../api.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { useEnumOptions } from '../casework/bits.tsx'
 import { formatDay } from '../casework/format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { caseTasksQuery, caseworkKeys, planQuery } from '../casework/queries.ts'
 import { taskTitle } from '../tasks/Tasks.tsx'
 
 type Outcome = (typeof goalOutcomes)[number]
 type OpenTaskDecision = (typeof openTaskDecisions)[number]
+type Values = {
+  closingReason: string | null
+  reopeningReason: string | null
+  note: string
+  /** Outcomes the user chose; a goal not in here keeps its suggested outcome. */
+  outcomes: Record<string, Outcome | null>
+  openTaskDecision: OpenTaskDecision | null
+}
 
 /** What a goal's status suggests as its outcome when the case closes; the user confirms each. */
 const suggestedOutcome = (goal: Goal): Outcome | null =>
@@ -41,7 +52,6 @@ export function transitionLabel(t: TFunction, from: CasePhase, to: CasePhase) {
 
 function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDone: () => void }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
   const closing = to === 'closed'
@@ -49,38 +59,43 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
   const plan = useQuery({ ...planQuery(item.id), enabled: closing })
   const tasks = useQuery({ ...caseTasksQuery(item.id), enabled: closing })
   const openTasks = (tasks.data ?? []).filter((task) => !task.doneAt)
-  const [openTaskDecision, setOpenTaskDecision] = useState<OpenTaskDecision | null>(null)
-  const [closingReason, setClosingReason] = useState<string | null>(null)
-  const [reopeningReason, setReopeningReason] = useState<string | null>(null)
-  const [note, setNote] = useState('')
-  const [outcomes, setOutcomes] = useState<Record<string, Outcome | null>>({})
+  const formRef = useRef<HTMLFormElement>(null)
   const goals = plan.data?.goals ?? []
-  const outcomeOf = (goal: Goal) => (goal.id in outcomes ? outcomes[goal.id] : suggestedOutcome(goal))
+  const outcomeOf = (values: Values, goal: Goal) =>
+    goal.id in values.outcomes ? values.outcomes[goal.id] : suggestedOutcome(goal)
+  /** The API's phase change; which reasons and outcomes a change needs is the server's rule. */
+  const phaseChange = (values: Values) => ({
+    to,
+    ...(closing && values.closingReason ? { closingReason: values.closingReason } : {}),
+    ...(reopening && values.reopeningReason ? { reopeningReason: values.reopeningReason } : {}),
+    note: values.note,
+    goalOutcomes: closing
+      ? goals.flatMap((goal) => {
+          const outcome = outcomeOf(values, goal)
+          return outcome ? [{ goalId: goal.id, outcome }] : []
+        })
+      : [],
+    ...(closing && values.openTaskDecision ? { openTasks: values.openTaskDecision } : {}),
+  })
+  const form = useForm<Values>({
+    initialValues: {
+      closingReason: null,
+      reopeningReason: null,
+      note: '',
+      outcomes: {},
+      openTaskDecision: null,
+    },
+    validate: useSchemaValidator(phaseChangeSchema, phaseChange),
+  })
+  const { closingReason, reopeningReason, note, outcomes, openTaskDecision } = form.values
 
   const change = useMutation({
-    mutationFn: () =>
-      apiSend<Case>(
-        'POST',
-        `/cases/${item.id}/phase`,
-        {
-          to,
-          ...(closing && closingReason ? { closingReason } : {}),
-          ...(reopening && reopeningReason ? { reopeningReason } : {}),
-          note,
-          goalOutcomes: closing
-            ? goals.flatMap((goal) => {
-                const outcome = outcomeOf(goal)
-                return outcome ? [{ goalId: goal.id, outcome }] : []
-              })
-            : [],
-          ...(closing && openTaskDecision ? { openTasks: openTaskDecision } : {}),
-        },
-        { 'if-match': `"${item.version}"` },
-      ),
-    onSuccess: (updated) => {
+    mutationFn: (body: ReturnType<typeof phaseChange>) =>
+      apiSend<Case>('POST', `/cases/${item.id}/phase`, body, { 'if-match': `"${item.version}"` }),
+    onSuccess: (updated, body) => {
       queryClient.setQueryData(caseworkKeys.case(item.id), updated)
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.cases })
-      if (openTaskDecision === 'complete')
+      if (body.openTasks === 'complete')
         void queryClient.invalidateQueries({ queryKey: caseworkKeys.myTasks })
       onDone()
     },
@@ -95,86 +110,91 @@ function PhaseChangeForm({ item, to, onDone }: { item: Case; to: CasePhase; onDo
       }
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    change.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => change.mutate(phaseChange(values)),
+    () => focusFirstInvalid(formRef.current),
+  )
+  const fieldError = useFieldError(form.errors, change.error)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <Text size="sm">{t(`casework.phaseHints.${to}`)}</Text>
-      <CaseworkFormProblem
-        error={change.error}
-        shown={['closingReason', 'reopeningReason', 'note', 'goalOutcomes', 'openTasks']}
-      />
-      {closing && (
-        <Select
-          label={t('casework.case.closingReason')}
-          required
-          data-autofocus
-          data={options(closingReasons, 'closingReasons')}
-          value={closingReason}
-          onChange={setClosingReason}
-          error={problems.field(change.error, 'closingReason')}
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t(`casework.phaseHints.${to}`)}</Text>
+        <CaseworkFormProblem
+          error={change.error}
+          shown={['closingReason', 'reopeningReason', 'note', 'goalOutcomes', 'openTasks']}
         />
-      )}
-      {closing && goals.length > 0 && (
-        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={500} size="sm">
-            {t('casework.case.goalOutcomes')}
-          </Text>
-          {goals.map((goal) => (
-            <Select
-              key={goal.id}
-              label={goal.statement}
-              description={t(`casework.domains.${goal.domain}`)}
-              required
-              data={options(goalOutcomes, 'goalOutcomes')}
-              value={outcomeOf(goal)}
-              onChange={(value) => setOutcomes({ ...outcomes, [goal.id]: value as Outcome | null })}
-            />
-          ))}
-          {problems.field(change.error, 'goalOutcomes') && (
-            <Text size="sm" c="red.9" role="alert">
-              {problems.field(change.error, 'goalOutcomes')}
+        {closing && (
+          <Select
+            label={t('casework.case.closingReason')}
+            required
+            data-autofocus
+            data={options(closingReasons, 'closingReasons')}
+            value={closingReason}
+            onChange={(value) => form.setFieldValue('closingReason', value)}
+            error={fieldError('closingReason')}
+          />
+        )}
+        {closing && goals.length > 0 && (
+          <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+            <Text component="legend" fw={500} size="sm">
+              {t('casework.case.goalOutcomes')}
             </Text>
-          )}
-        </Stack>
-      )}
-      {closing && openTasks.length > 0 && (
-        <OpenTasksChoice
-          tasks={openTasks}
-          value={openTaskDecision}
-          onChange={setOpenTaskDecision}
-          error={problems.field(change.error, 'openTasks')}
+            {goals.map((goal) => (
+              <Select
+                key={goal.id}
+                label={goal.statement}
+                description={t(`casework.domains.${goal.domain}`)}
+                required
+                data={options(goalOutcomes, 'goalOutcomes')}
+                value={outcomeOf(form.values, goal)}
+                onChange={(value) =>
+                  form.setFieldValue('outcomes', { ...outcomes, [goal.id]: value as Outcome | null })
+                }
+              />
+            ))}
+            {fieldError('goalOutcomes') && (
+              <Text size="sm" c="red.9" role="alert">
+                {fieldError('goalOutcomes')}
+              </Text>
+            )}
+          </Stack>
+        )}
+        {closing && openTasks.length > 0 && (
+          <OpenTasksChoice
+            tasks={openTasks}
+            value={openTaskDecision}
+            onChange={(value) => form.setFieldValue('openTaskDecision', value)}
+            error={fieldError('openTasks')}
+          />
+        )}
+        {reopening && (
+          <Select
+            label={t('casework.case.reopeningReason')}
+            required
+            data-autofocus
+            data={options(reopeningReasons, 'reopeningReasons')}
+            value={reopeningReason}
+            onChange={(value) => form.setFieldValue('reopeningReason', value)}
+            error={fieldError('reopeningReason')}
+          />
+        )}
+        <Textarea
+          label={t('casework.case.phaseNote')}
+          autosize
+          minRows={2}
+          maxLength={maxLengthOf(phaseChangeSchema, 'note')}
+          value={note}
+          onChange={(event) => form.setFieldValue('note', event.currentTarget.value)}
+          error={fieldError('note')}
+          data-autofocus={!closing && !reopening ? true : undefined}
         />
-      )}
-      {reopening && (
-        <Select
-          label={t('casework.case.reopeningReason')}
-          required
-          data-autofocus
-          data={options(reopeningReasons, 'reopeningReasons')}
-          value={reopeningReason}
-          onChange={setReopeningReason}
-          error={problems.field(change.error, 'reopeningReason')}
-        />
-      )}
-      <Textarea
-        label={t('casework.case.phaseNote')}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(event) => setNote(event.currentTarget.value)}
-        error={problems.field(change.error, 'note')}
-        data-autofocus={!closing && !reopening ? true : undefined}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={change.isPending} color={closing ? 'red.8' : undefined}>
-          {transitionLabel(t, item.phase, to)}
-        </Button>
-      </Group>
-    </Stack>
+        <Group justify="flex-end">
+          <Button type="submit" loading={change.isPending} color={closing ? 'red.8' : undefined}>
+            {transitionLabel(t, item.phase, to)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

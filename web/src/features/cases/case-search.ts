@@ -121,6 +121,9 @@ export const caseTabs = [
   'contacts',
   'tasks',
   'documents',
+  'referrals',
+  'legal-sphere',
+  'conferences',
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]

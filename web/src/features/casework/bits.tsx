@@ -105,7 +105,7 @@ export function remember(key: string, value: string): void {
 }
 
 /** Records of a case are written only by its case managers, and only while it is open. */
-export const canWrite = (item: Case) => item.abilities['case.work'] === true && item.phase !== 'closed'
+export const canWrite = (item: Case) => item.abilities['case.record'] === true
 
 /** Tells a case manager why the forms are gone from a closed case. */
 export function ClosedNotice({ item }: { item: Case }) {

@@ -32,6 +32,14 @@ const paths = {
   warning: <path d="M12 4l9 16H3zM12 10v4M12 17v.5" />,
   check: <path d="M5 12l5 5 9-10" />,
   calendar: <path d="M4 6h16v14H4zM4 10h16M8 3v5M16 3v5" />,
+  handover: <path d="M3 12h7M7 8l4 4-4 4M14 5h7v14h-7" />,
+  conference: (
+    <>
+      <circle cx="7" cy="8" r="2.5" />
+      <circle cx="17" cy="8" r="2.5" />
+      <path d="M3 19c0-3 2-5 4-5s4 2 4 5M13 19c0-3 2-5 4-5s4 2 4 5" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof paths

@@ -82,6 +82,8 @@ const contactInput = (values: Values) => {
   }
 }
 
+const duration = contactInputSchema.shape.durationMinutes
+
 /** Where the form shows a problem the API names elsewhere. */
 const fieldNames: Record<string, string> = { occurredAt: 'date' }
 
@@ -184,8 +186,8 @@ export function QuickContactForm({ item }: { item: Case }) {
           <NumberInput
             label={t('casework.contacts.duration')}
             required
-            min={1}
-            max={600}
+            min={duration.minValue ?? undefined}
+            max={duration.maxValue ?? undefined}
             step={5}
             allowDecimal={false}
             value={values.durationMinutes}

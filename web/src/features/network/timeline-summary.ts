@@ -15,7 +15,7 @@ export function networkSummary(entry: TimelineEntry, t: TFunction, language: str
         list(s.purposes)
           .map((purpose) => t(`network.purposes.${purpose}`, { defaultValue: purpose }))
           .join(', '),
-        t('network.consents.period', {
+        t('network.consents.periodValue', {
           from: formatDay(text(s.validFrom), language),
           until: formatDay(text(s.validUntil), language),
         }),

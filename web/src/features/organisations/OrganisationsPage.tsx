@@ -1,61 +1,67 @@
 import { Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   legalSpheres,
   type Organisation,
   type OrganisationInput,
+  organisationInputSchema,
   organisationKinds,
   type Team,
+  teamInputSchema,
 } from '../../../../common/identity.ts'
 import { apiGet, apiSend } from '../../api.ts'
 import { Dialog } from '../../components/Dialog.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useProblemText } from '../../problems.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 
 const teamsKey = ['teams'] as const
 const organisationsKey = ['organisations'] as const
+
+type TeamValues = { name: string }
 
 function TeamForm({ team, onDone }: { team?: Team; onDone: () => void }) {
   const { t } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
-  const [name, setName] = useState(team?.name ?? '')
+  const form = useForm<TeamValues>({
+    initialValues: { name: team?.name ?? '' },
+    validate: useSchemaValidator(teamInputSchema, (values: TeamValues) => values),
+  })
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (body: TeamValues) =>
       team
-        ? apiSend<Team>('PATCH', `/teams/${team.id}`, { name }, { 'if-match': `"${team.version}"` })
-        : apiSend<Team>('POST', '/teams', { name }),
+        ? apiSend<Team>('PATCH', `/teams/${team.id}`, body, { 'if-match': `"${team.version}"` })
+        : apiSend<Team>('POST', '/teams', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: teamsKey })
-      setName('')
+      form.reset()
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <FormProblem error={save.error} />
-      <Group align="flex-end">
-        <TextInput
-          label={team ? t('organisations.teamName') : t('organisations.newTeam')}
-          required
-          value={name}
-          error={problems.field(save.error, 'name')}
-          onChange={(event) => setName(event.currentTarget.value)}
-          w={320}
-        />
-        <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
-          {team ? t('users.save') : t('organisations.create')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <FormProblem error={save.error} />
+        <Group align="flex-end">
+          <TextInput
+            label={team ? t('organisations.teamName') : t('organisations.newTeam')}
+            required
+            maxLength={maxLengthOf(teamInputSchema, 'name')}
+            {...form.getInputProps('name')}
+            error={(form.errors.name as string | undefined) ?? problems.field(save.error, 'name')}
+            w={320}
+          />
+          <Button type="submit" loading={save.isPending} disabled={!form.values.name.trim()}>
+            {team ? t('users.save') : t('organisations.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 
@@ -63,57 +69,60 @@ function OrganisationForm({ organisation, onDone }: { organisation?: Organisatio
   const { t } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
-  const [form, setForm] = useState<OrganisationInput>({
-    name: organisation?.name ?? '',
-    kind: organisation?.kind ?? 'jobcenter',
-    legalSpheres: organisation?.legalSpheres ?? [],
+  const form = useForm<OrganisationInput>({
+    initialValues: {
+      name: organisation?.name ?? '',
+      kind: organisation?.kind ?? 'jobcenter',
+      legalSpheres: organisation?.legalSpheres ?? [],
+    },
+    validate: useSchemaValidator(organisationInputSchema, (values: OrganisationInput) => values),
   })
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (body: OrganisationInput) =>
       organisation
-        ? apiSend<Organisation>('PUT', `/organisations/${organisation.id}`, form, {
+        ? apiSend<Organisation>('PUT', `/organisations/${organisation.id}`, body, {
             'if-match': `"${organisation.version}"`,
           })
-        : apiSend<Organisation>('POST', '/organisations', form),
+        : apiSend<Organisation>('POST', '/organisations', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: organisationsKey })
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
+  const fieldError = (field: keyof OrganisationInput) =>
+    (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <FormProblem error={save.error} />
-      <TextInput
-        label={t('organisations.name')}
-        required
-        value={form.name}
-        error={problems.field(save.error, 'name')}
-        onChange={(event) => setForm({ ...form, name: event.currentTarget.value })}
-      />
-      <Select
-        label={t('organisations.kind')}
-        required
-        allowDeselect={false}
-        data={organisationKinds.map((kind) => ({ value: kind, label: t(`organisationKinds.${kind}`) }))}
-        value={form.kind}
-        onChange={(value) => value && setForm({ ...form, kind: value as OrganisationInput['kind'] })}
-      />
-      <MultiSelect
-        label={t('organisations.legalSpheres')}
-        data={[...legalSpheres]}
-        value={form.legalSpheres}
-        onChange={(value) => setForm({ ...form, legalSpheres: value as OrganisationInput['legalSpheres'] })}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {organisation ? t('users.save') : t('organisations.create')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <FormProblem error={save.error} />
+        <TextInput
+          label={t('organisations.name')}
+          required
+          maxLength={maxLengthOf(organisationInputSchema, 'name')}
+          {...form.getInputProps('name')}
+          error={fieldError('name')}
+        />
+        <Select
+          label={t('organisations.kind')}
+          required
+          allowDeselect={false}
+          data={organisationKinds.map((kind) => ({ value: kind, label: t(`organisationKinds.${kind}`) }))}
+          {...form.getInputProps('kind')}
+          error={fieldError('kind')}
+        />
+        <MultiSelect
+          label={t('organisations.legalSpheres')}
+          data={[...legalSpheres]}
+          {...form.getInputProps('legalSpheres')}
+          error={fieldError('legalSpheres')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {organisation ? t('users.save') : t('organisations.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

@@ -1,16 +1,18 @@
 import { Anchor, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { type FormEvent, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { householdRelations, type Person } from '../../../../common/casework.ts'
+import { householdLinkSchema, householdRelations, type Person } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import { apiSend } from '../../api.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { useEnumOptions } from '../casework/bits.tsx'
 import { formatBirthDate, personName } from '../casework/format.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
+import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { caseQuery, caseworkKeys, matchQuery } from '../casework/queries.ts'
 
 type Relation = (typeof householdRelations)[number]
@@ -50,77 +52,88 @@ function useChoices(person: Person, familyName: string, givenNames: string) {
   }
 }
 
+type LinkValues = {
+  familyName: string
+  givenNames: string
+  relatedPersonId: string | null
+  relation: Relation | null
+}
+const linkInput = (values: LinkValues) => ({
+  relatedPersonId: values.relatedPersonId ?? undefined,
+  relation: values.relation ?? undefined,
+})
+
 function LinkMemberForm({ person, onDone }: { person: Person; onDone: () => void }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const options = useEnumOptions()
   const queryClient = useQueryClient()
-  const [familyName, setFamilyName] = useState('')
-  const [givenNames, setGivenNames] = useState('')
-  const [relatedPersonId, setRelatedPersonId] = useState<string | null>(null)
-  const [relation, setRelation] = useState<Relation | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  // The names only search for persons to choose; the API gets the chosen person and the relation.
+  const form = useForm<LinkValues>({
+    initialValues: { familyName: '', givenNames: '', relatedPersonId: null, relation: null },
+    validate: useSchemaValidator(householdLinkSchema, linkInput),
+  })
+  const { familyName, givenNames, relatedPersonId, relation } = form.values
   const choices = useChoices(person, familyName, givenNames)
   const save = useMutation({
-    mutationFn: () =>
-      apiSend<Person>('POST', `/persons/${person.id}/household`, { relatedPersonId, relation }),
-    onSuccess: (updated) => {
+    mutationFn: (body: ReturnType<typeof linkInput>) =>
+      apiSend<Person>('POST', `/persons/${person.id}/household`, body),
+    onSuccess: (updated, body) => {
       queryClient.setQueryData(caseworkKeys.person(person.id), updated)
-      if (relatedPersonId)
-        void queryClient.invalidateQueries({ queryKey: caseworkKeys.person(relatedPersonId) })
+      if (body.relatedPersonId)
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.person(body.relatedPersonId) })
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => save.mutate(linkInput(values)),
+    () => focusFirstInvalid(formRef.current),
+  )
+  const fieldError = useFieldError<LinkValues>(form.errors, save.error)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <Text size="sm">{t('casework.household.searchHint')}</Text>
-      <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label={t('casework.fields.familyName')}
-          value={familyName}
-          onChange={(event) => setFamilyName(event.currentTarget.value)}
-          data-autofocus
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('casework.household.searchHint')}</Text>
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            label={t('casework.fields.familyName')}
+            {...form.getInputProps('familyName')}
+            data-autofocus
+          />
+          <TextInput label={t('casework.fields.givenNames')} {...form.getInputProps('givenNames')} />
+        </SimpleGrid>
+        <CaseworkFormProblem error={save.error} shown={['relatedPersonId', 'relation']} />
+        <Select
+          label={t('casework.household.member')}
+          required
+          data={choices.data}
+          {...form.getInputProps('relatedPersonId')}
+          error={fieldError('relatedPersonId')}
+          placeholder={
+            choices.data.length ? t('casework.household.choose') : t('casework.household.noChoices')
+          }
+          searchable
+          openOnFocus={false}
+          nothingFoundMessage={t('common.noResults')}
         />
-        <TextInput
-          label={t('casework.fields.givenNames')}
-          value={givenNames}
-          onChange={(event) => setGivenNames(event.currentTarget.value)}
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {choices.searching ? t('casework.match.checking') : ''}
+        </Text>
+        <Select
+          label={t('casework.household.relation')}
+          description={t('casework.household.relationHint')}
+          required
+          data={options(householdRelations, 'householdRelations')}
+          {...form.getInputProps('relation')}
+          error={fieldError('relation')}
         />
-      </SimpleGrid>
-      <CaseworkFormProblem error={save.error} shown={['relatedPersonId', 'relation']} />
-      <Select
-        label={t('casework.household.member')}
-        required
-        data={choices.data}
-        value={relatedPersonId}
-        onChange={setRelatedPersonId}
-        placeholder={choices.data.length ? t('casework.household.choose') : t('casework.household.noChoices')}
-        error={problems.field(save.error, 'relatedPersonId')}
-        searchable
-        openOnFocus={false}
-        nothingFoundMessage={t('common.noResults')}
-      />
-      <Text size="xs" c="dimmed" aria-live="polite">
-        {choices.searching ? t('casework.match.checking') : ''}
-      </Text>
-      <Select
-        label={t('casework.household.relation')}
-        description={t('casework.household.relationHint')}
-        required
-        data={options(householdRelations, 'householdRelations')}
-        value={relation}
-        onChange={(value) => setRelation(value as Relation | null)}
-        error={problems.field(save.error, 'relation')}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending} disabled={!relatedPersonId || !relation}>
-          {t('casework.household.link')}
-        </Button>
-      </Group>
-    </Stack>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} disabled={!relatedPersonId || !relation}>
+            {t('casework.household.link')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

@@ -8,7 +8,7 @@ import { type Case, caseCreateSchema, type Person } from '../../../../common/cas
 import { apiSend } from '../../api.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
-import { useSchemaValidator } from '../../schema-form.ts'
+import { maxItemsOf, useSchemaValidator } from '../../schema-form.ts'
 import { useCan, useSession } from '../../session.tsx'
 import { PhaseBadge } from '../casework/bits.tsx'
 import { formatDay, todayIso } from '../casework/format.ts'
@@ -91,7 +91,7 @@ function OpenCaseForm({ person }: { person: Person }) {
           data={(managers.data ?? []).map((manager) => ({ value: manager.id, label: manager.displayName }))}
           {...form.getInputProps('managerIds')}
           error={error('managerIds')}
-          maxValues={4}
+          maxValues={maxItemsOf(caseCreateSchema, 'managerIds')}
           searchable
           openOnFocus={false}
         />

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { legalSpheres, personWriteSchema, sexes } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import { DayInput } from '../../components/DateFields.tsx'
-import { useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.ts'
+import { maxItemsOf, useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.ts'
 import { useEnumOptions } from '../casework/bits.tsx'
 import { countryOptions, describePartialDate, languageName, languageOptions } from '../casework/format.ts'
 import { focusFirstInvalid, useCaseworkProblems } from '../casework/problems.tsx'
@@ -139,7 +139,7 @@ export function PersonFormFields({
           value={values.otherSpellings}
           onChange={(otherSpellings) => onChange({ otherSpellings })}
           error={spellingWarning ?? error('otherSpellings')}
-          maxTags={10}
+          maxTags={maxItemsOf(personWriteSchema, 'otherSpellings')}
           clearable
         />
       </Fieldset>
@@ -182,7 +182,7 @@ export function PersonFormFields({
             error={error('nationalities')}
             searchable
             openOnFocus={false}
-            maxValues={5}
+            maxValues={maxItemsOf(personWriteSchema, 'nationalities')}
             nothingFoundMessage={t('common.noResults')}
           />
           <DayInput
@@ -210,7 +210,7 @@ export function PersonFormFields({
           error={error('languages')}
           searchable
           openOnFocus={false}
-          maxValues={8}
+          maxValues={maxItemsOf(personWriteSchema, 'languages')}
           nothingFoundMessage={t('common.noResults')}
         />
         {values.languages.length > 0 && (
@@ -282,6 +282,22 @@ export function PersonFormFields({
               onChange={(event) => onChange({ city: event.currentTarget.value })}
             />
           </Group>
+          <TextInput
+            label={t('casework.fields.phone')}
+            type="tel"
+            autoComplete="off"
+            value={values.phone}
+            error={error('phone')}
+            onChange={(event) => onChange({ phone: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('casework.fields.email')}
+            type="email"
+            autoComplete="off"
+            value={values.email}
+            error={error('email')}
+            onChange={(event) => onChange({ email: event.currentTarget.value })}
+          />
         </SimpleGrid>
       </Fieldset>
     </Stack>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatBirthDate, personName } from '../casework/format.ts'
 import { personQuery } from '../casework/queries.ts'
+import { ConsentsSection } from '../network/ConsentsSection.tsx'
 import { Household } from './Household.tsx'
 import { MergePerson } from './MergePerson.tsx'
 import { PersonCases } from './PersonCases.tsx'
@@ -52,6 +53,7 @@ export function PersonPage({ personId }: { personId: string }) {
             <PersonRecord person={data} />
             <ResidenceStatuses person={data} />
             <Household person={data} />
+            <ConsentsSection person={data} />
             <MergePerson person={data} />
           </>
         )}

@@ -118,6 +118,8 @@ export function PersonRecord({ person }: { person: Person }) {
         </Item>
         <Item label={t('casework.fields.municipality')}>{municipalities.nameOf(person.municipalityId)}</Item>
         <Item label={t('casework.fields.address')}>{address}</Item>
+        <Item label={t('casework.fields.phone')}>{person.phone}</Item>
+        <Item label={t('casework.fields.email')}>{person.email}</Item>
         <Item label={t('casework.fields.arrivalDate')}>
           {person.arrivalDate ? formatDay(person.arrivalDate, language) : ''}
         </Item>

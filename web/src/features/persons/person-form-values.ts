@@ -23,6 +23,8 @@ export type PersonFormValues = {
   street: string
   postcode: string
   city: string
+  phone: string
+  email: string
   arrivalDate: string
   legalSphere: LegalSphere
 }
@@ -41,6 +43,8 @@ export const emptyPersonForm = (municipalityId: string | null = null): PersonFor
   street: '',
   postcode: '',
   city: '',
+  phone: '',
+  email: '',
   arrivalDate: '',
   legalSphere: 'none',
 })
@@ -60,6 +64,8 @@ export function personFormFrom(person: Person): PersonFormValues {
     street: person.address.street,
     postcode: person.address.postcode,
     city: person.address.city,
+    phone: person.phone ?? '',
+    email: person.email ?? '',
     arrivalDate: person.arrivalDate ?? '',
     legalSphere: person.legalSphere,
   }
@@ -119,6 +125,8 @@ export function toPersonWrite(values: PersonFormValues): PersonWriteDraft {
     languages: values.languages,
     municipalityId: values.municipalityId ?? undefined,
     address: { street: values.street.trim(), postcode: values.postcode.trim(), city: values.city.trim() },
+    phone: values.phone.trim() || null,
+    email: values.email.trim() || null,
     arrivalDate: values.arrivalDate || null,
     legalSphere: values.legalSphere,
   }
@@ -141,6 +149,8 @@ export const personFormFields = [
   'languages',
   'municipalityId',
   'address',
+  'phone',
+  'email',
   'arrivalDate',
   'legalSphere',
 ] as const

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Case, type Goal, lifeDomains, type Measure } from '../../../../common/casework.ts'
@@ -9,6 +10,7 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { ClosedNotice, canWrite } from '../casework/bits.tsx'
 import { formatDay, todayIso } from '../casework/format.ts'
 import { planQuery } from '../casework/queries.ts'
+import { ReferralForm } from '../network/ReferralForm.tsx'
 import { GoalForm, MeasureForm } from './PlanForms.tsx'
 
 type Editing =
@@ -27,10 +29,13 @@ function MeasureTable({
   measures,
   canWork,
   onEdit,
+  onRefer,
 }: {
   measures: Measure[]
   canWork: boolean
   onEdit: (measure: Measure) => void
+  /** Sends a measure owned by a partner organisation to it as a referral. */
+  onRefer: (measure: Measure) => void
 }) {
   const { t, i18n } = useTranslation()
   const today = todayIso()
@@ -75,14 +80,28 @@ function MeasureTable({
               <Table.Td>{t(`casework.measureStatuses.${measure.status}`)}</Table.Td>
               {canWork && (
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => onEdit(measure)}
-                    aria-label={`${t('casework.common.edit')}: ${measure.description}`}
-                  >
-                    {t('casework.common.edit')}
-                  </Button>
+                  <Group gap={6} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onEdit(measure)}
+                      aria-label={`${t('casework.common.edit')}: ${measure.description}`}
+                    >
+                      {t('casework.common.edit')}
+                    </Button>
+                    {measure.owner === 'partner' &&
+                      measure.organisationId &&
+                      !['done', 'cancelled'].includes(measure.status) && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => onRefer(measure)}
+                          aria-label={`${t('network.referrals.fromMeasure')}: ${measure.description}`}
+                        >
+                          {t('network.referrals.fromMeasure')}
+                        </Button>
+                      )}
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -98,6 +117,8 @@ export function PlanTab({ item }: { item: Case }) {
   const { t, i18n } = useTranslation()
   const plan = useQuery(planQuery(item.id))
   const [editing, setEditing] = useState<Editing>(null)
+  const [referring, setReferring] = useState<Measure | null>(null)
+  const navigate = useNavigate()
   const canWork = canWrite(item)
   const close = () => setEditing(null)
   return (
@@ -173,6 +194,7 @@ export function PlanTab({ item }: { item: Case }) {
                       measures={measures.filter((measure) => measure.goalId === goal.id)}
                       canWork={canWork}
                       onEdit={(measure) => setEditing({ kind: 'measure', measure })}
+                      onRefer={setReferring}
                     />
                     {canWork && (
                       <Group>
@@ -198,6 +220,7 @@ export function PlanTab({ item }: { item: Case }) {
                     measures={loose}
                     canWork={canWork}
                     onEdit={(measure) => setEditing({ kind: 'measure', measure })}
+                    onRefer={setReferring}
                   />
                 </Paper>
               )}
@@ -218,6 +241,27 @@ export function PlanTab({ item }: { item: Case }) {
                     measure={editing.measure}
                     goalId={editing.goalId}
                     onDone={close}
+                  />
+                )}
+              </Dialog>
+              <Dialog
+                opened={referring !== null}
+                onClose={() => setReferring(null)}
+                title={t('network.referrals.dialogTitle')}
+              >
+                {referring?.organisationId && (
+                  <ReferralForm
+                    item={item}
+                    preset={{
+                      organisationId: referring.organisationId,
+                      measureId: referring.id,
+                      message: referring.description,
+                      dueOn: referring.dueOn,
+                    }}
+                    onDone={(referral) => {
+                      setReferring(null)
+                      void navigate({ to: `/referrals/${referral.id}` })
+                    }}
                   />
                 )}
               </Dialog>

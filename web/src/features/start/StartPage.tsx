@@ -8,6 +8,7 @@ import { districtsQuery, healthQuery } from '../../queries.ts'
 import { useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
 import { DistrictTable } from '../districts/DistrictTable.tsx'
+import { InboxStartCard } from '../network/InboxStartCard.tsx'
 
 export function StartPage() {
   const { t, i18n } = useTranslation()
@@ -25,6 +26,7 @@ export function StartPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <InboxStartCard />
         <CaseworkStartCard />
         <Card withBorder component="section" aria-labelledby="status-heading">
           <Title order={3} size="h4" id="status-heading" mb="sm">

@@ -19,6 +19,8 @@ const icons: Record<TimelineEntry['kind'], IconName> = {
   task: 'task',
   document: 'document',
   'case-opened': 'opened',
+  'legal-sphere-change': 'handover',
+  'case-conference': 'conference',
   consent: 'check',
   'consent-revoked': 'warning',
   referral: 'phase',
@@ -82,6 +84,22 @@ function summaryOf(entry: TimelineEntry, t: TFunction, language: string): string
         .join(' · ')
     case 'document':
       return text(s.fileName)
+    case 'legal-sphere-change':
+      return [
+        `${text(s.from)} → ${text(s.to)}`,
+        t('legalSphereChanges.effectiveOnDate', { date: formatDay(text(s.effectiveOn), language) }),
+        s.reason ? t(`legalSphereChanges.reasons.${text(s.reason)}`, { defaultValue: text(s.reason) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    case 'case-conference':
+      return [
+        s.conferenceKind ? t(`caseConferences.kinds.${text(s.conferenceKind)}`) : '',
+        t('caseConferences.heldOnDate', { date: formatDay(text(s.heldOn), language) }),
+        t('caseConferences.organisationCount', { count: Number(s.organisations ?? 0) }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
     case 'consent':
     case 'consent-revoked':
     case 'referral':

@@ -13,9 +13,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Team } from '../../../../common/identity.ts'
 import {
@@ -23,6 +23,7 @@ import {
   type SsoProviderInput,
   type SsoRoleMapping,
   type SsoSettings,
+  ssoProviderInputSchema,
   ssoRoles,
 } from '../../../../common/sso.ts'
 import { ApiError, apiGet, apiSend } from '../../api.ts'
@@ -31,6 +32,7 @@ import { Dialog } from '../../components/Dialog.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useProblemText } from '../../problems.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan } from '../../session.tsx'
 
 const settingsKey = ['identity-policy', 'sso'] as const
@@ -145,17 +147,26 @@ function MappingRows({
 
 /** Sent with the version the administrator saw: a change made meanwhile answers 409. */
 function ProviderForm({ settings, onDone }: { settings: SsoSettings; onDone: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
   const provider = settings.provider
-  const [form, setForm] = useState<FormState>(() => initialForm(provider))
+  // The schema's own codes (`https-required`, `openid-scope-required`) have texts under `sso.problems`.
+  const ssoText = (issue: { message: string }) =>
+    i18n.exists(`sso.problems.${issue.message}`) ? t(`sso.problems.${issue.message}`) : undefined
+  const form = useForm<FormState>({
+    initialValues: initialForm(provider),
+    validate: useSchemaValidator(ssoProviderInputSchema, requestBody, undefined, {
+      issuer: ssoText,
+      scopes: ssoText,
+    }),
+  })
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (body: SsoProviderInput) =>
       apiSend<SsoSettings>(
         'PUT',
         '/identity-policy/sso',
-        requestBody(form),
+        body,
         provider ? { 'if-match': `"${provider.version}"` } : {},
       ),
     onSuccess: (result) => {
@@ -165,110 +176,113 @@ function ProviderForm({ settings, onDone }: { settings: SsoSettings; onDone: () 
     },
   })
   const fieldError = (field: string) => {
+    const own = form.errors[field] as string | undefined
+    if (own) return own
     const problem = save.error instanceof ApiError ? save.error.problem : undefined
     const hit = problem?.fields?.find((entry) => entry.path === `body.${field}`)
     return hit
       ? t(`sso.problems.${hit.message}`, { defaultValue: problems.field(save.error, field) })
       : undefined
   }
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm({ ...form, [key]: value })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    form.setValues({ [key]: value } as Partial<FormState>)
+  const submit = form.onSubmit((values) => save.mutate(requestBody(values)))
+  const values = form.values
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <FormProblem error={save.error} />
-      <TextInput
-        label={t('sso.label')}
-        description={t('sso.labelHint')}
-        required
-        value={form.label}
-        error={fieldError('label')}
-        onChange={(event) => set('label', event.currentTarget.value)}
-      />
-      <TextInput
-        label={t('sso.issuer')}
-        description={t('sso.issuerHint')}
-        required
-        type="url"
-        value={form.issuer}
-        error={fieldError('issuer')}
-        onChange={(event) => set('issuer', event.currentTarget.value)}
-      />
-      <Group grow align="flex-start">
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormProblem error={save.error} />
         <TextInput
-          label={t('sso.clientId')}
+          label={t('sso.label')}
+          description={t('sso.labelHint')}
           required
-          value={form.clientId}
-          error={fieldError('clientId')}
-          onChange={(event) => set('clientId', event.currentTarget.value)}
-        />
-        <PasswordInput
-          label={t('sso.clientSecret')}
-          description={provider?.clientSecretSet ? t('sso.clientSecretKept') : t('sso.clientSecretHint')}
-          autoComplete="off"
-          disabled={form.publicClient}
-          value={form.clientSecret}
-          error={fieldError('clientSecret')}
-          onChange={(event) => set('clientSecret', event.currentTarget.value)}
-        />
-      </Group>
-      <Checkbox
-        label={t('sso.publicClient')}
-        checked={form.publicClient}
-        onChange={(event) => set('publicClient', event.currentTarget.checked)}
-      />
-      <Group grow align="flex-start">
-        <TextInput
-          label={t('sso.scopes')}
-          value={form.scopes}
-          error={fieldError('scopes')}
-          onChange={(event) => set('scopes', event.currentTarget.value)}
+          value={values.label}
+          error={fieldError('label')}
+          onChange={(event) => set('label', event.currentTarget.value)}
         />
         <TextInput
-          label={t('sso.roleClaim')}
-          description={t('sso.roleClaimHint')}
-          value={form.roleClaim}
-          error={fieldError('roleClaim')}
-          onChange={(event) => set('roleClaim', event.currentTarget.value)}
+          label={t('sso.issuer')}
+          description={t('sso.issuerHint')}
+          required
+          type="url"
+          value={values.issuer}
+          error={fieldError('issuer')}
+          onChange={(event) => set('issuer', event.currentTarget.value)}
         />
-        <TextInput
-          label={t('sso.usernameClaim')}
-          value={form.usernameClaim}
-          error={fieldError('usernameClaim')}
-          onChange={(event) => set('usernameClaim', event.currentTarget.value)}
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('sso.clientId')}
+            required
+            value={values.clientId}
+            error={fieldError('clientId')}
+            onChange={(event) => set('clientId', event.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('sso.clientSecret')}
+            description={provider?.clientSecretSet ? t('sso.clientSecretKept') : t('sso.clientSecretHint')}
+            autoComplete="off"
+            disabled={values.publicClient}
+            value={values.clientSecret}
+            error={fieldError('clientSecret')}
+            onChange={(event) => set('clientSecret', event.currentTarget.value)}
+          />
+        </Group>
+        <Checkbox
+          label={t('sso.publicClient')}
+          checked={values.publicClient}
+          onChange={(event) => set('publicClient', event.currentTarget.checked)}
         />
-      </Group>
-      <MappingRows
-        mappings={form.roleMappings}
-        onChange={(mappings) => set('roleMappings', mappings)}
-        fieldError={fieldError}
-      />
-      <Switch
-        label={t('sso.linkByUsername')}
-        description={t('sso.linkByUsernameHint')}
-        checked={form.linkByUsername}
-        onChange={(event) => set('linkByUsername', event.currentTarget.checked)}
-      />
-      <Switch
-        label={t('sso.createUsers')}
-        description={t('sso.createUsersHint')}
-        checked={form.createUsers}
-        onChange={(event) => set('createUsers', event.currentTarget.checked)}
-      />
-      <Switch
-        label={t('sso.enabled')}
-        description={t('sso.enabledHint')}
-        checked={form.enabled}
-        onChange={(event) => set('enabled', event.currentTarget.checked)}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('users.save')}
-        </Button>
-      </Group>
-    </Stack>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('sso.scopes')}
+            value={values.scopes}
+            error={fieldError('scopes')}
+            onChange={(event) => set('scopes', event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('sso.roleClaim')}
+            description={t('sso.roleClaimHint')}
+            value={values.roleClaim}
+            error={fieldError('roleClaim')}
+            onChange={(event) => set('roleClaim', event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('sso.usernameClaim')}
+            value={values.usernameClaim}
+            error={fieldError('usernameClaim')}
+            onChange={(event) => set('usernameClaim', event.currentTarget.value)}
+          />
+        </Group>
+        <MappingRows
+          mappings={values.roleMappings}
+          onChange={(mappings) => set('roleMappings', mappings)}
+          fieldError={fieldError}
+        />
+        <Switch
+          label={t('sso.linkByUsername')}
+          description={t('sso.linkByUsernameHint')}
+          checked={values.linkByUsername}
+          onChange={(event) => set('linkByUsername', event.currentTarget.checked)}
+        />
+        <Switch
+          label={t('sso.createUsers')}
+          description={t('sso.createUsersHint')}
+          checked={values.createUsers}
+          onChange={(event) => set('createUsers', event.currentTarget.checked)}
+        />
+        <Switch
+          label={t('sso.enabled')}
+          description={t('sso.enabledHint')}
+          checked={values.enabled}
+          onChange={(event) => set('enabled', event.currentTarget.checked)}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('users.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

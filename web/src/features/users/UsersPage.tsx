@@ -12,18 +12,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type CreateUser,
+  createUserSchema,
   type Organisation,
   type ResetLink,
   type Role,
   roles,
   type Team,
   type User,
+  updateUserSchema,
 } from '../../../../common/identity.ts'
 import type { Page } from '../../../../common/pagination.ts'
 import { apiGet, apiSend } from '../../api.ts'
@@ -33,6 +36,7 @@ import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
 import { useProblemText } from '../../problems.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan, useSession } from '../../session.tsx'
 import { SingleSignOnSettings } from './SingleSignOnSettings.tsx'
 
@@ -102,60 +106,79 @@ function AccessFields({
   )
 }
 
+/** The form's field for an issue inside a list (`roles.0` is at `roles`). */
+const userField = (path: string) => path.split('.')[0] ?? path
+
+/** Messages that say more than the general ones: the rules of a username and of a password. */
+function useUserMessages() {
+  const { t } = useTranslation()
+  return {
+    username: (issue: { code: string; input?: unknown }) =>
+      issue.input === '' || issue.input === undefined ? undefined : t('users.usernameRule'),
+    password: (issue: { code: string; input?: unknown }) =>
+      issue.code === 'too_small' && issue.input !== '' ? t('problems.password-too-short') : undefined,
+  }
+}
+
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
-  const [form, setForm] = useState<CreateUser>({
-    username: '',
-    displayName: '',
-    roles: ['case_manager'],
-    organisationId: null,
-    teamIds: [],
-    password: '',
+  const form = useForm<CreateUser>({
+    initialValues: {
+      username: '',
+      displayName: '',
+      roles: ['case_manager'],
+      organisationId: null,
+      teamIds: [],
+      password: '',
+    },
+    validate: useSchemaValidator(
+      createUserSchema,
+      (values: CreateUser) => values,
+      userField,
+      useUserMessages(),
+    ),
   })
   const create = useMutation({
-    mutationFn: () => apiSend<User>('POST', '/users', form),
+    mutationFn: (body: CreateUser) => apiSend<User>('POST', '/users', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: usersKey })
       onDone()
     },
   })
-  const fieldError = (field: string) => problems.field(create.error, field)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    create.mutate()
-  }
+  const fieldError = (field: string) =>
+    (form.errors[field] as string | undefined) ?? problems.field(create.error, field)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <FormProblem error={create.error} />
-      <TextInput
-        label={t('users.username')}
-        required
-        value={form.username}
-        error={fieldError('username')}
-        onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
-      />
-      <AccessFields
-        values={form}
-        onChange={(values) => setForm({ ...form, ...values })}
-        fieldError={fieldError}
-      />
-      <PasswordInput
-        label={t('users.initialPassword')}
-        description={t('account.passwordRules')}
-        required
-        autoComplete="new-password"
-        value={form.password}
-        error={fieldError('password')}
-        onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={create.isPending}>
-          {t('users.create')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <FormProblem error={create.error} />
+        <TextInput
+          label={t('users.username')}
+          required
+          {...form.getInputProps('username')}
+          error={fieldError('username')}
+        />
+        <AccessFields
+          values={form.values}
+          onChange={(values) => form.setValues(values)}
+          fieldError={fieldError}
+        />
+        <PasswordInput
+          label={t('users.initialPassword')}
+          description={t('account.passwordRules')}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+          error={fieldError('password')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            {t('users.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 
@@ -164,43 +187,47 @@ function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation()
   const problems = useProblemText()
   const queryClient = useQueryClient()
-  const [form, setForm] = useState<AccessValues>({
-    displayName: user.displayName,
-    roles: user.roles,
-    organisationId: user.organisationId,
-    teamIds: user.teamIds,
+  const form = useForm<AccessValues>({
+    initialValues: {
+      displayName: user.displayName,
+      roles: user.roles,
+      organisationId: user.organisationId,
+      teamIds: user.teamIds,
+    },
+    validate: useSchemaValidator(updateUserSchema, (values: AccessValues) => values, userField),
   })
   const save = useMutation({
-    mutationFn: () => apiSend<User>('PATCH', `/users/${user.id}`, form, { 'if-match': `"${user.version}"` }),
+    mutationFn: (body: AccessValues) =>
+      apiSend<User>('PATCH', `/users/${user.id}`, body, { 'if-match': `"${user.version}"` }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: usersKey })
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <Text size="sm">
-        {t('users.username')}: {user.username}
-      </Text>
-      <FormProblem error={save.error} />
-      <AccessFields
-        values={form}
-        onChange={setForm}
-        fieldError={(field) => problems.field(save.error, field)}
-      />
-      <Text size="sm" c="dimmed">
-        {t('users.editHint')}
-      </Text>
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('users.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          {t('users.username')}: {user.username}
+        </Text>
+        <FormProblem error={save.error} />
+        <AccessFields
+          values={form.values}
+          onChange={(values) => form.setValues(values)}
+          fieldError={(field) =>
+            (form.errors[field] as string | undefined) ?? problems.field(save.error, field)
+          }
+        />
+        <Text size="sm" c="dimmed">
+          {t('users.editHint')}
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('users.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

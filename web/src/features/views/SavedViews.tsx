@@ -1,12 +1,20 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { savedViewInputSchema } from '../../../../common/casework.ts'
 import { apiSend } from '../../api.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 import { type CaseListSearch, parseCaseListSearch, viewFilters } from '../cases/case-search.ts'
-import { CaseworkFormProblem, useCaseworkProblems } from '../casework/problems.tsx'
+import {
+  CaseworkFormProblem,
+  focusFirstInvalid,
+  useCaseworkProblems,
+  useFieldError,
+} from '../casework/problems.tsx'
 import { caseworkKeys, type SavedView, savedViewsQuery } from '../casework/queries.ts'
 
 const sameFilters = (a: Record<string, unknown>, b: Record<string, unknown>) => {
@@ -14,41 +22,49 @@ const sameFilters = (a: Record<string, unknown>, b: Record<string, unknown>) => 
   return [...keys].every((key) => String(a[key] ?? '') === String(b[key] ?? ''))
 }
 
+type ViewValues = { name: string }
+
 function SaveViewForm({ search, onDone }: { search: CaseListSearch; onDone: () => void }) {
   const { t } = useTranslation()
-  const problems = useCaseworkProblems()
   const queryClient = useQueryClient()
-  const [name, setName] = useState('')
+  const formRef = useRef<HTMLFormElement>(null)
+  const viewInput = (values: ViewValues) => ({ name: values.name, filters: viewFilters(search) })
+  const form = useForm<ViewValues>({
+    initialValues: { name: '' },
+    validate: useSchemaValidator(savedViewInputSchema, viewInput),
+  })
   const save = useMutation({
-    mutationFn: () => apiSend<SavedView>('POST', '/case-views', { name, filters: viewFilters(search) }),
+    mutationFn: (body: ReturnType<typeof viewInput>) => apiSend<SavedView>('POST', '/case-views', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: caseworkKeys.views })
       onDone()
     },
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate()
-  }
+  const submit = form.onSubmit(
+    (values) => save.mutate(viewInput(values)),
+    () => focusFirstInvalid(formRef.current),
+  )
+  const fieldError = useFieldError<ViewValues>(form.errors, save.error)
   return (
-    <Stack component="form" onSubmit={submit} gap="sm">
-      <CaseworkFormProblem error={save.error} shown={['name']} />
-      <TextInput
-        label={t('casework.views.name')}
-        description={t('casework.views.nameHint')}
-        required
-        maxLength={80}
-        data-autofocus
-        value={name}
-        error={problems.field(save.error, 'name')}
-        onChange={(event) => setName(event.currentTarget.value)}
-      />
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {t('casework.views.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <CaseworkFormProblem error={save.error} shown={['name']} />
+        <TextInput
+          label={t('casework.views.name')}
+          description={t('casework.views.nameHint')}
+          required
+          maxLength={maxLengthOf(savedViewInputSchema, 'name')}
+          data-autofocus
+          {...form.getInputProps('name')}
+          error={fieldError('name')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('casework.views.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

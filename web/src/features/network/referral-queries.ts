@@ -1,0 +1,42 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { Consent } from '../../../../common/consent.ts'
+import type { InboxPage, Referral } from '../../../../common/referral.ts'
+import { apiGet } from '../../api.ts'
+
+const path = (value: string) => encodeURIComponent(value)
+
+/** Query keys of the network: a person's consents, a case's referrals, one referral, the inbox. */
+export const networkKeys = {
+  consents: (personId: string) => ['persons', personId, 'consents'] as const,
+  caseReferrals: (caseId: string) => ['cases', caseId, 'referrals'] as const,
+  referral: (referralId: string) => ['referrals', referralId] as const,
+  inbox: (params: string) => ['referrals', 'inbox', params] as const,
+  allReferrals: ['referrals'] as const,
+}
+
+export const consentsQuery = (personId: string) =>
+  queryOptions({
+    queryKey: networkKeys.consents(personId),
+    queryFn: ({ signal }) => apiGet<Consent[]>(`/persons/${path(personId)}/consents`, signal),
+  })
+
+export const caseReferralsQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: networkKeys.caseReferrals(caseId),
+    queryFn: ({ signal }) => apiGet<Referral[]>(`/cases/${path(caseId)}/referrals`, signal),
+  })
+
+export const referralQuery = (referralId: string) =>
+  queryOptions({
+    queryKey: networkKeys.referral(referralId),
+    queryFn: ({ signal }) => apiGet<Referral>(`/referrals/${path(referralId)}`, signal),
+    // Consent may be revoked any moment: a partner's view is never taken from the cache alone.
+    staleTime: 0,
+  })
+
+export const inboxQuery = (params: URLSearchParams) =>
+  queryOptions({
+    queryKey: networkKeys.inbox(params.toString()),
+    queryFn: ({ signal }) => apiGet<InboxPage>(`/referrals/inbox?${params}`, signal),
+    placeholderData: (previous) => previous,
+  })
