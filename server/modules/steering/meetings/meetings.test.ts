@@ -144,6 +144,65 @@ describe.each(databaseKinds)('steering meetings on %s', (kind) => {
     ])
   })
 
+  it("takes the body's own quorum when it sets one, and refuses a stale change of the body", async () => {
+    const meeting = await planMeeting()
+    await coordinator.request({
+      method: 'PUT',
+      url: `/api/meetings/${meeting.id}/attendance`,
+      payload: { entries: [{ membershipId: member('Vorsitz Test'), status: 'present' }] },
+    })
+    const current = (
+      await coordinator.request({ method: 'GET', url: `/api/bodies/${body.id}` })
+    ).json() as BodyDetail
+    const change = (version: number, quorum: number | null) =>
+      coordinator.request({
+        method: 'PUT',
+        url: `/api/bodies/${body.id}`,
+        headers: { 'if-match': `"${version}"` },
+        payload: { name: current.name, quorum },
+      })
+    const first = await change(current.version, 1)
+    expect(first.statusCode, first.body).toBe(200)
+    const quorate = (await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting.id}` })).json()
+    expect(quorate.quorum).toEqual({ votingMembers: 3, required: 1, present: 1, reached: true })
+    expect((await change(current.version, null)).statusCode).toBe(409)
+    const back = await change(current.version + 1, null)
+    expect(back.statusCode, back.body).toBe(200)
+    const again = (await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting.id}` })).json()
+    expect(again.quorum).toEqual({ votingMembers: 3, required: 2, present: 1, reached: false })
+  })
+
+  it('refuses malformed agenda items, decisions, action items and amendments, and stores nothing', async () => {
+    const meeting = await planMeeting()
+    const before = await counts(meeting.id)
+    const attempts: [string, object][] = [
+      ['agenda-items', { title: '' }],
+      ['agenda-items', { title: 'x'.repeat(301) }],
+      ['agenda-items', { title: 42 }],
+      ['decisions', { text: 'x'.repeat(5001) }],
+      ['decisions', { text: 'Gut', number: '../../etc' }],
+      ['decisions', { text: 'Gut', votesFor: -1 }],
+      ['decisions', { text: 'Gut', agendaItemId: crypto.randomUUID() }],
+      ['decisions', { text: 'Gut', extra: true }],
+      ['action-items', { title: 'Gut', ownerId: 'nobody', dueOn: '2027-01-01' }],
+      ['action-items', { title: 'Gut', ownerId: coordinator.userId, dueOn: '1.1.2027' }],
+      [
+        'action-items',
+        { title: 'Gut', ownerId: coordinator.userId, dueOn: '2027-01-01', decisionId: crypto.randomUUID() },
+      ],
+      ['amendments', { text: '' }],
+    ]
+    for (const [path, payload] of attempts) {
+      const response = await post(coordinator, `/api/meetings/${meeting.id}/${path}`, payload)
+      expect(response.statusCode, `${path} ${JSON.stringify(payload).slice(0, 80)}`).toBeGreaterThanOrEqual(
+        400,
+      )
+      expect(response.statusCode).toBeLessThan(500)
+      expect(response.headers['content-type']).toContain('application/problem+json')
+    }
+    expect(await counts(meeting.id)).toEqual(before)
+  })
+
   it('refuses attendance of someone who is not a member, and stores none of the entries', async () => {
     const meeting = await planMeeting()
     const otherBody = (await coordinator.request({ method: 'GET', url: '/api/bodies' })).json()
