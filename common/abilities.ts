@@ -40,6 +40,9 @@ export const actions = [
   'referral.open',
   'referral.answer',
   'referral.review',
+  'steering.read',
+  'steering.manage',
+  'decision.read',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -537,6 +537,7 @@ export const taskSources = [
   'referral-follow-up',
   'legal-sphere-handover',
   'case-conference',
+  'meeting-action',
 ] as const
 export type TaskSource = (typeof taskSources)[number]
 

@@ -44,6 +44,12 @@ export function localDay(instant: Date | string, timeZone: string): string {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`
 }
 
+/** The wall-clock time (`HH:MM`) of `instant` in `timeZone`. */
+export function localTimeOfDay(instant: Date | string, timeZone: string): string {
+  const wall = wallClock(typeof instant === 'string' ? new Date(instant) : instant, timeZone)
+  return `${pad(wall.hour)}:${pad(wall.minute)}`
+}
+
 /** The calendar day `days` after (or before, if negative) `day`; plain calendar arithmetic. */
 export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]

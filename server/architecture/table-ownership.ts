@@ -61,6 +61,18 @@ export const tableOwners = {
     'referral',
     'referral_status_change',
   ],
+  steering: [
+    // bodies/ and meetings/ (migration 0014)
+    'steering_body',
+    'body_seat',
+    'body_membership',
+    'meeting',
+    'agenda_item',
+    'meeting_attendance',
+    'steering_decision',
+    'action_item',
+    'minutes_amendment',
+  ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

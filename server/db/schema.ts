@@ -3,6 +3,7 @@ import type { CaseWorkTables } from './schema.casework.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
+import type { SteeringTables } from './schema.steering.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -185,7 +186,12 @@ export interface SsoLoginTable {
   expires_at: string
 }
 
-export interface DB extends CaseWorkTables, NetworkDirectoryTables, NetworkTables, NetworkCaseTables {
+export interface DB
+  extends CaseWorkTables,
+    NetworkDirectoryTables,
+    NetworkTables,
+    NetworkCaseTables,
+    SteeringTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -49,6 +49,9 @@ type Objects = {
   municipalityId: string
   caseTeamId: string
   caseManagerId: string
+  // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
+  bodyId: string
+  meetingId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -86,6 +89,13 @@ const matrixPerson = (objects: Objects) => ({
 })
 const matrixGoal = { domain: 'language', statement: 'Matrix-Ziel' }
 const matrixMeasure = { description: 'Matrix-Maßnahme', owner: 'client' }
+const matrixMeeting = {
+  title: 'Matrix-Sitzung',
+  date: '2027-03-29',
+  startTime: '10:00',
+  endTime: '11:00',
+  place: 'Matrix-Saal',
+}
 
 let createdUsers = 0
 /**
@@ -180,6 +190,31 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     assigneeId: objects.caseManagerId,
     done: false,
   }),
+  // Steering
+  'POST /api/bodies': () => ({ kind: 'committee', name: `Matrix Gremium ${++createdUsers}` }),
+  'PUT /api/bodies/:bodyId': () => ({ name: `Matrix Gremium umbenannt ${++createdUsers}` }),
+  'POST /api/bodies/:bodyId/members': () => ({
+    representative: 'Matrix Gast',
+    role: 'guest',
+    fromOn: today(),
+  }),
+  'PUT /api/bodies/:bodyId/members/:membershipId/until': () => ({ untilOn: null }),
+  'POST /api/meetings': (_username, objects) => ({ bodyId: objects.bodyId, ...matrixMeeting }),
+  'PUT /api/meetings/:meetingId': () => matrixMeeting,
+  'POST /api/meetings/:meetingId/agenda-items': () => ({ title: 'Matrix-TOP' }),
+  // Somebody who is no member: a 422 after the policy, nothing recorded.
+  'PUT /api/meetings/:meetingId/attendance': () => ({
+    entries: [{ membershipId: randomUUID(), status: 'present' }],
+  }),
+  'PUT /api/meetings/:meetingId/minutes': () => ({ minutes: 'Matrix-Protokoll' }),
+  'POST /api/meetings/:meetingId/decisions': () => ({ text: 'Matrix-Beschluss' }),
+  'POST /api/meetings/:meetingId/action-items': (_username, objects) => ({
+    title: 'Matrix-Aufgabe',
+    ownerId: objects.caseManagerId,
+    dueOn: today(),
+  }),
+  // Before approval: a 422 after the policy.
+  'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -260,6 +295,8 @@ const objectParams = new Set([
   'measureId',
   'documentId',
   'viewId',
+  'bodyId',
+  'meetingId',
   'serviceId',
   'consentId',
   'referralId',
@@ -338,6 +375,37 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
   let foreign: Objects
   let foreignVersion: number
   let foreignRecords: Record<string, unknown>
+  let foreignSteering: Record<string, unknown>
+
+  /** A district's steering records, to compare: the body, the meeting and everything recorded in it. */
+  const steeringSnapshot = async (objects: Objects) => {
+    const db = ctx.database.db
+    const byMeeting = async (
+      table: 'agenda_item' | 'meeting_attendance' | 'steering_decision' | 'action_item' | 'minutes_amendment',
+    ) =>
+      (await db.selectFrom(table).select('meeting_id').where('meeting_id', '=', objects.meetingId).execute())
+        .length
+    return {
+      body: await db
+        .selectFrom('steering_body')
+        .selectAll()
+        .where('id', '=', objects.bodyId)
+        .executeTakeFirst(),
+      members: (
+        await db.selectFrom('body_membership').selectAll().where('body_id', '=', objects.bodyId).execute()
+      ).length,
+      meeting: await db
+        .selectFrom('meeting')
+        .selectAll()
+        .where('id', '=', objects.meetingId)
+        .executeTakeFirst(),
+      agenda: await byMeeting('agenda_item'),
+      attendance: await byMeeting('meeting_attendance'),
+      decisions: await byMeeting('steering_decision'),
+      actions: await byMeeting('action_item'),
+      amendments: await byMeeting('minutes_amendment'),
+    }
+  }
 
   const userVersion = async (userId: string) =>
     (
@@ -537,6 +605,13 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       name: 'Matrix Fremd',
       kind: 'kommune',
     })
+    /** A body and a meeting of a district, made by whoever manages steering there. */
+    const steeringRecords = async (session: TestSession) => {
+      const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
+      const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
+      return { bodyId: body, meetingId: meeting }
+    }
+    const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.
     const foreignCaseWork = await caseWorkRecords(foreignSession, null, foreignOrganisation)
     const matrixService = (organisationId: string, municipalityId: string) => ({
@@ -558,6 +633,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         matrixService(foreignOrganisation, foreignCaseWork.municipalityId),
       ),
       ...foreignCaseWork,
+      ...(await steeringRecords(lindenauAdmin)),
     }
     const ownService = await createNamed(
       admin,
@@ -566,6 +642,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     )
     foreignVersion = (await userVersion(foreignTarget)) as number
     foreignRecords = await caseWorkSnapshot(foreign)
+    foreignSteering = await steeringSnapshot(foreign)
     ownSubjects = {
       case: {
         type: 'case',
@@ -663,6 +740,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         organisationId: ownOrganisation,
         serviceId: ownService,
         ...ownCaseWork,
+        ...ownSteering,
       }
       for (const route of routes) {
         const variants: Variant[] = paramsOf(route.url).some((name) => objectParams.has(name))
@@ -741,6 +819,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       .execute()
     expect(sessions.map((row) => row.token_hash.slice(0, 16))).toEqual([foreign.sessionId])
     expect(await caseWorkSnapshot(foreign)).toEqual(foreignRecords)
+    expect(await steeringSnapshot(foreign)).toEqual(foreignSteering)
   })
 
   it('refuses with 403 or 404 what the policy denies a role in its own district', () => {

@@ -243,6 +243,38 @@ export const messages = {
     de: 'Das Formular kann in der Textfassung dieser Einwilligung nicht mehr gedruckt werden.',
     en: 'The form can no longer be printed in the text version of this consent.',
   },
+  'minutes-approved': {
+    de: 'Das Protokoll ist genehmigt und damit abgeschlossen; Änderungen nur noch als Nachtrag.',
+    en: 'The minutes are approved and thereby frozen; changes only as an amendment.',
+  },
+  'minutes-not-approved': {
+    de: 'Nachträge gibt es erst, wenn das Protokoll genehmigt ist; bis dahin das Protokoll selbst ändern.',
+    en: 'Amendments come after the minutes are approved; until then, change the minutes themselves.',
+  },
+  'decision-number-taken': {
+    de: 'Diese Beschlussnummer ist in diesem Gremium schon vergeben.',
+    en: 'This decision number is already used in this body.',
+  },
+  'not-a-member': {
+    de: 'Diese Person ist am Sitzungstag kein Mitglied des Gremiums.',
+    en: 'This person is not a member of the body on the day of the meeting.',
+  },
+  'seat-of-other-body': {
+    de: 'Dieser Sitz gehört zu einem anderen Gremium.',
+    en: 'This seat belongs to another body.',
+  },
+  'body-name-taken': {
+    de: 'Ein Gremium mit diesem Namen gibt es schon.',
+    en: 'A body with this name already exists.',
+  },
+  'parent-body-invalid': {
+    de: 'Ein Gremium kann nicht sich selbst oder einem seiner Untergremien zugeordnet werden.',
+    en: 'A body cannot belong to itself or to one of its own sub-bodies.',
+  },
+  'action-owner-invalid': {
+    de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
+    en: 'Only an active user of your district who keeps tasks can own an action item.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

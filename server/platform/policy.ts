@@ -217,6 +217,16 @@ const rules: Record<Action, Rule> = {
   'referral.answer': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
   // Referrals sent without consent, on a legal basis: the data protection officer reviews them.
   'referral.review': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  // Bodies, meetings and minutes: the district's staff and partners read them (minutes name the
+  // people who attended); coordination and administration keep them.
+  'steering.read': (actor, subject) =>
+    inDistrict(actor, subject) &&
+    hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo'),
+  'steering.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // The register of decisions holds no personal data: report readers (administration, committee) read it too.
+  'decision.read': (actor, subject) =>
+    inDistrict(actor, subject) &&
+    hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -52,6 +52,13 @@ const LegalSphereChangesPage = lazyRouteComponent(
 )
 const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
 const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
+const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
+const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
+const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
+const DecisionsPage = lazyRouteComponent(
+  () => import('./features/steering/DecisionsPage.tsx'),
+  'DecisionsPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -188,6 +195,34 @@ const referralRoute = createRoute({
   },
 })
 
+// Steering: bodies, their meetings and the register of decisions.
+const bodyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/bodies/$bodyId',
+  loader: loads(BodyPage),
+  component: function BodyRoute() {
+    const { bodyId } = bodyRoute.useParams()
+    return (
+      <RequireAbility ability="steering.read">
+        <BodyPage bodyId={bodyId} />
+      </RequireAbility>
+    )
+  },
+})
+const meetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/meetings/$meetingId',
+  loader: loads(MeetingPage),
+  component: function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams()
+    return (
+      <RequireAbility ability="steering.read">
+        <MeetingPage meetingId={meetingId} />
+      </RequireAbility>
+    )
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -201,6 +236,10 @@ const routeTree = rootRoute.addChildren([
   page('/persons/new', PersonRegistrationPage, 'person.register'),
   personRoute,
   page('/tasks', TasksPage, 'task.own'),
+  page('/steering', BodiesPage, 'steering.read'),
+  bodyRoute,
+  meetingRoute,
+  page('/decisions', DecisionsPage, 'decision.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   referralRoute,
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),

@@ -6,6 +6,7 @@ import {
   seedDemoHandovers,
   seedDemoNetwork,
 } from '../../modules/network/index.ts'
+import { seedDemoSteering } from '../../modules/steering/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
 
@@ -14,6 +15,7 @@ export type DemoSeedResult = {
   identities: DemoIdentitiesResult
   personsCreated: number
   servicesCreated: number
+  bodiesCreated: number
 }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
@@ -33,5 +35,6 @@ export async function seedDemo(
   if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
   // Legal-sphere changes and a conference hang off the demo cases too.
   if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
-  return { districtsCreated, identities, personsCreated, servicesCreated }
+  const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
+  return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated }
 }

@@ -19,10 +19,12 @@ export {
   setLegalSphere,
 } from './persons/person.service.ts'
 export {
+  type ActionItemTask,
   authorizeOnPerson,
   caseOutline,
   caseReferences,
   caseSubjectFor,
+  createActionItemTask,
   ensureFollowUpTasks,
   type FollowUpTask,
   measureOfCase,
@@ -30,6 +32,7 @@ export {
   personSubjectFor,
   type SharedValue,
   sharedFieldValues,
+  tasksBySourceKey,
 } from './sharing/sharing.service.ts'
 export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

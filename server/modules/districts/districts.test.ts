@@ -17,11 +17,13 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     expect(first.identities.created).toBe(9)
     expect(first.personsCreated).toBe(300)
     expect(first.servicesCreated).toBe(21)
+    expect(first.bodiesCreated).toBe(5)
     expect(second).toMatchObject({
       districtsCreated: 0,
       identities: { created: 0 },
       personsCreated: 0,
       servicesCreated: 0,
+      bodiesCreated: 0,
     })
     rheinSieg = await loginAs(ctx.app, 'admin')
     lindenau = await loginAs(ctx.app, 'admin.lindenau')

@@ -19,6 +19,8 @@ const navigation = [
     exact: false,
     ability: 'short-consultation.record',
   },
+  { to: '/steering', labelKey: 'steering.nav.bodies', exact: false, ability: 'steering.read' },
+  { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

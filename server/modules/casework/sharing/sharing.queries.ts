@@ -147,3 +147,37 @@ export async function insertFollowUpTasks(
     ON CONFLICT (district_id, source_key) DO NOTHING`.execute(db)
   return Number(result.numAffectedRows ?? 0)
 }
+
+/** A reminder another module asks for (a meeting's action item), at most once by its source key. */
+export async function insertSourcedTask(
+  db: Kysely<DB>,
+  task: {
+    district_id: string
+    title: string
+    due_on: string
+    assignee_id: string
+    created_by: string
+    source: 'meeting-action'
+    source_key: string
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('task')
+    .values(task)
+    .onConflict((conflict) =>
+      conflict.columns(['district_id', 'source_key']).doUpdateSet({ title: task.title }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourceKeys: readonly string[]) {
+  if (sourceKeys.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('task')
+    .select(['id', 'source_key', 'done_at'])
+    .where('district_id', '=', districtId)
+    .where('source_key', 'in', [...sourceKeys])
+    .execute()
+}

@@ -7,6 +7,7 @@ import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
 import {
   type FollowUpTaskRow,
   insertFollowUpTasks,
+  insertSourcedTask,
   selectCaseOutline,
   selectCaseReferences,
   selectHouseholdForSharing,
@@ -16,6 +17,7 @@ import {
   selectOpenPlan,
   selectPersonForSharing,
   selectPersonNames,
+  selectTasksBySourceKey,
 } from './sharing.queries.ts'
 
 /**
@@ -200,4 +202,37 @@ export async function ensureFollowUpTasks(db: Kysely<DB>, tasks: readonly Follow
   for (let start = 0; start < rows.length; start += 500)
     inserted += await insertFollowUpTasks(db, rows.slice(start, start + 500))
   return inserted
+}
+
+export type ActionItemTask = {
+  districtId: string
+  title: string
+  dueOn: string
+  /** A user of the district who keeps tasks; the caller has checked that. */
+  assigneeId: string
+  createdBy: string
+  /** The action item the task is for; the same key never makes a second task. */
+  sourceKey: string
+}
+
+/**
+ * A reminder for the owner of a meeting's action item (steering), not tied to a case. Runs in the
+ * caller's transaction, so the action item and its task are stored together or not at all.
+ */
+export async function createActionItemTask(db: Kysely<DB>, task: ActionItemTask): Promise<string> {
+  return insertSourcedTask(db, {
+    district_id: task.districtId,
+    title: task.title,
+    due_on: task.dueOn,
+    assignee_id: task.assigneeId,
+    created_by: task.createdBy,
+    source: 'meeting-action',
+    source_key: task.sourceKey,
+  })
+}
+
+/** The tasks made for the given source keys, with whether they are done, for the module that asked for them. */
+export async function tasksBySourceKey(db: Kysely<DB>, districtId: string, sourceKeys: readonly string[]) {
+  const rows = await selectTasksBySourceKey(db, districtId, [...new Set(sourceKeys)])
+  return new Map(rows.map((row) => [row.source_key as string, { id: row.id, doneAt: row.done_at }]))
 }

@@ -1,0 +1,2 @@
+export { steeringRoutes } from './steering.routes.ts'
+export { seedDemoSteering } from './steering.seed.ts'
