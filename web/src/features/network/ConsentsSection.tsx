@@ -47,6 +47,7 @@ import {
   useFieldError,
 } from '../casework/problems.tsx'
 import { useOrganisations } from '../casework/queries.ts'
+import { recordedDay } from './format.ts'
 import { consentsQuery, networkKeys } from './referral-queries.ts'
 
 type ConsentFormValues = {
@@ -388,10 +389,12 @@ export function ConsentsSection({ person }: { person: Person }) {
                         <Text size="xs" c="dimmed">
                           {t('network.consents.recordedBy', {
                             name: consent.recordedBy,
-                            date: formatDay(consent.recordedAt.slice(0, 10), language),
+                            date: recordedDay(consent.recordedAt, language),
                           })}
                           {' · '}
-                          {t('network.consents.textVersion')} {consent.textVersion}
+                          <span style={{ whiteSpace: 'nowrap' }}>
+                            {t('network.consents.textVersion')} {consent.textVersion}
+                          </span>
                         </Text>
                         {consent.revokedOn && (
                           <Text size="xs" c="dimmed">
