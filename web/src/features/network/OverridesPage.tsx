@@ -57,7 +57,7 @@ export function OverridesPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{item.referredBy}</Table.Td>
-                      <Table.Td>
+                      <Table.Td miw={130}>
                         <Badge color={referralColors[item.status]} variant="filled">
                           {t(`network.referralStatuses.${item.status}`)}
                         </Badge>
