@@ -217,7 +217,7 @@ export function ReferralForm({
               noFittingConsent && chosenPerson ? (
                 <>
                   {t('network.referrals.noConsentHint')}{' '}
-                  <Anchor component={Link} to={`/persons/${chosenPerson.id}`} size="xs">
+                  <Anchor component={Link} to={`/persons/${chosenPerson.id}`} size="xs" underline="always">
                     {t('network.referrals.toConsents', { person: personName(chosenPerson) })}
                   </Anchor>
                 </>
