@@ -94,6 +94,10 @@ test('a case manager records a case conference with a consented partner; actions
   await expect(
     dialog.getByText(/^Ohne gültige Einwilligung für Fallkonferenzen .*Sozialamt Rhein-Sieg-Kreis/),
   ).toBeVisible()
+  // …and the way to record the missing consent is right there: the person's consents.
+  const toConsents = dialog.getByRole('link', { name: /^Zu den Einwilligungen von / })
+  await expect(toConsents).toHaveCount(1)
+  await expect(toConsents).toHaveAttribute('href', /^\/persons\/[0-9a-f-]{36}$/)
   const summary = dialog.getByRole('textbox', { name: /^Pseudonymisierte Zusammenfassung/ })
   await expect(summary).toHaveValue(/^Eine Person\. Altersgruppen: /)
   await dialog.getByRole('checkbox', { name: 'Jobcenter Rhein-Sieg' }).check()

@@ -128,3 +128,69 @@ test('a partner reads the map and the overlaps but cannot mark them', async ({ p
   await page.getByRole('link', { name: 'Jobcenter Rhein-Sieg' }).click()
   await expect(page.getByRole('button', { name: 'Eintrag bearbeiten' })).toBeVisible()
 })
+
+test('the data protection officer finds the referrals sent without consent in the navigation', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.dpo)
+  await page
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name: 'Vermittlungen ohne Einwilligung' })
+    .click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Vermittlungen ohne Einwilligung' })).toBeVisible()
+  // The demo's referral to the immigration office on § 68 SGB X: case, organisation, basis, reason, who.
+  const row = page.getByRole('row').filter({ hasText: 'Ausländerbehörde Rhein-Sieg-Kreis' })
+  await expect(row).toHaveCount(1)
+  await expect(row.getByRole('cell', { name: '§ 68 SGB X (Übermittlung an Behörden)' })).toBeVisible()
+  await expect(row.getByText(/Titel läuft in drei Wochen ab/)).toBeVisible()
+  await expect(row.getByRole('cell', { name: /^\d{4}-\d{4}$/ })).toBeVisible()
+  await expect(row.getByRole('cell', { name: 'Leyla Yıldız' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'referrals without consent (dpo)')
+})
+
+test('only the data protection officer has the review; a partner gets a plain "not found" for a referral not theirs', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.partner)
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Vermittlungen ohne Einwilligung' }),
+  ).toHaveCount(0)
+  await page.goto('/referrals/00000000-0000-4000-8000-000000000000')
+  await expect(page.getByRole('heading', { level: 2, name: 'Vermittlung nicht gefunden' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Erneut versuchen' })).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'referral not found (partner)')
+  await page.getByRole('link', { name: 'Zurück zum Eingang' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Eingang Vermittlungen' })).toBeVisible()
+})
+
+test('the service map fits a 1366 px screen beside the navigation, all domains and the edit action visible', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await signIn(page, demoUsers.coordinator)
+  await page
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name: 'Angebotslandkarte' })
+    .click()
+  const overview = page.getByRole('table', { name: /Laufende Angebote je Kommune/ })
+  await expect(overview.getByRole('columnheader', { name: 'Sonstiges' })).toBeInViewport()
+  // Nothing hides to the right: every table ends inside the main area.
+  const main = await page.getByRole('main').boundingBox()
+  const sideways = await page
+    .getByRole('main')
+    .locator('table')
+    .evaluateAll(
+      (tables, right) => tables.filter((table) => table.getBoundingClientRect().right > right + 1).length,
+      (main?.x ?? 0) + (main?.width ?? 0),
+    )
+  expect(sideways).toBe(0)
+  const edit = await page
+    .getByRole('button', { name: / bearbeiten$/ })
+    .first()
+    .boundingBox()
+  expect((edit?.x ?? Number.POSITIVE_INFINITY) + (edit?.width ?? 0)).toBeLessThanOrEqual(
+    (main?.x ?? 0) + (main?.width ?? 0),
+  )
+})

@@ -148,3 +148,31 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   await expect(timeline.getByText('Einwilligung erfasst').first()).toBeVisible()
   await expectAccessible(page, testInfo, 'case timeline with referral')
 })
+
+test('without a fitting consent the referral dialog says so and leads to the person’s consents', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.caseManager)
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await caseTab(page, 'Vermittlungen').click()
+  await page.getByRole('button', { name: 'Vermitteln' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Vermittlung an eine Partnerorganisation' })
+  const personSelect = dialog.getByRole('combobox', { name: 'Person' })
+  if ((await personSelect.inputValue()) === '') {
+    await personSelect.click()
+    await page.getByRole('option').first().click()
+  }
+  const personName = await personSelect.inputValue()
+  // No demo consent names the adult education centre.
+  await dialog.getByRole('combobox', { name: 'Organisation' }).click()
+  await page.getByRole('option', { name: 'Volkshochschule Rhein-Sieg', exact: true }).click()
+  await expect(
+    dialog.getByText(/Für diese Organisation und diesen Zweck liegt keine gültige Einwilligung vor/),
+  ).toBeVisible()
+  await expectAccessible(page, testInfo, 'referral dialog without a fitting consent')
+  await dialog.getByRole('link', { name: `Zu den Einwilligungen von ${personName}` }).click()
+  await expect(page.getByRole('heading', { level: 2, name: personName })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Einwilligungen' })).toBeVisible()
+})

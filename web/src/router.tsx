@@ -73,6 +73,10 @@ const ServiceMapPage = lazyRouteComponent(
   'ServiceMapPage',
 )
 const OverlapsPage = lazyRouteComponent(() => import('./features/network/OverlapsPage.tsx'), 'OverlapsPage')
+const OverridesPage = lazyRouteComponent(
+  () => import('./features/network/OverridesPage.tsx'),
+  'OverridesPage',
+)
 
 /** Loads a lazy page's code with the route (and on preload), so the page does not suspend after. */
 // biome-ignore lint/suspicious/noExplicitAny: the props differ per page; only preload is used
@@ -241,6 +245,7 @@ const routeTree = rootRoute.addChildren([
   meetingRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
+  page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,
   page('/short-consultations', ShortConsultationsPage, 'short-consultation.record'),
   page('/admin/case-work', CaseWorkSettingsPage, 'casework-settings.manage'),

@@ -25,6 +25,12 @@ const navigation = [
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
   {
+    to: '/referral-overrides',
+    labelKey: 'network.nav.overrides',
+    exact: false,
+    ability: 'referral.review',
+  },
+  {
     to: '/case-conferences',
     labelKey: 'caseConferences.nav',
     exact: false,

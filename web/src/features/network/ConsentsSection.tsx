@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   FileInput,
+  Grid,
   Group,
   MultiSelect,
   Popover,
@@ -47,6 +48,7 @@ import {
   useFieldError,
 } from '../casework/problems.tsx'
 import { useOrganisations } from '../casework/queries.ts'
+import { recordedDay } from './format.ts'
 import { consentsQuery, networkKeys } from './referral-queries.ts'
 
 type ConsentFormValues = {
@@ -165,33 +167,40 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select
-            label={t('network.consents.legalBasis')}
-            data={consentLegalBases.map((basis) => ({
-              value: basis,
-              label: t(`network.legalBases.${basis}`),
-            }))}
-            allowDeselect={false}
-            {...form.getInputProps('legalBasis')}
-          />
-          <Select
-            label={t('network.consents.form')}
-            data={consentForms.map((kind) => ({ value: kind, label: t(`network.forms.${kind}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('form')}
-          />
-          <Select
-            label={t('network.consents.formLanguage')}
-            placeholder={t('network.consents.noFormLanguage')}
-            clearable
-            data={consentFormLanguages.map((code) => ({
-              value: code,
-              label: t(`network.languages.${code}`),
-            }))}
-            {...form.getInputProps('formLanguage')}
-          />
-        </SimpleGrid>
+        {/* The legal basis gets the room its longest name needs (Art. 6 Abs. 1 lit. a DSGVO). */}
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 5 }}>
+            <Select
+              label={t('network.consents.legalBasis')}
+              data={consentLegalBases.map((basis) => ({
+                value: basis,
+                label: t(`network.legalBases.${basis}`),
+              }))}
+              allowDeselect={false}
+              {...form.getInputProps('legalBasis')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 3 }}>
+            <Select
+              label={t('network.consents.form')}
+              data={consentForms.map((kind) => ({ value: kind, label: t(`network.forms.${kind}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('form')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Select
+              label={t('network.consents.formLanguage')}
+              placeholder={t('network.consents.noFormLanguage')}
+              clearable
+              data={consentFormLanguages.map((code) => ({
+                value: code,
+                label: t(`network.languages.${code}`),
+              }))}
+              {...form.getInputProps('formLanguage')}
+            />
+          </Grid.Col>
+        </Grid>
         <SimpleGrid cols={2} spacing="sm">
           <DayInput
             label={t('network.consents.validFrom')}
@@ -388,10 +397,12 @@ export function ConsentsSection({ person }: { person: Person }) {
                         <Text size="xs" c="dimmed">
                           {t('network.consents.recordedBy', {
                             name: consent.recordedBy,
-                            date: formatDay(consent.recordedAt.slice(0, 10), language),
+                            date: recordedDay(consent.recordedAt, language),
                           })}
                           {' · '}
-                          {t('network.consents.textVersion')} {consent.textVersion}
+                          <span style={{ whiteSpace: 'nowrap' }}>
+                            {t('network.consents.textVersion')} {consent.textVersion}
+                          </span>
                         </Text>
                         {consent.revokedOn && (
                           <Text size="xs" c="dimmed">

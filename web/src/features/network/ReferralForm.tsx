@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -12,6 +13,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../common/casework.ts'
@@ -115,6 +117,9 @@ export function ReferralForm({
       consent.purposes.includes(values.purpose),
   )
   const chosen = fitting.find((consent) => consent.id === values.consentId) ?? null
+  const chosenPerson = item.persons.find((person) => person.id === values.personId) ?? null
+  // Said at the field, with the way to the person's consents, instead of an empty list to puzzle over.
+  const noFittingConsent = values.organisationId !== null && consents.isSuccess && fitting.length === 0
   // The first fitting consent is taken when none is chosen or the chosen one no longer fits.
   const wantedConsent = values.overriding ? values.consentId : chosen ? chosen.id : (fitting[0]?.id ?? null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the fitting consent should set it
@@ -208,6 +213,16 @@ export function ReferralForm({
             label={t('network.referrals.consent')}
             required
             placeholder={t('network.referrals.noConsent')}
+            description={
+              noFittingConsent && chosenPerson ? (
+                <>
+                  {t('network.referrals.noConsentHint')}{' '}
+                  <Anchor component={Link} to={`/persons/${chosenPerson.id}`} size="xs" underline="always">
+                    {t('network.referrals.toConsents', { person: personName(chosenPerson) })}
+                  </Anchor>
+                </>
+              ) : undefined
+            }
             data={fitting.map((consent) => ({
               value: consent.id,
               label: t('network.referrals.consentOption', {

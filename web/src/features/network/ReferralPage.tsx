@@ -5,12 +5,13 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShareableField } from '../../../../common/consent.ts'
 import type { Referral } from '../../../../common/referral.ts'
-import { apiSend } from '../../api.ts'
+import { ApiError, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
+import { useCan } from '../../session.tsx'
 import { formatBirthDate, formatDay } from '../casework/format.ts'
 import { useCaseworkProblems } from '../casework/problems.tsx'
 import { referralColors } from './referral-colors.ts'
@@ -138,6 +139,19 @@ export function ReferralPage({ referralId }: { referralId: string }) {
   const language = i18n.language
   const referral = useQuery(referralQuery(referralId))
   const [step, setStep] = useState<Step | null>(null)
+  const canInbox = useCan()('referral.inbox')
+  // Another organisation's referral, or none at all: the server answers 404 either way, and so
+  // does the page, without a "try again" that cannot help.
+  if (referral.error instanceof ApiError && referral.error.status === 404)
+    return (
+      <Stack gap="sm" maw={900}>
+        <Title order={2}>{t('network.referrals.notFoundTitle')}</Title>
+        <Text>{t('network.referrals.notFoundText')}</Text>
+        <Anchor component={Link} to={canInbox ? '/referrals' : '/'}>
+          {canInbox ? t('network.referrals.backToInbox') : t('common.backToStart')}
+        </Anchor>
+      </Stack>
+    )
   return (
     <Stack gap="lg" maw={900}>
       <QueryState query={referral}>

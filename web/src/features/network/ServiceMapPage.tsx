@@ -38,18 +38,38 @@ function OverviewGrid({ onPick }: { onPick: (municipalityId: string, domain: str
   return (
     <QueryState query={overview}>
       {(data) => (
-        <Table.ScrollContainer minWidth={1100} type="native">
-          <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={4} horizontalSpacing={6}>
+        // Twelve domains side by side: the headers stand upright, so that the grid fits the page
+        // beside the navigation (1366 px screens) instead of hiding its last columns off to the right.
+        <Table.ScrollContainer minWidth={720} type="native">
+          <Table
+            withTableBorder
+            withColumnBorders
+            fz="xs"
+            verticalSpacing={4}
+            horizontalSpacing={6}
+            style={{ width: 'auto' }}
+          >
             <Table.Caption>{t('network.services.overviewCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('network.fields.municipality')}</Table.Th>
-                <Table.Th scope="col" ta="end">
+                <Table.Th scope="col" style={{ verticalAlign: 'bottom' }}>
+                  {t('network.fields.municipality')}
+                </Table.Th>
+                <Table.Th scope="col" ta="end" maw={90} style={{ verticalAlign: 'bottom' }}>
                   {t('network.services.total')}
                 </Table.Th>
                 {serviceDomains.map((domain) => (
-                  <Table.Th key={domain} scope="col" ta="center" miw={64}>
-                    {t(`casework.domains.${domain}`)}
+                  <Table.Th key={domain} scope="col" w={48} style={{ verticalAlign: 'bottom' }}>
+                    <span
+                      style={{
+                        writingMode: 'vertical-rl',
+                        transform: 'rotate(180deg)',
+                        whiteSpace: 'nowrap',
+                        display: 'inline-block',
+                      }}
+                    >
+                      {t(`casework.domains.${domain}`)}
+                    </span>
                   </Table.Th>
                 ))}
               </Table.Tr>

@@ -57,7 +57,7 @@ export function ServiceTable({
           .join(', ')
   return (
     <>
-      <Table.ScrollContainer minWidth={1000} type="native">
+      <Table.ScrollContainer minWidth={900} type="native">
         <Table withTableBorder striped verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -68,9 +68,6 @@ export function ServiceTable({
               <Table.Th scope="col">{t('network.fields.municipalities')}</Table.Th>
               <Table.Th scope="col">{t('network.fields.languages')}</Table.Th>
               <Table.Th scope="col">{t('network.fields.period')}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t('casework.common.actions')}</span>
-              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -89,6 +86,20 @@ export function ServiceTable({
                         {t('network.fields.contact')}: {service.contact}
                       </Text>
                     )}
+                    {/* In the service's own cell, not a column of its own: the table then fits the
+                        page beside the navigation without scrolling sideways. */}
+                    {service.can.edit && (
+                      <Button
+                        variant="subtle"
+                        size="compact-xs"
+                        w="fit-content"
+                        px={0}
+                        aria-label={t('network.services.editNamed', { name: service.name })}
+                        onClick={() => setEditing(service)}
+                      >
+                        {t('network.services.edit')}
+                      </Button>
+                    )}
                   </Stack>
                 </Table.Th>
                 {showOrganisation && <Table.Td>{service.organisationName}</Table.Td>}
@@ -104,18 +115,6 @@ export function ServiceTable({
                 </Table.Td>
                 <Table.Td>
                   <Period service={service} />
-                </Table.Td>
-                <Table.Td>
-                  {service.can.edit && (
-                    <Button
-                      variant="subtle"
-                      size="xs"
-                      aria-label={t('network.services.editNamed', { name: service.name })}
-                      onClick={() => setEditing(service)}
-                    >
-                      {t('network.services.edit')}
-                    </Button>
-                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,3 +1,5 @@
+import { displayTimeZone } from '../../district-time.ts'
+
 /** Formatting of the network's pages: days as TT.MM.JJJJ, language names in the user's language. */
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
@@ -26,6 +28,14 @@ export function formatInstantDay(instant: string, language: string, timeZone: st
     year: 'numeric',
     timeZone,
   }).format(new Date(instant))
+}
+
+/**
+ * The day something was recorded (an instant), as the district counts days: a consent recorded at
+ * 00:30 in Siegburg was recorded that day, not the day before as its UTC date would say.
+ */
+export function recordedDay(instant: string, language: string): string {
+  return formatInstantDay(instant, language, displayTimeZone())
 }
 
 /** The name of a language (ISO 639 code) in the user's language, or the code if none is known. */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { Consent } from '../../../../common/consent.ts'
 import type { InboxPage, Referral } from '../../../../common/referral.ts'
-import { apiGet } from '../../api.ts'
+import { ApiError, apiGet } from '../../api.ts'
 
 const path = (value: string) => encodeURIComponent(value)
 
@@ -32,6 +32,8 @@ export const referralQuery = (referralId: string) =>
     queryFn: ({ signal }) => apiGet<Referral>(`/referrals/${path(referralId)}`, signal),
     // Consent may be revoked any moment: a partner's view is never taken from the cache alone.
     staleTime: 0,
+    // A referral that is not there (or not the partner's) will not appear on a second try.
+    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 1,
   })
 
 export const inboxQuery = (params: URLSearchParams) =>
@@ -40,3 +42,10 @@ export const inboxQuery = (params: URLSearchParams) =>
     queryFn: ({ signal }) => apiGet<InboxPage>(`/referrals/inbox?${params}`, signal),
     placeholderData: (previous) => previous,
   })
+
+/** Referrals sent without consent on a legal basis, for the data protection officer (audited). */
+export const overridesQuery = queryOptions({
+  queryKey: [...networkKeys.allReferrals, 'overrides'] as const,
+  queryFn: ({ signal }) => apiGet<Referral[]>('/referrals/overrides', signal),
+  staleTime: 0,
+})

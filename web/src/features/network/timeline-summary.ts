@@ -33,6 +33,12 @@ export function networkSummary(entry: TimelineEntry, t: TFunction, language: str
       return [
         text(s.organisation),
         t(`network.referralStatuses.${text(s.status)}`, { defaultValue: text(s.status) }),
+        // A referral on a legal basis says so on the timeline too, not only on its own page.
+        text(s.override)
+          ? t('network.referrals.timelineOverride', {
+              basis: t(`network.overrideBases.${text(s.override)}`, { defaultValue: text(s.override) }),
+            })
+          : '',
       ]
         .filter(Boolean)
         .join(' · ')

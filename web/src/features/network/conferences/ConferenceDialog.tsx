@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../../common/casework.ts'
@@ -22,7 +24,7 @@ import { DayInput } from '../../../components/DateFields.tsx'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { maxLengthOf, useSchemaValidator } from '../../../schema-form.ts'
 import { useSession } from '../../../session.tsx'
-import { todayIso } from '../../casework/format.ts'
+import { personName, todayIso } from '../../casework/format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../../casework/problems.tsx'
 import { caseworkKeys } from '../../casework/queries.ts'
 import { conferenceDraftQuery, conferenceKeys } from './conference-queries.ts'
@@ -201,6 +203,22 @@ function ConferenceForm({ item, onDone }: { item: Case; onDone: () => void }) {
                   .join(', '),
               })}
             </Text>
+          )}
+          {draft.data?.organisations.some((organisation) => !organisation.consented) && (
+            // The way to record the missing consent, one link per person of the case.
+            <Group gap="md">
+              {item.persons.map((person) => (
+                <Anchor
+                  key={person.id}
+                  component={Link}
+                  to={`/persons/${person.id}`}
+                  size="sm"
+                  underline="always"
+                >
+                  {t('network.referrals.toConsents', { person: personName(person) })}
+                </Anchor>
+              ))}
+            </Group>
           )}
           {participantsError && (
             <Text size="sm" c="red.9" role="alert">

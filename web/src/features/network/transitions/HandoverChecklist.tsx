@@ -51,7 +51,7 @@ function StepRow({ step, canEdit }: { step: HandoverStepState; canEdit: boolean 
   })
   return (
     <Group component="li" gap="sm" align="flex-end" wrap="wrap">
-      <Text size="sm" w={260} fw={500}>
+      <Text size="sm" fw={500} style={{ flex: '0 1 420px' }}>
         {name}
         <Text span size="sm" c="dimmed" fw={400}>
           {step.doneOn

@@ -1,0 +1,45 @@
+import i18next from 'i18next'
+import { describe, expect, it } from 'vitest'
+import type { TimelineEntry } from '../../../../common/casework.ts'
+import de from '../../locales/de.json'
+import en from '../../locales/en.json'
+import { networkSummary } from './timeline-summary.ts'
+
+const i18n = i18next.createInstance()
+void i18n.init({
+  initAsync: false,
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: 'de',
+  fallbackLng: 'de',
+  interpolation: { escapeValue: false },
+})
+
+const referral = (summary: Record<string, unknown>) =>
+  ({
+    kind: 'referral',
+    id: '00000000-0000-4000-8000-000000000001',
+    at: '2026-12-07T06:36:00.000Z',
+    actorName: 'Leyla Yıldız',
+    summary,
+  }) as unknown as TimelineEntry
+
+describe('a referral step on the case timeline', () => {
+  it('says when the referral went without consent, and on which legal basis', () => {
+    const entry = referral({
+      organisation: 'Jugendamt Rhein-Sieg-Kreis',
+      status: 'sent',
+      override: 'sgb-viii-8a',
+    })
+    expect(networkSummary(entry, i18n.getFixedT('de'), 'de')).toBe(
+      'Jugendamt Rhein-Sieg-Kreis · gesendet · ohne Einwilligung: § 8a SGB VIII (Schutzauftrag)',
+    )
+    expect(networkSummary(entry, i18n.getFixedT('en'), 'en')).toBe(
+      'Jugendamt Rhein-Sieg-Kreis · sent · without consent: § 8a SGB VIII (child protection)',
+    )
+  })
+
+  it('adds nothing to a referral that rests on a consent', () => {
+    const entry = referral({ organisation: 'Jobcenter Rhein-Sieg', status: 'accepted', override: null })
+    expect(networkSummary(entry, i18n.getFixedT('de'), 'de')).toBe('Jobcenter Rhein-Sieg · angenommen')
+  })
+})
