@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -154,9 +154,9 @@ function OpenActionItems() {
                               {formatDay(item.dueOn, i18n.language)}
                             </Text>
                             {item.overdue && (
-                              <Badge color={statusColors.negative} variant="filled" size="sm">
+                              <Text size="sm" fw={700} c={statusColors.negative}>
                                 {t('steering.start.overdue')}
-                              </Badge>
+                              </Text>
                             )}
                           </Group>
                         </Table.Td>
