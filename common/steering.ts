@@ -303,6 +303,29 @@ export const actionItemSchema = z
   })
   .meta({ id: 'ActionItem' })
 
+/** The coordinator's start page: the district's open action items, soonest due first. */
+export const steeringOverviewSchema = z
+  .object({
+    today: z.string().describe("The district's today, YYYY-MM-DD"),
+    openActionItems: z.object({
+      total: z.number().int(),
+      overdue: z.number().int(),
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          ownerName: z.string(),
+          dueOn: z.string(),
+          overdue: z.boolean(),
+          meetingId: z.uuid(),
+          meetingTitle: z.string(),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: 'SteeringOverview' })
+export type SteeringOverview = z.infer<typeof steeringOverviewSchema>
+
 export const amendmentInputSchema = z.object({ text: multiLineText().trim().min(1).max(5000) }).strict()
 export const amendmentSchema = z.object({
   id: z.uuid(),

@@ -2,6 +2,28 @@ import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe.ts'
 import { demoUsers, signIn } from './demo.ts'
 
+/** Monday morning: the coordinator's start page shows the next meeting, unfilled seats and open action items. */
+test("the coordinator's start page shows the next meeting, the unfilled seats and the open action items", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  const card = page.getByRole('region', { name: 'Steuerung: Ihre Woche' })
+  const meetings = card.getByRole('region', { name: 'Kommende Sitzungen' })
+  await expect(
+    meetings.getByRole('link', { name: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis: 4. Sitzung' }),
+  ).toBeVisible()
+  const seats = card.getByRole('region', { name: 'Unbesetzte Sitze' })
+  await expect(
+    seats.getByRole('listitem').filter({ hasText: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis' }),
+  ).toContainText('4 von 17 Sitzen unbesetzt')
+  const actions = card.getByRole('region', { name: 'Offene Aufgaben aus Sitzungen' })
+  await expect(
+    actions.getByRole('row', { name: /Konstituierende Sitzungen der Unterarbeitsgruppen/ }),
+  ).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Systemstatus' })).toHaveCount(0)
+  await expectAccessible(page, testInfo, 'coordinator start page')
+})
+
 /**
  * Steering as the coordinator Jonas Wagner does it: the bodies with their unfilled seats, the
  * steering group's seat plan, a new meeting with an agenda item, attendance, a decision and an

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
+import { overviewRoutes } from './overview/overview.routes.ts'
 
 /** Every route of steering, one plugin per feature folder. */
 export const steeringRoutes =
@@ -11,4 +12,5 @@ export const steeringRoutes =
     await app.register(bodyRoutes(deps))
     await app.register(meetingRoutes(deps))
     await app.register(decisionRoutes(deps))
+    await app.register(overviewRoutes(deps))
   }

@@ -1,14 +1,20 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate } from '../../i18n.ts'
 import { districtsQuery, healthQuery } from '../../queries.ts'
-import { useSession } from '../../session.tsx'
+import { useCan, useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
 import { DistrictTable } from '../districts/DistrictTable.tsx'
 import { InboxStartCard } from '../network/InboxStartCard.tsx'
+
+// The coordinator's card reads steering and network; its code loads only for those who see it.
+const SteeringStartCard = lazy(() =>
+  import('../steering/SteeringStartCard.tsx').then((module) => ({ default: module.SteeringStartCard })),
+)
 
 export function StartPage() {
   const { t, i18n } = useTranslation()
@@ -16,6 +22,10 @@ export function StartPage() {
   const districts = useQuery(districtsQuery)
   const language = i18n.language
   const session = useSession()
+  const can = useCan()
+  // A coordinator starts with the steering card; system status is for everyone else (and administrators).
+  const steering = can('steering.manage')
+  const showStatus = !steering || can('identity-policy.manage')
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -26,35 +36,42 @@ export function StartPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {steering && (
+          <Suspense fallback={null}>
+            <SteeringStartCard />
+          </Suspense>
+        )}
         <InboxStartCard />
         <CaseworkStartCard />
-        <Card withBorder component="section" aria-labelledby="status-heading">
-          <Title order={3} size="h4" id="status-heading" mb="sm">
-            {t('start.statusTitle')}
-          </Title>
-          <QueryState query={health}>
-            {(data) => (
-              <Stack gap={6}>
-                <Group>
-                  <Badge
-                    color={data.status === 'ok' ? statusColors.positive : statusColors.warning}
-                    variant="filled"
-                  >
-                    {data.status === 'ok' ? t('start.statusOk') : t('start.statusDegraded')}
-                  </Badge>
-                  <Text size="sm">{t('start.asOf', { date: formatDate(new Date(), language) })}</Text>
-                </Group>
-                <Text size="sm">
-                  {t('start.database')}:{' '}
-                  {data.database === 'pglite' ? t('start.databasePglite') : t('start.databasePostgresql')}
-                </Text>
-                <Text size="sm">
-                  {t('start.schemaVersion')}: {data.schemaVersion} · {t('start.version')}: {data.version}
-                </Text>
-              </Stack>
-            )}
-          </QueryState>
-        </Card>
+        {showStatus && (
+          <Card withBorder component="section" aria-labelledby="status-heading">
+            <Title order={3} size="h4" id="status-heading" mb="sm">
+              {t('start.statusTitle')}
+            </Title>
+            <QueryState query={health}>
+              {(data) => (
+                <Stack gap={6}>
+                  <Group>
+                    <Badge
+                      color={data.status === 'ok' ? statusColors.positive : statusColors.warning}
+                      variant="filled"
+                    >
+                      {data.status === 'ok' ? t('start.statusOk') : t('start.statusDegraded')}
+                    </Badge>
+                    <Text size="sm">{t('start.asOf', { date: formatDate(new Date(), language) })}</Text>
+                  </Group>
+                  <Text size="sm">
+                    {t('start.database')}:{' '}
+                    {data.database === 'pglite' ? t('start.databasePglite') : t('start.databasePostgresql')}
+                  </Text>
+                  <Text size="sm">
+                    {t('start.schemaVersion')}: {data.schemaVersion} · {t('start.version')}: {data.version}
+                  </Text>
+                </Stack>
+              )}
+            </QueryState>
+          </Card>
+        )}
         <Card withBorder component="section" aria-labelledby="districts-summary-heading">
           <Title order={3} size="h4" id="districts-summary-heading" mb="sm">
             {t('start.districtsTitle')}

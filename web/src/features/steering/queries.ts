@@ -1,7 +1,14 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { Organisation } from '../../../../common/identity.ts'
 import type { Page } from '../../../../common/pagination.ts'
-import type { Body, BodyDetail, Meeting, MeetingDetail, RegisterEntry } from '../../../../common/steering.ts'
+import type {
+  Body,
+  BodyDetail,
+  Meeting,
+  MeetingDetail,
+  RegisterEntry,
+  SteeringOverview,
+} from '../../../../common/steering.ts'
 import { apiGet } from '../../api.ts'
 
 /** Query keys of steering; a change to a body or meeting invalidates everything below `steering`. */
@@ -71,3 +78,8 @@ export function meetingWhen(
       : `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`
   return `${weekday} ${date}, ${meeting.startTime}–${meeting.endTime}`
 }
+
+export const overviewQuery = queryOptions({
+  queryKey: ['steering', 'overview'] as const,
+  queryFn: ({ signal }) => apiGet<SteeringOverview>('/steering/overview', signal),
+})

@@ -1,0 +1,228 @@
+import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { statusColors } from '../../colors.ts'
+import { QueryState } from '../../components/QueryState.tsx'
+import { useCan } from '../../session.tsx'
+import { formatDay } from '../casework/format.ts'
+import { overlapsQuery } from '../network/queries.ts'
+import { figureQuery } from '../network/transitions/transition-queries.ts'
+import { bodiesQuery, meetingsQuery, meetingWhen, overviewQuery } from './queries.ts'
+
+const upcomingParams = new URLSearchParams({ upcoming: 'true', limit: '3' })
+const openOverlapParams = new URLSearchParams()
+
+/**
+ * The coordinator's Monday morning: the bodies' next meetings, open action items (overdue ones
+ * marked), unfilled seats per body, and from the network the open overlaps and the Jobcenter figure.
+ */
+export function SteeringStartCard() {
+  const { t } = useTranslation()
+  const can = useCan()
+  if (!can('steering.manage')) return null
+  return (
+    <Card
+      withBorder
+      component="section"
+      aria-labelledby="steering-start-heading"
+      style={{ gridColumn: '1 / -1' }}
+    >
+      <Title order={3} size="h4" id="steering-start-heading" mb="sm">
+        {t('steering.start.title')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <UpcomingMeetings />
+        <UnfilledSeats />
+      </SimpleGrid>
+      <OpenActionItems />
+      <NetworkFigures />
+    </Card>
+  )
+}
+
+function UpcomingMeetings() {
+  const { t, i18n } = useTranslation()
+  const meetings = useQuery(meetingsQuery(upcomingParams))
+  return (
+    <section aria-labelledby="steering-start-meetings">
+      <Title order={4} size="h5" id="steering-start-meetings" mb={6}>
+        {t('steering.meetings.upcoming')}
+      </Title>
+      <QueryState query={meetings}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Text size="sm">{t('steering.meetings.none')}</Text>
+          ) : (
+            <List size="sm" spacing={6} listStyleType="none" ml={0} pl={0}>
+              {page.items.map((meeting) => (
+                <List.Item key={meeting.id}>
+                  <Anchor component={Link} to={`/steering/meetings/${meeting.id}`}>
+                    {meeting.bodyName}: {meeting.title}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {meetingWhen(meeting, i18n.language)}
+                    {meeting.place ? ` · ${meeting.place}` : ''}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          )
+        }
+      </QueryState>
+    </section>
+  )
+}
+
+function UnfilledSeats() {
+  const { t } = useTranslation()
+  const bodies = useQuery(bodiesQuery)
+  return (
+    <section aria-labelledby="steering-start-seats">
+      <Title order={4} size="h5" id="steering-start-seats" mb={6}>
+        {t('steering.start.unfilledTitle')}
+      </Title>
+      <QueryState query={bodies}>
+        {({ items }) => {
+          const gaps = items.filter((body) => body.filledSeatCount < body.seatCount)
+          return gaps.length === 0 ? (
+            <Text size="sm">{t('steering.start.allSeatsFilled')}</Text>
+          ) : (
+            <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
+              {gaps.map((body) => (
+                <List.Item key={body.id}>
+                  <Anchor component={Link} to={`/steering/bodies/${body.id}`}>
+                    {body.name}
+                  </Anchor>
+                  {': '}
+                  {t('steering.start.unfilledSeats', {
+                    count: body.seatCount - body.filledSeatCount,
+                    seats: body.seatCount,
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          )
+        }}
+      </QueryState>
+    </section>
+  )
+}
+
+function OpenActionItems() {
+  const { t, i18n } = useTranslation()
+  const overview = useQuery(overviewQuery)
+  return (
+    <section aria-labelledby="steering-start-actions">
+      <Title order={4} size="h5" id="steering-start-actions" mt="md" mb={6}>
+        {t('steering.start.actionsTitle')}
+      </Title>
+      <QueryState query={overview}>
+        {({ openActionItems }) => (
+          <Stack gap={6}>
+            <Group gap="md">
+              <Text size="sm">{t('steering.start.openActions', { count: openActionItems.total })}</Text>
+              {openActionItems.overdue > 0 && (
+                <Text size="sm" fw={700} c={statusColors.negative}>
+                  {t('steering.start.overdueActions', { count: openActionItems.overdue })}
+                </Text>
+              )}
+            </Group>
+            {openActionItems.items.length > 0 && (
+              <Table.ScrollContainer minWidth={560}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('steering.actions.titleField')}</Table.Th>
+                      <Table.Th scope="col">{t('steering.actions.owner')}</Table.Th>
+                      <Table.Th scope="col">{t('steering.actions.due')}</Table.Th>
+                      <Table.Th scope="col">{t('steering.start.meeting')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {openActionItems.items.map((item) => (
+                      <Table.Tr key={item.id}>
+                        <Table.Td>{item.title}</Table.Td>
+                        <Table.Td>{item.ownerName}</Table.Td>
+                        <Table.Td>
+                          <Group gap={6} wrap="nowrap">
+                            <Text
+                              size="sm"
+                              c={item.overdue ? statusColors.negative : undefined}
+                              fw={item.overdue ? 700 : undefined}
+                            >
+                              {formatDay(item.dueOn, i18n.language)}
+                            </Text>
+                            {item.overdue && (
+                              <Text size="sm" fw={700} c={statusColors.negative}>
+                                {t('steering.start.overdue')}
+                              </Text>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/steering/meetings/${item.meetingId}`} size="sm">
+                            {item.meetingTitle}
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </section>
+  )
+}
+
+function NetworkFigures() {
+  const { t, i18n } = useTranslation()
+  const can = useCan()
+  const showOverlaps = can('network.read')
+  const showFigure = can('legal-sphere-change.figure')
+  const overlaps = useQuery({ ...overlapsQuery(openOverlapParams), enabled: showOverlaps })
+  const figure = useQuery({ ...figureQuery(), enabled: showFigure })
+  if (!showOverlaps && !showFigure) return null
+  const number = (value: number) =>
+    new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE').format(value)
+  return (
+    <section aria-labelledby="steering-start-network">
+      <Title order={4} size="h5" id="steering-start-network" mt="md" mb={6}>
+        {t('steering.start.networkTitle')}
+      </Title>
+      <Stack gap={4}>
+        {showOverlaps && (
+          <QueryState query={overlaps}>
+            {(list) => (
+              <Text size="sm">
+                <Anchor component={Link} to="/overlaps" size="sm">
+                  {t('steering.start.openOverlaps', { count: list.open })}
+                </Anchor>
+              </Text>
+            )}
+          </QueryState>
+        )}
+        {showFigure && (
+          <QueryState query={figure}>
+            {(data) => (
+              <Text size="sm">
+                <Anchor component={Link} to="/legal-sphere-changes" size="sm">
+                  {data.medianDays === null
+                    ? t('steering.start.figureSuppressed', { count: data.changes })
+                    : t('steering.start.figureMedian', {
+                        count: data.medianDays,
+                        formatted: number(data.medianDays),
+                        changes: data.changes,
+                      })}
+                </Anchor>
+              </Text>
+            )}
+          </QueryState>
+        )}
+      </Stack>
+    </section>
+  )
+}
