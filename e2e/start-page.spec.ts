@@ -117,6 +117,11 @@ test('the skip link moves keyboard focus to the main content', async ({ page }) 
   // A fresh load, so that keyboard focus starts at the top of the document.
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible()
+  // The administrator's steering card loads after the page; wait for it, so that the Tab below
+  // meets the page's links as they stay, not a main area whose cards are still arriving.
+  await expect(
+    page.getByRole('region', { name: 'Steuerung: Ihre Woche' }).getByRole('link').first(),
+  ).toBeVisible()
 
   await page.keyboard.press('Tab')
   const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen' })
