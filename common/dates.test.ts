@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   addDays,
   dueDaySchema,
@@ -48,6 +48,22 @@ describe('plausible date ranges', () => {
     expect(latestTodayOnEarth(now)).toBe('2025-12-02')
     expect(latestTodayOnEarth(new Date('2025-12-01T09:59:59Z'))).toBe('2025-12-01')
     expect(yearsAhead(10, now)).toBe('2035-12-01')
+  })
+
+  describe('an instant later today', () => {
+    afterEach(() => vi.useRealTimers())
+
+    // At 08:12 UTC the UTC+14 zone's day is nearly over, yet in Berlin it is morning: a contact
+    // at noon Berlin time is today's there and must pass the edge (it once did not).
+    it.each(['2026-12-07T08:12:00Z', '2026-12-07T00:05:00Z', '2026-12-07T22:55:00Z'])(
+      'passes two hours ahead of %s and fails a day and a minute ahead',
+      (now) => {
+        vi.useFakeTimers({ now: new Date(now) })
+        const at = (ms: number) => new Date(Date.parse(now) + ms).toISOString()
+        expect(issueOf(pastRecordInstantSchema, at(2 * 3_600_000))).toBeNull()
+        expect(issueOf(pastRecordInstantSchema, at(86_460_000))).toBe('date-in-future')
+      },
+    )
   })
 })
 

@@ -99,7 +99,8 @@ export const filterDaySchema = dueDaySchema
 
 /**
  * An instant with its offset (a contact's date and time), from the first day of 1990 anywhere on
- * earth until the end of today anywhere on earth.
+ * earth until the end of today anywhere on earth. Wherever it is just after midnight, today ends
+ * almost a day from now, so a day from now is the bound; the service applies the district's day.
  */
 export const pastRecordInstantSchema = z.iso
   .datetime({ offset: true })
@@ -107,7 +108,7 @@ export const pastRecordInstantSchema = z.iso
     const at = Date.parse(value)
     if (at < Date.parse(`${earliestRecordDay}T00:00:00+14:00`)) {
       ctx.addIssue({ code: 'custom', message: dateErrorCodes.before1990, input: value })
-    } else if (at >= Date.parse(`${latestTodayOnEarth()}T00:00:00+14:00`) + 86_400_000) {
+    } else if (at >= Date.now() + 86_400_000) {
       ctx.addIssue({ code: 'custom', message: dateErrorCodes.inFuture, input: value })
     }
   })
