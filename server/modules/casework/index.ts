@@ -12,6 +12,13 @@ export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
 export {
+  contactCountsByMonth,
+  type FigureRange,
+  figureMinimumCases,
+  type MonthlyFigure,
+  planDurationsByMonth,
+} from './sharing/figures.service.ts'
+export {
   authorizeLegalSphereChange,
   authorizePersonRead,
   readablePersons,
