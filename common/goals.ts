@@ -40,7 +40,10 @@ export const metricUnits: Record<MetricKey, IndicatorUnit> = {
 }
 
 /** Metrics that may be narrowed to one municipality; the others count the whole district. */
-export const metricsByMunicipality: readonly MetricKey[] = ['counselling-contacts', 'median-days-contact-to-plan']
+export const metricsByMunicipality: readonly MetricKey[] = [
+  'counselling-contacts',
+  'median-days-contact-to-plan',
+]
 
 /** The highest value any unit takes; beyond it a value is a typo. */
 export const maxIndicatorValue = 1_000_000_000
@@ -123,7 +126,8 @@ export const indicatorInputSchema = z
     if (value.direction === 'decrease' && !(value.target < value.baseline))
       ctx.addIssue({ code: 'custom', message: 'indicator-target-not-below-baseline', path: ['target'] })
     if (value.source === 'computed') {
-      if (value.metric === null) ctx.addIssue({ code: 'custom', message: 'metric-required', path: ['metric'] })
+      if (value.metric === null)
+        ctx.addIssue({ code: 'custom', message: 'metric-required', path: ['metric'] })
       else if (metricUnits[value.metric] !== value.unit)
         ctx.addIssue({ code: 'custom', message: 'metric-unit-mismatch', path: ['unit'] })
       else if (value.parameters.municipalityId !== null && !metricsByMunicipality.includes(value.metric))
@@ -172,7 +176,10 @@ export const indicatorSchema = z
     metric: z.enum(metricKeys).nullable(),
     parameters: z.object({ municipalityId: z.uuid().nullable() }),
     municipalityName: z.string().nullable(),
-    current: z.number().nullable().describe('The latest complete month (computed) or the latest value (entered)'),
+    current: z
+      .number()
+      .nullable()
+      .describe('The latest complete month (computed) or the latest value (entered)'),
     currentPeriod: z.string().nullable(),
     progress: z.number().nullable().describe('Share of the way from baseline to target, 1 = reached'),
     expectedProgress: z.number().describe('Share of the period that has passed'),

@@ -32,7 +32,12 @@ export async function authorizeOnMeeting(db: Kysely<DB>, actor: Actor, action: A
   authorize(actor, action, ownDistrict(actor))
 }
 
-export async function authorizeOnAgreement(db: Kysely<DB>, actor: Actor, action: Action, agreementId: string) {
+export async function authorizeOnAgreement(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: Action,
+  agreementId: string,
+) {
   assertRecordVisible(actor, await selectAgreementDistrict(db, agreementId), {
     type: 'goal_agreement',
     id: agreementId,

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
-import { type FigureRange, selectContactCountsByMonth, selectPlanDurationsByMonth } from './figures.queries.ts'
+import {
+  type FigureRange,
+  selectContactCountsByMonth,
+  selectPlanDurationsByMonth,
+} from './figures.queries.ts'
 
 /**
  * Figures of case work for steering's indicators: per calendar month of the district, counts and

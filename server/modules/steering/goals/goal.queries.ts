@@ -18,7 +18,11 @@ export function selectAgreements(db: Kysely<DB>, districtId: string, agreementId
     .leftJoin('steering_decision as d', 'd.id', 'g.decision_id')
     .leftJoin('steering_body as b', 'b.id', 'd.body_id')
     .selectAll('g')
-    .select(['d.number as decision_number', 'd.meeting_id as decision_meeting_id', 'b.name as decision_body_name'])
+    .select([
+      'd.number as decision_number',
+      'd.meeting_id as decision_meeting_id',
+      'b.name as decision_body_name',
+    ])
     .where('g.district_id', '=', districtId)
   if (agreementId) query = query.where('g.id', '=', agreementId)
   return query.orderBy('g.starts_on', 'desc').orderBy('g.title').execute()
@@ -78,7 +82,11 @@ export async function insertAgreement(
   agreement: AgreementValues & { district_id: string; created_by: string },
   partyIds: readonly string[],
 ): Promise<string> {
-  const row = await trx.insertInto('goal_agreement').values(agreement).returning('id').executeTakeFirstOrThrow()
+  const row = await trx
+    .insertInto('goal_agreement')
+    .values(agreement)
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await replaceParties(trx, agreement.district_id, row.id, partyIds)
   return row.id
 }
@@ -180,6 +188,10 @@ export async function insertIndicatorValue(
     recorded_by: string
   },
 ): Promise<string> {
-  const row = await trx.insertInto('goal_indicator_value').values(value).returning('id').executeTakeFirstOrThrow()
+  const row = await trx
+    .insertInto('goal_indicator_value')
+    .values(value)
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }

@@ -58,7 +58,9 @@ export const goalRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createAgreement(db, actorOf(request), request.body, requestContext(request))),
+        reply
+          .code(201)
+          .send(await createAgreement(db, actorOf(request), request.body, requestContext(request))),
     )
     app.get(
       '/goal-agreements/:agreementId',
@@ -71,7 +73,8 @@ export const goalRoutes =
           response: { 200: goalAgreementDetailSchema, ...problems },
         },
       },
-      (request) => getAgreement(db, actorOf(request), request.params.agreementId, requestContext(request).now),
+      (request) =>
+        getAgreement(db, actorOf(request), request.params.agreementId, requestContext(request).now),
     )
     app.put(
       '/goal-agreements/:agreementId',
@@ -101,12 +104,14 @@ export const goalRoutes =
         config: { access: 'goal-agreement.read' },
         schema: {
           tags,
-          summary: 'Each indicator with current value, target, status and its series per month (computed on read)',
+          summary:
+            'Each indicator with current value, target, status and its series per month (computed on read)',
           params: agreementParams,
           response: { 200: indicatorListSchema, ...problems },
         },
       },
-      (request) => listIndicators(db, actorOf(request), request.params.agreementId, requestContext(request).now),
+      (request) =>
+        listIndicators(db, actorOf(request), request.params.agreementId, requestContext(request).now),
     )
     app.post(
       '/goal-agreements/:agreementId/indicators',

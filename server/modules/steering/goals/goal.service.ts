@@ -12,8 +12,8 @@ import {
   type IndicatorStatus,
   type IndicatorUnit,
   type indicatorInputSchema,
-  type indicatorValueInputSchema,
   indicatorStatuses,
+  type indicatorValueInputSchema,
   type MetricKey,
   unitIssue,
 } from '../../../../common/goals.ts'
@@ -76,7 +76,10 @@ async function evaluateIndicators(
     ),
   ])
   const periods = new Map(
-    agreements.map((agreement) => [agreement.id, { startsOn: agreement.starts_on, endsOn: agreement.ends_on }]),
+    agreements.map((agreement) => [
+      agreement.id,
+      { startsOn: agreement.starts_on, endsOn: agreement.ends_on },
+    ]),
   )
   const indicators = await Promise.all(
     rows.map(async (row) => {
@@ -320,7 +323,10 @@ export async function addIndicator(
 ): Promise<GoalAgreementDetail> {
   await authorizeOnAgreement(db, actor, 'steering.manage', agreementId)
   const municipalityId = input.source === 'computed' ? input.parameters.municipalityId : null
-  if (municipalityId && !(await municipalityNames(db, actor.districtId, [municipalityId])).has(municipalityId))
+  if (
+    municipalityId &&
+    !(await municipalityNames(db, actor.districtId, [municipalityId])).has(municipalityId)
+  )
     throw ruleViolation('unknown-reference', 'parameters.municipalityId')
   await db.transaction().execute(async (trx) => {
     const indicatorId = await insertIndicator(trx, {

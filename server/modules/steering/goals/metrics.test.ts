@@ -339,7 +339,12 @@ describe.each(databaseKinds)('computed goal indicators on %s', (kind) => {
       ['2025-03', 100, 3, false],
       ['2025-04', null, 0, true],
     ])
-    expect(share).toMatchObject({ current: 100, currentPeriod: '2025-03', status: 'on_track', progress: 1.1667 })
+    expect(share).toMatchObject({
+      current: 100,
+      currentPeriod: '2025-03',
+      status: 'on_track',
+      progress: 1.1667,
+    })
   })
 
   it('computes the share of changes into SGB II with a first Jobcenter contact within 30 days', async () => {

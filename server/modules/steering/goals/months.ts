@@ -21,3 +21,10 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months
 }
+
+/** The month `count` months after `month` (before it, when negative). */
+export function addMonths(month: string, count: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  const index = year * 12 + (number - 1) + count
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
