@@ -323,7 +323,9 @@ export const steeringOverviewSchema = z
         }),
       ),
     }),
-    goalAgreements: goalAgreementCountsSchema.describe('How many goal agreements stand where (worst indicator)'),
+    goalAgreements: goalAgreementCountsSchema.describe(
+      'How many goal agreements stand where (worst indicator)',
+    ),
   })
   .meta({ id: 'SteeringOverview' })
 export type SteeringOverview = z.infer<typeof steeringOverviewSchema>

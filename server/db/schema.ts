@@ -1,9 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
+import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
-import type { GoalTables } from './schema.goals.ts'
 import type { SteeringTables } from './schema.steering.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */

@@ -12,19 +12,19 @@ export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
 export {
-  contactCountsByMonth,
-  type FigureRange,
-  figureMinimumCases,
-  type MonthlyFigure,
-  planDurationsByMonth,
-} from './sharing/figures.service.ts'
-export {
   authorizeLegalSphereChange,
   authorizePersonRead,
   readablePersons,
   refreshStaleMatchKeys,
   setLegalSphere,
 } from './persons/person.service.ts'
+export {
+  contactCountsByMonth,
+  type FigureRange,
+  figureMinimumCases,
+  type MonthlyFigure,
+  planDurationsByMonth,
+} from './sharing/figures.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,
