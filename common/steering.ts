@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dueDaySchema } from './dates.ts'
+import { goalAgreementCountsSchema } from './goals.ts'
 import { organisationKinds } from './identity.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { multiLineText, singleLineText } from './text.ts'
@@ -322,6 +323,9 @@ export const steeringOverviewSchema = z
         }),
       ),
     }),
+    goalAgreements: goalAgreementCountsSchema.describe(
+      'How many goal agreements stand where (worst indicator)',
+    ),
   })
   .meta({ id: 'SteeringOverview' })
 export type SteeringOverview = z.infer<typeof steeringOverviewSchema>

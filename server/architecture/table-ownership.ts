@@ -72,6 +72,11 @@ export const tableOwners = {
     'steering_decision',
     'action_item',
     'minutes_amendment',
+    // goals/ (migration 0016)
+    'goal_agreement',
+    'goal_agreement_party',
+    'goal_indicator',
+    'goal_indicator_value',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
+import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -191,7 +192,8 @@ export interface DB
     NetworkDirectoryTables,
     NetworkTables,
     NetworkCaseTables,
-    SteeringTables {
+    SteeringTables,
+    GoalTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -52,6 +52,9 @@ type Objects = {
   // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
   bodyId: string
   meetingId: string
+  // Goal agreements: an agreement of the district with an indicator kept by hand.
+  agreementId: string
+  indicatorId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -95,6 +98,21 @@ const matrixMeeting = {
   startTime: '10:00',
   endTime: '11:00',
   place: 'Matrix-Saal',
+}
+
+const matrixAgreement = {
+  title: 'Matrix-Zielvereinbarung',
+  goalStatement: 'Matrix-Ziel',
+  startsOn: '2026-01-01',
+  endsOn: '2027-12-31',
+}
+const matrixIndicator = {
+  name: 'Matrix-Indikator',
+  unit: 'count',
+  baseline: 1,
+  target: 10,
+  direction: 'increase',
+  source: 'manual',
 }
 
 let createdUsers = 0
@@ -215,6 +233,13 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Before approval: a 422 after the policy.
   'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
+  'POST /api/goal-agreements': () => matrixAgreement,
+  'PUT /api/goal-agreements/:agreementId': () => matrixAgreement,
+  'POST /api/goal-agreements/:agreementId/indicators': () => matrixIndicator,
+  'POST /api/goal-agreements/:agreementId/indicators/:indicatorId/values': () => ({
+    measuredOn: today(),
+    value: 5,
+  }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -297,6 +322,8 @@ const objectParams = new Set([
   'viewId',
   'bodyId',
   'meetingId',
+  'agreementId',
+  'indicatorId',
   'serviceId',
   'consentId',
   'referralId',
@@ -404,6 +431,25 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       decisions: await byMeeting('steering_decision'),
       actions: await byMeeting('action_item'),
       amendments: await byMeeting('minutes_amendment'),
+      agreement: await db
+        .selectFrom('goal_agreement')
+        .selectAll()
+        .where('id', '=', objects.agreementId)
+        .executeTakeFirst(),
+      indicators: (
+        await db
+          .selectFrom('goal_indicator')
+          .select('id')
+          .where('agreement_id', '=', objects.agreementId)
+          .execute()
+      ).length,
+      indicatorValues: (
+        await db
+          .selectFrom('goal_indicator_value')
+          .select('id')
+          .where('indicator_id', '=', objects.indicatorId)
+          .execute()
+      ).length,
     }
   }
 
@@ -609,7 +655,15 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
       const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
-      return { bodyId: body, meetingId: meeting }
+      const agreementId = await createNamed(session, '/api/goal-agreements', matrixAgreement)
+      const withIndicator = await session.request({
+        method: 'POST',
+        url: `/api/goal-agreements/${agreementId}/indicators`,
+        payload: matrixIndicator,
+      })
+      expect(withIndicator.statusCode).toBe(201)
+      const indicatorId = withIndicator.json().indicators[0].id as string
+      return { bodyId: body, meetingId: meeting, agreementId, indicatorId }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.

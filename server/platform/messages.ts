@@ -275,6 +275,10 @@ export const messages = {
     de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
     en: 'Only an active user of your district who keeps tasks can own an action item.',
   },
+  'indicator-computed': {
+    de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
+    en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',
