@@ -72,6 +72,11 @@ export const tableOwners = {
     'steering_decision',
     'action_item',
     'minutes_amendment',
+    // obstacles/ (migration 0017)
+    'obstacle',
+    'obstacle_organisation',
+    'obstacle_evidence',
+    'obstacle_status_change',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

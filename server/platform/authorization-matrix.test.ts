@@ -52,6 +52,8 @@ type Objects = {
   // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
   bodyId: string
   meetingId: string
+  /** A structural obstacle of the district, raised by its coordination. */
+  obstacleId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -215,6 +217,16 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Before approval: a 422 after the policy.
   'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
+  'POST /api/obstacles': () => ({
+    domain: 'housing',
+    title: 'Matrix-Hindernis',
+    description: 'Matrix-Beschreibung',
+  }),
+  // The case of the matrix's case manager: only case work on it passes (route access case.work).
+  'POST /api/obstacles/:obstacleId/evidence': (_username, objects) => ({ caseId: objects.caseId }),
+  // After the first move a second one is a 409 after the policy.
+  'POST /api/obstacles/:obstacleId/status': () => ({ status: 'triaged', note: 'Matrix-Sichtung' }),
+  'POST /api/obstacles/:obstacleId/agenda-items': (_username, objects) => ({ meetingId: objects.meetingId }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -297,6 +309,7 @@ const objectParams = new Set([
   'viewId',
   'bodyId',
   'meetingId',
+  'obstacleId',
   'serviceId',
   'consentId',
   'referralId',
@@ -402,6 +415,18 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       agenda: await byMeeting('agenda_item'),
       attendance: await byMeeting('meeting_attendance'),
       decisions: await byMeeting('steering_decision'),
+      obstacle: await db
+        .selectFrom('obstacle')
+        .selectAll()
+        .where('id', '=', objects.obstacleId)
+        .executeTakeFirst(),
+      obstacleEvidence: (
+        await db
+          .selectFrom('obstacle_evidence')
+          .select('id')
+          .where('obstacle_id', '=', objects.obstacleId)
+          .execute()
+      ).length,
       actions: await byMeeting('action_item'),
       amendments: await byMeeting('minutes_amendment'),
     }
@@ -609,7 +634,12 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
       const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
-      return { bodyId: body, meetingId: meeting }
+      const obstacle = await createNamed(session, '/api/obstacles', {
+        domain: 'language',
+        title: 'Matrix-Systemrückmeldung',
+        description: 'Matrix-Beschreibung',
+      })
+      return { bodyId: body, meetingId: meeting, obstacleId: obstacle }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.

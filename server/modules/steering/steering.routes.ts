@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
+import { obstacleRoutes } from './obstacles/obstacle.routes.ts'
 import { overviewRoutes } from './overview/overview.routes.ts'
 
 /** Every route of steering, one plugin per feature folder. */
@@ -13,4 +14,5 @@ export const steeringRoutes =
     await app.register(meetingRoutes(deps))
     await app.register(decisionRoutes(deps))
     await app.register(overviewRoutes(deps))
+    await app.register(obstacleRoutes(deps))
   }
