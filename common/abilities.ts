@@ -44,6 +44,7 @@ export const actions = [
   'steering.manage',
   'decision.read',
   'goal-agreement.read',
+  'obstacle.raise',
 ] as const
 export type Action = (typeof actions)[number]
 

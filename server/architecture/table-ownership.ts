@@ -77,6 +77,11 @@ export const tableOwners = {
     'goal_agreement_party',
     'goal_indicator',
     'goal_indicator_value',
+    // obstacles/ (migration 0017)
+    'obstacle',
+    'obstacle_organisation',
+    'obstacle_evidence',
+    'obstacle_status_change',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

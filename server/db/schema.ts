@@ -4,6 +4,7 @@ import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
+import type { ObstacleTables } from './schema.obstacles.ts'
 import type { SteeringTables } from './schema.steering.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
@@ -193,7 +194,8 @@ export interface DB
     NetworkTables,
     NetworkCaseTables,
     SteeringTables,
-    GoalTables {
+    GoalTables,
+    ObstacleTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -55,6 +55,8 @@ type Objects = {
   // Goal agreements: an agreement of the district with an indicator kept by hand.
   agreementId: string
   indicatorId: string
+  /** A structural obstacle of the district, raised by its coordination. */
+  obstacleId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -240,6 +242,16 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     measuredOn: today(),
     value: 5,
   }),
+  'POST /api/obstacles': () => ({
+    domain: 'housing',
+    title: 'Matrix-Hindernis',
+    description: 'Matrix-Beschreibung',
+  }),
+  // The case of the matrix's case manager: only case work on it passes (route access case.work).
+  'POST /api/obstacles/:obstacleId/evidence': (_username, objects) => ({ caseId: objects.caseId }),
+  // After the first move a second one is a 409 after the policy.
+  'POST /api/obstacles/:obstacleId/status': () => ({ status: 'triaged', note: 'Matrix-Sichtung' }),
+  'POST /api/obstacles/:obstacleId/agenda-items': (_username, objects) => ({ meetingId: objects.meetingId }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -324,6 +336,7 @@ const objectParams = new Set([
   'meetingId',
   'agreementId',
   'indicatorId',
+  'obstacleId',
   'serviceId',
   'consentId',
   'referralId',
@@ -429,6 +442,18 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       agenda: await byMeeting('agenda_item'),
       attendance: await byMeeting('meeting_attendance'),
       decisions: await byMeeting('steering_decision'),
+      obstacle: await db
+        .selectFrom('obstacle')
+        .selectAll()
+        .where('id', '=', objects.obstacleId)
+        .executeTakeFirst(),
+      obstacleEvidence: (
+        await db
+          .selectFrom('obstacle_evidence')
+          .select('id')
+          .where('obstacle_id', '=', objects.obstacleId)
+          .execute()
+      ).length,
       actions: await byMeeting('action_item'),
       amendments: await byMeeting('minutes_amendment'),
       agreement: await db
@@ -663,7 +688,12 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       })
       expect(withIndicator.statusCode).toBe(201)
       const indicatorId = withIndicator.json().indicators[0].id as string
-      return { bodyId: body, meetingId: meeting, agreementId, indicatorId }
+      const obstacle = await createNamed(session, '/api/obstacles', {
+        domain: 'language',
+        title: 'Matrix-Systemrückmeldung',
+        description: 'Matrix-Beschreibung',
+      })
+      return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.

@@ -279,6 +279,30 @@ export const messages = {
     de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
     en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',
   },
+  'obstacle-personal-data': {
+    de: 'Eine Systemrückmeldung darf keine personenbezogenen Daten enthalten: keine Namen von Personen des Kreises und kein vollständiges Datum, das ein Geburtsdatum sein könnte. Bitte allgemein beschreiben (z. B. „eine Klientin“, „seit März 2025“).',
+    en: 'A structural obstacle must not hold personal data: no names of persons of the district and no full date that could be a birth date. Please describe it in general terms (e.g. "a client", "since March 2025").',
+  },
+  'obstacle-transition-not-allowed': {
+    de: 'Dieser Statuswechsel ist für die Systemrückmeldung in ihrem jetzigen Stand nicht möglich.',
+    en: 'This change of status is not possible for the obstacle in its current status.',
+  },
+  'obstacle-case-already-evidence': {
+    de: 'Dieser Fall ist für diese Systemrückmeldung schon erfasst.',
+    en: 'This case is already recorded for this obstacle.',
+  },
+  'obstacle-closed': {
+    de: 'Die Systemrückmeldung ist abgeschlossen; bitte bei Bedarf eine neue melden.',
+    en: 'The obstacle is closed; please raise a new one if needed.',
+  },
+  'obstacle-already-on-agenda': {
+    de: 'Die Systemrückmeldung steht schon auf der Tagesordnung dieser Sitzung.',
+    en: 'The obstacle is already on the agenda of this meeting.',
+  },
+  'not-a-working-group': {
+    de: 'Zuweisen lässt sich nur an eine Unterarbeitsgruppe des Kreises.',
+    en: 'An obstacle can only be assigned to a working group of the district.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

@@ -223,6 +223,10 @@ const rules: Record<Action, Rule> = {
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo'),
   'steering.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Structural obstacles hold no personal data (the service refuses names and dates): case work
+  // raises them from its cases (each case link still needs case.work), coordination directly.
+  'obstacle.raise': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'coordinator', 'admin'),
   // The register of decisions holds no personal data: report readers (administration, committee) read it too.
   'decision.read': (actor, subject) =>
     inDistrict(actor, subject) &&

@@ -11,6 +11,7 @@ export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
+export { personNamesInText } from './persons/names-in-text.ts'
 export {
   authorizeLegalSphereChange,
   authorizePersonRead,

@@ -7,6 +7,7 @@ import { tasksBySourceKey } from '../../casework/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { goalAgreementCounts } from '../goals/goal.service.ts'
 import { actionItemSourceKey } from '../meetings/meeting.service.ts'
+import { obstacleCounts } from '../obstacles/obstacle.service.ts'
 import { selectDistrictActionItems } from './overview.queries.ts'
 
 /** How many open action items the overview lists; the counts cover all of them. */
@@ -19,10 +20,11 @@ export const overviewItemLimit = 5
 export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date): Promise<SteeringOverview> {
   authorize(actor, 'steering.read', ownDistrict(actor))
   const { districtId } = actor
-  const [time, items, goalAgreements] = await Promise.all([
+  const [time, items, goalAgreements, obstacles] = await Promise.all([
     districtTime(db, districtId, now),
     selectDistrictActionItems(db, districtId),
     goalAgreementCounts(db, districtId, now),
+    obstacleCounts(db, districtId),
   ])
   const tasks = await tasksBySourceKey(
     db,
@@ -52,5 +54,6 @@ export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date):
       })),
     },
     goalAgreements,
+    obstacles,
   }
 }
