@@ -72,6 +72,12 @@ export const tableOwners = {
     'steering_decision',
     'action_item',
     'minutes_amendment',
+    // concept/ (migration 0018)
+    'concept_version',
+    'concept_section',
+    'concept_grid_cell',
+    'concept_interface',
+    'concept_consultation',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -4,6 +4,7 @@ import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { SteeringTables } from './schema.steering.ts'
+import type { SteeringConceptTables } from './schema.steering-concept.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -191,7 +192,8 @@ export interface DB
     NetworkDirectoryTables,
     NetworkTables,
     NetworkCaseTables,
-    SteeringTables {
+    SteeringTables,
+    SteeringConceptTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

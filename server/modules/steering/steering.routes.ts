@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
+import { conceptRoutes } from './concept/concept.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
 import { overviewRoutes } from './overview/overview.routes.ts'
@@ -13,4 +14,5 @@ export const steeringRoutes =
     await app.register(meetingRoutes(deps))
     await app.register(decisionRoutes(deps))
     await app.register(overviewRoutes(deps))
+    await app.register(conceptRoutes(deps))
   }
