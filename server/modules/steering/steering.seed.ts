@@ -6,6 +6,7 @@ import { districtTimeZone } from '../../platform/district-time.ts'
 import { createActionItemTask } from '../casework/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
+import { seedDemoConcept } from './concept/concept.seed.ts'
 import {
   insertActionItem,
   insertAgendaItem,
@@ -24,7 +25,8 @@ import { actionItemSourceKey } from './meetings/meeting.service.ts'
  * the municipalities, a few seats still unfilled; its last meeting, in which the goal agreements
  * were agreed (the decisions; the agreements themselves come later); two working groups with
  * practitioners; and the circle of integration councils and migrant organisations, which was
- * informed about the concept last week. People are invented.
+ * informed about the concept last week; the integration concept itself comes from
+ * concept/concept.seed.ts. People are invented.
  */
 
 type DemoSeat = { label: string; kind: string | null; holder?: DemoMember }
@@ -485,6 +487,14 @@ export async function seedDemoSteering(
         })
       }
     }
+    await seedDemoConcept(trx, {
+      districtId,
+      organisations: ids.organisations,
+      bodies: ids.bodies,
+      coordinatorId: coordinator.id,
+      today,
+      councilsCircle,
+    })
     return bodies.length
   })
 }
