@@ -130,9 +130,9 @@ type DemoInterface = {
 }
 
 /** Interfaces already named in 2016, as they stood then and as they stand now. */
-const carriedInterfaces: { then: DemoInterface; now: DemoInterface }[] = [
+const carriedInterfaces: { in2016: DemoInterface; now: DemoInterface }[] = [
   {
-    then: {
+    in2016: {
       a: jobcenter,
       b: abh,
       domain: 'work',
@@ -155,7 +155,7 @@ const carriedInterfaces: { then: DemoInterface; now: DemoInterface }[] = [
     },
   },
   {
-    then: {
+    in2016: {
       a: sozialamt,
       b: jobcenter,
       domain: 'income',
@@ -346,7 +346,7 @@ export async function seedDemoConcept(trx: Transaction<DB>, ids: ConceptSeedIds)
     trx,
     interfaceRows(
       first,
-      carriedInterfaces.map(({ then }, index) => ({ entry: then, key: interfaceKeys[index] })),
+      carriedInterfaces.map(({ in2016 }, index) => ({ entry: in2016, key: interfaceKeys[index] })),
     ),
   )
   await insertInterfaces(
