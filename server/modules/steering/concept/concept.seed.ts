@@ -159,7 +159,7 @@ const carriedInterfaces: { in2016: DemoInterface; now: DemoInterface }[] = [
       a: sozialamt,
       b: jobcenter,
       domain: 'income',
-      process: 'Rechtskreiswechsel AsylbLG → SGB II',
+      process: 'Rechtskreiswechsel vom AsylbLG ins SGB II',
       problem:
         'Nach der Anerkennung entsteht eine Lücke in der Leistung, weil der Antrag beim Jobcenter zu spät gestellt wird.',
       solution: '',
@@ -169,7 +169,7 @@ const carriedInterfaces: { in2016: DemoInterface; now: DemoInterface }[] = [
       a: sozialamt,
       b: jobcenter,
       domain: 'income',
-      process: 'Rechtskreiswechsel AsylbLG → SGB II',
+      process: 'Rechtskreiswechsel vom AsylbLG ins SGB II',
       problem:
         'Nach der Anerkennung entsteht eine Lücke in der Leistung, weil der Antrag beim Jobcenter zu spät gestellt wird.',
       solution:

@@ -418,7 +418,7 @@ describe.each(databaseKinds)('integration concept on %s', (kind) => {
       }),
     )
     const transition = comparison.interfaces.find(
-      (each) => each.to?.process === 'Rechtskreiswechsel AsylbLG → SGB II',
+      (each) => each.to?.process === 'Rechtskreiswechsel vom AsylbLG ins SGB II',
     )
     expect(transition).toMatchObject({ change: 'changed', changedFields: ['solution', 'status'] })
     expect(transition?.from?.status).toBe('open')
