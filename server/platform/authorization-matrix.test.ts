@@ -101,7 +101,8 @@ const matrixMeeting = {
 
 const matrixInterface = (objects: Objects) => ({
   organisationAId: objects.organisationId,
-  organisationBId: objects.recipientOrganisationId,
+  // Another district's recipient is the organisation itself; an unknown one is a 422 after the policy.
+  organisationBId: randomUUID(),
   process: 'Matrix-Prozess',
   problem: 'Matrix-Problem',
 })
