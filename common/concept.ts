@@ -206,7 +206,11 @@ export const conceptOverviewSchema = z
   .meta({ id: 'ConceptOverview' })
 export type ConceptOverview = z.infer<typeof conceptOverviewSchema>
 
-export const compareQuerySchema = z.object({ from: z.uuid(), to: z.uuid() })
+/** Both are needed; the service says so after the policy, so that a reader without access learns nothing. */
+export const compareQuerySchema = z.object({
+  from: z.uuid().optional().describe('The older version'),
+  to: z.uuid().optional().describe('The newer version'),
+})
 
 export const lineChangeSchema = z.object({
   op: z.enum(['same', 'removed', 'added']),

@@ -287,6 +287,10 @@ export const messages = {
     de: 'Die Abschnitte der Handlungsfelder gehören zu jeder Fassung und können nicht entfernt werden.',
     en: 'The sections of the life domains belong to every version and cannot be removed.',
   },
+  'compare-versions-required': {
+    de: 'Bitte zwei Fassungen zum Vergleich angeben.',
+    en: 'Please name two versions to compare.',
+  },
   'section-title-required': {
     de: 'Bitte einen Titel für den Abschnitt angeben.',
     en: 'Please give the section a title.',

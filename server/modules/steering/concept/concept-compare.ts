@@ -7,8 +7,8 @@ import type {
   GridRole,
 } from '../../../../common/concept.ts'
 import type { DB } from '../../../db/schema.ts'
-import type { Actor } from '../../../platform/policy.ts'
-import { authorizeOnConceptVersion } from '../steering.access.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { authorizeOnConceptVersion, ruleViolation } from '../steering.access.ts'
 import { readVersion } from './concept.service.ts'
 import { lineDiff } from './line-diff.ts'
 
@@ -129,9 +129,12 @@ function compareInterfaces(from: ConceptVersionDetail, to: ConceptVersionDetail)
 export async function compareVersions(
   db: Kysely<DB>,
   actor: Actor,
-  fromId: string,
-  toId: string,
+  fromId: string | undefined,
+  toId: string | undefined,
 ): Promise<ConceptComparison> {
+  authorize(actor, 'steering.read', ownDistrict(actor))
+  if (!fromId) throw ruleViolation('compare-versions-required', 'from', 'invalid')
+  if (!toId) throw ruleViolation('compare-versions-required', 'to', 'invalid')
   await authorizeOnConceptVersion(db, actor, 'steering.read', fromId)
   await authorizeOnConceptVersion(db, actor, 'steering.read', toId)
   const [from, to] = await Promise.all([

@@ -431,6 +431,11 @@ describe.each(databaseKinds)('integration concept on %s', (kind) => {
       url: `/api/concept/compare?from=${adopted.id}&to=nope`,
     })
     expect(missing.statusCode).toBe(400)
+    const half = await coordinator.request({ method: 'GET', url: `/api/concept/compare?from=${adopted.id}` })
+    expect(half.statusCode).toBe(400)
+    expect(half.json().fields).toEqual([
+      expect.objectContaining({ path: 'querystring.to', message: 'compare-versions-required' }),
+    ])
   })
 
   it('adopts the draft by a decision of the steering group and starts the next draft as its copy', async () => {
