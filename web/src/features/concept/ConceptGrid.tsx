@@ -5,6 +5,7 @@ import type { ConceptVersionDetail, GridRole } from '../../../../common/concept.
 import { apiSend } from '../../api.ts'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { useVersionChange } from './queries.ts'
+import { ScrollRegion } from './ScrollRegion.tsx'
 
 const cellKey = (domain: string, organisationId: string) => `${domain}|${organisationId}`
 const symbols: Record<GridRole, string> = { responsible: '●', contributing: '○', none: '' }
@@ -61,7 +62,7 @@ export function ConceptGrid({ version, editable }: { version: ConceptVersionDeta
       {actors.length === 0 && !editing ? (
         <Text c="dimmed">{t('concept.grid.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={240 + actors.length * 120}>
+        <ScrollRegion label={t('concept.grid.title')} minWidth={240 + actors.length * 120}>
           <Table withTableBorder withColumnBorders striped>
             <Table.Thead>
               <Table.Tr>
@@ -113,7 +114,7 @@ export function ConceptGrid({ version, editable }: { version: ConceptVersionDeta
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {editing && (
         <Group align="flex-end">

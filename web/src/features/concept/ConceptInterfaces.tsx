@@ -13,6 +13,7 @@ import { statusColors } from '../../colors.ts'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { useCaseworkProblems } from '../casework/problems.tsx'
 import { useVersionChange } from './queries.ts'
+import { ScrollRegion } from './ScrollRegion.tsx'
 
 const statusColor: Record<InterfaceStatus, string> = {
   open: statusColors.warning,
@@ -230,7 +231,7 @@ export function ConceptInterfaces({
       {version.interfaces.length === 0 ? (
         <Text c="dimmed">{t('concept.interfaces.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <ScrollRegion label={t('concept.interfaces.title')} minWidth={900}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -272,7 +273,7 @@ export function ConceptInterfaces({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {editable && (
         <Paper withBorder p="md">

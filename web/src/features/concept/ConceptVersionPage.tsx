@@ -79,7 +79,7 @@ function VersionView({ version }: { version: ConceptVersionDetail }) {
 
       <Stack gap="xs">
         <Title order={3}>{t('concept.grid.title')}</Title>
-        <ConceptGrid key={version.updatedAt} version={version} editable={editable} />
+        <ConceptGrid version={version} editable={editable} />
       </Stack>
 
       <Stack gap="xs">
