@@ -130,6 +130,8 @@ export function Layout() {
                 key={item.to}
                 component={Link}
                 to={item.to}
+                // The router marks only its exact page; the highlight of a section is decided above.
+                activeOptions={{ exact: true }}
                 label={t(item.labelKey)}
                 active={active}
                 aria-current={active ? 'page' : undefined}

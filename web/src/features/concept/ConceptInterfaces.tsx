@@ -261,7 +261,7 @@ export function ConceptInterfaces({
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{entry.problem}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{entry.solution || '–'}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 110 }}>
                     <InterfaceStatusBadge status={entry.status} />
                   </Table.Td>
                   {editable && (
