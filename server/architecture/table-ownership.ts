@@ -82,6 +82,12 @@ export const tableOwners = {
     'obstacle_organisation',
     'obstacle_evidence',
     'obstacle_status_change',
+    // concept/ (migration 0018)
+    'concept_version',
+    'concept_section',
+    'concept_grid_cell',
+    'concept_interface',
+    'concept_consultation',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -6,6 +6,7 @@ import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { ObstacleTables } from './schema.obstacles.ts'
 import type { SteeringTables } from './schema.steering.ts'
+import type { SteeringConceptTables } from './schema.steering-concept.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -195,7 +196,8 @@ export interface DB
     NetworkCaseTables,
     SteeringTables,
     GoalTables,
-    ObstacleTables {
+    ObstacleTables,
+    SteeringConceptTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

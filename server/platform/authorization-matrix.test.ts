@@ -57,6 +57,8 @@ type Objects = {
   indicatorId: string
   /** A structural obstacle of the district, raised by its coordination. */
   obstacleId: string
+  /** The district's draft of the integration concept. */
+  versionId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -116,6 +118,13 @@ const matrixIndicator = {
   direction: 'increase',
   source: 'manual',
 }
+const matrixInterface = (objects: Objects) => ({
+  organisationAId: objects.organisationId,
+  // Another district's recipient is the organisation itself; an unknown one is a 422 after the policy.
+  organisationBId: randomUUID(),
+  process: 'Matrix-Prozess',
+  problem: 'Matrix-Problem',
+})
 
 let createdUsers = 0
 /**
@@ -252,6 +261,24 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   // After the first move a second one is a 409 after the policy.
   'POST /api/obstacles/:obstacleId/status': () => ({ status: 'triaged', note: 'Matrix-Sichtung' }),
   'POST /api/obstacles/:obstacleId/agenda-items': (_username, objects) => ({ meetingId: objects.meetingId }),
+  // The concept: a draft exists already (409 after the policy); the first manager to adopt it
+  // freezes it, and later changes answer 409 after the policy too.
+  'POST /api/concept/versions': () => ({}),
+  'PUT /api/concept/versions/:versionId': () => ({ title: 'Matrix-Konzept' }),
+  'POST /api/concept/versions/:versionId/adoption': () => ({
+    adoptedOn: today(),
+    reference: 'Matrix-Beschluss',
+  }),
+  'POST /api/concept/versions/:versionId/sections': () => ({ title: 'Matrix-Abschnitt' }),
+  'PUT /api/concept/versions/:versionId/sections/:sectionId': () => ({ body: 'Matrix-Text' }),
+  'PUT /api/concept/versions/:versionId/grid': () => ({ cells: [] }),
+  'POST /api/concept/versions/:versionId/interfaces': (_username, objects) => matrixInterface(objects),
+  'PUT /api/concept/versions/:versionId/interfaces/:interfaceId': (_username, objects) =>
+    matrixInterface(objects),
+  'POST /api/concept/versions/:versionId/consultations': (_username, objects) => ({
+    bodyId: objects.bodyId,
+    heldOn: today(),
+  }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -337,6 +364,7 @@ const objectParams = new Set([
   'agreementId',
   'indicatorId',
   'obstacleId',
+  'versionId',
   'serviceId',
   'consentId',
   'referralId',
@@ -475,6 +503,23 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
           .where('indicator_id', '=', objects.indicatorId)
           .execute()
       ).length,
+      concept: await db
+        .selectFrom('concept_version')
+        .selectAll()
+        .where('id', '=', objects.versionId)
+        .executeTakeFirst(),
+      conceptContent: await Promise.all(
+        (['concept_section', 'concept_grid_cell', 'concept_interface', 'concept_consultation'] as const).map(
+          async (table) =>
+            (
+              await db
+                .selectFrom(table)
+                .select('version_id')
+                .where('version_id', '=', objects.versionId)
+                .execute()
+            ).length,
+        ),
+      ),
     }
   }
 
@@ -676,7 +721,10 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       name: 'Matrix Fremd',
       kind: 'kommune',
     })
-    /** A body and a meeting of a district, made by whoever manages steering there. */
+    /**
+     * A body and a meeting of a district, made by whoever manages steering there, and the district's
+     * draft of the concept (the demo district has one; another starts its first).
+     */
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
       const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
@@ -693,7 +741,14 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         title: 'Matrix-Systemrückmeldung',
         description: 'Matrix-Beschreibung',
       })
-      return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle }
+      const draft = await ctx.database.db
+        .selectFrom('concept_version')
+        .select('id')
+        .where('district_id', '=', session.districtId)
+        .where('status', '=', 'draft')
+        .executeTakeFirst()
+      const versionId = draft?.id ?? (await createNamed(session, '/api/concept/versions', {}))
+      return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle, versionId }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.

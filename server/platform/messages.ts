@@ -303,6 +303,30 @@ export const messages = {
     de: 'Zuweisen lässt sich nur an eine Unterarbeitsgruppe des Kreises.',
     en: 'An obstacle can only be assigned to a working group of the district.',
   },
+  'concept-adopted': {
+    de: 'Diese Fassung des Konzepts ist beschlossen und damit abgeschlossen; Änderungen nur in einem neuen Entwurf.',
+    en: 'This version of the concept is adopted and thereby frozen; changes only in a new draft.',
+  },
+  'concept-draft-exists': {
+    de: 'Es gibt schon einen Entwurf des Konzepts; bitte diesen bearbeiten oder zuerst beschließen.',
+    en: 'There is already a draft of the concept; please edit it or adopt it first.',
+  },
+  'concept-domain-section-kept': {
+    de: 'Die Abschnitte der Handlungsfelder gehören zu jeder Fassung und können nicht entfernt werden.',
+    en: 'The sections of the life domains belong to every version and cannot be removed.',
+  },
+  'compare-versions-required': {
+    de: 'Bitte zwei Fassungen zum Vergleich angeben.',
+    en: 'Please name two versions to compare.',
+  },
+  'section-title-required': {
+    de: 'Bitte einen Titel für den Abschnitt angeben.',
+    en: 'Please give the section a title.',
+  },
+  'adoption-decision-of-other-body': {
+    de: 'Dieser Beschluss stammt nicht aus einer Sitzung des gewählten Gremiums.',
+    en: 'This decision was not taken in a meeting of the chosen body.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

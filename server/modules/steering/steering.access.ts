@@ -10,6 +10,7 @@ import {
   ownDistrict,
 } from '../../platform/policy.ts'
 import { selectBodyDistrict } from './bodies/body.queries.ts'
+import { selectVersionDistrict } from './concept/concept.queries.ts'
 import { selectAgreementDistrict } from './goals/goal.queries.ts'
 import { selectMeetingDistrict } from './meetings/meeting.queries.ts'
 
@@ -41,6 +42,19 @@ export async function authorizeOnAgreement(
   assertRecordVisible(actor, await selectAgreementDistrict(db, agreementId), {
     type: 'goal_agreement',
     id: agreementId,
+  })
+  authorize(actor, action, ownDistrict(actor))
+}
+
+export async function authorizeOnConceptVersion(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: Action,
+  versionId: string,
+) {
+  assertRecordVisible(actor, await selectVersionDistrict(db, versionId), {
+    type: 'concept_version',
+    id: versionId,
   })
   authorize(actor, action, ownDistrict(actor))
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
+import { conceptRoutes } from './concept/concept.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
 import { goalRoutes } from './goals/goal.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
@@ -17,4 +18,5 @@ export const steeringRoutes =
     await app.register(overviewRoutes(deps))
     await app.register(goalRoutes(deps))
     await app.register(obstacleRoutes(deps))
+    await app.register(conceptRoutes(deps))
   }

@@ -7,6 +7,7 @@ import { createActionItemTask } from '../casework/index.ts'
 import { districtMunicipalities } from '../districts/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
+import { seedDemoConcept } from './concept/concept.seed.ts'
 import { seedDemoGoalAgreements } from './goals/goals.seed.ts'
 import {
   insertActionItem,
@@ -26,7 +27,8 @@ import { actionItemSourceKey } from './meetings/meeting.service.ts'
  * the municipalities, a few seats still unfilled; its last meeting, in which the goal agreements
  * were agreed (the decisions, and the agreements with their indicators in goals/goals.seed.ts); two working groups with
  * practitioners; and the circle of integration councils and migrant organisations, which was
- * informed about the concept last week. People are invented.
+ * informed about the concept last week; the integration concept itself comes from
+ * concept/concept.seed.ts. People are invented.
  */
 
 type DemoSeat = { label: string; kind: string | null; holder?: DemoMember }
@@ -500,6 +502,14 @@ export async function seedDemoSteering(
       decisionId: goalDecisionId,
       organisations: ids.organisations,
       municipalities: new Map(municipalities.map((municipality) => [municipality.name, municipality.id])),
+    })
+    await seedDemoConcept(trx, {
+      districtId,
+      organisations: ids.organisations,
+      bodies: ids.bodies,
+      coordinatorId: coordinator.id,
+      today,
+      councilsCircle,
     })
     return bodies.length
   })
