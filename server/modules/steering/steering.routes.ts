@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
+import { agendaDocumentRoutes } from './documents/agenda-document.routes.ts'
+import { feedRoutes } from './feeds/feed.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
+import { meetingEditRoutes } from './meetings/meeting-edits.routes.ts'
 import { overviewRoutes } from './overview/overview.routes.ts'
 
 /** Every route of steering, one plugin per feature folder. */
@@ -11,6 +14,9 @@ export const steeringRoutes =
   async (app) => {
     await app.register(bodyRoutes(deps))
     await app.register(meetingRoutes(deps))
+    await app.register(meetingEditRoutes(deps))
+    await app.register(agendaDocumentRoutes(deps))
+    await app.register(feedRoutes(deps))
     await app.register(decisionRoutes(deps))
     await app.register(overviewRoutes(deps))
   }

@@ -27,6 +27,7 @@ import { createActionItemTask, tasksBySourceKey } from '../../casework/index.ts'
 import { getDistrictName } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, organisationNames } from '../../identity/index.ts'
 import { bodyFacts, bodyMembers } from '../bodies/body.service.ts'
+import { selectMeetingDocuments } from '../documents/agenda-document.queries.ts'
 import { authorizeOnBody, authorizeOnMeeting, ruleViolation } from '../steering.access.ts'
 import { calendarOf } from './invitation.ts'
 import {
@@ -52,9 +53,10 @@ import {
   updateMinutesIfVersion,
   upsertAttendance,
 } from './meeting.queries.ts'
+import { invitationTexts, type MinutesLanguage } from './minutes/minutes-texts.ts'
 
 /** Minutes that are approved are frozen: every change after that is an amendment. */
-const frozen = () => new DomainError('minutes-approved', 'conflict')
+export const frozen = () => new DomainError('minutes-approved', 'conflict')
 
 function presentMeeting(row: MeetingRow, timeZone: string): Meeting {
   const startsAt = new Date(row.starts_at).toISOString()
@@ -126,25 +128,32 @@ function quorumOf(
   }
 }
 
-async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string): Promise<MeetingDetail> {
+export async function readMeeting(
+  db: Kysely<DB>,
+  districtId: string,
+  meetingId: string,
+): Promise<MeetingDetail> {
   const row = await selectMeeting(db, meetingId)
   if (!row || row.district_id !== districtId) throw new NotFound()
   const timeZone = await districtTimeZone(db, districtId)
   const day = localDay(row.starts_at, timeZone)
-  const [body, members, agenda, attendance, decisions, actionItems, amendments] = await Promise.all([
-    bodyFacts(db, districtId, row.body_id),
-    bodyMembers(db, districtId, row.body_id, day),
-    selectAgenda(db, meetingId),
-    selectAttendance(db, meetingId),
-    selectDecisions(db, meetingId),
-    selectActionItems(db, meetingId),
-    selectAmendments(db, meetingId),
-  ])
+  const [body, members, agenda, attendance, decisions, actionItems, amendments, documents] =
+    await Promise.all([
+      bodyFacts(db, districtId, row.body_id),
+      bodyMembers(db, districtId, row.body_id, day),
+      selectAgenda(db, meetingId),
+      selectAttendance(db, meetingId),
+      selectDecisions(db, meetingId),
+      selectActionItems(db, meetingId),
+      selectAmendments(db, meetingId),
+      selectMeetingDocuments(db, meetingId),
+    ])
   const statuses = new Map(attendance.map((entry) => [entry.membership_id, entry.status as AttendanceStatus]))
   const [names, organisations, tasks] = await Promise.all([
     displayNames(db, districtId, [
       ...actionItems.map((item) => item.owner_id),
       ...amendments.map((amendment) => amendment.created_by),
+      ...documents.map((document) => document.uploaded_by),
       ...(row.approved_by ? [row.approved_by] : []),
     ]),
     organisationNames(
@@ -169,6 +178,16 @@ async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string
       position: item.position,
       title: item.title,
       description: item.description,
+      documents: documents
+        .filter((document) => document.agenda_item_id === item.id)
+        .map((document) => ({
+          id: document.id,
+          fileName: document.file_name,
+          mediaType: document.media_type,
+          sizeBytes: document.size_bytes,
+          uploadedAt: new Date(document.uploaded_at).toISOString(),
+          uploadedByName: names.get(document.uploaded_by) ?? '',
+        })),
     })),
     attendance: attendees.map((member) => ({
       membershipId: member.id,
@@ -282,7 +301,7 @@ export async function updateMeeting(
 }
 
 /** Runs a change of a meeting's record while its minutes are open; approved minutes refuse it. */
-async function changeOpenMeeting<T>(
+export async function changeOpenMeeting<T>(
   db: Kysely<DB>,
   meetingId: string,
   change: (
@@ -383,7 +402,7 @@ export async function saveMinutes(
 }
 
 /** The next free number of the form `YYYY/N` for a body, in the year of the meeting. */
-async function nextDecisionNumber(db: Kysely<DB>, bodyId: string, year: string): Promise<string> {
+export async function nextDecisionNumber(db: Kysely<DB>, bodyId: string, year: string): Promise<string> {
   const prefix = `${year}/`
   const used = (await selectDecisionNumbers(db, bodyId, prefix))
     .map((number) => Number(number.slice(prefix.length)))
@@ -540,6 +559,7 @@ export async function meetingInvitation(
   actor: Actor,
   meetingId: string,
   request: RequestContext,
+  language: MinutesLanguage = 'de',
 ) {
   await authorizeOnMeeting(db, actor, 'steering.read', meetingId)
   const row = await selectMeeting(db, meetingId)
@@ -549,11 +569,13 @@ export async function meetingInvitation(
     getDistrictName(db, actor.districtId),
     selectAgenda(db, meetingId),
   ])
+  const words = invitationTexts(language)
   const content = calendarOf({
     name: row.body_name,
     districtName,
     timeZone,
-    meetings: [{ row, agenda: agenda.map((item) => `TOP ${item.position}: ${item.title}`) }],
+    agendaHeading: words.agendaHeading,
+    meetings: [{ row, agenda: agenda.map(words.agendaLine) }],
     method: 'PUBLISH',
     stamp: request.now,
   })
@@ -561,7 +583,13 @@ export async function meetingInvitation(
 }
 
 /** Every meeting of a body as one subscribable calendar. */
-export async function bodyCalendar(db: Kysely<DB>, actor: Actor, bodyId: string, request: RequestContext) {
+export async function bodyCalendar(
+  db: Kysely<DB>,
+  actor: Actor,
+  bodyId: string,
+  request: RequestContext,
+  language: MinutesLanguage = 'de',
+) {
   await authorizeOnBody(db, actor, 'steering.read', bodyId)
   const [body, rows, timeZone, districtName] = await Promise.all([
     bodyFacts(db, actor.districtId, bodyId),
@@ -570,14 +598,13 @@ export async function bodyCalendar(db: Kysely<DB>, actor: Actor, bodyId: string,
     getDistrictName(db, actor.districtId),
   ])
   const agendas = await Promise.all(rows.map((row) => selectAgenda(db, row.id)))
+  const words = invitationTexts(language)
   const content = calendarOf({
     name: body?.name ?? '',
     districtName,
     timeZone,
-    meetings: rows.map((row, index) => ({
-      row,
-      agenda: (agendas[index] ?? []).map((item) => `TOP ${item.position}: ${item.title}`),
-    })),
+    agendaHeading: words.agendaHeading,
+    meetings: rows.map((row, index) => ({ row, agenda: (agendas[index] ?? []).map(words.agendaLine) })),
     method: 'PUBLISH',
     stamp: request.now,
   })

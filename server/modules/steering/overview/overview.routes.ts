@@ -19,7 +19,7 @@ export const overviewRoutes =
         schema: {
           tags: ['Steering: overview'],
           summary:
-            "My district's open action items of all meetings, soonest due first, with the overdue count",
+            "The coordinator's start page: open action items (soonest due first, overdue count), the next meetings, and bodies with unfilled seats",
           response: { 200: steeringOverviewSchema, ...problems },
         },
       },
