@@ -15,7 +15,13 @@ import {
 
 const tags = ['Steering: meetings']
 const itemParams = z.object({ meetingId: z.uuid(), agendaItemId: z.uuid() })
-const documentParams = itemParams.extend({ documentId: z.uuid() })
+// Not `documentId`: that names a case's document everywhere else (and in the authorisation matrix).
+const documentParams = itemParams.extend({ agendaDocumentId: z.uuid() })
+const documentIds = (params: z.output<typeof documentParams>) => ({
+  meetingId: params.meetingId,
+  agendaItemId: params.agendaItemId,
+  documentId: params.agendaDocumentId,
+})
 
 /** Documents (Vorlagen) attached to agenda items: the only steering routes with a large body. */
 export const agendaDocumentRoutes =
@@ -60,7 +66,7 @@ export const agendaDocumentRoutes =
       },
     )
     app.get(
-      '/meetings/:meetingId/agenda-items/:agendaItemId/documents/:documentId',
+      '/meetings/:meetingId/agenda-items/:agendaItemId/documents/:agendaDocumentId',
       {
         config: { access: 'steering.read' },
         schema: {
@@ -73,11 +79,16 @@ export const agendaDocumentRoutes =
       async (request, reply) =>
         sendDownload(
           reply,
-          await downloadAgendaDocument(db, actorOf(request), request.params, requestContext(request)),
+          await downloadAgendaDocument(
+            db,
+            actorOf(request),
+            documentIds(request.params),
+            requestContext(request),
+          ),
         ),
     )
     app.delete(
-      '/meetings/:meetingId/agenda-items/:agendaItemId/documents/:documentId',
+      '/meetings/:meetingId/agenda-items/:agendaItemId/documents/:agendaDocumentId',
       {
         config: { access: 'steering.manage' },
         schema: {
@@ -87,6 +98,7 @@ export const agendaDocumentRoutes =
           response: { 200: meetingDetailSchema, ...problems },
         },
       },
-      (request) => removeAgendaDocument(db, actorOf(request), request.params, requestContext(request)),
+      (request) =>
+        removeAgendaDocument(db, actorOf(request), documentIds(request.params), requestContext(request)),
     )
   }
