@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   Select,
   Stack,
   Table,
@@ -218,11 +219,13 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         {meeting.decisions.length === 0 ? (
           <Text c="dimmed">{t('steering.decisions.none')}</Text>
         ) : (
-          <Stack gap={4}>
+          <List spacing={4} listStyleType="none" ml={0} pl={0}>
             {meeting.decisions.map((decision) => (
-              <DecisionRow key={decision.id} meeting={meeting} decision={decision} open={open} />
+              <List.Item key={decision.id}>
+                <DecisionRow meeting={meeting} decision={decision} open={open} />
+              </List.Item>
             ))}
-          </Stack>
+          </List>
         )}
         {open && <DecisionForm meeting={meeting} />}
       </Stack>
