@@ -10,10 +10,9 @@ import type {
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { DomainError, NotFound } from '../../../platform/errors.ts'
-import { type Actor, keepsTasks } from '../../../platform/policy.ts'
+import type { Actor } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { removeActionItemTask, updateActionItemTask } from '../../casework/index.ts'
-import { activeUsers, organisationNames } from '../../identity/index.ts'
 import { authorizeOnMeeting, ruleViolation } from '../steering.access.ts'
 import {
   deleteActionItem,
@@ -29,7 +28,13 @@ import {
   updateAgendaItem,
   updateDecision,
 } from './meeting.queries.ts'
-import { actionItemSourceKey, changeOpenMeeting, readMeeting } from './meeting.service.ts'
+import {
+  actionItemSourceKey,
+  assertActionItemPeople,
+  assertDecisionOfMeeting,
+  changeOpenMeeting,
+  readMeeting,
+} from './meeting.service.ts'
 
 /*
  * Corrections to a meeting's record while its minutes are open: agenda items, decisions and
@@ -199,16 +204,9 @@ export async function editActionItem(
   request: RequestContext,
 ): Promise<MeetingDetail> {
   await authorizeOnMeeting(db, actor, 'steering.manage', meetingId)
-  const [owner] = await activeUsers(db, actor.districtId, [input.ownerId])
-  if (!owner || !keepsTasks(owner.roles)) throw ruleViolation('action-owner-invalid', 'ownerId')
-  if (input.organisationId && !(await organisationNames(db, actor.districtId, [input.organisationId])).size)
-    throw ruleViolation('unknown-reference', 'organisationId')
+  await assertActionItemPeople(db, actor.districtId, input)
   await changeOpenMeeting(db, meetingId, async (trx) => {
-    if (
-      input.decisionId &&
-      !(await selectDecisions(trx, meetingId)).some((each) => each.id === input.decisionId)
-    )
-      throw ruleViolation('unknown-reference', 'decisionId')
+    await assertDecisionOfMeeting(trx, meetingId, input.decisionId)
     const changed = await updateActionItem(trx, meetingId, itemId, {
       decision_id: input.decisionId,
       title: input.title,

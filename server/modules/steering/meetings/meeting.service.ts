@@ -454,6 +454,28 @@ export async function addDecision(
   return readMeeting(db, actor.districtId, meetingId)
 }
 
+/** An action item's owner keeps tasks in the district, and its organisation is one of the district's. */
+export async function assertActionItemPeople(
+  db: Kysely<DB>,
+  districtId: string,
+  input: { ownerId: string; organisationId: string | null },
+): Promise<void> {
+  const [owner] = await activeUsers(db, districtId, [input.ownerId])
+  if (!owner || !keepsTasks(owner.roles)) throw ruleViolation('action-owner-invalid', 'ownerId')
+  if (input.organisationId && !(await organisationNames(db, districtId, [input.organisationId])).size)
+    throw ruleViolation('unknown-reference', 'organisationId')
+}
+
+/** A decision an action item names must be one of the same meeting. */
+export async function assertDecisionOfMeeting(
+  db: Kysely<DB>,
+  meetingId: string,
+  decisionId: string | null,
+): Promise<void> {
+  if (decisionId && !(await selectDecisions(db, meetingId)).some((each) => each.id === decisionId))
+    throw ruleViolation('unknown-reference', 'decisionId')
+}
+
 /** An action item with its owner and due day; it becomes a task (Wiedervorlage) for the owner in the same step. */
 export async function addActionItem(
   db: Kysely<DB>,
@@ -463,16 +485,9 @@ export async function addActionItem(
   request: RequestContext,
 ): Promise<MeetingDetail> {
   await authorizeOnMeeting(db, actor, 'steering.manage', meetingId)
-  const [owner] = await activeUsers(db, actor.districtId, [input.ownerId])
-  if (!owner || !keepsTasks(owner.roles)) throw ruleViolation('action-owner-invalid', 'ownerId')
-  if (input.organisationId && !(await organisationNames(db, actor.districtId, [input.organisationId])).size)
-    throw ruleViolation('unknown-reference', 'organisationId')
+  await assertActionItemPeople(db, actor.districtId, input)
   await changeOpenMeeting(db, meetingId, async (trx) => {
-    if (
-      input.decisionId &&
-      !(await selectDecisions(trx, meetingId)).some((each) => each.id === input.decisionId)
-    )
-      throw ruleViolation('unknown-reference', 'decisionId')
+    await assertDecisionOfMeeting(trx, meetingId, input.decisionId)
     const meeting = await selectMeeting(trx, meetingId)
     const itemId = await insertActionItem(trx, {
       district_id: actor.districtId,
