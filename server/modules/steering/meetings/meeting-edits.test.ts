@@ -210,6 +210,48 @@ describe.each(databaseKinds)('editing a meeting before approval on %s', (kind) =
     expect(await snapshot(meeting.id)).toEqual(before)
   })
 
+  it('refuses malformed, too long and wrong-typed corrections with 400 and changes nothing', async () => {
+    const meeting = await meetingWithRecord()
+    const item = meeting.agenda[0] as MeetingDetail['agenda'][number]
+    const decision = meeting.decisions[0] as MeetingDetail['decisions'][number]
+    const action = meeting.actionItems[0] as MeetingDetail['actionItems'][number]
+    const before = await snapshot(meeting.id)
+    const base = `/api/meetings/${meeting.id}`
+    const cases: [string, string, unknown, string][] = [
+      ['PUT', `${base}/agenda-items/${item.id}`, { title: '' }, 'body.title'],
+      ['PUT', `${base}/agenda-items/${item.id}`, { title: 'x'.repeat(301) }, 'body.title'],
+      ['PUT', `${base}/agenda-items/${item.id}`, { title: 42 }, 'body.title'],
+      ['PUT', `${base}/agenda-items/${item.id}`, { title: 'TOP', extra: true }, 'body'],
+      ['PUT', `${base}/agenda-order`, { agendaItemIds: ['nicht-eine-id'] }, 'body.agendaItemIds.0'],
+      ['PUT', `${base}/agenda-order`, { agendaItemIds: [] }, 'body.agendaItemIds'],
+      ['PUT', `${base}/decisions/${decision.id}`, { text: 'x'.repeat(5001) }, 'body.text'],
+      ['PUT', `${base}/decisions/${decision.id}`, { text: 'Gut', votesFor: -1 }, 'body.votesFor'],
+      [
+        'PUT',
+        `${base}/action-items/${action.id}`,
+        { title: 'Neu', ownerId: coordinator.userId, dueOn: '31.12.2027' },
+        'body.dueOn',
+      ],
+      [
+        'PUT',
+        `${base}/action-items/${action.id}`,
+        { title: 'Neu', ownerId: 'jemand', dueOn: '2027-12-31' },
+        'body.ownerId',
+      ],
+      ['DELETE', `${base}/decisions/nicht-eine-id`, undefined, 'params.decisionId'],
+    ]
+    for (const [method, url, payload, path] of cases) {
+      const response = await coordinator.request({
+        method: method as 'PUT' | 'DELETE',
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      })
+      expect(response.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBe(400)
+      expect(JSON.stringify(response.json().fields ?? []), response.body).toContain(path)
+    }
+    expect(await snapshot(meeting.id)).toEqual(before)
+  })
+
   it('corrects and removes a decision; its action item stays, without it', async () => {
     const meeting = await meetingWithRecord()
     const decision = meeting.decisions[0] as MeetingDetail['decisions'][number]
