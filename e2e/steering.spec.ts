@@ -68,7 +68,7 @@ test('a coordinator plans a meeting, records it, approves the minutes and finds 
     .getByRole('textbox', { name: 'Titel des Tagesordnungspunkts' })
     .fill('Bericht der UAG Rechtskreiswechsel')
   await page.getByRole('button', { name: 'Speichern', exact: true }).click()
-  await expect(page.getByText('TOP 1: Bericht der UAG Rechtskreiswechsel')).toBeVisible()
+  await expect(page.getByText('TOP 1: Bericht der UAG Rechtskreiswechsel').first()).toBeVisible()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Unterlage an TOP 1 anhängen' }).click()
   await (await chooser).setFiles({
