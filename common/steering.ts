@@ -223,13 +223,28 @@ export const meetingPageSchema = pageOf(meetingSchema).meta({ id: 'MeetingPage' 
 export const agendaItemInputSchema = z
   .object({ title: text(300).min(1), description: optionalNote(5000) })
   .strict()
+/** A document attached to an agenda item (Vorlage): a PDF, an Office file or an image. */
+export const agendaDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    uploadedAt: z.string(),
+    uploadedByName: z.string(),
+  })
+  .meta({ id: 'AgendaDocument' })
+export type AgendaDocument = z.infer<typeof agendaDocumentSchema>
 export const agendaItemSchema = z.object({
   id: z.uuid(),
   position: z.number().int(),
   title: z.string(),
   description: z.string(),
   obstacleId: z.uuid().nullable().describe('The structural obstacle the item is about, if any'),
+  documents: z.array(agendaDocumentSchema),
 })
+/** The meeting's agenda items in their new order: every item once. */
+export const agendaOrderInputSchema = z.object({ agendaItemIds: z.array(z.uuid()).min(1).max(200) }).strict()
 
 export const attendanceInputSchema = z
   .object({
@@ -306,6 +321,33 @@ export const actionItemSchema = z
   })
   .meta({ id: 'ActionItem' })
 
+/** The start page's next meetings of the district, soonest first. */
+export const overviewMeetingsSchema = z.array(
+  z.object({
+    id: z.uuid(),
+    title: z.string(),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string(),
+    place: z.string(),
+    videoUrl: z.string(),
+  }),
+)
+/** The start page's bodies with seats nobody fills today, with those seats. */
+export const overviewSeatsSchema = z.object({
+  total: z.number().int(),
+  bodies: z.array(
+    z.object({
+      bodyId: z.uuid(),
+      bodyName: z.string(),
+      seatCount: z.number().int(),
+      unfilled: z.array(z.object({ id: z.uuid(), label: z.string() })),
+    }),
+  ),
+})
+
 /** The coordinator's start page: the district's open action items, soonest due first. */
 export const steeringOverviewSchema = z
   .object({
@@ -331,6 +373,8 @@ export const steeringOverviewSchema = z
     obstacles: z
       .record(z.enum(obstacleStatuses), z.number().int())
       .describe("The obstacle board's counts by status"),
+    upcomingMeetings: overviewMeetingsSchema,
+    unfilledSeats: overviewSeatsSchema,
   })
   .meta({ id: 'SteeringOverview' })
 export type SteeringOverview = z.infer<typeof steeringOverviewSchema>
@@ -376,3 +420,21 @@ export const registerEntrySchema = z
   .meta({ id: 'RegisterEntry' })
 export type RegisterEntry = z.infer<typeof registerEntrySchema>
 export const decisionRegisterSchema = pageOf(registerEntrySchema).meta({ id: 'DecisionRegister' })
+
+/** Whether I have a calendar feed token for a body; the token itself is shown only when made. */
+export const feedTokenStateSchema = z
+  .object({ exists: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() })
+  .meta({ id: 'FeedTokenState' })
+export type FeedTokenState = z.infer<typeof feedTokenStateSchema>
+export const feedTokenCreatedSchema = z
+  .object({
+    token: z.string(),
+    path: z
+      .string()
+      .describe('The feed to subscribe to, relative to the server: /api/bodies/…/feed.ics?token=…'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'FeedTokenCreated' })
+export type FeedTokenCreated = z.infer<typeof feedTokenCreatedSchema>
+/** The language of the calendar's headings (Tagesordnung/Agenda); the content stays as written. */
+export const calendarLanguageSchema = z.enum(['de', 'en']).default('de')

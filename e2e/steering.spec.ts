@@ -8,14 +8,19 @@ test("the coordinator's start page shows the next meeting, the unfilled seats an
 }, testInfo) => {
   await signIn(page, demoUsers.coordinator)
   const card = page.getByRole('region', { name: 'Steuerung: Ihre Woche' })
-  const meetings = card.getByRole('region', { name: 'Kommende Sitzungen' })
+  const meetings = card.getByRole('region', { name: 'Nächste Sitzungen' })
+  // The next three, soonest first: two working groups, then the steering group.
+  await expect(meetings.getByRole('listitem')).toHaveCount(3)
+  await expect(meetings.getByRole('listitem').first()).toContainText('Unterarbeitsgruppe Rechtskreiswechsel')
+  const steeringMeeting = meetings.getByRole('listitem').filter({ hasText: '4. Sitzung' })
+  await expect(steeringMeeting).toContainText('Kreishaus Siegburg, Sitzungssaal 2')
   await expect(
-    meetings.getByRole('link', { name: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis: 4. Sitzung' }),
+    steeringMeeting.getByRole('link', { name: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis' }),
   ).toBeVisible()
   const seats = card.getByRole('region', { name: 'Unbesetzte Sitze' })
-  await expect(
-    seats.getByRole('listitem').filter({ hasText: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis' }),
-  ).toContainText('4 von 17 Sitzen unbesetzt')
+  const steeringSeats = seats.getByRole('listitem').filter({ hasText: 'Lenkungsgruppe KIM Rhein-Sieg-Kreis' })
+  await expect(steeringSeats).toContainText('4 von 17 Sitzen unbesetzt')
+  await expect(steeringSeats).toContainText('Schulbereich')
   const actions = card.getByRole('region', { name: 'Offene Aufgaben aus Sitzungen' })
   await expect(
     actions.getByRole('row', { name: /Konstituierende Sitzungen der Unterarbeitsgruppen/ }),
@@ -57,6 +62,26 @@ test('a coordinator plans a meeting, records it, approves the minutes and finds 
   await page.getByRole('button', { name: 'TOP hinzufügen' }).click()
   await expect(page.getByText('TOP 1: Bericht UAG Rechtskreiswechsel').first()).toBeVisible()
 
+  // Before approval the agenda can be corrected and papers attached.
+  await page.getByRole('button', { name: 'TOP 1 bearbeiten' }).click()
+  await page
+    .getByRole('textbox', { name: 'Titel des Tagesordnungspunkts' })
+    .fill('Bericht der UAG Rechtskreiswechsel')
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
+  await expect(page.getByText('TOP 1: Bericht der UAG Rechtskreiswechsel').first()).toBeVisible()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Unterlage an TOP 1 anhängen' }).click()
+  await (await chooser).setFiles({
+    name: 'Sachstand UAG.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    ),
+  })
+  await expect(
+    page.getByRole('list', { name: 'Unterlagen zu TOP 1' }).getByRole('link', { name: 'Sachstand UAG.pdf' }),
+  ).toBeVisible()
+
   const attendance = page.getByRole('combobox', { name: 'Anwesenheit von Birgit Dinslaken' })
   await attendance.click()
   await page.getByRole('option', { name: 'anwesend', exact: true }).click()
@@ -75,6 +100,8 @@ test('a coordinator plans a meeting, records it, approves the minutes and finds 
   await page.getByRole('button', { name: 'Protokoll genehmigen' }).click()
   await expect(page.getByText(/Genehmigt am/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'TOP hinzufügen' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'TOP 1 bearbeiten' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Sachstand UAG.pdf' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Nachtrag anfügen' })).toBeVisible()
 
   await page.getByRole('link', { name: 'Beschlussregister' }).first().click()

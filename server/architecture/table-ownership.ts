@@ -88,6 +88,10 @@ export const tableOwners = {
     'concept_grid_cell',
     'concept_interface',
     'concept_consultation',
+    // meetings/ documents and bodies/ feed tokens (migration 0019)
+    'agenda_item_document',
+    'agenda_item_document_content',
+    'body_feed_token',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

@@ -117,6 +117,34 @@ export interface MinutesAmendmentTable {
   created_at: Timestamp
 }
 
+export interface AgendaItemDocumentTable {
+  id: Generated<string>
+  district_id: string
+  agenda_item_id: string
+  file_name: string
+  media_type: string
+  size_bytes: number
+  sha256: string
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
+export interface AgendaItemDocumentContentTable {
+  document_id: string
+  district_id: string
+  content: Buffer
+}
+
+export interface BodyFeedTokenTable {
+  id: Generated<string>
+  district_id: string
+  body_id: string
+  user_id: string
+  token_hash: string
+  created_at: Timestamp
+  last_used_at: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface SteeringTables {
   steering_body: SteeringBodyTable
   body_seat: BodySeatTable
@@ -127,4 +155,7 @@ export interface SteeringTables {
   steering_decision: SteeringDecisionTable
   action_item: ActionItemTable
   minutes_amendment: MinutesAmendmentTable
+  agenda_item_document: AgendaItemDocumentTable
+  agenda_item_document_content: AgendaItemDocumentContentTable
+  body_feed_token: BodyFeedTokenTable
 }

@@ -279,6 +279,15 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     bodyId: objects.bodyId,
     heldOn: today(),
   }),
+  // Corrections of records the meeting does not have: a 404 (or 422) after the policy, nothing changed.
+  'PUT /api/meetings/:meetingId/agenda-items/:agendaItemId': () => ({ title: 'Matrix-TOP geändert' }),
+  'PUT /api/meetings/:meetingId/agenda-order': () => ({ agendaItemIds: [randomUUID()] }),
+  'PUT /api/meetings/:meetingId/decisions/:decisionId': () => ({ text: 'Matrix-Beschluss geändert' }),
+  'PUT /api/meetings/:meetingId/action-items/:actionItemId': (_username, objects) => ({
+    title: 'Matrix-Aufgabe geändert',
+    ownerId: objects.caseManagerId,
+    dueOn: today(),
+  }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -342,6 +351,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
 const multipartRoutes = new Set([
   'POST /api/cases/:caseId/documents',
   'POST /api/consents/:consentId/signed-form',
+  'POST /api/meetings/:meetingId/agenda-items/:agendaItemId/documents',
 ])
 /** Routes that need If-Match besides PUT and PATCH. */
 const versionedPosts = new Set(['POST /api/cases/:caseId/phase'])

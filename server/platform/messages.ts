@@ -327,6 +327,22 @@ export const messages = {
     de: 'Dieser Beschluss stammt nicht aus einer Sitzung des gewählten Gremiums.',
     en: 'This decision was not taken in a meeting of the chosen body.',
   },
+  'agenda-order-incomplete': {
+    de: 'Die neue Reihenfolge muss jeden Tagesordnungspunkt der Sitzung genau einmal nennen.',
+    en: 'The new order must name every agenda item of the meeting exactly once.',
+  },
+  'agenda-item-has-decisions': {
+    de: 'Zu diesem Tagesordnungspunkt gibt es Beschlüsse; diese zuerst einem anderen Punkt zuordnen oder löschen.',
+    en: 'Decisions belong to this agenda item; move them to another item or delete them first.',
+  },
+  'decision-referenced': {
+    de: 'Auf diesem Beschluss baut schon etwas auf (z. B. eine Zielvereinbarung); er kann nicht gelöscht werden.',
+    en: 'Something already builds on this decision (a goal agreement, for example); it cannot be deleted.',
+  },
+  'agenda-document-type-not-allowed': {
+    de: 'Diese Dateiart wird für Sitzungsunterlagen nicht angenommen (erlaubt: PDF, DOCX, XLSX, Bilder).',
+    en: 'This file type is not accepted for meeting documents (allowed: PDF, DOCX, XLSX, images).',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

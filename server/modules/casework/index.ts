@@ -38,9 +38,11 @@ export {
   measureOfCase,
   personNames,
   personSubjectFor,
+  removeActionItemTask,
   type SharedValue,
   sharedFieldValues,
   tasksBySourceKey,
+  updateActionItemTask,
 } from './sharing/sharing.service.ts'
 export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

@@ -3,8 +3,11 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
 import { conceptRoutes } from './concept/concept.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
+import { agendaDocumentRoutes } from './documents/agenda-document.routes.ts'
+import { feedRoutes } from './feeds/feed.routes.ts'
 import { goalRoutes } from './goals/goal.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
+import { meetingEditRoutes } from './meetings/meeting-edits.routes.ts'
 import { obstacleRoutes } from './obstacles/obstacle.routes.ts'
 import { overviewRoutes } from './overview/overview.routes.ts'
 
@@ -14,6 +17,9 @@ export const steeringRoutes =
   async (app) => {
     await app.register(bodyRoutes(deps))
     await app.register(meetingRoutes(deps))
+    await app.register(meetingEditRoutes(deps))
+    await app.register(agendaDocumentRoutes(deps))
+    await app.register(feedRoutes(deps))
     await app.register(decisionRoutes(deps))
     await app.register(overviewRoutes(deps))
     await app.register(goalRoutes(deps))

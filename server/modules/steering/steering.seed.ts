@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import type { Kysely, Transaction } from 'kysely'
 import { addDays, instantOfLocalTime, localDay } from '../../../common/dates.ts'
 import type { AttendanceStatus, BodyKind, MembershipRole } from '../../../common/steering.ts'
@@ -8,6 +10,7 @@ import { districtMunicipalities } from '../districts/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
 import { seedDemoConcept } from './concept/concept.seed.ts'
+import { insertAgendaDocument } from './documents/agenda-document.queries.ts'
 import { seedDemoGoalAgreements } from './goals/goals.seed.ts'
 import {
   insertActionItem,
@@ -219,6 +222,8 @@ type DemoMeeting = {
   agenda: {
     title: string
     description?: string
+    /** A paper for the item (Vorlage), made as a spreadsheet when seeding. */
+    sheet?: { fileName: string; rows: (string | number)[][] }
     decisions?: { number: string; text: string; votes?: [number, number, number] }[]
   }[]
   minutes: string
@@ -335,13 +340,61 @@ const meetings: DemoMeeting[] = [
     videoUrl: 'https://video.rhein-sieg-kreis.example/lenkungsgruppe',
     approved: false,
     agenda: [
-      { title: 'Stand der Indikatoren der Zielvereinbarungen' },
+      {
+        title: 'Stand der Indikatoren der Zielvereinbarungen',
+        sheet: {
+          fileName: 'Indikatoren Zielvereinbarungen KIM.xlsx',
+          rows: [
+            ['Indikator', 'Einheit', 'Ausgangswert', 'Zielwert', 'Aktuell'],
+            ['Beratungskontakte je Monat (Kreis)', 'Kontakte', 310, 400, 352],
+            ['Überleitungen an das Jobcenter binnen 14 Tagen beantwortet', '%', 48, 80, 61],
+            ['Tage vom Erstkontakt bis zum Förderplan (Median)', 'Tage', 42, 28, 35],
+          ],
+        },
+      },
       { title: 'Berichte der Unterarbeitsgruppen' },
     ],
     minutes: '',
     attendance: {},
   },
+  {
+    body: 'Unterarbeitsgruppe Rechtskreiswechsel',
+    title: '2. Sitzung: Übergabe Sozialamt – Jobcenter',
+    inDays: 9,
+    start: '14:00',
+    end: '15:30',
+    place: '',
+    videoUrl: 'https://video.rhein-sieg-kreis.example/uag-rechtskreiswechsel',
+    approved: false,
+    agenda: [
+      { title: 'Fälle des letzten Quartals: wo die Übergabe stockte' },
+      { title: 'Entwurf einer Übergabecheckliste' },
+    ],
+    minutes: '',
+    attendance: {},
+  },
+  {
+    body: 'Unterarbeitsgruppe Arbeitsmarktintegration',
+    title: '2. Sitzung: Sprachkurse und Arbeitsgelegenheiten',
+    inDays: 14,
+    start: '09:30',
+    end: '11:00',
+    place: 'Jobcenter Rhein-Sieg, Siegburg, Raum 104',
+    approved: false,
+    agenda: [{ title: 'Wartezeiten auf Berufssprachkurse' }, { title: 'Verschiedenes' }],
+    minutes: '',
+    attendance: {},
+  },
 ]
+
+/** A spreadsheet as a body's paper: what a coordinator would attach to an agenda item. */
+async function spreadsheet(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('Indikatoren')
+  for (const row of rows) sheet.addRow(row)
+  sheet.getRow(1).font = { bold: true }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
 
 async function seedBody(
   trx: Transaction<DB>,
@@ -436,6 +489,22 @@ export async function seedDemoSteering(
           title: item.title,
           description: item.description ?? '',
         })
+        if (item.sheet) {
+          const content = await spreadsheet(item.sheet.rows)
+          await insertAgendaDocument(
+            trx,
+            {
+              district_id: districtId,
+              agenda_item_id: agendaItemId,
+              file_name: item.sheet.fileName,
+              media_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              size_bytes: content.length,
+              sha256: createHash('sha256').update(content).digest('hex'),
+              uploaded_by: coordinator.id,
+            },
+            content,
+          )
+        }
         for (const decision of item.decisions ?? []) {
           const decisionId = await insertDecision(trx, {
             district_id: districtId,

@@ -172,6 +172,50 @@ export async function insertSourcedTask(
   return row.id
 }
 
+/** Changes the reminder another module made, found by its source key; its done state stays. */
+export async function updateSourcedTask(
+  db: Kysely<DB>,
+  task: {
+    district_id: string
+    source: 'meeting-action'
+    source_key: string
+    title: string
+    due_on: string
+    assignee_id: string
+  },
+): Promise<string | undefined> {
+  const row = await db
+    .updateTable('task')
+    .set({
+      title: task.title,
+      due_on: task.due_on,
+      assignee_id: task.assignee_id,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('district_id', '=', task.district_id)
+    .where('source', '=', task.source)
+    .where('source_key', '=', task.source_key)
+    .returning('id')
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Removes the reminder another module made, when what it was made for is gone; answers its id. */
+export async function deleteSourcedTask(
+  db: Kysely<DB>,
+  task: { district_id: string; source: 'meeting-action'; source_key: string },
+): Promise<string | undefined> {
+  const row = await db
+    .deleteFrom('task')
+    .where('district_id', '=', task.district_id)
+    .where('source', '=', task.source)
+    .where('source_key', '=', task.source_key)
+    .returning('id')
+    .executeTakeFirst()
+  return row?.id
+}
+
 export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourceKeys: readonly string[]) {
   if (sourceKeys.length === 0) return Promise.resolve([])
   return db

@@ -5,6 +5,7 @@ import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
 import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
 import {
+  deleteSourcedTask,
   type FollowUpTaskRow,
   insertFollowUpTasks,
   insertSourcedTask,
@@ -18,6 +19,7 @@ import {
   selectPersonForSharing,
   selectPersonNames,
   selectTasksBySourceKey,
+  updateSourcedTask,
 } from './sharing.queries.ts'
 
 /**
@@ -226,6 +228,37 @@ export async function createActionItemTask(db: Kysely<DB>, task: ActionItemTask)
     due_on: task.dueOn,
     assignee_id: task.assigneeId,
     created_by: task.createdBy,
+    source: 'meeting-action',
+    source_key: task.sourceKey,
+  })
+}
+
+/**
+ * Keeps an action item's task in step when the action item is edited before the minutes are
+ * approved: title, due day and owner follow it. Runs in the caller's transaction; answers the
+ * task's id, or undefined when the action item never had one.
+ */
+export async function updateActionItemTask(
+  db: Kysely<DB>,
+  task: Omit<ActionItemTask, 'createdBy'>,
+): Promise<string | undefined> {
+  return updateSourcedTask(db, {
+    district_id: task.districtId,
+    source: 'meeting-action',
+    source_key: task.sourceKey,
+    title: task.title,
+    due_on: task.dueOn,
+    assignee_id: task.assigneeId,
+  })
+}
+
+/** Removes an action item's task with the action item (in the caller's transaction); answers its id. */
+export async function removeActionItemTask(
+  db: Kysely<DB>,
+  task: { districtId: string; sourceKey: string },
+): Promise<string | undefined> {
+  return deleteSourcedTask(db, {
+    district_id: task.districtId,
     source: 'meeting-action',
     source_key: task.sourceKey,
   })

@@ -177,3 +177,37 @@ export async function updateMembershipUntil(
   const result = await query.executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/**
+ * The seats nobody holds on the day, of the district's bodies still at work then, with each
+ * body's seat count: the start page's "unfilled seats".
+ */
+export function selectUnfilledSeats(db: Kysely<DB>, districtId: string, today: string) {
+  return db
+    .selectFrom('body_seat as s')
+    .innerJoin('steering_body as b', 'b.id', 's.body_id')
+    .select([
+      's.id',
+      's.label',
+      's.body_id',
+      'b.name as body_name',
+      sql<number>`(SELECT count(*) FROM body_seat t WHERE t.body_id = b.id)::int`.as('seat_count'),
+    ])
+    .where('b.district_id', '=', districtId)
+    .where((eb) => eb.or([eb('b.ends_on', 'is', null), eb('b.ends_on', '>=', today)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('body_membership as m')
+            .select('m.id')
+            .whereRef('m.seat_id', '=', 's.id')
+            .where('m.from_on', '<=', today)
+            .where((eb) => eb.or([eb('m.until_on', 'is', null), eb('m.until_on', '>=', today)])),
+        ),
+      ),
+    )
+    .orderBy(sql`CASE b.kind WHEN 'steering_group' THEN 0 WHEN 'working_group' THEN 1 ELSE 2 END`)
+    .orderBy('b.name')
+    .orderBy('s.position')
+    .execute()
+}

@@ -7,6 +7,7 @@ import {
   bodyInputSchema,
   bodyListSchema,
   bodyUpdateSchema,
+  calendarLanguageSchema,
   membershipInputSchema,
   seatListSchema,
 } from '../../../../common/steering.ts'
@@ -164,8 +165,10 @@ export const bodyRoutes =
         config: { access: 'steering.read' },
         schema: {
           tags,
-          summary: "The body's meetings as an iCalendar feed (times in the district's time zone)",
+          summary:
+            "The body's meetings as an iCalendar feed for a signed-in user (times in the district's time zone); calendar programs use feed.ics with a feed token",
           params: bodyParams,
+          querystring: z.object({ language: calendarLanguageSchema }),
           response: { 200: z.any(), ...problems },
         },
       },
@@ -175,6 +178,7 @@ export const bodyRoutes =
           actorOf(request),
           request.params.bodyId,
           requestContext(request),
+          request.query.language,
         )
         return reply
           .header('content-type', 'text/calendar; charset=utf-8')

@@ -30,6 +30,7 @@ import {
   selectMemberships,
   selectSeat,
   selectSeats,
+  selectUnfilledSeats,
   updateBodyIfVersion,
   updateMembershipUntil,
 } from './body.queries.ts'
@@ -280,4 +281,24 @@ export async function bodyMembers(db: Kysely<DB>, districtId: string, bodyId: st
 export async function bodyFacts(db: Kysely<DB>, districtId: string, bodyId: string) {
   const [row] = await selectBodies(db, districtId, '1990-01-01', bodyId)
   return row ? { id: row.id, name: row.name, kind: row.kind as BodyKind, quorum: row.quorum } : undefined
+}
+
+/** The district's bodies that have seats nobody holds today, each with those seats in seat order. */
+export async function unfilledSeatsOf(db: Kysely<DB>, districtId: string, today: string) {
+  const rows = await selectUnfilledSeats(db, districtId, today)
+  const bodies = new Map<
+    string,
+    { bodyId: string; bodyName: string; seatCount: number; unfilled: { id: string; label: string }[] }
+  >()
+  for (const row of rows) {
+    const body = bodies.get(row.body_id) ?? {
+      bodyId: row.body_id,
+      bodyName: row.body_name,
+      seatCount: row.seat_count,
+      unfilled: [],
+    }
+    body.unfilled.push({ id: row.id, label: row.label })
+    bodies.set(row.body_id, body)
+  }
+  return { total: rows.length, bodies: [...bodies.values()] }
 }

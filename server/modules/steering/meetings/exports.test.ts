@@ -1,4 +1,3 @@
-import ICAL from 'ical.js'
 import mammoth from 'mammoth'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
@@ -7,31 +6,7 @@ import type { BodyDetail, MeetingDetail } from '../../../../common/steering.ts'
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
-
-/** The events of an iCalendar text, read back with ical.js, their times converted through its VTIMEZONE. */
-function eventsOf(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text))
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    zones: calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')),
-    events: calendar.getAllSubcomponents('vevent').map((component) => {
-      const event = new ICAL.Event(component)
-      const start = component.getFirstProperty('dtstart')
-      return {
-        uid: event.uid,
-        summary: event.summary,
-        location: event.location,
-        description: event.description,
-        sequence: event.sequence,
-        tzid: start?.getParameter('tzid'),
-        wallStart: event.startDate.toString(),
-        startUtc: event.startDate.toJSDate().toISOString(),
-        endUtc: event.endDate.toJSDate().toISOString(),
-      }
-    }),
-  }
-}
+import { eventsOf } from '../steering.test-helpers.ts'
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise
@@ -143,6 +118,29 @@ describe.each(databaseKinds)('steering exports on %s', (kind) => {
         description: 'Tagesordnung\nTOP 1: Schnittstellen Jobcenter / Sozialamt',
       }),
     ])
+  })
+
+  it("writes the invitation's agenda in English when asked, as the minutes exports do", async () => {
+    const english = await coordinator.request({
+      method: 'GET',
+      url: `/api/meetings/${summer.id}/invitation.ics?language=en`,
+    })
+    expect(english.statusCode).toBe(200)
+    expect(eventsOf(english.body).events[0]?.description).toBe(
+      'Agenda\nItem 1: Schnittstellen Jobcenter / Sozialamt',
+    )
+    const feed = await coordinator.request({
+      method: 'GET',
+      url: `/api/bodies/${body.id}/calendar.ics?language=en`,
+    })
+    expect(eventsOf(feed.body).events.map((event) => event.description)).toContain(
+      'Agenda\nItem 1: Schnittstellen Jobcenter / Sozialamt',
+    )
+    const unknown = await coordinator.request({
+      method: 'GET',
+      url: `/api/meetings/${summer.id}/invitation.ics?language=fr`,
+    })
+    expect(unknown.statusCode).toBe(400)
   })
 
   it("serves the body's calendar feed with every meeting, and a changed meeting with a higher sequence", async () => {

@@ -31,6 +31,8 @@ export type CalendarInput = {
   districtName: string
   timeZone: string
   meetings: readonly { row: MeetingFacts; agenda: readonly string[] }[]
+  /** The heading above the agenda in each event's description, in the reader's language. */
+  agendaHeading: string
   /**
    * PUBLISH: a calendar entry anyone imports. REQUEST (iTIP) would need an ORGANIZER and
    * attendees with e-mail addresses, which members of a body need not have in Lotse.
@@ -58,7 +60,7 @@ export function calendarOf(input: CalendarInput): string {
       summary: `${input.name}: ${row.title}`,
       location: location === '' ? null : location,
       url: row.video_url === '' ? null : row.video_url,
-      description: agenda.length > 0 ? `Tagesordnung\n${agenda.join('\n')}` : null,
+      description: agenda.length > 0 ? `${input.agendaHeading}\n${agenda.join('\n')}` : null,
     })
   }
   return calendar.toString()

@@ -322,3 +322,159 @@ export async function setRecordedMinutes(
     .where('id', '=', meetingId)
     .execute()
 }
+
+/** Changes an agenda item of the meeting; false when the meeting has no such item. */
+export async function updateAgendaItem(
+  trx: Transaction<DB>,
+  meetingId: string,
+  itemId: string,
+  changes: { title: string; description: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('agenda_item')
+    .set(changes)
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Numbers the meeting's agenda items 1, 2, 3 … in the given order. The positions are unique per
+ * meeting and checked row by row, so they first move out of the way (negative), then into place.
+ */
+export async function renumberAgenda(
+  trx: Transaction<DB>,
+  meetingId: string,
+  orderedIds: readonly string[],
+): Promise<void> {
+  if (orderedIds.length === 0) return
+  await trx
+    .updateTable('agenda_item')
+    .set({ position: sql`-position` })
+    .where('meeting_id', '=', meetingId)
+    .execute()
+  const values = sql.join(orderedIds.map((id, index) => sql`(${id}::uuid, ${index + 1}::int)`))
+  await sql`
+    UPDATE agenda_item SET position = wanted.position
+    FROM (VALUES ${values}) AS wanted (id, position)
+    WHERE agenda_item.id = wanted.id AND agenda_item.meeting_id = ${meetingId}`.execute(trx)
+}
+
+/** Whether a decision of the meeting names the agenda item. */
+export async function selectAgendaItemHasDecisions(db: Kysely<DB>, itemId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('steering_decision')
+    .select('id')
+    .where('agenda_item_id', '=', itemId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Removes an agenda item of the meeting with its documents; false when there is no such item. */
+export async function deleteAgendaItem(trx: Transaction<DB>, meetingId: string, itemId: string) {
+  await trx.deleteFrom('agenda_item_document').where('agenda_item_id', '=', itemId).execute()
+  const result = await trx
+    .deleteFrom('agenda_item')
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
+/** Whether another decision of the body has the number (case-insensitive). */
+export async function selectDecisionNumberTakenByOther(
+  db: Kysely<DB>,
+  bodyId: string,
+  number: string,
+  decisionId: string,
+) {
+  const row = await db
+    .selectFrom('steering_decision')
+    .select('id')
+    .where('body_id', '=', bodyId)
+    .where('id', '<>', decisionId)
+    .where(sql`lower(number)`, '=', number.toLowerCase())
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function updateDecision(
+  trx: Transaction<DB>,
+  meetingId: string,
+  decisionId: string,
+  changes: {
+    agenda_item_id: string | null
+    number: string
+    text: string
+    votes_for: number | null
+    votes_against: number | null
+    abstentions: number | null
+  },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('steering_decision')
+    .set(changes)
+    .where('id', '=', decisionId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Removes a decision of the meeting; its action items stay, without it. Answers 'referenced'
+ * when something else (a goal agreement, say) still names the decision.
+ */
+export async function deleteDecision(
+  trx: Transaction<DB>,
+  meetingId: string,
+  decisionId: string,
+): Promise<'deleted' | 'missing' | 'referenced'> {
+  await trx
+    .updateTable('action_item')
+    .set({ decision_id: null })
+    .where('decision_id', '=', decisionId)
+    .where('meeting_id', '=', meetingId)
+    .execute()
+  try {
+    const result = await trx
+      .deleteFrom('steering_decision')
+      .where('id', '=', decisionId)
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirst()
+    return Number(result.numDeletedRows) === 1 ? 'deleted' : 'missing'
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23503') return 'referenced'
+    throw error
+  }
+}
+
+export async function updateActionItem(
+  trx: Transaction<DB>,
+  meetingId: string,
+  itemId: string,
+  changes: {
+    decision_id: string | null
+    title: string
+    owner_id: string
+    organisation_id: string | null
+    due_on: string
+  },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('action_item')
+    .set(changes)
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function deleteActionItem(trx: Transaction<DB>, meetingId: string, itemId: string) {
+  const result = await trx
+    .deleteFrom('action_item')
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}

@@ -306,6 +306,7 @@ export const meetingRoutes =
           tags,
           summary: "The meeting's invitation as iCalendar (times in the district's time zone)",
           params: meetingParams,
+          querystring: exportQuery,
           response: { 200: z.any(), ...problems },
         },
       },
@@ -315,6 +316,7 @@ export const meetingRoutes =
           actorOf(request),
           request.params.meetingId,
           requestContext(request),
+          request.query.language,
         )
         return reply
           .header('content-type', 'text/calendar; charset=utf-8; method=PUBLISH')

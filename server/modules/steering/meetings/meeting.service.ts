@@ -27,6 +27,7 @@ import { createActionItemTask, tasksBySourceKey } from '../../casework/index.ts'
 import { getDistrictName } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, organisationNames } from '../../identity/index.ts'
 import { bodyFacts, bodyMembers } from '../bodies/body.service.ts'
+import { selectMeetingDocuments } from '../documents/agenda-document.queries.ts'
 import { authorizeOnBody, authorizeOnMeeting, ruleViolation } from '../steering.access.ts'
 import { calendarOf } from './invitation.ts'
 import {
@@ -53,9 +54,10 @@ import {
   updateMinutesIfVersion,
   upsertAttendance,
 } from './meeting.queries.ts'
+import { invitationTexts, type MinutesLanguage } from './minutes/minutes-texts.ts'
 
 /** Minutes that are approved are frozen: every change after that is an amendment. */
-const frozen = () => new DomainError('minutes-approved', 'conflict')
+export const frozen = () => new DomainError('minutes-approved', 'conflict')
 
 function presentMeeting(row: MeetingRow, timeZone: string): Meeting {
   const startsAt = new Date(row.starts_at).toISOString()
@@ -127,25 +129,32 @@ function quorumOf(
   }
 }
 
-async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string): Promise<MeetingDetail> {
+export async function readMeeting(
+  db: Kysely<DB>,
+  districtId: string,
+  meetingId: string,
+): Promise<MeetingDetail> {
   const row = await selectMeeting(db, meetingId)
   if (!row || row.district_id !== districtId) throw new NotFound()
   const timeZone = await districtTimeZone(db, districtId)
   const day = localDay(row.starts_at, timeZone)
-  const [body, members, agenda, attendance, decisions, actionItems, amendments] = await Promise.all([
-    bodyFacts(db, districtId, row.body_id),
-    bodyMembers(db, districtId, row.body_id, day),
-    selectAgenda(db, meetingId),
-    selectAttendance(db, meetingId),
-    selectDecisions(db, meetingId),
-    selectActionItems(db, meetingId),
-    selectAmendments(db, meetingId),
-  ])
+  const [body, members, agenda, attendance, decisions, actionItems, amendments, documents] =
+    await Promise.all([
+      bodyFacts(db, districtId, row.body_id),
+      bodyMembers(db, districtId, row.body_id, day),
+      selectAgenda(db, meetingId),
+      selectAttendance(db, meetingId),
+      selectDecisions(db, meetingId),
+      selectActionItems(db, meetingId),
+      selectAmendments(db, meetingId),
+      selectMeetingDocuments(db, meetingId),
+    ])
   const statuses = new Map(attendance.map((entry) => [entry.membership_id, entry.status as AttendanceStatus]))
   const [names, organisations, tasks] = await Promise.all([
     displayNames(db, districtId, [
       ...actionItems.map((item) => item.owner_id),
       ...amendments.map((amendment) => amendment.created_by),
+      ...documents.map((document) => document.uploaded_by),
       ...(row.approved_by ? [row.approved_by] : []),
     ]),
     organisationNames(
@@ -171,6 +180,16 @@ async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string
       title: item.title,
       description: item.description,
       obstacleId: item.obstacle_id,
+      documents: documents
+        .filter((document) => document.agenda_item_id === item.id)
+        .map((document) => ({
+          id: document.id,
+          fileName: document.file_name,
+          mediaType: document.media_type,
+          sizeBytes: document.size_bytes,
+          uploadedAt: new Date(document.uploaded_at).toISOString(),
+          uploadedByName: names.get(document.uploaded_by) ?? '',
+        })),
     })),
     attendance: attendees.map((member) => ({
       membershipId: member.id,
@@ -305,7 +324,7 @@ export async function updateMeeting(
 }
 
 /** Runs a change of a meeting's record while its minutes are open; approved minutes refuse it. */
-async function changeOpenMeeting<T>(
+export async function changeOpenMeeting<T>(
   db: Kysely<DB>,
   meetingId: string,
   change: (
@@ -409,7 +428,7 @@ export async function saveMinutes(
 }
 
 /** The next free number of the form `YYYY/N` for a body, in the year of the meeting. */
-async function nextDecisionNumber(db: Kysely<DB>, bodyId: string, year: string): Promise<string> {
+export async function nextDecisionNumber(db: Kysely<DB>, bodyId: string, year: string): Promise<string> {
   const prefix = `${year}/`
   const used = (await selectDecisionNumbers(db, bodyId, prefix))
     .map((number) => Number(number.slice(prefix.length)))
@@ -461,6 +480,28 @@ export async function addDecision(
   return readMeeting(db, actor.districtId, meetingId)
 }
 
+/** An action item's owner keeps tasks in the district, and its organisation is one of the district's. */
+export async function assertActionItemPeople(
+  db: Kysely<DB>,
+  districtId: string,
+  input: { ownerId: string; organisationId: string | null },
+): Promise<void> {
+  const [owner] = await activeUsers(db, districtId, [input.ownerId])
+  if (!owner || !keepsTasks(owner.roles)) throw ruleViolation('action-owner-invalid', 'ownerId')
+  if (input.organisationId && !(await organisationNames(db, districtId, [input.organisationId])).size)
+    throw ruleViolation('unknown-reference', 'organisationId')
+}
+
+/** A decision an action item names must be one of the same meeting. */
+export async function assertDecisionOfMeeting(
+  db: Kysely<DB>,
+  meetingId: string,
+  decisionId: string | null,
+): Promise<void> {
+  if (decisionId && !(await selectDecisions(db, meetingId)).some((each) => each.id === decisionId))
+    throw ruleViolation('unknown-reference', 'decisionId')
+}
+
 /** An action item with its owner and due day; it becomes a task (Wiedervorlage) for the owner in the same step. */
 export async function addActionItem(
   db: Kysely<DB>,
@@ -470,16 +511,9 @@ export async function addActionItem(
   request: RequestContext,
 ): Promise<MeetingDetail> {
   await authorizeOnMeeting(db, actor, 'steering.manage', meetingId)
-  const [owner] = await activeUsers(db, actor.districtId, [input.ownerId])
-  if (!owner || !keepsTasks(owner.roles)) throw ruleViolation('action-owner-invalid', 'ownerId')
-  if (input.organisationId && !(await organisationNames(db, actor.districtId, [input.organisationId])).size)
-    throw ruleViolation('unknown-reference', 'organisationId')
+  await assertActionItemPeople(db, actor.districtId, input)
   await changeOpenMeeting(db, meetingId, async (trx) => {
-    if (
-      input.decisionId &&
-      !(await selectDecisions(trx, meetingId)).some((each) => each.id === input.decisionId)
-    )
-      throw ruleViolation('unknown-reference', 'decisionId')
+    await assertDecisionOfMeeting(trx, meetingId, input.decisionId)
     const meeting = await selectMeeting(trx, meetingId)
     const itemId = await insertActionItem(trx, {
       district_id: actor.districtId,
@@ -566,6 +600,7 @@ export async function meetingInvitation(
   actor: Actor,
   meetingId: string,
   request: RequestContext,
+  language: MinutesLanguage = 'de',
 ) {
   await authorizeOnMeeting(db, actor, 'steering.read', meetingId)
   const row = await selectMeeting(db, meetingId)
@@ -575,11 +610,13 @@ export async function meetingInvitation(
     getDistrictName(db, actor.districtId),
     selectAgenda(db, meetingId),
   ])
+  const words = invitationTexts(language)
   const content = calendarOf({
     name: row.body_name,
     districtName,
     timeZone,
-    meetings: [{ row, agenda: agenda.map((item) => `TOP ${item.position}: ${item.title}`) }],
+    agendaHeading: words.agendaHeading,
+    meetings: [{ row, agenda: agenda.map(words.agendaLine) }],
     method: 'PUBLISH',
     stamp: request.now,
   })
@@ -587,7 +624,13 @@ export async function meetingInvitation(
 }
 
 /** Every meeting of a body as one subscribable calendar. */
-export async function bodyCalendar(db: Kysely<DB>, actor: Actor, bodyId: string, request: RequestContext) {
+export async function bodyCalendar(
+  db: Kysely<DB>,
+  actor: Actor,
+  bodyId: string,
+  request: RequestContext,
+  language: MinutesLanguage = 'de',
+) {
   await authorizeOnBody(db, actor, 'steering.read', bodyId)
   const [body, rows, timeZone, districtName] = await Promise.all([
     bodyFacts(db, actor.districtId, bodyId),
@@ -596,14 +639,13 @@ export async function bodyCalendar(db: Kysely<DB>, actor: Actor, bodyId: string,
     getDistrictName(db, actor.districtId),
   ])
   const agendas = await Promise.all(rows.map((row) => selectAgenda(db, row.id)))
+  const words = invitationTexts(language)
   const content = calendarOf({
     name: body?.name ?? '',
     districtName,
     timeZone,
-    meetings: rows.map((row, index) => ({
-      row,
-      agenda: (agendas[index] ?? []).map((item) => `TOP ${item.position}: ${item.title}`),
-    })),
+    agendaHeading: words.agendaHeading,
+    meetings: rows.map((row, index) => ({ row, agenda: (agendas[index] ?? []).map(words.agendaLine) })),
     method: 'PUBLISH',
     stamp: request.now,
   })

@@ -19,7 +19,7 @@ export const overviewRoutes =
         schema: {
           tags: ['Steering: overview'],
           summary:
-            "My district's open action items of all meetings, soonest due first, with the overdue count, and its goal agreements by status",
+            "The coordinator's start page: open action items (soonest due first, overdue count), the next meetings, bodies with unfilled seats, goal agreements by status and the obstacle board's counts",
           response: { 200: steeringOverviewSchema, ...problems },
         },
       },

@@ -5,8 +5,9 @@ import { districtTime } from '../../../platform/district-time.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { tasksBySourceKey } from '../../casework/index.ts'
 import { displayNames } from '../../identity/index.ts'
+import { unfilledSeatsOf } from '../bodies/body.service.ts'
 import { goalAgreementCounts } from '../goals/goal.service.ts'
-import { actionItemSourceKey } from '../meetings/meeting.service.ts'
+import { actionItemSourceKey, listMeetings } from '../meetings/meeting.service.ts'
 import { obstacleCounts } from '../obstacles/obstacle.service.ts'
 import { selectDistrictActionItems } from './overview.queries.ts'
 
@@ -20,12 +21,14 @@ export const overviewItemLimit = 5
 export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date): Promise<SteeringOverview> {
   authorize(actor, 'steering.read', ownDistrict(actor))
   const { districtId } = actor
-  const [time, items, goalAgreements, obstacles] = await Promise.all([
+  const [time, items, goalAgreements, obstacles, upcomingMeetings] = await Promise.all([
     districtTime(db, districtId, now),
     selectDistrictActionItems(db, districtId),
     goalAgreementCounts(db, districtId, now),
     obstacleCounts(db, districtId),
+    nextMeetings(db, actor, now),
   ])
+  const unfilledSeats = await unfilledSeatsOf(db, districtId, time.today)
   const tasks = await tasksBySourceKey(
     db,
     districtId,
@@ -55,5 +58,35 @@ export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date):
     },
     goalAgreements,
     obstacles,
+    upcomingMeetings,
+    unfilledSeats,
   }
+}
+
+/** How many coming meetings the start page shows. */
+export const upcomingMeetingLimit = 3
+
+/** The district's next meetings (not yet ended), soonest first, with their body, day, time and place. */
+async function nextMeetings(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+): Promise<SteeringOverview['upcomingMeetings']> {
+  const page = await listMeetings(
+    db,
+    actor,
+    { upcoming: 'true', limit: upcomingMeetingLimit, offset: 0 },
+    now,
+  )
+  return page.items.map((meeting) => ({
+    id: meeting.id,
+    title: meeting.title,
+    bodyId: meeting.bodyId,
+    bodyName: meeting.bodyName,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    place: meeting.place,
+    videoUrl: meeting.videoUrl,
+  }))
 }

@@ -3,6 +3,7 @@ import type { BodyDetail, MeetingDetail, SteeringOverview } from '../../../../co
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
+import { isoDay } from '../../casework/casework.test-helpers.ts'
 
 describe.each(databaseKinds)('steering overview on %s', (kind) => {
   const ctx = useTestApp(kind)
@@ -80,6 +81,93 @@ describe.each(databaseKinds)('steering overview on %s', (kind) => {
       overdue: 0,
       items: [{ title: 'Später fällig' }],
     })
+  })
+
+  it("shows the district's next three meetings, soonest first, with body, day and place", async () => {
+    const body: BodyDetail = await post(lindenauAdmin, '/api/bodies', {
+      kind: 'councils_circle',
+      name: 'Arbeitskreis Integrationsräte Lindenau',
+    })
+    for (const [title, offset] of [
+      ['Gestern', -1],
+      ['In dreißig Tagen', 30],
+      ['In zehn Tagen', 10],
+      ['In vierzig Tagen', 40],
+      ['In zwanzig Tagen', 20],
+    ] as const)
+      await post(lindenauAdmin, '/api/meetings', {
+        bodyId: body.id,
+        title,
+        date: isoDay(offset),
+        startTime: '17:00',
+        endTime: '19:00',
+        place: 'Bürgerhaus Lindenau',
+      })
+    const { upcomingMeetings } = await overview(lindenauAdmin)
+    expect(upcomingMeetings).toEqual([
+      expect.objectContaining({
+        title: 'In zehn Tagen',
+        bodyId: body.id,
+        bodyName: 'Arbeitskreis Integrationsräte Lindenau',
+        date: isoDay(10),
+        startTime: '17:00',
+        endTime: '19:00',
+        place: 'Bürgerhaus Lindenau',
+      }),
+      expect.objectContaining({ title: 'In zwanzig Tagen', date: isoDay(20) }),
+      expect.objectContaining({ title: 'In dreißig Tagen', date: isoDay(30) }),
+    ])
+    // Rhein-Sieg sees none of them.
+    expect((await overview(coordinator)).upcomingMeetings.map((meeting) => meeting.bodyId)).not.toContain(
+      body.id,
+    )
+  })
+
+  it("lists the bodies with seats nobody holds today, those seats by name, as each body's seat plan shows them", async () => {
+    const body: BodyDetail = await post(lindenauAdmin, '/api/bodies', {
+      kind: 'steering_group',
+      name: 'Lenkungsgruppe Lindenau',
+      seats: [{ label: 'Jobcenter' }, { label: 'Sozialamt' }, { label: 'Schulamt' }],
+    })
+    const sozialamt = body.seats.find((seat) => seat.label === 'Sozialamt')?.id as string
+    await post(lindenauAdmin, `/api/bodies/${body.id}/members`, {
+      representative: 'Dr. Ines Körber',
+      role: 'member',
+      seatId: sozialamt,
+      fromOn: isoDay(-30),
+    })
+    // A membership that ended yesterday leaves its seat unfilled today.
+    const jobcenter = body.seats.find((seat) => seat.label === 'Jobcenter')?.id as string
+    await post(lindenauAdmin, `/api/bodies/${body.id}/members`, {
+      representative: 'Frank Albers',
+      role: 'member',
+      seatId: jobcenter,
+      fromOn: isoDay(-300),
+      untilOn: isoDay(-1),
+    })
+    const lindenau = (await overview(lindenauAdmin)).unfilledSeats
+    expect(lindenau.bodies.find((each) => each.bodyId === body.id)).toEqual({
+      bodyId: body.id,
+      bodyName: 'Lenkungsgruppe Lindenau',
+      seatCount: 3,
+      unfilled: [
+        { id: jobcenter, label: 'Jobcenter' },
+        { id: body.seats.find((seat) => seat.label === 'Schulamt')?.id, label: 'Schulamt' },
+      ],
+    })
+    expect(lindenau.total).toBe(lindenau.bodies.reduce((sum, each) => sum + each.unfilled.length, 0))
+
+    // In Rhein-Sieg the demo steering group has unfilled seats, the same ones its seat plan shows.
+    const rheinSieg = (await overview(coordinator)).unfilledSeats
+    expect(rheinSieg.bodies[0]?.bodyName).toBe('Lenkungsgruppe KIM Rhein-Sieg-Kreis')
+    for (const entry of rheinSieg.bodies) {
+      const seats = await coordinator.request({ method: 'GET', url: `/api/bodies/${entry.bodyId}/seats` })
+      const plan = seats.json().items as { id: string; label: string; filled: boolean }[]
+      expect(entry.unfilled).toEqual(
+        plan.filter((seat) => !seat.filled).map((seat) => ({ id: seat.id, label: seat.label })),
+      )
+      expect(entry.seatCount).toBe(plan.length)
+    }
   })
 
   it('is refused to those who may not read steering', async () => {

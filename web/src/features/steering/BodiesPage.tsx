@@ -1,8 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Body,
@@ -15,10 +13,9 @@ import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { displayTimeZone } from '../../district-time.ts'
-import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan } from '../../session.tsx'
-import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { bodiesQuery, meetingsQuery, meetingWhen, steeringKeys } from './queries.ts'
+import { SchemaForm, useSchemaForm } from './steering-form.tsx'
 
 type BodyFormValues = { kind: BodyKind; name: string; topic: string; parentBodyId: string | null }
 
@@ -26,36 +23,25 @@ function BodyForm({ bodies }: { bodies: Body[] }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
-  const formRef = useRef<HTMLFormElement>(null)
-  const toInput = (values: BodyFormValues) => ({
-    kind: values.kind,
-    name: values.name,
-    topic: values.topic,
-    parentBodyId: values.parentBodyId || null,
-  })
-  const form = useForm<BodyFormValues>({
-    initialValues: { kind: 'working_group', name: '', topic: '', parentBodyId: null },
-    validate: useSchemaValidator(bodyInputSchema, toInput),
-  })
-  const create = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) => apiSend<BodyDetail>('POST', '/bodies', input),
+  const state = useSchemaForm({
+    schema: bodyInputSchema,
+    initialValues: { kind: 'working_group', name: '', topic: '', parentBodyId: null } as BodyFormValues,
+    toInput: (values: BodyFormValues) => ({
+      kind: values.kind,
+      name: values.name,
+      topic: values.topic,
+      parentBodyId: values.parentBodyId || null,
+    }),
+    send: (input: object) => apiSend<BodyDetail>('POST', '/bodies', input),
     onSuccess: async (body) => {
       await queryClient.invalidateQueries({ queryKey: steeringKeys.all })
       void navigate({ to: `/steering/bodies/${body.id}` })
     },
   })
-  const error = useFieldError<BodyFormValues>(form.errors, create.error)
+  const { form, error } = state
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => create.mutate(toInput(values)),
-        () => focusFirstInvalid(formRef.current),
-      )}
-    >
+    <SchemaForm state={state} fields={['kind', 'name', 'topic', 'parentBodyId']}>
       <Stack gap="xs">
-        <CaseworkFormProblem error={create.error} shown={['kind', 'name', 'topic', 'parentBodyId']} />
         <Group align="flex-start" wrap="wrap">
           <Select
             label={t('steering.body.kind')}
@@ -89,12 +75,12 @@ function BodyForm({ bodies }: { bodies: Body[] }) {
             error={error('parentBodyId')}
             w={300}
           />
-          <Button type="submit" mt={25} loading={create.isPending}>
+          <Button type="submit" mt={25} loading={state.mutation.isPending}>
             {t('steering.body.create')}
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SchemaForm>
   )
 }
 

@@ -1,8 +1,6 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type BodyDetail,
@@ -16,11 +14,11 @@ import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
-import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan } from '../../session.tsx'
 import { formatDay, todayIso } from '../casework/format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
+import { CalendarFeed } from './CalendarFeed.tsx'
 import { bodyQuery, meetingsQuery, meetingWhen, organisationsQuery, steeringKeys } from './queries.ts'
+import { SchemaForm, useSchemaForm } from './steering-form.tsx'
 
 type MemberValues = {
   seatId: string | null
@@ -35,14 +33,8 @@ function MemberForm({ body }: { body: BodyDetail }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const organisations = useQuery(organisationsQuery)
-  const formRef = useRef<HTMLFormElement>(null)
-  const toInput = (values: MemberValues) => ({
-    ...values,
-    seatId: values.seatId || null,
-    organisationId: values.organisationId || null,
-    fromOn: values.fromOn || undefined,
-  })
-  const form = useForm<MemberValues>({
+  const state = useSchemaForm({
+    schema: membershipInputSchema,
     initialValues: {
       seatId: null,
       organisationId: null,
@@ -50,30 +42,26 @@ function MemberForm({ body }: { body: BodyDetail }) {
       deputy: '',
       role: 'member',
       fromOn: todayIso(),
-    },
-    validate: useSchemaValidator(membershipInputSchema, toInput),
-  })
-  const add = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) =>
-      apiSend<BodyDetail>('POST', `/bodies/${body.id}/members`, input),
-    onSuccess: async () => {
+    } as MemberValues,
+    toInput: (values: MemberValues) => ({
+      ...values,
+      seatId: values.seatId || null,
+      organisationId: values.organisationId || null,
+      fromOn: values.fromOn || undefined,
+    }),
+    send: (input: object) => apiSend<BodyDetail>('POST', `/bodies/${body.id}/members`, input),
+    onSuccess: async (_body, form) => {
       await queryClient.invalidateQueries({ queryKey: steeringKeys.all })
       form.reset()
     },
   })
-  const error = useFieldError<MemberValues>(form.errors, add.error)
-  const fields = ['seatId', 'organisationId', 'representative', 'deputy', 'role', 'fromOn'] as const
+  const { form, error } = state
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => add.mutate(toInput(values)),
-        () => focusFirstInvalid(formRef.current),
-      )}
+    <SchemaForm
+      state={state}
+      fields={['seatId', 'organisationId', 'representative', 'deputy', 'role', 'fromOn']}
     >
       <Stack gap="xs">
-        <CaseworkFormProblem error={add.error} shown={fields} />
         <Group align="flex-start" wrap="wrap">
           <Select
             label={t('steering.member.seat')}
@@ -128,12 +116,12 @@ function MemberForm({ body }: { body: BodyDetail }) {
             error={error('fromOn')}
             w={150}
           />
-          <Button type="submit" mt={25} loading={add.isPending}>
+          <Button type="submit" mt={25} loading={state.mutation.isPending}>
             {t('steering.member.add')}
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SchemaForm>
   )
 }
 
@@ -150,9 +138,8 @@ function MeetingForm({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
-  const formRef = useRef<HTMLFormElement>(null)
-  const toInput = (values: MeetingValues) => ({ bodyId, ...values, date: values.date || undefined })
-  const form = useForm<MeetingValues>({
+  const state = useSchemaForm({
+    schema: meetingInputSchema,
     initialValues: {
       title: '',
       date: todayIso(14),
@@ -160,31 +147,18 @@ function MeetingForm({ bodyId }: { bodyId: string }) {
       endTime: '12:00',
       place: '',
       videoUrl: '',
-    },
-    validate: useSchemaValidator(meetingInputSchema, toInput),
-  })
-  const plan = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) => apiSend<MeetingDetail>('POST', '/meetings', input),
+    } as MeetingValues,
+    toInput: (values: MeetingValues) => ({ bodyId, ...values, date: values.date || undefined }),
+    send: (input: object) => apiSend<MeetingDetail>('POST', '/meetings', input),
     onSuccess: async (meeting) => {
       await queryClient.invalidateQueries({ queryKey: steeringKeys.all })
       void navigate({ to: `/steering/meetings/${meeting.id}` })
     },
   })
-  const error = useFieldError<MeetingValues>(form.errors, plan.error)
+  const { form, error } = state
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => plan.mutate(toInput(values)),
-        () => focusFirstInvalid(formRef.current),
-      )}
-    >
+    <SchemaForm state={state} fields={['title', 'date', 'startTime', 'endTime', 'place', 'videoUrl']}>
       <Stack gap="xs">
-        <CaseworkFormProblem
-          error={plan.error}
-          shown={['title', 'date', 'startTime', 'endTime', 'place', 'videoUrl']}
-        />
         <Group align="flex-start" wrap="wrap">
           <TextInput
             label={t('steering.meeting.title')}
@@ -232,12 +206,12 @@ function MeetingForm({ bodyId }: { bodyId: string }) {
             error={error('videoUrl')}
             w={260}
           />
-          <Button type="submit" mt={25} loading={plan.isPending}>
+          <Button type="submit" mt={25} loading={state.mutation.isPending}>
             {t('steering.meeting.plan')}
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SchemaForm>
   )
 }
 
@@ -352,10 +326,7 @@ export function BodyPage({ bodyId }: { bodyId: string }) {
           </Stack>
 
           <Stack gap="xs">
-            <Group justify="space-between">
-              <Title order={3}>{t('steering.meetings.title')}</Title>
-              <Anchor href={`/api/bodies/${data.id}/calendar.ics`}>{t('steering.meetings.calendar')}</Anchor>
-            </Group>
+            <Title order={3}>{t('steering.meetings.title')}</Title>
             <QueryState query={meetings}>
               {(page) =>
                 page.items.length === 0 ? (
@@ -382,6 +353,7 @@ export function BodyPage({ bodyId }: { bodyId: string }) {
               }
             </QueryState>
             {can('steering.manage') && <MeetingForm bodyId={data.id} />}
+            <CalendarFeed bodyId={data.id} />
           </Stack>
         </Stack>
       )}

@@ -10,90 +10,24 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  type AttendanceStatus,
-  actionItemInputSchema,
-  agendaItemInputSchema,
-  amendmentInputSchema,
-  attendanceStatuses,
-  decisionInputSchema,
-  type MeetingDetail,
-} from '../../../../common/steering.ts'
+import { type AttendanceStatus, attendanceStatuses, type MeetingDetail } from '../../../../common/steering.ts'
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
-import { DayInput } from '../../components/DateFields.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
-import { useSchemaValidator } from '../../schema-form.ts'
 import { useCan } from '../../session.tsx'
-import { formatDay, todayIso } from '../casework/format.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
-import { meetingQuery, meetingWhen, ownersQuery, steeringKeys } from './queries.ts'
-
-/** A write to the meeting: the answer is the whole meeting, which replaces the cached one. */
-function useMeetingChange<Input>(meeting: MeetingDetail, send: (input: Input) => Promise<MeetingDetail>) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: send,
-    onSuccess: (updated) => {
-      queryClient.setQueryData(steeringKeys.meeting(meeting.id), updated)
-      void queryClient.invalidateQueries({ queryKey: ['steering', 'register'] })
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] })
-    },
-  })
-}
-
-/** A one-line form on @mantine/form, checked with the API's schema. */
-function useSmallForm<Values extends Record<string, unknown>, Input>(
-  schema: Parameters<typeof useSchemaValidator>[0],
-  initialValues: Values,
-  toInput: (values: Values) => Input,
-) {
-  return useForm<Values>({ initialValues, validate: useSchemaValidator(schema, toInput) })
-}
-
-function AgendaForm({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation()
-  const ref = useRef<HTMLFormElement>(null)
-  const toInput = (values: { title: string }) => ({ title: values.title })
-  const form = useSmallForm(agendaItemInputSchema, { title: '' }, toInput)
-  const add = useMeetingChange(meeting, (input: { title: string }) =>
-    apiSend<MeetingDetail>('POST', `/meetings/${meeting.id}/agenda-items`, input),
-  )
-  const error = useFieldError<{ title: string }>(form.errors, add.error)
-  return (
-    <form
-      ref={ref}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => add.mutate(toInput(values), { onSuccess: () => form.reset() }),
-        () => focusFirstInvalid(ref.current),
-      )}
-    >
-      <Group align="flex-start">
-        <TextInput
-          label={t('steering.agenda.newItem')}
-          required
-          maxLength={300}
-          {...form.getInputProps('title')}
-          error={error('title')}
-          w={420}
-        />
-        <Button type="submit" mt={25} loading={add.isPending}>
-          {t('steering.agenda.add')}
-        </Button>
-      </Group>
-    </form>
-  )
-}
+import { formatDay } from '../casework/format.ts'
+import { AgendaSection } from './AgendaSection.tsx'
+import { ActionItemForm, AmendmentForm, DecisionForm, useMeetingChange } from './meeting-forms.tsx'
+import { meetingQuery, meetingWhen } from './queries.ts'
+import { ConfirmDelete } from './steering-form.tsx'
+import { useEditing } from './use-editing.ts'
 
 function Attendance({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
   const { t } = useTranslation()
@@ -212,179 +146,6 @@ function Minutes({ meeting, editable }: { meeting: MeetingDetail; editable: bool
   )
 }
 
-type DecisionValues = { number: string; text: string; agendaItemId: string | null }
-
-function DecisionForm({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation()
-  const ref = useRef<HTMLFormElement>(null)
-  const toInput = (values: DecisionValues) => ({
-    ...(values.number.trim() ? { number: values.number } : {}),
-    text: values.text,
-    agendaItemId: values.agendaItemId || null,
-  })
-  const form = useSmallForm(
-    decisionInputSchema,
-    { number: '', text: '', agendaItemId: null } as DecisionValues,
-    toInput,
-  )
-  const add = useMeetingChange(meeting, (input: ReturnType<typeof toInput>) =>
-    apiSend<MeetingDetail>('POST', `/meetings/${meeting.id}/decisions`, input),
-  )
-  const error = useFieldError<DecisionValues>(form.errors, add.error)
-  return (
-    <form
-      ref={ref}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => add.mutate(toInput(values), { onSuccess: () => form.reset() }),
-        () => focusFirstInvalid(ref.current),
-      )}
-    >
-      <Stack gap="xs">
-        <CaseworkFormProblem error={add.error} shown={['number', 'text', 'agendaItemId']} />
-        <Group align="flex-start" wrap="wrap">
-          <TextInput
-            label={t('steering.decisions.number')}
-            description={t('steering.decisions.numberHint')}
-            maxLength={30}
-            {...form.getInputProps('number')}
-            error={error('number')}
-            w={180}
-          />
-          <Select
-            label={t('steering.decisions.agendaItem')}
-            data={meeting.agenda.map((item) => ({
-              value: item.id,
-              label: `TOP ${item.position}: ${item.title}`,
-            }))}
-            clearable
-            {...form.getInputProps('agendaItemId')}
-            error={error('agendaItemId')}
-            w={320}
-          />
-        </Group>
-        <Textarea
-          label={t('steering.decisions.text')}
-          required
-          autosize
-          minRows={2}
-          maxLength={5000}
-          {...form.getInputProps('text')}
-          error={error('text')}
-        />
-        <Group>
-          <Button type="submit" loading={add.isPending}>
-            {t('steering.decisions.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
-type ActionValues = { title: string; ownerId: string | null; dueOn: string }
-
-function ActionItemForm({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation()
-  const owners = useQuery(ownersQuery)
-  const ref = useRef<HTMLFormElement>(null)
-  const toInput = (values: ActionValues) => ({
-    title: values.title,
-    ownerId: values.ownerId ?? undefined,
-    dueOn: values.dueOn || undefined,
-  })
-  const form = useSmallForm(
-    actionItemInputSchema,
-    { title: '', ownerId: null, dueOn: todayIso(14) } as ActionValues,
-    toInput,
-  )
-  const add = useMeetingChange(meeting, (input: ReturnType<typeof toInput>) =>
-    apiSend<MeetingDetail>('POST', `/meetings/${meeting.id}/action-items`, input),
-  )
-  const error = useFieldError<ActionValues>(form.errors, add.error)
-  return (
-    <form
-      ref={ref}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => add.mutate(toInput(values), { onSuccess: () => form.reset() }),
-        () => focusFirstInvalid(ref.current),
-      )}
-    >
-      <Stack gap="xs">
-        <CaseworkFormProblem error={add.error} shown={['title', 'ownerId', 'dueOn']} />
-        <Group align="flex-start" wrap="wrap">
-          <TextInput
-            label={t('steering.actions.titleField')}
-            required
-            maxLength={300}
-            {...form.getInputProps('title')}
-            error={error('title')}
-            w={340}
-          />
-          <Select
-            label={t('steering.actions.owner')}
-            required
-            searchable
-            data={(owners.data?.items ?? []).map((owner) => ({ value: owner.id, label: owner.displayName }))}
-            {...form.getInputProps('ownerId')}
-            error={error('ownerId')}
-            w={240}
-          />
-          <DayInput
-            label={t('steering.actions.due')}
-            required
-            {...form.getInputProps('dueOn')}
-            error={error('dueOn')}
-            w={150}
-          />
-          <Button type="submit" mt={25} loading={add.isPending}>
-            {t('steering.actions.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
-function AmendmentForm({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation()
-  const ref = useRef<HTMLFormElement>(null)
-  const toInput = (values: { text: string }) => ({ text: values.text })
-  const form = useSmallForm(amendmentInputSchema, { text: '' }, toInput)
-  const add = useMeetingChange(meeting, (input: { text: string }) =>
-    apiSend<MeetingDetail>('POST', `/meetings/${meeting.id}/amendments`, input),
-  )
-  const error = useFieldError<{ text: string }>(form.errors, add.error)
-  return (
-    <form
-      ref={ref}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => add.mutate(toInput(values), { onSuccess: () => form.reset() }),
-        () => focusFirstInvalid(ref.current),
-      )}
-    >
-      <Stack gap="xs">
-        <Textarea
-          label={t('steering.minutes.newAmendment')}
-          required
-          autosize
-          minRows={2}
-          maxLength={5000}
-          {...form.getInputProps('text')}
-          error={error('text')}
-        />
-        <Group>
-          <Button type="submit" variant="light" loading={add.isPending}>
-            {t('steering.minutes.addAmendment')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t, i18n } = useTranslation()
   const can = useCan()
@@ -395,8 +156,6 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       'if-match': `"${meeting.version}"`,
     }),
   )
-  const decisionsOf = (agendaItemId: string | null) =>
-    meeting.decisions.filter((decision) => decision.agendaItemId === agendaItemId)
   return (
     <Stack maw={1200} gap="lg">
       <Stack gap={4}>
@@ -443,29 +202,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         </Group>
       </Stack>
 
-      <Stack gap="xs">
-        <Title order={3}>{t('steering.agenda.title')}</Title>
-        {meeting.agenda.length === 0 && <Text c="dimmed">{t('steering.agenda.empty')}</Text>}
-        {meeting.agenda.map((item) => (
-          <Stack key={item.id} gap={2}>
-            <Text fw={600}>
-              TOP {item.position}: {item.title}
-            </Text>
-            {item.description && <Text size="sm">{item.description}</Text>}
-            {decisionsOf(item.id).map((decision) => (
-              <Text
-                key={decision.id}
-                size="sm"
-                pl="md"
-                style={{ borderLeft: '3px solid var(--mantine-color-blue-3)' }}
-              >
-                <strong>{t('steering.decisions.label', { number: decision.number })}</strong> {decision.text}
-              </Text>
-            ))}
-          </Stack>
-        ))}
-        {open && <AgendaForm meeting={meeting} />}
-      </Stack>
+      <AgendaSection meeting={meeting} open={open} />
 
       <Stack gap="xs">
         <Title order={3}>{t('steering.attendance.title')}</Title>
@@ -482,10 +219,10 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         {meeting.decisions.length === 0 ? (
           <Text c="dimmed">{t('steering.decisions.none')}</Text>
         ) : (
-          <List spacing={4}>
+          <List spacing={4} listStyleType="none" ml={0} pl={0}>
             {meeting.decisions.map((decision) => (
               <List.Item key={decision.id}>
-                <strong>{decision.number}</strong>: {decision.text}
+                <DecisionRow meeting={meeting} decision={decision} open={open} />
               </List.Item>
             ))}
           </List>
@@ -505,18 +242,12 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
                 <Table.Th>{t('steering.actions.owner')}</Table.Th>
                 <Table.Th>{t('steering.actions.due')}</Table.Th>
                 <Table.Th>{t('steering.actions.task')}</Table.Th>
+                {open && <Table.Th>{t('steering.edit.column')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {meeting.actionItems.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>{item.title}</Table.Td>
-                  <Table.Td>{item.ownerName}</Table.Td>
-                  <Table.Td>{formatDay(item.dueOn, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {item.done ? t('steering.actions.done') : item.taskId ? t('steering.actions.open') : '–'}
-                  </Table.Td>
-                </Table.Tr>
+                <ActionItemRow key={item.id} meeting={meeting} item={item} open={open} />
               ))}
             </Table.Tbody>
           </Table>
@@ -552,6 +283,104 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         </Stack>
       )}
     </Stack>
+  )
+}
+
+function DecisionRow({
+  meeting,
+  decision,
+  open,
+}: {
+  meeting: MeetingDetail
+  decision: MeetingDetail['decisions'][number]
+  open: boolean
+}) {
+  const { t } = useTranslation()
+  const editing = useEditing()
+  const remove = useMeetingChange(meeting, () =>
+    apiSend<MeetingDetail>('DELETE', `/meetings/${meeting.id}/decisions/${decision.id}`),
+  )
+  if (editing.active) return <DecisionForm meeting={meeting} item={decision} onDone={editing.stop} />
+  return (
+    <Stack gap={2}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Text style={{ flex: 1 }}>
+          <strong>{decision.number}</strong>: {decision.text}
+        </Text>
+        {open && (
+          <Group gap={4} wrap="nowrap">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={editing.start}
+              aria-label={t('steering.decisions.edit', { number: decision.number })}
+            >
+              {t('steering.edit.edit')}
+            </Button>
+            <ConfirmDelete
+              label={t('steering.decisions.delete', { number: decision.number })}
+              pending={remove.isPending}
+              onConfirm={() => remove.mutate(undefined)}
+            />
+          </Group>
+        )}
+      </Group>
+      <FormProblem error={remove.error} />
+    </Stack>
+  )
+}
+
+function ActionItemRow({
+  meeting,
+  item,
+  open,
+}: {
+  meeting: MeetingDetail
+  item: MeetingDetail['actionItems'][number]
+  open: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const editing = useEditing()
+  const remove = useMeetingChange(meeting, () =>
+    apiSend<MeetingDetail>('DELETE', `/meetings/${meeting.id}/action-items/${item.id}`),
+  )
+  if (editing.active)
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={5}>
+          <ActionItemForm meeting={meeting} item={item} onDone={editing.stop} />
+        </Table.Td>
+      </Table.Tr>
+    )
+  return (
+    <Table.Tr>
+      <Table.Td>{item.title}</Table.Td>
+      <Table.Td>{item.ownerName}</Table.Td>
+      <Table.Td>{formatDay(item.dueOn, i18n.language)}</Table.Td>
+      <Table.Td>
+        {item.done ? t('steering.actions.done') : item.taskId ? t('steering.actions.open') : '–'}
+      </Table.Td>
+      {open && (
+        <Table.Td>
+          <Group gap={4} wrap="nowrap">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={editing.start}
+              aria-label={t('steering.actions.edit', { title: item.title })}
+            >
+              {t('steering.edit.edit')}
+            </Button>
+            <ConfirmDelete
+              label={t('steering.actions.delete', { title: item.title })}
+              pending={remove.isPending}
+              onConfirm={() => remove.mutate(undefined)}
+            />
+          </Group>
+          <FormProblem error={remove.error} />
+        </Table.Td>
+      )}
+    </Table.Tr>
   )
 }
 

@@ -8,9 +8,8 @@ import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
 import { overlapsQuery } from '../network/queries.ts'
 import { figureQuery } from '../network/transitions/transition-queries.ts'
-import { bodiesQuery, meetingsQuery, meetingWhen, overviewQuery } from './queries.ts'
+import { meetingWhen, overviewQuery } from './queries.ts'
 
-const upcomingParams = new URLSearchParams({ upcoming: 'true', limit: '3' })
 const openOverlapParams = new URLSearchParams()
 
 /**
@@ -41,69 +40,85 @@ export function SteeringStartCard() {
   )
 }
 
+/** The district's next three meetings: body, title, day and time, place or video, each linked. */
 function UpcomingMeetings() {
   const { t, i18n } = useTranslation()
-  const meetings = useQuery(meetingsQuery(upcomingParams))
+  const overview = useQuery(overviewQuery)
   return (
     <section aria-labelledby="steering-start-meetings">
       <Title order={4} size="h5" id="steering-start-meetings" mb={6}>
-        {t('steering.meetings.upcoming')}
+        {t('steering.start.meetingsTitle')}
       </Title>
-      <QueryState query={meetings}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Text size="sm">{t('steering.meetings.none')}</Text>
-          ) : (
-            <List size="sm" spacing={6} listStyleType="none" ml={0} pl={0}>
-              {page.items.map((meeting) => (
-                <List.Item key={meeting.id}>
-                  <Anchor component={Link} to={`/steering/meetings/${meeting.id}`}>
-                    {meeting.bodyName}: {meeting.title}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {meetingWhen(meeting, i18n.language)}
-                    {meeting.place ? ` · ${meeting.place}` : ''}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          )
-        }
+      <QueryState query={overview}>
+        {({ upcomingMeetings }) => (
+          <Stack gap={6}>
+            {upcomingMeetings.length === 0 ? (
+              <Text size="sm">{t('steering.start.noMeetings')}</Text>
+            ) : (
+              <List size="sm" spacing={8} listStyleType="none" ml={0} pl={0}>
+                {upcomingMeetings.map((meeting) => (
+                  <List.Item key={meeting.id}>
+                    <Text size="sm" fw={600}>
+                      {meetingWhen(meeting, i18n.language)}
+                    </Text>
+                    <Anchor component={Link} to={`/steering/meetings/${meeting.id}`} size="sm">
+                      {meeting.title}
+                    </Anchor>
+                    <Text size="sm" c="dimmed">
+                      <Anchor component={Link} to={`/steering/bodies/${meeting.bodyId}`} size="sm" c="dimmed">
+                        {meeting.bodyName}
+                      </Anchor>
+                      {meeting.place ? ` · ${meeting.place}` : ''}
+                      {meeting.videoUrl ? ` · ${t('steering.start.video')}` : ''}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <Anchor component={Link} to="/steering" size="sm">
+              {t('steering.start.allMeetings')}
+            </Anchor>
+          </Stack>
+        )}
       </QueryState>
     </section>
   )
 }
 
+/** The bodies with seats nobody holds today, and which seats those are, each body linked to its seat plan. */
 function UnfilledSeats() {
   const { t } = useTranslation()
-  const bodies = useQuery(bodiesQuery)
+  const overview = useQuery(overviewQuery)
   return (
     <section aria-labelledby="steering-start-seats">
       <Title order={4} size="h5" id="steering-start-seats" mb={6}>
         {t('steering.start.unfilledTitle')}
       </Title>
-      <QueryState query={bodies}>
-        {({ items }) => {
-          const gaps = items.filter((body) => body.filledSeatCount < body.seatCount)
-          return gaps.length === 0 ? (
+      <QueryState query={overview}>
+        {({ unfilledSeats }) =>
+          unfilledSeats.total === 0 ? (
             <Text size="sm">{t('steering.start.allSeatsFilled')}</Text>
           ) : (
-            <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
-              {gaps.map((body) => (
-                <List.Item key={body.id}>
-                  <Anchor component={Link} to={`/steering/bodies/${body.id}`}>
-                    {body.name}
-                  </Anchor>
-                  {': '}
-                  {t('steering.start.unfilledSeats', {
-                    count: body.seatCount - body.filledSeatCount,
-                    seats: body.seatCount,
-                  })}
-                </List.Item>
-              ))}
-            </List>
+            <Stack gap={6}>
+              <Text size="sm" fw={700} c={statusColors.warning}>
+                {t('steering.start.unfilledTotal', { count: unfilledSeats.total })}
+              </Text>
+              <List size="sm" spacing={6} listStyleType="none" ml={0} pl={0}>
+                {unfilledSeats.bodies.map((body) => (
+                  <List.Item key={body.bodyId}>
+                    <Anchor component={Link} to={`/steering/bodies/${body.bodyId}`} size="sm">
+                      {body.bodyName}
+                    </Anchor>
+                    <Text size="sm">
+                      {t('steering.start.unfilledOf', { count: body.unfilled.length, seats: body.seatCount })}{' '}
+                      {body.unfilled.map((seat) => seat.label).join(', ')}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
           )
-        }}
+        }
       </QueryState>
     </section>
   )

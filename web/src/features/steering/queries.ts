@@ -4,6 +4,7 @@ import type { Page } from '../../../../common/pagination.ts'
 import type {
   Body,
   BodyDetail,
+  FeedTokenState,
   Meeting,
   MeetingDetail,
   RegisterEntry,
@@ -83,3 +84,10 @@ export const overviewQuery = queryOptions({
   queryKey: ['steering', 'overview'] as const,
   queryFn: ({ signal }) => apiGet<SteeringOverview>('/steering/overview', signal),
 })
+
+/** Whether I have a calendar subscription address for the body (never the token itself). */
+export const feedTokenQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['steering', 'feed-token', bodyId] as const,
+    queryFn: ({ signal }) => apiGet<FeedTokenState>(`/bodies/${bodyId}/feed-token`, signal),
+  })

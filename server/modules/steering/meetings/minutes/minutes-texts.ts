@@ -20,6 +20,7 @@ const texts = {
     place: 'Ort',
     video: 'Videokonferenz',
     agenda: 'Tagesordnung',
+    agendaItem: 'TOP {position}: {title}',
     attendance: 'Anwesenheit',
     quorum: 'Beschlussfähigkeit',
     quorumReached:
@@ -65,6 +66,7 @@ const texts = {
     place: 'Place',
     video: 'Video conference',
     agenda: 'Agenda',
+    agendaItem: 'Item {position}: {title}',
     attendance: 'Attendance',
     quorum: 'Quorum',
     quorumReached: 'quorate: {present} of {voting} voting members present (required: {required})',
@@ -101,6 +103,16 @@ const fill = (template: string, values: Record<string, string | number>) =>
 const displayDay = (iso: string, language: MinutesLanguage) => {
   const [year, month, day] = iso.slice(0, 10).split('-')
   return language === 'de' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`
+}
+
+/** The words an invitation's description uses: its agenda heading and items, in the reader's language. */
+export function invitationTexts(language: MinutesLanguage) {
+  const t = texts[language]
+  return {
+    agendaHeading: t.agenda,
+    agendaLine: (item: { position: number; title: string }) =>
+      fill(t.agendaItem, { position: item.position, title: item.title }),
+  }
 }
 
 /**
@@ -162,7 +174,7 @@ export function minutesDocument(meeting: MeetingDetail, districtName: string, la
       required: meeting.quorum.required,
     }),
     agenda: meeting.agenda.map((item) => ({
-      heading: `TOP ${item.position}: ${item.title}`,
+      heading: fill(t.agendaItem, { position: item.position, title: item.title }),
       description: item.description,
       decisions: (decisionsByAgenda.get(item.id) ?? []).map((decision) => ({
         heading: `${t.decision} ${decision.number}`,
