@@ -59,6 +59,14 @@ const DecisionsPage = lazyRouteComponent(
   () => import('./features/steering/DecisionsPage.tsx'),
   'DecisionsPage',
 )
+const GoalAgreementsPage = lazyRouteComponent(
+  () => import('./features/goals/GoalAgreementsPage.tsx'),
+  'GoalAgreementsPage',
+)
+const GoalAgreementPage = lazyRouteComponent(
+  () => import('./features/goals/GoalAgreementPage.tsx'),
+  'GoalAgreementPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -226,6 +234,19 @@ const meetingRoute = createRoute({
     )
   },
 })
+const goalAgreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/goal-agreements/$agreementId',
+  loader: loads(GoalAgreementPage),
+  component: function GoalAgreementRoute() {
+    const { agreementId } = goalAgreementRoute.useParams()
+    return (
+      <RequireAbility ability="goal-agreement.read">
+        <GoalAgreementPage agreementId={agreementId} />
+      </RequireAbility>
+    )
+  },
+})
 
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
@@ -243,7 +264,9 @@ const routeTree = rootRoute.addChildren([
   page('/steering', BodiesPage, 'steering.read'),
   bodyRoute,
   meetingRoute,
+  goalAgreementRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
+  page('/goal-agreements', GoalAgreementsPage, 'goal-agreement.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,
