@@ -76,9 +76,10 @@ export function AgreementForm({
             'if-match': `"${agreement.version}"`,
           })
         : apiSend<GoalAgreementDetail>('POST', '/goal-agreements', input),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: goalKeys.all })
-      await queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
+    onSuccess: (saved) => {
+      queryClient.setQueryData(goalKeys.agreement(saved.id), saved)
+      void queryClient.invalidateQueries({ queryKey: goalKeys.all, exact: true })
+      void queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
       onSaved(saved)
     },
   })

@@ -53,7 +53,8 @@ export function IndicatorCard({
     () =>
       indicatorChart({
         labels: indicator.series.map((point) => formatPeriod(point.period, language)),
-        values: indicator.series.map((point) => point.value),
+        // The running month is not over: drawn, its count would look like a fall.
+        values: indicator.series.map((point) => (point.partial ? null : point.value)),
         planned: indicator.series.map((point) =>
           plannedValue(
             { startsOn, endsOn, baseline: indicator.baseline, target: indicator.target },
@@ -208,11 +209,13 @@ function ValueForm({ agreementId, indicator }: { agreementId: string; indicator:
         `/goal-agreements/${agreementId}/indicators/${indicator.id}/values`,
         input,
       ),
-    onSuccess: async (saved) => {
+    onSuccess: (saved) => {
+      // The answer is the agreement as it is now; the form is cleared at once, not after the
+      // list and the start page have been fetched again (someone may already type the next one).
       queryClient.setQueryData(goalKeys.agreement(agreementId), saved)
-      await queryClient.invalidateQueries({ queryKey: goalKeys.all })
-      await queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
       form.reset()
+      void queryClient.invalidateQueries({ queryKey: goalKeys.all, exact: true })
+      void queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
     },
   })
   const error = useFieldError<ValueValues>(form.errors, add.error)

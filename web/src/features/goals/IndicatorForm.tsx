@@ -74,11 +74,13 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
   const add = useMutation({
     mutationFn: (input: ReturnType<typeof toInput>) =>
       apiSend<GoalAgreementDetail>('POST', `/goal-agreements/${agreement.id}/indicators`, input),
-    onSuccess: async (saved) => {
+    onSuccess: (saved) => {
+      // The answer is the agreement as it is now; the form is cleared at once, not after the
+      // list and the start page have been fetched again (someone may already type the next one).
       queryClient.setQueryData(goalKeys.agreement(agreement.id), saved)
-      await queryClient.invalidateQueries({ queryKey: goalKeys.all })
-      await queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
       form.reset()
+      void queryClient.invalidateQueries({ queryKey: goalKeys.all, exact: true })
+      void queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
     },
   })
   const error = useFieldError<IndicatorValues & { parameters: unknown }>(form.errors, add.error)
