@@ -57,7 +57,7 @@ test('a coordinator follows the goal agreements, records a new one and enters a 
   await page.getByRole('textbox', { name: 'Zielwert' }).fill('80')
   await page.getByRole('button', { name: 'Indikator hinzufügen' }).click()
   const courses = page.getByRole('region', { name: 'Kursbeginn binnen 6 Wochen' })
-  await expect(courses.getByText('noch keine Werte')).toBeVisible()
+  await expect(courses.getByText('noch keine Werte', { exact: true })).toBeVisible()
 
   const valueForm = page.getByRole('form', { name: 'Wert eintragen: Kursbeginn binnen 6 Wochen' })
   await valueForm.getByRole('textbox', { name: 'Stichtag' }).fill('30.06.2026')
