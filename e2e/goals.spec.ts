@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe.ts'
 import { demoUsers, signIn } from './demo.ts'
@@ -25,6 +26,10 @@ test('a coordinator follows the goal agreements, records a new one and enters a 
   const contacts = page.getByRole('region', { name: 'Beratungskontakte im Kreis je Monat' })
   await expect(contacts.getByText(/ganzer Kreis/)).toBeVisible()
   await expect(contacts.locator('svg').first()).toBeVisible()
+  // For the user guide: an indicator with its trajectory against the target and the planned path.
+  await contacts.screenshot({
+    path: path.join(import.meta.dirname, '..', 'docs', 'images', 'goal-indicator.png'),
+  })
   await contacts.getByText('Werte als Tabelle').click()
   await expect(contacts.getByRole('row')).not.toHaveCount(0)
   await expectAccessible(page, testInfo, 'goal agreement')

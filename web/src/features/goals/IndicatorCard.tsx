@@ -113,8 +113,8 @@ export function IndicatorCard({
               <LazyEChart option={option} height={220} />
               <Group gap="md" mt={4}>
                 <Legend color={chartColors.line} label={t('goals.chart.values')} />
-                <Legend color={chartColors.target} label={t('goals.chart.target')} dashed />
-                <Legend color={chartColors.plan} label={t('goals.chart.planned')} dashed />
+                <Legend color={chartColors.target} label={t('goals.chart.target')} line="dashed" />
+                <Legend color={chartColors.plan} label={t('goals.chart.planned')} line="dotted" />
               </Group>
             </div>
             <details>
@@ -172,13 +172,21 @@ function Figure({ label, text }: { label: string; text: string }) {
   )
 }
 
-function Legend({ color, label, dashed = false }: { color: string; label: string; dashed?: boolean }) {
+function Legend({
+  color,
+  label,
+  line = 'solid',
+}: {
+  color: string
+  label: string
+  line?: 'solid' | 'dashed' | 'dotted'
+}) {
   return (
     <Group gap={6}>
       <span
         style={{
           width: 22,
-          borderTop: `2px ${dashed ? 'dashed' : 'solid'} ${color}`,
+          borderTop: `2px ${line} ${color}`,
           display: 'inline-block',
         }}
       />
