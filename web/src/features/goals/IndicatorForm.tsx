@@ -145,7 +145,7 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
                 searchable
                 clearable
                 {...form.getInputProps('municipalityId')}
-                error={error('parameters')}
+                error={error('parameters', 'municipalityId')}
                 w={300}
               />
             )}

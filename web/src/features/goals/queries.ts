@@ -10,7 +10,7 @@ export const goalKeys = {
 
 export const agreementsQuery = queryOptions({
   queryKey: goalKeys.all,
-  queryFn: ({ signal }) => apiGet<{ items: GoalAgreement[] }>('/goal-agreements', signal),
+  queryFn: ({ signal }) => apiGet<{ today: string; items: GoalAgreement[] }>('/goal-agreements', signal),
 })
 
 export const agreementQuery = (agreementId: string) =>
