@@ -18,36 +18,25 @@ export type FigureRange = {
 const startOf = (day: string, timeZone: string) => sql`(${day}::date::timestamp AT TIME ZONE ${timeZone})`
 const endOf = (day: string, timeZone: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
 
-/**
- * Counselling contacts in cases (by the case's municipality) and short consultations, per month.
- * Each month is counted as a range of instants of the district's zone, so the contact index
- * (district, time) answers it without converting every contact's time; for one municipality the
- * contacts are found through its cases (index on case and time). Every month of the range is
- * answered, months without contacts with 0.
- */
+/** Counselling contacts in cases (by the case's municipality) and short consultations, per month. */
 export async function selectContactCountsByMonth(db: Kysely<DB>, range: FigureRange) {
   const { districtId, from, to, timeZone, municipalityId } = range
-  const inCases =
-    municipalityId === null
-      ? sql``
-      : sql`AND c.case_id IN (SELECT k.id FROM client_case k
-          WHERE k.district_id = ${districtId} AND k.municipality_id = ${municipalityId})`
+  const inCases = municipalityId === null ? sql`` : sql`AND k.municipality_id = ${municipalityId}`
   const short = municipalityId === null ? sql`` : sql`AND s.municipality_id = ${municipalityId}`
   const result = await sql<{ month: string; contacts: number }>`
-    WITH months AS (
-      SELECT to_char(m, 'YYYY-MM') AS month,
-        greatest(m::date, ${from}::date) AS first_day,
-        least((m + interval '1 month')::date - 1, ${to}::date) AS last_day
-      FROM generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') AS m
-    )
-    SELECT month,
-      ((SELECT count(*) FROM contact c
-        WHERE c.district_id = ${districtId}
-          AND c.occurred_at >= (first_day::timestamp AT TIME ZONE ${timeZone})
-          AND c.occurred_at < ((last_day + 1)::timestamp AT TIME ZONE ${timeZone}) ${inCases})
-      + (SELECT count(*) FROM short_consultation s
-        WHERE s.district_id = ${districtId} AND s.occurred_on BETWEEN first_day AND last_day ${short}))::int AS contacts
-    FROM months ORDER BY month`.execute(db)
+    SELECT month, sum(n)::int AS contacts FROM (
+      SELECT to_char(c.occurred_at AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month, count(*) AS n
+      FROM contact c JOIN client_case k ON k.id = c.case_id
+      WHERE c.district_id = ${districtId}
+        AND c.occurred_at >= ${startOf(from, timeZone)} AND c.occurred_at < ${endOf(to, timeZone)} ${inCases}
+      GROUP BY 1
+      UNION ALL
+      SELECT to_char(s.occurred_on, 'YYYY-MM'), count(*)
+      FROM short_consultation s
+      WHERE s.district_id = ${districtId} AND s.occurred_on BETWEEN ${from}::date AND ${to}::date ${short}
+      GROUP BY 1
+    ) per_source
+    GROUP BY month ORDER BY month`.execute(db)
   return result.rows
 }
 
