@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { killRunningServers } from '../server/test/lotse-process.ts'
 import { runAuthBenchmark } from './auth.bench.ts'
 import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
+import { runGoalsStateBenchmark } from './goals.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
@@ -51,6 +52,11 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   {
     name: 'network-inbox',
     run: runNetworkInboxBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'goals-state',
+    run: runGoalsStateBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
   },
 ]

@@ -218,7 +218,10 @@ export const goalAgreementSchema = z
   .meta({ id: 'GoalAgreement' })
 export type GoalAgreement = z.infer<typeof goalAgreementSchema>
 export const goalAgreementListSchema = z
-  .object({ items: z.array(goalAgreementSchema) })
+  .object({
+    today: z.string().describe("The district's today, YYYY-MM-DD"),
+    items: z.array(goalAgreementSchema),
+  })
   .meta({ id: 'GoalAgreementList' })
 
 export const goalAgreementDetailSchema = goalAgreementSchema

@@ -13,4 +13,7 @@ export const chartColors = {
   grid: '#dee2e6',
   label: '#495057',
   title: '#212529',
+  /** A goal's target and the planned path toward it. */
+  target: '#237032',
+  plan: '#868e96',
 } as const

@@ -68,6 +68,14 @@ const ConceptComparePage = lazyRouteComponent(
   () => import('./features/concept/ConceptComparePage.tsx'),
   'ConceptComparePage',
 )
+const GoalAgreementsPage = lazyRouteComponent(
+  () => import('./features/goals/GoalAgreementsPage.tsx'),
+  'GoalAgreementsPage',
+)
+const GoalAgreementPage = lazyRouteComponent(
+  () => import('./features/goals/GoalAgreementPage.tsx'),
+  'GoalAgreementPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -235,6 +243,19 @@ const meetingRoute = createRoute({
     )
   },
 })
+const goalAgreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/goal-agreements/$agreementId',
+  loader: loads(GoalAgreementPage),
+  component: function GoalAgreementRoute() {
+    const { agreementId } = goalAgreementRoute.useParams()
+    return (
+      <RequireAbility ability="goal-agreement.read">
+        <GoalAgreementPage agreementId={agreementId} />
+      </RequireAbility>
+    )
+  },
+})
 
 // The integration concept: its versions, one version, two versions compared.
 const conceptVersionRoute = createRoute({
@@ -287,7 +308,9 @@ const routeTree = rootRoute.addChildren([
   page('/steering/concept', ConceptPage, 'steering.read'),
   conceptCompareRoute,
   conceptVersionRoute,
+  goalAgreementRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
+  page('/goal-agreements', GoalAgreementsPage, 'goal-agreement.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,

@@ -59,7 +59,7 @@ export async function jobcenterContactsAfterChangeByMonth(
   days = 30,
 ): Promise<MonthlyFigure[]> {
   const { time } = range
-  const to = range.to < time.today ? range.to : time.today
+  const to = [range.to, time.today].sort()[0] as string
   if (to < range.from) return []
   const rows = (await selectChangesBetween(db, range.districtId, range.from, to, 1_000_000)).filter(
     (row) => row.to_sphere === 'SGB II',

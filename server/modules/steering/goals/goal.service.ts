@@ -72,7 +72,7 @@ async function evaluateIndicators(
     municipalityNames(
       db,
       districtId,
-      rows.flatMap((row) => (municipalityOf(row) ? [municipalityOf(row) as string] : [])),
+      rows.flatMap((row) => municipalityOf(row) ?? []),
     ),
   ])
   const periods = new Map(

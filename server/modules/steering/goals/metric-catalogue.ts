@@ -48,7 +48,9 @@ export const metricCatalogue: Record<MetricKey, Metric> = {
  */
 export function metricComputer(db: Kysely<DB>) {
   const cache = new Map<string, Promise<MonthlyFigure[]>>()
-  return (metric: MetricKey, range: MetricRange, parameters: MetricParameters) => {
+  return (metric: MetricKey, whole: MetricRange, parameters: MetricParameters) => {
+    // Nothing has happened after today: the months ahead are not asked for.
+    const range = { ...whole, to: whole.to < whole.time.today ? whole.to : whole.time.today }
     const key = JSON.stringify([metric, range.districtId, range.from, range.to, parameters.municipalityId])
     let figures = cache.get(key)
     if (!figures) {

@@ -35,6 +35,7 @@ export function SteeringStartCard() {
         <UnfilledSeats />
       </SimpleGrid>
       <OpenActionItems />
+      <GoalAgreementCounts />
       <NetworkFigures />
     </Card>
   )
@@ -238,6 +239,35 @@ function NetworkFigures() {
           </QueryState>
         )}
       </Stack>
+    </section>
+  )
+}
+
+/** The goal agreements by status (each agreement counts with its worst indicator). */
+function GoalAgreementCounts() {
+  const { t } = useTranslation()
+  const overview = useQuery(overviewQuery)
+  return (
+    <section aria-labelledby="steering-start-goals">
+      <Title order={4} size="h5" id="steering-start-goals" mt="md" mb={6}>
+        {t('goals.start.title')}
+      </Title>
+      <QueryState query={overview}>
+        {({ goalAgreements: counts }) => (
+          <Text size="sm">
+            <Anchor component={Link} to="/goal-agreements" size="sm">
+              {t('goals.start.total', { count: counts.total })}
+            </Anchor>
+            {counts.total > 0 &&
+              `: ${t('goals.start.byStatus', {
+                onTrack: counts.onTrack,
+                atRisk: counts.atRisk,
+                offTrack: counts.offTrack,
+                noData: counts.noData,
+              })}`}
+          </Text>
+        )}
+      </QueryState>
     </section>
   )
 }
