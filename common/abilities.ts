@@ -43,6 +43,9 @@ export const actions = [
   'steering.read',
   'steering.manage',
   'decision.read',
+  'staffing.read',
+  'staffing.manage',
+  'contract.read',
 ] as const
 export type Action = (typeof actions)[number]
 

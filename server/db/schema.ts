@@ -3,6 +3,7 @@ import type { CaseWorkTables } from './schema.casework.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
+import type { StaffingTables } from './schema.staffing.ts'
 import type { SteeringTables } from './schema.steering.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
@@ -191,7 +192,8 @@ export interface DB
     NetworkDirectoryTables,
     NetworkTables,
     NetworkCaseTables,
-    SteeringTables {
+    SteeringTables,
+    StaffingTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable
