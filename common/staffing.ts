@@ -287,7 +287,17 @@ export const warningListSchema = z
   .object({ horizonMonths: z.number(), today: z.string(), until: z.string(), items: z.array(warningSchema) })
   .meta({ id: 'StaffingWarningList' })
 
-export const budgetQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict()
+export const budgetQuerySchema = z
+  .object({
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe("Fiscal year; the district's current one when left out"),
+  })
+  .strict()
 
 const figures = {
   fteMonthsAssigned: z.number(),
@@ -326,3 +336,36 @@ export const budgetSchema = z
   })
   .meta({ id: 'Budget' })
 export type Budget = z.infer<typeof budgetSchema>
+
+export const timelineQuerySchema = z
+  .object({ months: z.coerce.number().int().min(1).max(36).default(24) })
+  .strict()
+
+export const timelineSegmentSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    assignedFte: z.number(),
+    state: z.enum(positionStates),
+    holders: z.array(z.string()),
+  })
+  .meta({ id: 'TimelineSegment' })
+export type TimelineSegment = z.infer<typeof timelineSegmentSchema>
+
+export const timelineSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(
+      z.object({
+        positionId: z.uuid(),
+        title: z.string(),
+        baustein: z.enum(bausteine),
+        employerKind: z.enum(employerKinds),
+        fte: z.number(),
+        segments: z.array(timelineSegmentSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'StaffingTimeline' })
+export type StaffingTimeline = z.infer<typeof timelineSchema>

@@ -52,6 +52,14 @@ const LegalSphereChangesPage = lazyRouteComponent(
 )
 const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
 const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
+const PositionsPage = lazyRouteComponent(
+  () => import('./features/staffing/PositionsPage.tsx'),
+  'PositionsPage',
+)
+const PositionPage = lazyRouteComponent(() => import('./features/staffing/PositionPage.tsx'), 'PositionPage')
+const WarningsPage = lazyRouteComponent(() => import('./features/staffing/WarningsPage.tsx'), 'WarningsPage')
+const TimelinePage = lazyRouteComponent(() => import('./features/staffing/TimelinePage.tsx'), 'TimelinePage')
+const BudgetPage = lazyRouteComponent(() => import('./features/staffing/BudgetPage.tsx'), 'BudgetPage')
 const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
 const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
 const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
@@ -227,6 +235,21 @@ const meetingRoute = createRoute({
   },
 })
 
+// Staffing and funding: positions, contracts, warnings, timeline, budget.
+const positionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staffing/positions/$positionId',
+  loader: loads(PositionPage),
+  component: function PositionRoute() {
+    const { positionId } = positionRoute.useParams()
+    return (
+      <RequireAbility ability="staffing.read">
+        <PositionPage positionId={positionId} />
+      </RequireAbility>
+    )
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -244,6 +267,11 @@ const routeTree = rootRoute.addChildren([
   bodyRoute,
   meetingRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
+  page('/staffing', PositionsPage, 'staffing.read'),
+  positionRoute,
+  page('/staffing/warnings', WarningsPage, 'staffing.read'),
+  page('/staffing/timeline', TimelinePage, 'staffing.read'),
+  page('/staffing/budget', BudgetPage, 'staffing.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,

@@ -4,6 +4,7 @@ import { budgetRoutes } from './budget/budget.routes.ts'
 import { contractRoutes } from './contracts/contract.routes.ts'
 import { positionRoutes } from './positions/position.routes.ts'
 import { rateRoutes } from './rates/rate.routes.ts'
+import { timelineRoutes } from './timeline/timeline.routes.ts'
 import { warningRoutes } from './warnings/warning.routes.ts'
 
 /** Every route of staffing and funding, one plugin per feature folder. */
@@ -15,4 +16,5 @@ export const staffingRoutes =
     await app.register(rateRoutes(deps))
     await app.register(warningRoutes(deps))
     await app.register(budgetRoutes(deps))
+    await app.register(timelineRoutes(deps))
   }

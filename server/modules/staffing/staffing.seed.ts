@@ -28,7 +28,7 @@ type DemoContract = {
   /** 'year-end': 31 December of this year; null: open-ended; else a day. */
   endsOn: 'year-end' | 'next-mid-year' | null
   reason?: string
-  /** Leaves early: the last day of the month after next. */
+  /** Has announced leaving: on the last day of the month after next, before the contract ends. */
   leavesEarly?: boolean
 }
 type DemoPosition = {
@@ -137,7 +137,6 @@ const positions: DemoPosition[] = [
         startsOn: '2024-05-01',
         endsOn: 'year-end',
         reason: fixedTerm,
-        leavesEarly: true,
       },
     ],
   },
@@ -178,6 +177,7 @@ const positions: DemoPosition[] = [
         startsOn: '2022-04-01',
         endsOn: 'next-mid-year',
         reason: 'Befristung bis zum Ende der Weiterleitungsvereinbarung',
+        leavesEarly: true,
       },
     ],
   },
@@ -326,7 +326,8 @@ export async function seedDemoStaffing(
           fixed_term_reason: contract.reason ?? '',
           created_by: coordinator.id,
         })
-        if (contract.leavesEarly && leavingDay < `${year}-12-31`) {
+        const ends = endOf(contract.endsOn)
+        if (contract.leavesEarly && (ends === null || leavingDay < ends)) {
           await setPlannedDeparture(
             trx,
             districtId,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Baustein, Budget, EmployerKind } from '../../../../common/staffing.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAuditAlone } from '../../audit/index.ts'
 import { spanOf } from '../contracts/contract.service.ts'
@@ -17,10 +18,12 @@ import { type BudgetRate, yearBudget } from './budget-maths.ts'
 export async function getBudget(
   db: Kysely<DB>,
   actor: Actor,
-  year: number,
+  requestedYear: number | undefined,
   request: RequestContext,
 ): Promise<Budget> {
   authorize(actor, 'staffing.read', ownDistrict(actor))
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  const year = requestedYear ?? Number(today.slice(0, 4))
   const [entries, payGrades, rates] = await Promise.all([
     positionsWithContracts(db, actor.districtId),
     selectPayGrades(db, actor.districtId),

@@ -15,6 +15,10 @@ import { InboxStartCard } from '../network/InboxStartCard.tsx'
 const SteeringStartCard = lazy(() =>
   import('../steering/SteeringStartCard.tsx').then((module) => ({ default: module.SteeringStartCard })),
 )
+// The staffing warnings: only for those who keep staffing.
+const StaffingStartCard = lazy(() =>
+  import('../staffing/StaffingStartCard.tsx').then((module) => ({ default: module.StaffingStartCard })),
+)
 
 export function StartPage() {
   const { t, i18n } = useTranslation()
@@ -39,6 +43,11 @@ export function StartPage() {
         {steering && (
           <Suspense fallback={null}>
             <SteeringStartCard />
+          </Suspense>
+        )}
+        {can('staffing.read') && (
+          <Suspense fallback={null}>
+            <StaffingStartCard />
           </Suspense>
         )}
         <InboxStartCard />
