@@ -369,3 +369,25 @@ export const timelineSchema = z
   })
   .meta({ id: 'StaffingTimeline' })
 export type StaffingTimeline = z.infer<typeof timelineSchema>
+
+export const caseloadQuerySchema = z
+  .object({ months: z.coerce.number().int().min(1).max(24).default(12) })
+  .strict()
+
+export const caseloadRowSchema = z
+  .object({
+    month: z.string().describe('YYYY-MM'),
+    municipalityId: z.uuid().nullable().describe('null: the whole district'),
+    municipalityName: z.string().nullable(),
+    activeCases: z.number().int().nullable().describe('null: fewer than the minimum count, withheld'),
+    contacts: z.number().int().nullable(),
+    fte: z.number().describe('Case-management FTE on average in the month'),
+    casesPerFte: z.number().nullable(),
+    contactsPerFte: z.number().nullable(),
+  })
+  .meta({ id: 'CaseloadRow' })
+export type CaseloadRow = z.infer<typeof caseloadRowSchema>
+export const caseloadSchema = z
+  .object({ months: z.array(z.string()), minimumCount: z.number().int(), rows: z.array(caseloadRowSchema) })
+  .meta({ id: 'Caseload' })
+export type Caseload = z.infer<typeof caseloadSchema>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { budgetRoutes } from './budget/budget.routes.ts'
+import { caseloadRoutes } from './caseload/caseload.routes.ts'
 import { contractRoutes } from './contracts/contract.routes.ts'
 import { positionRoutes } from './positions/position.routes.ts'
 import { rateRoutes } from './rates/rate.routes.ts'
@@ -17,4 +18,5 @@ export const staffingRoutes =
     await app.register(warningRoutes(deps))
     await app.register(budgetRoutes(deps))
     await app.register(timelineRoutes(deps))
+    await app.register(caseloadRoutes(deps))
   }

@@ -6,7 +6,8 @@ import { databaseKinds } from '../../test/database.ts'
 
 describe.each(databaseKinds)('staffing on %s', (kind) => {
   const ctx = useTestApp(kind)
-  useDemoData(ctx)
+  // With the demo case work, for the caseload.
+  useDemoData(ctx, { caseWork: true })
   let coordinator: TestSession
   let caseManager: TestSession
   let teamLead: TestSession
@@ -71,6 +72,57 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       headers: { 'if-match': `"${own[0]?.version}"` },
     })
     expect(change.statusCode).toBe(403)
+  })
+
+  it('draws every position over 24 months, a gap after the contracts end at year end', async () => {
+    const response = await get(coordinator, '/api/staffing/timeline')
+    expect(response.statusCode, response.body).toBe(200)
+    const timeline = response.json()
+    expect(timeline.rows).toHaveLength(9)
+    const troisdorf = timeline.rows.find(
+      (row: { title: string }) => row.title === 'Case Management Troisdorf',
+    )
+    expect(troisdorf.segments).toEqual([
+      {
+        from: timeline.from,
+        to: `${year}-12-31`,
+        assignedFte: 1,
+        state: 'filled',
+        holders: ['Leyla Yıldız'],
+      },
+      { from: `${year + 1}-01-01`, to: timeline.to, assignedFte: 0, state: 'vacant', holders: [] },
+    ])
+  })
+
+  it("gives the caseload per case-management FTE from case work's aggregates only", async () => {
+    const response = await get(coordinator, '/api/staffing/caseload?months=3')
+    expect(response.statusCode, response.body).toBe(200)
+    const caseload = response.json()
+    expect(caseload.months).toHaveLength(3)
+    const month = caseload.months.at(-1) as string
+    const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10)
+    const open = await ctx.database.db
+      .selectFrom('client_case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('district_id', '=', coordinator.districtId)
+      .where('opened_on', '<=', lastDay)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${month}-01`)]))
+      .executeTakeFirstOrThrow()
+    const district = caseload.rows.find(
+      (row: { month: string; municipalityId: string | null }) =>
+        row.month === month && row.municipalityId === null,
+    )
+    // Six case-management positions: 1 + 1 + 1 + 1 + 1 + 0.5 FTE, all filled this month.
+    expect(district).toMatchObject({ activeCases: Number(open.n), fte: 5.5 })
+    expect(district.casesPerFte).toBeCloseTo(Number(open.n) / 5.5, 1)
+    const troisdorf = caseload.rows.find(
+      (row: { month: string; municipalityName: string | null }) =>
+        row.month === month && row.municipalityName === 'Troisdorf',
+    )
+    expect(troisdorf.fte).toBe(1)
+    expect((await get(caseManager, '/api/staffing/caseload')).statusCode).toBe(403)
   })
 
   it('records every read of staff data in the audit trail', async () => {
