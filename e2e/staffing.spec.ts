@@ -76,4 +76,14 @@ test('a coordinator sees the ending contracts, opens the timeline, extends one c
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: `Als Excel-Datei herunterladen (${year})` }).click()
   expect((await download).suggestedFilename()).toBe(`haushalt-${year}.xlsx`)
+
+  await page
+    .getByRole('navigation', { name: 'Stellen und Finanzierung' })
+    .getByRole('link', { name: 'Fallbelastung' })
+    .click()
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Fallbelastung je VZÄ Case Management' }),
+  ).toBeVisible()
+  await expect(page.getByRole('row', { name: /Kreis gesamt/ })).toContainText('5,5')
+  await expectAccessible(page, testInfo, 'caseload')
 })

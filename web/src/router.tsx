@@ -60,6 +60,7 @@ const PositionPage = lazyRouteComponent(() => import('./features/staffing/Positi
 const WarningsPage = lazyRouteComponent(() => import('./features/staffing/WarningsPage.tsx'), 'WarningsPage')
 const TimelinePage = lazyRouteComponent(() => import('./features/staffing/TimelinePage.tsx'), 'TimelinePage')
 const BudgetPage = lazyRouteComponent(() => import('./features/staffing/BudgetPage.tsx'), 'BudgetPage')
+const CaseloadPage = lazyRouteComponent(() => import('./features/staffing/CaseloadPage.tsx'), 'CaseloadPage')
 const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
 const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
 const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
@@ -272,6 +273,7 @@ const routeTree = rootRoute.addChildren([
   page('/staffing/warnings', WarningsPage, 'staffing.read'),
   page('/staffing/timeline', TimelinePage, 'staffing.read'),
   page('/staffing/budget', BudgetPage, 'staffing.read'),
+  page('/staffing/caseload', CaseloadPage, 'staffing.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,

@@ -7,6 +7,7 @@ const links = [
   { to: '/staffing/warnings', key: 'warnings' },
   { to: '/staffing/timeline', key: 'timeline' },
   { to: '/staffing/budget', key: 'budget' },
+  { to: '/staffing/caseload', key: 'caseload' },
 ] as const
 
 /** The pages of staffing, as a row of links under each page's heading. */

@@ -2,17 +2,33 @@ import { Anchor, Badge, Card, Group, List, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import type { StaffingWarning } from '../../../../common/staffing.ts'
+import { apiGet } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
-import { formatDay } from '../casework/format.ts'
-import { warningsQuery } from './queries.ts'
+
+// Its own query, not queries.ts: the start page must not pull the staffing pages' chunk (and zod) in.
+const startWarningsQuery = {
+  queryKey: ['staffing', 'warnings', 6] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    apiGet<{ items: StaffingWarning[] }>('/staffing/warnings?horizonMonths=6', signal),
+}
+
+/** A calendar day as the reader writes it; a day, not an instant (no shift by the browser's zone). */
+const formatDay = (day: string, language: string) =>
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`))
 
 /** The coordinator's early warnings: what ends or falls vacant in the next six months, by date. */
 export function StaffingStartCard() {
   const { t, i18n } = useTranslation()
   const can = useCan()
-  const warnings = useQuery({ ...warningsQuery(6), enabled: can('staffing.read') })
+  const warnings = useQuery({ ...startWarningsQuery, enabled: can('staffing.read') })
   if (!can('staffing.read')) return null
   return (
     <Card withBorder component="section" aria-labelledby="staffing-start-heading">

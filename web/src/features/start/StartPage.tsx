@@ -10,14 +10,12 @@ import { useCan, useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
 import { DistrictTable } from '../districts/DistrictTable.tsx'
 import { InboxStartCard } from '../network/InboxStartCard.tsx'
+// Small and without charts: part of the start page, like the case-work and inbox cards.
+import { StaffingStartCard } from '../staffing/StaffingStartCard.tsx'
 
 // The coordinator's card reads steering and network; its code loads only for those who see it.
 const SteeringStartCard = lazy(() =>
   import('../steering/SteeringStartCard.tsx').then((module) => ({ default: module.SteeringStartCard })),
-)
-// The staffing warnings: only for those who keep staffing.
-const StaffingStartCard = lazy(() =>
-  import('../staffing/StaffingStartCard.tsx').then((module) => ({ default: module.StaffingStartCard })),
 )
 
 export function StartPage() {
@@ -45,11 +43,7 @@ export function StartPage() {
             <SteeringStartCard />
           </Suspense>
         )}
-        {can('staffing.read') && (
-          <Suspense fallback={null}>
-            <StaffingStartCard />
-          </Suspense>
-        )}
+        <StaffingStartCard />
         <InboxStartCard />
         <CaseworkStartCard />
         {showStatus && (
