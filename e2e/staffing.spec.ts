@@ -54,6 +54,13 @@ test('a coordinator sees the ending contracts, opens the timeline, extends one c
   await form.getByRole('button', { name: 'Vertrag speichern' }).click()
   await expect(form).toHaveCount(0)
   await expect(page.getByRole('row', { name: /Leyla Yıldız/ })).toContainText(`31.12.${year + 1}`)
+  // A second full-time contract next year would put the position above its FTE: refused at the field.
+  const newContract = page.getByRole('form', { name: 'Neuer Vertrag auf dieser Stelle' })
+  await newContract.getByRole('textbox', { name: /^Nachname/ }).fill('Berger')
+  await newContract.getByRole('textbox', { name: /^Beginn/ }).fill(`01.03.${year + 1}`)
+  await newContract.getByRole('button', { name: 'Vertrag anlegen' }).click()
+  await expect(newContract.getByText(/mehr Stellenanteile zugeordnet, als sie VZÄ hat/)).toBeVisible()
+  await expectAccessible(page, testInfo, 'new contract refused')
 
   await page
     .getByRole('navigation', { name: 'Stellen und Finanzierung' })

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
 import { ContractForm } from './ContractForm.tsx'
+import { NewContractForm } from './NewContractForm.tsx'
 import { fteFormat, positionQuery, stateColor } from './queries.ts'
 import { StaffingNav } from './StaffingNav.tsx'
 
@@ -134,6 +135,14 @@ export function PositionPage({ positionId }: { positionId: string }) {
                   </Card>
                 ))}
             </section>
+            {can('staffing.manage') && (
+              <Card withBorder component="section" aria-labelledby="position-new-contract">
+                <Title order={3} size="h4" id="position-new-contract" mb="sm">
+                  {t('staffing.contract.newTitle')}
+                </Title>
+                <NewContractForm positionId={item.id} />
+              </Card>
+            )}
             <Anchor component={Link} to="/staffing">
               {t('staffing.positions.back')}
             </Anchor>
