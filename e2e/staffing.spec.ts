@@ -79,6 +79,7 @@ test('a coordinator sees the ending contracts, opens the timeline, extends one c
     page.getByRole('heading', { level: 2, name: 'Haushalt: Personalkosten und Förderung' }),
   ).toBeVisible()
   await expect(page.getByRole('row', { name: /2 · Case Management/ })).toBeVisible()
+  await expect(page.getByText('57.000,00 € im Jahr je 1 VZÄ').first()).toBeVisible()
   await expectAccessible(page, testInfo, 'budget')
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: `Als Excel-Datei herunterladen (${year})` }).click()

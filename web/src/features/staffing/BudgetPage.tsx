@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { QueryState } from '../../components/QueryState.tsx'
 import { todayIso } from '../casework/format.ts'
 import { budgetQuery, fteFormat, numberFormat } from './queries.ts'
+import { RateTables } from './RateTables.tsx'
 import { StaffingNav } from './StaffingNav.tsx'
 
 /** Personnel cost against funding for a fiscal year, per position and per Baustein, with the workbook. */
@@ -119,6 +120,7 @@ export function BudgetPage() {
           </>
         )}
       </QueryState>
+      <RateTables />
     </Stack>
   )
 }

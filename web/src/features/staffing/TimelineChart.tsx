@@ -74,7 +74,9 @@ export default function TimelineChart({
         formatter: (params) => {
           const row = rows[params.dataIndex]
           const segment = row?.segments[index]
-          return segment && segment.holders.length > 0 ? segment.holders.join(', ') : ''
+          // Names only where the bar is wide enough (about four months); the text list names all.
+          const days = segment ? dayNumber(segment.to) - dayNumber(segment.from) + 1 : 0
+          return segment && segment.holders.length > 0 && days >= 120 ? segment.holders.join(', ') : ''
         },
       },
     }))
