@@ -90,7 +90,7 @@ export function BudgetPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('staffing.position.title')}</Table.Th>
-                      <Table.Th scope="col">{t('staffing.position.fte')}</Table.Th>
+                      <Table.Th scope="col">{t('staffing.budget.fte')}</Table.Th>
                       <Table.Th scope="col">{t('staffing.position.payGrade')}</Table.Th>
                       <Table.Th scope="col">{t('staffing.budget.fteMonthsAssigned')}</Table.Th>
                       <Table.Th scope="col">{t('staffing.budget.personnelCost')}</Table.Th>
