@@ -46,6 +46,8 @@ export const actions = [
   'staffing.read',
   'staffing.manage',
   'contract.read',
+  'goal-agreement.read',
+  'obstacle.raise',
 ] as const
 export type Action = (typeof actions)[number]
 

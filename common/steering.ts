@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { dueDaySchema } from './dates.ts'
+import { goalAgreementCountsSchema } from './goals.ts'
 import { organisationKinds } from './identity.ts'
+import { obstacleStatuses } from './obstacles.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { multiLineText, singleLineText } from './text.ts'
 
@@ -226,6 +228,7 @@ export const agendaItemSchema = z.object({
   position: z.number().int(),
   title: z.string(),
   description: z.string(),
+  obstacleId: z.uuid().nullable().describe('The structural obstacle the item is about, if any'),
 })
 
 export const attendanceInputSchema = z
@@ -322,6 +325,12 @@ export const steeringOverviewSchema = z
         }),
       ),
     }),
+    goalAgreements: goalAgreementCountsSchema.describe(
+      'How many goal agreements stand where (worst indicator)',
+    ),
+    obstacles: z
+      .record(z.enum(obstacleStatuses), z.number().int())
+      .describe("The obstacle board's counts by status"),
   })
   .meta({ id: 'SteeringOverview' })
 export type SteeringOverview = z.infer<typeof steeringOverviewSchema>

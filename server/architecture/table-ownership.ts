@@ -72,6 +72,22 @@ export const tableOwners = {
     'steering_decision',
     'action_item',
     'minutes_amendment',
+    // goals/ (migration 0016)
+    'goal_agreement',
+    'goal_agreement_party',
+    'goal_indicator',
+    'goal_indicator_value',
+    // obstacles/ (migration 0017)
+    'obstacle',
+    'obstacle_organisation',
+    'obstacle_evidence',
+    'obstacle_status_change',
+    // concept/ (migration 0018)
+    'concept_version',
+    'concept_section',
+    'concept_grid_cell',
+    'concept_interface',
+    'concept_consultation',
   ],
   staffing: [
     // positions/, contracts/, budget/ (migration 0020)

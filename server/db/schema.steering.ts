@@ -69,6 +69,8 @@ export interface AgendaItemTable {
   position: number
   title: string
   description: Generated<string>
+  /** The obstacle the item is about, when it was pulled in from the board (migration 0017). */
+  obstacle_id: Generated<string | null>
 }
 
 export interface MeetingAttendanceTable {

@@ -1,10 +1,13 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
+import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
+import type { ObstacleTables } from './schema.obstacles.ts'
 import type { StaffingTables } from './schema.staffing.ts'
 import type { SteeringTables } from './schema.steering.ts'
+import type { SteeringConceptTables } from './schema.steering-concept.ts'
 
 /** Row types of the tables, as Kysely sees them. Each module reads only its own tables. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -193,7 +196,10 @@ export interface DB
     NetworkTables,
     NetworkCaseTables,
     SteeringTables,
-    StaffingTables {
+    StaffingTables,
+    GoalTables,
+    ObstacleTables,
+    SteeringConceptTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -55,6 +55,13 @@ type Objects = {
   // Staffing: a position and a contract on it, entered by the district's coordination or administration.
   positionId: string
   contractId: string
+  // Goal agreements: an agreement of the district with an indicator kept by hand.
+  agreementId: string
+  indicatorId: string
+  /** A structural obstacle of the district, raised by its coordination. */
+  obstacleId: string
+  /** The district's draft of the integration concept. */
+  versionId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
   recipientOrganisationId: string
 }
@@ -99,6 +106,28 @@ const matrixMeeting = {
   endTime: '11:00',
   place: 'Matrix-Saal',
 }
+
+const matrixAgreement = {
+  title: 'Matrix-Zielvereinbarung',
+  goalStatement: 'Matrix-Ziel',
+  startsOn: '2026-01-01',
+  endsOn: '2027-12-31',
+}
+const matrixIndicator = {
+  name: 'Matrix-Indikator',
+  unit: 'count',
+  baseline: 1,
+  target: 10,
+  direction: 'increase',
+  source: 'manual',
+}
+const matrixInterface = (objects: Objects) => ({
+  organisationAId: objects.organisationId,
+  // Another district's recipient is the organisation itself; an unknown one is a 422 after the policy.
+  organisationBId: randomUUID(),
+  process: 'Matrix-Prozess',
+  problem: 'Matrix-Problem',
+})
 
 let createdUsers = 0
 /**
@@ -218,6 +247,41 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Before approval: a 422 after the policy.
   'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
+  'POST /api/goal-agreements': () => matrixAgreement,
+  'PUT /api/goal-agreements/:agreementId': () => matrixAgreement,
+  'POST /api/goal-agreements/:agreementId/indicators': () => matrixIndicator,
+  'POST /api/goal-agreements/:agreementId/indicators/:indicatorId/values': () => ({
+    measuredOn: today(),
+    value: 5,
+  }),
+  'POST /api/obstacles': () => ({
+    domain: 'housing',
+    title: 'Matrix-Hindernis',
+    description: 'Matrix-Beschreibung',
+  }),
+  // The case of the matrix's case manager: only case work on it passes (route access case.work).
+  'POST /api/obstacles/:obstacleId/evidence': (_username, objects) => ({ caseId: objects.caseId }),
+  // After the first move a second one is a 409 after the policy.
+  'POST /api/obstacles/:obstacleId/status': () => ({ status: 'triaged', note: 'Matrix-Sichtung' }),
+  'POST /api/obstacles/:obstacleId/agenda-items': (_username, objects) => ({ meetingId: objects.meetingId }),
+  // The concept: a draft exists already (409 after the policy); the first manager to adopt it
+  // freezes it, and later changes answer 409 after the policy too.
+  'POST /api/concept/versions': () => ({}),
+  'PUT /api/concept/versions/:versionId': () => ({ title: 'Matrix-Konzept' }),
+  'POST /api/concept/versions/:versionId/adoption': () => ({
+    adoptedOn: today(),
+    reference: 'Matrix-Beschluss',
+  }),
+  'POST /api/concept/versions/:versionId/sections': () => ({ title: 'Matrix-Abschnitt' }),
+  'PUT /api/concept/versions/:versionId/sections/:sectionId': () => ({ body: 'Matrix-Text' }),
+  'PUT /api/concept/versions/:versionId/grid': () => ({ cells: [] }),
+  'POST /api/concept/versions/:versionId/interfaces': (_username, objects) => matrixInterface(objects),
+  'PUT /api/concept/versions/:versionId/interfaces/:interfaceId': (_username, objects) =>
+    matrixInterface(objects),
+  'POST /api/concept/versions/:versionId/consultations': (_username, objects) => ({
+    bodyId: objects.bodyId,
+    heldOn: today(),
+  }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],
@@ -312,6 +376,10 @@ const objectParams = new Set([
   'viewId',
   'bodyId',
   'meetingId',
+  'agreementId',
+  'indicatorId',
+  'obstacleId',
+  'versionId',
   'serviceId',
   'consentId',
   'referralId',
@@ -461,8 +529,56 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       agenda: await byMeeting('agenda_item'),
       attendance: await byMeeting('meeting_attendance'),
       decisions: await byMeeting('steering_decision'),
+      obstacle: await db
+        .selectFrom('obstacle')
+        .selectAll()
+        .where('id', '=', objects.obstacleId)
+        .executeTakeFirst(),
+      obstacleEvidence: (
+        await db
+          .selectFrom('obstacle_evidence')
+          .select('id')
+          .where('obstacle_id', '=', objects.obstacleId)
+          .execute()
+      ).length,
       actions: await byMeeting('action_item'),
       amendments: await byMeeting('minutes_amendment'),
+      agreement: await db
+        .selectFrom('goal_agreement')
+        .selectAll()
+        .where('id', '=', objects.agreementId)
+        .executeTakeFirst(),
+      indicators: (
+        await db
+          .selectFrom('goal_indicator')
+          .select('id')
+          .where('agreement_id', '=', objects.agreementId)
+          .execute()
+      ).length,
+      indicatorValues: (
+        await db
+          .selectFrom('goal_indicator_value')
+          .select('id')
+          .where('indicator_id', '=', objects.indicatorId)
+          .execute()
+      ).length,
+      concept: await db
+        .selectFrom('concept_version')
+        .selectAll()
+        .where('id', '=', objects.versionId)
+        .executeTakeFirst(),
+      conceptContent: await Promise.all(
+        (['concept_section', 'concept_grid_cell', 'concept_interface', 'concept_consultation'] as const).map(
+          async (table) =>
+            (
+              await db
+                .selectFrom(table)
+                .select('version_id')
+                .where('version_id', '=', objects.versionId)
+                .execute()
+            ).length,
+        ),
+      ),
     }
   }
 
@@ -664,11 +780,34 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       name: 'Matrix Fremd',
       kind: 'kommune',
     })
-    /** A body and a meeting of a district, made by whoever manages steering there. */
+    /**
+     * A body and a meeting of a district, made by whoever manages steering there, and the district's
+     * draft of the concept (the demo district has one; another starts its first).
+     */
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
       const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
-      return { bodyId: body, meetingId: meeting }
+      const agreementId = await createNamed(session, '/api/goal-agreements', matrixAgreement)
+      const withIndicator = await session.request({
+        method: 'POST',
+        url: `/api/goal-agreements/${agreementId}/indicators`,
+        payload: matrixIndicator,
+      })
+      expect(withIndicator.statusCode).toBe(201)
+      const indicatorId = withIndicator.json().indicators[0].id as string
+      const obstacle = await createNamed(session, '/api/obstacles', {
+        domain: 'language',
+        title: 'Matrix-Systemrückmeldung',
+        description: 'Matrix-Beschreibung',
+      })
+      const draft = await ctx.database.db
+        .selectFrom('concept_version')
+        .select('id')
+        .where('district_id', '=', session.districtId)
+        .where('status', '=', 'draft')
+        .executeTakeFirst()
+      const versionId = draft?.id ?? (await createNamed(session, '/api/concept/versions', {}))
+      return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle, versionId }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     /** A position and a contract on it (of a staff member nobody signs in as), made by whoever keeps staffing. */

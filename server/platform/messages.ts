@@ -279,6 +279,58 @@ export const messages = {
     de: 'Mit diesem Vertrag wären der Stelle an mindestens einem Tag mehr Stellenanteile zugeordnet, als sie VZÄ hat.',
     en: 'With this contract the position would have more FTE assigned than it has on at least one day.',
   },
+  'indicator-computed': {
+    de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
+    en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',
+  },
+  'obstacle-personal-data': {
+    de: 'Eine Systemrückmeldung darf keine personenbezogenen Daten enthalten: keine Namen von Personen des Kreises und kein vollständiges Datum, das ein Geburtsdatum sein könnte. Bitte allgemein beschreiben (z. B. „eine Klientin“, „seit März 2025“).',
+    en: 'A structural obstacle must not hold personal data: no names of persons of the district and no full date that could be a birth date. Please describe it in general terms (e.g. "a client", "since March 2025").',
+  },
+  'obstacle-transition-not-allowed': {
+    de: 'Dieser Statuswechsel ist für die Systemrückmeldung in ihrem jetzigen Stand nicht möglich.',
+    en: 'This change of status is not possible for the obstacle in its current status.',
+  },
+  'obstacle-case-already-evidence': {
+    de: 'Dieser Fall ist für diese Systemrückmeldung schon erfasst.',
+    en: 'This case is already recorded for this obstacle.',
+  },
+  'obstacle-closed': {
+    de: 'Die Systemrückmeldung ist abgeschlossen; bitte bei Bedarf eine neue melden.',
+    en: 'The obstacle is closed; please raise a new one if needed.',
+  },
+  'obstacle-already-on-agenda': {
+    de: 'Die Systemrückmeldung steht schon auf der Tagesordnung dieser Sitzung.',
+    en: 'The obstacle is already on the agenda of this meeting.',
+  },
+  'not-a-working-group': {
+    de: 'Zuweisen lässt sich nur an eine Unterarbeitsgruppe des Kreises.',
+    en: 'An obstacle can only be assigned to a working group of the district.',
+  },
+  'concept-adopted': {
+    de: 'Diese Fassung des Konzepts ist beschlossen und damit abgeschlossen; Änderungen nur in einem neuen Entwurf.',
+    en: 'This version of the concept is adopted and thereby frozen; changes only in a new draft.',
+  },
+  'concept-draft-exists': {
+    de: 'Es gibt schon einen Entwurf des Konzepts; bitte diesen bearbeiten oder zuerst beschließen.',
+    en: 'There is already a draft of the concept; please edit it or adopt it first.',
+  },
+  'concept-domain-section-kept': {
+    de: 'Die Abschnitte der Handlungsfelder gehören zu jeder Fassung und können nicht entfernt werden.',
+    en: 'The sections of the life domains belong to every version and cannot be removed.',
+  },
+  'compare-versions-required': {
+    de: 'Bitte zwei Fassungen zum Vergleich angeben.',
+    en: 'Please name two versions to compare.',
+  },
+  'section-title-required': {
+    de: 'Bitte einen Titel für den Abschnitt angeben.',
+    en: 'Please give the section a title.',
+  },
+  'adoption-decision-of-other-body': {
+    de: 'Dieser Beschluss stammt nicht aus einer Sitzung des gewählten Gremiums.',
+    en: 'This decision was not taken in a meeting of the chosen body.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

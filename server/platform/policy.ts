@@ -237,6 +237,10 @@ const rules: Record<Action, Rule> = {
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo'),
   'steering.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Structural obstacles hold no personal data (the service refuses names and dates): case work
+  // raises them from its cases (each case link still needs case.work), coordination directly.
+  'obstacle.raise': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'case_manager', 'coordinator', 'admin'),
   // The register of decisions holds no personal data: report readers (administration, committee) read it too.
   'decision.read': (actor, subject) =>
     inDistrict(actor, subject) &&
@@ -250,6 +254,11 @@ const rules: Record<Action, Rule> = {
     subject?.type === 'staff-contract' &&
     sameDistrict(actor, subject) &&
     (keepsStaffing(actor) || (hasRole(actor, 'case_manager') && isOwnContract(actor, subject))),
+  // Goal agreements and their indicators are aggregates (small counts suppressed) and name only
+  // organisations: report readers, who report them to the committee, read them too.
+  'goal-agreement.read': (actor, subject) =>
+    inDistrict(actor, subject) &&
+    hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -68,6 +68,15 @@ const DecisionsPage = lazyRouteComponent(
   () => import('./features/steering/DecisionsPage.tsx'),
   'DecisionsPage',
 )
+const ConceptPage = lazyRouteComponent(() => import('./features/concept/ConceptPage.tsx'), 'ConceptPage')
+const ConceptVersionPage = lazyRouteComponent(
+  () => import('./features/concept/ConceptVersionPage.tsx'),
+  'ConceptVersionPage',
+)
+const ConceptComparePage = lazyRouteComponent(
+  () => import('./features/concept/ConceptComparePage.tsx'),
+  'ConceptComparePage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -250,6 +259,37 @@ const positionRoute = createRoute({
     )
   },
 })
+// The integration concept: its versions, one version, two versions compared.
+const conceptVersionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/concept/$versionId',
+  loader: loads(ConceptVersionPage),
+  component: function ConceptVersionRoute() {
+    const { versionId } = conceptVersionRoute.useParams()
+    return (
+      <RequireAbility ability="steering.read">
+        <ConceptVersionPage versionId={versionId} />
+      </RequireAbility>
+    )
+  },
+})
+const conceptCompareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/steering/concept/compare',
+  validateSearch: (search: Record<string, unknown>): { from?: string; to?: string } => ({
+    from: uuidOrUndefined(search.from),
+    to: uuidOrUndefined(search.to),
+  }),
+  loader: loads(ConceptComparePage),
+  component: function ConceptCompareRoute() {
+    const { from, to } = conceptCompareRoute.useSearch()
+    return (
+      <RequireAbility ability="steering.read">
+        <ConceptComparePage from={from} to={to} />
+      </RequireAbility>
+    )
+  },
+})
 
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
@@ -267,6 +307,9 @@ const routeTree = rootRoute.addChildren([
   page('/steering', BodiesPage, 'steering.read'),
   bodyRoute,
   meetingRoute,
+  page('/steering/concept', ConceptPage, 'steering.read'),
+  conceptCompareRoute,
+  conceptVersionRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
   page('/staffing', PositionsPage, 'staffing.read'),
   positionRoute,

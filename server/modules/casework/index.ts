@@ -11,6 +11,7 @@ export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
+export { personNamesInText } from './persons/names-in-text.ts'
 export {
   authorizeLegalSphereChange,
   authorizePersonRead,
@@ -18,6 +19,13 @@ export {
   refreshStaleMatchKeys,
   setLegalSphere,
 } from './persons/person.service.ts'
+export {
+  contactCountsByMonth,
+  type FigureRange,
+  figureMinimumCases,
+  type MonthlyFigure,
+  planDurationsByMonth,
+} from './sharing/figures.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,

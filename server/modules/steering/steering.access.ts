@@ -10,6 +10,8 @@ import {
   ownDistrict,
 } from '../../platform/policy.ts'
 import { selectBodyDistrict } from './bodies/body.queries.ts'
+import { selectVersionDistrict } from './concept/concept.queries.ts'
+import { selectAgreementDistrict } from './goals/goal.queries.ts'
 import { selectMeetingDistrict } from './meetings/meeting.queries.ts'
 
 /** A rule of steering was broken: the message belongs next to the named field of the input. */
@@ -28,5 +30,31 @@ export async function authorizeOnBody(db: Kysely<DB>, actor: Actor, action: Acti
 
 export async function authorizeOnMeeting(db: Kysely<DB>, actor: Actor, action: Action, meetingId: string) {
   assertRecordVisible(actor, await selectMeetingDistrict(db, meetingId), { type: 'meeting', id: meetingId })
+  authorize(actor, action, ownDistrict(actor))
+}
+
+export async function authorizeOnAgreement(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: Action,
+  agreementId: string,
+) {
+  assertRecordVisible(actor, await selectAgreementDistrict(db, agreementId), {
+    type: 'goal_agreement',
+    id: agreementId,
+  })
+  authorize(actor, action, ownDistrict(actor))
+}
+
+export async function authorizeOnConceptVersion(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: Action,
+  versionId: string,
+) {
+  assertRecordVisible(actor, await selectVersionDistrict(db, versionId), {
+    type: 'concept_version',
+    id: versionId,
+  })
   authorize(actor, action, ownDistrict(actor))
 }

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { bodyRoutes } from './bodies/body.routes.ts'
+import { conceptRoutes } from './concept/concept.routes.ts'
 import { decisionRoutes } from './decisions/decision.routes.ts'
+import { goalRoutes } from './goals/goal.routes.ts'
 import { meetingRoutes } from './meetings/meeting.routes.ts'
+import { obstacleRoutes } from './obstacles/obstacle.routes.ts'
 import { overviewRoutes } from './overview/overview.routes.ts'
 
 /** Every route of steering, one plugin per feature folder. */
@@ -13,4 +16,7 @@ export const steeringRoutes =
     await app.register(meetingRoutes(deps))
     await app.register(decisionRoutes(deps))
     await app.register(overviewRoutes(deps))
+    await app.register(goalRoutes(deps))
+    await app.register(obstacleRoutes(deps))
+    await app.register(conceptRoutes(deps))
   }

@@ -4,8 +4,11 @@ import type { AttendanceStatus, BodyKind, MembershipRole } from '../../../common
 import type { DB } from '../../db/schema.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
 import { createActionItemTask } from '../casework/index.ts'
+import { districtMunicipalities } from '../districts/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
+import { seedDemoConcept } from './concept/concept.seed.ts'
+import { seedDemoGoalAgreements } from './goals/goals.seed.ts'
 import {
   insertActionItem,
   insertAgendaItem,
@@ -22,9 +25,10 @@ import { actionItemSourceKey } from './meetings/meeting.service.ts'
  * steering group (Lenkungsgruppe) with the heads of Jobcenter and Agentur für Arbeit, the welfare
  * associations, Sozialamt, Ausländerbehörde, youth and school, and five named representatives of
  * the municipalities, a few seats still unfilled; its last meeting, in which the goal agreements
- * were agreed (the decisions; the agreements themselves come later); two working groups with
+ * were agreed (the decisions, and the agreements with their indicators in goals/goals.seed.ts); two working groups with
  * practitioners; and the circle of integration councils and migrant organisations, which was
- * informed about the concept last week. People are invented.
+ * informed about the concept last week; the integration concept itself comes from
+ * concept/concept.seed.ts. People are invented.
  */
 
 type DemoSeat = { label: string; kind: string | null; holder?: DemoMember }
@@ -223,6 +227,9 @@ type DemoMeeting = {
   amendment?: string
 }
 
+/** The decision that agreed the goal agreements (goals/goals.seed.ts). */
+const goalAgreementDecision = 'LG 2026/7'
+
 const meetings: DemoMeeting[] = [
   {
     body: steeringGroup,
@@ -391,10 +398,11 @@ export async function seedDemoSteering(
   now = new Date(),
 ): Promise<number> {
   if ((await selectBodies(db, districtId, '1990-01-01')).length > 0) return 0
-  const [organisations, coordinators, timeZone] = await Promise.all([
+  const [organisations, coordinators, timeZone, municipalities] = await Promise.all([
     districtOrganisations(db, districtId),
     activeUsersWithRole(db, districtId, 'coordinator'),
     districtTimeZone(db, districtId),
+    districtMunicipalities(db, districtId),
   ])
   const coordinator = coordinators[0]
   if (!coordinator) return 0
@@ -406,6 +414,7 @@ export async function seedDemoSteering(
   }
   return db.transaction().execute(async (trx) => {
     const memberships = new Map<string, Map<string, string>>()
+    let goalDecisionId: string | null = null
     for (const body of bodies) memberships.set(body.name, await seedBody(trx, districtId, body, ids))
     for (const meeting of meetings) {
       const bodyId = ids.bodies.get(meeting.body) as string
@@ -428,7 +437,7 @@ export async function seedDemoSteering(
           description: item.description ?? '',
         })
         for (const decision of item.decisions ?? []) {
-          await insertDecision(trx, {
+          const decisionId = await insertDecision(trx, {
             district_id: districtId,
             body_id: bodyId,
             meeting_id: meetingId,
@@ -440,6 +449,7 @@ export async function seedDemoSteering(
             abstentions: decision.votes?.[2] ?? null,
             created_by: coordinator.id,
           })
+          if (decision.number === goalAgreementDecision) goalDecisionId = decisionId
         }
       }
       const members = memberships.get(meeting.body) ?? new Map()
@@ -485,6 +495,22 @@ export async function seedDemoSteering(
         })
       }
     }
+    await seedDemoGoalAgreements(trx, {
+      districtId,
+      today,
+      coordinatorId: coordinator.id,
+      decisionId: goalDecisionId,
+      organisations: ids.organisations,
+      municipalities: new Map(municipalities.map((municipality) => [municipality.name, municipality.id])),
+    })
+    await seedDemoConcept(trx, {
+      districtId,
+      organisations: ids.organisations,
+      bodies: ids.bodies,
+      coordinatorId: coordinator.id,
+      today,
+      councilsCircle,
+    })
     return bodies.length
   })
 }

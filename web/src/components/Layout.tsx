@@ -20,6 +20,7 @@ const navigation = [
     ability: 'short-consultation.record',
   },
   { to: '/steering', labelKey: 'steering.nav.bodies', exact: false, ability: 'steering.read' },
+  { to: '/steering/concept', labelKey: 'concept.nav', exact: false, ability: 'steering.read' },
   { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
   { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
@@ -115,12 +116,23 @@ export function Layout() {
         {navigation
           .filter((item) => can(item.ability))
           .map((item) => {
-            const active = item.exact ? pathname === item.to : pathname.startsWith(item.to)
+            // A deeper entry (the concept below the bodies) takes the highlight from its parent.
+            const active = item.exact
+              ? pathname === item.to
+              : pathname.startsWith(item.to) &&
+                !navigation.some(
+                  (other) =>
+                    other.to.length > item.to.length &&
+                    other.to.startsWith(item.to) &&
+                    pathname.startsWith(other.to),
+                )
             return (
               <NavLink
                 key={item.to}
                 component={Link}
                 to={item.to}
+                // The router marks only its exact page; the highlight of a section is decided above.
+                activeOptions={{ exact: true }}
                 label={t(item.labelKey)}
                 active={active}
                 aria-current={active ? 'page' : undefined}

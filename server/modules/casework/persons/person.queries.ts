@@ -276,3 +276,17 @@ export async function setPersonLegalSphere(trx: Transaction<DB>, personId: strin
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/**
+ * The names of the district's persons (not merged duplicates) that share a phonetic code with
+ * the given codes, for finding names in a free text; the array index on name_codes answers it.
+ */
+export function selectPersonNamesByCodes(db: Kysely<DB>, districtId: string, codes: readonly string[]) {
+  return db
+    .selectFrom('person')
+    .select(['family_name', 'given_names', 'birth_name', 'other_spellings', 'name_in_original_script'])
+    .where('district_id', '=', districtId)
+    .where('merged_into', 'is', null)
+    .where(sql<boolean>`name_codes && ${sql.val([...codes])}::text[]`)
+    .execute()
+}

@@ -151,7 +151,13 @@ export function selectAgenda(db: Kysely<DB>, meetingId: string) {
 
 export async function insertAgendaItem(
   trx: Transaction<DB>,
-  item: { district_id: string; meeting_id: string; title: string; description: string },
+  item: {
+    district_id: string
+    meeting_id: string
+    title: string
+    description: string
+    obstacle_id?: string | null
+  },
 ): Promise<string> {
   const row = await trx
     .insertInto('agenda_item')
@@ -162,6 +168,25 @@ export async function insertAgendaItem(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** The agenda items about these obstacles, with their meeting, soonest meeting first. */
+export function selectObstacleAgendaItems(db: Kysely<DB>, obstacleIds: readonly string[]) {
+  if (obstacleIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('agenda_item')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .select([
+      'agenda_item.id',
+      'agenda_item.obstacle_id',
+      'agenda_item.meeting_id',
+      'meeting.title as meeting_title',
+      'meeting.starts_at',
+      'meeting.approved_at',
+    ])
+    .where('agenda_item.obstacle_id', 'in', [...obstacleIds])
+    .orderBy('meeting.starts_at')
+    .execute()
 }
 
 export function selectAttendance(db: Kysely<DB>, meetingId: string) {

@@ -48,6 +48,7 @@ import {
   selectDecisions,
   selectMeeting,
   selectMeetingPage,
+  selectObstacleAgendaItems,
   updateMeetingIfVersion,
   updateMinutesIfVersion,
   upsertAttendance,
@@ -169,6 +170,7 @@ async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string
       position: item.position,
       title: item.title,
       description: item.description,
+      obstacleId: item.obstacle_id,
     })),
     attendance: attendees.map((member) => ({
       membershipId: member.id,
@@ -209,6 +211,27 @@ async function readMeeting(db: Kysely<DB>, districtId: string, meetingId: string
       createdByName: names.get(amendment.created_by) ?? '',
     })),
   }
+}
+
+/** Where obstacles are on agendas, by obstacle: the meeting and whether its minutes are approved. */
+export async function obstacleAgendaItems(db: Kysely<DB>, obstacleIds: readonly string[]) {
+  const rows = await selectObstacleAgendaItems(db, obstacleIds)
+  const byObstacle = new Map<
+    string,
+    { agendaItemId: string; meetingId: string; meetingTitle: string; startsAt: string; approved: boolean }[]
+  >()
+  for (const row of rows) {
+    const items = byObstacle.get(row.obstacle_id as string) ?? []
+    items.push({
+      agendaItemId: row.id,
+      meetingId: row.meeting_id,
+      meetingTitle: row.meeting_title,
+      startsAt: new Date(row.starts_at).toISOString(),
+      approved: row.approved_at !== null,
+    })
+    byObstacle.set(row.obstacle_id as string, items)
+  }
+  return byObstacle
 }
 
 /** The key of the task an action item became; one task per action item, ever. */
@@ -304,6 +327,8 @@ export async function addAgendaItem(
   meetingId: string,
   input: z.output<typeof agendaItemInputSchema>,
   request: RequestContext,
+  /** The obstacle the item is about, when the board pulls one into the meeting. */
+  obstacleId: string | null = null,
 ): Promise<MeetingDetail> {
   await authorizeOnMeeting(db, actor, 'steering.manage', meetingId)
   await changeOpenMeeting(db, meetingId, async (trx) => {
@@ -312,6 +337,7 @@ export async function addAgendaItem(
       meeting_id: meetingId,
       title: input.title,
       description: input.description,
+      obstacle_id: obstacleId,
     })
     await recordAudit(trx, {
       ...request,
