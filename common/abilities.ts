@@ -43,6 +43,9 @@ export const actions = [
   'steering.read',
   'steering.manage',
   'decision.read',
+  'staffing.read',
+  'staffing.manage',
+  'contract.read',
   'goal-agreement.read',
   'obstacle.raise',
 ] as const

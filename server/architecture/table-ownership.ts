@@ -93,6 +93,16 @@ export const tableOwners = {
     'agenda_item_document_content',
     'body_feed_token',
   ],
+  staffing: [
+    // positions/, contracts/, budget/ (migration 0020)
+    'staff_position',
+    'funding_rate',
+    'pay_grade_cost',
+    'staff_member',
+    'staff_contract',
+    'staff_contract_version',
+    'planned_departure',
+  ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -5,6 +5,7 @@ import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { ObstacleTables } from './schema.obstacles.ts'
+import type { StaffingTables } from './schema.staffing.ts'
 import type { SteeringTables } from './schema.steering.ts'
 import type { SteeringConceptTables } from './schema.steering-concept.ts'
 
@@ -195,6 +196,7 @@ export interface DB
     NetworkTables,
     NetworkCaseTables,
     SteeringTables,
+    StaffingTables,
     GoalTables,
     ObstacleTables,
     SteeringConceptTables {

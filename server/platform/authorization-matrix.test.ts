@@ -52,6 +52,9 @@ type Objects = {
   // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
   bodyId: string
   meetingId: string
+  // Staffing: a position and a contract on it, entered by the district's coordination or administration.
+  positionId: string
+  contractId: string
   // Goal agreements: an agreement of the district with an indicator kept by hand.
   agreementId: string
   indicatorId: string
@@ -342,6 +345,18 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     targetGroups: ['refugees'],
     municipalityIds: [objects.municipalityId],
   }),
+  // Staffing: a position, a contract on a position that does not exist (422 after the policy), the
+  // contract's share and period as they are, and rates far ahead that no budget of the tests reads.
+  'POST /api/positions': () => ({ baustein: 'case-management', title: 'Matrix-Stelle', fte: 1 }),
+  'POST /api/contracts': () => ({ positionId: randomUUID(), fte: 0.5, startsOn: today(), endsOn: null }),
+  'PUT /api/contracts/:contractId': () => ({ fte: 0.5, startsOn: '2025-01-01', endsOn: null }),
+  'POST /api/funding-rates': () => ({
+    baustein: 'case-management',
+    amount: 57_000,
+    validFrom: '2035-01-01',
+    validUntil: '2035-12-31',
+  }),
+  'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
   'POST /api/services/overlaps/intended': () => ({
     serviceIds: [randomUUID(), randomUUID()],
     reason: 'Matrix-Begründung',
@@ -378,6 +393,8 @@ const objectParams = new Set([
   'serviceId',
   'consentId',
   'referralId',
+  'positionId',
+  'contractId',
 ])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
 const fillUrl = (url: string, objects: Objects) =>
@@ -421,6 +438,14 @@ const expectedAllowed = (each: Case): boolean => {
     if (access === 'referral.open') return can(each.facts, 'case.read', ownSubjects.case)
     return can(each.facts, access as Action, ownSubjects.case)
   }
+  // The matrix's contract belongs to nobody who signs in: only those who keep staffing read it.
+  if (params.includes('contractId') && access === 'contract.read' && each.facts) {
+    return can(each.facts, access, {
+      type: 'staff-contract',
+      districtId: each.facts.districtId,
+      staffUserId: null,
+    })
+  }
   // The directory entry and services of the matrix's own organisation, which is not the partner's.
   if ((access === 'directory.edit' || access === 'service.edit') && each.facts) {
     return can(each.facts, access, {
@@ -454,6 +479,40 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
   let foreignVersion: number
   let foreignRecords: Record<string, unknown>
   let foreignSteering: Record<string, unknown>
+  let foreignStaffing: Record<string, unknown>
+
+  /** A district's staffing records, to compare: the position, its contracts and their history. */
+  const staffingSnapshot = async (objects: Objects) => {
+    const db = ctx.database.db
+    return {
+      position: await db
+        .selectFrom('staff_position')
+        .selectAll()
+        .where('id', '=', objects.positionId)
+        .executeTakeFirst(),
+      contracts: await db
+        .selectFrom('staff_contract')
+        .selectAll()
+        .where('position_id', '=', objects.positionId)
+        .orderBy('id')
+        .execute(),
+      versions: (
+        await db
+          .selectFrom('staff_contract_version')
+          .select('version')
+          .where('contract_id', '=', objects.contractId)
+          .execute()
+      ).length,
+    }
+  }
+  const contractVersion = async (contractId: string) =>
+    (
+      await ctx.database.db
+        .selectFrom('staff_contract')
+        .select('version')
+        .where('id', '=', contractId)
+        .executeTakeFirst()
+    )?.version
 
   /** A district's steering records, to compare: the body, the meeting and everything recorded in it. */
   const steeringSnapshot = async (objects: Objects) => {
@@ -761,6 +820,23 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle, versionId }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
+    /** A position and a contract on it (of a staff member nobody signs in as), made by whoever keeps staffing. */
+    const staffingRecords = async (session: TestSession) => {
+      const positionId = await createNamed(session, '/api/positions', {
+        baustein: 'case-management',
+        title: 'Matrix-Stelle',
+        fte: 1,
+      })
+      const contractId = await createNamed(session, '/api/contracts', {
+        positionId,
+        fte: 0.5,
+        startsOn: '2025-01-01',
+        endsOn: null,
+        staffMember: { familyName: 'Matrix' },
+      })
+      return { positionId, contractId }
+    }
+    const ownStaffing = await staffingRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.
     const foreignCaseWork = await caseWorkRecords(foreignSession, null, foreignOrganisation)
     const matrixService = (organisationId: string, municipalityId: string) => ({
@@ -783,6 +859,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       ),
       ...foreignCaseWork,
       ...(await steeringRecords(lindenauAdmin)),
+      ...(await staffingRecords(lindenauAdmin)),
     }
     const ownService = await createNamed(
       admin,
@@ -792,6 +869,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     foreignVersion = (await userVersion(foreignTarget)) as number
     foreignRecords = await caseWorkSnapshot(foreign)
     foreignSteering = await steeringSnapshot(foreign)
+    foreignStaffing = await staffingSnapshot(foreign)
     ownSubjects = {
       case: {
         type: 'case',
@@ -837,7 +915,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
           ? await userVersion(objects.userId)
           : route.url === '/api/cases/:caseId' || versionedPosts.has(key)
             ? await caseVersion(objects.caseId)
-            : undefined
+            : params.includes('contractId')
+              ? await contractVersion(objects.contractId)
+              : undefined
         headers['if-match'] = `"${version ?? 1}"`
       }
       let body = bodies[key]?.(username, objects)
@@ -890,6 +970,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
         serviceId: ownService,
         ...ownCaseWork,
         ...ownSteering,
+        ...ownStaffing,
       }
       for (const route of routes) {
         const variants: Variant[] = paramsOf(route.url).some((name) => objectParams.has(name))
@@ -969,6 +1050,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     expect(sessions.map((row) => row.token_hash.slice(0, 16))).toEqual([foreign.sessionId])
     expect(await caseWorkSnapshot(foreign)).toEqual(foreignRecords)
     expect(await steeringSnapshot(foreign)).toEqual(foreignSteering)
+    expect(await staffingSnapshot(foreign)).toEqual(foreignStaffing)
   })
 
   it('refuses with 403 or 404 what the policy denies a role in its own district', () => {

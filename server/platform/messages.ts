@@ -275,6 +275,10 @@ export const messages = {
     de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
     en: 'Only an active user of your district who keeps tasks can own an action item.',
   },
+  'position-over-assigned': {
+    de: 'Mit diesem Vertrag wären der Stelle an mindestens einem Tag mehr Stellenanteile zugeordnet, als sie VZÄ hat.',
+    en: 'With this contract the position would have more FTE assigned than it has on at least one day.',
+  },
   'indicator-computed': {
     de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
     en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',

@@ -23,6 +23,15 @@ export type Subject =
   | { type: 'task'; id?: string; districtId: string; assigneeId: string; createdBy: string | null }
   | OrganisationSubject
   | ReferralSubject
+  | StaffContractSubject
+
+/** An employee's contract as the rules see it: whose it is (the staff member's user account, if linked). */
+export type StaffContractSubject = {
+  type: 'staff-contract'
+  id?: string
+  districtId: string
+  staffUserId: string | null
+}
 
 /** An organisation of the network as the rules see it: its district, and which one it is. */
 export type OrganisationSubject = { type: 'organisation'; districtId: string; organisationId: string }
@@ -104,6 +113,11 @@ const keepsNetworkEntry = (actor: Actor, subject: Subject | undefined) =>
   (hasRole(actor, 'coordinator', 'admin') || actsFor(actor, subject))
 const inDistrict = (actor: Actor, subject: Subject | undefined) =>
   subject?.type === 'district' && sameDistrict(actor, subject)
+/** Who keeps positions, contracts and the budget: coordination and administration. */
+const keepsStaffing = (actor: Actor) => hasRole(actor, 'coordinator', 'admin')
+/** A case manager's own contract: the staff member is linked to their user account. */
+const isOwnContract = (actor: Actor, subject: StaffContractSubject) =>
+  subject.staffUserId !== null && subject.staffUserId === actor.userId
 
 /**
  * Which cases of the own district an actor reads, as data: the cases they manage (when
@@ -231,6 +245,15 @@ const rules: Record<Action, Rule> = {
   'decision.read': (actor, subject) =>
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
+  // Positions, contracts, warnings and the budget name employees: personal data of staff, read
+  // and kept by coordination and administration only (every read is audited).
+  'staffing.read': (actor, subject) => inDistrict(actor, subject) && keepsStaffing(actor),
+  'staffing.manage': (actor, subject) => inDistrict(actor, subject) && keepsStaffing(actor),
+  // A case manager sees their own contract, nobody else's.
+  'contract.read': (actor, subject) =>
+    subject?.type === 'staff-contract' &&
+    sameDistrict(actor, subject) &&
+    (keepsStaffing(actor) || (hasRole(actor, 'case_manager') && isOwnContract(actor, subject))),
   // Goal agreements and their indicators are aggregates (small counts suppressed) and name only
   // organisations: report readers, who report them to the committee, read them too.
   'goal-agreement.read': (actor, subject) =>
@@ -286,6 +309,8 @@ function triedRecord(subject: Subject): TriedRecord | undefined {
       return subject.id ? { type: subject.type, id: subject.id } : undefined
     case 'organisation':
       return { type: 'organisation', id: subject.organisationId }
+    case 'staff-contract':
+      return subject.id ? { type: 'staff_contract', id: subject.id } : undefined
     case 'district':
     case 'audit':
       return undefined
@@ -345,6 +370,10 @@ function genericSubject(action: Action, actor: Actor): Subject {
       organisationId: actor.organisationId ?? '',
       status: 'sent',
     }
+  }
+  // The general ability to read contracts: one's own.
+  if (action === 'contract.read') {
+    return { type: 'staff-contract', districtId: actor.districtId, staffUserId: actor.userId }
   }
   return { type: 'district', districtId: actor.districtId }
 }
@@ -443,6 +472,14 @@ function situationsFor(action: Action, districtId: string): Situation[] {
       { label: 'own organisation', subject: referral('organisation', 'sent') },
       { label: 'own organisation, draft', subject: referral('organisation', 'draft') },
       { label: 'other organisation', subject: referral('other-organisation', 'sent') },
+    ]
+  }
+  if (action === 'contract.read') {
+    const contract = (staffUserId: string) => () =>
+      ({ type: 'staff-contract', districtId, staffUserId }) as const
+    return [
+      { label: 'own', subject: contract(me) },
+      { label: 'others', subject: contract('colleague') },
     ]
   }
   return [{ label: 'district', subject: () => ({ type: 'district', districtId }) }]

@@ -52,6 +52,15 @@ const LegalSphereChangesPage = lazyRouteComponent(
 )
 const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
 const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
+const PositionsPage = lazyRouteComponent(
+  () => import('./features/staffing/PositionsPage.tsx'),
+  'PositionsPage',
+)
+const PositionPage = lazyRouteComponent(() => import('./features/staffing/PositionPage.tsx'), 'PositionPage')
+const WarningsPage = lazyRouteComponent(() => import('./features/staffing/WarningsPage.tsx'), 'WarningsPage')
+const TimelinePage = lazyRouteComponent(() => import('./features/staffing/TimelinePage.tsx'), 'TimelinePage')
+const BudgetPage = lazyRouteComponent(() => import('./features/staffing/BudgetPage.tsx'), 'BudgetPage')
+const CaseloadPage = lazyRouteComponent(() => import('./features/staffing/CaseloadPage.tsx'), 'CaseloadPage')
 const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
 const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
 const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
@@ -257,6 +266,20 @@ const goalAgreementRoute = createRoute({
   },
 })
 
+// Staffing and funding: positions, contracts, warnings, timeline, budget.
+const positionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staffing/positions/$positionId',
+  loader: loads(PositionPage),
+  component: function PositionRoute() {
+    const { positionId } = positionRoute.useParams()
+    return (
+      <RequireAbility ability="staffing.read">
+        <PositionPage positionId={positionId} />
+      </RequireAbility>
+    )
+  },
+})
 // The integration concept: its versions, one version, two versions compared.
 const conceptVersionRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -311,6 +334,12 @@ const routeTree = rootRoute.addChildren([
   goalAgreementRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
   page('/goal-agreements', GoalAgreementsPage, 'goal-agreement.read'),
+  page('/staffing', PositionsPage, 'staffing.read'),
+  positionRoute,
+  page('/staffing/warnings', WarningsPage, 'staffing.read'),
+  page('/staffing/timeline', TimelinePage, 'staffing.read'),
+  page('/staffing/budget', BudgetPage, 'staffing.read'),
+  page('/staffing/caseload', CaseloadPage, 'staffing.read'),
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,

@@ -6,6 +6,7 @@ import {
   seedDemoHandovers,
   seedDemoNetwork,
 } from '../../modules/network/index.ts'
+import { seedDemoStaffing } from '../../modules/staffing/index.ts'
 import { seedDemoSteering } from '../../modules/steering/index.ts'
 import type { Database } from '../database.ts'
 import { demoDistricts } from './districts.ts'
@@ -16,6 +17,7 @@ export type DemoSeedResult = {
   personsCreated: number
   servicesCreated: number
   bodiesCreated: number
+  positionsCreated: number
 }
 
 /** Seeds the demo data. Idempotent: what exists already is not created again. */
@@ -36,5 +38,6 @@ export async function seedDemo(
   // Legal-sphere changes and a conference hang off the demo cases too.
   if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
   const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
-  return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated }
+  const positionsCreated = rheinSieg ? await seedDemoStaffing(database.db, rheinSieg) : 0
+  return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated, positionsCreated }
 }

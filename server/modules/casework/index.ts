@@ -29,6 +29,9 @@ export {
 export {
   type ActionItemTask,
   authorizeOnPerson,
+  type CaseloadFigure,
+  caseloadAggregates,
+  caseloadMinimumCount,
   caseOutline,
   caseReferences,
   caseSubjectFor,

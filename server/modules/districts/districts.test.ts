@@ -18,12 +18,14 @@ describe.each(databaseKinds)('districts API on %s', (kind) => {
     expect(first.personsCreated).toBe(300)
     expect(first.servicesCreated).toBe(21)
     expect(first.bodiesCreated).toBe(5)
+    expect(first.positionsCreated).toBe(9)
     expect(second).toMatchObject({
       districtsCreated: 0,
       identities: { created: 0 },
       personsCreated: 0,
       servicesCreated: 0,
       bodiesCreated: 0,
+      positionsCreated: 0,
     })
     rheinSieg = await loginAs(ctx.app, 'admin')
     lindenau = await loginAs(ctx.app, 'admin.lindenau')

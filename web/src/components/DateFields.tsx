@@ -73,6 +73,8 @@ export function DayInput({ value, onChange, max, min, onClick, onBlur, onKeyDown
       maxDate={max}
       minDate={min}
       clearable={!props.required}
+      // The clear button of a filled optional day needs a name of its own (axe: button-name).
+      clearButtonProps={{ 'aria-label': t('common.clearDay') }}
       // Every control of the calendar named for screen readers; no greyed days of the neighbouring
       // months, whose contrast is too low to read.
       ariaLabels={{

@@ -23,6 +23,7 @@ const navigation = [
   { to: '/steering/concept', labelKey: 'concept.nav', exact: false, ability: 'steering.read' },
   { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
   { to: '/goal-agreements', labelKey: 'goals.nav', exact: false, ability: 'goal-agreement.read' },
+  { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

@@ -225,3 +225,43 @@ export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourc
     .where('source_key', 'in', [...sourceKeys])
     .execute()
 }
+
+/**
+ * Cases open at some time in each month, per municipality: opened by the month's last day and not
+ * closed before its first. Months are `YYYY-MM-01` days; counts only, no case leaves this query.
+ */
+export async function selectActiveCasesByMonth(
+  db: Kysely<DB>,
+  districtId: string,
+  monthStarts: readonly string[],
+) {
+  const result = await sql<{ month: string; municipality_id: string; count: number }>`
+    SELECT to_char(m.month_start, 'YYYY-MM') AS month, c.municipality_id, count(*)::int AS count
+    FROM unnest(${monthStarts}::date[]) AS m (month_start)
+    JOIN client_case c ON c.district_id = ${districtId}
+      AND c.opened_on <= (m.month_start + interval '1 month' - interval '1 day')::date
+      AND (c.closed_on IS NULL OR c.closed_on >= m.month_start)
+    GROUP BY 1, 2`.execute(db)
+  return result.rows
+}
+
+/**
+ * Counselling contacts of cases per month (in the district's time zone) and municipality, from the
+ * instant `from` up to `before` (the bounds as instants, so that the index on occurred_at serves).
+ */
+export async function selectContactsByMonth(
+  db: Kysely<DB>,
+  districtId: string,
+  timeZone: string,
+  from: string,
+  before: string,
+) {
+  const result = await sql<{ month: string; municipality_id: string; count: number }>`
+    SELECT to_char((ct.occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM') AS month, c.municipality_id,
+      count(*)::int AS count
+    FROM contact ct JOIN client_case c ON c.id = ct.case_id
+    WHERE ct.district_id = ${districtId}
+      AND ct.occurred_at >= ${from}::timestamptz AND ct.occurred_at < ${before}::timestamptz
+    GROUP BY 1, 2`.execute(db)
+  return result.rows
+}

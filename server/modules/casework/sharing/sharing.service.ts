@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ShareableField } from '../../../../common/consent.ts'
+import { instantOfLocalTime } from '../../../../common/dates.ts'
 import type { DB } from '../../../db/schema.ts'
 import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
@@ -9,8 +10,10 @@ import {
   type FollowUpTaskRow,
   insertFollowUpTasks,
   insertSourcedTask,
+  selectActiveCasesByMonth,
   selectCaseOutline,
   selectCaseReferences,
+  selectContactsByMonth,
   selectHouseholdForSharing,
   selectLatestAssessmentEntries,
   selectLatestResidenceStatus,
@@ -268,4 +271,70 @@ export async function removeActionItemTask(
 export async function tasksBySourceKey(db: Kysely<DB>, districtId: string, sourceKeys: readonly string[]) {
   const rows = await selectTasksBySourceKey(db, districtId, [...new Set(sourceKeys)])
   return new Map(rows.map((row) => [row.source_key as string, { id: row.id, doneAt: row.done_at }]))
+}
+
+/** Figures of one month and municipality; counts below `caseloadMinimumCount` are withheld (null). */
+export type CaseloadFigure = {
+  month: string
+  /** null: the whole district (the sum before small counts are withheld). */
+  municipalityId: string | null
+  activeCases: number | null
+  contacts: number | null
+}
+
+/** Smaller counts could single a person out in a small municipality: they are withheld. */
+export const caseloadMinimumCount = 3
+
+/**
+ * Active cases and counselling contacts per month and municipality, aggregates only, for the
+ * caseload per case-management FTE. Months are `YYYY-MM`, counted in the district's time zone.
+ */
+export async function caseloadAggregates(
+  db: Kysely<DB>,
+  districtId: string,
+  months: readonly string[],
+  timeZone: string,
+): Promise<CaseloadFigure[]> {
+  if (months.length === 0) return []
+  const sorted = [...months].sort()
+  const first = `${sorted[0]}-01`
+  const [year, month] = (sorted[sorted.length - 1] as string).split('-').map(Number) as [number, number]
+  const afterLast = `${month === 12 ? year + 1 : year}-${String(month === 12 ? 1 : month + 1).padStart(2, '0')}-01`
+  const [cases, contacts] = await Promise.all([
+    selectActiveCasesByMonth(
+      db,
+      districtId,
+      sorted.map((each) => `${each}-01`),
+    ),
+    selectContactsByMonth(
+      db,
+      districtId,
+      timeZone,
+      instantOfLocalTime(first, '00:00', timeZone),
+      instantOfLocalTime(afterLast, '00:00', timeZone),
+    ),
+  ])
+  const figures = new Map<string, CaseloadFigure>()
+  const entry = (row: { month: string; municipality_id: string | null }) => {
+    const key = `${row.month}|${row.municipality_id ?? ''}`
+    let figure = figures.get(key)
+    if (!figure) {
+      figure = { month: row.month, municipalityId: row.municipality_id, activeCases: 0, contacts: 0 }
+      figures.set(key, figure)
+    }
+    return figure
+  }
+  const shown = (count: number) => (count < caseloadMinimumCount ? null : count)
+  for (const month of sorted) {
+    const district = entry({ month, municipality_id: null })
+    district.activeCases = cases.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
+    district.contacts = contacts.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
+  }
+  for (const row of cases) entry(row).activeCases = row.count
+  for (const row of contacts) entry(row).contacts = row.count
+  return [...figures.values()].map((figure) => ({
+    ...figure,
+    activeCases: shown(figure.activeCases ?? 0),
+    contacts: shown(figure.contacts ?? 0),
+  }))
 }

@@ -10,6 +10,8 @@ import { useCan, useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
 import { DistrictTable } from '../districts/DistrictTable.tsx'
 import { InboxStartCard } from '../network/InboxStartCard.tsx'
+// Small and without charts: part of the start page, like the case-work and inbox cards.
+import { StaffingStartCard } from '../staffing/StaffingStartCard.tsx'
 
 // The coordinator's card reads steering and network; its code loads only for those who see it.
 const SteeringStartCard = lazy(() =>
@@ -41,6 +43,7 @@ export function StartPage() {
             <SteeringStartCard />
           </Suspense>
         )}
+        <StaffingStartCard />
         <InboxStartCard />
         <CaseworkStartCard />
         {showStatus && (

@@ -1,0 +1,2 @@
+export { staffingRoutes } from './staffing.routes.ts'
+export { seedDemoStaffing } from './staffing.seed.ts'
