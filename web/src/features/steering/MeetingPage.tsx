@@ -452,6 +452,16 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
               TOP {item.position}: {item.title}
             </Text>
             {item.description && <Text size="sm">{item.description}</Text>}
+            {item.obstacleId && (
+              <Anchor
+                size="sm"
+                renderRoot={(props) => (
+                  <Link {...props} to="/obstacles" search={{ obstacle: item.obstacleId ?? undefined }} />
+                )}
+              >
+                {t('obstacles.agenda.fromBoard')}
+              </Anchor>
+            )}
             {decisionsOf(item.id).map((decision) => (
               <Text
                 key={decision.id}
