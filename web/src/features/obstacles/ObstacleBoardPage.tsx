@@ -121,7 +121,8 @@ export function ObstacleBoardPage({ initialObstacle }: { initialObstacle?: strin
         onClose={() => setSelected(null)}
         position="right"
         size="lg"
-        title={<Title order={3}>{selectedTitle ?? t('obstacles.board.detail')}</Title>}
+        title={selectedTitle ?? t('obstacles.board.detail')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {selected && <ObstacleDetailPanel obstacleId={selected} />}
       </Drawer>
