@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dueDaySchema } from './dates.ts'
+import { goalAgreementCountsSchema } from './goals.ts'
 import { organisationKinds } from './identity.ts'
 import { obstacleStatuses } from './obstacle-values.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
@@ -324,6 +325,9 @@ export const steeringOverviewSchema = z
         }),
       ),
     }),
+    goalAgreements: goalAgreementCountsSchema.describe(
+      'How many goal agreements stand where (worst indicator)',
+    ),
     obstacles: z
       .record(z.enum(obstacleStatuses), z.number().int())
       .describe("The obstacle board's counts by status"),

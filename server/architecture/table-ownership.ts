@@ -72,6 +72,11 @@ export const tableOwners = {
     'steering_decision',
     'action_item',
     'minutes_amendment',
+    // goals/ (migration 0016)
+    'goal_agreement',
+    'goal_agreement_party',
+    'goal_indicator',
+    'goal_indicator_value',
     // obstacles/ (migration 0017)
     'obstacle',
     'obstacle_organisation',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
+import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -193,6 +194,7 @@ export interface DB
     NetworkTables,
     NetworkCaseTables,
     SteeringTables,
+    GoalTables,
     ObstacleTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable

@@ -52,6 +52,9 @@ type Objects = {
   // Steering: a body and a meeting of the district, made by its coordination (see beforeAll).
   bodyId: string
   meetingId: string
+  // Goal agreements: an agreement of the district with an indicator kept by hand.
+  agreementId: string
+  indicatorId: string
   /** A structural obstacle of the district, raised by its coordination. */
   obstacleId: string
   /** The organisation the consent names and the referral goes to (own district: the Jobcenter). */
@@ -97,6 +100,21 @@ const matrixMeeting = {
   startTime: '10:00',
   endTime: '11:00',
   place: 'Matrix-Saal',
+}
+
+const matrixAgreement = {
+  title: 'Matrix-Zielvereinbarung',
+  goalStatement: 'Matrix-Ziel',
+  startsOn: '2026-01-01',
+  endsOn: '2027-12-31',
+}
+const matrixIndicator = {
+  name: 'Matrix-Indikator',
+  unit: 'count',
+  baseline: 1,
+  target: 10,
+  direction: 'increase',
+  source: 'manual',
 }
 
 let createdUsers = 0
@@ -217,6 +235,13 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Before approval: a 422 after the policy.
   'POST /api/meetings/:meetingId/amendments': () => ({ text: 'Matrix-Nachtrag' }),
+  'POST /api/goal-agreements': () => matrixAgreement,
+  'PUT /api/goal-agreements/:agreementId': () => matrixAgreement,
+  'POST /api/goal-agreements/:agreementId/indicators': () => matrixIndicator,
+  'POST /api/goal-agreements/:agreementId/indicators/:indicatorId/values': () => ({
+    measuredOn: today(),
+    value: 5,
+  }),
   'POST /api/obstacles': () => ({
     domain: 'housing',
     title: 'Matrix-Hindernis',
@@ -309,6 +334,8 @@ const objectParams = new Set([
   'viewId',
   'bodyId',
   'meetingId',
+  'agreementId',
+  'indicatorId',
   'obstacleId',
   'serviceId',
   'consentId',
@@ -429,6 +456,25 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       ).length,
       actions: await byMeeting('action_item'),
       amendments: await byMeeting('minutes_amendment'),
+      agreement: await db
+        .selectFrom('goal_agreement')
+        .selectAll()
+        .where('id', '=', objects.agreementId)
+        .executeTakeFirst(),
+      indicators: (
+        await db
+          .selectFrom('goal_indicator')
+          .select('id')
+          .where('agreement_id', '=', objects.agreementId)
+          .execute()
+      ).length,
+      indicatorValues: (
+        await db
+          .selectFrom('goal_indicator_value')
+          .select('id')
+          .where('indicator_id', '=', objects.indicatorId)
+          .execute()
+      ).length,
     }
   }
 
@@ -634,12 +680,20 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const steeringRecords = async (session: TestSession) => {
       const body = await createNamed(session, '/api/bodies', { kind: 'working_group', name: 'Matrix UAG' })
       const meeting = await createNamed(session, '/api/meetings', { bodyId: body, ...matrixMeeting })
+      const agreementId = await createNamed(session, '/api/goal-agreements', matrixAgreement)
+      const withIndicator = await session.request({
+        method: 'POST',
+        url: `/api/goal-agreements/${agreementId}/indicators`,
+        payload: matrixIndicator,
+      })
+      expect(withIndicator.statusCode).toBe(201)
+      const indicatorId = withIndicator.json().indicators[0].id as string
       const obstacle = await createNamed(session, '/api/obstacles', {
         domain: 'language',
         title: 'Matrix-Systemrückmeldung',
         description: 'Matrix-Beschreibung',
       })
-      return { bodyId: body, meetingId: meeting, obstacleId: obstacle }
+      return { bodyId: body, meetingId: meeting, agreementId, indicatorId, obstacleId: obstacle }
     }
     const ownSteering = await steeringRecords(await loginAs(ctx.app, 'koordination'))
     // matrix.foreign is a case manager of Kreis Lindenau without a team.

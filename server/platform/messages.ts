@@ -275,6 +275,10 @@ export const messages = {
     de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
     en: 'Only an active user of your district who keeps tasks can own an action item.',
   },
+  'indicator-computed': {
+    de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
+    en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',
+  },
   'obstacle-personal-data': {
     de: 'Eine Systemrückmeldung darf keine personenbezogenen Daten enthalten: keine Namen von Personen des Kreises und kein vollständiges Datum, das ein Geburtsdatum sein könnte. Bitte allgemein beschreiben (z. B. „eine Klientin“, „seit März 2025“).',
     en: 'A structural obstacle must not hold personal data: no names of persons of the district and no full date that could be a birth date. Please describe it in general terms (e.g. "a client", "since March 2025").',

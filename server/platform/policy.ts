@@ -231,6 +231,11 @@ const rules: Record<Action, Rule> = {
   'decision.read': (actor, subject) =>
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
+  // Goal agreements and their indicators are aggregates (small counts suppressed) and name only
+  // organisations: report readers, who report them to the committee, read them too.
+  'goal-agreement.read': (actor, subject) =>
+    inDistrict(actor, subject) &&
+    hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -1,20 +1,18 @@
 import type { LightMyRequestResponse } from 'fastify'
-import { sql } from 'kysely'
 import { expect } from 'vitest'
-import type { Case, CasePhase, Person } from '../../../common/casework.ts'
+import type { Case, CasePhase } from '../../../common/casework.ts'
 import { tableOwners } from '../../architecture/table-ownership.ts'
 import type { DB } from '../../db/schema.ts'
-import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { type TestSession, testPassword } from '../../test/auth.ts'
 import type { TestDatabase } from '../../test/database.ts'
 
 /** Factories and assertions shared by the case-work tests; every object is made through the API. */
 
-/** A calendar day of the demo districts (Europe/Berlin, as the server counts "today") `offsetDays` from now. */
-export const isoDay = (offsetDays = 0) => addDays(localDay(new Date(), defaultTimeZone), offsetDays)
+import { isoDay, noonUtc } from '../../test/expectations.ts'
 
-/** An instant `offsetDays` from now at noon UTC, so that its date is the same in every time zone nearby. */
-export const noonUtc = (offsetDays = 0) => `${isoDay(offsetDays)}T12:00:00.000Z`
+export { openCase, personBody, personWithCase, registerPerson } from '../../test/case-factories.ts'
+
+export { countAll, countRows, expectProblem, isoDay, noonUtc } from '../../test/expectations.ts'
 
 /** The municipalities of a district, ordered by their official key. */
 export async function municipalityIds(database: TestDatabase, districtId: string): Promise<string[]> {
@@ -62,56 +60,6 @@ export async function createUser(
   })
   expect(response.statusCode, response.body).toBe(201)
   return response.json().id as string
-}
-
-export const personBody = (municipalityId: string, overrides: Record<string, unknown> = {}) => ({
-  familyName: 'Berger',
-  givenNames: 'Lena',
-  birthDate: '1988-03-14',
-  sex: 'female',
-  municipalityId,
-  ...overrides,
-})
-
-/** Registers a person through the API; fails the test unless the answer is 201. */
-export async function registerPerson(
-  session: TestSession,
-  municipalityId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<Person> {
-  const response = await session.request({
-    method: 'POST',
-    url: '/api/persons',
-    payload: personBody(municipalityId, overrides),
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return response.json() as Person
-}
-
-/** Opens a case for the persons through the API; fails the test unless the answer is 201. */
-export async function openCase(
-  session: TestSession,
-  personIds: string[],
-  municipalityId: string,
-  extra: Record<string, unknown> = {},
-): Promise<Case> {
-  const response = await session.request({
-    method: 'POST',
-    url: '/api/cases',
-    payload: { personIds, municipalityId, ...extra },
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return response.json() as Case
-}
-
-/** Registers a person and opens a case for them. */
-export async function personWithCase(
-  session: TestSession,
-  municipalityId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ person: Person; case: Case }> {
-  const person = await registerPerson(session, municipalityId, overrides)
-  return { person, case: await openCase(session, [person.id], municipalityId) }
 }
 
 export const changePhase = (
@@ -188,46 +136,6 @@ export async function putSettings(
   const response = await admin.request({ method: 'PUT', url: '/api/case-work-settings', payload: settings })
   expect(response.statusCode, response.body).toBe(200)
   expect(response.json()).toEqual(settings)
-}
-
-/** Asserts a problem+json answer with the status and, if given, a field problem at `path`. */
-export function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  path?: string,
-  message?: string,
-): { code: string; fields?: { path: string; message: string }[] } {
-  expect(response.statusCode, response.body).toBe(status)
-  expect(String(response.headers['content-type'])).toContain('application/problem+json')
-  const problem = response.json()
-  if (path !== undefined) {
-    expect(problem.fields, response.body).toEqual(
-      expect.arrayContaining([
-        message === undefined
-          ? expect.objectContaining({ path })
-          : expect.objectContaining({ path, message }),
-      ]),
-    )
-  }
-  return problem
-}
-
-/** Rows in a table, to show that a refused request stored nothing. */
-export async function countRows(database: TestDatabase, table: keyof DB & string): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
-    database.db,
-  )
-  return Number(result.rows[0]?.n ?? 0)
-}
-
-/** Counts the rows of every table named, in one object, to compare before and after. */
-export async function countAll(
-  database: TestDatabase,
-  tables: readonly (keyof DB & string)[],
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
-  for (const table of tables) counts[table] = await countRows(database, table)
-  return counts
 }
 
 /** The case-work tables a write may touch: every table case work owns (server/architecture/table-ownership.ts). */

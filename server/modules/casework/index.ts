@@ -20,6 +20,13 @@ export {
   setLegalSphere,
 } from './persons/person.service.ts'
 export {
+  contactCountsByMonth,
+  type FigureRange,
+  figureMinimumCases,
+  type MonthlyFigure,
+  planDurationsByMonth,
+} from './sharing/figures.service.ts'
+export {
   type ActionItemTask,
   authorizeOnPerson,
   caseOutline,

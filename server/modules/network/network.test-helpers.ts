@@ -1,13 +1,12 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { sql } from 'kysely'
 import { expect } from 'vitest'
-import type { Case, Person } from '../../../common/casework.ts'
 import type { Consent } from '../../../common/consent.ts'
 import type { DirectoryEntry } from '../../../common/network.ts'
-import type { DB } from '../../db/schema.ts'
-import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import type { TestSession } from '../../test/auth.ts'
+import { personWithCase as caseworkPersonWithCase } from '../../test/case-factories.ts'
 import type { TestDatabase } from '../../test/database.ts'
+import { countRows, isoDay } from '../../test/expectations.ts'
+
+export { countRows, expectProblem, expectProblemCode, isoDay } from '../../test/expectations.ts'
 
 /** Municipality ids of a district by name. */
 export async function municipalitiesByName(database: TestDatabase, districtId: string) {
@@ -28,32 +27,7 @@ export async function organisationByName(session: TestSession, name: string): Pr
   return entry
 }
 
-/** A problem+json answer with the status, and the field it names if one is given. */
-export function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  path?: string,
-  message?: string,
-) {
-  expect(response.statusCode, response.body).toBe(status)
-  expect(String(response.headers['content-type'])).toContain('application/problem+json')
-  const problem = response.json()
-  if (path !== undefined) {
-    expect(problem.fields, response.body).toEqual(
-      expect.arrayContaining([
-        message === undefined
-          ? expect.objectContaining({ path })
-          : expect.objectContaining({ path, message }),
-      ]),
-    )
-  }
-  return problem as { code: string; fields?: { path: string; message: string }[] }
-}
-
 /** Factories of the network tests; every record is made through the API, as a user would. */
-
-/** A day of the demo districts' calendar (Europe/Berlin) `offsetDays` from today. */
-export const isoDay = (offsetDays = 0) => addDays(localDay(new Date(), defaultTimeZone), offsetDays)
 
 export async function firstMunicipality(database: TestDatabase, districtId: string): Promise<string> {
   const row = await database.db
@@ -82,24 +56,19 @@ export async function created<T>(session: TestSession, url: string, payload: obj
 }
 
 /** A person with phone and e-mail and a case of their own. */
-export async function personWithCase(
+export const personWithCase = (
   session: TestSession,
   municipalityId: string,
   overrides: Record<string, unknown> = {},
-): Promise<{ person: Person; case: Case }> {
-  const person = await created<Person>(session, '/api/persons', {
+) =>
+  caseworkPersonWithCase(session, municipalityId, {
     familyName: 'Haddad',
     givenNames: 'Samira',
     birthDate: '1991-04-02',
-    sex: 'female',
-    municipalityId,
     phone: '+49 2241 555123',
     email: 'samira.haddad@example.org',
     ...overrides,
   })
-  const kase = await created<Case>(session, '/api/cases', { personIds: [person.id], municipalityId })
-  return { person, case: kase }
-}
 
 export const consentBody = (recipientOrganisationIds: string[], overrides: Record<string, unknown> = {}) => ({
   recipientOrganisationIds,
@@ -121,21 +90,6 @@ export const recordConsent = (
     `/api/persons/${personId}/consents`,
     consentBody(recipientOrganisationIds, overrides),
   )
-
-export function expectProblemCode(response: LightMyRequestResponse, status: number, code?: string) {
-  expect(response.statusCode, response.body).toBe(status)
-  expect(String(response.headers['content-type'])).toContain('application/problem+json')
-  const problem = response.json()
-  if (code !== undefined) expect(problem.code, response.body).toBe(code)
-  return problem as { code: string; fields?: { path: string; message: string }[] }
-}
-
-export async function countRows(database: TestDatabase, table: keyof DB & string): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
-    database.db,
-  )
-  return Number(result.rows[0]?.n ?? 0)
-}
 
 export const networkTables = ['consent', 'consent_form_file', 'referral', 'referral_status_change'] as const
 

@@ -10,6 +10,7 @@ import {
   ownDistrict,
 } from '../../platform/policy.ts'
 import { selectBodyDistrict } from './bodies/body.queries.ts'
+import { selectAgreementDistrict } from './goals/goal.queries.ts'
 import { selectMeetingDistrict } from './meetings/meeting.queries.ts'
 
 /** A rule of steering was broken: the message belongs next to the named field of the input. */
@@ -28,5 +29,18 @@ export async function authorizeOnBody(db: Kysely<DB>, actor: Actor, action: Acti
 
 export async function authorizeOnMeeting(db: Kysely<DB>, actor: Actor, action: Action, meetingId: string) {
   assertRecordVisible(actor, await selectMeetingDistrict(db, meetingId), { type: 'meeting', id: meetingId })
+  authorize(actor, action, ownDistrict(actor))
+}
+
+export async function authorizeOnAgreement(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: Action,
+  agreementId: string,
+) {
+  assertRecordVisible(actor, await selectAgreementDistrict(db, agreementId), {
+    type: 'goal_agreement',
+    id: agreementId,
+  })
   authorize(actor, action, ownDistrict(actor))
 }

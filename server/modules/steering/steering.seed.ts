@@ -4,8 +4,10 @@ import type { AttendanceStatus, BodyKind, MembershipRole } from '../../../common
 import type { DB } from '../../db/schema.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
 import { createActionItemTask, demoCasesForNetwork } from '../casework/index.ts'
+import { districtMunicipalities } from '../districts/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
+import { seedDemoGoalAgreements } from './goals/goals.seed.ts'
 import {
   insertActionItem,
   insertAgendaItem,
@@ -23,7 +25,7 @@ import { seedDemoObstacles } from './obstacles/obstacle.seed.ts'
  * steering group (Lenkungsgruppe) with the heads of Jobcenter and Agentur für Arbeit, the welfare
  * associations, Sozialamt, Ausländerbehörde, youth and school, and five named representatives of
  * the municipalities, a few seats still unfilled; its last meeting, in which the goal agreements
- * were agreed (the decisions; the agreements themselves come later); two working groups with
+ * were agreed (the decisions, and the agreements with their indicators in goals/goals.seed.ts); two working groups with
  * practitioners; and the circle of integration councils and migrant organisations, which was
  * informed about the concept last week. People are invented.
  */
@@ -224,6 +226,9 @@ type DemoMeeting = {
   amendment?: string
 }
 
+/** The decision that agreed the goal agreements (goals/goals.seed.ts). */
+const goalAgreementDecision = 'LG 2026/7'
+
 const meetings: DemoMeeting[] = [
   {
     body: steeringGroup,
@@ -392,10 +397,11 @@ export async function seedDemoSteering(
   now = new Date(),
 ): Promise<number> {
   if ((await selectBodies(db, districtId, '1990-01-01')).length > 0) return 0
-  const [organisations, coordinators, timeZone, demoCases] = await Promise.all([
+  const [organisations, coordinators, timeZone, municipalities, demoCases] = await Promise.all([
     districtOrganisations(db, districtId),
     activeUsersWithRole(db, districtId, 'coordinator'),
     districtTimeZone(db, districtId),
+    districtMunicipalities(db, districtId),
     demoCasesForNetwork(db, districtId, 8),
   ])
   const coordinator = coordinators[0]
@@ -408,6 +414,7 @@ export async function seedDemoSteering(
   }
   return db.transaction().execute(async (trx) => {
     const memberships = new Map<string, Map<string, string>>()
+    let goalDecisionId: string | null = null
     for (const body of bodies) memberships.set(body.name, await seedBody(trx, districtId, body, ids))
     const meetingIds = new Map<string, string>()
     for (const meeting of meetings) {
@@ -432,7 +439,7 @@ export async function seedDemoSteering(
           description: item.description ?? '',
         })
         for (const decision of item.decisions ?? []) {
-          await insertDecision(trx, {
+          const decisionId = await insertDecision(trx, {
             district_id: districtId,
             body_id: bodyId,
             meeting_id: meetingId,
@@ -444,6 +451,7 @@ export async function seedDemoSteering(
             abstentions: decision.votes?.[2] ?? null,
             created_by: coordinator.id,
           })
+          if (decision.number === goalAgreementDecision) goalDecisionId = decisionId
         }
       }
       const members = memberships.get(meeting.body) ?? new Map()
@@ -496,6 +504,14 @@ export async function seedDemoSteering(
       bodies: ids.bodies,
       meetings: meetingIds,
       cases: demoCases,
+    })
+    await seedDemoGoalAgreements(trx, {
+      districtId,
+      today,
+      coordinatorId: coordinator.id,
+      decisionId: goalDecisionId,
+      organisations: ids.organisations,
+      municipalities: new Map(municipalities.map((municipality) => [municipality.name, municipality.id])),
     })
     return bodies.length
   })

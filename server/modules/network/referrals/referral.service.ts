@@ -433,7 +433,8 @@ async function loadForPartner(db: Kysely<DB>, actor: Actor, referralId: string, 
   return subject
 }
 
-const isPartner = (actor: Actor) => actor.roles.includes('partner')
+/** Whether the actor works referrals from a receiving organisation's inbox, by the policy's rule. */
+const readsFromInbox = (actor: Actor) => can(actor, 'referral.inbox', ownDistrict(actor))
 
 function parseFields(fields: string | undefined): ShareableField[] | undefined {
   if (fields === undefined) return undefined
@@ -459,7 +460,7 @@ export async function readReferral(
   request: RequestContext,
 ): Promise<Referral> {
   const fields = parseFields(query.fields)
-  if (!isPartner(actor)) {
+  if (!readsFromInbox(actor)) {
     const facts = await selectReferralFacts(db, referralId)
     assertRecordVisible(actor, facts?.district_id, { type: 'referral', id: referralId })
     await authorizeCaseRead(db, actor, (facts as { case_id: string }).case_id)
@@ -619,7 +620,7 @@ export async function caseManagerStep(
   const facts = await selectReferralFacts(db, referralId)
   assertRecordVisible(actor, facts?.district_id, { type: 'referral', id: referralId })
   // A partner never learns of a referral that is not theirs, not even that it exists.
-  if (isPartner(actor)) throw new HiddenByPolicy({ type: 'referral', id: referralId })
+  if (readsFromInbox(actor)) throw new HiddenByPolicy({ type: 'referral', id: referralId })
   const row = (await selectReferral(db, referralId)) as ReferralRow
   await authorizeCaseWork(db, actor, row.case_id)
   if (!(referralSteps[name].from as readonly string[]).includes(row.status))

@@ -303,7 +303,7 @@ export async function jobcenterContactFigure(
  *   organisations of kind jobcenter).
  * An appointment arranged before the change counts as on its day (0 days: a seamless hand-over).
  */
-async function firstJobcenterContacts(
+export async function firstJobcenterContacts(
   db: Kysely<DB>,
   districtId: string,
   rows: readonly ChangeRow[],

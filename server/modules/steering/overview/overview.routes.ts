@@ -19,7 +19,7 @@ export const overviewRoutes =
         schema: {
           tags: ['Steering: overview'],
           summary:
-            "My district's open action items of all meetings, soonest due first, with the overdue count",
+            "My district's open action items of all meetings, soonest due first, with the overdue count, and its goal agreements by status",
           response: { 200: steeringOverviewSchema, ...problems },
         },
       },

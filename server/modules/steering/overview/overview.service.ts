@@ -5,6 +5,7 @@ import { districtTime } from '../../../platform/district-time.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { tasksBySourceKey } from '../../casework/index.ts'
 import { displayNames } from '../../identity/index.ts'
+import { goalAgreementCounts } from '../goals/goal.service.ts'
 import { actionItemSourceKey } from '../meetings/meeting.service.ts'
 import { obstacleCounts } from '../obstacles/obstacle.service.ts'
 import { selectDistrictActionItems } from './overview.queries.ts'
@@ -19,9 +20,10 @@ export const overviewItemLimit = 5
 export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date): Promise<SteeringOverview> {
   authorize(actor, 'steering.read', ownDistrict(actor))
   const { districtId } = actor
-  const [time, items, obstacles] = await Promise.all([
+  const [time, items, goalAgreements, obstacles] = await Promise.all([
     districtTime(db, districtId, now),
     selectDistrictActionItems(db, districtId),
+    goalAgreementCounts(db, districtId, now),
     obstacleCounts(db, districtId),
   ])
   const tasks = await tasksBySourceKey(
@@ -51,6 +53,7 @@ export async function steeringOverview(db: Kysely<DB>, actor: Actor, now: Date):
         meetingTitle: item.meeting_title,
       })),
     },
+    goalAgreements,
     obstacles,
   }
 }
