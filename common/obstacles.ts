@@ -55,6 +55,8 @@ export const statusChangeInputSchema = z
     path: ['workingGroupId'],
   })
 
+export const goalLinkInputSchema = z.object({ goalAgreementId: z.uuid() }).strict()
+
 export const agendaPullInputSchema = z.object({ meetingId: z.uuid() }).strict()
 
 export const obstacleListQuerySchema = z.object({
@@ -87,6 +89,9 @@ export const obstacleSchema = z
         approved: z.boolean(),
       }),
     ),
+    goalAgreements: z
+      .array(z.object({ id: z.uuid(), title: z.string(), startsOn: z.string(), endsOn: z.string() }))
+      .describe('The goal agreements that take the obstacle up'),
     raisedByName: z.string(),
     createdAt: z.string(),
     version: z.number().int(),

@@ -82,6 +82,8 @@ export const tableOwners = {
     'obstacle_organisation',
     'obstacle_evidence',
     'obstacle_status_change',
+    // obstacles/ and goal agreements (migration 0021)
+    'obstacle_goal_agreement',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],

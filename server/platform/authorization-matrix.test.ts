@@ -252,6 +252,8 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   // After the first move a second one is a 409 after the policy.
   'POST /api/obstacles/:obstacleId/status': () => ({ status: 'triaged', note: 'Matrix-Sichtung' }),
   'POST /api/obstacles/:obstacleId/agenda-items': (_username, objects) => ({ meetingId: objects.meetingId }),
+  // An agreement that does not exist: a 422 after the policy, nothing linked.
+  'POST /api/obstacles/:obstacleId/goal-agreements': () => ({ goalAgreementId: randomUUID() }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],

@@ -497,14 +497,6 @@ export async function seedDemoSteering(
         })
       }
     }
-    await seedDemoObstacles(trx, {
-      districtId,
-      coordinatorId: coordinator.id,
-      organisations: ids.organisations,
-      bodies: ids.bodies,
-      meetings: meetingIds,
-      cases: demoCases,
-    })
     await seedDemoGoalAgreements(trx, {
       districtId,
       today,
@@ -512,6 +504,14 @@ export async function seedDemoSteering(
       decisionId: goalDecisionId,
       organisations: ids.organisations,
       municipalities: new Map(municipalities.map((municipality) => [municipality.name, municipality.id])),
+    })
+    await seedDemoObstacles(trx, {
+      districtId,
+      coordinatorId: coordinator.id,
+      organisations: ids.organisations,
+      bodies: ids.bodies,
+      meetings: meetingIds,
+      cases: demoCases,
     })
     return bodies.length
   })

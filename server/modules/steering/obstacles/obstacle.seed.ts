@@ -2,9 +2,11 @@ import type { Transaction } from 'kysely'
 import type { LifeDomain } from '../../../../common/casework.ts'
 import type { ObstacleStatus } from '../../../../common/obstacles.ts'
 import type { DB } from '../../../db/schema.ts'
+import { selectAgreements } from '../goals/goal.queries.ts'
 import { insertAgendaItem } from '../meetings/meeting.queries.ts'
 import {
   insertEvidence,
+  insertGoalLink,
   insertObstacle,
   insertObstacleOrganisations,
   insertStatusChange,
@@ -26,6 +28,8 @@ type DemoObstacle = {
   cases: number[]
   steps: { status: ObstacleStatus; note: string; workingGroup?: string }[]
   onAgendaOf?: string
+  /** The demo goal agreement that takes it up, by title. */
+  goalAgreement?: string
 }
 
 const ruleChange = 'Unterarbeitsgruppe Rechtskreiswechsel'
@@ -60,6 +64,7 @@ const demoObstacles: DemoObstacle[] = [
     cases: [1, 3],
     steps: [{ status: 'triaged', note: 'Für die nächste Sitzung der Lenkungsgruppe vorgesehen.' }],
     onAgendaOf: '4. Sitzung',
+    goalAgreement: 'Nahtlose Übergänge nach der Anerkennung',
   },
   {
     domain: 'language',
@@ -115,6 +120,9 @@ export type ObstacleSeedContext = {
 /** Seeds the demo obstacles inside steering's seed transaction. */
 export async function seedDemoObstacles(trx: Transaction<DB>, context: ObstacleSeedContext): Promise<void> {
   const { districtId, coordinatorId } = context
+  const agreements = new Map(
+    (await selectAgreements(trx, districtId)).map((agreement) => [agreement.title, agreement.id]),
+  )
   for (const demo of demoObstacles) {
     const cases = demo.cases.flatMap((index) => context.cases[index] ?? [])
     const raiser = cases[0]?.managerId ?? coordinatorId
@@ -165,6 +173,15 @@ export async function seedDemoObstacles(trx: Transaction<DB>, context: ObstacleS
         status: from as ObstacleStatus,
         working_group_id: workingGroupId,
       })
+    const agreementId = demo.goalAgreement ? agreements.get(demo.goalAgreement) : undefined
+    if (agreementId) {
+      await insertGoalLink(trx, {
+        district_id: districtId,
+        obstacle_id: obstacleId,
+        agreement_id: agreementId,
+        linked_by: coordinatorId,
+      })
+    }
     const meetingId = demo.onAgendaOf ? context.meetings.get(demo.onAgendaOf) : undefined
     if (meetingId) {
       await insertAgendaItem(trx, {

@@ -18,6 +18,7 @@ describe.each(databaseKinds)('demo obstacles on %s', (kind) => {
     expect(list.items.some((item) => item.evidenceCount >= 2)).toBe(true)
     expect(list.items.some((item) => item.status === 'assigned' && item.workingGroupName)).toBe(true)
     expect(list.items.some((item) => item.agendaItems.some((agenda) => !agenda.approved))).toBe(true)
+    expect(list.items.some((item) => item.goalAgreements.length > 0)).toBe(true)
     // Coordination reads no cases: counts only.
     expect(list.items.every((item) => item.cases.length === 0)).toBe(true)
     const caseManager = await loginAs(ctx.app, 'fallmanagement')

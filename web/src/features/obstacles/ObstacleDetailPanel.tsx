@@ -15,7 +15,7 @@ import { useCan } from '../../session.tsx'
 import { CaseworkFormProblem, useFieldError } from '../casework/problems.tsx'
 import { bodiesQuery, meetingsQuery, steeringKeys } from '../steering/queries.ts'
 import { PersonalDataProblem } from './PersonalDataProblem.tsx'
-import { obstacleKeys, obstacleQuery } from './queries.ts'
+import { goalAgreementsQuery, obstacleKeys, obstacleQuery } from './queries.ts'
 import { ObstacleStatusBadge } from './status.tsx'
 
 const upcomingMeetings = new URLSearchParams({ upcoming: 'true', limit: '50' })
@@ -117,6 +117,18 @@ function Detail({ obstacle }: { obstacle: ObstacleDetail }) {
           </List>
         </Stack>
       )}
+      {obstacle.goalAgreements.length > 0 && (
+        <Stack gap={4}>
+          <Title order={4} size="h5">
+            {t('obstacles.goals.title')}
+          </Title>
+          <List size="sm">
+            {obstacle.goalAgreements.map((goal) => (
+              <List.Item key={goal.id}>{goal.title}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
       <Stack gap={4}>
         <Title order={4} size="h5">
           {t('obstacles.history.title')}
@@ -138,6 +150,7 @@ function Detail({ obstacle }: { obstacle: ObstacleDetail }) {
       </Stack>
       {manage && open && <StatusChange obstacle={obstacle} />}
       {manage && open && <AgendaPull obstacle={obstacle} />}
+      {manage && can('goal-agreement.read') && <GoalLink obstacle={obstacle} />}
     </Stack>
   )
 }
@@ -256,6 +269,45 @@ function AgendaPull({ obstacle }: { obstacle: ObstacleDetail }) {
           }
         >
           {t('obstacles.agenda.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+function GoalLink({ obstacle }: { obstacle: ObstacleDetail }) {
+  const { t } = useTranslation()
+  const [goalAgreementId, setGoalAgreementId] = useState<string | null>(null)
+  const agreements = useQuery(goalAgreementsQuery)
+  const link = useObstacleChange(obstacle.id, (input: { goalAgreementId: string }) =>
+    apiSend<ObstacleDetail>('POST', `/obstacles/${obstacle.id}/goal-agreements`, input),
+  )
+  const linked = new Set(obstacle.goalAgreements.map((goal) => goal.id))
+  const choices = (agreements.data?.items ?? []).filter((agreement) => !linked.has(agreement.id))
+  if (choices.length === 0) return null
+  return (
+    <Stack gap="xs" component="section" aria-label={t('obstacles.goals.link')}>
+      <Title order={4} size="h5">
+        {t('obstacles.goals.link')}
+      </Title>
+      <CaseworkFormProblem error={link.error} shown={[]} />
+      <Group align="flex-end">
+        <Select
+          label={t('obstacles.goals.agreement')}
+          data={choices.map((agreement) => ({ value: agreement.id, label: agreement.title }))}
+          value={goalAgreementId}
+          onChange={setGoalAgreementId}
+          w={360}
+        />
+        <Button
+          variant="light"
+          disabled={!goalAgreementId}
+          loading={link.isPending}
+          onClick={() =>
+            goalAgreementId && link.mutate({ goalAgreementId }, { onSuccess: () => setGoalAgreementId(null) })
+          }
+        >
+          {t('obstacles.goals.submit')}
         </Button>
       </Group>
     </Stack>

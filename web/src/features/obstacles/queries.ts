@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { GoalAgreement } from '../../../../common/goals.ts'
 import type { ObstacleDetail, ObstacleList } from '../../../../common/obstacles.ts'
 import { apiGet } from '../../api.ts'
 
@@ -20,3 +21,9 @@ export const obstacleQuery = (obstacleId: string) =>
     queryKey: obstacleKeys.detail(obstacleId),
     queryFn: ({ signal }) => apiGet<ObstacleDetail>(`/obstacles/${obstacleId}`, signal),
   })
+
+/** The district's goal agreements, to link an obstacle to the one that takes it up. */
+export const goalAgreementsQuery = queryOptions({
+  queryKey: ['steering', 'goal-agreements'] as const,
+  queryFn: ({ signal }) => apiGet<{ items: GoalAgreement[] }>('/goal-agreements', signal),
+})
