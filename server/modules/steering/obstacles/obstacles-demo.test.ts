@@ -31,8 +31,10 @@ describe.each(databaseKinds)('demo obstacles on %s', (kind) => {
       .selectFrom('obstacle')
       .select(['district_id', 'title', 'description'])
       .execute()
+    const notes = await ctx.database.db.selectFrom('obstacle_status_change').select('note').execute()
+    expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) {
-      for (const text of [row.title, row.description]) {
+      for (const text of [row.title, row.description, ...notes.map((each) => each.note)]) {
         expect(await personNamesInText(ctx.database.db, row.district_id, text), text).toEqual([])
         expect(possibleBirthDates(text, '2026-12-07'), text).toEqual([])
       }
