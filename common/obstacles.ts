@@ -1,39 +1,21 @@
 import { z } from 'zod'
-import { lifeDomainSchema } from './casework.ts'
+import { lifeDomains } from './casework-values.ts'
+import {
+  type ObstacleStatus,
+  obstacleStatuses,
+  obstacleTransitions,
+  openObstacleStatuses,
+} from './obstacle-values.ts'
 import { multiLineText, singleLineText } from './text.ts'
+
+const lifeDomainSchema = z.enum(lifeDomains)
 
 /**
  * The API contract of structural obstacles (Systemrückmeldung, issue 11 part 4): what case work
  * finds again and again in its cases and what steering has to solve, without personal data.
  */
 
-export const obstacleStatuses = [
-  'new',
-  'triaged',
-  'assigned',
-  'measure_agreed',
-  'resolved',
-  'rejected',
-] as const
-export type ObstacleStatus = (typeof obstacleStatuses)[number]
-
-/** Which status may follow which: forward one step, or rejected from every open status. */
-export const obstacleTransitions: Record<ObstacleStatus, readonly ObstacleStatus[]> = {
-  new: ['triaged', 'rejected'],
-  triaged: ['assigned', 'rejected'],
-  assigned: ['measure_agreed', 'rejected'],
-  measure_agreed: ['resolved', 'rejected'],
-  resolved: [],
-  rejected: [],
-}
-
-/** Open obstacles: those the board still works on. */
-export const openObstacleStatuses: readonly ObstacleStatus[] = [
-  'new',
-  'triaged',
-  'assigned',
-  'measure_agreed',
-]
+export { type ObstacleStatus, obstacleStatuses, obstacleTransitions, openObstacleStatuses }
 
 const note = (max: number) => multiLineText().trim().max(max)
 
@@ -73,6 +55,8 @@ export const statusChangeInputSchema = z
     path: ['workingGroupId'],
   })
 
+export const goalLinkInputSchema = z.object({ goalAgreementId: z.uuid() }).strict()
+
 export const agendaPullInputSchema = z.object({ meetingId: z.uuid() }).strict()
 
 export const obstacleListQuerySchema = z.object({
@@ -105,6 +89,9 @@ export const obstacleSchema = z
         approved: z.boolean(),
       }),
     ),
+    goalAgreements: z
+      .array(z.object({ id: z.uuid(), title: z.string(), startsOn: z.string(), endsOn: z.string() }))
+      .describe('The goal agreements that take the obstacle up'),
     raisedByName: z.string(),
     createdAt: z.string(),
     version: z.number().int(),

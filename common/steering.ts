@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { dueDaySchema } from './dates.ts'
 import { goalAgreementCountsSchema } from './goals.ts'
 import { organisationKinds } from './identity.ts'
-import { obstacleStatuses } from './obstacles.ts'
+import { obstacleStatuses } from './obstacle-values.ts'
 import { pageOf, paginationQuerySchema } from './pagination.ts'
 import { multiLineText, singleLineText } from './text.ts'
 

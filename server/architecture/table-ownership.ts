@@ -92,6 +92,8 @@ export const tableOwners = {
     'agenda_item_document',
     'agenda_item_document_content',
     'body_feed_token',
+    // obstacles/ and goal agreements (migration 0021)
+    'obstacle_goal_agreement',
   ],
   staffing: [
     // positions/, contracts/, budget/ (migration 0020)

@@ -45,9 +45,19 @@ export interface ObstacleStatusChangeTable {
   changed_at: Timestamp
 }
 
+/** Links of obstacles to the goal agreements that take them up (migration 0021). */
+export interface ObstacleGoalAgreementTable {
+  district_id: string
+  obstacle_id: string
+  agreement_id: string
+  linked_by: string
+  linked_at: Timestamp
+}
+
 export interface ObstacleTables {
   obstacle: ObstacleTable
   obstacle_organisation: ObstacleOrganisationTable
   obstacle_evidence: ObstacleEvidenceTable
   obstacle_status_change: ObstacleStatusChangeTable
+  obstacle_goal_agreement: ObstacleGoalAgreementTable
 }

@@ -291,6 +291,8 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     ownerId: objects.caseManagerId,
     dueOn: today(),
   }),
+  // An agreement that does not exist: a 422 after the policy, nothing linked.
+  'POST /api/obstacles/:obstacleId/goal-agreements': () => ({ goalAgreementId: randomUUID() }),
   // The network: a consent for the recipient, a referral resting on it, and the partner's answers.
   'POST /api/persons/:personId/consents': (_username, objects) => ({
     recipientOrganisationIds: [objects.recipientOrganisationId],

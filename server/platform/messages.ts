@@ -303,6 +303,10 @@ export const messages = {
     de: 'Die Systemrückmeldung steht schon auf der Tagesordnung dieser Sitzung.',
     en: 'The obstacle is already on the agenda of this meeting.',
   },
+  'obstacle-goal-already-linked': {
+    de: 'Die Systemrückmeldung ist mit dieser Zielvereinbarung schon verknüpft.',
+    en: 'The obstacle is already linked to this goal agreement.',
+  },
   'not-a-working-group': {
     de: 'Zuweisen lässt sich nur an eine Unterarbeitsgruppe des Kreises.',
     en: 'An obstacle can only be assigned to a working group of the district.',

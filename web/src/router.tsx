@@ -98,6 +98,10 @@ const ServiceMapPage = lazyRouteComponent(
   () => import('./features/network/ServiceMapPage.tsx'),
   'ServiceMapPage',
 )
+const ObstacleBoardPage = lazyRouteComponent(
+  () => import('./features/obstacles/ObstacleBoardPage.tsx'),
+  'ObstacleBoardPage',
+)
 const OverlapsPage = lazyRouteComponent(() => import('./features/network/OverlapsPage.tsx'), 'OverlapsPage')
 const OverridesPage = lazyRouteComponent(
   () => import('./features/network/OverridesPage.tsx'),
@@ -312,6 +316,24 @@ const conceptCompareRoute = createRoute({
   },
 })
 
+// The obstacle board; `obstacle` opens one card (linked from a case or a meeting).
+const obstaclesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/obstacles',
+  validateSearch: (search: Record<string, unknown>): { obstacle?: string } => ({
+    obstacle: uuidOrUndefined(search.obstacle),
+  }),
+  loader: loads(ObstacleBoardPage),
+  component: function ObstaclesRoute() {
+    const search = obstaclesRoute.useSearch()
+    return (
+      <RequireAbility ability="steering.read">
+        <ObstacleBoardPage initialObstacle={search.obstacle} />
+      </RequireAbility>
+    )
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -340,6 +362,7 @@ const routeTree = rootRoute.addChildren([
   page('/staffing/timeline', TimelinePage, 'staffing.read'),
   page('/staffing/budget', BudgetPage, 'staffing.read'),
   page('/staffing/caseload', CaseloadPage, 'staffing.read'),
+  obstaclesRoute,
   page('/referrals', InboxPage, 'referral.inbox'),
   page('/referral-overrides', OverridesPage, 'referral.review'),
   referralRoute,

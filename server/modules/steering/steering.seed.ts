@@ -5,7 +5,7 @@ import { addDays, instantOfLocalTime, localDay } from '../../../common/dates.ts'
 import type { AttendanceStatus, BodyKind, MembershipRole } from '../../../common/steering.ts'
 import type { DB } from '../../db/schema.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
-import { createActionItemTask } from '../casework/index.ts'
+import { createActionItemTask, demoCasesForNetwork } from '../casework/index.ts'
 import { districtMunicipalities } from '../districts/index.ts'
 import { activeUsersWithRole, districtOrganisations } from '../identity/index.ts'
 import { insertBody, insertMembership, selectBodies, selectSeats } from './bodies/body.queries.ts'
@@ -22,6 +22,7 @@ import {
   upsertAttendance,
 } from './meetings/meeting.queries.ts'
 import { actionItemSourceKey } from './meetings/meeting.service.ts'
+import { seedDemoObstacles } from './obstacles/obstacle.seed.ts'
 
 /**
  * Demo data of steering for the Rhein-Sieg-Kreis, as the committee minutes describe it: the
@@ -451,11 +452,12 @@ export async function seedDemoSteering(
   now = new Date(),
 ): Promise<number> {
   if ((await selectBodies(db, districtId, '1990-01-01')).length > 0) return 0
-  const [organisations, coordinators, timeZone, municipalities] = await Promise.all([
+  const [organisations, coordinators, timeZone, municipalities, demoCases] = await Promise.all([
     districtOrganisations(db, districtId),
     activeUsersWithRole(db, districtId, 'coordinator'),
     districtTimeZone(db, districtId),
     districtMunicipalities(db, districtId),
+    demoCasesForNetwork(db, districtId, 8),
   ])
   const coordinator = coordinators[0]
   if (!coordinator) return 0
@@ -469,6 +471,7 @@ export async function seedDemoSteering(
     const memberships = new Map<string, Map<string, string>>()
     let goalDecisionId: string | null = null
     for (const body of bodies) memberships.set(body.name, await seedBody(trx, districtId, body, ids))
+    const meetingIds = new Map<string, string>()
     for (const meeting of meetings) {
       const bodyId = ids.bodies.get(meeting.body) as string
       const day = addDays(today, meeting.inDays)
@@ -482,6 +485,7 @@ export async function seedDemoSteering(
         video_url: meeting.videoUrl ?? '',
         created_by: coordinator.id,
       })
+      meetingIds.set(meeting.title, meetingId)
       for (const item of meeting.agenda) {
         const agendaItemId = await insertAgendaItem(trx, {
           district_id: districtId,
@@ -579,6 +583,14 @@ export async function seedDemoSteering(
       coordinatorId: coordinator.id,
       today,
       councilsCircle,
+    })
+    await seedDemoObstacles(trx, {
+      districtId,
+      coordinatorId: coordinator.id,
+      organisations: ids.organisations,
+      bodies: ids.bodies,
+      meetings: meetingIds,
+      cases: demoCases,
     })
     return bodies.length
   })

@@ -166,6 +166,38 @@ export async function insertStatusChange(
   await trx.insertInto('obstacle_status_change').values(change).execute()
 }
 
+/** The goal agreements the obstacles are linked to, oldest link first. */
+export function selectGoalLinks(db: Kysely<DB>, obstacleIds: readonly string[]) {
+  if (obstacleIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('obstacle_goal_agreement')
+    .innerJoin('goal_agreement', 'goal_agreement.id', 'obstacle_goal_agreement.agreement_id')
+    .select([
+      'obstacle_goal_agreement.obstacle_id',
+      'goal_agreement.id',
+      'goal_agreement.title',
+      'goal_agreement.starts_on',
+      'goal_agreement.ends_on',
+    ])
+    .where('obstacle_goal_agreement.obstacle_id', 'in', [...obstacleIds])
+    .orderBy('obstacle_goal_agreement.linked_at')
+    .execute()
+}
+
+/** Links an obstacle to a goal agreement; false when it is linked already. */
+export async function insertGoalLink(
+  trx: Transaction<DB>,
+  link: { district_id: string; obstacle_id: string; agreement_id: string; linked_by: string },
+): Promise<boolean> {
+  const rows = await trx
+    .insertInto('obstacle_goal_agreement')
+    .values(link)
+    .onConflict((conflict) => conflict.columns(['obstacle_id', 'agreement_id']).doNothing())
+    .returning('obstacle_id')
+    .execute()
+  return rows.length === 1
+}
+
 /** Obstacles of the district by status, for the coordinator's overview. */
 export function selectObstacleCounts(db: Kysely<DB>, districtId: string) {
   return db

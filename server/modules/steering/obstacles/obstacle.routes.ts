@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   agendaPullInputSchema,
   evidenceInputSchema,
+  goalLinkInputSchema,
   obstacleDetailSchema,
   obstacleInputSchema,
   obstacleListQuerySchema,
@@ -17,6 +18,7 @@ import {
   addEvidence,
   changeObstacleStatus,
   getObstacle,
+  linkGoalAgreement,
   listObstacles,
   pullIntoAgenda,
   raiseObstacle,
@@ -117,6 +119,31 @@ export const obstacleRoutes =
           request.body,
           requestContext(request),
         ),
+    )
+    app.post(
+      '/obstacles/:obstacleId/goal-agreements',
+      {
+        config: { access: 'steering.manage' },
+        schema: {
+          tags,
+          summary: 'Link the obstacle to a goal agreement that takes it up (once)',
+          params: obstacleParams,
+          body: goalLinkInputSchema,
+          response: created,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await linkGoalAgreement(
+              db,
+              actorOf(request),
+              request.params.obstacleId,
+              request.body,
+              requestContext(request),
+            ),
+          ),
     )
     app.post(
       '/obstacles/:obstacleId/agenda-items',

@@ -4,6 +4,7 @@ import type { LifeDomain } from '../../../../common/casework.ts'
 import {
   type agendaPullInputSchema,
   type evidenceInputSchema,
+  type goalLinkInputSchema,
   type Obstacle,
   type ObstacleDetail,
   type ObstacleList,
@@ -30,16 +31,19 @@ import { recordAudit } from '../../audit/index.ts'
 import { authorizeCaseRead, authorizeCaseWork, readableCases } from '../../casework/index.ts'
 import { displayNames, organisationNames } from '../../identity/index.ts'
 import { bodyFacts } from '../bodies/body.service.ts'
+import { selectAgreementDistrict } from '../goals/goal.queries.ts'
 import { addAgendaItem, obstacleAgendaItems } from '../meetings/meeting.service.ts'
 import { ruleViolation } from '../steering.access.ts'
 import {
   insertEvidence,
+  insertGoalLink,
   insertObstacle,
   insertObstacleOrganisations,
   insertStatusChange,
   lockObstacle,
   type ObstacleRow,
   selectEvidence,
+  selectGoalLinks,
   selectHistory,
   selectObstacle,
   selectObstacleCounts,
@@ -70,10 +74,11 @@ async function authorizeOnObstacle(db: Kysely<DB>, actor: Actor, action: Action,
 
 async function present(db: Kysely<DB>, actor: Actor, rows: ObstacleRow[]): Promise<Obstacle[]> {
   const ids = rows.map((row) => row.id)
-  const [links, evidence, agenda] = await Promise.all([
+  const [links, evidence, agenda, goals] = await Promise.all([
     selectObstacleOrganisations(db, ids),
     selectEvidence(db, ids),
     obstacleAgendaItems(db, ids),
+    selectGoalLinks(db, ids),
   ])
   const [organisations, names, readable] = await Promise.all([
     organisationNames(
@@ -112,6 +117,9 @@ async function present(db: Kysely<DB>, actor: Actor, rows: ObstacleRow[]): Promi
         return kase ? [{ caseId: entry.case_id, reference: kase.reference, raised: entry.raised }] : []
       }),
       agendaItems: agenda.get(row.id) ?? [],
+      goalAgreements: goals
+        .filter((goal) => goal.obstacle_id === row.id)
+        .map((goal) => ({ id: goal.id, title: goal.title, startsOn: goal.starts_on, endsOn: goal.ends_on })),
       raisedByName: names.get(row.raised_by) ?? '',
       createdAt: new Date(row.created_at).toISOString(),
       version: row.version,
@@ -330,6 +338,36 @@ export async function pullIntoAgenda(
     request,
     obstacleId,
   )
+  return readObstacle(db, actor, obstacleId)
+}
+
+/** Links an obstacle to a goal agreement of the district that takes it up, once. */
+export async function linkGoalAgreement(
+  db: Kysely<DB>,
+  actor: Actor,
+  obstacleId: string,
+  input: z.output<typeof goalLinkInputSchema>,
+  request: RequestContext,
+): Promise<ObstacleDetail> {
+  await authorizeOnObstacle(db, actor, 'steering.manage', obstacleId)
+  if ((await selectAgreementDistrict(db, input.goalAgreementId)) !== actor.districtId) {
+    throw ruleViolation('unknown-reference', 'goalAgreementId')
+  }
+  await db.transaction().execute(async (trx) => {
+    const linked = await insertGoalLink(trx, {
+      district_id: actor.districtId,
+      obstacle_id: obstacleId,
+      agreement_id: input.goalAgreementId,
+      linked_by: actor.userId,
+    })
+    if (!linked) throw ruleViolation('obstacle-goal-already-linked', 'goalAgreementId', 'conflict')
+    await recordAudit(trx, {
+      ...request,
+      action: 'obstacle.goal-link',
+      subjectType: 'obstacle',
+      subjectId: obstacleId,
+    })
+  })
   return readObstacle(db, actor, obstacleId)
 }
 

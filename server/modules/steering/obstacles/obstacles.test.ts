@@ -343,6 +343,36 @@ describe.each(databaseKinds)('structural obstacles on %s', (kind) => {
     ).toBe(404)
   })
 
+  it('links an obstacle to a goal agreement of the district once', async () => {
+    const { id } = (await raise(caseManager, { caseId: ownCase })).json() as ObstacleDetail
+    const agreements = (await coordinator.request({ method: 'GET', url: '/api/goal-agreements' })).json()
+      .items as { id: string; title: string }[]
+    const agreement = agreements[0] as { id: string; title: string }
+    const url = `/api/obstacles/${id}/goal-agreements`
+    const linked = await post(coordinator, url, { goalAgreementId: agreement.id })
+    expect(linked.statusCode, linked.body).toBe(201)
+    expect((linked.json() as ObstacleDetail).goalAgreements).toEqual([
+      expect.objectContaining({ id: agreement.id, title: agreement.title }),
+    ])
+    expect((await post(coordinator, url, { goalAgreementId: agreement.id })).statusCode).toBe(409)
+    expect((await post(coordinator, url, { goalAgreementId: crypto.randomUUID() })).statusCode).toBe(422)
+    expect((await post(caseManager, url, { goalAgreementId: agreement.id })).statusCode).toBe(403)
+    const foreign = await post(lindenauAdmin, '/api/goal-agreements', {
+      title: 'Fremde Vereinbarung',
+      goalStatement: 'Fremd',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+    })
+    expect(foreign.statusCode, foreign.body).toBe(201)
+    expect((await post(coordinator, url, { goalAgreementId: foreign.json().id })).statusCode).toBe(422)
+    const rows = await ctx.database.db
+      .selectFrom('obstacle_goal_agreement')
+      .select('agreement_id')
+      .where('obstacle_id', '=', id)
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
   it('filters the board by domain and organisation and counts by status', async () => {
     const list = (
       await coordinator.request({

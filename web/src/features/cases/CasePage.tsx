@@ -11,6 +11,7 @@ import { DocumentsTab } from '../documents/DocumentsTab.tsx'
 import { ConferencesTab } from '../network/conferences/ConferencesTab.tsx'
 import { ReferralsTab } from '../network/ReferralsTab.tsx'
 import { LegalSphereTab } from '../network/transitions/LegalSphereTab.tsx'
+import { CaseObstaclesTab } from '../obstacles/CaseObstaclesTab.tsx'
 import { PlanTab } from '../plan/PlanTab.tsx'
 import { CaseTasksTab } from '../tasks/CaseTasksTab.tsx'
 import { TimelineTab } from '../timeline/TimelineTab.tsx'
@@ -40,6 +41,8 @@ function panel(tab: CaseTab, item: Case) {
       return <LegalSphereTab item={item} />
     case 'referrals':
       return <ReferralsTab item={item} />
+    case 'obstacles':
+      return <CaseObstaclesTab item={item} />
     case 'assignment':
       return <AssignmentTab item={item} />
   }

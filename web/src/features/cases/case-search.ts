@@ -124,6 +124,7 @@ export const caseTabs = [
   'referrals',
   'legal-sphere',
   'conferences',
+  'obstacles',
   'assignment',
 ] as const
 export type CaseTab = (typeof caseTabs)[number]

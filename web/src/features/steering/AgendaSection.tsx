@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Button, FileButton, Group, List, Stack, Text, Title } from '@mantine/core'
+import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { MeetingDetail } from '../../../../common/steering.ts'
 import { apiSend, apiUpload } from '../../api.ts'
@@ -158,6 +159,16 @@ function AgendaItemRow({
         )}
       </Group>
       {item.description && <Text size="sm">{item.description}</Text>}
+      {item.obstacleId && (
+        <Anchor
+          size="sm"
+          renderRoot={(props) => (
+            <Link {...props} to="/obstacles" search={{ obstacle: item.obstacleId ?? undefined }} />
+          )}
+        >
+          {t('obstacles.agenda.fromBoard')}
+        </Anchor>
+      )}
       <FormProblem error={reorder.error ?? remove.error} />
       <AgendaDocuments meeting={meeting} item={item} open={open} />
       {decisions.map((decision) => (

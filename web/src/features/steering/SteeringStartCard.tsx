@@ -2,6 +2,7 @@ import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { obstacleStatuses } from '../../../../common/obstacle-values.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
@@ -36,6 +37,7 @@ export function SteeringStartCard() {
       </SimpleGrid>
       <OpenActionItems />
       <GoalAgreementCounts />
+      <ObstacleCounts />
       <NetworkFigures />
     </Card>
   )
@@ -188,6 +190,32 @@ function OpenActionItems() {
               </Table.ScrollContainer>
             )}
           </Stack>
+        )}
+      </QueryState>
+    </section>
+  )
+}
+
+/** The obstacle board's counts by status, open ones first. */
+function ObstacleCounts() {
+  const { t } = useTranslation()
+  const overview = useQuery(overviewQuery)
+  return (
+    <section aria-labelledby="steering-start-obstacles">
+      <Title order={4} size="h5" id="steering-start-obstacles" mt="md" mb={6}>
+        <Anchor component={Link} to="/obstacles" inherit>
+          {t('obstacles.start.title')}
+        </Anchor>
+      </Title>
+      <QueryState query={overview}>
+        {({ obstacles }) => (
+          <Group gap="md">
+            {obstacleStatuses.map((status) => (
+              <Text key={status} size="sm">
+                {t(`obstacles.status.${status}`)}: <strong>{obstacles[status]}</strong>
+              </Text>
+            ))}
+          </Group>
         )}
       </QueryState>
     </section>
