@@ -43,6 +43,7 @@ export const actions = [
   'steering.read',
   'steering.manage',
   'decision.read',
+  'figures.read',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -275,6 +275,10 @@ export const messages = {
     de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
     en: 'Only an active user of your district who keeps tasks can own an action item.',
   },
+  'dimension-not-supported': {
+    de: 'Diese Kennzahl lässt sich nach diesem Merkmal nicht aufschlüsseln; der Katalog (/api/metrics) nennt die möglichen.',
+    en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

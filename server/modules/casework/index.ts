@@ -12,6 +12,12 @@ export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
 export {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureDimensions,
+  caseWorkMetrics,
+} from './sharing/figures.service.ts'
+export {
   authorizeLegalSphereChange,
   authorizePersonRead,
   readablePersons,
