@@ -117,7 +117,10 @@ export type FiguresQuery = { metric: MetricId; from: string; to: string; by?: Di
 
 const figureValue = {
   value: z.number().nullable(),
-  suppressed: z.literal(true).optional().describe('Withheld: below the threshold, or to protect a cell that is'),
+  suppressed: z
+    .literal(true)
+    .optional()
+    .describe('Withheld: below the threshold, or to protect a cell that is'),
 }
 
 export const figureRowSchema = z

@@ -59,6 +59,10 @@ const DecisionsPage = lazyRouteComponent(
   () => import('./features/steering/DecisionsPage.tsx'),
   'DecisionsPage',
 )
+const DashboardPage = lazyRouteComponent(
+  () => import('./features/reporting/DashboardPage.tsx'),
+  'DashboardPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -235,6 +239,7 @@ const routeTree = rootRoute.addChildren([
   page('/admin/users', UsersPage, 'user.manage'),
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
+  page('/figures', DashboardPage, 'figures.read'),
   casesRoute,
   caseRoute,
   page('/persons/new', PersonRegistrationPage, 'person.register'),

@@ -12,18 +12,18 @@ export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
 export {
-  type CaseWorkMetric,
-  caseWorkFigure,
-  caseWorkFigureDimensions,
-  caseWorkMetrics,
-} from './sharing/figures.service.ts'
-export {
   authorizeLegalSphereChange,
   authorizePersonRead,
   readablePersons,
   refreshStaleMatchKeys,
   setLegalSphere,
 } from './persons/person.service.ts'
+export {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureDimensions,
+  caseWorkMetrics,
+} from './sharing/figures.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,

@@ -21,6 +21,7 @@ const navigation = [
   },
   { to: '/steering', labelKey: 'steering.nav.bodies', exact: false, ability: 'steering.read' },
   { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
+  { to: '/figures', labelKey: 'reporting.nav', exact: false, ability: 'figures.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

@@ -1,6 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
-import type { AggregateRow } from '../../../platform/figures.ts'
 import {
   type BucketUnit,
   bucketOf,
@@ -9,6 +8,7 @@ import {
   instantWithin,
   localDay,
 } from '../../../platform/figure-sql.queries.ts'
+import type { AggregateRow } from '../../../platform/figures.ts'
 
 /**
  * The aggregates case work gives to reporting: counts and medians by one key, never a row about a
@@ -119,7 +119,12 @@ export const caseAttributes = {
 } as const
 
 /** Cases opened (`opened_on`) or closed (`closed_on`) in the period. */
-export function countCasesOn(db: Kysely<DB>, scope: Scope, key: FigureKey, column: 'opened_on' | 'closed_on') {
+export function countCasesOn(
+  db: Kysely<DB>,
+  scope: Scope,
+  key: FigureKey,
+  column: 'opened_on' | 'closed_on',
+) {
   const day = sql.ref(`k.${column}`)
   return rows(
     db,

@@ -10,10 +10,18 @@ async function rows(
   query: RawBuilder<{ key: string | null; value: unknown; n: unknown }>,
 ): Promise<AggregateRow[]> {
   const result = await query.execute(db)
-  return result.rows.map((row) => ({ key: row.key ?? 'none', value: Number(row.value ?? 0), n: Number(row.n ?? 0) }))
+  return result.rows.map((row) => ({
+    key: row.key ?? 'none',
+    value: Number(row.value ?? 0),
+    n: Number(row.n ?? 0),
+  }))
 }
 
-function keyOf(grouping: Grouping, day: RawBuilder<unknown>, attributes: Record<string, RawBuilder<unknown>>) {
+function keyOf(
+  grouping: Grouping,
+  day: RawBuilder<unknown>,
+  attributes: Record<string, RawBuilder<unknown>>,
+) {
   if (grouping.kind === 'total') return sql<string>`''`
   if (grouping.kind === 'bucket') return bucketOf(day, grouping.unit)
   const expression = attributes[grouping.dimension]

@@ -130,7 +130,10 @@ const texts: Record<MetricId, MetricText> = {
     specialDimensionValues: [],
   },
   'days-first-contact-to-plan': {
-    name: { de: 'Tage vom Erstkontakt bis zum Hilfeplan (Median)', en: 'Days from first contact to plan (median)' },
+    name: {
+      de: 'Tage vom Erstkontakt bis zum Hilfeplan (Median)',
+      en: 'Days from first contact to plan (median)',
+    },
     definition: {
       de: 'Median der Kalendertage vom ersten Beratungskontakt eines Falls bis zu seinem ersten Ziel im Hilfeplan, über die Fälle, deren erstes Ziel im Zeitraum erfasst wurde und die davor oder am selben Tag einen Kontakt hatten.',
       en: "Median of the calendar days from a case's first counselling contact to the first goal of its plan, over the cases whose first goal was recorded in the period and that had a contact on or before that day.",
@@ -159,7 +162,10 @@ export const metrics: readonly Metric[] = order.map((id) => ({
 export const metricById = (id: MetricId): Metric => metrics.find((metric) => metric.id === id) as Metric
 
 /** A short hash of the catalogue: a frozen evaluation records which definitions it was made with. */
-export const catalogueVersion = createHash('sha256').update(JSON.stringify(metrics)).digest('hex').slice(0, 12)
+export const catalogueVersion = createHash('sha256')
+  .update(JSON.stringify(metrics))
+  .digest('hex')
+  .slice(0, 12)
 
 export const metricCatalogue = (): MetricCatalogue => ({ version: catalogueVersion, metrics: [...metrics] })
 

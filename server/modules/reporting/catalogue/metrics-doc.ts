@@ -9,7 +9,7 @@ export function renderMetricsMarkdown(): string {
     '',
     `Catalogue version \`${catalogueVersion}\`. Every figure is an aggregate: cells below the district's threshold`,
     '(default 3; 5 for special categories such as health) are withheld, and further cells where a withheld one could',
-    'otherwise be worked out from the total or the other cells. Periods are whole days in the district\'s time zone.',
+    "otherwise be worked out from the total or the other cells. Periods are whole days in the district's time zone.",
     '',
     '| Id | Name | Unit | Aggregation | Dimensions |',
     '| --- | --- | --- | --- | --- |',
@@ -23,7 +23,9 @@ export function renderMetricsMarkdown(): string {
     lines.push(`## \`${metric.id}\` — ${metric.name.de}`, '')
     lines.push(`**Definition.** ${metric.definition.de}`, '')
     lines.push(`*${metric.name.en}.* ${metric.definition.en}`, '')
-    lines.push(`- Unit: ${metric.unit}; aggregation: ${metric.aggregation}; sensitivity: ${metric.sensitivity}`)
+    lines.push(
+      `- Unit: ${metric.unit}; aggregation: ${metric.aggregation}; sensitivity: ${metric.sensitivity}`,
+    )
     lines.push(`- Dimensions: ${metric.dimensions.map((d) => `\`${d}\``).join(', ')}`)
     if (metric.specialDimensionValues.length > 0) {
       lines.push(

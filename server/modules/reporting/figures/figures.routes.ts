@@ -30,7 +30,6 @@ export const figureRoutes =
           response: { 200: figuresSchema, ...problems },
         },
       },
-      (request) =>
-        figures(db, actorOf(request), request.query as FiguresQuery, preferredLanguage(request)),
+      (request) => figures(db, actorOf(request), request.query as FiguresQuery, preferredLanguage(request)),
     )
   }

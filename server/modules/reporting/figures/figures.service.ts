@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import {
-  defaultReportingSettings,
   type DimensionId,
+  defaultReportingSettings,
   type FigureRow,
   type Figures,
   type FiguresQuery,
@@ -78,11 +78,23 @@ async function labelsFor(
 ): Promise<Map<string, string>> {
   const named =
     by === 'municipality'
-      ? await municipalityNames(db, districtId, keys.filter((key) => key !== 'none'))
+      ? await municipalityNames(
+          db,
+          districtId,
+          keys.filter((key) => key !== 'none'),
+        )
       : by === 'team'
-        ? await teamNames(db, districtId, keys.filter((key) => key !== 'none'))
+        ? await teamNames(
+            db,
+            districtId,
+            keys.filter((key) => key !== 'none'),
+          )
         : by === 'organisation'
-          ? await organisationNames(db, districtId, keys.filter((key) => key !== 'none'))
+          ? await organisationNames(
+              db,
+              districtId,
+              keys.filter((key) => key !== 'none'),
+            )
           : new Map<string, string>()
   return new Map(keys.map((key) => [key, named.get(key) ?? codedLabel(by, key, language)]))
 }
@@ -132,7 +144,9 @@ export async function figures(
   const protectedCells = median
     ? {
         cells: raw.map((row) =>
-          row.n < thresholdFor(row.key) ? { value: null, suppressed: true } : { value: row.value, suppressed: false },
+          row.n < thresholdFor(row.key)
+            ? { value: null, suppressed: true }
+            : { value: row.value, suppressed: false },
         ),
         total:
           total.n < settings.threshold

@@ -74,6 +74,18 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
             languages: JSON.stringify([{ code: language, interpreterNeeded: false }]),
             municipality_id: municipality,
             legal_sphere: sphere,
+            address_street: '',
+            address_postcode: '',
+            address_city: '',
+            birth_date_placeholder: false,
+            birth_name: null,
+            name_in_original_script: null,
+            phone: null,
+            email: null,
+            arrival_date: null,
+            registered_team_id: null,
+            merged_into: null,
+            merged_at: null,
             registered_by: user,
           })
           .returning('id')
@@ -82,7 +94,13 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     const p1 = await person('Eins', 'female', '1990-05-01', 'SY', 'ar', ids.m1, 'SGB II')
     const p2 = await person('Zwei', 'male', '2010-01-01', 'UA', 'uk', ids.m2, 'AsylbLG')
     const p3 = await person('Drei', 'female', '1950-03-01', 'SY', 'ar', ids.m1, 'none')
-    const openCase = async (reference: string, municipality: string, team: string | null, opened: string, closed: string | null) =>
+    const openCase = async (
+      reference: string,
+      municipality: string,
+      team: string | null,
+      opened: string,
+      closed: string | null,
+    ) =>
       (
         await db
           .insertInto('client_case')
@@ -109,6 +127,9 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
       duration_minutes: 30,
       channel: 'in-person',
       participant_person_ids: persons,
+      other_participants: '',
+      interpreter_used: false,
+      note: '',
       language,
       domains,
       created_by: user,
@@ -147,9 +168,27 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
       .insertInto('goal')
       .values([
         // 1 April 00:30 CEST: the plan day is 1 April, 31 days after the first contact (1 March).
-        { district_id: districtId, case_id: c1, domain: 'work', statement: 'Ziel', created_by: user, created_at: '2026-03-31T22:30:00Z' },
+        {
+          district_id: districtId,
+          case_id: c1,
+          domain: 'work',
+          statement: 'Ziel',
+          indicator: '',
+          status: 'open',
+          created_by: user,
+          created_at: '2026-03-31T22:30:00Z',
+        },
         // 2 April: 33 days after 28 February.
-        { district_id: districtId, case_id: c2, domain: 'language', statement: 'Ziel', created_by: user, created_at: '2026-04-02T10:00:00Z' },
+        {
+          district_id: districtId,
+          case_id: c2,
+          domain: 'language',
+          statement: 'Ziel',
+          indicator: '',
+          status: 'open',
+          created_by: user,
+          created_at: '2026-04-02T10:00:00Z',
+        },
       ])
       .execute()
     const referral = (status: string, sentAt: string | null, answeredAt: string | null) => ({
@@ -178,15 +217,36 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     await db
       .insertInto('legal_sphere_change')
       .values([
-        { district_id: districtId, person_id: p1, from_sphere: 'none', to_sphere: 'SGB II', effective_on: '2026-03-31', reason: 'recognition', recorded_by: user },
-        { district_id: districtId, person_id: p2, from_sphere: 'AsylbLG', to_sphere: 'SGB II', effective_on: '2026-04-01', reason: 'recognition', recorded_by: user },
+        {
+          district_id: districtId,
+          person_id: p1,
+          from_sphere: 'none',
+          to_sphere: 'SGB II',
+          effective_on: '2026-03-31',
+          reason: 'recognition',
+          recorded_by: user,
+        },
+        {
+          district_id: districtId,
+          person_id: p2,
+          from_sphere: 'AsylbLG',
+          to_sphere: 'SGB II',
+          effective_on: '2026-04-01',
+          reason: 'recognition',
+          recorded_by: user,
+        },
       ])
       .execute()
   })
 
   const scope = (from: string, to: string) => ({ districtId, range: { from, to }, timeZone: 'Europe/Berlin' })
   const total: Grouping = { kind: 'total' }
-  const raw = async (metric: CaseWorkMetric | NetworkMetric, from: string, to: string, grouping: Grouping = total) => {
+  const raw = async (
+    metric: CaseWorkMetric | NetworkMetric,
+    from: string,
+    to: string,
+    grouping: Grouping = total,
+  ) => {
     const db = ctx.database.db
     const network = ['referrals', 'referral-answer-days', 'legal-sphere-changes'].includes(metric)
     const rows = network
@@ -194,7 +254,10 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
       : await caseWorkFigure(db, metric as CaseWorkMetric, scope(from, to), grouping)
     return Object.fromEntries(rows.map((row) => [row.key, row.value]))
   }
-  const by = (dimension: Extract<Grouping, { kind: 'attribute' }>['dimension']): Grouping => ({ kind: 'attribute', dimension })
+  const by = (dimension: Extract<Grouping, { kind: 'attribute' }>['dimension']): Grouping => ({
+    kind: 'attribute',
+    dimension,
+  })
   const monthly: Grouping = {
     kind: 'bucket',
     unit: 'month',
@@ -217,7 +280,11 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     expect(await raw('contacts', '2026-10-24', '2026-10-24')).toEqual({})
     expect(await raw('contacts', '2026-10-25', '2026-10-25')).toEqual({ '': 1 })
     expect(await raw('contacts', '2026-10-26', '2026-10-26')).toEqual({ '': 1 })
-    expect(await raw('contacts', '2026-03-01', '2026-03-31', by('domain'))).toEqual({ language: 2, health: 1, work: 1 })
+    expect(await raw('contacts', '2026-03-01', '2026-03-31', by('domain'))).toEqual({
+      language: 2,
+      health: 1,
+      work: 1,
+    })
     expect(await raw('contacts', '2026-03-01', '2026-03-31', by('municipality'))).toEqual({ [ids.m1]: 3 })
     expect(await raw('contacts', '2026-02-01', '2026-04-30', by('team'))).toEqual({ [ids.team]: 3, none: 2 })
     expect(await raw('contacts', '2026-02-01', '2026-04-30', by('language'))).toEqual({ de: 3, ar: 1, uk: 1 })
@@ -231,7 +298,10 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
       '27-44': 1,
       '65-plus': 1,
     })
-    expect(await raw('persons-counselled', '2026-02-01', '2026-04-30', by('nationality-group'))).toEqual({ SY: 1, UA: 1 })
+    expect(await raw('persons-counselled', '2026-02-01', '2026-04-30', by('nationality-group'))).toEqual({
+      SY: 1,
+      UA: 1,
+    })
     expect(await raw('persons-counselled', '2026-02-01', '2026-04-30', by('legal-sphere'))).toEqual({
       'SGB II': 1,
       AsylbLG: 1,
@@ -241,7 +311,10 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
   it('counts short consultations, new, closed and active cases at the ends of periods', async () => {
     expect(await raw('short-consultations', '2026-03-01', '2026-03-31')).toEqual({ '': 2 })
     expect(await raw('cases-new', '2026-03-01', '2026-03-31')).toEqual({ '': 1 })
-    expect(await raw('cases-new', '2026-02-01', '2026-04-30', monthly)).toEqual({ '2026-02-01': 1, '2026-03-01': 1 })
+    expect(await raw('cases-new', '2026-02-01', '2026-04-30', monthly)).toEqual({
+      '2026-02-01': 1,
+      '2026-03-01': 1,
+    })
     expect(await raw('cases-closed', '2026-03-01', '2026-03-31')).toEqual({ '': 1 })
     expect(await raw('cases-closed', '2026-04-01', '2026-04-01')).toEqual({ '': 1 })
     // On 31 March case 2 is closed that day (not active), case 3 closes the day after (active).
@@ -263,11 +336,18 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
   it("counts referrals by the district's day they were sent, their outcome and answer time, and legal-sphere changes", async () => {
     expect(await raw('referrals', '2026-03-01', '2026-03-31')).toEqual({ '': 1 })
     expect(await raw('referrals', '2026-04-01', '2026-04-30')).toEqual({ '': 1 })
-    expect(await raw('referrals', '2026-03-01', '2026-04-30', by('outcome'))).toEqual({ accepted: 1, open: 1 })
-    expect(await raw('referrals', '2026-03-01', '2026-04-30', by('organisation'))).toEqual({ [ids.organisation]: 2 })
+    expect(await raw('referrals', '2026-03-01', '2026-04-30', by('outcome'))).toEqual({
+      accepted: 1,
+      open: 1,
+    })
+    expect(await raw('referrals', '2026-03-01', '2026-04-30', by('organisation'))).toEqual({
+      [ids.organisation]: 2,
+    })
     expect(await raw('referral-answer-days', '2026-04-01', '2026-04-30')).toEqual({ '': 4 })
     expect(await raw('legal-sphere-changes', '2026-03-01', '2026-03-31')).toEqual({ '': 1 })
-    expect(await raw('legal-sphere-changes', '2026-03-01', '2026-04-30', by('legal-sphere'))).toEqual({ 'SGB II': 2 })
+    expect(await raw('legal-sphere-changes', '2026-03-01', '2026-04-30', by('legal-sphere'))).toEqual({
+      'SGB II': 2,
+    })
   })
 
   const get = async (session: TestSession, url: string, status = 200) => {
@@ -288,7 +368,10 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
   })
 
   it('withholds small cells and the next-smallest, so that none can be worked out from the total', async () => {
-    const figures: Figures = await get(admin, '/api/figures?metric=contacts&from=2026-02-01&to=2026-04-30&by=month')
+    const figures: Figures = await get(
+      admin,
+      '/api/figures?metric=contacts&from=2026-02-01&to=2026-04-30&by=month',
+    )
     expect(figures.rows).toEqual([
       { key: '2026-02-01', label: '2026-02', value: null, suppressed: true },
       { key: '2026-03-01', label: '2026-03', value: null, suppressed: true },
@@ -296,14 +379,34 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     ])
     expect(figures.total).toEqual({ value: 5 })
     expect(figures.threshold).toBe(3)
-    const march: Figures = await get(admin, '/api/figures?metric=contacts&from=2026-03-01&to=2026-03-31&by=municipality')
+    const march: Figures = await get(
+      admin,
+      '/api/figures?metric=contacts&from=2026-03-01&to=2026-03-31&by=municipality',
+    )
     expect(march.rows).toEqual([{ key: ids.m1, label: 'Lindenau', value: 3 }])
-    expect(march.previousPeriod).toEqual({ from: '2026-01-29', to: '2026-02-28', value: null, suppressed: true })
+    expect(march.previousPeriod).toEqual({
+      from: '2026-01-29',
+      to: '2026-02-28',
+      value: null,
+      suppressed: true,
+    })
     expect(march.yearBefore).toEqual({ from: '2025-03-01', to: '2025-03-31', value: null, suppressed: true })
-    const domains: Figures = await get(admin, '/api/figures?metric=contacts&from=2026-02-01&to=2026-12-31&by=domain')
+    const domains: Figures = await get(
+      admin,
+      '/api/figures?metric=contacts&from=2026-02-01&to=2026-12-31&by=domain',
+    )
     // Health is a special category: 3 contacts are below its threshold of 5.
-    expect(domains.rows.find((row) => row.key === 'health')).toEqual({ key: 'health', label: 'Gesundheit', value: null, suppressed: true })
-    expect(domains.rows.find((row) => row.key === 'language')).toEqual({ key: 'language', label: 'Sprache', value: 3 })
+    expect(domains.rows.find((row) => row.key === 'health')).toEqual({
+      key: 'health',
+      label: 'Gesundheit',
+      value: null,
+      suppressed: true,
+    })
+    expect(domains.rows.find((row) => row.key === 'language')).toEqual({
+      key: 'language',
+      label: 'Sprache',
+      value: 3,
+    })
     for (const row of [...figures.rows, ...march.rows, ...domains.rows]) {
       if (row.value !== null) expect(row.value).toBeGreaterThanOrEqual(3)
     }

@@ -22,7 +22,8 @@ export function addYears(day: string, years: number): string {
   return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(date, last)).padStart(2, '0')}`
 }
 
-export const daysBetween = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000)
+export const daysBetween = (from: string, to: string) =>
+  Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000)
 
 /** The first day of the bucket a day lies in (weeks start on Monday, as ISO and PostgreSQL's date_trunc). */
 export function bucketStart(day: string, unit: PeriodDimension): string {

@@ -20,7 +20,9 @@ function recoverable(
 ): number[] {
   const unknown = Array.from({ length: inner }, (_v, index) => index).filter((index) => suppressed[index])
   const seen = new Map<number, Set<number>>(
-    values.map((_v, index) => [index, new Set<number>()] as const).filter(([index]) => suppressed[index] && primary[index]),
+    values
+      .map((_v, index) => [index, new Set<number>()] as const)
+      .filter(([index]) => suppressed[index] && primary[index]),
   )
   const candidate = [...values]
   const consistent = () => {
@@ -61,7 +63,9 @@ function recoverable(
     // A withheld cell may be anything up to the smallest published total it is part of.
     const to = Math.min(
       maxCell * inner * 2,
-      ...relations.filter((r) => r.parts.includes(index) && !suppressed[r.sum]).map((r) => values[r.sum] as number),
+      ...relations
+        .filter((r) => r.parts.includes(index) && !suppressed[r.sum])
+        .map((r) => values[r.sum] as number),
     )
     for (let value = 0; value <= to; value += 1) {
       candidate[index] = value
@@ -69,9 +73,7 @@ function recoverable(
     }
   }
   search(0)
-  return [...seen]
-    .filter(([, set]) => set.size <= 1 || Math.max(...set) < threshold)
-    .map(([index]) => index)
+  return [...seen].filter(([, set]) => set.size <= 1 || Math.max(...set) < threshold).map(([index]) => index)
 }
 
 const withTotal = (cells: readonly number[]) => {
@@ -144,7 +146,13 @@ describe('small-number suppression', () => {
     const columns = 2
     const relations = gridRelations(rows, columns)
     // Index layout of gridRelations: 4 inner cells, 2 row totals, 2 column totals, the grand total.
-    const totalsOf = (a: number, b: number, c: number, d: number) => [a + b, c + d, a + c, b + d, a + b + c + d]
+    const totalsOf = (a: number, b: number, c: number, d: number) => [
+      a + b,
+      c + d,
+      a + c,
+      b + d,
+      a + b + c + d,
+    ]
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }),

@@ -72,7 +72,8 @@ function propagate(bounds: Bounds, relations: readonly Relation[]): Bounds | nul
         tighten(part, (lo[relation.sum] as number) - othersHi, (hi[relation.sum] as number) - othersLo)
       }
     }
-    for (let index = 0; index < lo.length; index += 1) if ((lo[index] as number) > (hi[index] as number)) return null
+    for (let index = 0; index < lo.length; index += 1)
+      if ((lo[index] as number) > (hi[index] as number)) return null
     if (!changed) break
   }
   return { lo, hi }
@@ -157,9 +158,7 @@ function protector(
     indexes
       .filter((index) => !suppressed[index])
       .sort((a, b) => (values[a] as number) - (values[b] as number) || a - b)[0]
-  const touching = relations.filter(
-    (relation) => relation.sum === pinned || relation.parts.includes(pinned),
-  )
+  const touching = relations.filter((relation) => relation.sum === pinned || relation.parts.includes(pinned))
   for (const relation of touching) {
     const part = smallest(relation.parts.filter((index) => index !== pinned))
     if (part !== undefined) return part
