@@ -78,19 +78,31 @@ export const ageGroupAt = (day: string) => sql`CASE
   WHEN age(${day}::date, p.birth_date_earliest) < interval '65 years' THEN '45-64'
   ELSE '65-plus' END`
 
-/** Distinct persons who took part in a counselling contact of the period (a merged record counts as the one it went into). */
+/**
+ * Distinct persons who took part in a counselling contact of the period (a merged record counts as
+ * the one it went into). In three steps, each materialised: the planner misjudges the persons that
+ * row-level security leaves and otherwise rescans them for every contact (seconds instead of ms).
+ */
 export function countPersonsCounselled(db: Kysely<DB>, scope: Scope, key: FigureKey) {
   const day = localDay(sql`c.occurred_at`, scope.timeZone)
+  const byContact = key.kind !== 'attribute' || key.expression === personAttributes.team
+  const contactKey = byContact ? keyOf(key, day) : sql<string>`''`
+  const personKey = byContact ? sql`counted.ckey` : keyOf(key, day)
   return rows(
     db,
-    sql`SELECT ${keyOf(key, day)} AS key, count(DISTINCT p.id) AS value, count(DISTINCT p.id) AS n
-      FROM contact c
-      JOIN client_case k ON k.id = c.case_id
-      CROSS JOIN LATERAL unnest(c.participant_person_ids) AS part(person_id)
-      JOIN person raw ON raw.id = part.person_id::uuid
-      JOIN person p ON p.id = coalesce(raw.merged_into, raw.id)
-      WHERE c.district_id = ${scope.districtId}
-        AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+    sql`WITH part AS MATERIALIZED (
+        SELECT DISTINCT ${contactKey} AS ckey, x.person_id
+        FROM contact c
+        JOIN client_case k ON k.id = c.case_id
+        CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+        WHERE c.district_id = ${scope.districtId}
+          AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+      ), counted AS MATERIALIZED (
+        SELECT DISTINCT part.ckey, coalesce(raw.merged_into, raw.id) AS person_id
+        FROM part JOIN person raw ON raw.id = part.person_id
+      )
+      SELECT ${personKey} AS key, count(*) AS value, count(*) AS n
+      FROM counted JOIN person p ON p.id = counted.person_id
       GROUP BY 1`,
   )
 }

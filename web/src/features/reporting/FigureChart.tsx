@@ -2,25 +2,16 @@ import { Button, Group } from '@mantine/core'
 import { BarChart, LineChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core'
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { SVGRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { download } from './export.ts'
 
-use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  AriaComponent,
-  SVGRenderer,
-  CanvasRenderer,
-])
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer])
 
 /**
- * A dashboard chart, drawn as SVG like every chart of Lotse. Exports use ECharts' own renderers:
- * the SVG as drawn, and a PNG from a canvas copy of the same chart at twice the resolution.
+ * A dashboard chart, drawn as SVG like every chart of Lotse. Exports take ECharts' own SVG of the
+ * chart; the PNG is that SVG rasterised at twice the resolution.
  */
 export default function FigureChart({
   option,
@@ -55,26 +46,38 @@ export default function FigureChart({
     chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true })
   }, [option])
 
-  const exportSvg = () => {
-    const url = chart.current?.getDataURL({ type: 'svg' })
-    if (!url) return
-    const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1))
-    download(new Blob([svg], { type: 'image/svg+xml' }), `${fileName}.svg`)
+  /** The chart as ECharts draws it (SVG), with a white background for pasting into documents. */
+  const svgText = () => {
+    const url = chart.current?.getDataURL({ type: 'svg', backgroundColor: '#ffffff' })
+    return url ? decodeURIComponent(url.slice(url.indexOf(',') + 1)) : null
   }
 
+  const exportSvg = () => {
+    const svg = svgText()
+    if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${fileName}.svg`)
+  }
+
+  // The PNG is the same SVG rasterised by the browser at twice the size, so that ECharts' canvas
+  // renderer stays out of the bundle (web-bundle.test.ts).
   const exportPng = async () => {
+    const svg = svgText()
     const element = container.current
-    if (!element) return
-    const offscreen = document.createElement('div')
-    offscreen.style.cssText = `position:fixed;left:-10000px;width:${element.clientWidth}px;height:${height}px`
-    document.body.append(offscreen)
-    const copy = init(offscreen, null, { renderer: 'canvas' })
-    copy.setOption({ animation: false, backgroundColor: '#ffffff', ...option })
-    const url = copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })
-    copy.dispose()
-    offscreen.remove()
-    const blob = await (await fetch(url)).blob()
-    download(blob, `${fileName}.png`)
+    if (!svg || !element) return
+    const image = new Image()
+    image.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = element.clientWidth * 2
+    canvas.height = height * 2
+    const context = canvas.getContext('2d')
+    if (!context) return
+    context.fillStyle = '#ffffff'
+    context.fillRect(0, 0, canvas.width, canvas.height)
+    context.drawImage(image, 0, 0, canvas.width, canvas.height)
+    URL.revokeObjectURL(image.src)
+    canvas.toBlob((blob) => {
+      if (blob) download(blob, `${fileName}.png`)
+    }, 'image/png')
   }
 
   return (
