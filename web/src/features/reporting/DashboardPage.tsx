@@ -29,6 +29,34 @@ type Period = { from: string; to: string }
 
 const keyFigures: MetricId[] = ['contacts', 'persons-counselled', 'cases-new', 'cases-active', 'referrals']
 
+/**
+ * Rows in the reader's language: coded values (domains, sexes, outcomes, age groups) by the app's
+ * own translations; names (municipalities, teams, organisations) as the server sends them.
+ */
+function useLocalised() {
+  const { t } = useTranslation()
+  return (figures: Figures): Figures => {
+    const label = (key: string, fallback: string) => {
+      if (key === 'none' && figures.by !== 'legal-sphere') return t('reporting.values.none')
+      switch (figures.by) {
+        case 'domain':
+          return t(`casework.domains.${key}`, { defaultValue: fallback })
+        case 'sex':
+          return t(`casework.sexes.${key}`, { defaultValue: fallback })
+        case 'outcome':
+          return key === 'open'
+            ? t('reporting.values.open')
+            : t(`network.referralStatuses.${key}`, { defaultValue: fallback })
+        case 'age-group':
+          return t(`reporting.values.${key}`, { defaultValue: fallback })
+        default:
+          return fallback
+      }
+    }
+    return { ...figures, rows: figures.rows.map((row) => ({ ...row, label: label(row.key, row.label) })) }
+  }
+}
+
 /** What a withheld cell shows: fewer than the threshold, or withheld so that a small one stays hidden. */
 const useWithheld = (threshold: number) => {
   const { t } = useTranslation()
@@ -201,25 +229,29 @@ function ChartCard({
   height: number
 }) {
   const query = useQuery(figuresQuery(request))
+  const localised = useLocalised()
   return (
     <Card withBorder component="section" aria-labelledby={id}>
       <Title order={4} size="h5" id={id} mb="xs">
         {title}
       </Title>
       <QueryState query={query}>
-        {(figures) => (
-          <Stack gap="xs">
-            <Suspense fallback={<Skeleton height={height} />}>
-              <FigureChart
-                option={option(figures)}
-                height={height}
-                fileName={`${request.metric}-${request.by}-${request.from}-${request.to}`}
-                label={title}
-              />
-            </Suspense>
-            <FigureTable figures={figures} dimensionLabel={request.by ?? ''} caption={title} />
-          </Stack>
-        )}
+        {(answer) => {
+          const figures = localised(answer)
+          return (
+            <Stack gap="xs">
+              <Suspense fallback={<Skeleton height={height} />}>
+                <FigureChart
+                  option={option(figures)}
+                  height={height}
+                  fileName={`${request.metric}-${request.by}-${request.from}-${request.to}`}
+                  label={title}
+                />
+              </Suspense>
+              <FigureTable figures={figures} dimensionLabel={request.by ?? ''} caption={title} />
+            </Stack>
+          )
+        }}
       </QueryState>
     </Card>
   )
@@ -392,21 +424,25 @@ function DrillDown({ period }: { period: Period }) {
 
 function DrillDownTable({ request, caption }: { request: FigureRequest; caption: string }) {
   const query = useQuery(figuresQuery(request))
+  const localised = useLocalised()
   return (
     <QueryState query={query}>
-      {(figures) => (
-        <Stack gap="xs">
-          <Suspense fallback={<Skeleton height={240} />}>
-            <FigureChart
-              option={barOption(figures, caption)}
-              height={Math.max(160, Math.min(600, figures.rows.length * 24 + 40))}
-              fileName={`${request.metric}-${request.by}-${request.from}-${request.to}`}
-              label={caption}
-            />
-          </Suspense>
-          <FigureTable figures={figures} dimensionLabel={request.by ?? ''} caption={caption} />
-        </Stack>
-      )}
+      {(answer) => {
+        const figures = localised(answer)
+        return (
+          <Stack gap="xs">
+            <Suspense fallback={<Skeleton height={240} />}>
+              <FigureChart
+                option={barOption(figures, caption)}
+                height={Math.max(160, Math.min(600, figures.rows.length * 24 + 40))}
+                fileName={`${request.metric}-${request.by}-${request.from}-${request.to}`}
+                label={caption}
+              />
+            </Suspense>
+            <FigureTable figures={figures} dimensionLabel={request.by ?? ''} caption={caption} />
+          </Stack>
+        )
+      }}
     </QueryState>
   )
 }
