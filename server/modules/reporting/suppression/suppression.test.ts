@@ -141,6 +141,36 @@ describe('small-number suppression', () => {
     )
   })
 
+  it('protects a special category (health) at its higher threshold among ordinary cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean()), { minLength: 2, maxLength: 5 }),
+        (cells) => {
+          const values = cells.map(([value]) => value)
+          const thresholds = [...cells.map(([, special]) => (special ? 5 : 3)), 3]
+          const total = values.reduce((a, b) => a + b, 0)
+          const result = protectTable(values, total, thresholds, true)
+          result.cells.forEach((cell, index) => {
+            if ((values[index] as number) < (thresholds[index] as number)) expect(cell.suppressed).toBe(true)
+          })
+          // With the total published, the withheld cells together must not be pinned down: at least
+          // two of them, or their sum reaches the largest threshold among them.
+          if (!result.total.suppressed) {
+            const withheld = result.cells.flatMap((cell, index) => (cell.suppressed ? [index] : []))
+            const sum = withheld.reduce((acc, index) => acc + (values[index] as number), 0)
+            if (withheld.length === 1) throw new Error(`one withheld cell of ${values} is recoverable`)
+            if (withheld.length > 0) {
+              expect(sum).toBeGreaterThanOrEqual(
+                Math.max(...withheld.map((index) => thresholds[index] as number)),
+              )
+            }
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261207 },
+    )
+  })
+
   it('lets differencing across two adjacent periods sharing their totals recover nothing', () => {
     const rows = 2
     const columns = 2
