@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateErrorCodes, earliestRecordDay } from './dates.ts'
 
 /**
  * The API contract of reporting: the metric catalogue (`GET /api/metrics`) and one figure by a
@@ -86,7 +87,11 @@ export const figureErrorCodes = {
   dimensionNotSupported: 'dimension-not-supported',
 } as const
 
-const day = z.iso.date()
+/** Figures cover the years of records: from 1990 (the first day of case work's records) to 2999. */
+const day = z.iso
+  .date()
+  .refine((value) => value >= earliestRecordDay, { message: dateErrorCodes.before1990 })
+  .refine((value) => value <= '2999-12-31', { message: dateErrorCodes.tooFarAhead })
 
 /** The query of `GET /api/figures`; the service checks that the metric supports the dimension. */
 export const figuresQuerySchema = z

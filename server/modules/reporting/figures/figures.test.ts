@@ -424,6 +424,8 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     await problem('metric=contacts&from=2026-03-01&to=2026-03-31&by=planet', 'unknown-dimension')
     await problem('metric=contacts&from=2026-03-01&to=2026-03-31&by=sex', 'dimension-not-supported')
     await problem('metric=contacts&from=2026-02-30&to=2026-03-31', 'from')
+    await problem('metric=contacts&from=0001-01-01&to=0001-12-31', 'date-before-1990')
+    await problem('metric=contacts&from=9999-01-01&to=9999-12-31', 'date-too-far-ahead')
     await get(admin, '/api/figures?metric=contacts&from=2016-01-01&to=2025-12-31')
     await get(partner, '/api/figures?metric=contacts&from=2026-03-01&to=2026-03-31', 403)
     await get(partner, '/api/figures', 403)
