@@ -48,6 +48,7 @@ export const actions = [
   'contract.read',
   'goal-agreement.read',
   'obstacle.raise',
+  'figures.read',
 ] as const
 export type Action = (typeof actions)[number]
 

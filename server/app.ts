@@ -15,6 +15,7 @@ import {
   sessionCookieName,
 } from './modules/identity/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
+import { reportingRoutes } from './modules/reporting/index.ts'
 import { staffingRoutes } from './modules/staffing/index.ts'
 import { steeringRoutes } from './modules/steering/index.ts'
 import { registerAccessControl, requestContext } from './platform/access.ts'
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(networkRoutes(deps))
       await api.register(steeringRoutes(deps))
       await api.register(staffingRoutes(deps))
+      await api.register(reportingRoutes(deps))
     },
     { prefix: '/api' },
   )

@@ -30,6 +30,8 @@ const schemaWide: Record<string, string> = {
 const platformReads: Record<string, readonly string[]> = {
   // The district's time zone: every module's "today" comes from it (decision 0005).
   'platform/district-time.queries.ts': ['district'],
+  // SQL fragments every module's aggregate figures share (district days, calendar buckets): no table.
+  'platform/figure-sql.queries.ts': [],
 }
 
 const queriesFiles = serverSourceFiles().filter((file) => file.endsWith('.queries.ts'))

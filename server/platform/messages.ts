@@ -351,6 +351,10 @@ export const messages = {
     de: 'Diese Dateiart wird für Sitzungsunterlagen nicht angenommen (erlaubt: PDF, DOCX, XLSX, Bilder).',
     en: 'This file type is not accepted for meeting documents (allowed: PDF, DOCX, XLSX, images).',
   },
+  'dimension-not-supported': {
+    de: 'Diese Kennzahl lässt sich nach diesem Merkmal nicht aufschlüsseln; der Katalog (/api/metrics) nennt die möglichen.',
+    en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

@@ -259,6 +259,11 @@ const rules: Record<Action, Rule> = {
   'goal-agreement.read': (actor, subject) =>
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'case_manager', 'team_lead', 'partner', 'dpo', 'report_reader'),
+  // Aggregates only, every small cell withheld: the steering side, administration, team leads,
+  // report readers (administration, committee) and case managers. Partners and the DPO see none.
+  'figures.read': (actor, subject) =>
+    inDistrict(actor, subject) &&
+    hasRole(actor, 'coordinator', 'admin', 'team_lead', 'case_manager', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

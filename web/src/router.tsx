@@ -85,6 +85,10 @@ const GoalAgreementPage = lazyRouteComponent(
   () => import('./features/goals/GoalAgreementPage.tsx'),
   'GoalAgreementPage',
 )
+const DashboardPage = lazyRouteComponent(
+  () => import('./features/reporting/DashboardPage.tsx'),
+  'DashboardPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -342,6 +346,7 @@ const routeTree = rootRoute.addChildren([
   page('/admin/users', UsersPage, 'user.manage'),
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
+  page('/figures', DashboardPage, 'figures.read'),
   casesRoute,
   caseRoute,
   page('/persons/new', PersonRegistrationPage, 'person.register'),

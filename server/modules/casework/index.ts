@@ -20,12 +20,18 @@ export {
   setLegalSphere,
 } from './persons/person.service.ts'
 export {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureDimensions,
+  caseWorkMetrics,
+} from './sharing/figures.service.ts'
+export {
   contactCountsByMonth,
   type FigureRange,
   figureMinimumCases,
   type MonthlyFigure,
   planDurationsByMonth,
-} from './sharing/figures.service.ts'
+} from './sharing/monthly-figures.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,

@@ -24,3 +24,9 @@ export const networkTimelineSources: readonly CaseTimelineSource[] = [
   changeTimelineEntries,
   conferenceTimelineEntries,
 ]
+export {
+  type NetworkMetric,
+  networkFigure,
+  networkFigureDimensions,
+  networkMetrics,
+} from './figures/figures.service.ts'

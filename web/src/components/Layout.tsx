@@ -25,6 +25,7 @@ const navigation = [
   { to: '/goal-agreements', labelKey: 'goals.nav', exact: false, ability: 'goal-agreement.read' },
   { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
   { to: '/obstacles', labelKey: 'obstacles.nav', exact: false, ability: 'steering.manage' },
+  { to: '/figures', labelKey: 'reporting.nav', exact: false, ability: 'figures.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

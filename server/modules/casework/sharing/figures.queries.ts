@@ -1,72 +1,210 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
+import {
+  type BucketUnit,
+  bucketOf,
+  type DayRange,
+  dayWithin,
+  instantWithin,
+  localDay,
+} from '../../../platform/figure-sql.queries.ts'
+import type { AggregateRow } from '../../../platform/figures.ts'
 
 /**
- * Aggregates of case work by calendar month of the district, for steering's indicators. Each
- * statement answers counts per month and nothing about a single person or case. The period is a
- * range of the district's days; `from` and `to` are both included.
+ * The aggregates case work gives to reporting: counts and medians by one key, never a row about a
+ * person. Each metric of the catalogue has exactly one query here; the key is a bucket's first
+ * day, an attribute's value, or '' for the total.
  */
-export type FigureRange = {
-  districtId: string
-  from: string
-  to: string
-  timeZone: string
-  municipalityId: string | null
+
+export type FigureKey =
+  | { kind: 'total' }
+  | { kind: 'bucket'; unit: BucketUnit }
+  | { kind: 'attribute'; expression: RawBuilder<unknown> }
+
+type Scope = { districtId: string; range: DayRange; timeZone: string }
+
+const keyOf = (key: FigureKey, day: RawBuilder<unknown>) =>
+  key.kind === 'total' ? sql<string>`''` : key.kind === 'bucket' ? bucketOf(day, key.unit) : key.expression
+
+async function rows(
+  db: Kysely<DB>,
+  query: RawBuilder<{ key: string | null; value: unknown; n: unknown }>,
+): Promise<AggregateRow[]> {
+  const result = await query.execute(db)
+  return result.rows.map((row) => ({
+    key: row.key ?? 'none',
+    value: Number(row.value ?? 0),
+    n: Number(row.n ?? 0),
+  }))
 }
 
-// A day of the district as the instant it starts there: the day as wall time first, then the zone.
-const startOf = (day: string, timeZone: string) => sql`(${day}::date::timestamp AT TIME ZONE ${timeZone})`
-const endOf = (day: string, timeZone: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
+/** Attribute keys of a contact (`c`) and its case (`k`). */
+export const contactAttributes = {
+  municipality: sql`k.municipality_id::text`,
+  team: sql`k.team_id::text`,
+  language: sql`c.language`,
+  domain: sql`d.domain`,
+} as const
 
-/** Counselling contacts in cases (by the case's municipality) and short consultations, per month. */
-export async function selectContactCountsByMonth(db: Kysely<DB>, range: FigureRange) {
-  const { districtId, from, to, timeZone, municipalityId } = range
-  const inCases = municipalityId === null ? sql`` : sql`AND k.municipality_id = ${municipalityId}`
-  const short = municipalityId === null ? sql`` : sql`AND s.municipality_id = ${municipalityId}`
-  const result = await sql<{ month: string; contacts: number }>`
-    SELECT month, sum(n)::int AS contacts FROM (
-      SELECT to_char(c.occurred_at AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month, count(*) AS n
+export function countContacts(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const day = localDay(sql`c.occurred_at`, scope.timeZone)
+  const domains = key.kind === 'attribute' && key.expression === contactAttributes.domain
+  return rows(
+    db,
+    sql`SELECT ${keyOf(key, day)} AS key, count(*) AS value, count(*) AS n
       FROM contact c JOIN client_case k ON k.id = c.case_id
-      WHERE c.district_id = ${districtId}
-        AND c.occurred_at >= ${startOf(from, timeZone)} AND c.occurred_at < ${endOf(to, timeZone)} ${inCases}
-      GROUP BY 1
-      UNION ALL
-      SELECT to_char(s.occurred_on, 'YYYY-MM'), count(*)
+      ${domains ? sql`CROSS JOIN LATERAL unnest(c.domains) AS d(domain)` : sql``}
+      WHERE c.district_id = ${scope.districtId}
+        AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+      GROUP BY 1`,
+  )
+}
+
+/** Attribute keys of a counselled person (`p`, as merged) and the case of the contact (`k`). */
+export const personAttributes = {
+  municipality: sql`p.municipality_id::text`,
+  team: sql`k.team_id::text`,
+  sex: sql`p.sex`,
+  language: sql`p.languages->0->>'code'`,
+  'legal-sphere': sql`p.legal_sphere`,
+  'nationality-group': sql`coalesce(p.nationalities[1], 'none')`,
+} as const
+
+/** Age groups at the end of the period, from the birth date (an estimated one counts as recorded). */
+export const ageGroupAt = (day: string) => sql`CASE
+  WHEN age(${day}::date, p.birth_date_earliest) < interval '18 years' THEN 'under-18'
+  WHEN age(${day}::date, p.birth_date_earliest) < interval '27 years' THEN '18-26'
+  WHEN age(${day}::date, p.birth_date_earliest) < interval '45 years' THEN '27-44'
+  WHEN age(${day}::date, p.birth_date_earliest) < interval '65 years' THEN '45-64'
+  ELSE '65-plus' END`
+
+/**
+ * Distinct persons who took part in a counselling contact of the period (a merged record counts as
+ * the one it went into). In three steps, each materialised: the planner misjudges the persons that
+ * row-level security leaves and otherwise rescans them for every contact (seconds instead of ms).
+ */
+export function countPersonsCounselled(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const day = localDay(sql`c.occurred_at`, scope.timeZone)
+  const byContact = key.kind !== 'attribute' || key.expression === personAttributes.team
+  const contactKey = byContact ? keyOf(key, day) : sql<string>`''`
+  const personKey = byContact ? sql`counted.ckey` : keyOf(key, day)
+  return rows(
+    db,
+    sql`WITH part AS MATERIALIZED (
+        SELECT DISTINCT ${contactKey} AS ckey, x.person_id
+        FROM contact c
+        JOIN client_case k ON k.id = c.case_id
+        CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+        WHERE c.district_id = ${scope.districtId}
+          AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+      ), counted AS MATERIALIZED (
+        SELECT DISTINCT part.ckey, coalesce(raw.merged_into, raw.id) AS person_id
+        FROM part JOIN person raw ON raw.id = part.person_id
+      )
+      SELECT ${personKey} AS key, count(*) AS value, count(*) AS n
+      FROM counted JOIN person p ON p.id = counted.person_id
+      GROUP BY 1`,
+  )
+}
+
+export const shortConsultationAttributes = {
+  municipality: sql`s.municipality_id::text`,
+  language: sql`s.language`,
+  domain: sql`d.domain`,
+} as const
+
+export function countShortConsultations(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const domains = key.kind === 'attribute' && key.expression === shortConsultationAttributes.domain
+  return rows(
+    db,
+    sql`SELECT ${keyOf(key, sql`s.occurred_on`)} AS key, count(*) AS value, count(*) AS n
       FROM short_consultation s
-      WHERE s.district_id = ${districtId} AND s.occurred_on BETWEEN ${from}::date AND ${to}::date ${short}
-      GROUP BY 1
-    ) per_source
-    GROUP BY month ORDER BY month`.execute(db)
-  return result.rows
+      ${domains ? sql`CROSS JOIN LATERAL unnest(s.domains) AS d(domain)` : sql``}
+      WHERE s.district_id = ${scope.districtId} AND ${dayWithin(sql`s.occurred_on`, scope.range)}
+      GROUP BY 1`,
+  )
+}
+
+export const caseAttributes = {
+  municipality: sql`k.municipality_id::text`,
+  team: sql`k.team_id::text`,
+} as const
+
+/** Cases opened (`opened_on`) or closed (`closed_on`) in the period. */
+export function countCasesOn(
+  db: Kysely<DB>,
+  scope: Scope,
+  key: FigureKey,
+  column: 'opened_on' | 'closed_on',
+) {
+  const day = sql.ref(`k.${column}`)
+  return rows(
+    db,
+    sql`SELECT ${keyOf(key, day)} AS key, count(*) AS value, count(*) AS n
+      FROM client_case k
+      WHERE k.district_id = ${scope.districtId} AND ${dayWithin(day, scope.range)}
+      GROUP BY 1`,
+  )
 }
 
 /**
- * Days from a case's first counselling contact to its plan (the day its first goal was recorded),
- * per month of the plan: how many cases and their median. Cases whose first contact came after
- * the plan, or that have no contact, are left out; they say nothing about the time to a plan.
+ * Cases open at the end of each bucket (or of the period, for the total and attributes): opened
+ * on or before that day and not closed by it.
  */
-export async function selectPlanDurationsByMonth(db: Kysely<DB>, range: FigureRange) {
-  const { districtId, from, to, timeZone, municipalityId } = range
-  const inMunicipality = municipalityId === null ? sql`` : sql`AND k.municipality_id = ${municipalityId}`
-  const result = await sql<{ month: string; cases: number; median_days: number }>`
-    WITH planned AS (
-      SELECT g.case_id, min(g.created_at) AS planned_at
-      FROM goal g
-      WHERE g.district_id = ${districtId}
-      GROUP BY g.case_id
-      HAVING min(g.created_at) >= ${startOf(from, timeZone)} AND min(g.created_at) < ${endOf(to, timeZone)}
-    ), durations AS (
-      SELECT to_char(p.planned_at AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month,
-        (p.planned_at AT TIME ZONE ${timeZone})::date - (f.first_at AT TIME ZONE ${timeZone})::date AS days
-      FROM planned p
-      JOIN client_case k ON k.id = p.case_id
-      JOIN LATERAL (SELECT min(c.occurred_at) AS first_at FROM contact c WHERE c.case_id = p.case_id) f
-        ON f.first_at IS NOT NULL
-      WHERE true ${inMunicipality}
-    )
-    SELECT month, count(*)::int AS cases,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median_days
-    FROM durations WHERE days >= 0
-    GROUP BY month ORDER BY month`.execute(db)
-  return result.rows
+export function countActiveCases(
+  db: Kysely<DB>,
+  scope: Scope,
+  key: FigureKey,
+  bucketEnds: readonly { key: string; end: string }[],
+) {
+  const ends = key.kind === 'bucket' ? bucketEnds : [{ key: '', end: scope.range.to }]
+  const values = sql.join(ends.map((each) => sql`(${each.key}, ${each.end}::date)`))
+  const attribute = key.kind === 'attribute' ? key.expression : sql`b.key`
+  return rows(
+    db,
+    sql`SELECT ${attribute} AS key, count(k.id) AS value, count(k.id) AS n
+      FROM (VALUES ${values}) AS b (key, end_on)
+      JOIN client_case k ON k.district_id = ${scope.districtId}
+        AND k.opened_on <= b.end_on AND (k.closed_on IS NULL OR k.closed_on > b.end_on)
+      GROUP BY 1`,
+  )
+}
+
+/** The median days from opening to closing of the cases closed in the period. */
+export function medianCaseDuration(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const day = sql`k.closed_on`
+  return rows(
+    db,
+    sql`SELECT ${keyOf(key, day)} AS key,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY (k.closed_on - k.opened_on)) AS value, count(*) AS n
+      FROM client_case k
+      WHERE k.district_id = ${scope.districtId} AND ${dayWithin(day, scope.range)}
+      GROUP BY 1`,
+  )
+}
+
+/**
+ * The median days from a case's first counselling contact to its plan (its first goal), over the
+ * cases whose plan was made in the period and that had a contact on or before that day.
+ */
+export function medianDaysFirstContactToPlan(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const planDay = localDay(sql`min(g.created_at)`, scope.timeZone)
+  const firstContact = localDay(sql`min(c.occurred_at)`, scope.timeZone)
+  return rows(
+    db,
+    sql`WITH plan AS (
+        SELECT g.case_id, ${planDay} AS plan_on FROM goal g
+        WHERE g.district_id = ${scope.districtId} GROUP BY g.case_id
+      ), first_contact AS (
+        SELECT c.case_id, ${firstContact} AS first_on FROM contact c
+        WHERE c.district_id = ${scope.districtId} GROUP BY c.case_id
+      )
+      SELECT ${keyOf(key, sql`plan.plan_on`)} AS key,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY (plan.plan_on - f.first_on)) AS value, count(*) AS n
+      FROM plan
+      JOIN first_contact f ON f.case_id = plan.case_id AND f.first_on <= plan.plan_on
+      JOIN client_case k ON k.id = plan.case_id
+      WHERE ${dayWithin(sql`plan.plan_on`, scope.range)}
+      GROUP BY 1`,
+  )
 }

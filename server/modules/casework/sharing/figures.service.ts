@@ -1,35 +1,101 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, RawBuilder } from 'kysely'
+import type { AttributeDimension } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
+import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import {
-  type FigureRange,
-  selectContactCountsByMonth,
-  selectPlanDurationsByMonth,
+  ageGroupAt,
+  caseAttributes,
+  contactAttributes,
+  countActiveCases,
+  countCasesOn,
+  countContacts,
+  countPersonsCounselled,
+  countShortConsultations,
+  type FigureKey,
+  medianCaseDuration,
+  medianDaysFirstContactToPlan,
+  personAttributes,
+  shortConsultationAttributes,
 } from './figures.queries.ts'
 
 /**
- * Figures of case work for steering's indicators: per calendar month of the district, counts and
- * medians only, never a person or a case. A median is left out (null) when it would rest on fewer
- * than `figureMinimumCases` cases, so that no single case can be read off it. The caller has
- * authorised the reader for the district's aggregates.
+ * What case work offers reporting: aggregates only. Nothing here names a person or a case; the
+ * caller (reporting) authorises and withholds small cells before anything leaves the server.
  */
-export const figureMinimumCases = 3
 
-export type MonthlyFigure = { month: string; value: number | null; basis: number }
+export const caseWorkMetrics = [
+  'contacts',
+  'persons-counselled',
+  'short-consultations',
+  'cases-new',
+  'cases-closed',
+  'cases-active',
+  'median-case-duration',
+  'days-first-contact-to-plan',
+] as const
+export type CaseWorkMetric = (typeof caseWorkMetrics)[number]
 
-/** Counselling contacts (in cases and short consultations) per month; `basis` is the same count. */
-export async function contactCountsByMonth(db: Kysely<DB>, range: FigureRange): Promise<MonthlyFigure[]> {
-  const rows = await selectContactCountsByMonth(db, range)
-  return rows.map((row) => ({ month: row.month, value: row.contacts, basis: row.contacts }))
+/** The attributes each metric can be broken down by, as the data records them. */
+export const caseWorkFigureDimensions: Record<CaseWorkMetric, readonly AttributeDimension[]> = {
+  contacts: ['municipality', 'team', 'domain', 'language'],
+  'persons-counselled': [
+    'municipality',
+    'team',
+    'sex',
+    'age-group',
+    'nationality-group',
+    'language',
+    'legal-sphere',
+  ],
+  'short-consultations': ['municipality', 'domain', 'language'],
+  'cases-new': ['municipality', 'team'],
+  'cases-closed': ['municipality', 'team'],
+  'cases-active': ['municipality', 'team'],
+  'median-case-duration': ['municipality', 'team'],
+  'days-first-contact-to-plan': ['municipality', 'team'],
 }
 
-/** Median days from first contact to plan, per month of the plan; `basis` is the number of cases. */
-export async function planDurationsByMonth(db: Kysely<DB>, range: FigureRange): Promise<MonthlyFigure[]> {
-  const rows = await selectPlanDurationsByMonth(db, range)
-  return rows.map((row) => ({
-    month: row.month,
-    value: row.cases >= figureMinimumCases ? Number(row.median_days) : null,
-    basis: row.cases,
-  }))
+const keyFor = (grouping: Grouping, attributes: Record<string, RawBuilder<unknown>>): FigureKey => {
+  if (grouping.kind === 'bucket') return { kind: 'bucket', unit: grouping.unit }
+  if (grouping.kind === 'total') return { kind: 'total' }
+  const expression = attributes[grouping.dimension]
+  // The catalogue offers only the dimensions listed above; anything else is a programming error.
+  if (!expression) throw new Error(`dimension ${grouping.dimension} is not recorded for this figure`)
+  return { kind: 'attribute', expression }
 }
 
-export type { FigureRange }
+/** One metric of case work over a period, by the grouping: `value` per key, and `n` the units behind it. */
+export async function caseWorkFigure(
+  db: Kysely<DB>,
+  metric: CaseWorkMetric,
+  scope: FigureScope,
+  grouping: Grouping,
+): Promise<AggregateRow[]> {
+  switch (metric) {
+    case 'contacts':
+      return countContacts(db, scope, keyFor(grouping, contactAttributes))
+    case 'persons-counselled':
+      return countPersonsCounselled(
+        db,
+        scope,
+        keyFor(grouping, { ...personAttributes, 'age-group': ageGroupAt(scope.range.to) }),
+      )
+    case 'short-consultations':
+      return countShortConsultations(db, scope, keyFor(grouping, shortConsultationAttributes))
+    case 'cases-new':
+      return countCasesOn(db, scope, keyFor(grouping, caseAttributes), 'opened_on')
+    case 'cases-closed':
+      return countCasesOn(db, scope, keyFor(grouping, caseAttributes), 'closed_on')
+    case 'cases-active':
+      return countActiveCases(
+        db,
+        scope,
+        keyFor(grouping, caseAttributes),
+        grouping.kind === 'bucket' ? grouping.buckets : [],
+      )
+    case 'median-case-duration':
+      return medianCaseDuration(db, scope, keyFor(grouping, caseAttributes))
+    case 'days-first-contact-to-plan':
+      return medianDaysFirstContactToPlan(db, scope, keyFor(grouping, caseAttributes))
+  }
+}

@@ -18,6 +18,11 @@ const SteeringStartCard = lazy(() =>
   import('../steering/SteeringStartCard.tsx').then((module) => ({ default: module.SteeringStartCard })),
 )
 
+// The report reader's start page is the reporting dashboard; its code (and ECharts) loads only for them.
+const ReportingDashboard = lazy(() =>
+  import('../reporting/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+)
+
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const health = useQuery(healthQuery)
@@ -28,6 +33,7 @@ export function StartPage() {
   // A coordinator starts with the steering card; system status is for everyone else (and administrators).
   const steering = can('steering.manage')
   const showStatus = !steering || can('identity-policy.manage')
+  const reportReader = session.user.roles.includes('report_reader') && can('figures.read')
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -37,6 +43,11 @@ export function StartPage() {
           {t('start.intro')}
         </Text>
       </div>
+      {reportReader && (
+        <Suspense fallback={null}>
+          <ReportingDashboard embedded />
+        </Suspense>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {steering && (
           <Suspense fallback={null}>

@@ -1,0 +1,169 @@
+import { z } from 'zod'
+import { dateErrorCodes, earliestRecordDay } from './dates.ts'
+
+/**
+ * The API contract of reporting: the metric catalogue (`GET /api/metrics`) and one figure by a
+ * dimension (`GET /api/figures`). Every value that leaves case work is an aggregate, and every
+ * cell below the district's threshold is withheld (`value: null, suppressed: true`).
+ */
+
+export const metricIds = [
+  'contacts',
+  'persons-counselled',
+  'short-consultations',
+  'cases-new',
+  'cases-closed',
+  'cases-active',
+  'referrals',
+  'referral-answer-days',
+  'median-case-duration',
+  'legal-sphere-changes',
+  'days-first-contact-to-plan',
+] as const
+export type MetricId = (typeof metricIds)[number]
+
+/** Calendar buckets, counted in the district's time zone. */
+export const periodDimensions = ['day', 'week', 'month', 'quarter', 'year'] as const
+export type PeriodDimension = (typeof periodDimensions)[number]
+
+export const attributeDimensions = [
+  'municipality',
+  'team',
+  'domain',
+  'target-group',
+  'nationality-group',
+  'language',
+  'sex',
+  'age-group',
+  'legal-sphere',
+  'organisation',
+  'outcome',
+] as const
+export type AttributeDimension = (typeof attributeDimensions)[number]
+
+export const dimensionIds = [...periodDimensions, ...attributeDimensions] as const
+export type DimensionId = (typeof dimensionIds)[number]
+
+export const isPeriodDimension = (dimension: DimensionId): dimension is PeriodDimension =>
+  (periodDimensions as readonly string[]).includes(dimension)
+
+/** Whether a metric's cells need a higher threshold (special categories of personal data, Art. 9 GDPR). */
+export const sensitivities = ['standard', 'special'] as const
+export type Sensitivity = (typeof sensitivities)[number]
+
+export const metricUnits = ['count', 'persons', 'cases', 'days'] as const
+export type MetricUnit = (typeof metricUnits)[number]
+
+const bilingual = z.object({ de: z.string(), en: z.string() })
+
+export const metricSchema = z
+  .object({
+    id: z.enum(metricIds),
+    name: bilingual,
+    definition: bilingual.describe('What is counted, written out: the one implementation follows it'),
+    unit: z.enum(metricUnits),
+    aggregation: z.enum(['count', 'median']).describe('A count adds up over cells; a median does not'),
+    dimensions: z.array(z.enum(dimensionIds)),
+    sensitivity: z.enum(sensitivities),
+    /** Dimensions whose cells are special categories (health), checked against the higher threshold. */
+    specialDimensionValues: z.array(z.string()),
+  })
+  .meta({ id: 'Metric' })
+export type Metric = z.infer<typeof metricSchema>
+
+export const metricCatalogueSchema = z
+  .object({ version: z.string(), metrics: z.array(metricSchema) })
+  .meta({ id: 'MetricCatalogue' })
+export type MetricCatalogue = z.infer<typeof metricCatalogueSchema>
+
+/** Longest period a figure covers. */
+export const maxPeriodYears = 10
+
+export const figureErrorCodes = {
+  endBeforeStart: 'period-end-before-start',
+  tooLong: 'period-too-long',
+  unknownMetric: 'unknown-metric',
+  unknownDimension: 'unknown-dimension',
+  dimensionNotSupported: 'dimension-not-supported',
+} as const
+
+/** Figures cover the years of records: from 1990 (the first day of case work's records) to 2999. */
+const day = z.iso
+  .date()
+  .refine((value) => value >= earliestRecordDay, { message: dateErrorCodes.before1990 })
+  .refine((value) => value <= '2999-12-31', { message: dateErrorCodes.tooFarAhead })
+
+/** The query of `GET /api/figures`; the service checks that the metric supports the dimension. */
+export const figuresQuerySchema = z
+  .object({
+    metric: z.string().refine((value) => (metricIds as readonly string[]).includes(value), {
+      message: figureErrorCodes.unknownMetric,
+    }),
+    from: day,
+    to: day,
+    by: z
+      .string()
+      .refine((value) => (dimensionIds as readonly string[]).includes(value), {
+        message: figureErrorCodes.unknownDimension,
+      })
+      .optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.to < query.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.endBeforeStart })
+      return
+    }
+    const limit = `${Number(query.from.slice(0, 4)) + maxPeriodYears}${query.from.slice(4)}`
+    if (query.to >= limit) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.tooLong })
+    }
+  })
+export type FiguresQuery = { metric: MetricId; from: string; to: string; by?: DimensionId }
+
+const figureValue = {
+  value: z.number().nullable(),
+  suppressed: z
+    .literal(true)
+    .optional()
+    .describe('Withheld: below the threshold, or to protect a cell that is'),
+}
+
+export const figureRowSchema = z
+  .object({ key: z.string(), label: z.string(), ...figureValue })
+  .meta({ id: 'FigureRow' })
+export type FigureRow = z.infer<typeof figureRowSchema>
+
+export const figureComparisonSchema = z
+  .object({ from: z.string(), to: z.string(), ...figureValue })
+  .meta({ id: 'FigureComparison' })
+
+export const figuresSchema = z
+  .object({
+    metric: z.enum(metricIds),
+    from: z.string(),
+    to: z.string(),
+    by: z.enum(dimensionIds).nullable(),
+    unit: z.enum(metricUnits),
+    threshold: z.number().int().describe('Cells below this are withheld'),
+    rows: z.array(figureRowSchema),
+    total: z.object(figureValue),
+    previousPeriod: figureComparisonSchema.describe('The period of the same length just before'),
+    yearBefore: figureComparisonSchema.describe('The same days a year earlier'),
+  })
+  .meta({ id: 'Figures' })
+export type Figures = z.infer<typeof figuresSchema>
+
+/** The district's thresholds: cells below them are withheld. */
+export const reportingSettingsSchema = z
+  .object({
+    threshold: z.number().int().min(2).max(50),
+    specialThreshold: z.number().int().min(2).max(100),
+  })
+  .refine((settings) => settings.specialThreshold >= settings.threshold, {
+    path: ['specialThreshold'],
+    message: 'special-threshold-below-threshold',
+  })
+  .meta({ id: 'ReportingSettings' })
+export type ReportingSettings = z.infer<typeof reportingSettingsSchema>
+
+export const defaultReportingSettings: ReportingSettings = { threshold: 3, specialThreshold: 5 }

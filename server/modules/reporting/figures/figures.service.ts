@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely'
+import {
+  type DimensionId,
+  defaultReportingSettings,
+  type FigureRow,
+  type Figures,
+  type FiguresQuery,
+  figureErrorCodes,
+  isPeriodDimension,
+  type Metric,
+  type MetricId,
+  type ReportingSettings,
+} from '../../../../common/reporting.ts'
+import type { DB } from '../../../db/schema.ts'
+import { districtTimeZone } from '../../../platform/district-time.ts'
+import { fieldError } from '../../../platform/errors.ts'
+import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
+import type { Language } from '../../../platform/language.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
+import { municipalityNames } from '../../districts/index.ts'
+import { organisationNames, teamNames } from '../../identity/index.ts'
+import { type NetworkMetric, networkFigure } from '../../network/index.ts'
+import { isAdditive, metricById } from '../catalogue/catalogue.ts'
+import { type PublishedCell, protectTable } from '../suppression/suppression.ts'
+import { codedLabel } from './labels.ts'
+import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
+
+/**
+ * One figure of the catalogue over a period, by one dimension, with its total and its comparisons.
+ * Reporting reads no table itself: the aggregates come from the module that owns the data, and
+ * every cell is protected here before it leaves the server.
+ */
+
+/** The district's thresholds. Kept at the defaults until the district's settings table lands (decision 0014). */
+export async function reportingSettings(_db: Kysely<DB>, _districtId: string): Promise<ReportingSettings> {
+  return defaultReportingSettings
+}
+
+const isCaseWork = (metric: MetricId): metric is CaseWorkMetric =>
+  (caseWorkMetrics as readonly string[]).includes(metric)
+
+function aggregate(db: Kysely<DB>, metric: MetricId, scope: FigureScope, grouping: Grouping) {
+  return isCaseWork(metric)
+    ? caseWorkFigure(db, metric, scope, grouping)
+    : networkFigure(db, metric as NetworkMetric, scope, grouping)
+}
+
+/** Whether the metric offers the dimension; otherwise a 400 at the `by` field. */
+export function assertDimension(metric: Metric, by: DimensionId | undefined): void {
+  if (by !== undefined && !metric.dimensions.includes(by)) {
+    throw fieldError(figureErrorCodes.dimensionNotSupported, 'invalid', 'by')
+  }
+}
+
+const cell = (published: PublishedCell) =>
+  published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }
+
+/** A total alone (the comparisons): withheld below the threshold, or a median of too few cases. */
+async function protectedTotal(
+  db: Kysely<DB>,
+  metric: Metric,
+  scope: FigureScope,
+  threshold: number,
+): Promise<PublishedCell> {
+  const [row] = await aggregate(db, metric.id, scope, { kind: 'total' })
+  const value = row?.value ?? 0
+  const units = metric.aggregation === 'median' ? (row?.n ?? 0) : value
+  return units < threshold ? { value: null, suppressed: true } : { value, suppressed: false }
+}
+
+async function labelsFor(
+  db: Kysely<DB>,
+  districtId: string,
+  by: DimensionId,
+  keys: readonly string[],
+  language: Language,
+): Promise<Map<string, string>> {
+  const named =
+    by === 'municipality'
+      ? await municipalityNames(
+          db,
+          districtId,
+          keys.filter((key) => key !== 'none'),
+        )
+      : by === 'team'
+        ? await teamNames(
+            db,
+            districtId,
+            keys.filter((key) => key !== 'none'),
+          )
+        : by === 'organisation'
+          ? await organisationNames(
+              db,
+              districtId,
+              keys.filter((key) => key !== 'none'),
+            )
+          : new Map<string, string>()
+  return new Map(keys.map((key) => [key, named.get(key) ?? codedLabel(by, key, language)]))
+}
+
+export async function figures(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: FiguresQuery,
+  language: Language,
+): Promise<Figures> {
+  authorize(actor, 'figures.read', ownDistrict(actor))
+  const metric = metricById(query.metric)
+  assertDimension(metric, query.by)
+  const [timeZone, settings] = await Promise.all([
+    districtTimeZone(db, actor.districtId),
+    reportingSettings(db, actor.districtId),
+  ])
+  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone }
+  const by = query.by ?? null
+  const special = new Set(metric.specialDimensionValues)
+  const thresholdFor = (key: string) =>
+    by === 'domain' && special.has(key) ? settings.specialThreshold : settings.threshold
+
+  const buckets = by && isPeriodDimension(by) ? bucketsOf(query.from, query.to, by) : []
+  const grouping: Grouping =
+    by === null
+      ? { kind: 'total' }
+      : isPeriodDimension(by)
+        ? { kind: 'bucket', unit: by, buckets }
+        : { kind: 'attribute', dimension: by }
+
+  const [grouped, [totalRow], previous, earlier] = await Promise.all([
+    by === null ? Promise.resolve([] as AggregateRow[]) : aggregate(db, metric.id, scope, grouping),
+    aggregate(db, metric.id, scope, { kind: 'total' }),
+    protectedTotal(db, metric, { ...scope, range: previousPeriod(query.from, query.to) }, settings.threshold),
+    protectedTotal(db, metric, { ...scope, range: yearBefore(query.from, query.to) }, settings.threshold),
+  ])
+
+  // Buckets without data are rows with 0 (withheld like every small cell); attributes list what occurs.
+  const byKey = new Map(grouped.map((row) => [row.key, row]))
+  const keys = buckets.length > 0 ? buckets.map((bucket) => bucket.key) : [...byKey.keys()].sort()
+  const raw = keys.map((key) => byKey.get(key) ?? { key, value: 0, n: 0 })
+  const total = totalRow ?? { key: '', value: 0, n: 0 }
+
+  const median = metric.aggregation === 'median'
+  // A median is withheld by how many cases stand behind it; its value is never a count of persons.
+  const protectedCells = median
+    ? {
+        cells: raw.map((row) =>
+          row.n < thresholdFor(row.key)
+            ? { value: null, suppressed: true }
+            : { value: row.value, suppressed: false },
+        ),
+        total:
+          total.n < settings.threshold
+            ? { value: null, suppressed: true }
+            : { value: total.value, suppressed: false },
+      }
+    : protectTable(
+        raw.map((row) => row.value),
+        total.value,
+        [...raw.map((row) => thresholdFor(row.key)), settings.threshold],
+        isAdditive(metric.id, by),
+      )
+
+  const labels =
+    by === null
+      ? new Map<string, string>()
+      : isPeriodDimension(by)
+        ? new Map(buckets.map((bucket) => [bucket.key, bucket.label]))
+        : await labelsFor(db, actor.districtId, by, keys, language)
+  const rows: FigureRow[] = raw.map((row, index) => ({
+    key: row.key,
+    label: labels.get(row.key) ?? row.key,
+    ...cell(protectedCells.cells[index] as PublishedCell),
+  }))
+  const previousRange = previousPeriod(query.from, query.to)
+  const earlierRange = yearBefore(query.from, query.to)
+  return {
+    metric: metric.id,
+    from: query.from,
+    to: query.to,
+    by,
+    unit: metric.unit,
+    threshold: settings.threshold,
+    rows,
+    total: cell(protectedCells.total as PublishedCell),
+    previousPeriod: { ...previousRange, ...cell(previous) },
+    yearBefore: { ...earlierRange, ...cell(earlier) },
+  }
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { AppDeps } from '../../platform/deps.ts'
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts'
+import { figureRoutes } from './figures/figures.routes.ts'
+
+/** Every route of reporting, one plugin per feature folder. */
+export const reportingRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(catalogueRoutes(deps))
+    await app.register(figureRoutes(deps))
+  }
