@@ -27,7 +27,9 @@ test('start page greets the user and shows the system status and the districts t
 
   const table = page.getByRole('region', { name: 'Kreise und Kommunen' }).getByRole('table')
   for (const district of districts.items) {
-    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: district.name }) })
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: district.name, exact: true }) })
     await expect(row).toHaveCount(1)
     await expect(row.getByRole('cell').last()).toHaveText(String(district.municipalityCount))
   }
@@ -40,16 +42,16 @@ test('start page greets the user and shows the system status and the districts t
 test('each demo district has its own administrator who sees only that district', async ({ page }) => {
   await signIn(page, demoUsers.rheinSieg)
   const region = page.getByRole('region', { name: 'Kreise und Kommunen' })
-  await expect(region.getByRole('link', { name: 'Rhein-Sieg-Kreis' })).toBeVisible()
-  await expect(region.getByRole('link', { name: 'Kreis Lindenau (fiktiv)' })).toHaveCount(0)
+  await expect(region.getByRole('link', { name: 'Rhein-Sieg-Kreis', exact: true })).toBeVisible()
+  await expect(region.getByRole('link', { name: 'Kreis Lindenau (fiktiv)', exact: true })).toHaveCount(0)
 
   await page.context().clearCookies()
   await signIn(page, demoUsers.lindenau)
   const row = region
     .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: 'Kreis Lindenau (fiktiv)' }) })
+    .filter({ has: page.getByRole('link', { name: 'Kreis Lindenau (fiktiv)', exact: true }) })
   await expect(row.getByRole('cell').last()).toHaveText('5')
-  await expect(region.getByRole('link', { name: 'Rhein-Sieg-Kreis' })).toHaveCount(0)
+  await expect(region.getByRole('link', { name: 'Rhein-Sieg-Kreis', exact: true })).toHaveCount(0)
 })
 
 test('language switches to English and back by keyboard', async ({ page }, testInfo) => {
@@ -92,10 +94,10 @@ test('district page: the municipality search narrows Rhein-Sieg-Kreis to Königs
   await signIn(page, demoUsers.rheinSieg)
   await page.getByRole('navigation').getByRole('link', { name: 'Kreise und Kommunen' }).click()
   await expect(page).toHaveURL(/\/districts$/)
-  await expect(page.getByRole('link', { name: 'Rhein-Sieg-Kreis' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Rhein-Sieg-Kreis', exact: true })).toBeVisible()
   await expectAccessible(page, testInfo, 'districts list')
 
-  await page.getByRole('link', { name: 'Rhein-Sieg-Kreis' }).click()
+  await page.getByRole('link', { name: 'Rhein-Sieg-Kreis', exact: true }).click()
   await expect(page).toHaveURL(/\/districts\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 2, name: 'Rhein-Sieg-Kreis' })).toBeVisible()
   const municipalities = page.getByRole('region', { name: /Kommunen im Rhein-Sieg-Kreis/ })

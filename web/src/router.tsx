@@ -260,6 +260,23 @@ const meetingRoute = createRoute({
     )
   },
 })
+const goalAgreementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/goal-agreements',
+  // `?decision=` opens the form for a new agreement with the decision that agreed it preselected.
+  validateSearch: (search: Record<string, unknown>): { decision?: string } => ({
+    decision: uuidOrUndefined(search.decision),
+  }),
+  loader: loads(GoalAgreementsPage),
+  component: function GoalAgreementsRoute() {
+    const { decision } = goalAgreementsRoute.useSearch()
+    return (
+      <RequireAbility ability="goal-agreement.read">
+        <GoalAgreementsPage decisionId={decision} />
+      </RequireAbility>
+    )
+  },
+})
 const goalAgreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/goal-agreements/$agreementId',
@@ -360,7 +377,7 @@ const routeTree = rootRoute.addChildren([
   conceptVersionRoute,
   goalAgreementRoute,
   page('/decisions', DecisionsPage, 'decision.read'),
-  page('/goal-agreements', GoalAgreementsPage, 'goal-agreement.read'),
+  goalAgreementsRoute,
   page('/staffing', PositionsPage, 'staffing.read'),
   positionRoute,
   page('/staffing/warnings', WarningsPage, 'staffing.read'),

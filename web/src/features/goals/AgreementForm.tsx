@@ -33,13 +33,13 @@ const fields = [
   'responsibleOrganisationId',
 ]
 
-const valuesOf = (agreement?: GoalAgreementDetail): AgreementValues => ({
+const valuesOf = (agreement?: GoalAgreementDetail, decisionId?: string): AgreementValues => ({
   title: agreement?.title ?? '',
   goalStatement: agreement?.goalStatement ?? '',
   partyIds: agreement?.parties.map((party) => party.id) ?? [],
   startsOn: agreement?.startsOn ?? '',
   endsOn: agreement?.endsOn ?? '',
-  decisionId: agreement?.decision?.id ?? null,
+  decisionId: agreement?.decision?.id ?? decisionId ?? null,
   responsibleOrganisationId: agreement?.responsibleOrganisation?.id ?? null,
 })
 
@@ -49,9 +49,12 @@ const valuesOf = (agreement?: GoalAgreementDetail): AgreementValues => ({
  */
 export function AgreementForm({
   agreement,
+  decisionId,
   onSaved,
 }: {
   agreement?: GoalAgreementDetail
+  /** Preselects the decision that agreed a new agreement. */
+  decisionId?: string
   onSaved: (saved: GoalAgreementDetail) => void
 }) {
   const { t } = useTranslation()
@@ -66,7 +69,7 @@ export function AgreementForm({
     responsibleOrganisationId: values.responsibleOrganisationId || null,
   })
   const form = useForm<AgreementValues>({
-    initialValues: valuesOf(agreement),
+    initialValues: valuesOf(agreement, decisionId),
     validate: useSchemaValidator(goalAgreementInputSchema, toInput),
   })
   const save = useMutation({

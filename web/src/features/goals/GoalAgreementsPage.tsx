@@ -10,13 +10,16 @@ import { AgreementForm } from './AgreementForm.tsx'
 import { agreementsQuery } from './queries.ts'
 import { StatusBadge } from './StatusBadge.tsx'
 
-/** The district's goal agreements (Zielvereinbarungen), each with its overall status. */
-export function GoalAgreementsPage() {
+/**
+ * The district's goal agreements (Zielvereinbarungen), each with its overall status. With a
+ * `decisionId` (from "goal agreement from this decision") the form opens with that decision chosen.
+ */
+export function GoalAgreementsPage({ decisionId }: { decisionId?: string } = {}) {
   const { t, i18n } = useTranslation()
   const can = useCan()
   const navigate = useNavigate()
   const agreements = useQuery(agreementsQuery)
-  const [creating, setCreating] = useState(false)
+  const [creating, setCreating] = useState(Boolean(decisionId) && can('steering.manage'))
   return (
     <Stack maw={1200} gap="lg">
       <Group justify="space-between">
@@ -31,7 +34,10 @@ export function GoalAgreementsPage() {
       {creating && (
         <Stack gap="xs">
           <Title order={3}>{t('goals.list.new')}</Title>
-          <AgreementForm onSaved={(saved) => void navigate({ to: `/goal-agreements/${saved.id}` })} />
+          <AgreementForm
+            decisionId={decisionId}
+            onSaved={(saved) => void navigate({ to: `/goal-agreements/${saved.id}` })}
+          />
         </Stack>
       )}
       <QueryState query={agreements}>

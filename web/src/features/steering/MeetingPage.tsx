@@ -296,6 +296,7 @@ function DecisionRow({
   open: boolean
 }) {
   const { t } = useTranslation()
+  const can = useCan()
   const editing = useEditing()
   const remove = useMeetingChange(meeting, () =>
     apiSend<MeetingDetail>('DELETE', `/meetings/${meeting.id}/decisions/${decision.id}`),
@@ -307,6 +308,18 @@ function DecisionRow({
         <Text style={{ flex: 1 }}>
           <strong>{decision.number}</strong>: {decision.text}
         </Text>
+        {can('steering.manage') && (
+          <Button
+            renderRoot={(props) => (
+              <Link {...props} to="/goal-agreements" search={{ decision: decision.id }} />
+            )}
+            size="compact-sm"
+            variant="light"
+            aria-label={t('steering.decisions.createGoal', { number: decision.number })}
+          >
+            {t('steering.decisions.createGoalShort')}
+          </Button>
+        )}
         {open && (
           <Group gap={4} wrap="nowrap">
             <Button
