@@ -46,8 +46,21 @@ function CompareChooser({ versions }: { versions: ConceptVersion[] }) {
   }))
   return (
     <Group align="flex-end">
-      <Select label={t('concept.compare.from')} data={data} value={from} onChange={setFrom} w={320} />
-      <Select label={t('concept.compare.to')} data={data} value={to} onChange={setTo} w={320} />
+      {/* Wide enough for a whole version title; the selects stack on narrow screens. */}
+      <Select
+        label={t('concept.compare.from')}
+        data={data}
+        value={from}
+        onChange={setFrom}
+        w={{ base: '100%', md: 540 }}
+      />
+      <Select
+        label={t('concept.compare.to')}
+        data={data}
+        value={to}
+        onChange={setTo}
+        w={{ base: '100%', md: 540 }}
+      />
       <Button
         component={Link}
         to="/steering/concept/compare"

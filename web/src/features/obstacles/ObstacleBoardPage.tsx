@@ -52,7 +52,8 @@ export function ObstacleBoardPage({ initialObstacle }: { initialObstacle?: strin
         )}
       </Group>
       <Text size="sm" c="dimmed" maw={900}>
-        {t('obstacles.board.intro')}
+        {/* Readers see the board without the steps only coordinators may take. */}
+        {can('steering.manage') ? t('obstacles.board.intro') : t('obstacles.board.introRead')}
       </Text>
       {raising && (
         <Card withBorder maw={900}>
@@ -105,6 +106,11 @@ export function ObstacleBoardPage({ initialObstacle }: { initialObstacle?: strin
                   </Badge>
                 </Group>
                 <Stack gap="xs">
+                  {list.counts[status] === 0 && (
+                    <Text size="sm" c="dimmed">
+                      {t('obstacles.board.emptyColumn')}
+                    </Text>
+                  )}
                   {list.items
                     .filter((item) => item.status === status)
                     .map((item) => (

@@ -181,7 +181,7 @@ function MeetingForm({ bodyId }: { bodyId: string }) {
             required
             {...form.getInputProps('startTime')}
             error={error('startTime')}
-            w={110}
+            w={130}
           />
           <TextInput
             label={t('steering.meeting.end')}
@@ -189,7 +189,7 @@ function MeetingForm({ bodyId }: { bodyId: string }) {
             required
             {...form.getInputProps('endTime')}
             error={error('endTime')}
-            w={110}
+            w={130}
           />
           <TextInput
             label={t('steering.meeting.place')}
