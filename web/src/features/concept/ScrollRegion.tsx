@@ -15,7 +15,9 @@ export function ScrollRegion({
   children: ReactNode
 }) {
   return (
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+    // Relative, so that visually hidden cell labels (absolutely positioned) scroll inside the region
+    // instead of widening the whole page.
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
       <Box miw={minWidth}>{children}</Box>
     </Box>
   )
