@@ -2,28 +2,10 @@ import i18next, { type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { displayTimeZone } from './district-time.ts'
 import de from './locales/de/app.json'
+import type { FeatureTexts } from './locales/feature-texts.ts'
 
 export const languages = ['de', 'en'] as const
 export type Language = (typeof languages)[number]
-
-/**
- * The texts of the features that are pages of their own (web/src/locales/<language>/<name>.json).
- * `app.json` holds what the sign-in, the navigation and the start page show and comes with the
- * app; a feature's file is fetched with the feature's page (see `withTexts`) and merged into the
- * same keys, so that `t('casework.list.title')` reads the same wherever the text lives.
- */
-export const featureTexts = [
-  'admin',
-  'casework',
-  'concept',
-  'goals',
-  'network',
-  'obstacles',
-  'reporting',
-  'staffing',
-  'steering',
-] as const
-export type FeatureTexts = (typeof featureTexts)[number]
 
 const storageKey = 'lotse.language'
 
@@ -44,6 +26,7 @@ void i18next.use(initReactI18next).init({
 })
 document.documentElement.lang = i18next.language
 
+// The app's texts and the features' (locales/feature-texts.ts), fetched in the language in use.
 const files = import.meta.glob<{ default: ResourceKey }>(['./locales/*/*.json', '!./locales/de/app.json'])
 
 /** What has been merged per language, so that each file is fetched once. */
