@@ -100,6 +100,20 @@ describe('web bundle budgets', () => {
     expect(holdsEcharts(chart.fileName)).toBe(true)
   })
 
+  // Every Mantine table brings a ScrollArea, which would bring all of Floating UI for one hook
+  // (vite.config.ts swaps it for Mantine's own); popovers, menus and tooltips load it later.
+  it('loads Floating UI only with a page that has popovers, not with the sign-in or the start page', () => {
+    for (const page of ['web/src/features/identity/LoginPage.tsx', 'web/src/features/start/StartPage.tsx']) {
+      const floating = [...pageFiles(page)].filter((file) =>
+        chunks.some(
+          (chunk) => chunk.fileName === file && chunk.moduleIds.some((id) => id.includes('/@floating-ui/')),
+        ),
+      )
+      expect(floating, page).toEqual([])
+    }
+    expect(chunks.some((chunk) => chunk.moduleIds.some((id) => id.includes('/@floating-ui/dom/')))).toBe(true)
+  })
+
   it('takes from ECharts only the parts a chart uses, not the whole library', () => {
     const echartsModules = chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => id.includes('/echarts/'))
     expect(echartsModules.some((id) => id.includes('/echarts/lib/chart/line/'))).toBe(true)
