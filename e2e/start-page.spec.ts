@@ -103,7 +103,10 @@ test('a lazily loaded page switches language with its texts, and opens in the la
 
   await page.reload()
   await expect(page.getByRole('table', { name: /^Cases with clients/ })).toBeVisible()
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My tasks' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'My tasks' })
+    .click()
   await expect(page.getByRole('heading', { level: 2, name: 'My tasks' })).toBeVisible()
 
   await page.getByRole('radio', { name: 'English' }).focus()
