@@ -88,6 +88,36 @@ test('language switches to English and back by keyboard', async ({ page }, testI
   ).toBeChecked()
 })
 
+// A page of its own fetches its feature's texts with its code (web/src/i18n.ts): they must follow
+// a language switch on the page, and come in English when the page is opened in English.
+test('a lazily loaded page switches language with its texts, and opens in the language chosen', async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.caseManager)
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  await expect(page.getByRole('table', { name: /^Fälle mit Klient:innen/ })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^\d+ Fälle gefunden$/)).toBeVisible()
+
+  await page.getByRole('radio', { name: 'Deutsch' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('table', { name: /^Cases with clients/ })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^\d+ cases found$/)).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('table', { name: /^Cases with clients/ })).toBeVisible()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'My tasks' })
+    .click()
+  await expect(page.getByRole('heading', { level: 2, name: 'My tasks' })).toBeVisible()
+
+  await page.getByRole('radio', { name: 'English' }).focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('heading', { level: 2, name: 'Meine Wiedervorlagen' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click()
+  await expect(page.getByRole('table', { name: /^Fälle mit Klient:innen/ })).toBeVisible()
+})
+
 test('district page: the municipality search narrows Rhein-Sieg-Kreis to Königswinter', async ({
   page,
 }, testInfo) => {

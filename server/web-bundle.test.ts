@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Rolldown } from 'vite'
@@ -99,6 +100,20 @@ describe('web bundle budgets', () => {
     expect(holdsEcharts(chart.fileName)).toBe(true)
   })
 
+  // Every Mantine table brings a ScrollArea, which would bring all of Floating UI for one hook
+  // (vite.config.ts swaps it for Mantine's own); popovers, menus and tooltips load it later.
+  it('loads Floating UI only with a page that has popovers, not with the sign-in or the start page', () => {
+    for (const page of ['web/src/features/identity/LoginPage.tsx', 'web/src/features/start/StartPage.tsx']) {
+      const floating = [...pageFiles(page)].filter((file) =>
+        chunks.some(
+          (chunk) => chunk.fileName === file && chunk.moduleIds.some((id) => id.includes('/@floating-ui/')),
+        ),
+      )
+      expect(floating, page).toEqual([])
+    }
+    expect(chunks.some((chunk) => chunk.moduleIds.some((id) => id.includes('/@floating-ui/dom/')))).toBe(true)
+  })
+
   it('takes from ECharts only the parts a chart uses, not the whole library', () => {
     const echartsModules = chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => id.includes('/echarts/'))
     expect(echartsModules.some((id) => id.includes('/echarts/lib/chart/line/'))).toBe(true)
@@ -112,6 +127,67 @@ describe('web bundle budgets', () => {
         echartsModules.filter((id) => id.includes(unused)),
         unused,
       ).toEqual([])
+    }
+  })
+
+  // A lazy page renders once the texts it names in `withTexts(import(...), [...])` are there; a
+  // key of a feature it does not name would show raw (app.json comes with the first load).
+  it('loads with every lazy page the texts its code uses', () => {
+    const webSource = path.join(projectRoot, 'web/src')
+    const sources = readdirSync(webSource, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.test.ts'))
+      .map((file) => path.join(webSource, file))
+    const declared = new Map<string, string[]>()
+    for (const file of sources)
+      for (const [, page, names] of readFileSync(file, 'utf8').matchAll(
+        /withTexts\(\s*import\('([^']+)'\),\s*\[([^\]]*)\]/g,
+      ))
+        declared.set(
+          path.resolve(path.dirname(file), page ?? ''),
+          [...(names ?? '').matchAll(/'(\w+)'/g)].map((match) => match[1] ?? ''),
+        )
+    const texts = (language: string, name: string) =>
+      JSON.parse(readFileSync(path.join(webSource, 'locales', language, `${name}.json`), 'utf8')) as Record<
+        string,
+        Record<string, unknown>
+      >
+    const app = texts('de', 'app')
+    const fileOf = new Map<string, string>()
+    for (const file of readdirSync(path.join(webSource, 'locales/de'))) {
+      const name = file.replace(/\.json$/, '')
+      if (name !== 'app') for (const namespace of Object.keys(texts('de', name))) fileOf.set(namespace, name)
+    }
+    const entry = chunks.find((chunk) => chunk.isEntry)
+    if (!entry) throw new Error('the build has no entry chunk')
+    const firstLoad = new Set(
+      [...staticClosure(entry)].flatMap(
+        (file) => chunks.find((chunk) => chunk.fileName === file)?.moduleIds ?? [],
+      ),
+    )
+    expect(declared.size).toBeGreaterThan(30)
+    for (const [page, names] of declared) {
+      const start = chunks.find((chunk) => chunk.facadeModuleId === page)
+      if (!start) throw new Error(`no chunk starts with ${page}`)
+      // The page's code and what it fetches later itself (a chart), but not the pages it links to.
+      const seen = new Set<Chunk>()
+      const visit = (chunk: Chunk) => {
+        if (seen.has(chunk) || (chunk !== start && declared.has(chunk.facadeModuleId ?? ''))) return
+        seen.add(chunk)
+        for (const name of [...chunk.imports, ...chunk.dynamicImports]) {
+          const next = chunks.find((candidate) => candidate.fileName === name)
+          if (next) visit(next)
+        }
+      }
+      visit(start)
+      const missing = new Set<string>()
+      for (const id of [...seen].flatMap((chunk) => chunk.moduleIds))
+        if (id.startsWith(webSource) && /\.tsx?$/.test(id) && !firstLoad.has(id))
+          for (const [, namespace, key] of readFileSync(id, 'utf8').matchAll(/['`"](\w+)\.(\w+)/g)) {
+            const file = fileOf.get(namespace ?? '')
+            if (file && !names.includes(file) && app[namespace ?? '']?.[key ?? ''] === undefined)
+              missing.add(`${file} (${namespace}.${key} in ${path.relative(webSource, id)})`)
+          }
+      expect([...missing], path.relative(projectRoot, page)).toEqual([])
     }
   })
 })

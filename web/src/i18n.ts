@@ -1,7 +1,8 @@
-import i18next from 'i18next'
+import i18next, { type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { displayTimeZone } from './district-time.ts'
-import de from './locales/de.json'
+import de from './locales/de/app.json'
+import type { FeatureTexts } from './locales/feature-texts.ts'
 
 export const languages = ['de', 'en'] as const
 export type Language = (typeof languages)[number]
@@ -25,17 +26,58 @@ void i18next.use(initReactI18next).init({
 })
 document.documentElement.lang = i18next.language
 
-async function loadResources(language: Language): Promise<void> {
-  if (language === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
-    const { default: en } = await import('./locales/en.json')
-    i18next.addResourceBundle('en', 'translation', en)
+// The app's texts and the features' (locales/feature-texts.ts), fetched in the language in use.
+const files = import.meta.glob<{ default: ResourceKey }>(['./locales/*/*.json', '!./locales/de/app.json'])
+
+/** What has been merged per language, so that each file is fetched once. */
+const merged = new Map<string, Promise<void>>()
+/** The features whose texts a page has asked for; a language switch fetches them in the new language. */
+const wanted = new Set<FeatureTexts>()
+
+function merge(language: Language, name: 'app' | FeatureTexts): Promise<void> {
+  if (language === 'de' && name === 'app') return Promise.resolve()
+  const key = `${language}/${name}`
+  let done = merged.get(key)
+  if (!done) {
+    const load = files[`./locales/${key}.json`]
+    if (!load) throw new Error(`no texts ${key}`)
+    done = load().then(({ default: texts }) => {
+      i18next.addResourceBundle(language, 'translation', texts, true, true)
+    })
+    // A failed fetch (offline for a moment) is tried again the next time a page asks.
+    done.catch(() => merged.delete(key))
+    merged.set(key, done)
   }
+  return done
+}
+
+async function loadResources(language: Language): Promise<void> {
+  // Only the chosen language: both have the same keys (locales.test.ts), so the German fallback
+  // is not needed for a feature's texts.
+  await Promise.all((['app', ...wanted] as const).map((name) => merge(language, name)))
+}
+
+/** Fetches feature texts in the current language. */
+export async function loadTexts(names: readonly FeatureTexts[]): Promise<void> {
+  for (const name of names) wanted.add(name)
+  await loadResources(i18next.language === 'en' ? 'en' : 'de')
+}
+
+/**
+ * A lazy page's module together with its texts, for `lazyRouteComponent` and `lazy`: the page
+ * renders only when its texts are there, so it never shows raw keys.
+ */
+export async function withTexts<T>(page: Promise<T>, names: readonly FeatureTexts[]): Promise<T> {
+  const [module] = await Promise.all([page, loadTexts(names)])
+  return module
 }
 
 async function switchTo(language: Language): Promise<void> {
   await loadResources(language)
   await i18next.changeLanguage(language)
   document.documentElement.lang = language
+  // A page asked for texts while the old language was still on: fetch them in the new one too.
+  await loadResources(language)
 }
 
 /** Settles when the remembered language is ready; main.tsx renders after it, in German if it fails. */

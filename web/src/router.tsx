@@ -11,104 +11,165 @@ import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { RequireAbility } from './components/RequireAbility.tsx'
 import { parseCaseListSearch, parseCaseSearch } from './features/cases/case-search.ts'
 import { StartPage } from './features/start/StartPage.tsx'
+import { withTexts } from './i18n.ts'
 
 // The start page (and, through AppGate, the sign-in) come with the app; every other page is a
 // chunk of its own, fetched when the route is first entered or hovered (defaultPreload 'intent'),
 // so that nobody downloads the case file, the admin pages or a chart library just to sign in.
-const AccountPage = lazyRouteComponent(() => import('./features/account/AccountPage.tsx'), 'AccountPage')
-const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage.tsx'), 'AuditPage')
-const CaseListPage = lazyRouteComponent(() => import('./features/cases/CaseListPage.tsx'), 'CaseListPage')
-const CasePage = lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage')
+// A page's chunk comes with the texts of the features it shows (`withTexts`, see i18n.ts).
+const AccountPage = lazyRouteComponent(
+  () => withTexts(import('./features/account/AccountPage.tsx'), ['admin', 'casework']),
+  'AccountPage',
+)
+const AuditPage = lazyRouteComponent(
+  () => withTexts(import('./features/audit/AuditPage.tsx'), ['admin']),
+  'AuditPage',
+)
+const CaseListPage = lazyRouteComponent(
+  () => withTexts(import('./features/cases/CaseListPage.tsx'), ['casework']),
+  'CaseListPage',
+)
+const CasePage = lazyRouteComponent(
+  () => withTexts(import('./features/cases/CasePage.tsx'), ['casework', 'network', 'obstacles', 'steering']),
+  'CasePage',
+)
 const CaseWorkSettingsPage = lazyRouteComponent(
-  () => import('./features/settings/CaseWorkSettingsPage.tsx'),
+  () => withTexts(import('./features/settings/CaseWorkSettingsPage.tsx'), ['casework']),
   'CaseWorkSettingsPage',
 )
-const PersonPage = lazyRouteComponent(() => import('./features/persons/PersonPage.tsx'), 'PersonPage')
+const PersonPage = lazyRouteComponent(
+  () => withTexts(import('./features/persons/PersonPage.tsx'), ['casework', 'network']),
+  'PersonPage',
+)
 const PersonRegistrationPage = lazyRouteComponent(
-  () => import('./features/persons/PersonRegistrationPage.tsx'),
+  () => withTexts(import('./features/persons/PersonRegistrationPage.tsx'), ['casework']),
   'PersonRegistrationPage',
 )
 const ShortConsultationsPage = lazyRouteComponent(
-  () => import('./features/contacts/ShortConsultationsPage.tsx'),
+  () => withTexts(import('./features/contacts/ShortConsultationsPage.tsx'), ['casework']),
   'ShortConsultationsPage',
 )
-const TasksPage = lazyRouteComponent(() => import('./features/tasks/TasksPage.tsx'), 'TasksPage')
+const TasksPage = lazyRouteComponent(
+  () => withTexts(import('./features/tasks/TasksPage.tsx'), ['casework']),
+  'TasksPage',
+)
 const DistrictPage = lazyRouteComponent(() => import('./features/districts/DistrictPage.tsx'), 'DistrictPage')
 const DistrictsPage = lazyRouteComponent(
   () => import('./features/districts/DistrictsPage.tsx'),
   'DistrictsPage',
 )
 const OrganisationsPage = lazyRouteComponent(
-  () => import('./features/organisations/OrganisationsPage.tsx'),
+  () => withTexts(import('./features/organisations/OrganisationsPage.tsx'), ['admin', 'casework']),
   'OrganisationsPage',
 )
 const ConferencesPage = lazyRouteComponent(
-  () => import('./features/network/conferences/ConferencesPage.tsx'),
+  () => withTexts(import('./features/network/conferences/ConferencesPage.tsx'), ['network', 'casework']),
   'ConferencesPage',
 )
 const LegalSphereChangesPage = lazyRouteComponent(
-  () => import('./features/network/transitions/LegalSphereChangesPage.tsx'),
+  () =>
+    withTexts(import('./features/network/transitions/LegalSphereChangesPage.tsx'), ['network', 'casework']),
   'LegalSphereChangesPage',
 )
-const InboxPage = lazyRouteComponent(() => import('./features/network/InboxPage.tsx'), 'InboxPage')
-const ReferralPage = lazyRouteComponent(() => import('./features/network/ReferralPage.tsx'), 'ReferralPage')
+const InboxPage = lazyRouteComponent(
+  () => withTexts(import('./features/network/InboxPage.tsx'), ['network', 'casework']),
+  'InboxPage',
+)
+const ReferralPage = lazyRouteComponent(
+  () => withTexts(import('./features/network/ReferralPage.tsx'), ['network', 'casework']),
+  'ReferralPage',
+)
 const PositionsPage = lazyRouteComponent(
-  () => import('./features/staffing/PositionsPage.tsx'),
+  () => withTexts(import('./features/staffing/PositionsPage.tsx'), ['staffing', 'casework']),
   'PositionsPage',
 )
-const PositionPage = lazyRouteComponent(() => import('./features/staffing/PositionPage.tsx'), 'PositionPage')
-const WarningsPage = lazyRouteComponent(() => import('./features/staffing/WarningsPage.tsx'), 'WarningsPage')
-const TimelinePage = lazyRouteComponent(() => import('./features/staffing/TimelinePage.tsx'), 'TimelinePage')
-const BudgetPage = lazyRouteComponent(() => import('./features/staffing/BudgetPage.tsx'), 'BudgetPage')
-const CaseloadPage = lazyRouteComponent(() => import('./features/staffing/CaseloadPage.tsx'), 'CaseloadPage')
-const BodiesPage = lazyRouteComponent(() => import('./features/steering/BodiesPage.tsx'), 'BodiesPage')
-const BodyPage = lazyRouteComponent(() => import('./features/steering/BodyPage.tsx'), 'BodyPage')
-const MeetingPage = lazyRouteComponent(() => import('./features/steering/MeetingPage.tsx'), 'MeetingPage')
+const PositionPage = lazyRouteComponent(
+  () => withTexts(import('./features/staffing/PositionPage.tsx'), ['staffing', 'casework']),
+  'PositionPage',
+)
+const WarningsPage = lazyRouteComponent(
+  () => withTexts(import('./features/staffing/WarningsPage.tsx'), ['staffing', 'casework']),
+  'WarningsPage',
+)
+const TimelinePage = lazyRouteComponent(
+  () => withTexts(import('./features/staffing/TimelinePage.tsx'), ['staffing', 'casework']),
+  'TimelinePage',
+)
+const BudgetPage = lazyRouteComponent(
+  () => withTexts(import('./features/staffing/BudgetPage.tsx'), ['staffing', 'casework']),
+  'BudgetPage',
+)
+const CaseloadPage = lazyRouteComponent(
+  () => withTexts(import('./features/staffing/CaseloadPage.tsx'), ['staffing', 'casework']),
+  'CaseloadPage',
+)
+const BodiesPage = lazyRouteComponent(
+  () => withTexts(import('./features/steering/BodiesPage.tsx'), ['steering', 'casework']),
+  'BodiesPage',
+)
+const BodyPage = lazyRouteComponent(
+  () => withTexts(import('./features/steering/BodyPage.tsx'), ['steering', 'casework']),
+  'BodyPage',
+)
+const MeetingPage = lazyRouteComponent(
+  () => withTexts(import('./features/steering/MeetingPage.tsx'), ['steering', 'obstacles', 'casework']),
+  'MeetingPage',
+)
 const DecisionsPage = lazyRouteComponent(
-  () => import('./features/steering/DecisionsPage.tsx'),
+  () => withTexts(import('./features/steering/DecisionsPage.tsx'), ['steering', 'casework']),
   'DecisionsPage',
 )
-const ConceptPage = lazyRouteComponent(() => import('./features/concept/ConceptPage.tsx'), 'ConceptPage')
+const ConceptPage = lazyRouteComponent(
+  () => withTexts(import('./features/concept/ConceptPage.tsx'), ['concept', 'steering', 'casework']),
+  'ConceptPage',
+)
 const ConceptVersionPage = lazyRouteComponent(
-  () => import('./features/concept/ConceptVersionPage.tsx'),
+  () => withTexts(import('./features/concept/ConceptVersionPage.tsx'), ['concept', 'steering', 'casework']),
   'ConceptVersionPage',
 )
 const ConceptComparePage = lazyRouteComponent(
-  () => import('./features/concept/ConceptComparePage.tsx'),
+  () => withTexts(import('./features/concept/ConceptComparePage.tsx'), ['concept', 'steering', 'casework']),
   'ConceptComparePage',
 )
 const GoalAgreementsPage = lazyRouteComponent(
-  () => import('./features/goals/GoalAgreementsPage.tsx'),
+  () => withTexts(import('./features/goals/GoalAgreementsPage.tsx'), ['goals', 'steering', 'casework']),
   'GoalAgreementsPage',
 )
 const GoalAgreementPage = lazyRouteComponent(
-  () => import('./features/goals/GoalAgreementPage.tsx'),
+  () => withTexts(import('./features/goals/GoalAgreementPage.tsx'), ['goals', 'steering', 'casework']),
   'GoalAgreementPage',
 )
 const DashboardPage = lazyRouteComponent(
-  () => import('./features/reporting/DashboardPage.tsx'),
+  () => withTexts(import('./features/reporting/DashboardPage.tsx'), ['reporting', 'casework', 'network']),
   'DashboardPage',
 )
-const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
+const UsersPage = lazyRouteComponent(
+  () => withTexts(import('./features/users/UsersPage.tsx'), ['admin', 'casework']),
+  'UsersPage',
+)
 const DirectoryPage = lazyRouteComponent(
-  () => import('./features/network/DirectoryPage.tsx'),
+  () => withTexts(import('./features/network/DirectoryPage.tsx'), ['network', 'casework']),
   'DirectoryPage',
 )
 const OrganisationPage = lazyRouteComponent(
-  () => import('./features/network/OrganisationPage.tsx'),
+  () => withTexts(import('./features/network/OrganisationPage.tsx'), ['network', 'casework']),
   'OrganisationPage',
 )
 const ServiceMapPage = lazyRouteComponent(
-  () => import('./features/network/ServiceMapPage.tsx'),
+  () => withTexts(import('./features/network/ServiceMapPage.tsx'), ['network', 'casework']),
   'ServiceMapPage',
 )
 const ObstacleBoardPage = lazyRouteComponent(
-  () => import('./features/obstacles/ObstacleBoardPage.tsx'),
+  () =>
+    withTexts(import('./features/obstacles/ObstacleBoardPage.tsx'), ['obstacles', 'steering', 'casework']),
   'ObstacleBoardPage',
 )
-const OverlapsPage = lazyRouteComponent(() => import('./features/network/OverlapsPage.tsx'), 'OverlapsPage')
+const OverlapsPage = lazyRouteComponent(
+  () => withTexts(import('./features/network/OverlapsPage.tsx'), ['network', 'casework']),
+  'OverlapsPage',
+)
 const OverridesPage = lazyRouteComponent(
-  () => import('./features/network/OverridesPage.tsx'),
+  () => withTexts(import('./features/network/OverridesPage.tsx'), ['network', 'casework']),
   'OverridesPage',
 )
 

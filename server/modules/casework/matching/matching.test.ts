@@ -427,7 +427,7 @@ describe('the labelled set', () => {
     // The UI shows a code without a label as the bare code (DuplicateCandidates.tsx), so every
     // code needs a label in both languages.
     for (const language of ['de', 'en']) {
-      const file = new URL(`../../../../web/src/locales/${language}.json`, import.meta.url)
+      const file = new URL(`../../../../web/src/locales/${language}/casework.json`, import.meta.url)
       const labels = JSON.parse(readFileSync(file, 'utf8')).casework.matchReasons as Record<string, string>
       for (const reason of matchReasons) expect(labels[reason], `${language}: ${reason}`).toBeTruthy()
     }

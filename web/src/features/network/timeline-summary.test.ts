@@ -1,18 +1,30 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import type { TimelineEntry } from '../../../../common/casework.ts'
-import de from '../../locales/de.json'
-import en from '../../locales/en.json'
+import deApp from '../../locales/de/app.json'
+import deCasework from '../../locales/de/casework.json'
+import deNetwork from '../../locales/de/network.json'
+import enApp from '../../locales/en/app.json'
+import enCasework from '../../locales/en/casework.json'
+import enNetwork from '../../locales/en/network.json'
 import { networkSummary } from './timeline-summary.ts'
 
 const i18n = i18next.createInstance()
 void i18n.init({
   initAsync: false,
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: { de: { translation: deApp }, en: { translation: enApp } },
   lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
 })
+// As the app does when the case page loads: the features' texts merge into the same keys.
+for (const [language, texts] of [
+  ['de', deCasework],
+  ['de', deNetwork],
+  ['en', enCasework],
+  ['en', enNetwork],
+] as const)
+  i18n.addResourceBundle(language, 'translation', texts, true, true)
 
 const referral = (summary: Record<string, unknown>) =>
   ({

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
-import { formatDate } from '../../i18n.ts'
+import { formatDate, withTexts } from '../../i18n.ts'
 import { districtsQuery, healthQuery } from '../../queries.ts'
 import { useCan, useSession } from '../../session.tsx'
 import { CaseworkStartCard } from '../cases/CaseworkStartCard.tsx'
@@ -15,12 +15,16 @@ import { StaffingStartCard } from '../staffing/StaffingStartCard.tsx'
 
 // The coordinator's card reads steering and network; its code loads only for those who see it.
 const SteeringStartCard = lazy(() =>
-  import('../steering/SteeringStartCard.tsx').then((module) => ({ default: module.SteeringStartCard })),
+  withTexts(import('../steering/SteeringStartCard.tsx'), ['steering', 'goals', 'network', 'obstacles']).then(
+    (module) => ({ default: module.SteeringStartCard }),
+  ),
 )
 
 // The report reader's start page is the reporting dashboard; its code (and ECharts) loads only for them.
 const ReportingDashboard = lazy(() =>
-  import('../reporting/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+  withTexts(import('../reporting/DashboardPage.tsx'), ['reporting', 'casework', 'network']).then(
+    (module) => ({ default: module.DashboardPage }),
+  ),
 )
 
 export function StartPage() {
