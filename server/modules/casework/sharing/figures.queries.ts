@@ -21,7 +21,14 @@ export type FigureKey =
   | { kind: 'bucket'; unit: BucketUnit }
   | { kind: 'attribute'; expression: RawBuilder<unknown> }
 
-type Scope = { districtId: string; range: DayRange; timeZone: string }
+/**
+ * The district, its days and optionally one municipality: then only the records of that
+ * municipality count (a contact and a plan by its case's municipality, a short consultation by its own).
+ */
+export type Scope = { districtId: string; range: DayRange; timeZone: string; municipalityId?: string | null }
+
+const inMunicipality = (scope: Scope, column: RawBuilder<unknown>) =>
+  scope.municipalityId ? sql`AND ${column} = ${scope.municipalityId}::uuid` : sql``
 
 const keyOf = (key: FigureKey, day: RawBuilder<unknown>) =>
   key.kind === 'total' ? sql<string>`''` : key.kind === 'bucket' ? bucketOf(day, key.unit) : key.expression
@@ -56,6 +63,7 @@ export function countContacts(db: Kysely<DB>, scope: Scope, key: FigureKey) {
       ${domains ? sql`CROSS JOIN LATERAL unnest(c.domains) AS d(domain)` : sql``}
       WHERE c.district_id = ${scope.districtId}
         AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+        ${inMunicipality(scope, sql`k.municipality_id`)}
       GROUP BY 1`,
   )
 }
@@ -121,6 +129,7 @@ export function countShortConsultations(db: Kysely<DB>, scope: Scope, key: Figur
       FROM short_consultation s
       ${domains ? sql`CROSS JOIN LATERAL unnest(s.domains) AS d(domain)` : sql``}
       WHERE s.district_id = ${scope.districtId} AND ${dayWithin(sql`s.occurred_on`, scope.range)}
+        ${inMunicipality(scope, sql`s.municipality_id`)}
       GROUP BY 1`,
   )
 }
@@ -204,7 +213,7 @@ export function medianDaysFirstContactToPlan(db: Kysely<DB>, scope: Scope, key: 
       FROM plan
       JOIN first_contact f ON f.case_id = plan.case_id AND f.first_on <= plan.plan_on
       JOIN client_case k ON k.id = plan.case_id
-      WHERE ${dayWithin(sql`plan.plan_on`, scope.range)}
+      WHERE ${dayWithin(sql`plan.plan_on`, scope.range)} ${inMunicipality(scope, sql`k.municipality_id`)}
       GROUP BY 1`,
   )
 }
