@@ -81,14 +81,15 @@ const usesCase = (scope: Scope, key: FigureKey, ofCase: readonly RawBuilder<unkn
 export function countContacts(db: Kysely<DB>, scope: Scope, key: FigureKey) {
   const day = localDay(sql`c.occurred_at`, scope.timeZone)
   const domains = key.kind === 'attribute' && key.expression === contactAttributes.domain
-  // Every contact has its case in the same district; it is read only when its attributes are asked for.
+  // Every contact has its case in the same district; it is read only when its attributes are asked
+  // for, and then by the district too (the tenant policy alone cannot use an index: a seq scan of the state).
   const withCase = usesCase(scope, key, [contactAttributes.municipality, contactAttributes.team])
   return rows(
     db,
     countedBy(
       key,
       day,
-      sql`FROM contact c ${withCase ? sql`JOIN client_case k ON k.id = c.case_id` : sql``}
+      sql`FROM contact c ${withCase ? sql`JOIN client_case k ON k.id = c.case_id AND k.district_id = ${scope.districtId}` : sql``}
       ${domains ? sql`CROSS JOIN LATERAL unnest(c.domains) AS d(domain)` : sql``}
       WHERE c.district_id = ${scope.districtId}
         AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
@@ -245,7 +246,7 @@ export function medianDaysFirstContactToPlan(db: Kysely<DB>, scope: Scope, key: 
         SELECT ${localDay(sql`c.occurred_at`, scope.timeZone)} AS first_on FROM contact c
         WHERE c.case_id = plan.case_id ORDER BY c.occurred_at LIMIT 1
       ) f
-      ${withCase ? sql`JOIN client_case k ON k.id = plan.case_id` : sql``}
+      ${withCase ? sql`JOIN client_case k ON k.id = plan.case_id AND k.district_id = ${scope.districtId}` : sql``}
       WHERE ${dayWithin(sql`plan.plan_on`, scope.range)} AND f.first_on <= plan.plan_on
         ${inMunicipality(scope, sql`k.municipality_id`)}
       GROUP BY 1`,
