@@ -478,7 +478,9 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     const data = await database.ownerDb
       .connection()
       .execute((connection) => (reuseDatabase ? findMeasured(connection) : generate(connection)))
-    log(`goals-state: ${reuseDatabase ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`)
+    log(
+      `goals-state: ${reuseDatabase ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`,
+    )
     const rows = await measure(database, data)
     const count = (key: string) => (data.counts[key] ?? 0).toLocaleString('en-US')
     return {
