@@ -488,7 +488,7 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
       title: 'Goal indicators of a district at state scale beside the raw SQL of each metric',
       description:
         `Machine: ${machineDescription()}. Database: ${(version ?? 'PostgreSQL').split(' on ')[0]} at ${target.host} ` +
-        '(database of its own, dropped afterwards). 53 districts (31 Kreise, 22 cities) in one database with ' +
+        `(database of its own, ${reuseDatabase || keepData ? 'kept' : 'dropped afterwards'}). 53 districts (31 Kreise, 22 cities) in one database with ` +
         `${count('cases')} cases, ${count('contacts')} contacts, ${count('goals')} plans, ${count('short_consultations')} short ` +
         `consultations, ${count('referrals')} referrals and ${count('changes')} legal-sphere changes; the measured Kreis has ` +
         `${measuredCases.toLocaleString('en-US')} cases (${count('measured_contacts')} contacts, ${count('measured_referrals')} referrals, ` +
