@@ -37,6 +37,9 @@ const shape = { kreise: 31, cities: 22, municipalitiesPerKreis: 12, measuredMuni
 const warmup = 3
 const runs = Number(process.env.LOTSE_BENCH_GOALS_RUNS ?? 30)
 const keepData = process.env.LOTSE_BENCH_KEEP === '1'
+// A database kept by an earlier run (LOTSE_BENCH_KEEP=1) is measured again without generating it
+// (about 13 minutes); new migrations are applied to it first.
+const reuseDatabase = process.env.LOTSE_BENCH_GOALS_DATABASE
 const log = (message: string) => console.log(message)
 
 type Measured = {
@@ -185,6 +188,15 @@ async function generate(owner: Kysely<DB>): Promise<Measured> {
   if (!foreignKeyChecks) await exec(sql`RESET session_replication_role`)
   for (const index of indexes) await exec(sql.raw(index.indexdef))
   await exec(sql`VACUUM ANALYZE`)
+  return {
+    ...measured,
+    seconds: (performance.now() - started) / 1000,
+    counts: await countData(owner, measured.districtId),
+  }
+}
+
+async function countData(owner: Kysely<DB>, districtId: string) {
+  const exec = async (query: ReturnType<typeof sql>) => (await query.execute(owner)).rows
   const countRows = (await exec(sql`SELECT
     (SELECT count(*) FROM client_case)::int AS cases,
     (SELECT count(*) FROM contact)::int AS contacts,
@@ -192,13 +204,38 @@ async function generate(owner: Kysely<DB>): Promise<Measured> {
     (SELECT count(*) FROM short_consultation)::int AS short_consultations,
     (SELECT count(*) FROM referral)::int AS referrals,
     (SELECT count(*) FROM legal_sphere_change)::int AS changes,
-    (SELECT count(*) FROM contact WHERE district_id = ${measured.districtId}::uuid)::int AS measured_contacts,
-    (SELECT count(*) FROM referral WHERE district_id = ${measured.districtId}::uuid)::int AS measured_referrals,
-    (SELECT count(*) FROM legal_sphere_change WHERE district_id = ${measured.districtId}::uuid)::int AS measured_changes`)) as Record<
+    (SELECT count(*) FROM contact WHERE district_id = ${districtId}::uuid)::int AS measured_contacts,
+    (SELECT count(*) FROM referral WHERE district_id = ${districtId}::uuid)::int AS measured_referrals,
+    (SELECT count(*) FROM legal_sphere_change WHERE district_id = ${districtId}::uuid)::int AS measured_changes`)) as Record<
     string,
     number
   >[]
-  return { ...measured, seconds: (performance.now() - started) / 1000, counts: countRows[0] ?? {} }
+  return countRows[0] ?? {}
+}
+
+/** The measured Kreis of a kept database: the first generated, code 05900. */
+async function findMeasured(owner: Kysely<DB>): Promise<Measured> {
+  const started = performance.now()
+  const district = (
+    await sql<{ id: string; coordinator_id: string; jobcenter_name: string }>`
+      SELECT d.id, u.id AS coordinator_id, o.name AS jobcenter_name FROM district d
+      JOIN app_user u ON u.district_id = d.id AND u.username = 'bench.koordination.05900'
+      JOIN organisation o ON o.district_id = d.id AND o.kind = 'jobcenter'
+      WHERE d.code = '05900'`.execute(owner)
+  ).rows[0]
+  if (!district) throw new Error('the kept database has no measured district 05900')
+  const municipalities = await sql<{ id: string }>`
+    SELECT id FROM municipality WHERE district_id = ${district.id}::uuid ORDER BY code`.execute(owner)
+  // The ANALYZE after new migrations (an index added) keeps the planner's picture current.
+  await sql`ANALYZE`.execute(owner)
+  return {
+    districtId: district.id,
+    coordinatorId: district.coordinator_id,
+    municipalityIds: municipalities.rows.map((row) => row.id),
+    jobcenterName: district.jobcenter_name,
+    seconds: (performance.now() - started) / 1000,
+    counts: await countData(owner, district.id),
+  }
 }
 
 type RawMonth = { month: string; value: number | null; basis: number }
@@ -423,11 +460,14 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     return null
   }
   const started = performance.now()
-  const name = `lotse_bench_goals_${randomBytes(4).toString('hex')}`
+  const name = reuseDatabase ?? `lotse_bench_goals_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  log(`goals-state: created database ${name} on ${redactUrl(url)}`)
+  if (reuseDatabase) log(`goals-state: measuring the kept database ${name} on ${redactUrl(url)}`)
+  else {
+    await admin.query(`CREATE DATABASE ${name}`)
+    log(`goals-state: created database ${name} on ${redactUrl(url)}`)
+  }
   const target = new URL(url)
   target.pathname = `/${name}`
   const database = await openDatabase({ kind: 'postgresql', url: target.toString() })
@@ -435,8 +475,12 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     await migrate(database)
     const version = (await sql<{ version: string }>`SELECT version()`.execute(database.ownerDb)).rows[0]
       ?.version
-    const data = await database.ownerDb.connection().execute((connection) => generate(connection))
-    log(`goals-state: generated in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`)
+    const data = await database.ownerDb
+      .connection()
+      .execute((connection) => (reuseDatabase ? findMeasured(connection) : generate(connection)))
+    log(
+      `goals-state: ${reuseDatabase ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`,
+    )
     const rows = await measure(database, data)
     const count = (key: string) => (data.counts[key] ?? 0).toLocaleString('en-US')
     return {
@@ -444,7 +488,7 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
       title: 'Goal indicators of a district at state scale beside the raw SQL of each metric',
       description:
         `Machine: ${machineDescription()}. Database: ${(version ?? 'PostgreSQL').split(' on ')[0]} at ${target.host} ` +
-        '(database of its own, dropped afterwards). 53 districts (31 Kreise, 22 cities) in one database with ' +
+        `(database of its own, ${reuseDatabase || keepData ? 'kept' : 'dropped afterwards'}). 53 districts (31 Kreise, 22 cities) in one database with ` +
         `${count('cases')} cases, ${count('contacts')} contacts, ${count('goals')} plans, ${count('short_consultations')} short ` +
         `consultations, ${count('referrals')} referrals and ${count('changes')} legal-sphere changes; the measured Kreis has ` +
         `${measuredCases.toLocaleString('en-US')} cases (${count('measured_contacts')} contacts, ${count('measured_referrals')} referrals, ` +
@@ -456,7 +500,10 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
       baselineLabel: 'raw SQL',
       rows,
       notes: [
-        `Generated in ${data.seconds.toFixed(0)} s.`,
+        reuseDatabase
+          ? 'Measured on the database an earlier run generated and kept (`LOTSE_BENCH_KEEP=1`, then ' +
+            '`LOTSE_BENCH_GOALS_DATABASE=<name>`), with the newer migrations applied; generating it takes about 13 minutes.'
+          : `Generated in ${data.seconds.toFixed(0)} s.`,
         'The last row is the whole answer of GET /api/goal-agreements/{id}/indicators for an agreement with all five ' +
           'indicators (authorisation, district time, agreement, indicators, every metric, series and status) against the ' +
           'five raw statements one after the other.',
@@ -467,7 +514,7 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     }
   } finally {
     await database.close()
-    if (keepData) log(`goals-state: database ${name} kept`)
+    if (keepData || reuseDatabase) log(`goals-state: database ${name} kept`)
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.end()
   }

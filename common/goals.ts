@@ -39,6 +39,37 @@ export const metricUnits: Record<MetricKey, IndicatorUnit> = {
   'legal-sphere-changes-jobcenter-30d': 'percent',
 }
 
+/**
+ * What each indicator metric is computed from (decision 0012): the reporting catalogue's metrics it
+ * sums or takes as they are, or the network's own figure where reporting has none; and whether a
+ * month's value is withheld below 3 cases. Rendered into docs/metrics.md.
+ */
+export const metricDefinitions: Record<
+  MetricKey,
+  { from: readonly string[]; withheldBelowThree: boolean; en: string }
+> = {
+  'counselling-contacts': {
+    from: ['contacts', 'short-consultations'],
+    withheldBelowThree: false,
+    en: "Per month: reporting's `contacts` plus its `short-consultations` (narrowed to a municipality: the case's, or the consultation's own). A count of work, shown as it is.",
+  },
+  'jobcenter-referrals-answered-14d': {
+    from: [],
+    withheldBelowThree: true,
+    en: 'Per month of sending: the share (percent) of referrals to a Jobcenter answered within 14 days, of those decided (answered, or 14 days passed). The network computes it; reporting has no such figure.',
+  },
+  'median-days-contact-to-plan': {
+    from: ['days-first-contact-to-plan'],
+    withheldBelowThree: true,
+    en: "Per month of the plan: reporting's `days-first-contact-to-plan`, withheld (null) when fewer than 3 cases stand behind the median.",
+  },
+  'legal-sphere-changes-jobcenter-30d': {
+    from: [],
+    withheldBelowThree: true,
+    en: 'Per month of effect: the share (percent) of changes into SGB II with a first Jobcenter contact within 30 days, of those decided. The network computes it; reporting has no such figure.',
+  },
+}
+
 /** Metrics that may be narrowed to one municipality; the others count the whole district. */
 export const metricsByMunicipality: readonly MetricKey[] = [
   'counselling-contacts',

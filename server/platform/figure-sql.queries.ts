@@ -31,3 +31,8 @@ export function localDay(column: RawBuilder<unknown>, timeZone: string) {
 export function bucketOf(day: RawBuilder<unknown>, unit: BucketUnit) {
   return sql<string>`to_char(date_trunc(${sql.lit(unit)}, ${day}::timestamp), 'YYYY-MM-DD')`
 }
+
+/** The first day of the bucket as a timestamp, to group by before formatting the few groups. */
+export function bucketStart(day: RawBuilder<unknown>, unit: BucketUnit) {
+  return sql`date_trunc(${sql.lit(unit)}, ${day}::timestamp)`
+}

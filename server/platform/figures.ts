@@ -15,3 +15,15 @@ export type Grouping =
   | { kind: 'attribute'; dimension: AttributeDimension }
 
 export type FigureScope = { districtId: string; range: DayRange; timeZone: string }
+
+/**
+ * A figure per calendar month of the district, `YYYY-MM`, as steering's indicators read it: the
+ * value (null when withheld) and its basis (for a count the count, for a share or median the cases).
+ */
+export type MonthlyFigure = { month: string; value: number | null; basis: number }
+
+/**
+ * A share or median resting on fewer cases than this is withheld (`value: null`), so that no single
+ * case can be read off it; the same number as reporting's default threshold (decision 0014).
+ */
+export const figureMinimumCases = 3

@@ -24,14 +24,8 @@ export {
   caseWorkFigure,
   caseWorkFigureDimensions,
   caseWorkMetrics,
+  municipalityFilterable,
 } from './sharing/figures.service.ts'
-export {
-  contactCountsByMonth,
-  type FigureRange,
-  figureMinimumCases,
-  type MonthlyFigure,
-  planDurationsByMonth,
-} from './sharing/monthly-figures.service.ts'
 export {
   type ActionItemTask,
   authorizeOnPerson,

@@ -5,7 +5,10 @@ import { referralTimeline } from './referrals/referral.service.ts'
 import { changeTimelineEntries } from './transitions/transition.service.ts'
 
 export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
-export { jobcenterContactsAfterChangeByMonth, jobcenterReferralAnswersByMonth } from './figures.service.ts'
+export {
+  jobcenterContactsAfterChangeByMonth,
+  jobcenterReferralAnswersByMonth,
+} from './figures/indicator-figures.service.ts'
 export { seedDemoHandovers } from './handover.seed.ts'
 export { startNetworkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'

@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.ts'
 import {
   type BucketUnit,
   bucketOf,
+  bucketStart,
   type DayRange,
   dayWithin,
   instantWithin,
@@ -21,7 +22,14 @@ export type FigureKey =
   | { kind: 'bucket'; unit: BucketUnit }
   | { kind: 'attribute'; expression: RawBuilder<unknown> }
 
-type Scope = { districtId: string; range: DayRange; timeZone: string }
+/**
+ * The district, its days and optionally one municipality: then only the records of that
+ * municipality count (a contact and a plan by its case's municipality, a short consultation by its own).
+ */
+export type Scope = { districtId: string; range: DayRange; timeZone: string; municipalityId?: string | null }
+
+const inMunicipality = (scope: Scope, column: RawBuilder<unknown>) =>
+  scope.municipalityId ? sql`AND ${column} = ${scope.municipalityId}::uuid` : sql``
 
 const keyOf = (key: FigureKey, day: RawBuilder<unknown>) =>
   key.kind === 'total' ? sql<string>`''` : key.kind === 'bucket' ? bucketOf(day, key.unit) : key.expression
@@ -46,17 +54,47 @@ export const contactAttributes = {
   domain: sql`d.domain`,
 } as const
 
+/**
+ * A count grouped by the key. By bucket, rows are grouped by the bucket's start and only the few
+ * groups are formatted: formatting every row cost more than counting it at state scale.
+ */
+function countedBy(key: FigureKey, day: RawBuilder<unknown>, from: RawBuilder<unknown>) {
+  if (key.kind !== 'bucket')
+    return sql<{
+      key: string | null
+      value: unknown
+      n: unknown
+    }>`SELECT ${keyOf(key, day)} AS key, count(*) AS value, count(*) AS n
+      ${from} GROUP BY 1`
+  return sql<{
+    key: string | null
+    value: unknown
+    n: unknown
+  }>`SELECT to_char(start, 'YYYY-MM-DD') AS key, value, n FROM (
+      SELECT ${bucketStart(day, key.unit)} AS start, count(*) AS value, count(*) AS n ${from} GROUP BY 1
+    ) grouped`
+}
+
+const usesCase = (scope: Scope, key: FigureKey, ofCase: readonly RawBuilder<unknown>[]) =>
+  Boolean(scope.municipalityId) || (key.kind === 'attribute' && ofCase.includes(key.expression))
+
 export function countContacts(db: Kysely<DB>, scope: Scope, key: FigureKey) {
   const day = localDay(sql`c.occurred_at`, scope.timeZone)
   const domains = key.kind === 'attribute' && key.expression === contactAttributes.domain
+  // Every contact has its case in the same district; it is read only when its attributes are asked
+  // for, and then by the district too (the tenant policy alone cannot use an index: a seq scan of the state).
+  const withCase = usesCase(scope, key, [contactAttributes.municipality, contactAttributes.team])
   return rows(
     db,
-    sql`SELECT ${keyOf(key, day)} AS key, count(*) AS value, count(*) AS n
-      FROM contact c JOIN client_case k ON k.id = c.case_id
+    countedBy(
+      key,
+      day,
+      sql`FROM contact c ${withCase ? sql`JOIN client_case k ON k.id = c.case_id AND k.district_id = ${scope.districtId}` : sql``}
       ${domains ? sql`CROSS JOIN LATERAL unnest(c.domains) AS d(domain)` : sql``}
       WHERE c.district_id = ${scope.districtId}
         AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
-      GROUP BY 1`,
+        ${inMunicipality(scope, sql`k.municipality_id`)}`,
+    ),
   )
 }
 
@@ -117,11 +155,14 @@ export function countShortConsultations(db: Kysely<DB>, scope: Scope, key: Figur
   const domains = key.kind === 'attribute' && key.expression === shortConsultationAttributes.domain
   return rows(
     db,
-    sql`SELECT ${keyOf(key, sql`s.occurred_on`)} AS key, count(*) AS value, count(*) AS n
-      FROM short_consultation s
+    countedBy(
+      key,
+      sql`s.occurred_on`,
+      sql`FROM short_consultation s
       ${domains ? sql`CROSS JOIN LATERAL unnest(s.domains) AS d(domain)` : sql``}
       WHERE s.district_id = ${scope.districtId} AND ${dayWithin(sql`s.occurred_on`, scope.range)}
-      GROUP BY 1`,
+        ${inMunicipality(scope, sql`s.municipality_id`)}`,
+    ),
   )
 }
 
@@ -185,26 +226,29 @@ export function medianCaseDuration(db: Kysely<DB>, scope: Scope, key: FigureKey)
 
 /**
  * The median days from a case's first counselling contact to its plan (its first goal), over the
- * cases whose plan was made in the period and that had a contact on or before that day.
+ * cases whose plan was made in the period and that had a contact on or before that day. The first
+ * contact is looked up per planned case in the index of its contacts, instead of grouping all
+ * the district's contacts by case (which read every contact of the district on each request).
  */
 export function medianDaysFirstContactToPlan(db: Kysely<DB>, scope: Scope, key: FigureKey) {
   const planDay = localDay(sql`min(g.created_at)`, scope.timeZone)
-  const firstContact = localDay(sql`min(c.occurred_at)`, scope.timeZone)
+  const withCase = usesCase(scope, key, [caseAttributes.municipality, caseAttributes.team])
   return rows(
     db,
     sql`WITH plan AS (
         SELECT g.case_id, ${planDay} AS plan_on FROM goal g
         WHERE g.district_id = ${scope.districtId} GROUP BY g.case_id
-      ), first_contact AS (
-        SELECT c.case_id, ${firstContact} AS first_on FROM contact c
-        WHERE c.district_id = ${scope.districtId} GROUP BY c.case_id
       )
       SELECT ${keyOf(key, sql`plan.plan_on`)} AS key,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY (plan.plan_on - f.first_on)) AS value, count(*) AS n
       FROM plan
-      JOIN first_contact f ON f.case_id = plan.case_id AND f.first_on <= plan.plan_on
-      JOIN client_case k ON k.id = plan.case_id
-      WHERE ${dayWithin(sql`plan.plan_on`, scope.range)}
+      CROSS JOIN LATERAL (
+        SELECT ${localDay(sql`c.occurred_at`, scope.timeZone)} AS first_on FROM contact c
+        WHERE c.case_id = plan.case_id ORDER BY c.occurred_at LIMIT 1
+      ) f
+      ${withCase ? sql`JOIN client_case k ON k.id = plan.case_id AND k.district_id = ${scope.districtId}` : sql``}
+      WHERE ${dayWithin(sql`plan.plan_on`, scope.range)} AND f.first_on <= plan.plan_on
+        ${inMunicipality(scope, sql`k.municipality_id`)}
       GROUP BY 1`,
   )
 }

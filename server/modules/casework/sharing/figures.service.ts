@@ -64,13 +64,28 @@ const keyFor = (grouping: Grouping, attributes: Record<string, RawBuilder<unknow
   return { kind: 'attribute', expression }
 }
 
-/** One metric of case work over a period, by the grouping: `value` per key, and `n` the units behind it. */
+/** The metrics that can be narrowed to one municipality (steering's indicators ask for that). */
+export const municipalityFilterable: readonly CaseWorkMetric[] = [
+  'contacts',
+  'short-consultations',
+  'days-first-contact-to-plan',
+]
+
+/**
+ * One metric of case work over a period, by the grouping: `value` per key, and `n` the units behind
+ * it. With `municipalityId`, only that municipality's records count (see `municipalityFilterable`).
+ */
 export async function caseWorkFigure(
   db: Kysely<DB>,
   metric: CaseWorkMetric,
-  scope: FigureScope,
+  figureScope: FigureScope,
   grouping: Grouping,
+  municipalityId: string | null = null,
 ): Promise<AggregateRow[]> {
+  // Silently counting the whole district instead would be a wrong figure, not a smaller one.
+  if (municipalityId !== null && !municipalityFilterable.includes(metric))
+    throw new Error(`${metric} cannot be narrowed to a municipality`)
+  const scope = { ...figureScope, municipalityId }
   switch (metric) {
     case 'contacts':
       return countContacts(db, scope, keyFor(grouping, contactAttributes))

@@ -1,3 +1,4 @@
+import { metricDefinitions, metricKeys, metricUnits } from '../../../../common/goals.ts'
 import { catalogueVersion, metrics } from './catalogue.ts'
 
 /** docs/metrics.md, written from the catalogue (`npm run docs:metrics`); a test keeps the file current. */
@@ -34,5 +35,23 @@ export function renderMetricsMarkdown(): string {
     }
     lines.push('')
   }
+  lines.push(
+    '## Goal indicators',
+    '',
+    'Computed indicators of goal agreements (decision 0012) are one value per calendar month of the district. Where',
+    'reporting has the figure, the indicator is computed by the same function (one implementation per figure). A',
+    'count is shown as it is (an amount of work, not a cell about persons); a share or median resting on fewer than',
+    '3 cases is withheld, like a median in reporting at the default threshold.',
+    '',
+    '| Indicator metric | Unit | From | Withheld below 3 cases | Definition |',
+    '| --- | --- | --- | --- | --- |',
+    ...metricKeys.map((key) => {
+      const definition = metricDefinitions[key]
+      const from =
+        definition.from.length > 0 ? definition.from.map((id) => `\`${id}\``).join(' + ') : 'network'
+      return `| \`${key}\` | ${metricUnits[key]} | ${from} | ${definition.withheldBelowThree ? 'yes' : 'no'} | ${definition.en} |`
+    }),
+    '',
+  )
   return lines.join('\n')
 }

@@ -6,7 +6,7 @@ import type {
   IndicatorUnit,
   MetricKey,
 } from '../../../../common/goals.ts'
-import type { MonthlyFigure } from '../../casework/index.ts'
+import type { MonthlyFigure } from '../../../platform/figures.ts'
 import { elapsedShare, indicatorStatus, progressOf } from './indicator-status.ts'
 import { lastDayOf, monthsBetween } from './months.ts'
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
-import { addDays, type DistrictTime } from '../../platform/district-time.ts'
-import { figureMinimumCases, type MonthlyFigure } from '../casework/index.ts'
-import { districtOrganisations } from '../identity/index.ts'
-import { selectReferralAnswersByMonth } from './referrals/referral-figures.queries.ts'
-import { selectChangesBetween } from './transitions/transition.queries.ts'
-import { firstJobcenterContacts } from './transitions/transition.service.ts'
+import type { DB } from '../../../db/schema.ts'
+import { addDays, type DistrictTime } from '../../../platform/district-time.ts'
+import { figureMinimumCases, type MonthlyFigure } from '../../../platform/figures.ts'
+import { districtOrganisations } from '../../identity/index.ts'
+import { selectReferralAnswersByMonth } from '../referrals/referral-figures.queries.ts'
+import { selectChangesBetween } from '../transitions/transition.queries.ts'
+import { firstJobcenterContacts } from '../transitions/transition.service.ts'
 
 /**
  * Figures of the network for steering's indicators: shares per calendar month of the district,
