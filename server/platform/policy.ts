@@ -269,7 +269,8 @@ const rules: Record<Action, Rule> = {
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
   // A frozen evaluation is what the committee is given: coordination and administration make them;
   // everyone with figures.read reads them.
-  'evaluation.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  'evaluation.manage': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

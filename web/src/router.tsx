@@ -89,6 +89,18 @@ const DashboardPage = lazyRouteComponent(
   () => import('./features/reporting/DashboardPage.tsx'),
   'DashboardPage',
 )
+const EvaluationsPage = lazyRouteComponent(
+  () => import('./features/reporting/EvaluationsPage.tsx'),
+  'EvaluationsPage',
+)
+const EvaluationPage = lazyRouteComponent(
+  () => import('./features/reporting/EvaluationPage.tsx'),
+  'EvaluationPage',
+)
+const ReportingSettingsPage = lazyRouteComponent(
+  () => import('./features/settings/ReportingSettingsPage.tsx'),
+  'ReportingSettingsPage',
+)
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage')
 const DirectoryPage = lazyRouteComponent(
   () => import('./features/network/DirectoryPage.tsx'),
@@ -274,6 +286,21 @@ const goalAgreementRoute = createRoute({
   },
 })
 
+// Reporting: one frozen evaluation, exactly as stored.
+const evaluationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/figures/evaluations/$evaluationId',
+  loader: loads(EvaluationPage),
+  component: function EvaluationRoute() {
+    const { evaluationId } = evaluationRoute.useParams()
+    return (
+      <RequireAbility ability="figures.read">
+        <EvaluationPage evaluationId={evaluationId} />
+      </RequireAbility>
+    )
+  },
+})
+
 // Staffing and funding: positions, contracts, warnings, timeline, budget.
 const positionRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -347,6 +374,9 @@ const routeTree = rootRoute.addChildren([
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
   page('/figures', DashboardPage, 'figures.read'),
+  page('/figures/evaluations', EvaluationsPage, 'figures.read'),
+  evaluationRoute,
+  page('/admin/reporting', ReportingSettingsPage, 'reporting-settings.manage'),
   casesRoute,
   caseRoute,
   page('/persons/new', PersonRegistrationPage, 'person.register'),

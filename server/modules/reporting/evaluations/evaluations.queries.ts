@@ -1,14 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
 
-const summaryColumns = [
-  'id',
-  'name',
-  'period_from',
-  'period_to',
-  'catalogue_version',
-  'created_at',
-] as const
+const summaryColumns = ['id', 'name', 'period_from', 'period_to', 'catalogue_version', 'created_at'] as const
 
 export async function insertEvaluation(
   trx: Transaction<DB>,

@@ -35,7 +35,8 @@ export const evaluationRoutes =
         config: { access: 'evaluation.manage' },
         schema: {
           tags: ['Reporting'],
-          summary: 'Compute the figures of a period, protect them together and store them as a frozen snapshot',
+          summary:
+            'Compute the figures of a period, protect them together and store them as a frozen snapshot',
           body: evaluationInputSchema,
           response: { 201: evaluationSchema, ...problems },
         },

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely'
-import {
-  type AttributeDimension,
-  type DimensionId,
-  type Evaluation,
-  type EvaluationInput,
-  type EvaluationRow,
-  type EvaluationSection,
-  type EvaluationSummary,
-  type MetricId,
-  type PeriodDimension,
-  type ReportingSettings,
+import type {
+  AttributeDimension,
+  DimensionId,
+  Evaluation,
+  EvaluationInput,
+  EvaluationRow,
+  EvaluationSection,
+  EvaluationSummary,
+  MetricId,
+  PeriodDimension,
+  ReportingSettings,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
@@ -222,7 +222,11 @@ export async function listEvaluations(db: Kysely<DB>, actor: Actor): Promise<Eva
   return (await selectEvaluations(db, actor.districtId)).map(summaryOf)
 }
 
-export async function readEvaluation(db: Kysely<DB>, actor: Actor, evaluationId: string): Promise<Evaluation> {
+export async function readEvaluation(
+  db: Kysely<DB>,
+  actor: Actor,
+  evaluationId: string,
+): Promise<Evaluation> {
   authorize(actor, 'figures.read', ownDistrict(actor))
   const row = await selectEvaluation(db, actor.districtId, evaluationId)
   if (!row) throw new NotFound()

@@ -69,7 +69,9 @@ describe.each(databaseKinds)('evaluations on %s', (kind) => {
     const read = await reader.request({ method: 'GET', url: `/api/evaluations/${evaluation.id}` })
     expect(read.statusCode).toBe(200)
     expect(read.json()).toEqual(evaluation)
-    const list = (await reader.request({ method: 'GET', url: '/api/evaluations' })).json() as EvaluationSummary[]
+    const list = (
+      await reader.request({ method: 'GET', url: '/api/evaluations' })
+    ).json() as EvaluationSummary[]
     expect(list.map((entry) => entry.id)).toContain(evaluation.id)
     const audit = await ctx.database.ownerDb
       .selectFrom('audit_event')
@@ -139,7 +141,9 @@ describe.each(databaseKinds)('evaluations on %s', (kind) => {
     const count = await evaluationCount()
     expect((await create(reader, { name: 'Leser', ...period })).statusCode).toBe(403)
     expect((await partner.request({ method: 'GET', url: '/api/evaluations' })).statusCode).toBe(403)
-    const [first] = (await reader.request({ method: 'GET', url: '/api/evaluations' })).json() as EvaluationSummary[]
+    const [first] = (
+      await reader.request({ method: 'GET', url: '/api/evaluations' })
+    ).json() as EvaluationSummary[]
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
       const response = await admin.request({
         method,

@@ -40,18 +40,23 @@ describe('protecting the tables of an evaluation together', () => {
   it('leaves no small cell recoverable across two tables with a shared total', () => {
     const table = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 })
     fc.assert(
-      fc.property(table, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 3, max: 5 }), (months, split, threshold) => {
-        const total = months.reduce((a, b) => a + b, 0)
-        // The same units by place: an arbitrary split of the total into `split` parts.
-        const places = Array.from({ length: split }, (_v, index) =>
-          index === split - 1 ? total - Math.floor(total / split) * (split - 1) : Math.floor(total / split),
-        )
-        const { result, exposed } = attack(months, places, threshold)
-        expect(exposed).toEqual([])
-        for (const cell of [...result.tables.flat(), result.total]) {
-          if (!cell.suppressed) expect(cell.value as number).toBeGreaterThanOrEqual(threshold)
-        }
-      }),
+      fc.property(
+        table,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 3, max: 5 }),
+        (months, split, threshold) => {
+          const total = months.reduce((a, b) => a + b, 0)
+          // The same units by place: an arbitrary split of the total into `split` parts.
+          const places = Array.from({ length: split }, (_v, index) =>
+            index === split - 1 ? total - Math.floor(total / split) * (split - 1) : Math.floor(total / split),
+          )
+          const { result, exposed } = attack(months, places, threshold)
+          expect(exposed).toEqual([])
+          for (const cell of [...result.tables.flat(), result.total]) {
+            if (!cell.suppressed) expect(cell.value as number).toBeGreaterThanOrEqual(threshold)
+          }
+        },
+      ),
       { numRuns: 200 },
     )
   })

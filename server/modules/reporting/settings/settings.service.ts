@@ -9,7 +9,9 @@ import { selectReportingSettings, upsertReportingSettings } from './settings.que
 /** The district's thresholds as every published figure applies them; the defaults until it sets its own. */
 export async function reportingSettings(db: Kysely<DB>, districtId: string): Promise<ReportingSettings> {
   const row = await selectReportingSettings(db, districtId)
-  return row ? { threshold: row.threshold, specialThreshold: row.special_threshold } : defaultReportingSettings
+  return row
+    ? { threshold: row.threshold, specialThreshold: row.special_threshold }
+    : defaultReportingSettings
 }
 
 export async function getReportingSettings(db: Kysely<DB>, actor: Actor): Promise<ReportingSettings> {
