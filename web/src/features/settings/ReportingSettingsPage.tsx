@@ -58,6 +58,8 @@ function SettingsForm({ settings }: { settings: ReportingSettings }) {
           min={3}
           max={50}
           allowDecimal={false}
+          // A value below 3 is shown and explained, not silently raised on blur.
+          clampBehavior="none"
           {...form.getInputProps('threshold')}
           error={fieldError('threshold')}
           maw={480}
@@ -68,6 +70,8 @@ function SettingsForm({ settings }: { settings: ReportingSettings }) {
           min={3}
           max={100}
           allowDecimal={false}
+          // A value below 3 is shown and explained, not silently raised on blur.
+          clampBehavior="none"
           {...form.getInputProps('specialThreshold')}
           error={fieldError('specialThreshold')}
           maw={480}
