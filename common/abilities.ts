@@ -49,6 +49,8 @@ export const actions = [
   'goal-agreement.read',
   'obstacle.raise',
   'figures.read',
+  'reporting-settings.manage',
+  'evaluation.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -87,6 +87,18 @@ export const figureErrorCodes = {
   dimensionNotSupported: 'dimension-not-supported',
 } as const
 
+/** The checks every period of reporting shares: the end not before the start, at most ten years. */
+function checkPeriod(query: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (query.to < query.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.endBeforeStart })
+    return
+  }
+  const limit = `${Number(query.from.slice(0, 4)) + maxPeriodYears}${query.from.slice(4)}`
+  if (query.to >= limit) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.tooLong })
+  }
+}
+
 /** Figures cover the years of records: from 1990 (the first day of case work's records) to 2999. */
 const day = z.iso
   .date()
@@ -108,16 +120,7 @@ export const figuresQuerySchema = z
       })
       .optional(),
   })
-  .superRefine((query, ctx) => {
-    if (query.to < query.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.endBeforeStart })
-      return
-    }
-    const limit = `${Number(query.from.slice(0, 4)) + maxPeriodYears}${query.from.slice(4)}`
-    if (query.to >= limit) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: figureErrorCodes.tooLong })
-    }
-  })
+  .superRefine(checkPeriod)
 export type FiguresQuery = { metric: MetricId; from: string; to: string; by?: DimensionId }
 
 const figureValue = {
@@ -156,8 +159,18 @@ export type Figures = z.infer<typeof figuresSchema>
 /** The district's thresholds: cells below them are withheld. */
 export const reportingSettingsSchema = z
   .object({
-    threshold: z.number().int().min(2).max(50),
-    specialThreshold: z.number().int().min(2).max(100),
+    threshold: z
+      .number()
+      .int()
+      .min(3, { message: 'threshold-below-default' })
+      .max(50)
+      .describe('Cells below this are withheld; never below 3'),
+    specialThreshold: z
+      .number()
+      .int()
+      .min(3, { message: 'threshold-below-default' })
+      .max(100)
+      .describe('For special categories (health); never below the threshold'),
   })
   .refine((settings) => settings.specialThreshold >= settings.threshold, {
     path: ['specialThreshold'],
@@ -167,3 +180,70 @@ export const reportingSettingsSchema = z
 export type ReportingSettings = z.infer<typeof reportingSettingsSchema>
 
 export const defaultReportingSettings: ReportingSettings = { threshold: 3, specialThreshold: 5 }
+
+/** A frozen period evaluation (`POST /api/evaluations`): a name and the period, both days included. */
+export const evaluationInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    from: day,
+    to: day,
+  })
+  .superRefine(checkPeriod)
+  .meta({ id: 'EvaluationInput' })
+export type EvaluationInput = z.infer<typeof evaluationInputSchema>
+
+const publishedValue = z.object(figureValue)
+
+/** One table of an evaluation: a metric by one dimension, protected together with its section. */
+export const evaluationRowSchema = z
+  .object({
+    key: z.string(),
+    label: bilingual.describe('Frozen with the figures: a municipality renamed later keeps its name here'),
+    ...figureValue,
+  })
+  .meta({ id: 'EvaluationRow' })
+export type EvaluationRow = z.infer<typeof evaluationRowSchema>
+
+export const evaluationTableSchema = z
+  .object({ by: z.enum(dimensionIds), rows: z.array(evaluationRowSchema) })
+  .meta({ id: 'EvaluationTable' })
+export type EvaluationTable = z.infer<typeof evaluationTableSchema>
+
+/** One metric of an evaluation: its total, the previous period's, and its tables. */
+export const evaluationSectionSchema = z
+  .object({
+    metric: z.enum(metricIds),
+    name: bilingual,
+    unit: z.enum(metricUnits),
+    total: publishedValue,
+    previousPeriod: publishedValue,
+    tables: z.array(evaluationTableSchema),
+  })
+  .meta({ id: 'EvaluationSection' })
+export type EvaluationSection = z.infer<typeof evaluationSectionSchema>
+
+export const evaluationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    from: z.string(),
+    to: z.string(),
+    catalogueVersion: z.string().describe('The metric catalogue the figures were computed with'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EvaluationSummary' })
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>
+
+/** A frozen evaluation: exactly the figures stored when it was made, never recomputed. */
+export const evaluationSchema = evaluationSummarySchema
+  .extend({
+    previousFrom: z.string(),
+    previousTo: z.string(),
+    threshold: z.number().int(),
+    specialThreshold: z.number().int(),
+    sections: z.array(evaluationSectionSchema),
+  })
+  .meta({ id: 'Evaluation' })
+export type Evaluation = z.infer<typeof evaluationSchema>
+
+export const evaluationListSchema = z.array(evaluationSummarySchema).meta({ id: 'EvaluationList' })

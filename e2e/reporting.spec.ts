@@ -25,3 +25,36 @@ test("the report reader's start page is the dashboard, with small cells withheld
   await expect(drill.getByRole('row', { name: /weiblich/ })).toBeVisible()
   await expectAccessible(page, testInfo, 'report reader dashboard')
 })
+
+/**
+ * The coordinator (Jonas Wagner) freezes the March–April evaluation and sees it as stored: every
+ * metric with its tables and charts, small cells reading "< 3". The settings page keeps the
+ * thresholds and refuses one below 3.
+ */
+test('a coordinator creates the March–April evaluation and reads it back', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  await page.getByRole('link', { name: 'Auswertungen', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Auswertungen' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'evaluations list')
+  const form = page.getByRole('region', { name: 'Neue Auswertung' })
+  await form.getByRole('button', { name: 'Auswertung erstellen' }).click()
+  await expect(form.getByText('Bitte einen Namen angeben.')).toBeVisible()
+  await form.getByLabel('Name').fill('Erste Auswertung März bis April')
+  await form.getByLabel('Von').fill('2026-03-01')
+  await form.getByLabel('Bis').fill('2026-04-30')
+  await form.getByRole('button', { name: 'Auswertung erstellen' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Erste Auswertung März bis April' })).toBeVisible()
+  const monthly = page.getByRole('region', { name: 'Beratungskontakte nach Monat' })
+  await expect(monthly.getByRole('row', { name: /2026-03/ })).toBeVisible()
+  await expect(page.getByRole('cell', { name: '< 3' }).first()).toBeVisible()
+  await expectAccessible(page, testInfo, 'evaluation detail')
+  await page.getByRole('link', { name: '← Alle Auswertungen' }).click()
+  await expect(page.getByRole('link', { name: 'Erste Auswertung März bis April' })).toBeVisible()
+
+  // The entry sits at the end of a long navigation; the page is what this checks.
+  await page.goto('/admin/reporting')
+  await page.getByLabel('Schwelle', { exact: true }).fill('2')
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByText('Die Schwelle darf nicht unter 3 liegen.')).toBeVisible()
+  await expectAccessible(page, testInfo, 'reporting settings')
+})

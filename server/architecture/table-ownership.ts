@@ -106,10 +106,10 @@ export const tableOwners = {
     'planned_departure',
   ],
   /**
-   * Reporting owns no data of its own yet: every figure comes from the owning module's aggregates
-   * (case work's sharing/, the network's figures/), so a reporting query of their tables fails here.
+   * Reporting owns only its settings and frozen evaluations: every figure comes from the owning
+   * module's aggregates (case work's sharing/, the network's figures/), never from their tables.
    */
-  reporting: [],
+  reporting: ['reporting_setting', 'evaluation'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

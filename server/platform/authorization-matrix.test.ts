@@ -358,6 +358,9 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     validFrom: '2035-01-01',
     validUntil: '2035-12-31',
   }),
+  // Reporting: the default thresholds again, and a one-day evaluation (frozen, never changed).
+  'PUT /api/reporting-settings': () => ({ threshold: 3, specialThreshold: 5 }),
+  'POST /api/evaluations': () => ({ name: 'Matrix-Auswertung', from: today(), to: today() }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
   'POST /api/services/overlaps/intended': () => ({
     serviceIds: [randomUUID(), randomUUID()],

@@ -264,6 +264,13 @@ const rules: Record<Action, Rule> = {
   'figures.read': (actor, subject) =>
     inDistrict(actor, subject) &&
     hasRole(actor, 'coordinator', 'admin', 'team_lead', 'case_manager', 'report_reader'),
+  // Thresholds decide what is published: coordination and administration set them (never below the defaults).
+  'reporting-settings.manage': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // A frozen evaluation is what the committee is given: coordination and administration make them;
+  // everyone with figures.read reads them.
+  'evaluation.manage': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -143,6 +143,19 @@ const DashboardPage = lazyRouteComponent(
   () => withTexts(import('./features/reporting/DashboardPage.tsx'), ['reporting', 'casework', 'network']),
   'DashboardPage',
 )
+const EvaluationsPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/EvaluationsPage.tsx'), ['reporting', 'casework', 'network']),
+  'EvaluationsPage',
+)
+const EvaluationPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/EvaluationPage.tsx'), ['reporting', 'casework', 'network']),
+  'EvaluationPage',
+)
+const ReportingSettingsPage = lazyRouteComponent(
+  () =>
+    withTexts(import('./features/settings/ReportingSettingsPage.tsx'), ['reporting', 'admin', 'casework']),
+  'ReportingSettingsPage',
+)
 const UsersPage = lazyRouteComponent(
   () => withTexts(import('./features/users/UsersPage.tsx'), ['admin', 'casework']),
   'UsersPage',
@@ -352,6 +365,21 @@ const goalAgreementRoute = createRoute({
   },
 })
 
+// Reporting: one frozen evaluation, exactly as stored.
+const evaluationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/figures/evaluations/$evaluationId',
+  loader: loads(EvaluationPage),
+  component: function EvaluationRoute() {
+    const { evaluationId } = evaluationRoute.useParams()
+    return (
+      <RequireAbility ability="figures.read">
+        <EvaluationPage evaluationId={evaluationId} />
+      </RequireAbility>
+    )
+  },
+})
+
 // Staffing and funding: positions, contracts, warnings, timeline, budget.
 const positionRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -425,6 +453,9 @@ const routeTree = rootRoute.addChildren([
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
   page('/figures', DashboardPage, 'figures.read'),
+  page('/figures/evaluations', EvaluationsPage, 'figures.read'),
+  evaluationRoute,
+  page('/admin/reporting', ReportingSettingsPage, 'reporting-settings.manage'),
   casesRoute,
   caseRoute,
   page('/persons/new', PersonRegistrationPage, 'person.register'),

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts'
+import { evaluationRoutes } from './evaluations/evaluations.routes.ts'
 import { figureRoutes } from './figures/figures.routes.ts'
+import { reportingSettingsRoutes } from './settings/settings.routes.ts'
 
 /** Every route of reporting, one plugin per feature folder. */
 export const reportingRoutes =
@@ -9,4 +11,6 @@ export const reportingRoutes =
   async (app) => {
     await app.register(catalogueRoutes(deps))
     await app.register(figureRoutes(deps))
+    await app.register(reportingSettingsRoutes(deps))
+    await app.register(evaluationRoutes(deps))
   }

@@ -380,6 +380,7 @@ export async function createFuzzTarget(
     '/api/identity-policy': 'identity_policy',
     '/api/identity-policy/sso': 'sso_provider',
     '/api/case-work-settings': 'case_work_setting',
+    '/api/reporting-settings': 'reporting_setting',
   }
   const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
   const currentVersion = async (operation: Operation, url: string, actor: ActorName): Promise<number> => {

@@ -25,7 +25,13 @@ const navigation = [
   { to: '/goal-agreements', labelKey: 'goals.nav', exact: false, ability: 'goal-agreement.read' },
   { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
   { to: '/obstacles', labelKey: 'obstacles.nav', exact: false, ability: 'steering.manage' },
-  { to: '/figures', labelKey: 'reporting.nav', exact: false, ability: 'figures.read' },
+  { to: '/figures', labelKey: 'reporting.nav', exact: true, ability: 'figures.read' },
+  {
+    to: '/figures/evaluations',
+    labelKey: 'reporting.evaluations.nav',
+    exact: false,
+    ability: 'figures.read',
+  },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
@@ -56,6 +62,12 @@ const navigation = [
     labelKey: 'casework.nav.settings',
     exact: false,
     ability: 'casework-settings.manage',
+  },
+  {
+    to: '/admin/reporting',
+    labelKey: 'reporting.settings.nav',
+    exact: false,
+    ability: 'reporting-settings.manage',
   },
   { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
 ] as const

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import {
   type DimensionId,
-  defaultReportingSettings,
   type FigureRow,
   type Figures,
   type FiguresQuery,
@@ -9,7 +8,6 @@ import {
   isPeriodDimension,
   type Metric,
   type MetricId,
-  type ReportingSettings,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import { districtTimeZone } from '../../../platform/district-time.ts'
@@ -22,6 +20,7 @@ import { municipalityNames } from '../../districts/index.ts'
 import { organisationNames, teamNames } from '../../identity/index.ts'
 import { type NetworkMetric, networkFigure } from '../../network/index.ts'
 import { isAdditive, metricById } from '../catalogue/catalogue.ts'
+import { reportingSettings } from '../settings/settings.service.ts'
 import { type PublishedCell, protectTable } from '../suppression/suppression.ts'
 import { codedLabel } from './labels.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
@@ -32,15 +31,10 @@ import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
  * every cell is protected here before it leaves the server.
  */
 
-/** The district's thresholds. Kept at the defaults until the district's settings table lands (decision 0014). */
-export async function reportingSettings(_db: Kysely<DB>, _districtId: string): Promise<ReportingSettings> {
-  return defaultReportingSettings
-}
-
 const isCaseWork = (metric: MetricId): metric is CaseWorkMetric =>
   (caseWorkMetrics as readonly string[]).includes(metric)
 
-function aggregate(db: Kysely<DB>, metric: MetricId, scope: FigureScope, grouping: Grouping) {
+export function aggregate(db: Kysely<DB>, metric: MetricId, scope: FigureScope, grouping: Grouping) {
   return isCaseWork(metric)
     ? caseWorkFigure(db, metric, scope, grouping)
     : networkFigure(db, metric as NetworkMetric, scope, grouping)
@@ -69,7 +63,7 @@ async function protectedTotal(
   return units < threshold ? { value: null, suppressed: true } : { value, suppressed: false }
 }
 
-async function labelsFor(
+export async function labelsFor(
   db: Kysely<DB>,
   districtId: string,
   by: DimensionId,

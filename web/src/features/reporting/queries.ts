@@ -1,5 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { DimensionId, Figures, MetricCatalogue, MetricId } from '../../../../common/reporting.ts'
+import type {
+  DimensionId,
+  Evaluation,
+  EvaluationSummary,
+  Figures,
+  MetricCatalogue,
+  MetricId,
+  ReportingSettings,
+} from '../../../../common/reporting.ts'
 import { apiGet } from '../../api.ts'
 
 export const reportingKeys = {
@@ -25,3 +33,26 @@ export const figuresQuery = (request: FigureRequest) => {
     staleTime: 5 * 60_000,
   })
 }
+
+export const evaluationKeys = {
+  list: ['reporting', 'evaluations'] as const,
+  one: (evaluationId: string) => ['reporting', 'evaluations', evaluationId] as const,
+}
+
+export const evaluationsQuery = queryOptions({
+  queryKey: evaluationKeys.list,
+  queryFn: ({ signal }) => apiGet<EvaluationSummary[]>('/evaluations', signal),
+})
+
+/** A frozen evaluation never changes: once loaded it stays fresh. */
+export const evaluationQuery = (evaluationId: string) =>
+  queryOptions({
+    queryKey: evaluationKeys.one(evaluationId),
+    queryFn: ({ signal }) => apiGet<Evaluation>(`/evaluations/${evaluationId}`, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+
+export const reportingSettingsQuery = queryOptions({
+  queryKey: ['reporting', 'settings'] as const,
+  queryFn: ({ signal }) => apiGet<ReportingSettings>('/reporting-settings', signal),
+})

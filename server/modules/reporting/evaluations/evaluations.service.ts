@@ -1,0 +1,234 @@
+import type { Kysely } from 'kysely'
+import type {
+  AttributeDimension,
+  DimensionId,
+  Evaluation,
+  EvaluationInput,
+  EvaluationRow,
+  EvaluationSection,
+  EvaluationSummary,
+  MetricId,
+  PeriodDimension,
+  ReportingSettings,
+} from '../../../../common/reporting.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { RequestContext } from '../../../platform/access.ts'
+import { districtTimeZone } from '../../../platform/district-time.ts'
+import { NotFound } from '../../../platform/errors.ts'
+import type { FigureScope } from '../../../platform/figures.ts'
+import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { recordAudit } from '../../audit/index.ts'
+import { catalogueVersion, isAdditive, metricById } from '../catalogue/catalogue.ts'
+import { aggregate, labelsFor } from '../figures/figures.service.ts'
+import { bucketsOf, previousPeriod } from '../figures/periods.ts'
+import { reportingSettings } from '../settings/settings.service.ts'
+import type { PublishedCell } from '../suppression/suppression.ts'
+import { insertEvaluation, selectEvaluation, selectEvaluations } from './evaluations.queries.ts'
+import { protectSection, type RawTable } from './protect.ts'
+
+/**
+ * Frozen period evaluations: the figures of a period, computed once through the catalogue,
+ * protected together and stored as published. Reading one never recomputes anything, so a report
+ * shows exactly what the committee was given, even after case data changes or is deleted. There is
+ * no change and no deletion: a snapshot that a report may have used can never differ from it.
+ */
+
+/** What an evaluation shows: each metric over time (the trend) and by the dimensions the committee asks for. */
+const plan: readonly { metric: MetricId; by: readonly AttributeDimension[] }[] = [
+  { metric: 'contacts', by: ['municipality', 'domain'] },
+  { metric: 'persons-counselled', by: ['municipality'] },
+  { metric: 'short-consultations', by: ['municipality', 'domain'] },
+  { metric: 'cases-new', by: ['municipality'] },
+  { metric: 'cases-closed', by: ['municipality'] },
+  { metric: 'cases-active', by: ['municipality'] },
+  { metric: 'referrals', by: ['outcome'] },
+  { metric: 'legal-sphere-changes', by: ['legal-sphere'] },
+]
+
+/** Months for up to two years, then quarters, then years: a trend stays readable (and cheap to protect). */
+function trendUnit(from: string, to: string): PeriodDimension {
+  const months = bucketsOf(from, to, 'month').length
+  return months <= 24 ? 'month' : months <= 60 ? 'quarter' : 'year'
+}
+
+type RawRows = { by: DimensionId; keys: string[]; values: number[]; labels: { de: string; en: string }[] }
+
+async function rawTable(
+  db: Kysely<DB>,
+  metric: MetricId,
+  scope: FigureScope,
+  by: DimensionId,
+  unit: PeriodDimension,
+): Promise<RawRows> {
+  if (by === unit) {
+    const buckets = bucketsOf(scope.range.from, scope.range.to, unit)
+    const rows = await aggregate(db, metric, scope, { kind: 'bucket', unit, buckets })
+    const byKey = new Map(rows.map((row) => [row.key, row.value]))
+    return {
+      by,
+      keys: buckets.map((bucket) => bucket.key),
+      values: buckets.map((bucket) => byKey.get(bucket.key) ?? 0),
+      labels: buckets.map((bucket) => ({ de: bucket.label, en: bucket.label })),
+    }
+  }
+  const rows = await aggregate(db, metric, scope, { kind: 'attribute', dimension: by as AttributeDimension })
+  const keys = rows.map((row) => row.key).sort()
+  const byKey = new Map(rows.map((row) => [row.key, row.value]))
+  const [de, en] = await Promise.all([
+    labelsFor(db, scope.districtId, by, keys, 'de'),
+    labelsFor(db, scope.districtId, by, keys, 'en'),
+  ])
+  return {
+    by,
+    keys,
+    values: keys.map((key) => byKey.get(key) ?? 0),
+    labels: keys.map((key) => ({ de: de.get(key) ?? key, en: en.get(key) ?? key })),
+  }
+}
+
+const cellOf = (published: PublishedCell) =>
+  published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }
+
+async function section(
+  db: Kysely<DB>,
+  metricId: MetricId,
+  dimensions: readonly AttributeDimension[],
+  scope: FigureScope,
+  previousScope: FigureScope,
+  unit: PeriodDimension,
+  settings: ReportingSettings,
+): Promise<EvaluationSection> {
+  const metric = metricById(metricId)
+  const special = new Set(metric.specialDimensionValues)
+  const offered = dimensions.filter((dimension) => metric.dimensions.includes(dimension))
+  const tables: RawRows[] = []
+  // One after the other: the embedded database has one connection, and the reads share one snapshot.
+  for (const by of [unit, ...offered]) tables.push(await rawTable(db, metricId, scope, by, unit))
+  const [total] = await aggregate(db, metricId, scope, { kind: 'total' })
+  const [previous] = await aggregate(db, metricId, previousScope, { kind: 'total' })
+
+  const raw: RawTable[] = tables.map((table) => ({
+    values: table.values,
+    thresholds: table.keys.map((key) =>
+      table.by === 'domain' && special.has(key) ? settings.specialThreshold : settings.threshold,
+    ),
+    additive: isAdditive(metricId, table.by),
+  }))
+  const protectedSection = protectSection(raw, total?.value ?? 0, settings.threshold)
+  const previousValue = previous?.value ?? 0
+  return {
+    metric: metricId,
+    name: metric.name,
+    unit: metric.unit,
+    total: cellOf(protectedSection.total),
+    // The previous period's total stands alone (no published cell relates it to this period's).
+    previousPeriod:
+      previousValue < settings.threshold ? { value: null, suppressed: true } : { value: previousValue },
+    tables: tables.map((table, index) => ({
+      by: table.by,
+      rows: table.keys.map(
+        (key, row): EvaluationRow => ({
+          key,
+          label: table.labels[row] as { de: string; en: string },
+          ...cellOf((protectedSection.tables[index] as PublishedCell[])[row] as PublishedCell),
+        }),
+      ),
+    })),
+  }
+}
+
+/** Computes every section of the period inside one read-only snapshot, so the tables agree with each other. */
+async function computeSections(
+  db: Kysely<DB>,
+  districtId: string,
+  input: EvaluationInput,
+  settings: ReportingSettings,
+): Promise<EvaluationSection[]> {
+  const timeZone = await districtTimeZone(db, districtId)
+  const range = { from: input.from, to: input.to }
+  const scope: FigureScope = { districtId, range, timeZone }
+  const previousScope: FigureScope = { ...scope, range: previousPeriod(input.from, input.to) }
+  const unit = trendUnit(input.from, input.to)
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const sections: EvaluationSection[] = []
+      for (const { metric, by } of plan) {
+        sections.push(await section(trx, metric, by, scope, previousScope, unit, settings))
+      }
+      return sections
+    })
+}
+
+type StoredRow = NonNullable<Awaited<ReturnType<typeof selectEvaluation>>>
+type SummaryRow = Awaited<ReturnType<typeof selectEvaluations>>[number]
+
+const summaryOf = (row: SummaryRow): EvaluationSummary => ({
+  id: row.id,
+  name: row.name,
+  from: row.period_from,
+  to: row.period_to,
+  catalogueVersion: row.catalogue_version,
+  createdAt: new Date(row.created_at).toISOString(),
+})
+
+function evaluationOf(row: StoredRow): Evaluation {
+  const previous = previousPeriod(row.period_from, row.period_to)
+  return {
+    ...summaryOf(row),
+    previousFrom: previous.from,
+    previousTo: previous.to,
+    threshold: row.threshold,
+    specialThreshold: row.special_threshold,
+    sections: row.figures as EvaluationSection[],
+  }
+}
+
+export async function createEvaluation(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: EvaluationInput,
+  request: RequestContext,
+): Promise<Evaluation> {
+  authorize(actor, 'evaluation.manage', ownDistrict(actor))
+  const settings = await reportingSettings(db, actor.districtId)
+  const sections = await computeSections(db, actor.districtId, input, settings)
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await insertEvaluation(trx, {
+      district_id: actor.districtId,
+      name: input.name,
+      period_from: input.from,
+      period_to: input.to,
+      catalogue_version: catalogueVersion,
+      threshold: settings.threshold,
+      special_threshold: settings.specialThreshold,
+      figures: JSON.stringify(sections),
+      created_by: actor.userId,
+    })
+    await recordAudit(trx, {
+      ...request,
+      action: 'evaluation.create',
+      subjectType: 'evaluation',
+      subjectId: inserted,
+    })
+    return inserted
+  })
+  return readEvaluation(db, actor, id)
+}
+
+export async function listEvaluations(db: Kysely<DB>, actor: Actor): Promise<EvaluationSummary[]> {
+  authorize(actor, 'figures.read', ownDistrict(actor))
+  return (await selectEvaluations(db, actor.districtId)).map(summaryOf)
+}
+
+export async function readEvaluation(
+  db: Kysely<DB>,
+  actor: Actor,
+  evaluationId: string,
+): Promise<Evaluation> {
+  authorize(actor, 'figures.read', ownDistrict(actor))
+  const row = await selectEvaluation(db, actor.districtId, evaluationId)
+  if (!row) throw new NotFound()
+  return evaluationOf(row)
+}
