@@ -265,3 +265,55 @@ export async function selectContactsByMonth(
     GROUP BY 1, 2`.execute(db)
   return result.rows
 }
+
+/** Tasks of a source that other modules keep (staffing's warnings), done or not. */
+export function selectTasksOfSource(db: Kysely<DB>, districtId: string, source: 'staffing-warning') {
+  return db
+    .selectFrom('task')
+    .select(['id', 'source_key', 'due_on', 'done_at'])
+    .where('district_id', '=', districtId)
+    .where('source', '=', source)
+    .execute()
+}
+
+/** New reminders of a source; a source key that already has a task makes none (done or not). */
+export async function insertTasksOfSource(
+  db: Kysely<DB>,
+  rows: readonly {
+    district_id: string
+    title: string
+    due_on: string
+    assignee_id: string
+    source: 'staffing-warning'
+    source_key: string
+  }[],
+): Promise<string[]> {
+  if (rows.length === 0) return []
+  const inserted = await db
+    .insertInto('task')
+    .values([...rows])
+    .onConflict((conflict) => conflict.columns(['district_id', 'source_key']).doNothing())
+    .returning('id')
+    .execute()
+  return inserted.map((row) => row.id)
+}
+
+/** Marks open reminders of a source done (their reason has gone); answers their ids. */
+export async function closeTasksOfSource(
+  db: Kysely<DB>,
+  districtId: string,
+  source: 'staffing-warning',
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .updateTable('task')
+    .set({ done_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('district_id', '=', districtId)
+    .where('source', '=', source)
+    .where('id', 'in', [...ids])
+    .where('done_at', 'is', null)
+    .returning('id')
+    .execute()
+  return rows.map((row) => row.id)
+}

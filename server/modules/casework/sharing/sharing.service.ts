@@ -6,10 +6,12 @@ import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
 import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
 import {
+  closeTasksOfSource,
   deleteSourcedTask,
   type FollowUpTaskRow,
   insertFollowUpTasks,
   insertSourcedTask,
+  insertTasksOfSource,
   selectActiveCasesByMonth,
   selectCaseOutline,
   selectCaseReferences,
@@ -22,6 +24,7 @@ import {
   selectPersonForSharing,
   selectPersonNames,
   selectTasksBySourceKey,
+  selectTasksOfSource,
   updateSourcedTask,
 } from './sharing.queries.ts'
 
@@ -265,6 +268,56 @@ export async function removeActionItemTask(
     source: 'meeting-action',
     source_key: task.sourceKey,
   })
+}
+
+export type WarningTask = { title: string; dueOn: string; sourceKey: string }
+export type WarningTaskState = { sourceKey: string; dueOn: string; done: boolean }
+
+/** The reminders made so far for staffing's warnings, done or not, so staffing can keep its keys stable. */
+export async function staffingWarningTasks(db: Kysely<DB>, districtId: string): Promise<WarningTaskState[]> {
+  const rows = await selectTasksOfSource(db, districtId, 'staffing-warning')
+  return rows.map((row) => ({
+    sourceKey: row.source_key as string,
+    dueOn: row.due_on,
+    done: row.done_at !== null,
+  }))
+}
+
+/**
+ * Brings the reminders for staffing's warnings in step with the warnings of today: a task for
+ * every warning that never had one (one per source key, ever: a task the user closed does not come
+ * back), and open tasks whose warning has gone are marked done. Idempotent; runs in the caller's
+ * transaction. `assigneeId` is a user of the district who keeps tasks; the caller has checked that.
+ */
+export async function syncStaffingWarningTasks(
+  db: Kysely<DB>,
+  input: { districtId: string; assigneeId: string | null; warnings: readonly WarningTask[] },
+): Promise<{ created: string[]; closed: string[] }> {
+  const existing = await selectTasksOfSource(db, input.districtId, 'staffing-warning')
+  const known = new Set(existing.map((row) => row.source_key))
+  const current = new Set(input.warnings.map((warning) => warning.sourceKey))
+  const assigneeId = input.assigneeId
+  const fresh =
+    assigneeId === null
+      ? []
+      : input.warnings
+          .filter((warning) => !known.has(warning.sourceKey))
+          .map((warning) => ({
+            district_id: input.districtId,
+            title: warning.title,
+            due_on: warning.dueOn,
+            assignee_id: assigneeId,
+            source: 'staffing-warning' as const,
+            source_key: warning.sourceKey,
+          }))
+  const created: string[] = []
+  for (let start = 0; start < fresh.length; start += 500)
+    created.push(...(await insertTasksOfSource(db, fresh.slice(start, start + 500))))
+  const gone = existing
+    .filter((row) => row.done_at === null && !current.has(row.source_key as string))
+    .map((row) => row.id)
+  const closed = await closeTasksOfSource(db, input.districtId, 'staffing-warning', gone)
+  return { created, closed }
 }
 
 /** The tasks made for the given source keys, with whether they are done, for the module that asked for them. */

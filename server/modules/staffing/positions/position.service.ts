@@ -19,6 +19,7 @@ import { type ContractRow, selectContracts } from '../contracts/contract.queries
 import { presentContract, spanOf, staffNameOf } from '../contracts/contract.service.ts'
 import { authorizeOnPosition, ruleViolation } from '../staffing.access.ts'
 import { assignedOn } from '../staffing-days.ts'
+import { refreshWarningTasksNow } from '../warnings/warning-tasks.ts'
 import { insertPosition, type PositionRow, selectPositions } from './position.queries.ts'
 import { positionState } from './position-state.ts'
 
@@ -175,6 +176,7 @@ export async function createPosition(
       subjectType: 'staff_position',
       subjectId: positionId,
     })
+    await refreshWarningTasksNow(trx, actor.districtId, request.now)
     return positionId
   })
   const { today } = await districtTime(db, actor.districtId, request.now)
