@@ -374,11 +374,15 @@ export const caseloadQuerySchema = z
   .object({ months: z.coerce.number().int().min(1).max(24).default(12) })
   .strict()
 
+export const caseloadGroupings = ['district', 'municipality', 'team'] as const
 export const caseloadRowSchema = z
   .object({
     month: z.string().describe('YYYY-MM'),
-    municipalityId: z.uuid().nullable().describe('null: the whole district'),
+    by: z.enum(caseloadGroupings).describe('district: the whole district; municipality or team: one of them'),
+    municipalityId: z.uuid().nullable().describe('Set on rows by municipality'),
     municipalityName: z.string().nullable(),
+    teamId: z.uuid().nullable().describe('Set on rows by team'),
+    teamName: z.string().nullable(),
     activeCases: z.number().int().nullable().describe('null: fewer than the minimum count, withheld'),
     contacts: z.number().int().nullable(),
     fte: z.number().describe('Case-management FTE on average in the month'),

@@ -36,6 +36,7 @@ export {
   type ActionItemTask,
   authorizeOnPerson,
   type CaseloadFigure,
+  type CaseloadGrouping,
   caseloadAggregates,
   caseloadMinimumCount,
   caseOutline,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Contract, Position, StaffingWarning } from '../../../common/staffing.ts'
+import type { CaseloadRow, Contract, Position, StaffingWarning } from '../../../common/staffing.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
@@ -110,10 +110,8 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       .where('opened_on', '<=', lastDay)
       .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${month}-01`)]))
       .executeTakeFirstOrThrow()
-    const district = caseload.rows.find(
-      (row: { month: string; municipalityId: string | null }) =>
-        row.month === month && row.municipalityId === null,
-    )
+    const rows = caseload.rows as CaseloadRow[]
+    const district = rows.find((row) => row.month === month && row.by === 'district') as CaseloadRow
     // Six case-management positions: 1 + 1 + 1 + 1 + 1 + 0.5 FTE, all filled this month.
     expect(district).toMatchObject({ activeCases: Number(open.n), fte: 5.5 })
     expect(district.casesPerFte).toBeCloseTo(Number(open.n) / 5.5, 1)
@@ -122,6 +120,25 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
         row.month === month && row.municipalityName === 'Troisdorf',
     )
     expect(troisdorf.fte).toBe(1)
+    const teams = rows.filter((row) => row.month === month && row.by === 'team')
+    expect(teams.length).toBeGreaterThan(0)
+    expect(teams.every((row) => row.teamName !== null && row.municipalityId === null)).toBe(true)
+    const openByTeam = await ctx.database.db
+      .selectFrom('client_case')
+      .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('district_id', '=', coordinator.districtId)
+      .where('opened_on', '<=', lastDay)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${month}-01`)]))
+      .groupBy('team_id')
+      .execute()
+    for (const team of teams) {
+      const n = Number(openByTeam.find((row) => row.team_id === team.teamId)?.n ?? 0)
+      // Fewer than three cases could single a person out: withheld.
+      expect(team.activeCases).toBe(n < 3 ? null : n)
+    }
+    // The case managers' contracts count for their teams; together no more than the district's FTE.
+    expect(teams.reduce((sum, row) => sum + row.fte, 0)).toBeLessThanOrEqual(5.5 + 1e-9)
+    expect(teams.some((row) => row.fte > 0)).toBe(true)
     expect((await get(caseManager, '/api/staffing/caseload')).statusCode).toBe(403)
   })
 

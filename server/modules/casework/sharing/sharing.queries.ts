@@ -226,17 +226,22 @@ export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourc
     .execute()
 }
 
+/** How the caseload's counts are grouped: by the case's municipality or by its team. */
+export type CaseloadGrouping = 'municipality' | 'team'
+const groupColumn = (by: CaseloadGrouping) => sql.ref(by === 'team' ? 'c.team_id' : 'c.municipality_id')
+
 /**
- * Cases open at some time in each month, per municipality: opened by the month's last day and not
+ * Cases open at some time in each month, per municipality or team: opened by the month's last day and not
  * closed before its first. Months are `YYYY-MM-01` days; counts only, no case leaves this query.
  */
 export async function selectActiveCasesByMonth(
   db: Kysely<DB>,
   districtId: string,
   monthStarts: readonly string[],
+  by: CaseloadGrouping,
 ) {
-  const result = await sql<{ month: string; municipality_id: string; count: number }>`
-    SELECT to_char(m.month_start, 'YYYY-MM') AS month, c.municipality_id, count(*)::int AS count
+  const result = await sql<{ month: string; group_id: string | null; count: number }>`
+    SELECT to_char(m.month_start, 'YYYY-MM') AS month, ${groupColumn(by)} AS group_id, count(*)::int AS count
     FROM unnest(${monthStarts}::date[]) AS m (month_start)
     JOIN client_case c ON c.district_id = ${districtId}
       AND c.opened_on <= (m.month_start + interval '1 month' - interval '1 day')::date
@@ -255,10 +260,11 @@ export async function selectContactsByMonth(
   timeZone: string,
   from: string,
   before: string,
+  by: CaseloadGrouping,
 ) {
-  const result = await sql<{ month: string; municipality_id: string; count: number }>`
-    SELECT to_char((ct.occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM') AS month, c.municipality_id,
-      count(*)::int AS count
+  const result = await sql<{ month: string; group_id: string | null; count: number }>`
+    SELECT to_char((ct.occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM') AS month,
+      ${groupColumn(by)} AS group_id, count(*)::int AS count
     FROM contact ct JOIN client_case c ON c.id = ct.case_id
     WHERE ct.district_id = ${districtId}
       AND ct.occurred_at >= ${from}::timestamptz AND ct.occurred_at < ${before}::timestamptz

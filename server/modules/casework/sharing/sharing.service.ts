@@ -6,6 +6,7 @@ import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
 import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
 import {
+  type CaseloadGrouping,
   closeTasksOfSource,
   deleteSourcedTask,
   type FollowUpTaskRow,
@@ -326,11 +327,13 @@ export async function tasksBySourceKey(db: Kysely<DB>, districtId: string, sourc
   return new Map(rows.map((row) => [row.source_key as string, { id: row.id, doneAt: row.done_at }]))
 }
 
-/** Figures of one month and municipality; counts below `caseloadMinimumCount` are withheld (null). */
+export type { CaseloadGrouping }
+
+/** Figures of one month and municipality (or team); counts below `caseloadMinimumCount` are withheld (null). */
 export type CaseloadFigure = {
   month: string
-  /** null: the whole district (the sum before small counts are withheld). */
-  municipalityId: string | null
+  /** The municipality or team; null: the whole district (the sum before small counts are withheld). */
+  groupId: string | null
   activeCases: number | null
   contacts: number | null
 }
@@ -339,14 +342,16 @@ export type CaseloadFigure = {
 export const caseloadMinimumCount = 3
 
 /**
- * Active cases and counselling contacts per month and municipality, aggregates only, for the
- * caseload per case-management FTE. Months are `YYYY-MM`, counted in the district's time zone.
+ * Active cases and counselling contacts per month and municipality or team, aggregates only, for
+ * the caseload per case-management FTE. Months are `YYYY-MM`, counted in the district's time zone.
+ * Cases without a team (or municipality) count for the district only.
  */
 export async function caseloadAggregates(
   db: Kysely<DB>,
   districtId: string,
   months: readonly string[],
   timeZone: string,
+  by: CaseloadGrouping = 'municipality',
 ): Promise<CaseloadFigure[]> {
   if (months.length === 0) return []
   const sorted = [...months].sort()
@@ -358,6 +363,7 @@ export async function caseloadAggregates(
       db,
       districtId,
       sorted.map((each) => `${each}-01`),
+      by,
     ),
     selectContactsByMonth(
       db,
@@ -365,26 +371,27 @@ export async function caseloadAggregates(
       timeZone,
       instantOfLocalTime(first, '00:00', timeZone),
       instantOfLocalTime(afterLast, '00:00', timeZone),
+      by,
     ),
   ])
   const figures = new Map<string, CaseloadFigure>()
-  const entry = (row: { month: string; municipality_id: string | null }) => {
-    const key = `${row.month}|${row.municipality_id ?? ''}`
+  const entry = (month: string, groupId: string | null) => {
+    const key = `${month}|${groupId ?? ''}`
     let figure = figures.get(key)
     if (!figure) {
-      figure = { month: row.month, municipalityId: row.municipality_id, activeCases: 0, contacts: 0 }
+      figure = { month, groupId, activeCases: 0, contacts: 0 }
       figures.set(key, figure)
     }
     return figure
   }
   const shown = (count: number) => (count < caseloadMinimumCount ? null : count)
   for (const month of sorted) {
-    const district = entry({ month, municipality_id: null })
+    const district = entry(month, null)
     district.activeCases = cases.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
     district.contacts = contacts.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
   }
-  for (const row of cases) entry(row).activeCases = row.count
-  for (const row of contacts) entry(row).contacts = row.count
+  for (const row of cases) if (row.group_id !== null) entry(row.month, row.group_id).activeCases = row.count
+  for (const row of contacts) if (row.group_id !== null) entry(row.month, row.group_id).contacts = row.count
   return [...figures.values()].map((figure) => ({
     ...figure,
     activeCases: shown(figure.activeCases ?? 0),
