@@ -238,6 +238,10 @@ export const fundingRateListSchema = z
   .object({ items: z.array(fundingRateSchema) })
   .meta({ id: 'FundingRateList' })
 
+export const fundingRateCloseSchema = z
+  .object({ validUntil: day.describe('The last day the rate applies; within its validity') })
+  .strict()
+
 export const payGradeInputSchema = z
   .object({
     payGrade: text(30).min(1),

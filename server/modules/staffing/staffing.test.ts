@@ -157,6 +157,43 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
     expect(events.some((event) => event.subject_id === contract?.id)).toBe(true)
   })
 
+  it('changes a position with If-Match, and refuses an FTE below its contracts', async () => {
+    const position = (await positions()).find(
+      (item) => item.title === 'Case Management Sankt Augustin',
+    ) as Position
+    const put = (body: object, version?: number) =>
+      coordinator.request({
+        method: 'PUT',
+        url: `/api/positions/${position.id}`,
+        payload: body,
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      })
+    const body = {
+      baustein: position.baustein,
+      title: position.title,
+      fte: position.fte,
+      employerKind: position.employerKind,
+      employerOrganisationId: position.employerOrganisationId,
+      municipalityId: position.municipalityId,
+      area: position.area,
+      payGrade: position.payGrade,
+      fundingProgramme: 'KIM 2027',
+      fundedFrom: position.fundedFrom,
+      fundedUntil: `${year + 1}-12-31`,
+      workplaceSetUpOn: position.workplaceSetUpOn,
+      inRecruitment: false,
+    }
+    expect((await put(body)).statusCode).toBe(428)
+    const tooSmall = await put({ ...body, fte: 0.5 }, position.version)
+    expect(tooSmall.statusCode, tooSmall.body).toBe(409)
+    const changed = await put(body, position.version)
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toMatchObject({ fundingProgramme: 'KIM 2027', fundedUntil: `${year + 1}-12-31` })
+    expect((await put(body, position.version)).statusCode).toBe(409)
+    expect((await put({ ...body, fte: 0 }, position.version + 1)).statusCode).toBe(400)
+    expect((await put(body, changed.json().version)).statusCode).toBe(200)
+  })
+
   describe('refuses bad input with a 4xx and stores nothing', () => {
     let positionId: string
     beforeAll(async () => {
