@@ -201,30 +201,30 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       payload: {
         baustein: 'coordination',
         amount: 60_000,
-        validFrom: '2040-01-01',
-        validUntil: '2040-12-31',
+        validFrom: '2034-01-01',
+        validUntil: '2034-12-31',
       },
     })
     expect(created.statusCode, created.body).toBe(201)
-    const rate = created.json().items.find((item: { validFrom: string }) => item.validFrom === '2040-01-01')
+    const rate = created.json().items.find((item: { validFrom: string }) => item.validFrom === '2034-01-01')
     const close = (validUntil: string, id = rate.id) =>
       coordinator.request({ method: 'POST', url: `/api/funding-rates/${id}/close`, payload: { validUntil } })
-    expect((await close('2039-12-31')).statusCode).toBe(422)
-    expect((await close('2041-01-31')).statusCode).toBe(422)
-    expect((await close('2040-06-30', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
-    expect((await close('2040-13-01')).statusCode).toBe(400)
-    const closed = await close('2040-06-30')
+    expect((await close('2033-12-31')).statusCode).toBe(422)
+    expect((await close('2035-01-31')).statusCode).toBe(422)
+    expect((await close('2034-06-30', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
+    expect((await close('2034-13-01')).statusCode).toBe(400)
+    const closed = await close('2034-06-30')
     expect(closed.statusCode, closed.body).toBe(200)
     expect(closed.json().items.find((item: { id: string }) => item.id === rate.id)?.validUntil).toBe(
-      '2040-06-30',
+      '2034-06-30',
     )
-    expect((await close('2040-09-30')).statusCode).toBe(422)
+    expect((await close('2034-09-30')).statusCode).toBe(422)
     expect(
       (
         await caseManager.request({
           method: 'POST',
           url: `/api/funding-rates/${rate.id}/close`,
-          payload: { validUntil: '2040-03-31' },
+          payload: { validUntil: '2034-03-31' },
         })
       ).statusCode,
     ).toBe(403)
