@@ -227,8 +227,9 @@ export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourc
 }
 
 /** How the caseload's counts are grouped: by the case's municipality or by its team. */
-export type CaseloadGrouping = 'municipality' | 'team'
-const groupColumn = (by: CaseloadGrouping) => sql.ref(by === 'team' ? 'c.team_id' : 'c.municipality_id')
+export type CaseloadGrouping = 'per-municipality' | 'per-team'
+const groupColumn = (by: CaseloadGrouping) =>
+  by === 'per-team' ? sql.ref('c.team_id') : sql.ref('c.municipality_id')
 
 /**
  * Cases open at some time in each month, per municipality or team: opened by the month's last day and not

@@ -351,7 +351,7 @@ export async function caseloadAggregates(
   districtId: string,
   months: readonly string[],
   timeZone: string,
-  by: CaseloadGrouping = 'municipality',
+  by: CaseloadGrouping = 'per-municipality',
 ): Promise<CaseloadFigure[]> {
   if (months.length === 0) return []
   const sorted = [...months].sort()

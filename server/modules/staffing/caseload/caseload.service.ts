@@ -104,8 +104,8 @@ export async function caseload(
   const { today, timeZone } = await districtTime(db, actor.districtId, request.now)
   const months = monthsUpTo(today, monthCount)
   const [byMunicipality, byTeam, entries] = await Promise.all([
-    caseloadAggregates(db, actor.districtId, months, timeZone, 'municipality'),
-    caseloadAggregates(db, actor.districtId, months, timeZone, 'team'),
+    caseloadAggregates(db, actor.districtId, months, timeZone, 'per-municipality'),
+    caseloadAggregates(db, actor.districtId, months, timeZone, 'per-team'),
     positionsWithContracts(db, actor.districtId),
   ])
   const caseManagement = entries.filter(({ position }) => position.baustein === 'case-management')
