@@ -530,7 +530,10 @@ export const shortConsultationSchema = shortConsultationInputSchema
 /** Groups of the reminders list, in its order; `done` only when done tasks are asked for. */
 export const taskDueGroups = ['overdue', 'today', 'this-week', 'later', 'done'] as const
 
-/** Who made a task: a user, the residence-expiry job, or the network (referral follow-up, hand-over, conference). */
+/**
+ * Who made a task: a user, the residence-expiry job, the network (referral follow-up, hand-over,
+ * conference), steering (action items) or staffing (its early warnings).
+ */
 export const taskSources = [
   'manual',
   'residence-expiry',
@@ -538,6 +541,7 @@ export const taskSources = [
   'legal-sphere-handover',
   'case-conference',
   'meeting-action',
+  'staffing-warning',
 ] as const
 export type TaskSource = (typeof taskSources)[number]
 

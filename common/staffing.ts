@@ -52,8 +52,10 @@ const text = (max: number) => singleLineText().trim().max(max)
 const day = dueDaySchema
 /** An FTE share has at most three decimals (0.125); more precision is a typo. */
 const thousandths = (value: number) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6
+// The smallest share three decimals can hold: anything between 0 and 0.001 is not "more than 0"
+// once stored, so it is refused here rather than by the database's check.
 const fteOf = (max: number) =>
-  z.number().gt(0, 'fte-out-of-range').max(max, 'fte-out-of-range').refine(thousandths, 'fte-precision')
+  z.number().min(0.001, 'fte-out-of-range').max(max, 'fte-out-of-range').refine(thousandths, 'fte-precision')
 const money = z
   .number()
   .min(0)
@@ -238,6 +240,10 @@ export const fundingRateListSchema = z
   .object({ items: z.array(fundingRateSchema) })
   .meta({ id: 'FundingRateList' })
 
+export const fundingRateCloseSchema = z
+  .object({ validUntil: day.describe('The last day the rate applies; within its validity') })
+  .strict()
+
 export const payGradeInputSchema = z
   .object({
     payGrade: text(30).min(1),
@@ -374,11 +380,15 @@ export const caseloadQuerySchema = z
   .object({ months: z.coerce.number().int().min(1).max(24).default(12) })
   .strict()
 
+export const caseloadGroupings = ['district', 'municipality', 'team'] as const
 export const caseloadRowSchema = z
   .object({
     month: z.string().describe('YYYY-MM'),
-    municipalityId: z.uuid().nullable().describe('null: the whole district'),
+    by: z.enum(caseloadGroupings).describe('district: the whole district; municipality or team: one of them'),
+    municipalityId: z.uuid().nullable().describe('Set on rows by municipality'),
     municipalityName: z.string().nullable(),
+    teamId: z.uuid().nullable().describe('Set on rows by team'),
+    teamName: z.string().nullable(),
     activeCases: z.number().int().nullable().describe('null: fewer than the minimum count, withheld'),
     contacts: z.number().int().nullable(),
     fte: z.number().describe('Case-management FTE on average in the month'),

@@ -47,9 +47,19 @@ test('a coordinator sees the ending contracts, opens the timeline, extends one c
   await expectAccessible(page, testInfo, 'positions')
   await page.getByRole('link', { name: 'Case Management Troisdorf' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Case Management Troisdorf' })).toBeVisible()
+  // The position itself is kept here too: a new funding programme, with If-Match behind the form.
+  await page.getByRole('button', { name: 'Stelle bearbeiten' }).click()
+  const positionForm = page.getByRole('form', { name: 'Stelle bearbeiten' })
+  await positionForm.getByRole('textbox', { name: 'Förderprogramm' }).fill('KIM 2027')
+  await expectAccessible(page, testInfo, 'position form')
+  await positionForm.getByRole('button', { name: 'Stelle speichern' }).click()
+  await expect(positionForm).toHaveCount(0)
+  await expect(page.getByRole('row', { name: /Förderprogramm/ })).toContainText('KIM 2027')
   await page.getByRole('button', { name: 'Vertrag von Leyla Yıldız ändern' }).click()
   const form = page.getByRole('form', { name: 'Vertrag von Leyla Yıldız ändern' })
   await form.getByRole('textbox', { name: /^Ende/ }).fill(`31.12.${year + 1}`)
+  // The pointer rests on another contract's button, whose hover colour axe would measure.
+  await page.mouse.move(0, 0)
   await expectAccessible(page, testInfo, 'contract form')
   await form.getByRole('button', { name: 'Vertrag speichern' }).click()
   await expect(form).toHaveCount(0)
@@ -93,5 +103,6 @@ test('a coordinator sees the ending contracts, opens the timeline, extends one c
     page.getByRole('heading', { level: 2, name: 'Fallbelastung je VZÄ Case Management' }),
   ).toBeVisible()
   await expect(page.getByRole('row', { name: /Kreis gesamt/ })).toContainText('5,5')
+  await expect(page.getByRole('table', { name: 'Nach Teams' })).toBeVisible()
   await expectAccessible(page, testInfo, 'caseload')
 })

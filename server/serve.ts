@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
 import { startNetworkJobs } from './modules/network/index.ts'
+import { startStaffingJobs } from './modules/staffing/index.ts'
 import type { Config } from './platform/config.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
@@ -48,9 +49,13 @@ export async function startServer(
     const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
     )
+    const stopStaffingJobs = startStaffingJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'staffing job failed'),
+    )
     const stopJobs = () => {
       stopCaseWorkJobs()
       stopNetworkJobs()
+      stopStaffingJobs()
     }
     let stopping: Promise<void> | undefined
     return {

@@ -351,6 +351,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   // contract's share and period as they are, and rates far ahead that no budget of the tests reads.
   'POST /api/positions': () => ({ baustein: 'case-management', title: 'Matrix-Stelle', fte: 1 }),
   'POST /api/contracts': () => ({ positionId: randomUUID(), fte: 0.5, startsOn: today(), endsOn: null }),
+  'PUT /api/positions/:positionId': () => ({ baustein: 'case-management', title: 'Matrix-Stelle', fte: 1 }),
   'PUT /api/contracts/:contractId': () => ({ fte: 0.5, startsOn: '2025-01-01', endsOn: null }),
   'POST /api/funding-rates': () => ({
     baustein: 'case-management',
@@ -361,6 +362,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   // Reporting: the default thresholds again, and a one-day evaluation (frozen, never changed).
   'PUT /api/reporting-settings': () => ({ threshold: 3, specialThreshold: 5 }),
   'POST /api/evaluations': () => ({ name: 'Matrix-Auswertung', from: today(), to: today() }),
+  'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
   'POST /api/services/overlaps/intended': () => ({
     serviceIds: [randomUUID(), randomUUID()],
@@ -510,6 +512,14 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
       ).length,
     }
   }
+  const positionVersion = async (positionId: string) =>
+    (
+      await ctx.database.db
+        .selectFrom('staff_position')
+        .select('version')
+        .where('id', '=', positionId)
+        .executeTakeFirst()
+    )?.version
   const contractVersion = async (contractId: string) =>
     (
       await ctx.database.db
@@ -922,7 +932,9 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
             ? await caseVersion(objects.caseId)
             : params.includes('contractId')
               ? await contractVersion(objects.contractId)
-              : undefined
+              : params.includes('positionId')
+                ? await positionVersion(objects.positionId)
+                : undefined
         headers['if-match'] = `"${version ?? 1}"`
       }
       let body = bodies[key]?.(username, objects)

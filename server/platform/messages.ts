@@ -275,6 +275,14 @@ export const messages = {
     de: 'Verantwortlich kann nur eine aktive Person Ihres Kreises sein, die Wiedervorlagen führt.',
     en: 'Only an active user of your district who keeps tasks can own an action item.',
   },
+  'position-fte-below-contracts': {
+    de: 'Die Verträge der Stelle haben an mindestens einem Tag mehr Stellenanteile, als die neuen VZÄ erlauben.',
+    en: "The position's contracts have more FTE on at least one day than the new FTE allow.",
+  },
+  'rate-already-ends-earlier': {
+    de: 'Der Fördersatz endet schon früher; er kann nur verkürzt werden.',
+    en: 'The funding rate already ends earlier; it can only be shortened.',
+  },
   'position-over-assigned': {
     de: 'Mit diesem Vertrag wären der Stelle an mindestens einem Tag mehr Stellenanteile zugeordnet, als sie VZÄ hat.',
     en: 'With this contract the position would have more FTE assigned than it has on at least one day.',

@@ -30,6 +30,7 @@ export {
   type ActionItemTask,
   authorizeOnPerson,
   type CaseloadFigure,
+  type CaseloadGrouping,
   caseloadAggregates,
   caseloadMinimumCount,
   caseOutline,
@@ -44,8 +45,12 @@ export {
   removeActionItemTask,
   type SharedValue,
   sharedFieldValues,
+  staffingWarningTasks,
+  syncStaffingWarningTasks,
   tasksBySourceKey,
   updateActionItemTask,
+  type WarningTask,
+  type WarningTaskState,
 } from './sharing/sharing.service.ts'
 export { createTasksFor, type ForeignTaskSource, markTaskDone, taskStates } from './tasks/task.service.ts'
 export type { CaseTimelineSource } from './timeline/timeline.service.ts'

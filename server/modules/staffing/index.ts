@@ -1,2 +1,3 @@
+export { startStaffingJobs } from './staffing.jobs.ts'
 export { staffingRoutes } from './staffing.routes.ts'
 export { seedDemoStaffing } from './staffing.seed.ts'

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Contract, Position, StaffingWarning } from '../../../common/staffing.ts'
+import type { CaseloadRow, Contract, Position, StaffingWarning } from '../../../common/staffing.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
@@ -110,10 +110,8 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       .where('opened_on', '<=', lastDay)
       .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${month}-01`)]))
       .executeTakeFirstOrThrow()
-    const district = caseload.rows.find(
-      (row: { month: string; municipalityId: string | null }) =>
-        row.month === month && row.municipalityId === null,
-    )
+    const rows = caseload.rows as CaseloadRow[]
+    const district = rows.find((row) => row.month === month && row.by === 'district') as CaseloadRow
     // Six case-management positions: 1 + 1 + 1 + 1 + 1 + 0.5 FTE, all filled this month.
     expect(district).toMatchObject({ activeCases: Number(open.n), fte: 5.5 })
     expect(district.casesPerFte).toBeCloseTo(Number(open.n) / 5.5, 1)
@@ -122,6 +120,25 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
         row.month === month && row.municipalityName === 'Troisdorf',
     )
     expect(troisdorf.fte).toBe(1)
+    const teams = rows.filter((row) => row.month === month && row.by === 'team')
+    expect(teams.length).toBeGreaterThan(0)
+    expect(teams.every((row) => row.teamName !== null && row.municipalityId === null)).toBe(true)
+    const openByTeam = await ctx.database.db
+      .selectFrom('client_case')
+      .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('district_id', '=', coordinator.districtId)
+      .where('opened_on', '<=', lastDay)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${month}-01`)]))
+      .groupBy('team_id')
+      .execute()
+    for (const team of teams) {
+      const n = Number(openByTeam.find((row) => row.team_id === team.teamId)?.n ?? 0)
+      // Fewer than three cases could single a person out: withheld.
+      expect(team.activeCases).toBe(n < 3 ? null : n)
+    }
+    // The case managers' contracts count for their teams; together no more than the district's FTE.
+    expect(teams.reduce((sum, row) => sum + row.fte, 0)).toBeLessThanOrEqual(5.5 + 1e-9)
+    expect(teams.some((row) => row.fte > 0)).toBe(true)
     expect((await get(caseManager, '/api/staffing/caseload')).statusCode).toBe(403)
   })
 
@@ -138,6 +155,79 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       expect.arrayContaining(['staff-contract.read', 'staff-contract.list', 'staff-position.list']),
     )
     expect(events.some((event) => event.subject_id === contract?.id)).toBe(true)
+  })
+
+  it('changes a position with If-Match, and refuses an FTE below its contracts', async () => {
+    const position = (await positions()).find(
+      (item) => item.title === 'Case Management Sankt Augustin',
+    ) as Position
+    const put = (body: object, version?: number) =>
+      coordinator.request({
+        method: 'PUT',
+        url: `/api/positions/${position.id}`,
+        payload: body,
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      })
+    const body = {
+      baustein: position.baustein,
+      title: position.title,
+      fte: position.fte,
+      employerKind: position.employerKind,
+      employerOrganisationId: position.employerOrganisationId,
+      municipalityId: position.municipalityId,
+      area: position.area,
+      payGrade: position.payGrade,
+      fundingProgramme: 'KIM 2027',
+      fundedFrom: position.fundedFrom,
+      fundedUntil: `${year + 1}-12-31`,
+      workplaceSetUpOn: position.workplaceSetUpOn,
+      inRecruitment: false,
+    }
+    expect((await put(body)).statusCode).toBe(428)
+    const tooSmall = await put({ ...body, fte: 0.5 }, position.version)
+    expect(tooSmall.statusCode, tooSmall.body).toBe(409)
+    const changed = await put(body, position.version)
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toMatchObject({ fundingProgramme: 'KIM 2027', fundedUntil: `${year + 1}-12-31` })
+    expect((await put(body, position.version)).statusCode).toBe(409)
+    expect((await put({ ...body, fte: 0 }, position.version + 1)).statusCode).toBe(400)
+    expect((await put(body, changed.json().version)).statusCode).toBe(200)
+  })
+
+  it('ends a funding rate earlier, within its validity only', async () => {
+    const created = await coordinator.request({
+      method: 'POST',
+      url: '/api/funding-rates',
+      payload: {
+        baustein: 'coordination',
+        amount: 60_000,
+        validFrom: '2034-01-01',
+        validUntil: '2034-12-31',
+      },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const rate = created.json().items.find((item: { validFrom: string }) => item.validFrom === '2034-01-01')
+    const close = (validUntil: string, id = rate.id) =>
+      coordinator.request({ method: 'POST', url: `/api/funding-rates/${id}/close`, payload: { validUntil } })
+    expect((await close('2033-12-31')).statusCode).toBe(422)
+    expect((await close('2035-01-31')).statusCode).toBe(422)
+    expect((await close('2034-06-30', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
+    expect((await close('2034-13-01')).statusCode).toBe(400)
+    const closed = await close('2034-06-30')
+    expect(closed.statusCode, closed.body).toBe(200)
+    expect(closed.json().items.find((item: { id: string }) => item.id === rate.id)?.validUntil).toBe(
+      '2034-06-30',
+    )
+    expect((await close('2034-09-30')).statusCode).toBe(422)
+    expect(
+      (
+        await caseManager.request({
+          method: 'POST',
+          url: `/api/funding-rates/${rate.id}/close`,
+          payload: { validUntil: '2034-03-31' },
+        })
+      ).statusCode,
+    ).toBe(403)
   })
 
   describe('refuses bad input with a 4xx and stores nothing', () => {
@@ -159,6 +249,8 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
       ['a share above 1', { fte: 1.5 }, 400],
       ['a share below 0', { fte: -0.5 }, 400],
       ['a share of 0', { fte: 0 }, 400],
+      // Above 0 but nothing once stored with three decimals (found by the API fuzzer).
+      ['a share too small to store', { fte: 4e-204 }, 400],
       ['a share as text', { fte: '0.5' }, 400],
       ['a share with four decimals', { fte: 0.1234 }, 400],
       ['a start that is no day', { startsOn: '2026-02-30' }, 400],

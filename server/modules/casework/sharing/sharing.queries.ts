@@ -226,17 +226,23 @@ export function selectTasksBySourceKey(db: Kysely<DB>, districtId: string, sourc
     .execute()
 }
 
+/** How the caseload's counts are grouped: by the case's municipality or by its team. */
+export type CaseloadGrouping = 'per-municipality' | 'per-team'
+const groupColumn = (by: CaseloadGrouping) =>
+  by === 'per-team' ? sql.ref('c.team_id') : sql.ref('c.municipality_id')
+
 /**
- * Cases open at some time in each month, per municipality: opened by the month's last day and not
+ * Cases open at some time in each month, per municipality or team: opened by the month's last day and not
  * closed before its first. Months are `YYYY-MM-01` days; counts only, no case leaves this query.
  */
 export async function selectActiveCasesByMonth(
   db: Kysely<DB>,
   districtId: string,
   monthStarts: readonly string[],
+  by: CaseloadGrouping,
 ) {
-  const result = await sql<{ month: string; municipality_id: string; count: number }>`
-    SELECT to_char(m.month_start, 'YYYY-MM') AS month, c.municipality_id, count(*)::int AS count
+  const result = await sql<{ month: string; group_id: string | null; count: number }>`
+    SELECT to_char(m.month_start, 'YYYY-MM') AS month, ${groupColumn(by)} AS group_id, count(*)::int AS count
     FROM unnest(${monthStarts}::date[]) AS m (month_start)
     JOIN client_case c ON c.district_id = ${districtId}
       AND c.opened_on <= (m.month_start + interval '1 month' - interval '1 day')::date
@@ -255,13 +261,66 @@ export async function selectContactsByMonth(
   timeZone: string,
   from: string,
   before: string,
+  by: CaseloadGrouping,
 ) {
-  const result = await sql<{ month: string; municipality_id: string; count: number }>`
-    SELECT to_char((ct.occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM') AS month, c.municipality_id,
-      count(*)::int AS count
+  const result = await sql<{ month: string; group_id: string | null; count: number }>`
+    SELECT to_char((ct.occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM') AS month,
+      ${groupColumn(by)} AS group_id, count(*)::int AS count
     FROM contact ct JOIN client_case c ON c.id = ct.case_id
     WHERE ct.district_id = ${districtId}
       AND ct.occurred_at >= ${from}::timestamptz AND ct.occurred_at < ${before}::timestamptz
     GROUP BY 1, 2`.execute(db)
   return result.rows
+}
+
+/** Tasks of a source that other modules keep (staffing's warnings), done or not. */
+export function selectTasksOfSource(db: Kysely<DB>, districtId: string, source: 'staffing-warning') {
+  return db
+    .selectFrom('task')
+    .select(['id', 'source_key', 'due_on', 'done_at'])
+    .where('district_id', '=', districtId)
+    .where('source', '=', source)
+    .execute()
+}
+
+/** New reminders of a source; a source key that already has a task makes none (done or not). */
+export async function insertTasksOfSource(
+  db: Kysely<DB>,
+  rows: readonly {
+    district_id: string
+    title: string
+    due_on: string
+    assignee_id: string
+    source: 'staffing-warning'
+    source_key: string
+  }[],
+): Promise<string[]> {
+  if (rows.length === 0) return []
+  const inserted = await db
+    .insertInto('task')
+    .values([...rows])
+    .onConflict((conflict) => conflict.columns(['district_id', 'source_key']).doNothing())
+    .returning('id')
+    .execute()
+  return inserted.map((row) => row.id)
+}
+
+/** Marks open reminders of a source done (their reason has gone); answers their ids. */
+export async function closeTasksOfSource(
+  db: Kysely<DB>,
+  districtId: string,
+  source: 'staffing-warning',
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .updateTable('task')
+    .set({ done_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('district_id', '=', districtId)
+    .where('source', '=', source)
+    .where('id', 'in', [...ids])
+    .where('done_at', 'is', null)
+    .returning('id')
+    .execute()
+  return rows.map((row) => row.id)
 }

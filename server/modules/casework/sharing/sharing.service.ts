@@ -6,10 +6,13 @@ import { NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize } from '../../../platform/policy.ts'
 import { loadCaseSubject, loadPersonSubject } from '../casework.access.ts'
 import {
+  type CaseloadGrouping,
+  closeTasksOfSource,
   deleteSourcedTask,
   type FollowUpTaskRow,
   insertFollowUpTasks,
   insertSourcedTask,
+  insertTasksOfSource,
   selectActiveCasesByMonth,
   selectCaseOutline,
   selectCaseReferences,
@@ -22,6 +25,7 @@ import {
   selectPersonForSharing,
   selectPersonNames,
   selectTasksBySourceKey,
+  selectTasksOfSource,
   updateSourcedTask,
 } from './sharing.queries.ts'
 
@@ -267,17 +271,69 @@ export async function removeActionItemTask(
   })
 }
 
+export type WarningTask = { title: string; dueOn: string; sourceKey: string }
+export type WarningTaskState = { sourceKey: string; dueOn: string; done: boolean }
+
+/** The reminders made so far for staffing's warnings, done or not, so staffing can keep its keys stable. */
+export async function staffingWarningTasks(db: Kysely<DB>, districtId: string): Promise<WarningTaskState[]> {
+  const rows = await selectTasksOfSource(db, districtId, 'staffing-warning')
+  return rows.map((row) => ({
+    sourceKey: row.source_key as string,
+    dueOn: row.due_on,
+    done: row.done_at !== null,
+  }))
+}
+
+/**
+ * Brings the reminders for staffing's warnings in step with the warnings of today: a task for
+ * every warning that never had one (one per source key, ever: a task the user closed does not come
+ * back), and open tasks whose warning has gone are marked done. Idempotent; runs in the caller's
+ * transaction. `assigneeId` is a user of the district who keeps tasks; the caller has checked that.
+ */
+export async function syncStaffingWarningTasks(
+  db: Kysely<DB>,
+  input: { districtId: string; assigneeId: string | null; warnings: readonly WarningTask[] },
+): Promise<{ created: string[]; closed: string[] }> {
+  const existing = await selectTasksOfSource(db, input.districtId, 'staffing-warning')
+  const known = new Set(existing.map((row) => row.source_key))
+  const current = new Set(input.warnings.map((warning) => warning.sourceKey))
+  const assigneeId = input.assigneeId
+  const fresh =
+    assigneeId === null
+      ? []
+      : input.warnings
+          .filter((warning) => !known.has(warning.sourceKey))
+          .map((warning) => ({
+            district_id: input.districtId,
+            title: warning.title,
+            due_on: warning.dueOn,
+            assignee_id: assigneeId,
+            source: 'staffing-warning' as const,
+            source_key: warning.sourceKey,
+          }))
+  const created: string[] = []
+  for (let start = 0; start < fresh.length; start += 500)
+    created.push(...(await insertTasksOfSource(db, fresh.slice(start, start + 500))))
+  const gone = existing
+    .filter((row) => row.done_at === null && !current.has(row.source_key as string))
+    .map((row) => row.id)
+  const closed = await closeTasksOfSource(db, input.districtId, 'staffing-warning', gone)
+  return { created, closed }
+}
+
 /** The tasks made for the given source keys, with whether they are done, for the module that asked for them. */
 export async function tasksBySourceKey(db: Kysely<DB>, districtId: string, sourceKeys: readonly string[]) {
   const rows = await selectTasksBySourceKey(db, districtId, [...new Set(sourceKeys)])
   return new Map(rows.map((row) => [row.source_key as string, { id: row.id, doneAt: row.done_at }]))
 }
 
-/** Figures of one month and municipality; counts below `caseloadMinimumCount` are withheld (null). */
+export type { CaseloadGrouping }
+
+/** Figures of one month and municipality (or team); counts below `caseloadMinimumCount` are withheld (null). */
 export type CaseloadFigure = {
   month: string
-  /** null: the whole district (the sum before small counts are withheld). */
-  municipalityId: string | null
+  /** The municipality or team; null: the whole district (the sum before small counts are withheld). */
+  groupId: string | null
   activeCases: number | null
   contacts: number | null
 }
@@ -286,14 +342,16 @@ export type CaseloadFigure = {
 export const caseloadMinimumCount = 3
 
 /**
- * Active cases and counselling contacts per month and municipality, aggregates only, for the
- * caseload per case-management FTE. Months are `YYYY-MM`, counted in the district's time zone.
+ * Active cases and counselling contacts per month and municipality or team, aggregates only, for
+ * the caseload per case-management FTE. Months are `YYYY-MM`, counted in the district's time zone.
+ * Cases without a team (or municipality) count for the district only.
  */
 export async function caseloadAggregates(
   db: Kysely<DB>,
   districtId: string,
   months: readonly string[],
   timeZone: string,
+  by: CaseloadGrouping = 'per-municipality',
 ): Promise<CaseloadFigure[]> {
   if (months.length === 0) return []
   const sorted = [...months].sort()
@@ -305,6 +363,7 @@ export async function caseloadAggregates(
       db,
       districtId,
       sorted.map((each) => `${each}-01`),
+      by,
     ),
     selectContactsByMonth(
       db,
@@ -312,26 +371,27 @@ export async function caseloadAggregates(
       timeZone,
       instantOfLocalTime(first, '00:00', timeZone),
       instantOfLocalTime(afterLast, '00:00', timeZone),
+      by,
     ),
   ])
   const figures = new Map<string, CaseloadFigure>()
-  const entry = (row: { month: string; municipality_id: string | null }) => {
-    const key = `${row.month}|${row.municipality_id ?? ''}`
+  const entry = (month: string, groupId: string | null) => {
+    const key = `${month}|${groupId ?? ''}`
     let figure = figures.get(key)
     if (!figure) {
-      figure = { month: row.month, municipalityId: row.municipality_id, activeCases: 0, contacts: 0 }
+      figure = { month, groupId, activeCases: 0, contacts: 0 }
       figures.set(key, figure)
     }
     return figure
   }
   const shown = (count: number) => (count < caseloadMinimumCount ? null : count)
   for (const month of sorted) {
-    const district = entry({ month, municipality_id: null })
+    const district = entry(month, null)
     district.activeCases = cases.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
     district.contacts = contacts.reduce((sum, row) => (row.month === month ? sum + row.count : sum), 0)
   }
-  for (const row of cases) entry(row).activeCases = row.count
-  for (const row of contacts) entry(row).contacts = row.count
+  for (const row of cases) if (row.group_id !== null) entry(row.month, row.group_id).activeCases = row.count
+  for (const row of contacts) if (row.group_id !== null) entry(row.month, row.group_id).contacts = row.count
   return [...figures.values()].map((figure) => ({
     ...figure,
     activeCases: shown(figure.activeCases ?? 0),

@@ -17,6 +17,7 @@ import { lockPosition } from '../positions/position.queries.ts'
 import { authorizeOnContract, authorizeOnPosition, ruleViolation } from '../staffing.access.ts'
 import { assignedOn, fteEpsilon, type Span } from '../staffing-days.ts'
 import { lastDay } from '../warnings/warning-maths.ts'
+import { refreshWarningTasksNow } from '../warnings/warning-tasks.ts'
 import {
   type ContractRow,
   insertContract,
@@ -215,6 +216,7 @@ export async function createContract(
       subjectType: 'staff_contract',
       subjectId: contractId,
     })
+    await refreshWarningTasksNow(trx, actor.districtId, request.now)
     return contractId
   })
   return readContract(db, actor.districtId, id)
@@ -272,6 +274,7 @@ export async function updateContract(
       subjectType: 'staff_contract',
       subjectId: contractId,
     })
+    await refreshWarningTasksNow(trx, actor.districtId, request.now)
   })
   return readContract(db, actor.districtId, contractId)
 }

@@ -62,3 +62,24 @@ export async function lockPosition(trx: Transaction<DB>, positionId: string) {
     .forUpdate()
     .executeTakeFirst()
 }
+
+export type PositionValues = Omit<Parameters<typeof insertPosition>[1], 'district_id' | 'created_by'>
+
+/** Changes a position if it still has the expected version; false when someone changed it first. */
+export async function updatePositionIfVersion(
+  trx: Transaction<DB>,
+  districtId: string,
+  positionId: string,
+  expectedVersion: number,
+  values: PositionValues,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('staff_position')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('district_id', '=', districtId)
+    .where('id', '=', positionId)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst()
+  return row !== undefined
+}

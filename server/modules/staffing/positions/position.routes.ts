@@ -4,8 +4,9 @@ import { z } from 'zod'
 import { positionDetailSchema, positionInputSchema, positionListSchema } from '../../../../common/staffing.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { ifMatchVersion } from '../../../platform/http.ts'
 import { problems } from '../staffing.http.ts'
-import { createPosition, getPosition, listPositions } from './position.service.ts'
+import { createPosition, getPosition, listPositions, updatePosition } from './position.service.ts'
 
 const tags = ['Staffing: positions']
 
@@ -58,5 +59,28 @@ export const positionRoutes =
         },
       },
       (request) => getPosition(db, actorOf(request), request.params.positionId, requestContext(request)),
+    )
+    app.put(
+      '/positions/:positionId',
+      {
+        config: { access: 'staffing.manage' },
+        schema: {
+          tags,
+          summary:
+            'Change a position (Baustein, FTE, employer, area, funding programme and period); If-Match with the version',
+          params: z.object({ positionId: z.uuid() }),
+          body: positionInputSchema,
+          response: { 200: positionDetailSchema, ...problems },
+        },
+      },
+      (request) =>
+        updatePosition(
+          db,
+          actorOf(request),
+          request.params.positionId,
+          ifMatchVersion(request),
+          request.body,
+          requestContext(request),
+        ),
     )
   }

@@ -10,7 +10,7 @@ import type {
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { districtTime } from '../../../platform/district-time.ts'
-import { NotFound } from '../../../platform/errors.ts'
+import { Conflict, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
@@ -18,8 +18,15 @@ import { organisationNames } from '../../identity/index.ts'
 import { type ContractRow, selectContracts } from '../contracts/contract.queries.ts'
 import { presentContract, spanOf, staffNameOf } from '../contracts/contract.service.ts'
 import { authorizeOnPosition, ruleViolation } from '../staffing.access.ts'
-import { assignedOn } from '../staffing-days.ts'
-import { insertPosition, type PositionRow, selectPositions } from './position.queries.ts'
+import { assignedOn, fteEpsilon } from '../staffing-days.ts'
+import { refreshWarningTasksNow } from '../warnings/warning-tasks.ts'
+import {
+  insertPosition,
+  lockPosition,
+  type PositionRow,
+  selectPositions,
+  updatePositionIfVersion,
+} from './position.queries.ts'
 import { positionState } from './position-state.ts'
 
 /** Positions with their contracts, grouped: what warnings, timeline and budget start from. */
@@ -135,6 +142,39 @@ export async function getPosition(
   return detail
 }
 
+/** The employer and the municipality must be the district's own. */
+async function assertReferences(
+  db: Kysely<DB>,
+  districtId: string,
+  input: Pick<z.output<typeof positionInputSchema>, 'employerOrganisationId' | 'municipalityId'>,
+) {
+  if (input.employerOrganisationId) {
+    const names = await organisationNames(db, districtId, [input.employerOrganisationId])
+    if (!names.has(input.employerOrganisationId))
+      throw ruleViolation('unknown-reference', 'employerOrganisationId')
+  }
+  if (input.municipalityId) {
+    const names = await municipalityNames(db, districtId, [input.municipalityId])
+    if (!names.has(input.municipalityId)) throw ruleViolation('unknown-reference', 'municipalityId')
+  }
+}
+
+const valuesOf = (input: z.output<typeof positionInputSchema>) => ({
+  baustein: input.baustein,
+  title: input.title,
+  fte: input.fte,
+  employer_kind: input.employerKind,
+  employer_organisation_id: input.employerOrganisationId,
+  municipality_id: input.municipalityId,
+  area: input.area,
+  pay_grade: input.payGrade,
+  funding_programme: input.fundingProgramme,
+  funded_from: input.fundedFrom,
+  funded_until: input.fundedUntil,
+  workplace_set_up_on: input.workplaceSetUpOn,
+  in_recruitment: input.inRecruitment,
+})
+
 export async function createPosition(
   db: Kysely<DB>,
   actor: Actor,
@@ -142,31 +182,11 @@ export async function createPosition(
   request: RequestContext,
 ): Promise<PositionDetail> {
   authorize(actor, 'staffing.manage', ownDistrict(actor))
-  if (input.employerOrganisationId) {
-    const names = await organisationNames(db, actor.districtId, [input.employerOrganisationId])
-    if (!names.has(input.employerOrganisationId))
-      throw ruleViolation('unknown-reference', 'employerOrganisationId')
-  }
-  if (input.municipalityId) {
-    const names = await municipalityNames(db, actor.districtId, [input.municipalityId])
-    if (!names.has(input.municipalityId)) throw ruleViolation('unknown-reference', 'municipalityId')
-  }
+  await assertReferences(db, actor.districtId, input)
   const id = await db.transaction().execute(async (trx) => {
     const positionId = await insertPosition(trx, {
       district_id: actor.districtId,
-      baustein: input.baustein,
-      title: input.title,
-      fte: input.fte,
-      employer_kind: input.employerKind,
-      employer_organisation_id: input.employerOrganisationId,
-      municipality_id: input.municipalityId,
-      area: input.area,
-      pay_grade: input.payGrade,
-      funding_programme: input.fundingProgramme,
-      funded_from: input.fundedFrom,
-      funded_until: input.fundedUntil,
-      workplace_set_up_on: input.workplaceSetUpOn,
-      in_recruitment: input.inRecruitment,
+      ...valuesOf(input),
       created_by: actor.userId,
     })
     await recordAudit(trx, {
@@ -175,8 +195,51 @@ export async function createPosition(
       subjectType: 'staff_position',
       subjectId: positionId,
     })
+    await refreshWarningTasksNow(trx, actor.districtId, request.now)
     return positionId
   })
   const { today } = await districtTime(db, actor.districtId, request.now)
   return readPosition(db, actor.districtId, id, today)
+}
+
+/**
+ * Changes a position (Baustein, FTE, employer, area, funding programme and period); If-Match with
+ * its version. A lower FTE is refused while the contracts would exceed it on some day.
+ */
+export async function updatePosition(
+  db: Kysely<DB>,
+  actor: Actor,
+  positionId: string,
+  expectedVersion: number | undefined,
+  input: z.output<typeof positionInputSchema>,
+  request: RequestContext,
+): Promise<PositionDetail> {
+  await authorizeOnPosition(db, actor, 'staffing.manage', positionId)
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  await assertReferences(db, actor.districtId, input)
+  await db.transaction().execute(async (trx) => {
+    const position = await lockPosition(trx, positionId)
+    if (!position) throw new NotFound()
+    const spans = (await selectContracts(trx, actor.districtId, { positionId })).map(spanOf)
+    // The largest sum of overlapping periods lies at the start of one of them.
+    if (spans.some((span) => assignedOn(spans, span.startsOn) > input.fte + fteEpsilon))
+      throw ruleViolation('position-fte-below-contracts', 'fte', 'conflict')
+    const changed = await updatePositionIfVersion(
+      trx,
+      actor.districtId,
+      positionId,
+      expectedVersion,
+      valuesOf(input),
+    )
+    if (!changed) throw new Conflict()
+    await recordAudit(trx, {
+      ...request,
+      action: 'staff-position.update',
+      subjectType: 'staff_position',
+      subjectId: positionId,
+    })
+    await refreshWarningTasksNow(trx, actor.districtId, request.now)
+  })
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  return readPosition(db, actor.districtId, positionId, today)
 }

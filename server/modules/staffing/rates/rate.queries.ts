@@ -60,3 +60,34 @@ export async function insertPayGrade(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/**
+ * Ends a rate earlier: only within its validity (never before its start nor past its end), so a
+ * closed period never reopens. Answers false when there is no such rate or the day does not fit.
+ */
+export async function closeFundingRate(
+  trx: Transaction<DB>,
+  districtId: string,
+  rateId: string,
+  validUntil: string,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('funding_rate')
+    .set({ valid_until: validUntil })
+    .where('district_id', '=', districtId)
+    .where('id', '=', rateId)
+    .where('valid_from', '<=', validUntil)
+    .where('valid_until', '>=', validUntil)
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function selectFundingRate(db: Kysely<DB>, districtId: string, rateId: string) {
+  return db
+    .selectFrom('funding_rate')
+    .select(['id', 'valid_from', 'valid_until'])
+    .where('district_id', '=', districtId)
+    .where('id', '=', rateId)
+    .executeTakeFirst()
+}

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import {
+  fundingRateCloseSchema,
   fundingRateInputSchema,
   fundingRateListSchema,
   payGradeInputSchema,
@@ -9,7 +11,13 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { problems } from '../staffing.http.ts'
-import { createFundingRate, createPayGrade, listFundingRates, listPayGrades } from './rate.service.ts'
+import {
+  closeFundingRateOn,
+  createFundingRate,
+  createPayGrade,
+  listFundingRates,
+  listPayGrades,
+} from './rate.service.ts'
 
 const tags = ['Staffing: funding and pay grades']
 
@@ -43,6 +51,27 @@ export const rateRoutes =
         reply
           .code(201)
           .send(await createFundingRate(db, actorOf(request), request.body, requestContext(request))),
+    )
+    app.post(
+      '/funding-rates/:rateId/close',
+      {
+        config: { access: 'staffing.manage' },
+        schema: {
+          tags,
+          summary: 'End a funding rate earlier, on a day within its validity',
+          params: z.object({ rateId: z.uuid() }),
+          body: fundingRateCloseSchema,
+          response: { 200: fundingRateListSchema, ...problems },
+        },
+      },
+      (request) =>
+        closeFundingRateOn(
+          db,
+          actorOf(request),
+          request.params.rateId,
+          request.body.validUntil,
+          requestContext(request),
+        ),
     )
     app.get(
       '/pay-grades',

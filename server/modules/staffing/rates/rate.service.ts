@@ -8,13 +8,17 @@ import type {
 } from '../../../../common/staffing.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
+import { Conflict, NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
+import { ruleViolation } from '../staffing.access.ts'
 import {
+  closeFundingRate,
   type FundingRateRow,
   insertFundingRate,
   insertPayGrade,
   type PayGradeRow,
+  selectFundingRate,
   selectFundingRates,
   selectPayGrades,
 } from './rate.queries.ts'
@@ -68,6 +72,31 @@ export async function createFundingRate(
       action: 'funding-rate.create',
       subjectType: 'funding_rate',
       subjectId: id,
+    })
+  })
+  return listFundingRates(db, actor)
+}
+
+/** Ends a funding rate on a day within its validity (a new rate then takes over from the next day). */
+export async function closeFundingRateOn(
+  db: Kysely<DB>,
+  actor: Actor,
+  rateId: string,
+  validUntil: string,
+  request: RequestContext,
+) {
+  authorize(actor, 'staffing.manage', ownDistrict(actor))
+  const rate = await selectFundingRate(db, actor.districtId, rateId)
+  if (!rate) throw new NotFound()
+  if (validUntil < rate.valid_from) throw ruleViolation('date-order', 'validUntil')
+  if (validUntil > rate.valid_until) throw ruleViolation('rate-already-ends-earlier', 'validUntil')
+  await db.transaction().execute(async (trx) => {
+    if (!(await closeFundingRate(trx, actor.districtId, rateId, validUntil))) throw new Conflict()
+    await recordAudit(trx, {
+      ...request,
+      action: 'funding-rate.close',
+      subjectType: 'funding_rate',
+      subjectId: rateId,
     })
   })
   return listFundingRates(db, actor)

@@ -10,6 +10,7 @@ import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
 import { ContractForm } from './ContractForm.tsx'
 import { NewContractForm } from './NewContractForm.tsx'
+import { PositionForm } from './PositionForm.tsx'
 import { fteFormat, positionQuery, stateColor } from './queries.ts'
 import { StaffingNav } from './StaffingNav.tsx'
 
@@ -19,6 +20,7 @@ export function PositionPage({ positionId }: { positionId: string }) {
   const can = useCan()
   const position = useQuery(positionQuery(positionId))
   const [editing, setEditing] = useState<string | null>(null)
+  const [editingPosition, setEditingPosition] = useState(false)
   const day = (value: string | null) => formatDay(value, i18n.language)
   return (
     <Stack maw={1200} gap="lg">
@@ -69,6 +71,16 @@ export function PositionPage({ positionId }: { positionId: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              {can('staffing.manage') &&
+                (editingPosition ? (
+                  <PositionForm position={item} onDone={() => setEditingPosition(false)} />
+                ) : (
+                  <Group mt="sm">
+                    <Button variant="light" onClick={() => setEditingPosition(true)}>
+                      {t('staffing.positionForm.edit')}
+                    </Button>
+                  </Group>
+                ))}
             </Card>
             <section aria-labelledby="position-contracts">
               <Title order={3} size="h4" id="position-contracts" mb="sm">

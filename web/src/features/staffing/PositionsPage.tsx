@@ -1,17 +1,20 @@
-import { Anchor, Badge, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Card, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Baustein, bausteine, bausteinNumber } from '../../../../common/staffing.ts'
 import { QueryState } from '../../components/QueryState.tsx'
+import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
+import { PositionForm } from './PositionForm.tsx'
 import { fteFormat, positionsQuery, stateColor } from './queries.ts'
 import { StaffingNav } from './StaffingNav.tsx'
 
 /** The district's positions by Baustein with their state today and who holds them. */
 export function PositionsPage() {
   const { t, i18n } = useTranslation()
+  const can = useCan()
   const positions = useQuery(positionsQuery)
   const [baustein, setBaustein] = useState<Baustein | null>(null)
   return (
@@ -82,6 +85,14 @@ export function PositionsPage() {
           )
         }}
       </QueryState>
+      {can('staffing.manage') && (
+        <Card withBorder component="section" aria-labelledby="positions-new">
+          <Title order={3} size="h4" id="positions-new" mb="sm">
+            {t('staffing.positionForm.newTitle')}
+          </Title>
+          <PositionForm />
+        </Card>
+      )}
     </Stack>
   )
 }

@@ -1,12 +1,15 @@
-import { Table, Title } from '@mantine/core'
+import { Button, Table, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { fundingRateSchema, payGradeSchema } from '../../../../common/staffing.ts'
 import { apiGet } from '../../api.ts'
 import { QueryState } from '../../components/QueryState.tsx'
+import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
 import { fteFormat, numberFormat, staffingKeys } from './queries.ts'
+import { CloseRateForm, FundingRateForm, PayGradeForm } from './RateForms.tsx'
 
 type FundingRate = z.infer<typeof fundingRateSchema>
 type PayGrade = z.infer<typeof payGradeSchema>
@@ -22,6 +25,8 @@ export function RateTables() {
     queryKey: [...staffingKeys.all, 'pay-grades'],
     queryFn: ({ signal }) => apiGet<{ items: PayGrade[] }>('/pay-grades', signal),
   })
+  const manage = useCan()('staffing.manage')
+  const [closing, setClosing] = useState<string | null>(null)
   const euro = (value: number) => `${numberFormat(i18n.language).format(value)} €`
   const day = (value: string | null) => formatDay(value, i18n.language)
   return (
@@ -38,6 +43,7 @@ export function RateTables() {
                   <Table.Th scope="col">{t('staffing.position.baustein')}</Table.Th>
                   <Table.Th scope="col">{t('staffing.rates.amount')}</Table.Th>
                   <Table.Th scope="col">{t('staffing.rates.validity')}</Table.Th>
+                  {manage && <Table.Th scope="col">{t('staffing.rateForm.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -55,12 +61,28 @@ export function RateTables() {
                     <Table.Td>
                       {day(rate.validFrom)} – {day(rate.validUntil)}
                     </Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        {closing === rate.id ? (
+                          <CloseRateForm
+                            rateId={rate.id}
+                            validUntil={rate.validUntil}
+                            onDone={() => setClosing(null)}
+                          />
+                        ) : (
+                          <Button variant="subtle" size="xs" onClick={() => setClosing(rate.id)}>
+                            {t('staffing.rateForm.close')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           )}
         </QueryState>
+        {manage && <FundingRateForm />}
       </section>
       <section aria-labelledby="budget-grades">
         <Title order={3} size="h4" id="budget-grades" mb="sm">
@@ -91,6 +113,7 @@ export function RateTables() {
             </Table>
           )}
         </QueryState>
+        {manage && <PayGradeForm />}
       </section>
     </>
   )
