@@ -189,7 +189,6 @@ export const evaluationInputSchema = z
     to: day,
   })
   .superRefine(checkPeriod)
-  .meta({ id: 'EvaluationInput' })
 export type EvaluationInput = z.infer<typeof evaluationInputSchema>
 
 const publishedValue = z.object(figureValue)
