@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler'
 import type {
   ConsentFormLanguage,
   ConsentLegalBasis,
@@ -9,6 +7,7 @@ import type {
 } from '../../../../common/consent.ts'
 import { rightToLeftLanguages } from '../../../../common/consent.ts'
 import { DomainError, Invalid } from '../../../platform/errors.ts'
+import { typstPdf } from '../../../platform/typst.ts'
 import ar from './consent-form/locales/ar.json' with { type: 'json' }
 import de from './consent-form/locales/de.json' with { type: 'json' }
 import en from './consent-form/locales/en.json' with { type: 'json' }
@@ -194,27 +193,11 @@ export const consentFormFontFiles = [
   '@expo-google-fonts/noto-sans-ethiopic/700Bold/NotoSansEthiopic_700Bold.ttf',
 ].map((file) => require.resolve(file))
 
-const templatePath = new URL('./consent-form/consent-form.typ', import.meta.url)
-
-type Typesetter = { compiler: NodeCompiler; template: string }
-let typesetter: Typesetter | undefined
-
-/** One compiler for the process, made on first use: fonts are parsed once, layouts are cached. */
-function typesetterOnce(): Typesetter {
-  typesetter ??= {
-    compiler: NodeCompiler.create({
-      workspace: new URL('./consent-form/', import.meta.url).pathname,
-      fontArgs: [{ fontBlobs: consentFormFontFiles.map((file) => readFileSync(file)) }],
-    }),
-    template: readFileSync(templatePath, 'utf8'),
-  }
-  return typesetter
-}
-
-// Typst memoizes layouts across compilations. Forms are printed now and then, not in bursts, so
-// the cache is emptied after each one: measured over 280 forms, resident memory stayed near
-// 155 MB (keeping results for 10 compilations: 275 MB) for about 60 ms more per form.
-const cacheMaxAge = 0
+const typesetConsentForm = typstPdf({
+  name: 'consent form',
+  template: new URL('./consent-form/consent-form.typ', import.meta.url),
+  fontFiles: consentFormFontFiles,
+})
 
 /**
  * The consent form as a PDF (A4, German beside `language`). Pure: the same input gives the same
@@ -225,22 +208,6 @@ export async function renderConsentFormPdf(
   input: ConsentFormInput,
   language: ConsentFormLanguage,
 ): Promise<Uint8Array> {
-  const data = JSON.stringify(consentFormData(input, language))
-  // The compiler's results are native objects freed by finalizers that run on a later turn of
-  // the event loop; giving it one here keeps memory flat even when forms are printed in a loop.
-  await new Promise((resolve) => setImmediate(resolve))
-  const { compiler, template } = typesetterOnce()
-  try {
-    const result = compiler.compile({ mainFileContent: template, inputs: { data } })
-    const error = result.takeError()
-    const document = result.result
-    if (error || !document) {
-      const diagnostics = error ? compiler.fetchDiagnostics(error) : []
-      throw new Error(`consent form did not compile: ${JSON.stringify(diagnostics)}`)
-    }
-    // A fixed timestamp keeps the bytes reproducible; the form carries its own dates.
-    return new Uint8Array(compiler.pdf(document, { creationTimestamp: 0 }))
-  } finally {
-    compiler.evictCache(cacheMaxAge)
-  }
+  // Awaited, so an input it cannot print rejects the promise rather than throwing at the call.
+  return await typesetConsentForm(consentFormData(input, language))
 }

@@ -13,6 +13,9 @@ import { caseWorkFigure } from '../../casework/index.ts'
 import { jobcenterContactsAfterChangeByMonth, jobcenterReferralAnswersByMonth } from '../../network/index.ts'
 import { lastDayOf, monthOf, monthsBetween } from './months.ts'
 
+/** The earlier of two ISO days; they are strings, which Math.min would turn into NaN. */
+const earlierDay = (a: string, b: string) => (a < b ? a : b)
+
 /**
  * The metric catalogue (docs/decisions/0012-goal-indicators.md): how each computed indicator is
  * made, per calendar month of the district, from case work and the network through their exported
@@ -41,7 +44,7 @@ const scopeOf = (range: MetricRange): FigureScope => ({
 function byMonth(range: MetricRange): Grouping {
   const buckets = monthsBetween(range.from, range.to).map((month) => {
     const last = lastDayOf(month)
-    return { key: `${month}-01`, end: last < range.to ? last : range.to }
+    return { key: `${month}-01`, end: earlierDay(last, range.to) }
   })
   return { kind: 'bucket', unit: 'month', buckets }
 }
@@ -101,7 +104,7 @@ export function metricComputer(db: Kysely<DB>) {
   const cache = new Map<string, Promise<MonthlyFigure[]>>()
   return (metric: MetricKey, whole: MetricRange, parameters: MetricParameters) => {
     // Nothing has happened after today: the months ahead are not asked for.
-    const range = { ...whole, to: whole.to < whole.time.today ? whole.to : whole.time.today }
+    const range = { ...whole, to: earlierDay(whole.to, whole.time.today) }
     const key = JSON.stringify([metric, range.districtId, range.from, range.to, parameters.municipalityId])
     let figures = cache.get(key)
     if (!figures) {

@@ -127,7 +127,7 @@ export function ReferralForm({
     if (wantedConsent !== values.consentId) form.setFieldValue('consentId', wantedConsent)
   }, [wantedConsent])
   const covered = (field: ShareableField) =>
-    values.overriding || (chosen !== null && chosen.dataCategories.includes(categoryOfField(field)))
+    values.overriding || chosen?.dataCategories.includes(categoryOfField(field)) === true
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof toInput>) =>
       apiSend<Referral>('POST', `/cases/${item.id}/referrals`, body),
