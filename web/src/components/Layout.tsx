@@ -127,7 +127,14 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
+      {/* The steering side has some twenty entries: on a small screen the list scrolls, so the
+          last ones (Mein Konto) stay reachable. */}
+      <AppShell.Navbar
+        p="sm"
+        component="nav"
+        aria-label={t('app.mainNavigation')}
+        style={{ overflowY: 'auto' }}
+      >
         {navigation
           .filter((item) => can(item.ability))
           .map((item) => {
