@@ -36,8 +36,11 @@ describe.each(databaseKinds)('demo goal agreements on %s', (kind) => {
     expect(windeck).toMatchObject({ municipalityName: 'Windeck', source: 'computed' })
     expect(hours).toMatchObject({ source: 'manual', current: 8 })
     expect(hours?.series).toHaveLength(3)
+    // The demo's contacts are drawn at random, so the agreement that lags behind is at risk on
+    // some seeds and off track on others; the demo always shows one behind and one on track.
     const statuses = items.map((item) => item.status)
-    expect(statuses).toContain('at_risk')
+    expect(statuses).toContain('on_track')
+    expect(statuses.some((status) => status === 'at_risk' || status === 'off_track')).toBe(true)
 
     const overview = (
       await coordinator.request({ method: 'GET', url: '/api/steering/overview' })
