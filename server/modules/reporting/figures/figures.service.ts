@@ -15,14 +15,14 @@ import { fieldError } from '../../../platform/errors.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import type { Language } from '../../../platform/language.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
-import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { organisationNames, teamNames } from '../../identity/index.ts'
-import { type NetworkMetric, networkFigure } from '../../network/index.ts'
 import { isAdditive, metricById } from '../catalogue/catalogue.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
-import { type PublishedCell, protectTable } from '../suppression/suppression.ts'
+import type { PublishedCell } from '../suppression/suppression.ts'
 import { codedLabel } from './labels.ts'
+import { aggregate } from './owners.ts'
+import { protectFigure } from './protect-figure.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
 
 /**
@@ -31,14 +31,6 @@ import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
  * every cell is protected here before it leaves the server.
  */
 
-const isCaseWork = (metric: MetricId): metric is CaseWorkMetric =>
-  (caseWorkMetrics as readonly string[]).includes(metric)
-
-export function aggregate(db: Kysely<DB>, metric: MetricId, scope: FigureScope, grouping: Grouping) {
-  return isCaseWork(metric)
-    ? caseWorkFigure(db, metric, scope, grouping)
-    : networkFigure(db, metric as NetworkMetric, scope, grouping)
-}
 
 /** Whether the metric offers the dimension; otherwise a 400 at the `by` field. */
 export function assertDimension(metric: Metric, by: DimensionId | undefined): void {
@@ -59,7 +51,7 @@ async function protectedTotal(
 ): Promise<PublishedCell> {
   const [row] = await aggregate(db, metric.id, scope, { kind: 'total' })
   const value = row?.value ?? 0
-  const units = metric.aggregation === 'median' ? (row?.n ?? 0) : value
+  const units = metric.aggregation === 'count' ? value : (row?.n ?? 0)
   return units < threshold ? { value: null, suppressed: true } : { value, suppressed: false }
 }
 
@@ -133,26 +125,13 @@ export async function figures(
   const raw = keys.map((key) => byKey.get(key) ?? { key, value: 0, n: 0 })
   const total = totalRow ?? { key: '', value: 0, n: 0 }
 
-  const median = metric.aggregation === 'median'
-  // A median is withheld by how many cases stand behind it; its value is never a count of persons.
-  const protectedCells = median
-    ? {
-        cells: raw.map((row) =>
-          row.n < thresholdFor(row.key)
-            ? { value: null, suppressed: true }
-            : { value: row.value, suppressed: false },
-        ),
-        total:
-          total.n < settings.threshold
-            ? { value: null, suppressed: true }
-            : { value: total.value, suppressed: false },
-      }
-    : protectTable(
-        raw.map((row) => row.value),
-        total.value,
-        [...raw.map((row) => thresholdFor(row.key)), settings.threshold],
-        isAdditive(metric.id, by),
-      )
+  const protectedCells = protectFigure(
+    metric,
+    raw,
+    total,
+    { cells: raw.map((row) => thresholdFor(row.key)), total: settings.threshold },
+    isAdditive(metric.id, by),
+  )
 
   const labels =
     by === null

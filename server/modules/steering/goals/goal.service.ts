@@ -19,7 +19,7 @@ import {
 } from '../../../../common/goals.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { type DistrictTime, districtTime } from '../../../platform/district-time.ts'
+import { addDays, type DistrictTime, districtTime } from '../../../platform/district-time.ts'
 import { Conflict, fieldError, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
@@ -65,10 +65,11 @@ async function evaluateIndicators(
     agreements.map((agreement) => agreement.id),
   )
   const [values, municipalities] = await Promise.all([
+    // Values measured after the day evaluated (an evaluation of a past period) do not count yet.
     selectIndicatorValues(
       db,
       rows.filter((row) => row.source === 'manual').map((row) => row.id),
-    ),
+    ).then((all) => all.filter((value) => value.measured_on <= time.today)),
     municipalityNames(
       db,
       districtId,
@@ -186,7 +187,10 @@ async function presentAgreements(
 }
 
 async function agreementsWithStatus(db: Kysely<DB>, districtId: string, now: Date, agreementId?: string) {
-  const time = await districtTime(db, districtId, now)
+  return agreementsAt(db, districtId, await districtTime(db, districtId, now), agreementId)
+}
+
+async function agreementsAt(db: Kysely<DB>, districtId: string, time: DistrictTime, agreementId?: string) {
   const rows = await selectAgreements(db, districtId, agreementId)
   const indicators = await evaluateIndicators(db, districtId, rows, time, metricComputer(db))
   return { time, rows, indicators, agreements: await presentAgreements(db, districtId, rows, indicators) }
@@ -401,5 +405,28 @@ export async function goalAgreementCounts(
     atRisk: count('at_risk'),
     offTrack: count('off_track'),
     noData: count('no_data'),
+  }
+}
+
+/**
+ * The agreements whose period touches [from, to], with their indicators' status as it stood on the
+ * period's last day (or today, if that is later): computed indicators from the months up to that
+ * day, entered ones from the values measured by then. For the catalogue's goal figures and the
+ * evaluation's frozen context; the caller has authorised the reader.
+ */
+export async function agreementsInPeriod(
+  db: Kysely<DB>,
+  districtId: string,
+  range: { from: string; to: string },
+  now: Date,
+): Promise<{ asOf: string; agreements: GoalAgreement[]; indicators: Map<string, Indicator[]> }> {
+  const time = await districtTime(db, districtId, now)
+  const asOf = range.to < time.today ? range.to : time.today
+  const at: DistrictTime = { ...time, today: asOf, daysFromToday: (days) => addDays(asOf, days) }
+  const { agreements, indicators } = await agreementsAt(db, districtId, at)
+  return {
+    asOf,
+    agreements: agreements.filter((agreement) => agreement.startsOn <= range.to && agreement.endsOn >= range.from),
+    indicators,
   }
 }

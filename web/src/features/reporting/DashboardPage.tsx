@@ -49,6 +49,10 @@ function useLocalised() {
             : t(`network.referralStatuses.${key}`, { defaultValue: fallback })
         case 'age-group':
           return t(`reporting.values.${key}`, { defaultValue: fallback })
+        case 'goal-status':
+          return t(`reporting.goalStatuses.${key}`, { defaultValue: fallback })
+        case 'baustein':
+          return t(`reporting.bausteine.${key}`, { defaultValue: fallback })
         default:
           return fallback
       }
