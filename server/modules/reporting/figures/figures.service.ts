@@ -7,7 +7,6 @@ import {
   figureErrorCodes,
   isPeriodDimension,
   type Metric,
-  type MetricId,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import { districtTimeZone } from '../../../platform/district-time.ts'
@@ -22,15 +21,14 @@ import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
 import { codedLabel } from './labels.ts'
 import { aggregate } from './owners.ts'
-import { protectFigure } from './protect-figure.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
+import { protectFigure } from './protect-figure.ts'
 
 /**
  * One figure of the catalogue over a period, by one dimension, with its total and its comparisons.
  * Reporting reads no table itself: the aggregates come from the module that owns the data, and
  * every cell is protected here before it leaves the server.
  */
-
 
 /** Whether the metric offers the dimension; otherwise a 400 at the `by` field. */
 export function assertDimension(metric: Metric, by: DimensionId | undefined): void {
@@ -90,6 +88,7 @@ export async function figures(
   actor: Actor,
   query: FiguresQuery,
   language: Language,
+  now: Date = new Date(),
 ): Promise<Figures> {
   authorize(actor, 'figures.read', ownDistrict(actor))
   const metric = metricById(query.metric)
@@ -98,7 +97,7 @@ export async function figures(
     districtTimeZone(db, actor.districtId),
     reportingSettings(db, actor.districtId),
   ])
-  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone }
+  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone, now }
   const by = query.by ?? null
   const special = new Set(metric.specialDimensionValues)
   const thresholdFor = (key: string) =>

@@ -54,7 +54,10 @@ const coded: Partial<Record<DimensionId, Record<string, { de: string; en: string
     no_data: { de: 'ohne Daten', en: 'no data' },
   },
   baustein: {
-    '1': { de: 'Baustein 1: Koordinierung und Verwaltung', en: 'Baustein 1: coordination and administration' },
+    '1': {
+      de: 'Baustein 1: Koordinierung und Verwaltung',
+      en: 'Baustein 1: coordination and administration',
+    },
     '2': { de: 'Baustein 2: Case Management', en: 'Baustein 2: case management' },
     '3': { de: 'Baustein 3: Ausländerbehörde', en: 'Baustein 3: immigration office' },
   },

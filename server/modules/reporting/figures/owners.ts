@@ -27,11 +27,10 @@ export function aggregate(
   metric: MetricId,
   scope: FigureScope,
   grouping: Grouping,
-  now: Date = new Date(),
 ): Promise<AggregateRow[]> {
   if (isCaseWork(metric)) return caseWorkFigure(db, metric, scope, grouping)
   if (isNetwork(metric)) return networkFigure(db, metric, scope, grouping)
   if (isStaffing(metric)) return staffingFigure(db, metric, scope, grouping)
-  if (isGoal(metric)) return goalFigure(db, metric, scope, grouping, now)
+  if (isGoal(metric)) return goalFigure(db, metric, scope, grouping)
   throw new Error(`No owner for metric ${metric}`)
 }

@@ -40,7 +40,10 @@ export function protectFigure(
       const pattern = protectTable(
         raw.map((row) => row.n),
         total.n,
-        [...raw.map((row, index) => people(row.n, thresholds.cells[index] as number)), people(total.n, thresholds.total)],
+        [
+          ...raw.map((row, index) => people(row.n, thresholds.cells[index] as number)),
+          people(total.n, thresholds.total),
+        ],
         additive,
       )
       const publish = (row: AggregateRow, cell: PublishedCell): PublishedCell =>

@@ -62,12 +62,16 @@ function periodsOf(scope: FigureScope, grouping: Grouping): { key: string; from:
   if (grouping.kind !== 'bucket') return [{ key: '', from: scope.range.from, to: scope.range.to }]
   return grouping.buckets.map((bucket) => ({
     key: bucket.key,
-    from: bucket.key < scope.range.from ? scope.range.from : bucket.key,
+    from: [bucket.key, scope.range.from].sort()[1] as string,
     to: bucket.end,
   }))
 }
 
-const fteRow = (key: string, rows: readonly BausteinStaffing[], field: 'filledFte' | 'vacantFte'): AggregateRow => ({
+const fteRow = (
+  key: string,
+  rows: readonly BausteinStaffing[],
+  field: 'filledFte' | 'vacantFte',
+): AggregateRow => ({
   key,
   value: Math.round(rows.reduce((sum, row) => sum + row[field], 0) * 1000) / 1000,
   n: rows.reduce((sum, row) => sum + row.contracts, 0),
@@ -82,10 +86,16 @@ function fteFigure(
   if (grouping.kind === 'attribute') {
     return staffingOn(positions, scope.range.to).map((row) => fteRow(String(row.baustein), [row], field))
   }
-  return periodsOf(scope, grouping).map((period) => fteRow(period.key, staffingOn(positions, period.to), field))
+  return periodsOf(scope, grouping).map((period) =>
+    fteRow(period.key, staffingOn(positions, period.to), field),
+  )
 }
 
-function endingFigure(positions: readonly FigurePosition[], scope: FigureScope, grouping: Grouping): AggregateRow[] {
+function endingFigure(
+  positions: readonly FigurePosition[],
+  scope: FigureScope,
+  grouping: Grouping,
+): AggregateRow[] {
   if (grouping.kind === 'attribute') {
     const ending = contractsEnding(positions, scope.range.from, scope.range.to)
     return [1, 2, 3].map((baustein) => {
@@ -110,7 +120,9 @@ async function caseloadFigure(
     (await caseWorkFigure(db, 'cases-active', scope, grouping)).map((row) => [row.key, row.value]),
   )
   return periodsOf(scope, grouping).map((period) => {
-    const caseManagement = staffingOn(positions, period.to).find((row) => row.baustein === 2) as BausteinStaffing
+    const caseManagement = staffingOn(positions, period.to).find(
+      (row) => row.baustein === 2,
+    ) as BausteinStaffing
     const cases = active.get(period.key) ?? 0
     const ratio = casesPerFte(cases, caseManagement.filledFte)
     return ratio === null

@@ -1,6 +1,6 @@
 import { type Baustein, bausteinNumber } from '../../../../common/staffing.ts'
-import { lastDay } from '../warnings/warning-maths.ts'
 import { addDays, assignedOn, fteEpsilon, roundFte, type Span } from '../staffing-days.ts'
+import { lastDay } from '../warnings/warning-maths.ts'
 
 /**
  * The staffing figures of the metric catalogue, pure: FTE filled and vacant on a day by Baustein,
@@ -58,7 +58,9 @@ export const fundedOn = (position: FigurePosition, day: string) =>
  */
 export function staffingOn(positions: readonly FigurePosition[], day: string): BausteinStaffing[] {
   return bausteinNumbers.map((baustein) => {
-    const own = positions.filter((position) => bausteinNumber[position.baustein] === baustein && fundedOn(position, day))
+    const own = positions.filter(
+      (position) => bausteinNumber[position.baustein] === baustein && fundedOn(position, day),
+    )
     let fte = 0
     let filled = 0
     let inRecruitment = 0
@@ -108,7 +110,12 @@ export function contractsEnding(
         )
         if (continued) return []
         return [
-          { baustein: bausteinNumber[position.baustein], position: position.title, fte: contract.fte, endsOn: end },
+          {
+            baustein: bausteinNumber[position.baustein],
+            position: position.title,
+            fte: contract.fte,
+            endsOn: end,
+          },
         ]
       }),
     )

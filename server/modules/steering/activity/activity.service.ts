@@ -16,7 +16,7 @@ export async function steeringActivity(
   now: Date,
 ) {
   const time = await districtTime(db, districtId, now)
-  const to = range.to < time.today ? range.to : time.today
+  const to = [range.to, time.today].sort()[0] as string
   const bodies =
     to < range.from
       ? []

@@ -34,13 +34,15 @@ export async function goalFigure(
   metric: GoalMetric,
   scope: FigureScope,
   grouping: Grouping,
-  now: Date,
 ): Promise<AggregateRow[]> {
+  const now = scope.now ?? new Date()
   const { agreements, indicators } = await agreementsInPeriod(db, scope.districtId, scope.range, now)
   const statuses =
     metric === 'goal-agreements'
       ? agreements.map((agreement) => agreement.status)
-      : agreements.flatMap((agreement) => (indicators.get(agreement.id) ?? []).map((indicator) => indicator.status))
+      : agreements.flatMap((agreement) =>
+          (indicators.get(agreement.id) ?? []).map((indicator) => indicator.status),
+        )
   return countBy(statuses, grouping)
 }
 
@@ -52,7 +54,12 @@ const unitNames: Record<IndicatorUnit, { de: string; en: string }> = {
 }
 
 /** The goal agreements of a period as an evaluation freezes them: title, status, each indicator's target and value. */
-export async function goalsOfPeriod(db: Kysely<DB>, districtId: string, range: { from: string; to: string }, now: Date) {
+export async function goalsOfPeriod(
+  db: Kysely<DB>,
+  districtId: string,
+  range: { from: string; to: string },
+  now: Date,
+) {
   const { agreements, indicators } = await agreementsInPeriod(db, districtId, range, now)
   return agreements.map((agreement) => ({
     title: agreement.title,

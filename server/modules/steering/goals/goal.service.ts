@@ -421,12 +421,14 @@ export async function agreementsInPeriod(
   now: Date,
 ): Promise<{ asOf: string; agreements: GoalAgreement[]; indicators: Map<string, Indicator[]> }> {
   const time = await districtTime(db, districtId, now)
-  const asOf = range.to < time.today ? range.to : time.today
+  const asOf = [range.to, time.today].sort()[0] as string
   const at: DistrictTime = { ...time, today: asOf, daysFromToday: (days) => addDays(asOf, days) }
   const { agreements, indicators } = await agreementsAt(db, districtId, at)
   return {
     asOf,
-    agreements: agreements.filter((agreement) => agreement.startsOn <= range.to && agreement.endsOn >= range.from),
+    agreements: agreements.filter(
+      (agreement) => agreement.startsOn <= range.to && agreement.endsOn >= range.from,
+    ),
     indicators,
   }
 }
