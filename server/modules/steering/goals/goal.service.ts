@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import {
   type GoalAgreement,
@@ -28,6 +28,9 @@ import { organisationNames } from '../../identity/index.ts'
 import { authorizeOnAgreement, ruleViolation } from '../steering.access.ts'
 import {
   type AgreementRow,
+  bumpAgreementIfVersion,
+  countIndicatorValues,
+  deleteIndicator,
   type IndicatorRow,
   insertAgreement,
   insertIndicator,
@@ -39,6 +42,7 @@ import {
   selectIndicatorValues,
   selectParties,
   updateAgreementIfVersion,
+  updateIndicator as writeIndicator,
 } from './goal.queries.ts'
 import { computedSeries, enteredSeries, evaluateIndicator, type Period } from './indicator-series.ts'
 import { overallStatus } from './indicator-status.ts'
@@ -326,12 +330,7 @@ export async function addIndicator(
   request: RequestContext,
 ): Promise<GoalAgreementDetail> {
   await authorizeOnAgreement(db, actor, 'steering.manage', agreementId)
-  const municipalityId = input.source === 'computed' ? input.parameters.municipalityId : null
-  if (
-    municipalityId &&
-    !(await municipalityNames(db, actor.districtId, [municipalityId])).has(municipalityId)
-  )
-    throw ruleViolation('unknown-reference', 'parameters.municipalityId')
+  const municipalityId = await assertIndicatorMunicipality(db, actor.districtId, input)
   await db.transaction().execute(async (trx) => {
     const indicatorId = await insertIndicator(trx, {
       district_id: actor.districtId,
@@ -354,6 +353,99 @@ export async function addIndicator(
     })
   })
   return readAgreement(db, actor.districtId, agreementId, request.now)
+}
+
+type IndicatorTarget = { agreementId: string; indicatorId: string; expectedVersion: number | undefined }
+
+/** The municipality of a computed indicator must be the district's own. */
+async function assertIndicatorMunicipality(
+  db: Kysely<DB>,
+  districtId: string,
+  input: z.output<typeof indicatorInputSchema>,
+): Promise<string | null> {
+  const municipalityId = input.source === 'computed' ? input.parameters.municipalityId : null
+  if (municipalityId && !(await municipalityNames(db, districtId, [municipalityId])).has(municipalityId))
+    throw ruleViolation('unknown-reference', 'parameters.municipalityId')
+  return municipalityId
+}
+
+/**
+ * Runs a change of one of an agreement's indicators: the indicator is part of the agreement, so
+ * the change takes If-Match with the agreement's version and counts as a new version of it.
+ */
+async function changeIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  change: (
+    trx: Transaction<DB>,
+    indicator: NonNullable<Awaited<ReturnType<typeof selectIndicator>>>,
+  ) => Promise<void>,
+): Promise<void> {
+  await authorizeOnAgreement(db, actor, 'steering.manage', target.agreementId)
+  const { expectedVersion } = target
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  const indicator = await selectIndicator(db, target.indicatorId)
+  if (!indicator || indicator.agreement_id !== target.agreementId) throw new NotFound()
+  await db.transaction().execute(async (trx) => {
+    if (!(await bumpAgreementIfVersion(trx, target.agreementId, expectedVersion))) throw new Conflict()
+    await change(trx, indicator)
+  })
+}
+
+/**
+ * Changes an indicator: name, baseline, target, direction, and for a computed one its metric and
+ * municipality. Whether it is computed stays (409 `indicator-source-fixed`); the unit of one with
+ * entered values stays too (409 `indicator-unit-has-values`), since those values were given in it.
+ */
+export async function updateIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  input: z.output<typeof indicatorInputSchema>,
+  request: RequestContext,
+): Promise<GoalAgreementDetail> {
+  await changeIndicator(db, actor, target, async (trx, indicator) => {
+    const municipalityId = await assertIndicatorMunicipality(trx, actor.districtId, input)
+    if (indicator.source !== input.source) throw ruleViolation('indicator-source-fixed', 'source', 'conflict')
+    if (indicator.unit !== input.unit && (await countIndicatorValues(trx, target.indicatorId)) > 0)
+      throw ruleViolation('indicator-unit-has-values', 'unit', 'conflict')
+    await writeIndicator(trx, target.indicatorId, {
+      name: input.name,
+      unit: input.unit,
+      baseline: input.baseline,
+      target: input.target,
+      direction: input.direction,
+      metric: input.source === 'computed' ? input.metric : null,
+      parameters: input.source === 'computed' ? { municipalityId } : {},
+    })
+    await recordAudit(trx, {
+      ...request,
+      action: 'goal-indicator.update',
+      subjectType: 'goal_indicator',
+      subjectId: target.indicatorId,
+    })
+  })
+  return readAgreement(db, actor.districtId, target.agreementId, request.now)
+}
+
+/** Removes an indicator with its entered values; the agreement keeps its other indicators. */
+export async function removeIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  request: RequestContext,
+): Promise<GoalAgreementDetail> {
+  await changeIndicator(db, actor, target, async (trx) => {
+    await deleteIndicator(trx, target.indicatorId)
+    await recordAudit(trx, {
+      ...request,
+      action: 'goal-indicator.delete',
+      subjectType: 'goal_indicator',
+      subjectId: target.indicatorId,
+    })
+  })
+  return readAgreement(db, actor.districtId, target.agreementId, request.now)
 }
 
 /** Enters a value of an indicator kept by hand: in its unit, measured on a day not after today. */
