@@ -123,6 +123,7 @@ export function IndicatorForm({
   return (
     <form
       ref={formRef}
+      aria-label={indicator ? t('goals.indicator.edit', { name: indicator.name }) : undefined}
       noValidate
       onSubmit={form.onSubmit(
         (values) => add.mutate(toInput(values)),

@@ -1,4 +1,4 @@
-import { Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
 import type { IndicatorStatus } from '../../../../common/goals.ts'
@@ -25,7 +25,7 @@ function keyed<T>(items: readonly T[], keyOf: (item: T) => string): (T & { key: 
 function Status({ status }: { status: IndicatorStatus }) {
   const { t } = useTranslation()
   return (
-    <Badge color={statusColor[status]} variant="filled">
+    <Badge color={statusColor[status]} variant="filled" style={{ flexShrink: 0 }} miw="fit-content">
       {t(`reporting.goalStatuses.${status}`)}
     </Badge>
   )
@@ -39,42 +39,44 @@ function Staffing({ staffing, language }: { staffing: EvaluationContext['staffin
         {t('reporting.evaluations.context.staffing', { date: formatDate(staffing.asOf, language) })}
       </Title>
       <Stack gap="sm">
-        <Table striped withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reporting.dimensions.baustein')}</Table.Th>
-              <Table.Th scope="col" style={right}>
-                {t('reporting.evaluations.context.positions')}
-              </Table.Th>
-              <Table.Th scope="col" style={right}>
-                {t('reporting.evaluations.context.fte')}
-              </Table.Th>
-              <Table.Th scope="col" style={right}>
-                {t('reporting.evaluations.context.filled')}
-              </Table.Th>
-              <Table.Th scope="col" style={right}>
-                {t('reporting.evaluations.context.vacant')}
-              </Table.Th>
-              <Table.Th scope="col" style={right}>
-                {t('reporting.evaluations.context.inRecruitment')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {staffing.bausteine.map((row) => (
-              <Table.Tr key={row.baustein}>
-                <Table.Th scope="row" fw={400}>
-                  {t(`reporting.bausteine.${row.baustein}`)}
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reporting.dimensions.baustein')}</Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('reporting.evaluations.context.positions')}
                 </Table.Th>
-                <Table.Td style={right}>{number(row.positions, language)}</Table.Td>
-                <Table.Td style={right}>{number(row.fte, language)}</Table.Td>
-                <Table.Td style={right}>{number(row.filledFte, language)}</Table.Td>
-                <Table.Td style={right}>{number(row.vacantFte, language)}</Table.Td>
-                <Table.Td style={right}>{number(row.inRecruitment, language)}</Table.Td>
+                <Table.Th scope="col" style={right}>
+                  {t('reporting.evaluations.context.fte')}
+                </Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('reporting.evaluations.context.filled')}
+                </Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('reporting.evaluations.context.vacant')}
+                </Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('reporting.evaluations.context.inRecruitment')}
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {staffing.bausteine.map((row) => (
+                <Table.Tr key={row.baustein}>
+                  <Table.Th scope="row" fw={400}>
+                    {t(`reporting.bausteine.${row.baustein}`)}
+                  </Table.Th>
+                  <Table.Td style={right}>{number(row.positions, language)}</Table.Td>
+                  <Table.Td style={right}>{number(row.fte, language)}</Table.Td>
+                  <Table.Td style={right}>{number(row.filledFte, language)}</Table.Td>
+                  <Table.Td style={right}>{number(row.vacantFte, language)}</Table.Td>
+                  <Table.Td style={right}>{number(row.inRecruitment, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Text size="sm">
           {staffing.caseloadPerFte === null
             ? t('reporting.evaluations.context.caseloadWithheld')
@@ -228,13 +230,9 @@ export function EvaluationContextView({ context }: { context: EvaluationContext 
       <Title order={3} size="h4" id="evaluation-context">
         {t('reporting.evaluations.context.title')}
       </Title>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Staffing staffing={context.staffing} language={language} />
-        <Stack gap="md">
-          <Steering steering={context.steering} language={language} />
-          <Goals goals={context.goals} language={language} />
-        </Stack>
-      </SimpleGrid>
+      <Staffing staffing={context.staffing} language={language} />
+      <Steering steering={context.steering} language={language} />
+      <Goals goals={context.goals} language={language} />
     </Stack>
   )
 }
