@@ -2,8 +2,8 @@ import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
 import type { IndicatorStatus } from '../../../../common/goals.ts'
+import { statusColors } from '../../colors.ts'
 import { formatDate, formatNumber } from '../../i18n.ts'
-import { statusColor } from '../goals/format.ts'
 
 type Language = 'de' | 'en'
 const number = (value: number | null, language: string) =>
@@ -19,6 +19,14 @@ function keyed<T>(items: readonly T[], keyOf: (item: T) => string): (T & { key: 
     seen.set(base, count)
     return { ...item, key: `${base}#${count}` }
   })
+}
+
+// The goals' colours, kept here so this page loads no text of the goals feature.
+const statusColor: Record<IndicatorStatus, string> = {
+  on_track: statusColors.positive,
+  at_risk: statusColors.warning,
+  off_track: statusColors.negative,
+  no_data: statusColors.neutral,
 }
 
 /** On track, at risk, off track or no data: in words, never in colour alone. */
