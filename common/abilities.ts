@@ -51,6 +51,7 @@ export const actions = [
   'figures.read',
   'reporting-settings.manage',
   'evaluation.manage',
+  'reporting.start-page',
 ] as const
 export type Action = (typeof actions)[number]
 

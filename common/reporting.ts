@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dateErrorCodes, earliestRecordDay } from './dates.ts'
+import { evaluationContextSchema } from './evaluation-context.ts'
 
 /**
  * The API contract of reporting: the metric catalogue (`GET /api/metrics`) and one figure by a
@@ -19,6 +20,12 @@ export const metricIds = [
   'median-case-duration',
   'legal-sphere-changes',
   'days-first-contact-to-plan',
+  'goal-agreements',
+  'goal-indicators',
+  'fte-filled',
+  'fte-vacant',
+  'contracts-ending',
+  'caseload-per-fte',
 ] as const
 export type MetricId = (typeof metricIds)[number]
 
@@ -38,6 +45,8 @@ export const attributeDimensions = [
   'legal-sphere',
   'organisation',
   'outcome',
+  'goal-status',
+  'baustein',
 ] as const
 export type AttributeDimension = (typeof attributeDimensions)[number]
 
@@ -51,8 +60,25 @@ export const isPeriodDimension = (dimension: DimensionId): dimension is PeriodDi
 export const sensitivities = ['standard', 'special'] as const
 export type Sensitivity = (typeof sensitivities)[number]
 
-export const metricUnits = ['count', 'persons', 'cases', 'days'] as const
+export const metricUnits = [
+  'count',
+  'persons',
+  'cases',
+  'days',
+  'agreements',
+  'indicators',
+  'fte',
+  'contracts',
+  'cases-per-fte',
+] as const
 export type MetricUnit = (typeof metricUnits)[number]
+
+/**
+ * How a metric's cells combine and what its threshold is checked against: a count by its value; a
+ * sum (FTE) by the contracts behind it; a median or a ratio by the units behind it (`n`).
+ */
+export const metricAggregations = ['count', 'sum', 'median', 'ratio'] as const
+export type MetricAggregation = (typeof metricAggregations)[number]
 
 const bilingual = z.object({ de: z.string(), en: z.string() })
 
@@ -62,7 +88,11 @@ export const metricSchema = z
     name: bilingual,
     definition: bilingual.describe('What is counted, written out: the one implementation follows it'),
     unit: z.enum(metricUnits),
-    aggregation: z.enum(['count', 'median']).describe('A count adds up over cells; a median does not'),
+    aggregation: z
+      .enum(metricAggregations)
+      .describe(
+        'A count adds up over cells and is withheld by its value; a sum (FTE) adds up and is withheld by the contracts behind it; a median or ratio is withheld by the units behind it',
+      ),
     dimensions: z.array(z.enum(dimensionIds)),
     sensitivity: z.enum(sensitivities),
     /** Dimensions whose cells are special categories (health), checked against the higher threshold. */
@@ -241,6 +271,11 @@ export const evaluationSchema = evaluationSummarySchema
     threshold: z.number().int(),
     specialThreshold: z.number().int(),
     sections: z.array(evaluationSectionSchema),
+    context: evaluationContextSchema
+      .optional()
+      .describe(
+        'Staffing, steering activity and goal agreements frozen with the figures; absent in evaluations made before',
+      ),
   })
   .meta({ id: 'Evaluation' })
 export type Evaluation = z.infer<typeof evaluationSchema>

@@ -258,6 +258,10 @@ export const attendanceSchema = z.object({
   membershipId: z.uuid(),
   representative: z.string(),
   organisationName: z.string().nullable(),
+  seatLabel: z
+    .string()
+    .nullable()
+    .describe('The seat held (e.g. "Kommune 1"), shown where no organisation is named'),
   role: z.enum(membershipRoles),
   status: z.enum(attendanceStatuses).nullable(),
 })

@@ -71,6 +71,24 @@ test('a coordinator follows the goal agreements, records a new one and enters a 
   await expect(courses.getByText('55 %').first()).toBeVisible()
   await expect(courses.getByText(/im Plan|gefährdet|nicht im Plan/).first()).toBeVisible()
   await expectAccessible(page, testInfo, 'new goal agreement')
+
+  // Changed in the form it was added with: the unit stays, since a value was entered in it.
+  await page.getByRole('button', { name: 'Ändern: Kursbeginn binnen 6 Wochen' }).click()
+  const edit = page.getByRole('form', { name: 'Ändern: Kursbeginn binnen 6 Wochen' })
+  await expect(edit.getByRole('combobox', { name: 'Einheit' })).toBeDisabled()
+  await edit.getByRole('textbox', { name: 'Bezeichnung' }).fill('Kursbeginn binnen 8 Wochen')
+  await edit.getByRole('textbox', { name: 'Zielwert' }).fill('90')
+  await expectAccessible(page, testInfo, 'indicator edit form')
+  await edit.getByRole('button', { name: 'Änderungen speichern' }).click()
+  const renamed = page.getByRole('region', { name: 'Kursbeginn binnen 8 Wochen' })
+  await expect(renamed).toBeVisible()
+  await expect(renamed.getByText('90 %').first()).toBeVisible()
+
+  // Removed after asking once more.
+  await page.getByRole('button', { name: 'Entfernen: Beratungskontakte im Kreis' }).click()
+  await page.getByRole('button', { name: 'Endgültig entfernen' }).click()
+  await expect(page.getByRole('region', { name: 'Beratungskontakte im Kreis' })).toHaveCount(0)
+  await expect(renamed).toBeVisible()
 })
 
 test('report readers read the goal agreements but cannot change them', async ({ page }, testInfo) => {

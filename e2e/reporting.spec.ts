@@ -47,6 +47,13 @@ test('a coordinator creates the March–April evaluation and reads it back', asy
   const monthly = page.getByRole('region', { name: 'Beratungskontakte nach Monat' })
   await expect(monthly.getByRole('row', { name: /2026-03/ })).toBeVisible()
   await expect(page.getByRole('cell', { name: '< 3' }).first()).toBeVisible()
+  // Frozen beside the figures: staffing by Baustein, the steering group's meetings, the goal agreements.
+  const staffing = page.getByRole('region', { name: 'Stellen nach Baustein am 30.04.2026' })
+  await expect(staffing.getByRole('row', { name: /Baustein 2: Case Management/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Steuerung im Zeitraum' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: /Zielvereinbarungen \(Stand am Ende des Zeitraums\)/ }),
+  ).toBeVisible()
   await expectAccessible(page, testInfo, 'evaluation detail')
   await page.getByRole('link', { name: '← Alle Auswertungen' }).click()
   await expect(page.getByRole('link', { name: 'Erste Auswertung März bis April' })).toBeVisible()

@@ -250,6 +250,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   'POST /api/goal-agreements': () => matrixAgreement,
   'PUT /api/goal-agreements/:agreementId': () => matrixAgreement,
   'POST /api/goal-agreements/:agreementId/indicators': () => matrixIndicator,
+  'PUT /api/goal-agreements/:agreementId/indicators/:indicatorId': () => matrixIndicator,
   'POST /api/goal-agreements/:agreementId/indicators/:indicatorId/values': () => ({
     measuredOn: today(),
     value: 5,

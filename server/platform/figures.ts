@@ -14,7 +14,13 @@ export type Grouping =
   | { kind: 'bucket'; unit: BucketUnit; buckets: readonly { key: string; end: string }[] }
   | { kind: 'attribute'; dimension: AttributeDimension }
 
-export type FigureScope = { districtId: string; range: DayRange; timeZone: string }
+export type FigureScope = {
+  districtId: string
+  range: DayRange
+  timeZone: string
+  /** The request's instant, for figures judged as of today (a goal's status); the clock's now if left out. */
+  now?: Date
+}
 
 /**
  * A figure per calendar month of the district, `YYYY-MM`, as steering's indicators read it: the

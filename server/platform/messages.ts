@@ -291,6 +291,14 @@ export const messages = {
     de: 'Dieser Indikator wird aus den Daten von Lotse berechnet; Werte lassen sich nur bei Indikatoren eintragen, die von Hand geführt werden.',
     en: 'This indicator is computed from Lotse’s data; values can only be entered for indicators kept by hand.',
   },
+  'indicator-source-fixed': {
+    de: 'Ob ein Indikator berechnet oder von Hand geführt wird, lässt sich nicht ändern; bitte den Indikator entfernen und neu anlegen.',
+    en: 'Whether an indicator is computed or kept by hand cannot be changed; please remove the indicator and add a new one.',
+  },
+  'indicator-unit-has-values': {
+    de: 'Für diesen Indikator sind schon Werte in seiner Einheit eingetragen; die Einheit lässt sich nicht mehr ändern.',
+    en: 'Values in its unit have been entered for this indicator; its unit can no longer be changed.',
+  },
   'obstacle-personal-data': {
     de: 'Eine Systemrückmeldung darf keine personenbezogenen Daten enthalten: keine Namen von Personen des Kreises und kein vollständiges Datum, das ein Geburtsdatum sein könnte. Bitte allgemein beschreiben (z. B. „eine Klientin“, „seit März 2025“).',
     en: 'A structural obstacle must not hold personal data: no names of persons of the district and no full date that could be a birth date. Please describe it in general terms (e.g. "a client", "since March 2025").',

@@ -271,6 +271,10 @@ const rules: Record<Action, Rule> = {
   // everyone with figures.read reads them.
   'evaluation.manage': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Whose start page is the reporting dashboard: report readers (administration, committee), who
+  // have no case work, steering or staffing to start from. No route asks for it; the web does.
+  'reporting.start-page': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'report_reader') && rules['figures.read'](actor, subject),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -38,6 +38,10 @@ const demoOrganisations = [
   { name: 'Ukrainischer Verein Rhein-Sieg e. V.', kind: 'migrantenorganisation', legalSpheres: [] },
   { name: 'Syrisch-Deutscher Kulturverein Troisdorf e. V.', kind: 'migrantenorganisation', legalSpheres: [] },
   { name: 'Volkshochschule Rhein-Sieg', kind: 'bildungstraeger', legalSpheres: [] },
+  // Municipalities hold seats in the steering group as organisations of kind kommune.
+  { name: 'Stadt Troisdorf', kind: 'kommune', legalSpheres: [] },
+  { name: 'Stadt Sankt Augustin', kind: 'kommune', legalSpheres: [] },
+  { name: 'Kreisstadt Siegburg', kind: 'kommune', legalSpheres: [] },
 ]
 
 /** One user per role, as DOMAIN.md describes them; the usernames are printed at start. */

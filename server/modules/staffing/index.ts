@@ -1,3 +1,10 @@
+export {
+  type StaffingMetric,
+  staffingAt,
+  staffingFigure,
+  staffingFigureDimensions,
+  staffingMetrics,
+} from './figures/staffing-figures.service.ts'
 export { startStaffingJobs } from './staffing.jobs.ts'
 export { staffingRoutes } from './staffing.routes.ts'
 export { seedDemoStaffing } from './staffing.seed.ts'

@@ -111,17 +111,17 @@ const steeringSeats: DemoSeat[] = [
   {
     label: 'Kommune 1',
     kind: 'kommune',
-    holder: { representative: 'Bürgermeister Frank Heuser (Troisdorf)' },
+    holder: { organisation: 'Stadt Troisdorf', representative: 'Bürgermeister Frank Heuser' },
   },
   {
     label: 'Kommune 2',
     kind: 'kommune',
-    holder: { representative: 'Beigeordnete Elke Möller (Sankt Augustin)' },
+    holder: { organisation: 'Stadt Sankt Augustin', representative: 'Beigeordnete Elke Möller' },
   },
   {
     label: 'Kommune 3',
     kind: 'kommune',
-    holder: { representative: 'Fachbereichsleiter Jan Kowalski (Siegburg)' },
+    holder: { organisation: 'Kreisstadt Siegburg', representative: 'Fachbereichsleiter Jan Kowalski' },
   },
   { label: 'Kommune 4', kind: 'kommune' },
   { label: 'Kommune 5', kind: 'kommune' },

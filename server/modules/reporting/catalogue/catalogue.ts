@@ -9,11 +9,13 @@ import {
 } from '../../../../common/reporting.ts'
 import { caseWorkFigureDimensions, caseWorkMetrics } from '../../casework/index.ts'
 import { networkFigureDimensions, networkMetrics } from '../../network/index.ts'
+import { staffingFigureDimensions, staffingMetrics } from '../../staffing/index.ts'
+import { goalFigureDimensions, goalMetrics } from '../../steering/index.ts'
 
 /**
  * The metric catalogue: every figure Lotse publishes, with its name, its written definition and the
  * dimensions it can be broken down by. The dimensions come from the module that owns the data
- * (case work, network), which holds the one implementation of each metric.
+ * (case work, network, steering, staffing), which holds the one implementation of each metric.
  */
 
 type MetricText = Omit<Metric, 'id' | 'dimensions'>
@@ -143,20 +145,94 @@ const texts: Record<MetricId, MetricText> = {
     sensitivity: 'standard',
     specialDimensionValues: [],
   },
+  'goal-agreements': {
+    name: { de: 'Zielvereinbarungen nach Stand', en: 'Goal agreements by status' },
+    definition: {
+      de: 'Anzahl der Zielvereinbarungen, deren Laufzeit den Zeitraum berührt, nach ihrem Stand am letzten Tag des Zeitraums (oder heute, wenn dieser später liegt): im Plan, gefährdet, nicht im Plan, ohne Daten. Der Stand einer Vereinbarung ist der schlechteste ihrer Indikatoren (Regel der Entscheidung 0012), berechnet aus den bis zu diesem Tag vollständigen Monaten bzw. den bis dahin erfassten Werten.',
+      en: "Number of goal agreements whose period touches the period, by their status on the period's last day (or today, if that is later): on track, at risk, off track, no data. An agreement's status is the worst of its indicators' (the rule of decision 0012), computed from the months complete by that day or the values entered by then.",
+    },
+    unit: 'agreements',
+    aggregation: 'count',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
+  'goal-indicators': {
+    name: { de: 'Indikatoren nach Stand', en: 'Goal indicators by status' },
+    definition: {
+      de: 'Anzahl der Indikatoren dieser Zielvereinbarungen (wie bei „Zielvereinbarungen nach Stand“) nach ihrem Stand am selben Tag.',
+      en: 'Number of the indicators of those goal agreements (as for "Goal agreements by status") by their status on the same day.',
+    },
+    unit: 'indicators',
+    aggregation: 'count',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
+  'fte-filled': {
+    name: { de: 'Besetzte Stellenanteile (VZÄ)', en: 'FTE filled' },
+    definition: {
+      de: 'Summe der durch laufende Verträge besetzten Vollzeitäquivalente der Stellen, deren Förderzeitraum den Tag umfasst, am letzten Tag des Zeitraums (bei Aufteilung nach Zeit: am letzten Tag jedes Abschnitts). Eine Stelle zählt höchstens mit ihrem eigenen Umfang; ein Vertrag zählt bis zu seinem Ende oder einem früher geplanten Ausscheiden. Nach Baustein (1: Koordinierung und Verwaltung, 2: Case Management, 3: Ausländerbehörde). Zurückgehalten, wenn weniger Verträge als der Schwellenwert dahinterstehen: der Umfang von ein oder zwei Personen ist ihr Stellenanteil.',
+      en: 'Sum of the full-time equivalents filled by running contracts on the positions whose funding period covers the day, on the last day of the period (broken down by time: on the last day of each bucket). A position counts at most its own FTE; a contract counts until its end or an earlier planned departure. By Baustein (1: coordination and administration, 2: case management, 3: immigration office). Withheld when fewer contracts than the threshold stand behind it: the FTE of one or two people is their part-time share.',
+    },
+    unit: 'fte',
+    aggregation: 'sum',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
+  'fte-vacant': {
+    name: { de: 'Unbesetzte Stellenanteile (VZÄ)', en: 'FTE vacant' },
+    definition: {
+      de: 'Summe der nicht durch laufende Verträge besetzten Vollzeitäquivalente derselben Stellen am selben Tag (Umfang der Stelle minus besetzter Anteil). Zurückgehalten wie die besetzten Anteile und in denselben Zellen, weil der Umfang der Stellen bekannt ist und unbesetzt = Stelle − besetzt.',
+      en: 'Sum of the full-time equivalents of the same positions on the same day not filled by running contracts (position FTE minus FTE filled). Withheld like the FTE filled and in the same cells, since the positions are known and vacant = position − filled.',
+    },
+    unit: 'fte',
+    aggregation: 'sum',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
+  'contracts-ending': {
+    name: { de: 'Auslaufende Verträge', en: 'Contracts ending' },
+    definition: {
+      de: 'Anzahl der Verträge, deren letzter Tag (vereinbartes Ende oder früher geplantes Ausscheiden) im Zeitraum liegt, außer dieselbe Person arbeitet am Folgetag auf derselben Stelle weiter. Nach Baustein.',
+      en: 'Number of contracts whose last day (the agreed end or an earlier planned departure) lies in the period, unless the same person continues on the same position the next day. By Baustein.',
+    },
+    unit: 'contracts',
+    aggregation: 'count',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
+  'caseload-per-fte': {
+    name: { de: 'Fälle je VZÄ im Case Management', en: 'Caseload per case-management FTE' },
+    definition: {
+      de: 'Aktive Fälle am letzten Tag des Zeitraums (wie „Aktive Fälle“) je besetztem Vollzeitäquivalent im Baustein 2 (Case Management) am selben Tag (wie „Besetzte Stellenanteile“), auf eine Nachkommastelle. Zurückgehalten, wenn weniger Fälle oder weniger Verträge als der Schwellenwert dahinterstehen. Nicht nach Gemeinde oder Team: neben den veröffentlichten aktiven Fällen verriete der Quotient den Stellenanteil einzelner Personen.',
+      en: 'Cases active on the last day of the period (as "Active cases") per filled full-time equivalent in Baustein 2 (case management) on the same day (as "FTE filled"), to one decimal. Withheld when fewer cases or fewer contracts than the threshold stand behind it. Not by municipality or team: beside the published active cases, the ratio would give away individual part-time shares.',
+    },
+    unit: 'cases-per-fte',
+    aggregation: 'ratio',
+    sensitivity: 'standard',
+    specialDimensionValues: [],
+  },
 }
 
-const ownerDimensions: Record<MetricId, readonly AttributeDimension[]> = {
-  ...caseWorkFigureDimensions,
-  ...networkFigureDimensions,
-}
+/** Case work and the network record events on days: every period bucket, plus their attributes. */
+const withPeriods = (dimensions: Record<string, readonly AttributeDimension[]>) =>
+  Object.fromEntries(
+    Object.entries(dimensions).map(([id, attributes]) => [id, [...periodDimensions, ...attributes]]),
+  ) as Record<string, readonly DimensionId[]>
 
-/** The order in which the catalogue lists metrics: case work first, then the network. */
-const order: readonly MetricId[] = [...caseWorkMetrics, ...networkMetrics]
+const ownerDimensions = {
+  ...withPeriods(caseWorkFigureDimensions),
+  ...withPeriods(networkFigureDimensions),
+  ...goalFigureDimensions,
+  ...staffingFigureDimensions,
+} as Record<MetricId, readonly DimensionId[]>
+
+/** The order in which the catalogue lists metrics: case work, the network, steering, staffing. */
+const order: readonly MetricId[] = [...caseWorkMetrics, ...networkMetrics, ...goalMetrics, ...staffingMetrics]
 
 export const metrics: readonly Metric[] = order.map((id) => ({
   id,
   ...texts[id],
-  dimensions: [...periodDimensions, ...ownerDimensions[id]] as DimensionId[],
+  dimensions: [...ownerDimensions[id]],
 }))
 
 export const metricById = (id: MetricId): Metric => metrics.find((metric) => metric.id === id) as Metric
@@ -169,15 +245,19 @@ export const catalogueVersion = createHash('sha256')
 
 export const metricCatalogue = (): MetricCatalogue => ({ version: catalogueVersion, metrics: [...metrics] })
 
+/** Figures of a day (the end of the period or of each bucket): over time they do not add up. */
+const stocks: ReadonlySet<MetricId> = new Set(['cases-active', 'fte-filled', 'fte-vacant'])
+
 /**
  * Whether the cells of a metric by a dimension add up to its total (each unit in exactly one cell),
  * so that differencing is possible and secondary suppression applies. Distinct persons over time,
  * contacts with several domains and stocks at bucket ends do not add up.
  */
 export function isAdditive(metric: MetricId, dimension: DimensionId | null): boolean {
-  if (metricById(metric).aggregation !== 'count' || dimension === null) return false
+  const { aggregation } = metricById(metric)
+  if ((aggregation !== 'count' && aggregation !== 'sum') || dimension === null) return false
   if (dimension === 'domain') return false
-  if (metric === 'cases-active' && (periodDimensions as readonly string[]).includes(dimension)) return false
+  if (stocks.has(metric) && (periodDimensions as readonly string[]).includes(dimension)) return false
   if (metric === 'persons-counselled') {
     return !(periodDimensions as readonly string[]).includes(dimension) && dimension !== 'team'
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
 import type {
   AttributeDimension,
   DimensionId,
@@ -19,10 +20,12 @@ import type { FigureScope } from '../../../platform/figures.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { catalogueVersion, isAdditive, metricById } from '../catalogue/catalogue.ts'
-import { aggregate, labelsFor } from '../figures/figures.service.ts'
+import { labelsFor } from '../figures/figures.service.ts'
+import { aggregate } from '../figures/owners.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
+import { evaluationContext } from './context.ts'
 import { insertEvaluation, selectEvaluation, selectEvaluations } from './evaluations.queries.ts'
 import { protectSection, type RawTable } from './protect.ts'
 
@@ -137,16 +140,22 @@ async function section(
   }
 }
 
-/** Computes every section of the period inside one read-only snapshot, so the tables agree with each other. */
+type Frozen = { sections: EvaluationSection[]; context: EvaluationContext }
+
+/**
+ * Computes every section of the period and its context inside one read-only snapshot, so the
+ * tables agree with each other and with the staffing and steering beside them.
+ */
 async function computeSections(
   db: Kysely<DB>,
   districtId: string,
   input: EvaluationInput,
   settings: ReportingSettings,
-): Promise<EvaluationSection[]> {
+  now: Date,
+): Promise<Frozen> {
   const timeZone = await districtTimeZone(db, districtId)
   const range = { from: input.from, to: input.to }
-  const scope: FigureScope = { districtId, range, timeZone }
+  const scope: FigureScope = { districtId, range, timeZone, now }
   const previousScope: FigureScope = { ...scope, range: previousPeriod(input.from, input.to) }
   const unit = trendUnit(input.from, input.to)
   return db
@@ -157,7 +166,7 @@ async function computeSections(
       for (const { metric, by } of plan) {
         sections.push(await section(trx, metric, by, scope, previousScope, unit, settings))
       }
-      return sections
+      return { sections, context: await evaluationContext(trx, scope, settings, now) }
     })
 }
 
@@ -173,15 +182,21 @@ const summaryOf = (row: SummaryRow): EvaluationSummary => ({
   createdAt: new Date(row.created_at).toISOString(),
 })
 
+/** Evaluations made before the context was frozen stored their sections alone. */
+const frozenOf = (figures: unknown): { sections: EvaluationSection[]; context?: EvaluationContext } =>
+  Array.isArray(figures) ? { sections: figures as EvaluationSection[] } : (figures as Frozen)
+
 function evaluationOf(row: StoredRow): Evaluation {
   const previous = previousPeriod(row.period_from, row.period_to)
+  const { sections, context } = frozenOf(row.figures)
   return {
     ...summaryOf(row),
     previousFrom: previous.from,
     previousTo: previous.to,
     threshold: row.threshold,
     specialThreshold: row.special_threshold,
-    sections: row.figures as EvaluationSection[],
+    sections,
+    ...(context ? { context } : {}),
   }
 }
 
@@ -193,7 +208,7 @@ export async function createEvaluation(
 ): Promise<Evaluation> {
   authorize(actor, 'evaluation.manage', ownDistrict(actor))
   const settings = await reportingSettings(db, actor.districtId)
-  const sections = await computeSections(db, actor.districtId, input, settings)
+  const frozen = await computeSections(db, actor.districtId, input, settings, request.now)
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await insertEvaluation(trx, {
       district_id: actor.districtId,
@@ -203,7 +218,7 @@ export async function createEvaluation(
       catalogue_version: catalogueVersion,
       threshold: settings.threshold,
       special_threshold: settings.specialThreshold,
-      figures: JSON.stringify(sections),
+      figures: JSON.stringify(frozen),
       created_by: actor.userId,
     })
     await recordAudit(trx, {

@@ -7,7 +7,6 @@ import {
   figureErrorCodes,
   isPeriodDimension,
   type Metric,
-  type MetricId,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import { districtTimeZone } from '../../../platform/district-time.ts'
@@ -15,30 +14,21 @@ import { fieldError } from '../../../platform/errors.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import type { Language } from '../../../platform/language.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
-import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { organisationNames, teamNames } from '../../identity/index.ts'
-import { type NetworkMetric, networkFigure } from '../../network/index.ts'
 import { isAdditive, metricById } from '../catalogue/catalogue.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
-import { type PublishedCell, protectTable } from '../suppression/suppression.ts'
+import type { PublishedCell } from '../suppression/suppression.ts'
 import { codedLabel } from './labels.ts'
+import { aggregate } from './owners.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
+import { protectFigure } from './protect-figure.ts'
 
 /**
  * One figure of the catalogue over a period, by one dimension, with its total and its comparisons.
  * Reporting reads no table itself: the aggregates come from the module that owns the data, and
  * every cell is protected here before it leaves the server.
  */
-
-const isCaseWork = (metric: MetricId): metric is CaseWorkMetric =>
-  (caseWorkMetrics as readonly string[]).includes(metric)
-
-export function aggregate(db: Kysely<DB>, metric: MetricId, scope: FigureScope, grouping: Grouping) {
-  return isCaseWork(metric)
-    ? caseWorkFigure(db, metric, scope, grouping)
-    : networkFigure(db, metric as NetworkMetric, scope, grouping)
-}
 
 /** Whether the metric offers the dimension; otherwise a 400 at the `by` field. */
 export function assertDimension(metric: Metric, by: DimensionId | undefined): void {
@@ -59,7 +49,7 @@ async function protectedTotal(
 ): Promise<PublishedCell> {
   const [row] = await aggregate(db, metric.id, scope, { kind: 'total' })
   const value = row?.value ?? 0
-  const units = metric.aggregation === 'median' ? (row?.n ?? 0) : value
+  const units = metric.aggregation === 'count' ? value : (row?.n ?? 0)
   return units < threshold ? { value: null, suppressed: true } : { value, suppressed: false }
 }
 
@@ -98,6 +88,7 @@ export async function figures(
   actor: Actor,
   query: FiguresQuery,
   language: Language,
+  now: Date = new Date(),
 ): Promise<Figures> {
   authorize(actor, 'figures.read', ownDistrict(actor))
   const metric = metricById(query.metric)
@@ -106,7 +97,7 @@ export async function figures(
     districtTimeZone(db, actor.districtId),
     reportingSettings(db, actor.districtId),
   ])
-  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone }
+  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone, now }
   const by = query.by ?? null
   const special = new Set(metric.specialDimensionValues)
   const thresholdFor = (key: string) =>
@@ -133,26 +124,13 @@ export async function figures(
   const raw = keys.map((key) => byKey.get(key) ?? { key, value: 0, n: 0 })
   const total = totalRow ?? { key: '', value: 0, n: 0 }
 
-  const median = metric.aggregation === 'median'
-  // A median is withheld by how many cases stand behind it; its value is never a count of persons.
-  const protectedCells = median
-    ? {
-        cells: raw.map((row) =>
-          row.n < thresholdFor(row.key)
-            ? { value: null, suppressed: true }
-            : { value: row.value, suppressed: false },
-        ),
-        total:
-          total.n < settings.threshold
-            ? { value: null, suppressed: true }
-            : { value: total.value, suppressed: false },
-      }
-    : protectTable(
-        raw.map((row) => row.value),
-        total.value,
-        [...raw.map((row) => thresholdFor(row.key)), settings.threshold],
-        isAdditive(metric.id, by),
-      )
+  const protectedCells = protectFigure(
+    metric,
+    raw,
+    total,
+    { cells: raw.map((row) => thresholdFor(row.key)), total: settings.threshold },
+    isAdditive(metric.id, by),
+  )
 
   const labels =
     by === null

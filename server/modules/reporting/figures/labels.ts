@@ -47,6 +47,20 @@ const coded: Partial<Record<DimensionId, Record<string, { de: string; en: string
     completed: { de: 'abgeschlossen', en: 'completed' },
     cancelled: { de: 'zurückgezogen', en: 'cancelled' },
   },
+  'goal-status': {
+    on_track: { de: 'im Plan', en: 'on track' },
+    at_risk: { de: 'gefährdet', en: 'at risk' },
+    off_track: { de: 'nicht im Plan', en: 'off track' },
+    no_data: { de: 'ohne Daten', en: 'no data' },
+  },
+  baustein: {
+    '1': {
+      de: 'Baustein 1: Koordinierung und Verwaltung',
+      en: 'Baustein 1: coordination and administration',
+    },
+    '2': { de: 'Baustein 2: Case Management', en: 'Baustein 2: case management' },
+    '3': { de: 'Baustein 3: Ausländerbehörde', en: 'Baustein 3: immigration office' },
+  },
 }
 
 const missing = { de: 'ohne Angabe', en: 'not recorded' }

@@ -195,3 +195,53 @@ export async function insertIndicatorValue(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Counts one more change of an agreement if it still has the expected version; false when someone changed it first. */
+export async function bumpAgreementIfVersion(
+  trx: Transaction<DB>,
+  agreementId: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('goal_agreement')
+    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', agreementId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function countIndicatorValues(trx: Transaction<DB>, indicatorId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('goal_indicator_value')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('indicator_id', '=', indicatorId)
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export async function updateIndicator(
+  trx: Transaction<DB>,
+  indicatorId: string,
+  values: {
+    name: string
+    unit: string
+    baseline: number
+    target: number
+    direction: string
+    metric: string | null
+    parameters: Record<string, unknown>
+  },
+): Promise<void> {
+  await trx
+    .updateTable('goal_indicator')
+    .set({ ...values, parameters: JSON.stringify(values.parameters) })
+    .where('id', '=', indicatorId)
+    .execute()
+}
+
+/** Removes an indicator with the values entered for it. */
+export async function deleteIndicator(trx: Transaction<DB>, indicatorId: string): Promise<void> {
+  await trx.deleteFrom('goal_indicator_value').where('indicator_id', '=', indicatorId).execute()
+  await trx.deleteFrom('goal_indicator').where('id', '=', indicatorId).execute()
+}

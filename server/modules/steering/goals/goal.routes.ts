@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -21,7 +21,9 @@ import {
   getAgreement,
   listAgreements,
   listIndicators,
+  removeIndicator,
   updateAgreement,
+  updateIndicator,
 } from './goal.service.ts'
 
 const tags = ['Steering: goal agreements']
@@ -138,6 +140,56 @@ export const goalRoutes =
             ),
           ),
     )
+    const indicatorParams = agreementParams.extend({ indicatorId: z.uuid() })
+    // An indicator is part of its agreement: a change names the agreement's version.
+    const indicatorTarget = (
+      request: FastifyRequest,
+      params: { agreementId: string; indicatorId: string },
+    ) => ({
+      ...params,
+      expectedVersion: ifMatchVersion(request),
+    })
+    app.put(
+      '/goal-agreements/:agreementId/indicators/:indicatorId',
+      {
+        config: { access: 'steering.manage' },
+        schema: {
+          tags,
+          summary:
+            "Change an indicator (name, baseline, target, direction; a computed one's metric); If-Match with the agreement's version",
+          params: indicatorParams,
+          body: indicatorInputSchema,
+          response: { 200: goalAgreementDetailSchema, ...problems },
+        },
+      },
+      (request) =>
+        updateIndicator(
+          db,
+          actorOf(request),
+          indicatorTarget(request, request.params),
+          request.body,
+          requestContext(request),
+        ),
+    )
+    app.delete(
+      '/goal-agreements/:agreementId/indicators/:indicatorId',
+      {
+        config: { access: 'steering.manage' },
+        schema: {
+          tags,
+          summary: "Remove an indicator with its entered values; If-Match with the agreement's version",
+          params: indicatorParams,
+          response: { 200: goalAgreementDetailSchema, ...problems },
+        },
+      },
+      (request) =>
+        removeIndicator(
+          db,
+          actorOf(request),
+          indicatorTarget(request, request.params),
+          requestContext(request),
+        ),
+    )
     app.post(
       '/goal-agreements/:agreementId/indicators/:indicatorId/values',
       {
@@ -145,7 +197,7 @@ export const goalRoutes =
         schema: {
           tags,
           summary: 'Enter a value of an indicator kept by hand (day, value in its unit, note)',
-          params: agreementParams.extend({ indicatorId: z.uuid() }),
+          params: indicatorParams,
           body: indicatorValueInputSchema,
           response: { 201: goalAgreementDetailSchema, ...problems },
         },

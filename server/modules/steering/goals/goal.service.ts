@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import {
   type GoalAgreement,
@@ -19,7 +19,7 @@ import {
 } from '../../../../common/goals.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { type DistrictTime, districtTime } from '../../../platform/district-time.ts'
+import { addDays, type DistrictTime, districtTime } from '../../../platform/district-time.ts'
 import { Conflict, fieldError, NotFound, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
@@ -28,6 +28,9 @@ import { organisationNames } from '../../identity/index.ts'
 import { authorizeOnAgreement, ruleViolation } from '../steering.access.ts'
 import {
   type AgreementRow,
+  bumpAgreementIfVersion,
+  countIndicatorValues,
+  deleteIndicator,
   type IndicatorRow,
   insertAgreement,
   insertIndicator,
@@ -39,6 +42,7 @@ import {
   selectIndicatorValues,
   selectParties,
   updateAgreementIfVersion,
+  updateIndicator as writeIndicator,
 } from './goal.queries.ts'
 import { computedSeries, enteredSeries, evaluateIndicator, type Period } from './indicator-series.ts'
 import { overallStatus } from './indicator-status.ts'
@@ -65,10 +69,11 @@ async function evaluateIndicators(
     agreements.map((agreement) => agreement.id),
   )
   const [values, municipalities] = await Promise.all([
+    // Values measured after the day evaluated (an evaluation of a past period) do not count yet.
     selectIndicatorValues(
       db,
       rows.filter((row) => row.source === 'manual').map((row) => row.id),
-    ),
+    ).then((all) => all.filter((value) => value.measured_on <= time.today)),
     municipalityNames(
       db,
       districtId,
@@ -186,7 +191,10 @@ async function presentAgreements(
 }
 
 async function agreementsWithStatus(db: Kysely<DB>, districtId: string, now: Date, agreementId?: string) {
-  const time = await districtTime(db, districtId, now)
+  return agreementsAt(db, districtId, await districtTime(db, districtId, now), agreementId)
+}
+
+async function agreementsAt(db: Kysely<DB>, districtId: string, time: DistrictTime, agreementId?: string) {
   const rows = await selectAgreements(db, districtId, agreementId)
   const indicators = await evaluateIndicators(db, districtId, rows, time, metricComputer(db))
   return { time, rows, indicators, agreements: await presentAgreements(db, districtId, rows, indicators) }
@@ -322,12 +330,7 @@ export async function addIndicator(
   request: RequestContext,
 ): Promise<GoalAgreementDetail> {
   await authorizeOnAgreement(db, actor, 'steering.manage', agreementId)
-  const municipalityId = input.source === 'computed' ? input.parameters.municipalityId : null
-  if (
-    municipalityId &&
-    !(await municipalityNames(db, actor.districtId, [municipalityId])).has(municipalityId)
-  )
-    throw ruleViolation('unknown-reference', 'parameters.municipalityId')
+  const municipalityId = await assertIndicatorMunicipality(db, actor.districtId, input)
   await db.transaction().execute(async (trx) => {
     const indicatorId = await insertIndicator(trx, {
       district_id: actor.districtId,
@@ -350,6 +353,99 @@ export async function addIndicator(
     })
   })
   return readAgreement(db, actor.districtId, agreementId, request.now)
+}
+
+type IndicatorTarget = { agreementId: string; indicatorId: string; expectedVersion: number | undefined }
+
+/** The municipality of a computed indicator must be the district's own. */
+async function assertIndicatorMunicipality(
+  db: Kysely<DB>,
+  districtId: string,
+  input: z.output<typeof indicatorInputSchema>,
+): Promise<string | null> {
+  const municipalityId = input.source === 'computed' ? input.parameters.municipalityId : null
+  if (municipalityId && !(await municipalityNames(db, districtId, [municipalityId])).has(municipalityId))
+    throw ruleViolation('unknown-reference', 'parameters.municipalityId')
+  return municipalityId
+}
+
+/**
+ * Runs a change of one of an agreement's indicators: the indicator is part of the agreement, so
+ * the change takes If-Match with the agreement's version and counts as a new version of it.
+ */
+async function changeIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  change: (
+    trx: Transaction<DB>,
+    indicator: NonNullable<Awaited<ReturnType<typeof selectIndicator>>>,
+  ) => Promise<void>,
+): Promise<void> {
+  await authorizeOnAgreement(db, actor, 'steering.manage', target.agreementId)
+  const { expectedVersion } = target
+  if (expectedVersion === undefined) throw new PreconditionRequired()
+  const indicator = await selectIndicator(db, target.indicatorId)
+  if (!indicator || indicator.agreement_id !== target.agreementId) throw new NotFound()
+  await db.transaction().execute(async (trx) => {
+    if (!(await bumpAgreementIfVersion(trx, target.agreementId, expectedVersion))) throw new Conflict()
+    await change(trx, indicator)
+  })
+}
+
+/**
+ * Changes an indicator: name, baseline, target, direction, and for a computed one its metric and
+ * municipality. Whether it is computed stays (409 `indicator-source-fixed`); the unit of one with
+ * entered values stays too (409 `indicator-unit-has-values`), since those values were given in it.
+ */
+export async function updateIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  input: z.output<typeof indicatorInputSchema>,
+  request: RequestContext,
+): Promise<GoalAgreementDetail> {
+  await changeIndicator(db, actor, target, async (trx, indicator) => {
+    const municipalityId = await assertIndicatorMunicipality(trx, actor.districtId, input)
+    if (indicator.source !== input.source) throw ruleViolation('indicator-source-fixed', 'source', 'conflict')
+    if (indicator.unit !== input.unit && (await countIndicatorValues(trx, target.indicatorId)) > 0)
+      throw ruleViolation('indicator-unit-has-values', 'unit', 'conflict')
+    await writeIndicator(trx, target.indicatorId, {
+      name: input.name,
+      unit: input.unit,
+      baseline: input.baseline,
+      target: input.target,
+      direction: input.direction,
+      metric: input.source === 'computed' ? input.metric : null,
+      parameters: input.source === 'computed' ? { municipalityId } : {},
+    })
+    await recordAudit(trx, {
+      ...request,
+      action: 'goal-indicator.update',
+      subjectType: 'goal_indicator',
+      subjectId: target.indicatorId,
+    })
+  })
+  return readAgreement(db, actor.districtId, target.agreementId, request.now)
+}
+
+/** Removes an indicator with its entered values; the agreement keeps its other indicators. */
+export async function removeIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  target: IndicatorTarget,
+  request: RequestContext,
+): Promise<GoalAgreementDetail> {
+  await changeIndicator(db, actor, target, async (trx) => {
+    await deleteIndicator(trx, target.indicatorId)
+    await recordAudit(trx, {
+      ...request,
+      action: 'goal-indicator.delete',
+      subjectType: 'goal_indicator',
+      subjectId: target.indicatorId,
+    })
+  })
+  return readAgreement(db, actor.districtId, target.agreementId, request.now)
 }
 
 /** Enters a value of an indicator kept by hand: in its unit, measured on a day not after today. */
@@ -401,5 +497,30 @@ export async function goalAgreementCounts(
     atRisk: count('at_risk'),
     offTrack: count('off_track'),
     noData: count('no_data'),
+  }
+}
+
+/**
+ * The agreements whose period touches [from, to], with their indicators' status as it stood on the
+ * period's last day (or today, if that is later): computed indicators from the months up to that
+ * day, entered ones from the values measured by then. For the catalogue's goal figures and the
+ * evaluation's frozen context; the caller has authorised the reader.
+ */
+export async function agreementsInPeriod(
+  db: Kysely<DB>,
+  districtId: string,
+  range: { from: string; to: string },
+  now: Date,
+): Promise<{ asOf: string; agreements: GoalAgreement[]; indicators: Map<string, Indicator[]> }> {
+  const time = await districtTime(db, districtId, now)
+  const asOf = [range.to, time.today].sort()[0] as string
+  const at: DistrictTime = { ...time, today: asOf, daysFromToday: (days) => addDays(asOf, days) }
+  const { agreements, indicators } = await agreementsAt(db, districtId, at)
+  return {
+    asOf,
+    agreements: agreements.filter(
+      (agreement) => agreement.startsOn <= range.to && agreement.endsOn >= range.from,
+    ),
+    indicators,
   }
 }

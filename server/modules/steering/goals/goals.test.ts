@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { GoalAgreement, GoalAgreementDetail, IndicatorList } from '../../../../common/goals.ts'
+import type {
+  GoalAgreement,
+  GoalAgreementDetail,
+  Indicator,
+  IndicatorList,
+} from '../../../../common/goals.ts'
 import type { RegisterEntry } from '../../../../common/steering.ts'
 import { testClock, useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
@@ -206,6 +211,90 @@ describe.each(databaseKinds)('goal agreements on %s', (kind) => {
     expect(stale.statusCode).toBe(409)
     const read = await coordinator.request({ method: 'GET', url })
     expect(read.json()).toMatchObject({ title: 'Geänderter Titel', version: 2 })
+  })
+
+  it("changes and removes an indicator with If-Match on the agreement's version, audited", async () => {
+    const agreement = await created('/api/goal-agreements', agreementInput())
+    const withIndicator = await created(`/api/goal-agreements/${agreement.id}/indicators`, manualIndicator)
+    const indicator = withIndicator.indicators[0] as Indicator
+    const url = `/api/goal-agreements/${agreement.id}/indicators/${indicator.id}`
+    const send = (
+      method: 'PUT' | 'DELETE',
+      version: number | null,
+      payload?: object,
+      session = coordinator,
+    ) =>
+      session.request({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: version === null ? {} : { 'if-match': `"${version}"` },
+      })
+    const changed = { ...manualIndicator, name: 'Plätze in Berufssprachkursen', target: 120 }
+    expect((await send('PUT', null, changed)).statusCode).toBe(428)
+    expect((await send('PUT', withIndicator.version + 1, changed)).statusCode).toBe(409)
+    expect((await send('PUT', withIndicator.version, changed, caseManager)).statusCode).toBe(403)
+    expect((await send('PUT', withIndicator.version, changed, lindenauAdmin)).statusCode).toBe(404)
+    const stale = await counts()
+    const updated = await send('PUT', withIndicator.version, changed)
+    expect(updated.statusCode, updated.body).toBe(200)
+    const afterUpdate = updated.json() as GoalAgreementDetail
+    expect(afterUpdate.version).toBe(withIndicator.version + 1)
+    expect(afterUpdate.indicators[0]).toMatchObject({
+      id: indicator.id,
+      name: 'Plätze in Berufssprachkursen',
+      baseline: 40,
+      target: 120,
+    })
+    expect(await counts()).toEqual(stale)
+
+    // Values entered in its unit keep the unit; whether it is computed never changes.
+    await created(`${url}/values`, { measuredOn: '2026-06-30', value: 60 })
+    const refusals = [
+      {
+        payload: { ...changed, unit: 'percent', baseline: 40, target: 80 },
+        message: 'indicator-unit-has-values',
+      },
+      {
+        payload: { ...changed, unit: 'count', source: 'computed', metric: 'counselling-contacts' },
+        message: 'indicator-source-fixed',
+      },
+    ]
+    for (const refusal of refusals) {
+      const response = await send('PUT', afterUpdate.version, refusal.payload)
+      expect(response.statusCode, response.body).toBe(409)
+      expect(response.json().fields).toContainEqual(expect.objectContaining({ message: refusal.message }))
+    }
+    const invalid = await send('PUT', afterUpdate.version, { ...changed, target: 30 })
+    expect(invalid.statusCode).toBe(400)
+    const current = (
+      await coordinator.request({ method: 'GET', url: `/api/goal-agreements/${agreement.id}` })
+    ).json()
+    expect(current.version).toBe(afterUpdate.version)
+    expect(current.indicators[0]).toMatchObject({ unit: 'count', source: 'manual', target: 120, current: 60 })
+
+    const before = await counts()
+    expect((await send('DELETE', afterUpdate.version - 1)).statusCode).toBe(409)
+    const removed = await send('DELETE', afterUpdate.version)
+    expect(removed.statusCode, removed.body).toBe(200)
+    expect(removed.json()).toMatchObject({
+      indicators: [],
+      indicatorCount: 0,
+      version: afterUpdate.version + 1,
+    })
+    const [agreements, parties, indicators, values] = before
+    expect(await counts()).toEqual([agreements, parties, indicators - 1, values - 1])
+    expect((await send('DELETE', afterUpdate.version + 1)).statusCode).toBe(404)
+
+    const audit = await ctx.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', indicator.id)
+      .orderBy('occurred_at')
+      .execute()
+    expect(audit.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['goal-indicator.create', 'goal-indicator.update', 'goal-indicator.delete']),
+    )
   })
 
   it('refuses bad input with a field error and stores nothing', async () => {

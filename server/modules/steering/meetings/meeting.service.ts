@@ -195,6 +195,7 @@ export async function readMeeting(
       membershipId: member.id,
       representative: member.representative,
       organisationName: member.organisationName,
+      seatLabel: member.seatLabel,
       role: member.role,
       status: statuses.get(member.id) ?? null,
     })),

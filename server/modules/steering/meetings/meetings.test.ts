@@ -144,6 +144,41 @@ describe.each(databaseKinds)('steering meetings on %s', (kind) => {
     ])
   })
 
+  it('names the municipality of a municipality seat in the attendance, and the seat where no organisation is', async () => {
+    const list = await coordinator.request({ method: 'GET', url: '/api/meetings?limit=100' })
+    expect(list.statusCode, list.body).toBe(200)
+    const demo = (list.json().items as { id: string; bodyKind: string }[]).find(
+      (item) => item.bodyKind === 'steering_group',
+    )
+    const detail = (
+      await coordinator.request({ method: 'GET', url: `/api/meetings/${demo?.id}` })
+    ).json() as MeetingDetail
+    expect(
+      detail.attendance.find((entry) => entry.representative === 'Bürgermeister Frank Heuser'),
+    ).toMatchObject({
+      organisationName: 'Stadt Troisdorf',
+      seatLabel: 'Kommune 1',
+    })
+    // A seat held without an organisation: the seat names the member's place.
+    const seatBody = (
+      await post(coordinator, '/api/bodies', {
+        kind: 'working_group',
+        name: 'UAG Sitzplätze',
+        seats: [{ label: 'Kommune 6', organisationKind: 'kommune' }],
+      })
+    ).json() as BodyDetail
+    const seated = await post(coordinator, `/api/bodies/${seatBody.id}/members`, {
+      representative: 'Vertretung Gemeinde',
+      role: 'member',
+      fromOn: '2026-01-01',
+      seatId: seatBody.seats[0]?.id,
+    })
+    expect(seated.statusCode, seated.body).toBe(201)
+    const meeting = await planMeeting({ bodyId: seatBody.id })
+    const entry = meeting.attendance.find((each) => each.representative === 'Vertretung Gemeinde')
+    expect(entry).toMatchObject({ organisationName: null, seatLabel: 'Kommune 6' })
+  })
+
   it("takes the body's own quorum when it sets one, and refuses a stale change of the body", async () => {
     const meeting = await planMeeting()
     await coordinator.request({

@@ -8,6 +8,7 @@ import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 import { IndicatorCard } from './IndicatorCard.tsx'
+import { IndicatorEditing } from './IndicatorEditing.tsx'
 import { IndicatorForm } from './IndicatorForm.tsx'
 import { agreementQuery, goalKeys } from './queries.ts'
 import { StatusBadge } from './StatusBadge.tsx'
@@ -87,6 +88,7 @@ export function GoalAgreementPage({ agreementId }: { agreementId: string }) {
                   {data.indicators.map((indicator) => (
                     <List.Item key={indicator.id}>
                       <IndicatorCard agreement={data} indicator={indicator} canManage={canManage} />
+                      {canManage && <IndicatorEditing agreement={data} indicator={indicator} />}
                     </List.Item>
                   ))}
                 </List>

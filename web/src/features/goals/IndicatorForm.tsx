@@ -5,6 +5,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type GoalAgreementDetail,
+  type Indicator,
   type IndicatorDirection,
   type IndicatorSource,
   type IndicatorUnit,
@@ -36,11 +37,32 @@ type IndicatorValues = {
 
 const fields = ['name', 'source', 'metric', 'parameters', 'unit', 'baseline', 'target', 'direction']
 
+const valuesOf = (indicator: Indicator): IndicatorValues => ({
+  name: indicator.name,
+  source: indicator.source,
+  metric: indicator.metric,
+  municipalityId: indicator.parameters.municipalityId,
+  unit: indicator.unit,
+  baseline: indicator.baseline,
+  target: indicator.target,
+  direction: indicator.direction,
+})
+
 /**
  * Adds an indicator: entered by hand in a unit of its own, or computed by a metric of the
- * catalogue, whose unit it then takes (the form sets it; the server refuses another).
+ * catalogue, whose unit it then takes (the form sets it; the server refuses another). Given an
+ * indicator, changes it instead, with the agreement's version: whether it is computed stays, and so
+ * does the unit once values have been entered in it.
  */
-export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail }) {
+export function IndicatorForm({
+  agreement,
+  indicator,
+  onDone,
+}: {
+  agreement: GoalAgreementDetail
+  indicator?: Indicator
+  onDone?: () => void
+}) {
   const { t } = useTranslation()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -57,28 +79,38 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
     parameters: { municipalityId: values.source === 'computed' ? values.municipalityId || null : null },
   })
   const form = useForm<IndicatorValues>({
-    initialValues: {
-      name: '',
-      source: 'computed',
-      metric: 'counselling-contacts',
-      municipalityId: null,
-      unit: 'count',
-      baseline: '',
-      target: '',
-      direction: 'increase',
-    },
+    initialValues: indicator
+      ? valuesOf(indicator)
+      : {
+          name: '',
+          source: 'computed',
+          metric: 'counselling-contacts',
+          municipalityId: null,
+          unit: 'count',
+          baseline: '',
+          target: '',
+          direction: 'increase',
+        },
     validate: useSchemaValidator(indicatorInputSchema, toInput, (path) =>
       path.startsWith('parameters') ? 'municipalityId' : path,
     ),
   })
   const add = useMutation({
     mutationFn: (input: ReturnType<typeof toInput>) =>
-      apiSend<GoalAgreementDetail>('POST', `/goal-agreements/${agreement.id}/indicators`, input),
+      indicator
+        ? apiSend<GoalAgreementDetail>(
+            'PUT',
+            `/goal-agreements/${agreement.id}/indicators/${indicator.id}`,
+            input,
+            { 'if-match': `"${agreement.version}"` },
+          )
+        : apiSend<GoalAgreementDetail>('POST', `/goal-agreements/${agreement.id}/indicators`, input),
     onSuccess: (saved) => {
       // The answer is the agreement as it is now; the form is cleared at once, not after the
       // list and the start page have been fetched again (someone may already type the next one).
       queryClient.setQueryData(goalKeys.agreement(agreement.id), saved)
       form.reset()
+      onDone?.()
       void queryClient.invalidateQueries({ queryKey: goalKeys.all, exact: true })
       void queryClient.invalidateQueries({ queryKey: ['steering', 'overview'] })
     },
@@ -86,9 +118,12 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
   const error = useFieldError<IndicatorValues & { parameters: unknown }>(form.errors, add.error)
   const computed = form.values.source === 'computed'
   const metric = form.values.metric
+  // Values entered by hand were given in the unit; it stays (the server refuses a change).
+  const unitKept = indicator !== undefined && indicator.source === 'manual' && indicator.series.length > 0
   return (
     <form
       ref={formRef}
+      aria-label={indicator ? t('goals.indicator.edit', { name: indicator.name }) : undefined}
       noValidate
       onSubmit={form.onSubmit(
         (values) => add.mutate(toInput(values)),
@@ -109,10 +144,11 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
           {...form.getInputProps('source')}
           onChange={(value) => form.setFieldValue('source', value as IndicatorSource)}
           error={error('source')}
+          description={indicator ? t('goals.indicator.sourceFixed') : undefined}
         >
           <Group mt={4}>
-            <Radio value="computed" label={t('goals.sources.computed')} />
-            <Radio value="manual" label={t('goals.sources.manual')} />
+            <Radio value="computed" label={t('goals.sources.computed')} disabled={indicator !== undefined} />
+            <Radio value="manual" label={t('goals.sources.manual')} disabled={indicator !== undefined} />
           </Group>
         </Radio.Group>
         {computed && (
@@ -161,8 +197,14 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
             label={t('goals.indicator.unit')}
             data={indicatorUnits.map((unit) => ({ value: unit, label: t(`goals.units.${unit}`) }))}
             allowDeselect={false}
-            disabled={computed}
-            description={computed ? t('goals.indicator.unitOfMetric') : undefined}
+            disabled={computed || unitKept}
+            description={
+              computed
+                ? t('goals.indicator.unitOfMetric')
+                : unitKept
+                  ? t('goals.indicator.unitKept')
+                  : undefined
+            }
             {...form.getInputProps('unit')}
             error={error('unit')}
             w={200}
@@ -197,8 +239,13 @@ export function IndicatorForm({ agreement }: { agreement: GoalAgreementDetail })
         </Group>
         <Group>
           <Button type="submit" loading={add.isPending}>
-            {t('goals.indicator.add')}
+            {indicator ? t('goals.indicator.save') : t('goals.indicator.add')}
           </Button>
+          {onDone && (
+            <Button variant="default" onClick={onDone}>
+              {t('goals.indicator.cancel')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>

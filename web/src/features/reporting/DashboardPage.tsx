@@ -27,7 +27,15 @@ const FigureChart = lazy(() => import('./FigureChart.tsx'))
 
 type Period = { from: string; to: string }
 
-const keyFigures: MetricId[] = ['contacts', 'persons-counselled', 'cases-new', 'cases-active', 'referrals']
+const keyFigures: MetricId[] = [
+  'contacts',
+  'persons-counselled',
+  'cases-new',
+  'cases-active',
+  'referrals',
+  // What the committee asks beside the volumes: how many cases each case-management FTE carries.
+  'caseload-per-fte',
+]
 
 /**
  * Rows in the reader's language: coded values (domains, sexes, outcomes, age groups) by the app's
@@ -49,6 +57,10 @@ function useLocalised() {
             : t(`network.referralStatuses.${key}`, { defaultValue: fallback })
         case 'age-group':
           return t(`reporting.values.${key}`, { defaultValue: fallback })
+        case 'goal-status':
+          return t(`reporting.goalStatuses.${key}`, { defaultValue: fallback })
+        case 'baustein':
+          return t(`reporting.bausteine.${key}`, { defaultValue: fallback })
         default:
           return fallback
       }
@@ -156,7 +168,7 @@ function KeyFigures({ period }: { period: Period }) {
       <Title order={3} size="h4" id="reporting-key-heading" mb="xs">
         {t('reporting.keyFigures')}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 6 }}>
         {keyFigures.map((id) => (
           <KeyFigure
             key={id}

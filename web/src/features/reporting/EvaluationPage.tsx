@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Evaluation, EvaluationSection, EvaluationTable } from '../../../../common/reporting.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n.ts'
+import { EvaluationContextView } from './EvaluationContextView.tsx'
 import { evaluationQuery } from './queries.ts'
 import { linearTrend } from './trend.ts'
 
@@ -192,6 +193,13 @@ export function EvaluationPage({ evaluationId }: { evaluationId: string }) {
             {data.sections.map((section) => (
               <Section key={section.metric} evaluation={data} section={section} />
             ))}
+            {data.context ? (
+              <EvaluationContextView context={data.context} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('reporting.evaluations.context.none')}
+              </Text>
+            )}
           </Stack>
         )}
       </QueryState>

@@ -37,7 +37,7 @@ export function StartPage() {
   // A coordinator starts with the steering card; system status is for everyone else (and administrators).
   const steering = can('steering.manage')
   const showStatus = !steering || can('identity-policy.manage')
-  const reportReader = session.user.roles.includes('report_reader') && can('figures.read')
+  const reportingStart = can('reporting.start-page')
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -47,7 +47,7 @@ export function StartPage() {
           {t('start.intro')}
         </Text>
       </div>
-      {reportReader && (
+      {reportingStart && (
         <Suspense fallback={null}>
           <ReportingDashboard embedded />
         </Suspense>

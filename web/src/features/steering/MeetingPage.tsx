@@ -56,7 +56,7 @@ function Attendance({ meeting, editable }: { meeting: MeetingDetail; editable: b
           {meeting.attendance.map((entry) => (
             <Table.Tr key={entry.membershipId}>
               <Table.Td>{entry.representative}</Table.Td>
-              <Table.Td>{entry.organisationName ?? '–'}</Table.Td>
+              <Table.Td>{entry.organisationName ?? entry.seatLabel ?? '–'}</Table.Td>
               <Table.Td>{t(`steering.roles.${entry.role}`)}</Table.Td>
               <Table.Td>
                 {editable ? (

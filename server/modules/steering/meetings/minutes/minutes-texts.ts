@@ -164,7 +164,7 @@ export function minutesDocument(meeting: MeetingDetail, districtName: string, la
     attendanceColumns: [t.member, t.organisation, t.role, t.status],
     attendance: meeting.attendance.map((entry) => [
       entry.representative,
-      entry.organisationName ?? t.none,
+      entry.organisationName ?? entry.seatLabel ?? t.none,
       t.roles[entry.role],
       t.statuses[entry.status ?? 'unknown'],
     ]),

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { MetricId } from '../../../../common/reporting.ts'
+import type { DB } from '../../../db/schema.ts'
+import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
+import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
+import { type NetworkMetric, networkFigure, networkMetrics } from '../../network/index.ts'
+import { type StaffingMetric, staffingFigure, staffingMetrics } from '../../staffing/index.ts'
+import { type GoalMetric, goalFigure, goalMetrics } from '../../steering/index.ts'
+
+/**
+ * Which module holds the one implementation of each metric. Reporting reads no table: it asks the
+ * owner for aggregate rows and protects them before anything leaves the server.
+ */
+
+const owns =
+  <T extends string>(ids: readonly T[]) =>
+  (metric: MetricId): metric is MetricId & T =>
+    (ids as readonly string[]).includes(metric)
+
+const isCaseWork = owns<CaseWorkMetric>(caseWorkMetrics)
+const isNetwork = owns<NetworkMetric>(networkMetrics)
+const isStaffing = owns<StaffingMetric>(staffingMetrics)
+const isGoal = owns<GoalMetric>(goalMetrics)
+
+export function aggregate(
+  db: Kysely<DB>,
+  metric: MetricId,
+  scope: FigureScope,
+  grouping: Grouping,
+): Promise<AggregateRow[]> {
+  if (isCaseWork(metric)) return caseWorkFigure(db, metric, scope, grouping)
+  if (isNetwork(metric)) return networkFigure(db, metric, scope, grouping)
+  if (isStaffing(metric)) return staffingFigure(db, metric, scope, grouping)
+  if (isGoal(metric)) return goalFigure(db, metric, scope, grouping)
+  throw new Error(`No owner for metric ${metric}`)
+}
