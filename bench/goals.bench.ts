@@ -74,21 +74,41 @@ async function generateDistrict(
     (${jobcenterId}::uuid, ${did}, ${jobcenterName}, 'jobcenter'),
     (${caritasId}::uuid, ${did}, ${`Caritas Bench ${district.code}`}, 'wohlfahrtsverband')`)
   const user = sql`${district.coordinatorId}::uuid`
-  // Cases opened over the last 15 months; the municipality falls with its rank (Zipf-like).
-  await exec(sql`INSERT INTO client_case (district_id, reference, municipality_id, opened_on, created_by)
+  const teamIds = [randomUUID(), randomUUID(), randomUUID()]
+  await exec(sql`INSERT INTO team (id, district_id, name)
+    SELECT id, ${did}, 'Team ' || ord FROM unnest(${teamIds}::uuid[]) WITH ORDINALITY AS t(id, ord)`)
+  // Cases opened over the last 15 months; the municipality falls with its rank (Zipf-like), the
+  // team is one of three (one case in ten has none).
+  await exec(sql`INSERT INTO client_case (district_id, reference, municipality_id, team_id, opened_on, created_by)
     SELECT ${did}, 'B-' || g, (${municipalityIds}::uuid[])[1 + floor(${district.municipalities} * power((g * 7919 % 1000) / 1000.0, 2))::int],
+      CASE WHEN g % 10 = 0 THEN NULL ELSE (${teamIds}::uuid[])[1 + g % 3] END,
       current_date - (g * 7907 % 455), ${user}
     FROM generate_series(1, ${district.cases}) AS g`)
+  // One person per case, their id derived from the case's (so contacts can name them without a join);
+  // one case in six shares the person of the case before it (about a million persons in the state).
+  await exec(sql`INSERT INTO person (id, district_id, family_name, given_names, birth_date, birth_date_earliest,
+      birth_date_latest, sex, nationalities, municipality_id, legal_sphere, registered_by)
+    SELECT md5(id::text || 'p')::uuid, district_id, 'Bench', 'Person', (1950 + h % 60)::text,
+      make_date(1950 + h % 60, 1, 1), make_date(1950 + h % 60, 12, 31),
+      (ARRAY['female', 'male', 'diverse', 'unknown'])[1 + h % 4], ARRAY[(ARRAY['SY', 'UA', 'AF', 'TR', 'IQ'])[1 + h / 7 % 5]],
+      municipality_id, (ARRAY['AsylbLG', 'SGB II', 'SGB XII', 'none'])[1 + h / 11 % 4], created_by
+    FROM client_case, LATERAL (SELECT abs(hashtext(id::text || 'h')) AS h) x
+    WHERE district_id = ${did} AND abs(hashtext(id::text || 's')) % 6 <> 0`)
   await exec(sql`INSERT INTO case_person (case_id, person_id, district_id)
-    SELECT id, gen_random_uuid(), district_id FROM client_case WHERE district_id = ${did}`)
+    SELECT k.id, coalesce(p.id, (SELECT q.id FROM person q WHERE q.district_id = ${did} AND q.id > md5(k.id::text || 'p')::uuid ORDER BY q.id LIMIT 1),
+        (SELECT min(q.id::text)::uuid FROM person q WHERE q.district_id = ${did})), k.district_id
+    FROM client_case k LEFT JOIN person p ON p.id = md5(k.id::text || 'p')::uuid
+    WHERE k.district_id = ${did}`)
   // Contacts a few days to weeks apart from the case's opening, none ahead of now (about ten per
   // case on average); one in fifty names the Jobcenter among its participants.
   await exec(sql`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes, channel,
       participant_person_ids, other_participants, language, interpreter_used, domains, created_by)
-    SELECT c.district_id, c.id, x.at, 30, 'in-person', '{}',
+    SELECT c.district_id, c.id, x.at, 30, 'in-person', ARRAY[cp.person_id],
       CASE WHEN (abs(hashtext(c.id::text)) + g) % 50 = 0 THEN ${jobcenterName} || ', Arbeitsvermittlung' ELSE '' END,
-      'de', false, ARRAY['work'], ${user}
-    FROM client_case c CROSS JOIN generate_series(0, ${contactsPerCase - 1}) AS g,
+      (ARRAY['de', 'de', 'ar', 'uk', 'fa'])[1 + (abs(hashtext(c.id::text)) + g) % 5], false,
+      CASE WHEN g % 3 = 0 THEN ARRAY['work', 'language'] ELSE ARRAY[(ARRAY['work', 'housing', 'health', 'education'])[1 + (abs(hashtext(c.id::text)) + g) % 4]] END,
+      ${user}
+    FROM client_case c JOIN case_person cp ON cp.case_id = c.id CROSS JOIN generate_series(0, ${contactsPerCase - 1}) AS g,
       LATERAL (SELECT c.opened_on + (g * (5 + abs(hashtext(c.id::text)) % 30)) * interval '1 day' + time '09:00'
         + ((abs(hashtext(c.id::text)) + g * 37) % 480) * interval '1 minute' AS at) x
     WHERE c.district_id = ${did} AND x.at < now()`)
@@ -481,6 +501,8 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     log(
       `goals-state: ${reuseDatabase ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`,
     )
+    // Generating alone (to measure it later with LOTSE_BENCH_GOALS_DATABASE) writes no section.
+    if (process.env.LOTSE_BENCH_GENERATE_ONLY === '1') return null
     const rows = await measure(database, data)
     const count = (key: string) => (data.counts[key] ?? 0).toLocaleString('en-US')
     return {

@@ -22,6 +22,7 @@ export {
 export {
   type CaseWorkMetric,
   caseWorkFigure,
+  rawCaseWorkFigure,
   caseWorkFigureDimensions,
   caseWorkMetrics,
   municipalityFilterable,

@@ -17,6 +17,12 @@ import {
   personAttributes,
   shortConsultationAttributes,
 } from './figures.queries.ts'
+import {
+  type MaintainedKey,
+  maintainedContacts,
+  maintainedPersonsCounselled,
+  personsMaintainable,
+} from './maintained-figures.queries.ts'
 
 /**
  * What case work offers reporting: aggregates only. Nothing here names a person or a case; the
@@ -76,6 +82,44 @@ export const municipalityFilterable: readonly CaseWorkMetric[] = [
  * it. With `municipalityId`, only that municipality's records count (see `municipalityFilterable`).
  */
 export async function caseWorkFigure(
+  db: Kysely<DB>,
+  metric: CaseWorkMetric,
+  figureScope: FigureScope,
+  grouping: Grouping,
+  municipalityId: string | null = null,
+): Promise<AggregateRow[]> {
+  const maintained = maintainedFigure(db, metric, figureScope, grouping, municipalityId)
+  return maintained ?? rawCaseWorkFigure(db, metric, figureScope, grouping, municipalityId)
+}
+
+const maintainedKeyOf = (grouping: Grouping): MaintainedKey =>
+  grouping.kind === 'attribute' ? { kind: 'attribute', dimension: grouping.dimension } : grouping
+
+/**
+ * The figures migration 0026 keeps by trigger (decision 0015), or null where the kept rows do not
+ * hold the breakdown: then the raw query counts it.
+ */
+function maintainedFigure(
+  db: Kysely<DB>,
+  metric: CaseWorkMetric,
+  figureScope: FigureScope,
+  grouping: Grouping,
+  municipalityId: string | null,
+): Promise<AggregateRow[]> | null {
+  const key = maintainedKeyOf(grouping)
+  const scope = { ...figureScope, municipalityId }
+  if (metric === 'contacts' && !(municipalityId !== null && key.kind === 'attribute'))
+    return maintainedContacts(db, scope, key)
+  if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
+    return maintainedPersonsCounselled(db, scope, key)
+  return null
+}
+
+/**
+ * The same figure counted from the raw tables: the definition the kept figures are tested against,
+ * the fallback for breakdowns they do not hold, and the baseline of the bench.
+ */
+export async function rawCaseWorkFigure(
   db: Kysely<DB>,
   metric: CaseWorkMetric,
   figureScope: FigureScope,

@@ -1,0 +1,110 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { DB } from '../../../db/schema.ts'
+import { type BucketUnit, bucketOf, instantWithin, localDay } from '../../../platform/figure-sql.queries.ts'
+import type { AggregateRow } from '../../../platform/figures.ts'
+import { ageGroupAt, personAttributes, type Scope } from './figures.queries.ts'
+import { type PeriodPieces, periodPieces } from './period-pieces.ts'
+
+/**
+ * Contacts and persons counselled from the tables migration 0026 keeps by trigger
+ * (`contact_day_figure`, `person_counselled_figure`; decision 0015): the same rows as the raw
+ * queries in figures.queries.ts, which stay as the definition the property test compares with.
+ */
+
+export type MaintainedKey =
+  | { kind: 'total' }
+  | { kind: 'bucket'; unit: BucketUnit }
+  | { kind: 'attribute'; dimension: string }
+
+async function rows(
+  db: Kysely<DB>,
+  query: RawBuilder<{ key: string | null; value: unknown; n: unknown }>,
+): Promise<AggregateRow[]> {
+  const result = await query.execute(db)
+  return result.rows.map((row) => ({
+    key: row.key ?? 'none',
+    value: Number(row.value ?? 0),
+    n: Number(row.n ?? 0),
+  }))
+}
+
+/** The dimensions `contact_day_figure` keeps besides the total. */
+export const maintainedContactDimensions = ['municipality', 'team', 'language', 'domain'] as const
+
+/**
+ * Contacts per key from the day cells. With a municipality, the cells of that municipality (the
+ * case's) are read; a breakdown by an attribute within one municipality is not kept.
+ */
+export function maintainedContacts(db: Kysely<DB>, scope: Scope, key: MaintainedKey) {
+  const dimension = key.kind === 'attribute' ? key.dimension : scope.municipalityId ? 'municipality' : 'total'
+  const keyed =
+    key.kind === 'bucket'
+      ? sql`to_char(date_trunc(${sql.lit(key.unit)}, f.day::timestamp), 'YYYY-MM-DD')`
+      : key.kind === 'total'
+        ? sql`''`
+        : sql`f.key`
+  return rows(
+    db,
+    sql`SELECT ${keyed} AS key, sum(f.contacts) AS value, sum(f.contacts) AS n
+      FROM contact_day_figure f
+      WHERE f.district_id = ${scope.districtId} AND f.dimension = ${dimension}
+        AND f.day BETWEEN ${scope.range.from}::date AND ${scope.range.to}::date
+        ${scope.municipalityId ? sql`AND f.key = ${scope.municipalityId}` : sql``}
+      GROUP BY 1`,
+  )
+}
+
+/** Whether persons counselled by this key can be read from the month and year rows. */
+export const personsMaintainable = (key: MaintainedKey) =>
+  key.kind === 'total' ||
+  (key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter' || key.unit === 'year')) ||
+  (key.kind === 'attribute' && key.dimension !== 'team')
+
+const dates = (days: readonly string[]) => sql`${`{${days.join(',')}}`}::date[]`
+
+/**
+ * Distinct persons who took part in a counselling contact of the period (a merged record counts as
+ * the one it went into): whole years and months from the kept rows, the days at the edges of the
+ * period that do not fill a month from the contacts themselves. Materialised in steps as the raw
+ * query is, so the planner never rescans persons per row.
+ */
+export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: MaintainedKey) {
+  // Day and week buckets never get here (personsMaintainable); a total or attribute may use years.
+  const unit = key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter') ? key.unit : 'year'
+  const pieces: PeriodPieces = periodPieces(scope.range, unit)
+  const byBucket = key.kind === 'bucket'
+  const keptKey = byBucket ? bucketOf(sql`f.starts_on`, key.unit) : sql<string>`''`
+  const rawKey = byBucket ? bucketOf(localDay(sql`c.occurred_at`, scope.timeZone), key.unit) : sql<string>`''`
+  const edges =
+    pieces.days.length === 0
+      ? sql``
+      : sql`UNION SELECT ${rawKey} AS ckey, x.person_id
+        FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+        WHERE c.district_id = ${scope.districtId}
+          AND (${sql.join(
+            pieces.days.map((range) => instantWithin(sql`c.occurred_at`, range, scope.timeZone)),
+            sql` OR `,
+          )})`
+  const attribute =
+    key.kind === 'attribute'
+      ? key.dimension === 'age-group'
+        ? ageGroupAt(scope.range.to)
+        : personAttributes[key.dimension as keyof typeof personAttributes]
+      : sql`counted.ckey`
+  return rows(
+    db,
+    sql`WITH part AS MATERIALIZED (
+        SELECT ${keptKey} AS ckey, f.person_id FROM person_counselled_figure f
+        WHERE f.district_id = ${scope.districtId}
+          AND ((f.period = 'year' AND f.starts_on = ANY (${dates(pieces.years)}))
+            OR (f.period = 'month' AND f.starts_on = ANY (${dates(pieces.months)})))
+        ${edges}
+      ), counted AS MATERIALIZED (
+        SELECT DISTINCT part.ckey, coalesce(raw.merged_into, raw.id) AS person_id
+        FROM part JOIN person raw ON raw.id = part.person_id
+      )
+      SELECT ${attribute} AS key, count(*) AS value, count(*) AS n
+      FROM counted JOIN person p ON p.id = counted.person_id
+      GROUP BY 1`,
+  )
+}
