@@ -42,6 +42,9 @@ export const tableOwners = {
     'saved_case_view',
     'case_work_setting',
     'matching_key_version',
+    // sharing/: figures kept by trigger (migration 0026, decision 0015)
+    'contact_day_figure',
+    'person_counselled_figure',
   ],
   network: [
     'legal_sphere_change',

@@ -22,10 +22,10 @@ export {
 export {
   type CaseWorkMetric,
   caseWorkFigure,
-  rawCaseWorkFigure,
   caseWorkFigureDimensions,
   caseWorkMetrics,
   municipalityFilterable,
+  rawCaseWorkFigure,
 } from './sharing/figures.service.ts'
 export {
   type ActionItemTask,

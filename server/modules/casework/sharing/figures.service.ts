@@ -21,7 +21,6 @@ import {
   type MaintainedKey,
   maintainedContacts,
   maintainedPersonsCounselled,
-  personsMaintainable,
 } from './maintained-figures.queries.ts'
 
 /**
@@ -92,6 +91,15 @@ export async function caseWorkFigure(
   return maintained ?? rawCaseWorkFigure(db, metric, figureScope, grouping, municipalityId)
 }
 
+/**
+ * Persons counselled come from the kept month and year rows except by day or week (the rows hold
+ * months) and by team (the team is the case's at the contact, not kept per person).
+ */
+const personsMaintainable = (key: MaintainedKey) =>
+  key.kind === 'total' ||
+  (key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter' || key.unit === 'year')) ||
+  (key.kind === 'attribute' && key.dimension !== 'team')
+
 const maintainedKeyOf = (grouping: Grouping): MaintainedKey =>
   grouping.kind === 'attribute' ? { kind: 'attribute', dimension: grouping.dimension } : grouping
 
@@ -109,7 +117,12 @@ function maintainedFigure(
   const key = maintainedKeyOf(grouping)
   const scope = { ...figureScope, municipalityId }
   if (metric === 'contacts' && !(municipalityId !== null && key.kind === 'attribute'))
-    return maintainedContacts(db, scope, key)
+    return maintainedContacts(
+      db,
+      scope,
+      key,
+      key.kind === 'attribute' ? key.dimension : municipalityId ? 'municipality' : 'total',
+    )
   if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
     return maintainedPersonsCounselled(db, scope, key)
   return null

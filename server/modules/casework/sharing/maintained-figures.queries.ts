@@ -28,15 +28,11 @@ async function rows(
   }))
 }
 
-/** The dimensions `contact_day_figure` keeps besides the total. */
-export const maintainedContactDimensions = ['municipality', 'team', 'language', 'domain'] as const
-
 /**
- * Contacts per key from the day cells. With a municipality, the cells of that municipality (the
- * case's) are read; a breakdown by an attribute within one municipality is not kept.
+ * Contacts per key from the day cells of one kept dimension (the service picks it: the attribute,
+ * the municipality's cells when narrowed to one municipality, else the total).
  */
-export function maintainedContacts(db: Kysely<DB>, scope: Scope, key: MaintainedKey) {
-  const dimension = key.kind === 'attribute' ? key.dimension : scope.municipalityId ? 'municipality' : 'total'
+export function maintainedContacts(db: Kysely<DB>, scope: Scope, key: MaintainedKey, dimension: string) {
   const keyed =
     key.kind === 'bucket'
       ? sql`to_char(date_trunc(${sql.lit(key.unit)}, f.day::timestamp), 'YYYY-MM-DD')`
@@ -54,12 +50,6 @@ export function maintainedContacts(db: Kysely<DB>, scope: Scope, key: Maintained
   )
 }
 
-/** Whether persons counselled by this key can be read from the month and year rows. */
-export const personsMaintainable = (key: MaintainedKey) =>
-  key.kind === 'total' ||
-  (key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter' || key.unit === 'year')) ||
-  (key.kind === 'attribute' && key.dimension !== 'team')
-
 const dates = (days: readonly string[]) => sql`${`{${days.join(',')}}`}::date[]`
 
 /**
@@ -69,7 +59,7 @@ const dates = (days: readonly string[]) => sql`${`{${days.join(',')}}`}::date[]`
  * query is, so the planner never rescans persons per row.
  */
 export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: MaintainedKey) {
-  // Day and week buckets never get here (personsMaintainable); a total or attribute may use years.
+  // Day and week buckets never get here (the service reads them raw); a total or attribute may use years.
   const unit = key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter') ? key.unit : 'year'
   const pieces: PeriodPieces = periodPieces(scope.range, unit)
   const byBucket = key.kind === 'bucket'

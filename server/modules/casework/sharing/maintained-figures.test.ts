@@ -96,7 +96,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     municipality: fc.nat({ max: 1 }),
     sex: fc.constantFrom('female' as const, 'male' as const),
   }),
-  fc.record({ kind: fc.constant('merge' as const), duplicate: fc.nat({ max: 4 }), survivor: fc.nat({ max: 4 }) }),
+  fc.record({
+    kind: fc.constant('merge' as const),
+    duplicate: fc.nat({ max: 4 }),
+    survivor: fc.nat({ max: 4 }),
+  }),
 )
 
 const groupings: { name: string; grouping: Grouping }[] = [
@@ -195,14 +199,17 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
 
   async function apply(commands: readonly Command[]) {
     const contacts: string[] = []
-    const pick = (target: number) => (contacts.length === 0 ? null : (contacts[target % contacts.length] as string))
+    const pick = (target: number) =>
+      contacts.length === 0 ? null : (contacts[target % contacts.length] as string)
     for (const step of commands) {
       await asDistrict(async () => {
         switch (step.kind) {
           case 'create': {
             const participants = `{${step.persons.map((index) => persons[index] as string).join(',')}}`
             const row = (
-              await sql<{ id: string }>`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes,
+              await sql<{
+                id: string
+              }>`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes,
                   channel, participant_person_ids, language, domains, created_by)
                 VALUES (${districtId}, ${cases[step.caseIndex] as string}, ${instants[step.at] as string}::timestamptz, 30,
                   'in-person', ${participants}::uuid[], ${step.language}, ${`{${step.domains.join(',')}}`}::text[], ${userId})
@@ -303,7 +310,7 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
   async function expectFiguresEqualRaw() {
     const scopeOf = (range: DayRange) => ({ districtId, range, timeZone: zone })
     for (const range of ranges) {
-      const checks: [('contacts' | 'persons-counselled'), Grouping, string | null][] = []
+      const checks: ['contacts' | 'persons-counselled', Grouping, string | null][] = []
       for (const { grouping } of groupings) {
         checks.push(['contacts', grouping, null], ['persons-counselled', grouping, null])
       }
@@ -392,9 +399,14 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     // The answer the dashboard gets agrees with the raw count of the same day.
     const answer = await day('2026-03-29')
     const raw = await asDistrict(() =>
-      rawCaseWorkFigure(db(), 'contacts', { districtId, range: { from: '2026-03-29', to: '2026-03-29' }, timeZone: zone }, {
-        kind: 'total',
-      }),
+      rawCaseWorkFigure(
+        db(),
+        'contacts',
+        { districtId, range: { from: '2026-03-29', to: '2026-03-29' }, timeZone: zone },
+        {
+          kind: 'total',
+        },
+      ),
     )
     const total = raw[0]?.value ?? 0
     expect(total).toBeGreaterThanOrEqual(4)
@@ -420,7 +432,10 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     const created = await caseManager.request({
       method: 'POST',
       url: `/api/cases/${filed.case.id}/contacts`,
-      payload: contactBody({ occurredAt: '2026-03-29T00:30:00.000Z', participantPersonIds: [filed.person.id] }),
+      payload: contactBody({
+        occurredAt: '2026-03-29T00:30:00.000Z',
+        participantPersonIds: [filed.person.id],
+      }),
     })
     expect(created.statusCode, created.body).toBe(201)
     expect(await total()).toBe(before + 1)

@@ -10,7 +10,11 @@ const day = fc
 function daysOf(pieces: ReturnType<typeof periodPieces>) {
   const out: string[] = []
   const spread = (from: string, to: string) => {
-    for (let at = new Date(`${from}T00:00:00Z`); at.toISOString().slice(0, 10) <= to; at.setUTCDate(at.getUTCDate() + 1))
+    for (
+      let at = new Date(`${from}T00:00:00Z`);
+      at.toISOString().slice(0, 10) <= to;
+      at.setUTCDate(at.getUTCDate() + 1)
+    )
       out.push(at.toISOString().slice(0, 10))
   }
   for (const year of pieces.years) spread(year, `${year.slice(0, 4)}-12-31`)
@@ -26,18 +30,23 @@ function daysOf(pieces: ReturnType<typeof periodPieces>) {
 describe('periodPieces', () => {
   it('covers every day of the period exactly once, in years, months and edge days', () => {
     fc.assert(
-      fc.property(day, day, fc.constantFrom('month', 'quarter', 'year') as fc.Arbitrary<'month' | 'quarter' | 'year'>, (a, b, unit) => {
-        const range = a <= b ? { from: a, to: b } : { from: b, to: a }
-        const pieces = periodPieces(range, unit)
-        const covered = daysOf(pieces)
-        expect(new Set(covered).size).toBe(covered.length)
-        expect(covered[0]).toBe(range.from)
-        expect(covered.at(-1)).toBe(range.to)
-        const span = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1
-        expect(covered.length).toBe(span)
-        if (unit !== 'year') expect(pieces.years).toEqual([])
-        expect(pieces.days.length).toBeLessThanOrEqual(2)
-      }),
+      fc.property(
+        day,
+        day,
+        fc.constantFrom('month', 'quarter', 'year') as fc.Arbitrary<'month' | 'quarter' | 'year'>,
+        (a, b, unit) => {
+          const range = a <= b ? { from: a, to: b } : { from: b, to: a }
+          const pieces = periodPieces(range, unit)
+          const covered = daysOf(pieces)
+          expect(new Set(covered).size).toBe(covered.length)
+          expect(covered[0]).toBe(range.from)
+          expect(covered.at(-1)).toBe(range.to)
+          const span = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1
+          expect(covered.length).toBe(span)
+          if (unit !== 'year') expect(pieces.years).toEqual([])
+          expect(pieces.days.length).toBeLessThanOrEqual(2)
+        },
+      ),
     )
   })
 

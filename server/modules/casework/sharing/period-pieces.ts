@@ -7,7 +7,8 @@ import type { DayRange } from '../../../platform/figure-sql.queries.ts'
 export type PeriodPieces = { years: string[]; months: string[]; days: DayRange[] }
 
 const pad = (value: number) => String(value).padStart(2, '0')
-const iso = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+const iso = (date: Date) =>
+  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 const utc = (day: string) => new Date(`${day}T00:00:00Z`)
 
 /** The first day of each month touched by the range, with the month's last day. */
@@ -33,14 +34,17 @@ export function periodPieces(range: DayRange, unit: 'month' | 'quarter' | 'year'
     if (month.first >= range.from && month.last <= range.to) whole.push(month.first)
     else
       days.push({
-        from: month.first < range.from ? range.from : month.first,
-        to: month.last > range.to ? range.to : month.last,
+        from: [month.first, range.from].sort()[1] as string,
+        to: [month.last, range.to].sort()[0] as string,
       })
   }
   if (unit !== 'year') return { years: [], months: whole, days }
   const perYear = new Map<string, string[]>()
-  for (const month of whole) perYear.set(month.slice(0, 4), [...(perYear.get(month.slice(0, 4)) ?? []), month])
-  const years = [...perYear.entries()].filter(([, months]) => months.length === 12).map(([year]) => `${year}-01-01`)
+  for (const month of whole)
+    perYear.set(month.slice(0, 4), [...(perYear.get(month.slice(0, 4)) ?? []), month])
+  const years = [...perYear.entries()]
+    .filter(([, months]) => months.length === 12)
+    .map(([year]) => `${year}-01-01`)
   const months = whole.filter((month) => !years.includes(`${month.slice(0, 4)}-01-01`))
   return { years, months, days }
 }
