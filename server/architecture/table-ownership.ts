@@ -45,6 +45,7 @@ export const tableOwners = {
     // sharing/: figures kept by trigger (migration 0026, decision 0015)
     'contact_day_figure',
     'person_counselled_figure',
+    'case_plan_figure',
   ],
   network: [
     'legal_sphere_change',

@@ -208,6 +208,14 @@ export interface PersonCounselledFigureTable {
   contacts: number
 }
 
+/** Each planned case's plan day and first contact day, kept by trigger (migration 0026). */
+export interface CasePlanFigureTable {
+  case_id: string
+  district_id: string
+  planned_on: string
+  first_contact_on: string | null
+}
+
 export interface ShortConsultationTable {
   id: Generated<string>
   district_id: string
@@ -296,4 +304,5 @@ export interface CaseWorkTables {
   case_work_setting: CaseWorkSettingTable
   contact_day_figure: ContactDayFigureTable
   person_counselled_figure: PersonCounselledFigureTable
+  case_plan_figure: CasePlanFigureTable
 }

@@ -20,6 +20,7 @@ import {
 import {
   type MaintainedKey,
   maintainedContacts,
+  maintainedDaysToPlan,
   maintainedPersonsCounselled,
 } from './maintained-figures.queries.ts'
 
@@ -125,6 +126,8 @@ function maintainedFigure(
     )
   if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
     return maintainedPersonsCounselled(db, scope, key)
+  if (metric === 'days-first-contact-to-plan')
+    return maintainedDaysToPlan(db, scope, keyFor(grouping, caseAttributes))
   return null
 }
 

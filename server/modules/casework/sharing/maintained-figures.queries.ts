@@ -2,12 +2,12 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
 import { type BucketUnit, bucketOf, instantWithin, localDay } from '../../../platform/figure-sql.queries.ts'
 import type { AggregateRow } from '../../../platform/figures.ts'
-import { ageGroupAt, personAttributes, type Scope } from './figures.queries.ts'
+import { ageGroupAt, type FigureKey, personAttributes, type Scope } from './figures.queries.ts'
 import { type PeriodPieces, periodPieces } from './period-pieces.ts'
 
 /**
- * Contacts and persons counselled from the tables migration 0026 keeps by trigger
- * (`contact_day_figure`, `person_counselled_figure`; decision 0015): the same rows as the raw
+ * Contacts, persons counselled and days from first contact to plan from the tables migration 0026
+ * keeps by trigger (`contact_day_figure`, `person_counselled_figure`, `case_plan_figure`; decision 0015): the same rows as the raw
  * queries in figures.queries.ts, which stay as the definition the property test compares with.
  */
 
@@ -95,6 +95,32 @@ export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: M
       )
       SELECT ${attribute} AS key, count(*) AS value, count(*) AS n
       FROM counted JOIN person p ON p.id = counted.person_id
+      GROUP BY 1`,
+  )
+}
+
+/**
+ * The median days from a case's first counselling contact to its plan, over the cases planned in
+ * the period with a contact on or before that day, from the row kept per planned case.
+ */
+export function maintainedDaysToPlan(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const withCase = Boolean(scope.municipalityId) || key.kind === 'attribute'
+  const keyed =
+    key.kind === 'total'
+      ? sql`''`
+      : key.kind === 'bucket'
+        ? bucketOf(sql`p.planned_on`, key.unit)
+        : key.expression
+  return rows(
+    db,
+    sql`SELECT ${keyed} AS key,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY (p.planned_on - p.first_contact_on)) AS value, count(*) AS n
+      FROM case_plan_figure p
+      ${withCase ? sql`JOIN client_case k ON k.id = p.case_id AND k.district_id = ${scope.districtId}` : sql``}
+      WHERE p.district_id = ${scope.districtId}
+        AND p.planned_on BETWEEN ${scope.range.from}::date AND ${scope.range.to}::date
+        AND p.first_contact_on <= p.planned_on
+        ${scope.municipalityId ? sql`AND k.municipality_id = ${scope.municipalityId}::uuid` : sql``}
       GROUP BY 1`,
   )
 }

@@ -10,11 +10,12 @@ import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
 import { contactBody, municipalityIds, personWithCase } from '../casework.test-helpers.ts'
 import { markMerged, moveReferences } from '../persons/person.queries.ts'
-import { caseWorkFigure, rawCaseWorkFigure } from './figures.service.ts'
+import { type CaseWorkMetric, caseWorkFigure, rawCaseWorkFigure } from './figures.service.ts'
 
 /**
  * The figures kept by trigger (migration 0026, decision 0015) against a full recount: after random
- * sequences of contact creates, updates, deletions, case moves, person changes and merges, written
+ * sequences of contact creates, updates, deletions, case moves, person changes, merges and goals
+ * added and removed, written
  * as the application role with the district set (row-level security on, as in a request), the kept
  * rows equal what lotse_rebuild_figures counts from the raw tables, and every figure read from them
  * equals the raw query's.
@@ -60,6 +61,8 @@ type Command =
   | { kind: 'move-case'; caseIndex: number; municipality: number; team: boolean }
   | { kind: 'person'; person: number; municipality: number; sex: 'female' | 'male' }
   | { kind: 'merge'; duplicate: number; survivor: number }
+  | { kind: 'goal'; caseIndex: number; at: number }
+  | { kind: 'drop-goal'; target: number }
 
 const personIndexes = fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 3 })
 const domainSets = fc.uniqueArray(fc.constantFrom(...domainsPool), { maxLength: 3 })
@@ -75,13 +78,16 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       persons: personIndexes,
     }),
   },
-  fc.record({
-    kind: fc.constant('update' as const),
-    target: fc.nat(),
-    at: fc.option(fc.nat({ max: instants.length - 1 })),
-    caseIndex: fc.option(fc.nat({ max: 2 })),
-    domains: fc.option(domainSets),
-  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      target: fc.nat(),
+      at: fc.option(fc.nat({ max: instants.length - 1 })),
+      caseIndex: fc.option(fc.nat({ max: 2 })),
+      domains: fc.option(domainSets),
+    }),
+  },
   fc.record({ kind: fc.constant('participants' as const), target: fc.nat(), persons: personIndexes }),
   fc.record({ kind: fc.constant('delete' as const), target: fc.nat() }),
   fc.record({
@@ -101,6 +107,15 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     duplicate: fc.nat({ max: 4 }),
     survivor: fc.nat({ max: 4 }),
   }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('goal' as const),
+      caseIndex: fc.nat({ max: 2 }),
+      at: fc.nat({ max: instants.length - 1 }),
+    }),
+  },
+  fc.record({ kind: fc.constant('drop-goal' as const), target: fc.nat() }),
 )
 
 const groupings: { name: string; grouping: Grouping }[] = [
@@ -199,6 +214,7 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
 
   async function apply(commands: readonly Command[]) {
     const contacts: string[] = []
+    const goals: string[] = []
     const pick = (target: number) =>
       contacts.length === 0 ? null : (contacts[target % contacts.length] as string)
     for (const step of commands) {
@@ -267,6 +283,24 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
               .where('id', '=', persons[step.person] as string)
               .execute()
             return
+          case 'goal': {
+            const row = (
+              await sql<{
+                id: string
+              }>`INSERT INTO goal (district_id, case_id, domain, statement, status, created_by, created_at)
+                VALUES (${districtId}, ${cases[step.caseIndex] as string}, 'work', 'Ziel', 'open', ${userId},
+                  ${instants[step.at] as string}::timestamptz)
+                RETURNING id`.execute(db())
+            ).rows[0] as { id: string }
+            goals.push(row.id)
+            return
+          }
+          case 'drop-goal': {
+            if (goals.length === 0) return
+            const id = goals.splice(step.target % goals.length, 1)[0] as string
+            await db().deleteFrom('goal').where('id', '=', id).execute()
+            return
+          }
           case 'merge': {
             const duplicate = persons[step.duplicate] as string
             const survivor = persons[step.survivor] as string
@@ -298,19 +332,24 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     const personsKept = await sql<{ row: string }>`
       SELECT concat_ws('|', period, starts_on::text, person_id::text, contacts) AS row FROM person_counselled_figure
       WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
-    return [...contactsKept.rows, ...personsKept.rows].map((row) => row.row)
+    const plansKept = await sql<{ row: string }>`
+      SELECT concat_ws('|', case_id::text, planned_on::text, coalesce(first_contact_on::text, '-')) AS row
+      FROM case_plan_figure WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
+    return [...contactsKept.rows, ...personsKept.rows, ...plansKept.rows].map((row) => row.row)
   }
 
   async function expectKeptEqualsRecount(district = districtId) {
     const kept = await keptRows(district)
-    await sql`SELECT lotse_rebuild_figures(${district}::uuid)`.execute(ctx.database.ownerDb)
+    await sql`SELECT lotse_rebuild_figures(${district}::uuid), lotse_rebuild_plan_figures(${district}::uuid)`.execute(
+      ctx.database.ownerDb,
+    )
     expect(kept).toEqual(await keptRows(district))
   }
 
   async function expectFiguresEqualRaw() {
     const scopeOf = (range: DayRange) => ({ districtId, range, timeZone: zone })
     for (const range of ranges) {
-      const checks: ['contacts' | 'persons-counselled', Grouping, string | null][] = []
+      const checks: [CaseWorkMetric, Grouping, string | null][] = []
       for (const { grouping } of groupings) {
         checks.push(['contacts', grouping, null], ['persons-counselled', grouping, null])
       }
@@ -318,6 +357,13 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
       for (const grouping of personOnly) checks.push(['persons-counselled', grouping, null])
       checks.push(['contacts', { kind: 'bucket', unit: 'month', buckets: [] }, municipalities[0] as string])
       checks.push(['contacts', { kind: 'total' }, municipalities[1] as string])
+      for (const { grouping } of groupings.filter((each) => each.name !== 'language'))
+        checks.push(['days-first-contact-to-plan', grouping, null])
+      checks.push([
+        'days-first-contact-to-plan',
+        { kind: 'bucket', unit: 'month', buckets: [] },
+        municipalities[0] as string,
+      ])
       for (const [metric, grouping, municipality] of checks) {
         const [kept, raw] = await asDistrict(() =>
           Promise.all([
@@ -335,15 +381,34 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
   let run = 0
   it('after random writes the kept figures equal a full recount and the raw queries', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 14 }), async (commands) => {
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 20 }), async (commands) => {
         run += 1
         await freshRecords(run)
         await apply(commands)
         await expectKeptEqualsRecount()
         await expectFiguresEqualRaw()
       }),
-      { numRuns: kind === 'pglite' ? 12 : 25, endOnFailure: true },
+      { numRuns: kind === 'pglite' ? 20 : 30, endOnFailure: true },
     )
+  }, 600_000)
+
+  it("moves a plan's first contact when a contact moves in time or to another case", async () => {
+    await freshRecords(2000)
+    const steps: Command[] = [
+      { kind: 'goal', caseIndex: 0, at: 14 },
+      { kind: 'create', at: 13, caseIndex: 0, domains: ['work'], language: 'de', persons: [0] },
+      { kind: 'create', at: 15, caseIndex: 1, domains: ['work'], language: 'de', persons: [1] },
+      { kind: 'update', target: 0, at: 0, caseIndex: null, domains: null },
+    ]
+    await apply(steps)
+    await expectKeptEqualsRecount()
+    await apply([
+      ...steps.slice(0, 3),
+      { kind: 'update', target: 1, at: 0, caseIndex: 0, domains: null },
+      { kind: 'drop-goal', target: 0 },
+    ])
+    await expectKeptEqualsRecount()
+    await expectFiguresEqualRaw()
   }, 600_000)
 
   it('counts contacts at local midnight and across both clock changes on the district day', async () => {
