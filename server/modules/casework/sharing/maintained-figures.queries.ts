@@ -81,13 +81,23 @@ export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: M
         ? ageGroupAt(scope.range.to)
         : personAttributes[key.dimension as keyof typeof personAttributes]
       : sql`counted.ckey`
+  // One branch per period, each a range of the primary key: an OR of both scanned the district's rows.
+  const kept = (period: 'month' | 'year', starts: readonly string[]) =>
+    starts.length === 0
+      ? []
+      : [
+          sql`SELECT ${keptKey} AS ckey, f.person_id FROM person_counselled_figure f
+            WHERE f.district_id = ${scope.districtId} AND f.period = ${period} AND f.starts_on = ANY (${dates(starts)})`,
+        ]
+  const branches = [...kept('year', pieces.years), ...kept('month', pieces.months)]
+  const keptPart =
+    branches.length === 0
+      ? sql`SELECT ''::text AS ckey, NULL::uuid AS person_id WHERE false`
+      : sql.join(branches, sql` UNION ALL `)
   return rows(
     db,
     sql`WITH part AS MATERIALIZED (
-        SELECT ${keptKey} AS ckey, f.person_id FROM person_counselled_figure f
-        WHERE f.district_id = ${scope.districtId}
-          AND ((f.period = 'year' AND f.starts_on = ANY (${dates(pieces.years)}))
-            OR (f.period = 'month' AND f.starts_on = ANY (${dates(pieces.months)})))
+        ${keptPart}
         ${edges}
       ), counted AS MATERIALIZED (
         SELECT DISTINCT part.ckey, coalesce(raw.merged_into, raw.id) AS person_id
