@@ -34,6 +34,9 @@ CREATE TABLE person_counselled_figure (
 SELECT lotse_isolate_tenant_table(t)
 FROM unnest(ARRAY['contact_day_figure', 'person_counselled_figure']::regclass[]) AS t;
 
+-- The few merged persons of a district, to resolve the persons of those rows without a lookup each.
+CREATE INDEX person_merged_idx ON person (district_id) INCLUDE (merged_into) WHERE merged_into IS NOT NULL;
+
 -- Adds (weight 1) or takes away (weight -1) one contact's share, with its case as it is now.
 CREATE FUNCTION lotse_count_contact(c contact, weight integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
