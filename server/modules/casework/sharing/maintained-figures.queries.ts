@@ -67,16 +67,13 @@ export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: M
   const byBucket = key.kind === 'bucket'
   const keptKey = byBucket ? bucketOf(sql`f.starts_on`, key.unit) : sql<string>`''`
   const rawKey = byBucket ? bucketOf(localDay(sql`c.occurred_at`, scope.timeZone), key.unit) : sql<string>`''`
-  const edges =
-    pieces.days.length === 0
-      ? sql``
-      : sql`UNION SELECT ${rawKey} AS ckey, x.person_id
-        FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
-        WHERE c.district_id = ${scope.districtId}
-          AND (${sql.join(
-            pieces.days.map((range) => instantWithin(sql`c.occurred_at`, range, scope.timeZone)),
-            sql` OR `,
-          )})`
+  // One branch per edge, each a range of the contacts' (district, time) index: an OR of the two
+  // ranges read all of the district's contacts.
+  const edges = pieces.days.map(
+    (range) => sql`UNION SELECT ${rawKey} AS ckey, x.person_id
+      FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+      WHERE c.district_id = ${scope.districtId} AND ${instantWithin(sql`c.occurred_at`, range, scope.timeZone)}`,
+  )
   const attribute =
     key.kind === 'attribute'
       ? key.dimension === 'age-group'
@@ -100,7 +97,7 @@ export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: M
     db,
     sql`WITH part AS MATERIALIZED (
         ${keptPart}
-        ${edges}
+        ${edges.length === 0 ? sql`` : sql.join(edges, sql` `)}
       ), merged AS MATERIALIZED (
         SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${scope.districtId} AND m.merged_into IS NOT NULL
       ), counted AS MATERIALIZED (
