@@ -242,7 +242,8 @@ export async function runFiguresStateBenchmark(): Promise<BenchmarkResult | null
 export async function runFiguresDistrictBenchmark(): Promise<BenchmarkResult | null> {
   const started = performance.now()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-figures-'))
-  const database = await openDatabase({ kind: 'pglite', dataDir })
+  // The lock lives beside the data folder: inside a folder of our own, not in the shared tmp.
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') })
   try {
     await migrate(database)
     const data = await database.ownerDb.connection().execute(async (owner: Kysely<DB>) => {
