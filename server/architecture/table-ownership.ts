@@ -46,6 +46,7 @@ export const tableOwners = {
     'contact_day_figure',
     'person_counselled_figure',
     'case_plan_figure',
+    'person_month_count',
   ],
   network: [
     'legal_sphere_change',

@@ -216,6 +216,13 @@ export interface CasePlanFigureTable {
   first_contact_on: string | null
 }
 
+/** Distinct persons as recorded per district month, kept by trigger (migration 0026). */
+export interface PersonMonthCountTable {
+  district_id: string
+  starts_on: string
+  persons: number
+}
+
 export interface ShortConsultationTable {
   id: Generated<string>
   district_id: string
@@ -305,4 +312,5 @@ export interface CaseWorkTables {
   contact_day_figure: ContactDayFigureTable
   person_counselled_figure: PersonCounselledFigureTable
   case_plan_figure: CasePlanFigureTable
+  person_month_count: PersonMonthCountTable
 }

@@ -37,6 +37,45 @@ FROM unnest(ARRAY['contact_day_figure', 'person_counselled_figure']::regclass[])
 -- The few merged persons of a district, to resolve the persons of those rows without a lookup each.
 CREATE INDEX person_merged_idx ON person (district_id) INCLUDE (merged_into) WHERE merged_into IS NOT NULL;
 
+-- Distinct persons as recorded per district month, kept beside the person rows by their own
+-- trigger, so persons counselled by month needs no pass over the rows (merged records are
+-- corrected for when read: they are few).
+CREATE TABLE person_month_count (
+  district_id uuid NOT NULL REFERENCES district (id),
+  starts_on date NOT NULL,
+  persons integer NOT NULL CHECK (persons > 0),
+  PRIMARY KEY (district_id, starts_on)
+);
+
+SELECT lotse_isolate_tenant_table('person_month_count'::regclass);
+
+CREATE FUNCTION lotse_person_month_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND NEW.period = 'month' THEN
+    INSERT INTO person_month_count AS n (district_id, starts_on, persons) VALUES (NEW.district_id, NEW.starts_on, 1)
+    ON CONFLICT (district_id, starts_on) DO UPDATE SET persons = n.persons + 1;
+  ELSIF TG_OP = 'DELETE' AND OLD.period = 'month' THEN
+    DELETE FROM person_month_count WHERE district_id = OLD.district_id AND starts_on = OLD.starts_on AND persons = 1;
+    UPDATE person_month_count SET persons = persons - 1
+    WHERE district_id = OLD.district_id AND starts_on = OLD.starts_on;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER person_month_count AFTER INSERT OR DELETE ON person_counselled_figure
+  FOR EACH ROW EXECUTE FUNCTION lotse_person_month_count();
+
+CREATE FUNCTION lotse_rebuild_person_month_counts(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM person_month_count WHERE target IS NULL OR district_id = target;
+  INSERT INTO person_month_count (district_id, starts_on, persons)
+  SELECT district_id, starts_on, count(*) FROM person_counselled_figure
+  WHERE period = 'month' AND (target IS NULL OR district_id = target)
+  GROUP BY 1, 2;
+END
+$$;
+
 -- Adds (weight 1) or takes away (weight -1) one contact's share, with its case as it is now.
 CREATE FUNCTION lotse_count_contact(c contact, weight integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE

@@ -21,8 +21,10 @@ import {
   type MaintainedKey,
   maintainedContacts,
   maintainedDaysToPlan,
+  maintainedPersonsByMonth,
   maintainedPersonsCounselled,
 } from './maintained-figures.queries.ts'
+import { periodPieces } from './period-pieces.ts'
 
 /**
  * What case work offers reporting: aggregates only. Nothing here names a person or a case; the
@@ -101,6 +103,21 @@ const personsMaintainable = (key: MaintainedKey) =>
   (key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter' || key.unit === 'year')) ||
   (key.kind === 'attribute' && key.dimension !== 'team')
 
+/**
+ * By month, whole months from the kept counts and each cut month at the edges of the period
+ * from its contacts (each edge lies within one month, so it is one bucket of its own).
+ */
+async function personsByMonth(db: Kysely<DB>, scope: FigureScope): Promise<AggregateRow[]> {
+  const pieces = periodPieces(scope.range, 'month')
+  const parts = await Promise.all([
+    pieces.months.length === 0 ? [] : maintainedPersonsByMonth(db, scope.districtId, pieces.months),
+    ...pieces.days.map((range) =>
+      countPersonsCounselled(db, { ...scope, range }, { kind: 'bucket', unit: 'month' }),
+    ),
+  ])
+  return parts.flat()
+}
+
 const maintainedKeyOf = (grouping: Grouping): MaintainedKey =>
   grouping.kind === 'attribute' ? { kind: 'attribute', dimension: grouping.dimension } : grouping
 
@@ -124,6 +141,13 @@ function maintainedFigure(
       key,
       key.kind === 'attribute' ? key.dimension : municipalityId ? 'municipality' : 'total',
     )
+  if (
+    metric === 'persons-counselled' &&
+    municipalityId === null &&
+    key.kind === 'bucket' &&
+    key.unit === 'month'
+  )
+    return personsByMonth(db, scope)
   if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
     return maintainedPersonsCounselled(db, scope, key)
   if (metric === 'days-first-contact-to-plan')

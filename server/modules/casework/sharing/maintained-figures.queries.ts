@@ -135,3 +135,29 @@ export function maintainedDaysToPlan(db: Kysely<DB>, scope: Scope, key: FigureKe
       GROUP BY 1`,
   )
 }
+
+/**
+ * Distinct persons per whole calendar month from the kept counts: the count of persons as
+ * recorded, less what merges fold together (rows of merged persons and their survivors whose
+ * single-level survivor is the same, as the raw query resolves them).
+ */
+export function maintainedPersonsByMonth(db: Kysely<DB>, districtId: string, months: readonly string[]) {
+  return rows(
+    db,
+    sql`WITH folded AS MATERIALIZED (
+        SELECT p.id, coalesce(p.merged_into, p.id) AS canonical FROM person p
+        WHERE p.id IN (
+          SELECT m.id FROM person m WHERE m.district_id = ${districtId} AND m.merged_into IS NOT NULL
+          UNION SELECT m.merged_into FROM person m WHERE m.district_id = ${districtId} AND m.merged_into IS NOT NULL)
+      ), surplus AS (
+        SELECT f.starts_on, count(*) - count(DISTINCT folded.canonical) AS persons
+        FROM person_counselled_figure f JOIN folded ON folded.id = f.person_id
+        WHERE f.district_id = ${districtId} AND f.period = 'month' AND f.starts_on = ANY (${dates(months)})
+        GROUP BY 1
+      )
+      SELECT to_char(n.starts_on, 'YYYY-MM-DD') AS key, n.persons - coalesce(surplus.persons, 0) AS value,
+        n.persons - coalesce(surplus.persons, 0) AS n
+      FROM person_month_count n LEFT JOIN surplus ON surplus.starts_on = n.starts_on
+      WHERE n.district_id = ${districtId} AND n.starts_on = ANY (${dates(months)})`,
+  )
+}

@@ -335,14 +335,18 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     const plansKept = await sql<{ row: string }>`
       SELECT concat_ws('|', case_id::text, planned_on::text, coalesce(first_contact_on::text, '-')) AS row
       FROM case_plan_figure WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
-    return [...contactsKept.rows, ...personsKept.rows, ...plansKept.rows].map((row) => row.row)
+    const countsKept = await sql<{ row: string }>`
+      SELECT concat_ws('|', starts_on::text, persons) AS row FROM person_month_count
+      WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
+    return [...contactsKept.rows, ...personsKept.rows, ...plansKept.rows, ...countsKept.rows].map(
+      (row) => row.row,
+    )
   }
 
   async function expectKeptEqualsRecount(district = districtId) {
     const kept = await keptRows(district)
-    await sql`SELECT lotse_rebuild_figures(${district}::uuid), lotse_rebuild_plan_figures(${district}::uuid)`.execute(
-      ctx.database.ownerDb,
-    )
+    await sql`SELECT lotse_rebuild_figures(${district}::uuid), lotse_rebuild_plan_figures(${district}::uuid),
+      lotse_rebuild_person_month_counts(${district}::uuid)`.execute(ctx.database.ownerDb)
     expect(kept).toEqual(await keptRows(district))
   }
 
