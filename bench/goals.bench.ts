@@ -42,7 +42,7 @@ const keepData = process.env.LOTSE_BENCH_KEEP === '1'
 const reuseDatabase = process.env.LOTSE_BENCH_GOALS_DATABASE
 const log = (message: string) => console.log(message)
 
-type Measured = {
+export type Measured = {
   districtId: string
   coordinatorId: string
   municipalityIds: string[]
@@ -55,7 +55,7 @@ type Measured = {
 const bulkTables = ['client_case', 'case_person', 'contact', 'goal', 'short_consultation', 'referral']
 
 /** One district's case work and network records, made in the database with generate_series. */
-async function generateDistrict(
+export async function generateDistrict(
   exec: (query: ReturnType<typeof sql>) => Promise<unknown>,
   district: { id: string; code: string; municipalities: number; cases: number; coordinatorId: string },
 ) {
@@ -74,21 +74,41 @@ async function generateDistrict(
     (${jobcenterId}::uuid, ${did}, ${jobcenterName}, 'jobcenter'),
     (${caritasId}::uuid, ${did}, ${`Caritas Bench ${district.code}`}, 'wohlfahrtsverband')`)
   const user = sql`${district.coordinatorId}::uuid`
-  // Cases opened over the last 15 months; the municipality falls with its rank (Zipf-like).
-  await exec(sql`INSERT INTO client_case (district_id, reference, municipality_id, opened_on, created_by)
+  const teamIds = [randomUUID(), randomUUID(), randomUUID()]
+  await exec(sql`INSERT INTO team (id, district_id, name)
+    SELECT id, ${did}, 'Team ' || ord FROM unnest(${teamIds}::uuid[]) WITH ORDINALITY AS t(id, ord)`)
+  // Cases opened over the last 15 months; the municipality falls with its rank (Zipf-like), the
+  // team is one of three (one case in ten has none).
+  await exec(sql`INSERT INTO client_case (district_id, reference, municipality_id, team_id, opened_on, created_by)
     SELECT ${did}, 'B-' || g, (${municipalityIds}::uuid[])[1 + floor(${district.municipalities} * power((g * 7919 % 1000) / 1000.0, 2))::int],
+      CASE WHEN g % 10 = 0 THEN NULL ELSE (${teamIds}::uuid[])[1 + g % 3] END,
       current_date - (g * 7907 % 455), ${user}
     FROM generate_series(1, ${district.cases}) AS g`)
+  // One person per case, their id derived from the case's (so contacts can name them without a join);
+  // one case in six shares the person of the case before it (about a million persons in the state).
+  await exec(sql`INSERT INTO person (id, district_id, family_name, given_names, birth_date, birth_date_earliest,
+      birth_date_latest, sex, nationalities, municipality_id, legal_sphere, registered_by)
+    SELECT md5(id::text || 'p')::uuid, district_id, 'Bench', 'Person', (1950 + h % 60)::text,
+      make_date(1950 + h % 60, 1, 1), make_date(1950 + h % 60, 12, 31),
+      (ARRAY['female', 'male', 'diverse', 'unknown'])[1 + h % 4], ARRAY[(ARRAY['SY', 'UA', 'AF', 'TR', 'IQ'])[1 + h / 7 % 5]],
+      municipality_id, (ARRAY['AsylbLG', 'SGB II', 'SGB XII', 'none'])[1 + h / 11 % 4], created_by
+    FROM client_case, LATERAL (SELECT abs(hashtext(id::text || 'h')) AS h) x
+    WHERE district_id = ${did} AND abs(hashtext(id::text || 's')) % 6 <> 0`)
   await exec(sql`INSERT INTO case_person (case_id, person_id, district_id)
-    SELECT id, gen_random_uuid(), district_id FROM client_case WHERE district_id = ${did}`)
+    SELECT k.id, coalesce(p.id, (SELECT q.id FROM person q WHERE q.district_id = ${did} AND q.id > md5(k.id::text || 'p')::uuid ORDER BY q.id LIMIT 1),
+        (SELECT min(q.id::text)::uuid FROM person q WHERE q.district_id = ${did})), k.district_id
+    FROM client_case k LEFT JOIN person p ON p.id = md5(k.id::text || 'p')::uuid
+    WHERE k.district_id = ${did}`)
   // Contacts a few days to weeks apart from the case's opening, none ahead of now (about ten per
   // case on average); one in fifty names the Jobcenter among its participants.
   await exec(sql`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes, channel,
       participant_person_ids, other_participants, language, interpreter_used, domains, created_by)
-    SELECT c.district_id, c.id, x.at, 30, 'in-person', '{}',
+    SELECT c.district_id, c.id, x.at, 30, 'in-person', ARRAY[cp.person_id],
       CASE WHEN (abs(hashtext(c.id::text)) + g) % 50 = 0 THEN ${jobcenterName} || ', Arbeitsvermittlung' ELSE '' END,
-      'de', false, ARRAY['work'], ${user}
-    FROM client_case c CROSS JOIN generate_series(0, ${contactsPerCase - 1}) AS g,
+      (ARRAY['de', 'de', 'ar', 'uk', 'fa'])[1 + (abs(hashtext(c.id::text)) + g) % 5], false,
+      CASE WHEN g % 3 = 0 THEN ARRAY['work', 'language'] ELSE ARRAY[(ARRAY['work', 'housing', 'health', 'education'])[1 + (abs(hashtext(c.id::text)) + g) % 4]] END,
+      ${user}
+    FROM client_case c JOIN case_person cp ON cp.case_id = c.id CROSS JOIN generate_series(0, ${contactsPerCase - 1}) AS g,
       LATERAL (SELECT c.opened_on + (g * (5 + abs(hashtext(c.id::text)) % 30)) * interval '1 day' + time '09:00'
         + ((abs(hashtext(c.id::text)) + g * 37) % 480) * interval '1 minute' AS at) x
     WHERE c.district_id = ${did} AND x.at < now()`)
@@ -133,7 +153,7 @@ async function generateDistrict(
   return { municipalityIds, jobcenterName }
 }
 
-async function generate(owner: Kysely<DB>): Promise<Measured> {
+export async function generate(owner: Kysely<DB>): Promise<Measured> {
   const started = performance.now()
   const exec = async (query: ReturnType<typeof sql>) => (await query.execute(owner)).rows
   let foreignKeyChecks = true
@@ -187,6 +207,10 @@ async function generate(owner: Kysely<DB>): Promise<Measured> {
   if (!measured) throw new Error('no district generated')
   if (!foreignKeyChecks) await exec(sql`RESET session_replication_role`)
   for (const index of indexes) await exec(sql.raw(index.indexdef))
+  // The load ran without triggers (replica mode) or before them: the kept figures are counted once.
+  const rebuilt = performance.now()
+  await exec(sql`SELECT lotse_rebuild_figures(NULL)`)
+  log(`  kept figures rebuilt in ${((performance.now() - rebuilt) / 1000).toFixed(0)} s`)
   await exec(sql`VACUUM ANALYZE`)
   return {
     ...measured,
@@ -214,7 +238,7 @@ async function countData(owner: Kysely<DB>, districtId: string) {
 }
 
 /** The measured Kreis of a kept database: the first generated, code 05900. */
-async function findMeasured(owner: Kysely<DB>): Promise<Measured> {
+export async function findMeasured(owner: Kysely<DB>): Promise<Measured> {
   const started = performance.now()
   const district = (
     await sql<{ id: string; coordinator_id: string; jobcenter_name: string }>`
@@ -226,7 +250,10 @@ async function findMeasured(owner: Kysely<DB>): Promise<Measured> {
   if (!district) throw new Error('the kept database has no measured district 05900')
   const municipalities = await sql<{ id: string }>`
     SELECT id FROM municipality WHERE district_id = ${district.id}::uuid ORDER BY code`.execute(owner)
-  // The ANALYZE after new migrations (an index added) keeps the planner's picture current.
+  // The ANALYZE after new migrations (an index added) keeps the planner's picture current; the
+  // kept figures a migration just counted are vacuumed too (as autovacuum would), so their
+  // primary keys answer from the index alone.
+  await sql`VACUUM ANALYZE contact_day_figure, person_counselled_figure, case_plan_figure`.execute(owner)
   await sql`ANALYZE`.execute(owner)
   return {
     districtId: district.id,
@@ -318,13 +345,17 @@ function rawMetric(metric: MetricKey, range: MetricRange, parameters: MetricPara
 }
 
 /** Inside a request of the district: row-level security limits the connection as in the app. */
-const asRequest = <T>(districtId: string, run: () => Promise<T>) =>
+export const asRequest = <T>(districtId: string, run: () => Promise<T>) =>
   runWithTenantStore(() => {
     setTenantDistrict(districtId)
     return run()
   })
 
-async function paired(label: string, service: () => Promise<unknown>, baseline: () => Promise<unknown>) {
+export async function paired(
+  label: string,
+  service: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+) {
   const values: number[] = []
   const baselines: number[] = []
   const time = async (run: () => Promise<unknown>) => {
@@ -481,6 +512,8 @@ export async function runGoalsStateBenchmark(): Promise<BenchmarkResult | null> 
     log(
       `goals-state: ${reuseDatabase ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`,
     )
+    // Generating alone (to measure it later with LOTSE_BENCH_GOALS_DATABASE) writes no section.
+    if (process.env.LOTSE_BENCH_GENERATE_ONLY === '1') return null
     const rows = await measure(database, data)
     const count = (key: string) => (data.counts[key] ?? 0).toLocaleString('en-US')
     return {

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { killRunningServers } from '../server/test/lotse-process.ts'
 import { runAuthBenchmark } from './auth.bench.ts'
 import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
+import { runFiguresDistrictBenchmark, runFiguresStateBenchmark } from './figures.bench.ts'
 import { runGoalsStateBenchmark } from './goals.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
@@ -53,6 +54,16 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
     name: 'network-inbox',
     run: runNetworkInboxBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'figures-district',
+    run: runFiguresDistrictBenchmark,
+    database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
+  },
+  {
+    name: 'figures-state',
+    run: runFiguresStateBenchmark,
+    database: 'PostgreSQL of DATABASE_URL, the goals bench database when LOTSE_BENCH_GOALS_DATABASE names it',
   },
   {
     name: 'goals-state',

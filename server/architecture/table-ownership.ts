@@ -42,6 +42,11 @@ export const tableOwners = {
     'saved_case_view',
     'case_work_setting',
     'matching_key_version',
+    // sharing/: figures kept by trigger (migration 0026, decision 0015)
+    'contact_day_figure',
+    'person_counselled_figure',
+    'case_plan_figure',
+    'person_month_count',
   ],
   network: [
     'legal_sphere_change',

@@ -190,6 +190,39 @@ export interface ContactTable {
   created_at: Timestamp
 }
 
+/** Contacts per district day and dimension, kept by trigger (migration 0026). */
+export interface ContactDayFigureTable {
+  district_id: string
+  dimension: string
+  day: string
+  key: string
+  contacts: number
+}
+
+/** Persons who took part in a contact, per district month and year, kept by trigger (migration 0026). */
+export interface PersonCounselledFigureTable {
+  district_id: string
+  period: string
+  starts_on: string
+  person_id: string
+  contacts: number
+}
+
+/** Each planned case's plan day and first contact day, kept by trigger (migration 0026). */
+export interface CasePlanFigureTable {
+  case_id: string
+  district_id: string
+  planned_on: string
+  first_contact_on: string | null
+}
+
+/** Distinct persons as recorded per district month, kept by trigger (migration 0026). */
+export interface PersonMonthCountTable {
+  district_id: string
+  starts_on: string
+  persons: number
+}
+
 export interface ShortConsultationTable {
   id: Generated<string>
   district_id: string
@@ -276,4 +309,8 @@ export interface CaseWorkTables {
   case_document_content: CaseDocumentContentTable
   saved_case_view: SavedCaseViewTable
   case_work_setting: CaseWorkSettingTable
+  contact_day_figure: ContactDayFigureTable
+  person_counselled_figure: PersonCounselledFigureTable
+  case_plan_figure: CasePlanFigureTable
+  person_month_count: PersonMonthCountTable
 }

@@ -25,6 +25,7 @@ export {
   caseWorkFigureDimensions,
   caseWorkMetrics,
   municipalityFilterable,
+  rawCaseWorkFigure,
 } from './sharing/figures.service.ts'
 export {
   type ActionItemTask,

@@ -17,6 +17,14 @@ import {
   personAttributes,
   shortConsultationAttributes,
 } from './figures.queries.ts'
+import {
+  type MaintainedKey,
+  maintainedContacts,
+  maintainedDaysToPlan,
+  maintainedPersonsByMonth,
+  maintainedPersonsCounselled,
+} from './maintained-figures.queries.ts'
+import { periodPieces } from './period-pieces.ts'
 
 /**
  * What case work offers reporting: aggregates only. Nothing here names a person or a case; the
@@ -76,6 +84,82 @@ export const municipalityFilterable: readonly CaseWorkMetric[] = [
  * it. With `municipalityId`, only that municipality's records count (see `municipalityFilterable`).
  */
 export async function caseWorkFigure(
+  db: Kysely<DB>,
+  metric: CaseWorkMetric,
+  figureScope: FigureScope,
+  grouping: Grouping,
+  municipalityId: string | null = null,
+): Promise<AggregateRow[]> {
+  const maintained = maintainedFigure(db, metric, figureScope, grouping, municipalityId)
+  return maintained ?? rawCaseWorkFigure(db, metric, figureScope, grouping, municipalityId)
+}
+
+/**
+ * Persons counselled come from the kept month and year rows except by day or week (the rows hold
+ * months) and by team (the team is the case's at the contact, not kept per person).
+ */
+const personsMaintainable = (key: MaintainedKey) =>
+  key.kind === 'total' ||
+  (key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter' || key.unit === 'year')) ||
+  (key.kind === 'attribute' && key.dimension !== 'team')
+
+/**
+ * By month, whole months from the kept counts and each cut month at the edges of the period
+ * from its contacts (each edge lies within one month, so it is one bucket of its own).
+ */
+async function personsByMonth(db: Kysely<DB>, scope: FigureScope): Promise<AggregateRow[]> {
+  const pieces = periodPieces(scope.range, 'month')
+  const parts = await Promise.all([
+    pieces.months.length === 0 ? [] : maintainedPersonsByMonth(db, scope.districtId, pieces.months),
+    ...pieces.days.map((range) =>
+      countPersonsCounselled(db, { ...scope, range }, { kind: 'bucket', unit: 'month' }),
+    ),
+  ])
+  return parts.flat()
+}
+
+const maintainedKeyOf = (grouping: Grouping): MaintainedKey =>
+  grouping.kind === 'attribute' ? { kind: 'attribute', dimension: grouping.dimension } : grouping
+
+/**
+ * The figures migration 0026 keeps by trigger (decision 0015), or null where the kept rows do not
+ * hold the breakdown: then the raw query counts it.
+ */
+function maintainedFigure(
+  db: Kysely<DB>,
+  metric: CaseWorkMetric,
+  figureScope: FigureScope,
+  grouping: Grouping,
+  municipalityId: string | null,
+): Promise<AggregateRow[]> | null {
+  const key = maintainedKeyOf(grouping)
+  const scope = { ...figureScope, municipalityId }
+  if (metric === 'contacts' && !(municipalityId !== null && key.kind === 'attribute'))
+    return maintainedContacts(
+      db,
+      scope,
+      key,
+      key.kind === 'attribute' ? key.dimension : municipalityId ? 'municipality' : 'total',
+    )
+  if (
+    metric === 'persons-counselled' &&
+    municipalityId === null &&
+    key.kind === 'bucket' &&
+    key.unit === 'month'
+  )
+    return personsByMonth(db, scope)
+  if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
+    return maintainedPersonsCounselled(db, scope, key)
+  if (metric === 'days-first-contact-to-plan')
+    return maintainedDaysToPlan(db, scope, keyFor(grouping, caseAttributes))
+  return null
+}
+
+/**
+ * The same figure counted from the raw tables: the definition the kept figures are tested against,
+ * the fallback for breakdowns they do not hold, and the baseline of the bench.
+ */
+export async function rawCaseWorkFigure(
   db: Kysely<DB>,
   metric: CaseWorkMetric,
   figureScope: FigureScope,

@@ -1,0 +1,163 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { DB } from '../../../db/schema.ts'
+import { type BucketUnit, bucketOf, instantWithin, localDay } from '../../../platform/figure-sql.queries.ts'
+import type { AggregateRow } from '../../../platform/figures.ts'
+import { ageGroupAt, type FigureKey, personAttributes, type Scope } from './figures.queries.ts'
+import { type PeriodPieces, periodPieces } from './period-pieces.ts'
+
+/**
+ * Contacts, persons counselled and days from first contact to plan from the tables migration 0026
+ * keeps by trigger (`contact_day_figure`, `person_counselled_figure`, `case_plan_figure`; decision 0015): the same rows as the raw
+ * queries in figures.queries.ts, which stay as the definition the property test compares with.
+ */
+
+export type MaintainedKey =
+  | { kind: 'total' }
+  | { kind: 'bucket'; unit: BucketUnit }
+  | { kind: 'attribute'; dimension: string }
+
+async function rows(
+  db: Kysely<DB>,
+  query: RawBuilder<{ key: string | null; value: unknown; n: unknown }>,
+): Promise<AggregateRow[]> {
+  const result = await query.execute(db)
+  return result.rows.map((row) => ({
+    key: row.key ?? 'none',
+    value: Number(row.value ?? 0),
+    n: Number(row.n ?? 0),
+  }))
+}
+
+/**
+ * Contacts per key from the day cells of one kept dimension (the service picks it: the attribute,
+ * the municipality's cells when narrowed to one municipality, else the total).
+ */
+export function maintainedContacts(db: Kysely<DB>, scope: Scope, key: MaintainedKey, dimension: string) {
+  const keyed =
+    key.kind === 'bucket'
+      ? sql`to_char(date_trunc(${sql.lit(key.unit)}, f.day::timestamp), 'YYYY-MM-DD')`
+      : key.kind === 'total'
+        ? sql`''`
+        : sql`f.key`
+  return rows(
+    db,
+    sql`SELECT ${keyed} AS key, sum(f.contacts) AS value, sum(f.contacts) AS n
+      FROM contact_day_figure f
+      WHERE f.district_id = ${scope.districtId} AND f.dimension = ${dimension}
+        AND f.day BETWEEN ${scope.range.from}::date AND ${scope.range.to}::date
+        ${scope.municipalityId ? sql`AND f.key = ${scope.municipalityId}` : sql``}
+      GROUP BY 1`,
+  )
+}
+
+const dates = (days: readonly string[]) => sql`${`{${days.join(',')}}`}::date[]`
+
+/**
+ * Distinct persons who took part in a counselling contact of the period (a merged record counts as
+ * the one it went into): whole years and months from the kept rows, the days at the edges of the
+ * period that do not fill a month from the contacts themselves. Merged records are resolved
+ * through the district's few merged persons (a partial index) instead of looking up every person,
+ * and persons are read only for an attribute: two lookups per person cost 300 ms for a year of a
+ * Kreis. Persons are never deleted (a merged one stays as history), so no participant is lost.
+ */
+export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: MaintainedKey) {
+  // Day and week buckets never get here (the service reads them raw); a total or attribute may use years.
+  const unit = key.kind === 'bucket' && (key.unit === 'month' || key.unit === 'quarter') ? key.unit : 'year'
+  const pieces: PeriodPieces = periodPieces(scope.range, unit)
+  const byBucket = key.kind === 'bucket'
+  const keptKey = byBucket ? bucketOf(sql`f.starts_on`, key.unit) : sql<string>`''`
+  const rawKey = byBucket ? bucketOf(localDay(sql`c.occurred_at`, scope.timeZone), key.unit) : sql<string>`''`
+  // One branch per edge, each a range of the contacts' (district, time) index: an OR of the two
+  // ranges read all of the district's contacts.
+  const edges = pieces.days.map(
+    (range) => sql`UNION SELECT ${rawKey} AS ckey, x.person_id
+      FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+      WHERE c.district_id = ${scope.districtId} AND ${instantWithin(sql`c.occurred_at`, range, scope.timeZone)}`,
+  )
+  const attribute =
+    key.kind === 'attribute'
+      ? key.dimension === 'age-group'
+        ? ageGroupAt(scope.range.to)
+        : personAttributes[key.dimension as keyof typeof personAttributes]
+      : sql`counted.ckey`
+  // One branch per period, each a range of the primary key: an OR of both scanned the district's rows.
+  const kept = (period: 'month' | 'year', starts: readonly string[]) =>
+    starts.length === 0
+      ? []
+      : [
+          sql`SELECT ${keptKey} AS ckey, f.person_id FROM person_counselled_figure f
+            WHERE f.district_id = ${scope.districtId} AND f.period = ${period} AND f.starts_on = ANY (${dates(starts)})`,
+        ]
+  const branches = [...kept('year', pieces.years), ...kept('month', pieces.months)]
+  const keptPart =
+    branches.length === 0
+      ? sql`SELECT ''::text AS ckey, NULL::uuid AS person_id WHERE false`
+      : sql.join(branches, sql` UNION ALL `)
+  return rows(
+    db,
+    sql`WITH part AS MATERIALIZED (
+        ${keptPart}
+        ${edges.length === 0 ? sql`` : sql.join(edges, sql` `)}
+      ), merged AS MATERIALIZED (
+        SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${scope.districtId} AND m.merged_into IS NOT NULL
+      ), counted AS MATERIALIZED (
+        SELECT DISTINCT part.ckey, coalesce(merged.merged_into, part.person_id) AS person_id
+        FROM part LEFT JOIN merged ON merged.id = part.person_id
+      )
+      SELECT ${attribute} AS key, count(*) AS value, count(*) AS n
+      FROM counted ${key.kind === 'attribute' ? sql`JOIN person p ON p.id = counted.person_id` : sql``}
+      GROUP BY 1`,
+  )
+}
+
+/**
+ * The median days from a case's first counselling contact to its plan, over the cases planned in
+ * the period with a contact on or before that day, from the row kept per planned case.
+ */
+export function maintainedDaysToPlan(db: Kysely<DB>, scope: Scope, key: FigureKey) {
+  const withCase = Boolean(scope.municipalityId) || key.kind === 'attribute'
+  const keyed =
+    key.kind === 'total'
+      ? sql`''`
+      : key.kind === 'bucket'
+        ? bucketOf(sql`p.planned_on`, key.unit)
+        : key.expression
+  return rows(
+    db,
+    sql`SELECT ${keyed} AS key,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY (p.planned_on - p.first_contact_on)) AS value, count(*) AS n
+      FROM case_plan_figure p
+      ${withCase ? sql`JOIN client_case k ON k.id = p.case_id AND k.district_id = ${scope.districtId}` : sql``}
+      WHERE p.district_id = ${scope.districtId}
+        AND p.planned_on BETWEEN ${scope.range.from}::date AND ${scope.range.to}::date
+        AND p.first_contact_on <= p.planned_on
+        ${scope.municipalityId ? sql`AND k.municipality_id = ${scope.municipalityId}::uuid` : sql``}
+      GROUP BY 1`,
+  )
+}
+
+/**
+ * Distinct persons per whole calendar month from the kept counts: the count of persons as
+ * recorded, less what merges fold together (rows of merged persons and their survivors whose
+ * single-level survivor is the same, as the raw query resolves them).
+ */
+export function maintainedPersonsByMonth(db: Kysely<DB>, districtId: string, months: readonly string[]) {
+  return rows(
+    db,
+    sql`WITH folded AS MATERIALIZED (
+        SELECT p.id, coalesce(p.merged_into, p.id) AS canonical FROM person p
+        WHERE p.id IN (
+          SELECT m.id FROM person m WHERE m.district_id = ${districtId} AND m.merged_into IS NOT NULL
+          UNION SELECT m.merged_into FROM person m WHERE m.district_id = ${districtId} AND m.merged_into IS NOT NULL)
+      ), surplus AS (
+        SELECT f.starts_on, count(*) - count(DISTINCT folded.canonical) AS persons
+        FROM person_counselled_figure f JOIN folded ON folded.id = f.person_id
+        WHERE f.district_id = ${districtId} AND f.period = 'month' AND f.starts_on = ANY (${dates(months)})
+        GROUP BY 1
+      )
+      SELECT to_char(n.starts_on, 'YYYY-MM-DD') AS key, n.persons - coalesce(surplus.persons, 0) AS value,
+        n.persons - coalesce(surplus.persons, 0) AS n
+      FROM person_month_count n LEFT JOIN surplus ON surplus.starts_on = n.starts_on
+      WHERE n.district_id = ${districtId} AND n.starts_on = ANY (${dates(months)})`,
+  )
+}
