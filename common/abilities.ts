@@ -51,6 +51,8 @@ export const actions = [
   'figures.read',
   'reporting-settings.manage',
   'evaluation.manage',
+  'report.read',
+  'report.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -64,18 +64,20 @@ const heading = z.string().trim().max(200)
 /** A text with placeholders; the service refuses any placeholder not in `placeholderNames`, naming it. */
 const textWithPlaceholders = z.string().max(20_000)
 
-/** Every placeholder of the title and the text blocks that does not exist, with the field it is in. */
+/** Every placeholder of the title, the headings and the texts that does not exist, with the field it is in. */
 export function unknownPlaceholders(
   title: string,
-  blocks: readonly { text?: string }[],
+  blocks: readonly { heading: string; text?: string }[],
 ): { field: string; placeholder: string }[] {
   const known = (name: string) => (placeholderNames as readonly string[]).includes(name)
   const found = placeholdersIn(title)
     .filter((name) => !known(name))
     .map((placeholder) => ({ field: 'title', placeholder }))
   blocks.forEach((block, index) => {
-    for (const name of placeholdersIn(block.text ?? '')) {
-      if (!known(name)) found.push({ field: `blocks.${index}.text`, placeholder: name })
+    for (const key of ['heading', 'text'] as const) {
+      for (const name of placeholdersIn(block[key] ?? '')) {
+        if (!known(name)) found.push({ field: `blocks.${index}.${key}`, placeholder: name })
+      }
     }
   })
   return found

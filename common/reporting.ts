@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dateErrorCodes, earliestRecordDay } from './dates.ts'
+import { evaluationContextSchema } from './evaluation-context.ts'
 
 /**
  * The API contract of reporting: the metric catalogue (`GET /api/metrics`) and one figure by a
@@ -241,6 +242,9 @@ export const evaluationSchema = evaluationSummarySchema
     threshold: z.number().int(),
     specialThreshold: z.number().int(),
     sections: z.array(evaluationSectionSchema),
+    context: evaluationContextSchema
+      .optional()
+      .describe('Staffing, steering and goals as frozen with the figures; absent in evaluations made before'),
   })
   .meta({ id: 'Evaluation' })
 export type Evaluation = z.infer<typeof evaluationSchema>

@@ -271,6 +271,11 @@ const rules: Record<Action, Rule> = {
   // everyone with figures.read reads them.
   'evaluation.manage': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Committee reports publish aggregates only: the steering side and the report readers (the
+  // administration that presents them) read and download them; coordination writes them.
+  'report.read': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'team_lead', 'report_reader'),
+  'report.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

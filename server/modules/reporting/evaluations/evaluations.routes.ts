@@ -8,10 +8,11 @@ import {
 } from '../../../../common/reporting.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { problemSchema } from '../../../../common/problem.ts'
 import { problems } from '../reporting.http.ts'
-import { createEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
+import { createEvaluation, deleteEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
 
-/** Frozen period evaluations: made once, read as stored; no route changes or deletes one. */
+/** Frozen period evaluations: made once, read as stored, never changed; deleted only while no report uses one. */
 export const evaluationRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (instance) => {
@@ -58,5 +59,21 @@ export const evaluationRoutes =
         },
       },
       (request) => readEvaluation(db, actorOf(request), request.params.evaluationId),
+    )
+      app.delete(
+      '/evaluations/:evaluationId',
+      {
+        config: { access: 'evaluation.manage' },
+        schema: {
+          tags: ['Reporting'],
+          summary: 'Delete an evaluation that no committee report uses (409 once a report uses it)',
+          params: z.object({ evaluationId: z.uuid() }),
+          response: { 204: z.null(), ...problems, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await deleteEvaluation(db, actorOf(request), request.params.evaluationId, requestContext(request))
+        return reply.code(204).send(null)
+      },
     )
   }
