@@ -32,6 +32,7 @@ const navigation = [
     exact: false,
     ability: 'figures.read',
   },
+  { to: '/figures/reports', labelKey: 'reporting.reports.nav', exact: false, ability: 'report.read' },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

@@ -41,7 +41,11 @@ export function selectEvaluation(db: Kysely<DB>, districtId: string, evaluationI
 }
 
 /** Deletes the evaluation; the report table's foreign key (ON DELETE RESTRICT) refuses one a report uses. */
-export async function deleteEvaluationRow(db: Kysely<DB>, districtId: string, evaluationId: string): Promise<boolean> {
+export async function deleteEvaluationRow(
+  db: Kysely<DB>,
+  districtId: string,
+  evaluationId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('evaluation')
     .where('district_id', '=', districtId)
@@ -51,7 +55,11 @@ export async function deleteEvaluationRow(db: Kysely<DB>, districtId: string, ev
 }
 
 /** Whether a committee report cites the evaluation (then it stays as it is, for good). */
-export async function evaluationUsedByReport(db: Kysely<DB>, districtId: string, evaluationId: string): Promise<boolean> {
+export async function evaluationUsedByReport(
+  db: Kysely<DB>,
+  districtId: string,
+  evaluationId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('report')
     .select('id')

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { problemSchema } from '../../../../common/problem.ts'
 import {
   evaluationInputSchema,
   evaluationListSchema,
@@ -8,7 +9,6 @@ import {
 } from '../../../../common/reporting.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
-import { problemSchema } from '../../../../common/problem.ts'
 import { problems } from '../reporting.http.ts'
 import { createEvaluation, deleteEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
 
@@ -60,7 +60,7 @@ export const evaluationRoutes =
       },
       (request) => readEvaluation(db, actorOf(request), request.params.evaluationId),
     )
-      app.delete(
+    app.delete(
       '/evaluations/:evaluationId',
       {
         config: { access: 'evaluation.manage' },

@@ -144,7 +144,9 @@ describe.each(databaseKinds)('evaluations on %s', (kind) => {
     const [first] = (
       await reader.request({ method: 'GET', url: '/api/evaluations' })
     ).json() as EvaluationSummary[]
-    expect((await reader.request({ method: 'DELETE', url: `/api/evaluations/${first?.id}` })).statusCode).toBe(403)
+    expect(
+      (await reader.request({ method: 'DELETE', url: `/api/evaluations/${first?.id}` })).statusCode,
+    ).toBe(403)
     for (const method of ['PUT', 'PATCH'] as const) {
       const response = await admin.request({
         method,

@@ -28,7 +28,11 @@ export function chartOption(spec: ChartSpec): ChartOption {
     axisLabel: { color: chartColors.label, fontSize: 11 },
     ...(horizontal ? { inverse: true } : {}),
   }
-  const valueAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: number, color: chartColors.label, fontSize: 11 } }
+  const valueAxis = {
+    type: 'value',
+    minInterval: 1,
+    axisLabel: { formatter: number, color: chartColors.label, fontSize: 11 },
+  }
   return {
     color: palette,
     grid: { left: horizontal ? labelSpace : 56, right: 24, top: 16, bottom: 32 },
@@ -39,7 +43,12 @@ export function chartOption(spec: ChartSpec): ChartOption {
         type: spec.kind,
         name: spec.seriesName,
         data: spec.values,
-        label: { show: true, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => number(p.value), fontSize: 10 },
+        label: {
+          show: true,
+          position: horizontal ? 'right' : 'top',
+          formatter: (p: { value: number }) => number(p.value),
+          fontSize: 10,
+        },
         ...(spec.kind === 'line' ? { connectNulls: false, symbolSize: 6 } : { barMaxWidth: 28 }),
       },
     ],

@@ -5,7 +5,14 @@ import type { Language } from './format.ts'
 /** The fixed words of a committee report, in German (the council's language) and English. */
 export type ReportWords = {
   kinds: Record<TemplateKind, string>
-  header: { vorlage: string; committee: string; sessionDate: string; aktenzeichen: string; period: string; evaluation: string }
+  header: {
+    vorlage: string
+    committee: string
+    sessionDate: string
+    aktenzeichen: string
+    period: string
+    evaluation: string
+  }
   notRecorded: string
   suppressionNote: (threshold: number) => string
   sourceNote: (evaluationName: string, catalogueVersion: string) => string
@@ -94,7 +101,12 @@ const de: ReportWords = {
   steeringSummary: (meetings, decisions) =>
     `Im Berichtszeitraum fanden ${meetings} Sitzungen der Steuerungsgremien statt; gefasst wurden ${decisions} Beschlüsse.`,
   staffingAsOf: (day) => `Stand: ${day}.`,
-  indicatorStatus: { on_track: 'im Plan', at_risk: 'gefährdet', off_track: 'nicht im Plan', no_data: 'keine Daten' },
+  indicatorStatus: {
+    on_track: 'im Plan',
+    at_risk: 'gefährdet',
+    off_track: 'nicht im Plan',
+    no_data: 'keine Daten',
+  },
   chartTitles: {
     'contacts-by-month': 'Beratungskontakte je Monat',
     'contacts-by-municipality': 'Beratungskontakte je Kommune',

@@ -10,7 +10,9 @@ describe('committee report document', () => {
 
   it('fills the placeholders with German figures and dates', () => {
     const doc = reportDocument(fixtureSource(fixtureContext))
-    expect(doc.title).toBe('Kommunales Integrationsmanagement: Bericht für den Zeitraum 1. März 2026 bis 30. April 2026')
+    expect(doc.title).toBe(
+      'Kommunales Integrationsmanagement: Bericht für den Zeitraum 1. März 2026 bis 30. April 2026',
+    )
     const [first] = doc.blocks
     expect(first?.paragraphs.join(' ')).toContain(
       'Im Berichtszeitraum fanden 1.234 Beratungskontakte statt (Vorperiode 30. Dezember 2025 bis 28. Februar 2026: 1.097; Veränderung +12,5 %).',
@@ -20,7 +22,12 @@ describe('committee report document', () => {
 
   it('says so when the evaluation recorded no staffing, steering or goals', () => {
     const doc = reportDocument(fixtureSource())
-    for (const heading of ['Personalausstattung', 'Auslaufende Verträge', 'Steuerungsgruppe', 'Zielvereinbarungen']) {
+    for (const heading of [
+      'Personalausstattung',
+      'Auslaufende Verträge',
+      'Steuerungsgruppe',
+      'Zielvereinbarungen',
+    ]) {
       const block = doc.blocks.find((each) => each.heading === heading)
       expect(block?.paragraphs).toEqual(['In dieser Auswertung nicht erfasst.'])
       expect(block?.table).toBeUndefined()

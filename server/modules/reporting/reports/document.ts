@@ -1,8 +1,21 @@
 import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
-import type { GeneratedBlockKind, ReportBlock, ReportHeader, TemplateKind } from '../../../../common/report.ts'
+import type {
+  GeneratedBlockKind,
+  ReportBlock,
+  ReportHeader,
+  TemplateKind,
+} from '../../../../common/report.ts'
 import type { Evaluation, EvaluationSection, MetricId } from '../../../../common/reporting.ts'
-import { reportWords, type ReportWords } from './document-texts.ts'
-import { formatCell, formatChange, formatCount, formatFte, formatLongDate, formatMonth, type Language } from './format.ts'
+import { type ReportWords, reportWords } from './document-texts.ts'
+import {
+  formatCell,
+  formatChange,
+  formatCount,
+  formatFte,
+  formatLongDate,
+  formatMonth,
+  type Language,
+} from './format.ts'
 import { fillPlaceholders, placeholderValues } from './placeholders.ts'
 
 /**
@@ -78,9 +91,14 @@ function contactsBy(
 ): Pick<DocBlock, 'table' | 'chart' | 'paragraphs'> {
   const table = sectionOf(evaluation, 'contacts')?.tables.find((each) => each.by === by)
   if (!table) return { paragraphs: [words.notRecorded] }
-  const labelOf = (row: (typeof table.rows)[number]) => (by === 'month' ? formatMonth(row.key, language) : row.label[language])
+  const labelOf = (row: (typeof table.rows)[number]) =>
+    by === 'month' ? formatMonth(row.key, language) : row.label[language]
   const total = sectionOf(evaluation, 'contacts')?.total ?? { value: null, suppressed: true as const }
-  const column = { month: words.columns.month, municipality: words.columns.municipality, domain: words.columns.domain }[by]
+  const column = {
+    month: words.columns.month,
+    municipality: words.columns.municipality,
+    domain: words.columns.domain,
+  }[by]
   return {
     paragraphs: [],
     table: {
@@ -102,7 +120,11 @@ function contactsBy(
   }
 }
 
-function staffing(context: EvaluationContext, words: ReportWords, language: Language): Pick<DocBlock, 'table' | 'paragraphs'> {
+function staffing(
+  context: EvaluationContext,
+  words: ReportWords,
+  language: Language,
+): Pick<DocBlock, 'table' | 'paragraphs'> {
   const { staffing: data } = context
   const fte = (value: number) => formatFte(value, language)
   return {
@@ -132,7 +154,11 @@ function staffing(context: EvaluationContext, words: ReportWords, language: Lang
   }
 }
 
-function contractsEnding(context: EvaluationContext, words: ReportWords, language: Language): Pick<DocBlock, 'table' | 'paragraphs'> {
+function contractsEnding(
+  context: EvaluationContext,
+  words: ReportWords,
+  language: Language,
+): Pick<DocBlock, 'table' | 'paragraphs'> {
   const ending = context.staffing.contractsEnding
   if (ending.length === 0) return { paragraphs: [words.noContractsEnding] }
   return {
@@ -150,10 +176,16 @@ function contractsEnding(context: EvaluationContext, words: ReportWords, languag
   }
 }
 
-function steering(context: EvaluationContext, words: ReportWords, language: Language): Pick<DocBlock, 'table' | 'paragraphs'> {
+function steering(
+  context: EvaluationContext,
+  words: ReportWords,
+  language: Language,
+): Pick<DocBlock, 'table' | 'paragraphs'> {
   const { steering: data } = context
   return {
-    paragraphs: [words.steeringSummary(formatCount(data.meetings, language), formatCount(data.decisions, language))],
+    paragraphs: [
+      words.steeringSummary(formatCount(data.meetings, language), formatCount(data.decisions, language)),
+    ],
     ...(data.bodies.length > 0
       ? {
           table: {
@@ -170,12 +202,22 @@ function steering(context: EvaluationContext, words: ReportWords, language: Lang
   }
 }
 
-function goals(context: EvaluationContext, words: ReportWords, language: Language): Pick<DocBlock, 'table' | 'paragraphs'> {
+function goals(
+  context: EvaluationContext,
+  words: ReportWords,
+  language: Language,
+): Pick<DocBlock, 'table' | 'paragraphs'> {
   const number = (value: number | null) => (value === null ? '–' : formatFte(value, language))
   return {
     paragraphs: [],
     table: {
-      columns: [words.columns.agreement, words.columns.indicator, words.columns.target, words.columns.actual, words.columns.status],
+      columns: [
+        words.columns.agreement,
+        words.columns.indicator,
+        words.columns.target,
+        words.columns.actual,
+        words.columns.status,
+      ],
       numeric: [false, false, true, true, false],
       rows: context.goals.flatMap((goal) => [
         [goal.title, '', '', '', words.indicatorStatus[goal.status]],
@@ -200,7 +242,8 @@ function generated(
   const { evaluation } = source
   if (kind === 'key-figures') return { paragraphs: [], table: keyFigures(evaluation, words, language) }
   if (kind === 'contacts-by-month') return contactsBy(evaluation, 'month', kind, words, language)
-  if (kind === 'contacts-by-municipality') return contactsBy(evaluation, 'municipality', kind, words, language)
+  if (kind === 'contacts-by-municipality')
+    return contactsBy(evaluation, 'municipality', kind, words, language)
   if (kind === 'contacts-by-domain') return contactsBy(evaluation, 'domain', kind, words, language)
   const context = evaluation.context
   // Evaluations made before the context was frozen say so instead of showing today's figures.

@@ -39,14 +39,24 @@ const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: 
 function dataTable(table: DocTable): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: faint, insideVertical: none },
+    borders: {
+      top: rule,
+      bottom: rule,
+      left: none,
+      right: none,
+      insideHorizontal: faint,
+      insideVertical: none,
+    },
     rows: [
       new TableRow({
         tableHeader: true,
-        children: table.columns.map((column, index) => cell(column, { bold: true, right: table.numeric[index] })),
+        children: table.columns.map((column, index) =>
+          cell(column, { bold: true, right: table.numeric[index] }),
+        ),
       }),
       ...table.rows.map(
-        (row) => new TableRow({ children: row.map((value, index) => cell(value, { right: table.numeric[index] })) }),
+        (row) =>
+          new TableRow({ children: row.map((value, index) => cell(value, { right: table.numeric[index] })) }),
       ),
     ],
   })
@@ -55,9 +65,17 @@ function dataTable(table: DocTable): Table {
 function headerTable(rows: [string, string][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: faint, insideVertical: faint },
+    borders: {
+      top: rule,
+      bottom: rule,
+      left: rule,
+      right: rule,
+      insideHorizontal: faint,
+      insideVertical: faint,
+    },
     rows: rows.map(
-      ([label, value]) => new TableRow({ children: [cell(label, { bold: true, width: 30 }), cell(value, { width: 70 })] }),
+      ([label, value]) =>
+        new TableRow({ children: [cell(label, { bold: true, width: 30 }), cell(value, { width: 70 })] }),
     ),
   })
 }
@@ -74,7 +92,10 @@ function chartParagraph(chart: RenderedChart): Paragraph {
         type: 'svg',
         data: Buffer.from(chart.svg, 'utf8'),
         fallback: { type: 'png', data: chart.png },
-        transformation: { width: chartWidthPx, height: Math.round((chartWidthPx * chart.size.height) / chart.size.width) },
+        transformation: {
+          width: chartWidthPx,
+          height: Math.round((chartWidthPx * chart.size.height) / chart.size.width),
+        },
         altText: { name: chart.title, title: chart.title, description: chart.title },
       }),
     ],
@@ -93,14 +114,22 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
     ...doc.blocks.flatMap((block, index) => {
       const chart = charts[index]
       return [
-        ...(block.heading ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.heading)] })] : []),
-        ...block.paragraphs.map((text) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun(text)] })),
+        ...(block.heading
+          ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.heading)] })]
+          : []),
+        ...block.paragraphs.map(
+          (text) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun(text)] }),
+        ),
         ...(chart ? [chartParagraph(chart)] : []),
         ...(block.table ? [dataTable(block.table), spacer()] : []),
       ]
     }),
     ...doc.notes.map(
-      (note) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: note, size: 17, color: '555555' })] }),
+      (note) =>
+        new Paragraph({
+          spacing: { before: 120 },
+          children: [new TextRun({ text: note, size: 17, color: '555555' })],
+        }),
     ),
   ]
   const document = new Document({
@@ -111,7 +140,10 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
       default: {
         document: { run: { font: 'Noto Sans', size: 21 } },
         title: { run: { font: 'Noto Sans', size: 36, bold: true } },
-        heading1: { run: { font: 'Noto Sans', size: 26, bold: true, color: '222222' }, paragraph: { spacing: { before: 280, after: 120 } } },
+        heading1: {
+          run: { font: 'Noto Sans', size: 26, bold: true, color: '222222' },
+          paragraph: { spacing: { before: 280, after: 120 } },
+        },
       },
     },
     sections: [
@@ -122,7 +154,9 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [
+                  new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
               }),
             ],
           }),

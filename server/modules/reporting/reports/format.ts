@@ -40,13 +40,19 @@ export function formatLongDate(day: string, language: Language = 'de'): string {
 
 /** The month of a bucket key (the month's first day): "März 2026". */
 export function formatMonth(day: string, language: Language = 'de'): string {
-  return new Intl.DateTimeFormat(locales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  )
+  return new Intl.DateTimeFormat(locales[language], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`))
 }
 
 /** A published cell: its number, or "< 3" when it is withheld (the threshold of the evaluation). */
-export function formatCell(cell: { value: number | null; suppressed?: true }, threshold: number, language: Language = 'de'): string {
+export function formatCell(
+  cell: { value: number | null; suppressed?: true },
+  threshold: number,
+  language: Language = 'de',
+): string {
   if (cell.suppressed || cell.value === null) return `< ${threshold}`
   return formatCount(cell.value, language)
 }

@@ -52,7 +52,12 @@ async function generate(db: Kysely<DB>, actor: Actor, reportId: string): Promise
 }
 
 /** Starts making the files unless they are being made already; the promise settles when they are stored. */
-export function startGeneration(db: Kysely<DB>, actor: Actor, reportId: string, log: (error: unknown) => void): Promise<void> {
+export function startGeneration(
+  db: Kysely<DB>,
+  actor: Actor,
+  reportId: string,
+  log: (error: unknown) => void,
+): Promise<void> {
   const current = running.get(reportId)
   if (current) return current
   const job = generate(db, actor, reportId)

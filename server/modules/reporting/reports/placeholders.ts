@@ -29,7 +29,8 @@ export function placeholderValues(
     beratungskontakte_vorperiode: contacts
       ? formatCell(contacts.previousPeriod, evaluation.threshold, language)
       : words.notRecorded,
-    veraenderung: current !== null && previous ? formatChange(current, previous, language) : words.notComputable,
+    veraenderung:
+      current !== null && previous ? formatChange(current, previous, language) : words.notComputable,
     personen: total('persons-counselled'),
     kurzberatungen: total('short-consultations'),
     neue_faelle: total('cases-new'),

@@ -46,7 +46,12 @@ export function selectReport(db: Kysely<DB>, districtId: string, reportId: strin
     .executeTakeFirst()
 }
 
-export function selectReportFile(db: Kysely<DB>, districtId: string, reportId: string, format: 'docx' | 'pdf') {
+export function selectReportFile(
+  db: Kysely<DB>,
+  districtId: string,
+  reportId: string,
+  format: 'docx' | 'pdf',
+) {
   return db
     .selectFrom('report')
     .select(['status', 'generated_at', format === 'docx' ? 'docx as content' : 'pdf as content'])

@@ -37,7 +37,10 @@ const contentTypes = {
 
 /** A failed generation is logged by its kind only: the documents hold no personal data, but stay quiet. */
 const generationLog = (log: FastifyBaseLogger) => (error: unknown) =>
-  log.error({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'report generation failed')
+  log.error(
+    { err: { type: (error as Error)?.name, message: (error as Error)?.message } },
+    'report generation failed',
+  )
 
 /** Committee reports and their templates. */
 export const reportRoutes =
@@ -49,7 +52,11 @@ export const reportRoutes =
       '/report-templates',
       {
         config: { access: 'report.read' },
-        schema: { tags, summary: "The district's report templates", response: { 200: reportTemplateListSchema, ...problems } },
+        schema: {
+          tags,
+          summary: "The district's report templates",
+          response: { 200: reportTemplateListSchema, ...problems },
+        },
       },
       (request) => listTemplates(db, actorOf(request)),
     )
@@ -65,7 +72,9 @@ export const reportRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createTemplate(db, actorOf(request), request.body, requestContext(request))),
+        reply
+          .code(201)
+          .send(await createTemplate(db, actorOf(request), request.body, requestContext(request))),
     )
     app.put(
       '/report-templates/:templateId',
@@ -93,7 +102,11 @@ export const reportRoutes =
       '/reports',
       {
         config: { access: 'report.read' },
-        schema: { tags, summary: "The district's committee reports, newest first", response: { 200: reportListSchema, ...problems } },
+        schema: {
+          tags,
+          summary: "The district's committee reports, newest first",
+          response: { 200: reportListSchema, ...problems },
+        },
       },
       (request) => listReports(db, actorOf(request)),
     )
@@ -107,7 +120,8 @@ export const reportRoutes =
         },
         schema: {
           tags,
-          summary: 'A committee report from a frozen evaluation and a template; its files are made in the background',
+          summary:
+            'A committee report from a frozen evaluation and a template; its files are made in the background',
           body: reportInputSchema,
           response: { 201: reportSchema, ...problems },
         },
@@ -164,7 +178,8 @@ export const reportRoutes =
         config: { access: 'report.manage' },
         schema: {
           tags,
-          summary: 'Make the files again from the stored texts (the previous files stay until the new ones are stored)',
+          summary:
+            'Make the files again from the stored texts (the previous files stay until the new ones are stored)',
           params: reportParams,
           response: { 202: reportSchema, ...problems },
         },

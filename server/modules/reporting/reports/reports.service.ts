@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import type {
   GenerationStep,
   Report,
@@ -17,9 +18,14 @@ import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { readEvaluation } from '../evaluations/evaluations.service.ts'
 import { generationOf, startGeneration, waitForGeneration } from './generation.ts'
-import { insertReport, selectReport, selectReportFile, selectReports, updateReportTexts } from './reports.queries.ts'
+import {
+  insertReport,
+  selectReport,
+  selectReportFile,
+  selectReports,
+  updateReportTexts,
+} from './reports.queries.ts'
 import { checkPlaceholders, templateForReport } from './templates.service.ts'
-import type { z } from 'zod'
 
 /**
  * Committee reports: made from a frozen evaluation and a template (whose blocks are copied, so a
@@ -97,7 +103,12 @@ export async function createReport(
       blocks: JSON.stringify(template.blocks),
       created_by: actor.userId,
     })
-    await recordAudit(trx, { ...request, action: 'report.create', subjectType: 'report', subjectId: inserted })
+    await recordAudit(trx, {
+      ...request,
+      action: 'report.create',
+      subjectType: 'report',
+      subjectId: inserted,
+    })
     return inserted
   })
   void startGeneration(db, actor, id, log)
@@ -165,7 +176,12 @@ export async function regenerateReport(
   authorize(actor, 'report.manage', ownDistrict(actor))
   await readReportRow(db, actor, reportId)
   if (!generationOf(reportId)) {
-    await recordAuditAlone(db, { ...request, action: 'report.generate', subjectType: 'report', subjectId: reportId })
+    await recordAuditAlone(db, {
+      ...request,
+      action: 'report.generate',
+      subjectType: 'report',
+      subjectId: reportId,
+    })
     void startGeneration(db, actor, reportId, log)
   }
   return readReport(db, actor, reportId)
@@ -196,7 +212,12 @@ export async function reportFile(
     if (!row) throw new NotFound()
   }
   if (!row.content) throw new DomainError('report-not-ready', 'conflict')
-  await recordAuditAlone(db, { ...request, action: `report.download-${format}`, subjectType: 'report', subjectId: reportId })
+  await recordAuditAlone(db, {
+    ...request,
+    action: `report.download-${format}`,
+    subjectType: 'report',
+    subjectId: reportId,
+  })
   const day = (row.generated_at ? new Date(row.generated_at) : new Date()).toISOString().slice(0, 10)
   return { content: row.content, fileName: `bericht-${day}.${format}` }
 }

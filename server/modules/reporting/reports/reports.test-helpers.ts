@@ -5,7 +5,9 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 
 /** Reads a report's files back with third-party readers, as a committee's office would open them. */
 
-export async function docxContent(docx: Uint8Array): Promise<{ text: string; media: string[]; documentXml: string }> {
+export async function docxContent(
+  docx: Uint8Array,
+): Promise<{ text: string; media: string[]; documentXml: string }> {
   const buffer = Buffer.from(docx)
   const { value } = await mammoth.extractRawText({ buffer })
   const zip = await JSZip.loadAsync(buffer)
@@ -15,7 +17,9 @@ export async function docxContent(docx: Uint8Array): Promise<{ text: string; med
 }
 
 /** The PDF's text (pdf.js), and how many path-drawing operations its pages hold (vector charts). */
-export async function pdfContent(pdf: Uint8Array): Promise<{ text: string; pages: number; pathOperations: number }> {
+export async function pdfContent(
+  pdf: Uint8Array,
+): Promise<{ text: string; pages: number; pathOperations: number }> {
   const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise
   const pages: string[] = []
   let pathOperations = 0

@@ -93,7 +93,9 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     expect(docx.media.filter((name) => name.endsWith('.png'))).toHaveLength(3)
     expect(pdf.pathOperations).toBeGreaterThan(30)
 
-    const stored = (await reader.request({ method: 'GET', url: `/api/reports/${report.id}` })).json() as Report
+    const stored = (
+      await reader.request({ method: 'GET', url: `/api/reports/${report.id}` })
+    ).json() as Report
     expect(stored.status).toBe('ready')
     expect(stored.step).toBe('stored')
     // Stored files: the same bytes again.
@@ -114,7 +116,10 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     const templates = (
       await coordinator.request({ method: 'GET', url: '/api/report-templates' })
     ).json() as ReportTemplate[]
-    expect(templates.map((template) => template.kind).sort()).toEqual(['mitteilungsvorlage', 'sachstandsbericht'])
+    expect(templates.map((template) => template.kind).sort()).toEqual([
+      'mitteilungsvorlage',
+      'sachstandsbericht',
+    ])
     const status = templates.find((template) => template.kind === 'sachstandsbericht') as ReportTemplate
     const created = await post(coordinator, '/api/reports', {
       evaluationId: evaluation.id,
@@ -133,21 +138,28 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
   })
 
   it('takes edited texts into the files when generated again', async () => {
-    const report = (await post(coordinator, '/api/reports', { evaluationId: evaluation.id, header })).json() as Report
+    const report = (
+      await post(coordinator, '/api/reports', { evaluationId: evaluation.id, header })
+    ).json() as Report
     await coordinator.request({ method: 'GET', url: `/api/reports/${report.id}.pdf` })
     const text = report.blocks.find((block) => block.type === 'text')
     if (text?.type !== 'text') throw new Error('the default template starts with a text')
     const put = (payload: object) =>
       coordinator.request({ method: 'PUT', url: `/api/reports/${report.id}/texts`, payload })
 
-    const unknown = await put({ title: 'Bericht', blocks: [{ id: text.id, heading: 'X', text: 'Mit {{unbekannt}}' }] })
+    const unknown = await put({
+      title: 'Bericht',
+      blocks: [{ id: text.id, heading: 'X', text: 'Mit {{unbekannt}}' }],
+    })
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json().code).toBe('unknown-placeholder')
     expect(unknown.json().detail).toContain('{{unbekannt}}')
 
     const edited = await put({
       title: 'Bericht {{zeitraum}}',
-      blocks: [{ id: text.id, heading: 'Lage', text: 'Geänderter Text mit {{beratungskontakte}} Kontakten.' }],
+      blocks: [
+        { id: text.id, heading: 'Lage', text: 'Geänderter Text mit {{beratungskontakte}} Kontakten.' },
+      ],
     })
     expect(edited.statusCode, edited.body).toBe(200)
     expect((edited.json() as Report).textsChangedSinceFiles).toBe(true)
@@ -158,7 +170,10 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     })
     expect(byReader.statusCode).toBe(403)
 
-    const regenerated = await coordinator.request({ method: 'POST', url: `/api/reports/${report.id}/generation` })
+    const regenerated = await coordinator.request({
+      method: 'POST',
+      url: `/api/reports/${report.id}/generation`,
+    })
     expect(regenerated.statusCode).toBe(202)
     const docx = await coordinator.request({ method: 'GET', url: `/api/reports/${report.id}.docx` })
     const content = await docxContent(docx.rawPayload)
@@ -176,7 +191,12 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
       kind: 'sachstandsbericht',
       title: 'Bericht {{zeitraum}}',
       blocks: [
-        { type: 'text', id: 'eins', heading: 'Eins', text: 'Es gab {{beratungskontakte}} und {{gibtesnicht}}.' },
+        {
+          type: 'text',
+          id: 'eins',
+          heading: 'Eins',
+          text: 'Es gab {{beratungskontakte}} und {{gibtesnicht}}.',
+        },
         { type: 'generated', id: 'zwei', heading: 'Zahlen', generated: 'key-figures' },
       ],
     })
@@ -212,7 +232,9 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
       expect(response.statusCode).toBe(404)
       expect(response.json().code).toBe('evaluation-not-found')
     }
-    expect((await post(coordinator, '/api/reports', { evaluationId: evaluation.id, header: {} })).statusCode).toBe(400)
+    expect(
+      (await post(coordinator, '/api/reports', { evaluationId: evaluation.id, header: {} })).statusCode,
+    ).toBe(400)
     expect((await post(reader, '/api/reports', { evaluationId: evaluation.id, header })).statusCode).toBe(403)
     expect(await count('report')).toBe(before)
   })
@@ -221,20 +243,30 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     const used = await coordinator.request({ method: 'DELETE', url: `/api/evaluations/${evaluation.id}` })
     expect(used.statusCode).toBe(409)
     expect(used.json().code).toBe('evaluation-in-use')
-    expect((await reader.request({ method: 'GET', url: `/api/evaluations/${evaluation.id}` })).statusCode).toBe(200)
+    expect(
+      (await reader.request({ method: 'GET', url: `/api/evaluations/${evaluation.id}` })).statusCode,
+    ).toBe(200)
 
     const unused = (
       await post(coordinator, '/api/evaluations', { name: 'Probe', from: '2026-03-01', to: '2026-03-31' })
     ).json() as Evaluation
-    expect((await reader.request({ method: 'DELETE', url: `/api/evaluations/${unused.id}` })).statusCode).toBe(403)
-    expect((await coordinator.request({ method: 'DELETE', url: `/api/evaluations/${unused.id}` })).statusCode).toBe(204)
-    expect((await reader.request({ method: 'GET', url: `/api/evaluations/${unused.id}` })).statusCode).toBe(404)
+    expect(
+      (await reader.request({ method: 'DELETE', url: `/api/evaluations/${unused.id}` })).statusCode,
+    ).toBe(403)
+    expect(
+      (await coordinator.request({ method: 'DELETE', url: `/api/evaluations/${unused.id}` })).statusCode,
+    ).toBe(204)
+    expect((await reader.request({ method: 'GET', url: `/api/evaluations/${unused.id}` })).statusCode).toBe(
+      404,
+    )
   })
 
   it('shows partners nothing', async () => {
     const [report] = (await reader.request({ method: 'GET', url: '/api/reports' })).json() as Report[]
     expect((await partner.request({ method: 'GET', url: '/api/reports' })).statusCode).toBe(403)
-    expect((await partner.request({ method: 'GET', url: `/api/reports/${report?.id}.pdf` })).statusCode).toBe(403)
+    expect((await partner.request({ method: 'GET', url: `/api/reports/${report?.id}.pdf` })).statusCode).toBe(
+      403,
+    )
     expect((await partner.request({ method: 'GET', url: '/api/report-templates' })).statusCode).toBe(403)
   })
 })

@@ -39,7 +39,10 @@ export const templateOf = (row: TemplateRow): ReportTemplate => ({
 })
 
 /** Refuses a title or text naming a placeholder that does not exist; the detail names every one. */
-export function checkPlaceholders(title: string, blocks: readonly { heading: string; text?: string }[]): void {
+export function checkPlaceholders(
+  title: string,
+  blocks: readonly { heading: string; text?: string }[],
+): void {
   const unknown = unknownPlaceholders(title, blocks)
   if (unknown.length === 0) return
   throw new DomainError(
@@ -79,7 +82,10 @@ export async function templateForReport(
     ? await selectTemplate(db, districtId, templateId)
     : ((await selectTemplateByName(db, districtId, 'Mitteilungsvorlage')) ??
       (await selectTemplates(db, districtId))[0])
-  if (!row) throw new DomainError('template-not-found', 'not-found', undefined, [{ field: 'templateId', message: 'template-not-found' }])
+  if (!row)
+    throw new DomainError('template-not-found', 'not-found', undefined, [
+      { field: 'templateId', message: 'template-not-found' },
+    ])
   return templateOf(row)
 }
 
@@ -99,8 +105,16 @@ export async function createTemplate(
       title: input.title,
       blocks: JSON.stringify(input.blocks),
     })
-    if (!inserted) throw new DomainError('template-name-taken', 'conflict', undefined, [{ field: 'name', message: 'template-name-taken' }])
-    await recordAudit(trx, { ...request, action: 'report-template.create', subjectType: 'report-template', subjectId: inserted })
+    if (!inserted)
+      throw new DomainError('template-name-taken', 'conflict', undefined, [
+        { field: 'name', message: 'template-name-taken' },
+      ])
+    await recordAudit(trx, {
+      ...request,
+      action: 'report-template.create',
+      subjectType: 'report-template',
+      subjectId: inserted,
+    })
     return inserted
   })
   return templateOf((await selectTemplate(db, actor.districtId, id)) as TemplateRow)
@@ -121,7 +135,9 @@ export async function putTemplate(
     if (!current) throw new DomainError('template-not-found', 'not-found')
     const sameName = await selectTemplateByName(trx, actor.districtId, input.name)
     if (sameName && sameName.id !== templateId) {
-      throw new DomainError('template-name-taken', 'conflict', undefined, [{ field: 'name', message: 'template-name-taken' }])
+      throw new DomainError('template-name-taken', 'conflict', undefined, [
+        { field: 'name', message: 'template-name-taken' },
+      ])
     }
     const updated = await updateTemplate(trx, actor.districtId, templateId, version, {
       name: input.name,
@@ -130,7 +146,12 @@ export async function putTemplate(
       blocks: JSON.stringify(input.blocks),
     })
     if (updated === undefined) throw new Conflict()
-    await recordAudit(trx, { ...request, action: 'report-template.update', subjectType: 'report-template', subjectId: templateId })
+    await recordAudit(trx, {
+      ...request,
+      action: 'report-template.update',
+      subjectType: 'report-template',
+      subjectId: templateId,
+    })
   })
   return templateOf((await selectTemplate(db, actor.districtId, templateId)) as TemplateRow)
 }

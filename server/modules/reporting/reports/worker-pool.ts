@@ -13,7 +13,9 @@ import type { WorkerMessage } from './worker.ts'
  */
 
 const require = createRequire(import.meta.url)
-const tsxApi = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+const tsxApi = pathToFileURL(
+  join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href
 // The sources are TypeScript run through tsx (decision 0001); a worker thread starts without the
 // parent's loader, so it registers tsx before importing the worker module.
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => {
@@ -58,7 +60,10 @@ function started(): Worker {
 }
 
 /** Typesets the report in the worker thread; `onStep` follows its progress. */
-export function renderInWorker(doc: ReportDocument, onStep: (step: RenderStep) => void): Promise<RenderedReport> {
+export function renderInWorker(
+  doc: ReportDocument,
+  onStep: (step: RenderStep) => void,
+): Promise<RenderedReport> {
   const thread = started()
   const jobId = nextJobId++
   return new Promise((resolve, reject) => {
