@@ -166,7 +166,8 @@ export type ReportStatus = (typeof reportStatuses)[number]
 export const reportSummarySchema = z
   .object({
     id: z.uuid(),
-    title: z.string(),
+    title: z.string().describe('As stored, with its placeholders'),
+    documentTitle: z.string().describe('The title as the document shows it, placeholders filled'),
     kind: z.enum(templateKinds),
     evaluationId: z.uuid(),
     evaluationName: z.string(),

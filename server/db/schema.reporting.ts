@@ -53,6 +53,7 @@ export interface ReportTable {
   template_name: string
   kind: string
   title: string
+  document_title: string
   header: ColumnType<unknown, string, never>
   blocks: ColumnType<unknown, string, string>
   status: Generated<string>

@@ -14,6 +14,8 @@ export type ReportWords = {
     evaluation: string
   }
   notRecorded: string
+  /** In a sentence, for a placeholder whose figure the evaluation lacks. */
+  notRecordedShort: string
   suppressionNote: (threshold: number) => string
   sourceNote: (evaluationName: string, catalogueVersion: string) => string
   notComputable: string
@@ -64,6 +66,7 @@ const de: ReportWords = {
     evaluation: 'Auswertung',
   },
   notRecorded: 'In dieser Auswertung nicht erfasst.',
+  notRecordedShort: 'nicht erfasst',
   suppressionNote: (threshold) =>
     `„< ${threshold}“: Wert zum Schutz der beratenen Personen nicht ausgewiesen (weniger als ${threshold} oder zum Schutz eines solchen Werts zurückgehalten).`,
   sourceNote: (name, version) => `Quelle: eingefrorene Auswertung „${name}“, Kennzahlenkatalog ${version}.`,
@@ -125,6 +128,7 @@ const en: ReportWords = {
     evaluation: 'Evaluation',
   },
   notRecorded: 'Not recorded in this evaluation.',
+  notRecordedShort: 'not recorded',
   suppressionNote: (threshold) =>
     `"< ${threshold}": withheld to protect the people counselled (fewer than ${threshold}, or withheld to protect such a value).`,
   sourceNote: (name, version) => `Source: frozen evaluation "${name}", metric catalogue ${version}.`,

@@ -15,7 +15,7 @@ export function placeholderValues(
   const section = (metric: MetricId) => evaluation.sections.find((each) => each.metric === metric)
   const total = (metric: MetricId) => {
     const found = section(metric)
-    return found ? formatCell(found.total, evaluation.threshold, language) : words.notRecorded
+    return found ? formatCell(found.total, evaluation.threshold, language) : words.notRecordedShort
   }
   const contacts = section('contacts')
   const current = contacts?.total.value ?? null
@@ -28,7 +28,7 @@ export function placeholderValues(
     beratungskontakte: total('contacts'),
     beratungskontakte_vorperiode: contacts
       ? formatCell(contacts.previousPeriod, evaluation.threshold, language)
-      : words.notRecorded,
+      : words.notRecordedShort,
     veraenderung:
       current !== null && previous ? formatChange(current, previous, language) : words.notComputable,
     personen: total('persons-counselled'),

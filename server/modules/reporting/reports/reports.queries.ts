@@ -4,6 +4,7 @@ import type { DB } from '../../../db/schema.ts'
 const summaryColumns = [
   'report.id',
   'report.title',
+  'report.document_title',
   'report.kind',
   'report.evaluation_id',
   'evaluation.name as evaluation_name',
@@ -69,6 +70,7 @@ export async function insertReport(
     template_name: string
     kind: string
     title: string
+    document_title: string
     header: string
     blocks: string
     created_by: string
@@ -122,7 +124,7 @@ export async function updateReportTexts(
   districtId: string,
   reportId: string,
   version: number | undefined,
-  values: { title: string; blocks: string },
+  values: { title: string; document_title: string; blocks: string },
 ): Promise<number | undefined> {
   let query = db
     .updateTable('report')

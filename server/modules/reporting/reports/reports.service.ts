@@ -18,6 +18,7 @@ import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { readEvaluation } from '../evaluations/evaluations.service.ts'
 import { generationOf, startGeneration, waitForGeneration } from './generation.ts'
+import { fillPlaceholders, placeholderValues } from './placeholders.ts'
 import {
   insertReport,
   selectReport,
@@ -42,6 +43,7 @@ const iso = (value: string | Date | null) => (value === null ? null : new Date(v
 const summaryOf = (row: SummaryRow): ReportSummary => ({
   id: row.id,
   title: row.title,
+  documentTitle: row.document_title,
   kind: row.kind as TemplateKind,
   evaluationId: row.evaluation_id,
   evaluationName: row.evaluation_name,
@@ -99,6 +101,7 @@ export async function createReport(
       template_name: template.name,
       kind: template.kind,
       title: template.title,
+      document_title: fillPlaceholders(template.title, placeholderValues(evaluation, header, 'de')),
       header: JSON.stringify(header),
       blocks: JSON.stringify(template.blocks),
       created_by: actor.userId,
@@ -155,8 +158,11 @@ export async function putReportTexts(
         { field: 'blocks', message: 'unknown-block' },
       ])
     }
+    const evaluation = await readEvaluation(trx, actor, row.evaluation_id)
+    const header = reportHeaderSchema.parse(row.header)
     const updated = await updateReportTexts(trx, actor.districtId, reportId, version, {
       title: input.title,
+      document_title: fillPlaceholders(input.title, placeholderValues(evaluation, header, 'de')),
       blocks: JSON.stringify(blocks),
     })
     if (updated === undefined) throw new Conflict()

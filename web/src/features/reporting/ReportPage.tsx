@@ -39,7 +39,7 @@ function GenerationProgress({ report }: { report: Report }) {
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Badge color={statusColor[report.status]} variant="light">
+        <Badge color={statusColor[report.status]} variant="filled">
           {t(`reports.status.${report.status}`)}
         </Badge>
         {report.status === 'generating' && (
@@ -186,7 +186,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
             <Text size="sm" c="dimmed">
               {t(`reports.kinds.${item.kind}`)}
             </Text>
-            <Title order={2}>{item.title}</Title>
+            <Title order={2}>{item.documentTitle}</Title>
           </Stack>
           <Card withBorder component="section" aria-labelledby="report-header-heading">
             <Title order={3} size="h4" id="report-header-heading" mb="xs">

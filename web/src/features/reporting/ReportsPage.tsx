@@ -17,6 +17,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Report, ReportStatus } from '../../../../common/report.ts'
 import { apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate, formatDateTime } from '../../i18n.ts'
 import { useCan } from '../../session.tsx'
@@ -41,7 +42,11 @@ const empty: Values = {
   aktenzeichen: '',
 }
 
-export const statusColor: Record<ReportStatus, string> = { generating: 'blue', ready: 'green', failed: 'red' }
+export const statusColor: Record<ReportStatus, string> = {
+  generating: statusColors.neutral,
+  ready: statusColors.positive,
+  failed: statusColors.negative,
+}
 
 /** A new committee report: a frozen evaluation, a template and the Vorlage's header. */
 function ReportForm() {
@@ -191,6 +196,7 @@ export function ReportsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('reports.list.title')}</Table.Th>
+                    <Table.Th scope="col">{t('reports.header.vorlageNumber')}</Table.Th>
                     <Table.Th scope="col">{t('reports.header.committee')}</Table.Th>
                     <Table.Th scope="col">{t('reports.header.sessionDate')}</Table.Th>
                     <Table.Th scope="col">{t('reports.list.evaluation')}</Table.Th>
@@ -203,15 +209,15 @@ export function ReportsPage() {
                     <Table.Tr key={report.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/figures/reports/${report.id}`}>
-                          {t(`reports.kinds.${report.kind}`)}
-                          {report.header.vorlageNumber ? ` ${report.header.vorlageNumber}` : ''}
+                          {report.documentTitle}
                         </Anchor>
                       </Table.Td>
+                      <Table.Td>{report.header.vorlageNumber || '–'}</Table.Td>
                       <Table.Td>{report.header.committee}</Table.Td>
                       <Table.Td>{formatDate(report.header.sessionDate, i18n.language)}</Table.Td>
                       <Table.Td>{report.evaluationName}</Table.Td>
                       <Table.Td>
-                        <Badge color={statusColor[report.status]} variant="light">
+                        <Badge color={statusColor[report.status]} variant="filled">
                           {t(`reports.status.${report.status}`)}
                         </Badge>
                       </Table.Td>
