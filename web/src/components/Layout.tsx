@@ -3,75 +3,129 @@ import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import type { Action } from '../../../common/abilities.ts'
 import { apiSend } from '../api.ts'
 import { healthQuery } from '../queries.ts'
 import { useCan, useReplaceSession, useSession } from '../session.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
-const navigation = [
-  { to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' },
-  { to: '/cases', labelKey: 'casework.nav.cases', exact: false, ability: 'case.list' },
-  { to: '/tasks', labelKey: 'casework.nav.tasks', exact: false, ability: 'task.own' },
-  { to: '/referrals', labelKey: 'nav.referralInbox', exact: false, ability: 'referral.inbox' },
+type NavigationItem = { to: string; labelKey: string; exact: boolean; ability: Action }
+
+/**
+ * The menu in groups: a coordinator sees some twenty entries, which read as one long list
+ * without them. A group whose entries the user may not see disappears with them.
+ */
+const navigationGroups: readonly { key: string; items: readonly NavigationItem[] }[] = [
   {
-    to: '/short-consultations',
-    labelKey: 'casework.nav.shortConsultations',
-    exact: false,
-    ability: 'short-consultation.record',
-  },
-  { to: '/steering', labelKey: 'steering.nav.bodies', exact: false, ability: 'steering.read' },
-  { to: '/steering/concept', labelKey: 'concept.nav', exact: false, ability: 'steering.read' },
-  { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
-  { to: '/goal-agreements', labelKey: 'goals.nav', exact: false, ability: 'goal-agreement.read' },
-  { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
-  { to: '/obstacles', labelKey: 'obstacles.nav', exact: false, ability: 'steering.manage' },
-  { to: '/figures', labelKey: 'reporting.nav', exact: true, ability: 'figures.read' },
-  {
-    to: '/figures/evaluations',
-    labelKey: 'reporting.evaluations.nav',
-    exact: false,
-    ability: 'figures.read',
-  },
-  { to: '/figures/reports', labelKey: 'reporting.reports.nav', exact: false, ability: 'report.read' },
-  { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
-  { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
-  { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
-  {
-    to: '/referral-overrides',
-    labelKey: 'network.nav.overrides',
-    exact: false,
-    ability: 'referral.review',
+    key: 'overview',
+    items: [{ to: '/', labelKey: 'nav.start', exact: true, ability: 'district.read' }],
   },
   {
-    to: '/case-conferences',
-    labelKey: 'caseConferences.nav',
-    exact: false,
-    ability: 'case-conference.list',
+    key: 'caseWork',
+    items: [
+      { to: '/cases', labelKey: 'casework.nav.cases', exact: false, ability: 'case.list' },
+      { to: '/tasks', labelKey: 'casework.nav.tasks', exact: false, ability: 'task.own' },
+      { to: '/referrals', labelKey: 'nav.referralInbox', exact: false, ability: 'referral.inbox' },
+      {
+        to: '/short-consultations',
+        labelKey: 'casework.nav.shortConsultations',
+        exact: false,
+        ability: 'short-consultation.record',
+      },
+    ],
   },
   {
-    to: '/legal-sphere-changes',
-    labelKey: 'legalSphereChanges.nav',
-    exact: false,
-    ability: 'legal-sphere-change.figure',
+    key: 'network',
+    items: [
+      { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
+      { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
+      { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },
+      {
+        to: '/referral-overrides',
+        labelKey: 'network.nav.overrides',
+        exact: false,
+        ability: 'referral.review',
+      },
+      {
+        to: '/case-conferences',
+        labelKey: 'caseConferences.nav',
+        exact: false,
+        ability: 'case-conference.list',
+      },
+      {
+        to: '/legal-sphere-changes',
+        labelKey: 'legalSphereChanges.nav',
+        exact: false,
+        ability: 'legal-sphere-change.figure',
+      },
+    ],
   },
-  { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
-  { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
-  { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },
-  { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
   {
-    to: '/admin/case-work',
-    labelKey: 'casework.nav.settings',
-    exact: false,
-    ability: 'casework-settings.manage',
+    key: 'steering',
+    items: [
+      { to: '/steering', labelKey: 'steering.nav.bodies', exact: false, ability: 'steering.read' },
+      { to: '/steering/concept', labelKey: 'concept.nav', exact: false, ability: 'steering.read' },
+      { to: '/decisions', labelKey: 'steering.nav.decisions', exact: false, ability: 'decision.read' },
+      { to: '/goal-agreements', labelKey: 'goals.nav', exact: false, ability: 'goal-agreement.read' },
+      { to: '/obstacles', labelKey: 'obstacles.nav', exact: false, ability: 'steering.manage' },
+      { to: '/staffing', labelKey: 'staffing.nav.positions', exact: false, ability: 'staffing.read' },
+    ],
   },
   {
-    to: '/admin/reporting',
-    labelKey: 'reporting.settings.nav',
-    exact: false,
-    ability: 'reporting-settings.manage',
+    key: 'reporting',
+    items: [
+      { to: '/figures', labelKey: 'reporting.nav', exact: true, ability: 'figures.read' },
+      {
+        to: '/figures/evaluations',
+        labelKey: 'reporting.evaluations.nav',
+        exact: false,
+        ability: 'figures.read',
+      },
+      { to: '/figures/reports', labelKey: 'reporting.reports.nav', exact: false, ability: 'report.read' },
+    ],
   },
-  { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
-] as const
+  {
+    key: 'administration',
+    items: [
+      { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
+      { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
+      {
+        to: '/admin/organisations',
+        labelKey: 'nav.organisations',
+        exact: false,
+        ability: 'organisation.manage',
+      },
+      { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+      {
+        to: '/admin/case-work',
+        labelKey: 'casework.nav.settings',
+        exact: false,
+        ability: 'casework-settings.manage',
+      },
+      {
+        to: '/admin/reporting',
+        labelKey: 'reporting.settings.nav',
+        exact: false,
+        ability: 'reporting-settings.manage',
+      },
+      { to: '/account', labelKey: 'nav.account', exact: false, ability: 'session.own' },
+    ],
+  },
+]
+
+const navigation = navigationGroups.flatMap((group) => group.items)
+
+/** A deeper entry (the concept below the bodies) takes the highlight from its parent. */
+function isActive(item: NavigationItem, pathname: string): boolean {
+  if (item.exact) return pathname === item.to
+  return (
+    pathname.startsWith(item.to) &&
+    !navigation.some(
+      (other) =>
+        other.to.length > item.to.length && other.to.startsWith(item.to) && pathname.startsWith(other.to),
+    )
+  )
+}
 
 export function Layout() {
   const { t } = useTranslation()
@@ -136,33 +190,34 @@ export function Layout() {
         aria-label={t('app.mainNavigation')}
         style={{ overflowY: 'auto' }}
       >
-        {navigation
-          .filter((item) => can(item.ability))
-          .map((item) => {
-            // A deeper entry (the concept below the bodies) takes the highlight from its parent.
-            const active = item.exact
-              ? pathname === item.to
-              : pathname.startsWith(item.to) &&
-                !navigation.some(
-                  (other) =>
-                    other.to.length > item.to.length &&
-                    other.to.startsWith(item.to) &&
-                    pathname.startsWith(other.to),
+        {navigationGroups.map((group) => {
+          const items = group.items.filter((item) => can(item.ability))
+          if (items.length === 0) return null
+          const headingId = `navigation-group-${group.key}`
+          return (
+            <div key={group.key} role="group" aria-labelledby={headingId}>
+              <Text id={headingId} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {t(`nav.groups.${group.key}`)}
+              </Text>
+              {items.map((item) => {
+                const active = isActive(item, pathname)
+                return (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    // The router marks only its exact page; the highlight of a section is decided above.
+                    activeOptions={{ exact: true }}
+                    label={t(item.labelKey)}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={close}
+                  />
                 )
-            return (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                // The router marks only its exact page; the highlight of a section is decided above.
-                activeOptions={{ exact: true }}
-                label={t(item.labelKey)}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                onClick={close}
-              />
-            )
-          })}
+              })}
+            </div>
+          )
+        })}
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>

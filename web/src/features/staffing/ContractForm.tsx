@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
@@ -6,15 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { type Contract, type ContractDetail, contractUpdateSchema } from '../../../../common/staffing.ts'
 import { apiSend } from '../../api.ts'
 import { DayInput } from '../../components/DateFields.tsx'
-import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
+import { useSchemaValidator } from '../../schema-form.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
+import { ContractTermFields, type ContractTermValues } from './contract-fields.tsx'
 import { staffingKeys } from './queries.ts'
 
-type Values = {
-  fte: number | string
-  startsOn: string
-  endsOn: string
-  fixedTermReason: string
+type Values = ContractTermValues & {
   leavesOn: string
   departureNote: string
 }
@@ -71,38 +68,7 @@ export function ContractForm({ contract, onDone }: { contract: Contract; onDone:
           shown={['fte', 'startsOn', 'endsOn', 'fixedTermReason', 'plannedDeparture']}
         />
         <Group align="flex-start" wrap="wrap">
-          <NumberInput
-            label={t('staffing.contract.fte')}
-            min={0.001}
-            max={1}
-            step={0.1}
-            decimalScale={3}
-            required
-            {...form.getInputProps('fte')}
-            error={error('fte')}
-            w={140}
-          />
-          <DayInput
-            label={t('staffing.contract.startsOn')}
-            required
-            {...form.getInputProps('startsOn')}
-            error={error('startsOn')}
-            w={170}
-          />
-          <DayInput
-            label={t('staffing.contract.endsOn')}
-            description={t('staffing.contract.endsOnHint')}
-            {...form.getInputProps('endsOn')}
-            error={error('endsOn')}
-            w={200}
-          />
-          <TextInput
-            label={t('staffing.contract.fixedTermReason')}
-            maxLength={maxLengthOf(contractUpdateSchema, 'fixedTermReason')}
-            {...form.getInputProps('fixedTermReason')}
-            error={error('fixedTermReason')}
-            w={320}
-          />
+          <ContractTermFields form={form} error={error} />
         </Group>
         <Group align="flex-start" wrap="wrap">
           <DayInput

@@ -1,22 +1,18 @@
-import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ContractDetail, contractInputSchema } from '../../../../common/staffing.ts'
 import { apiSend } from '../../api.ts'
-import { DayInput } from '../../components/DateFields.tsx'
 import { useSchemaValidator } from '../../schema-form.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
+import { ContractTermFields, type ContractTermValues } from './contract-fields.tsx'
 import { staffingKeys } from './queries.ts'
 
-type Values = {
+type Values = ContractTermValues & {
   familyName: string
   givenNames: string
-  fte: number | string
-  startsOn: string
-  endsOn: string
-  fixedTermReason: string
 }
 
 const initialValues: Values = {
@@ -84,40 +80,9 @@ export function NewContractForm({ positionId }: { positionId: string }) {
             {...form.getInputProps('givenNames')}
             w={220}
           />
-          <NumberInput
-            label={t('staffing.contract.fte')}
-            min={0.001}
-            max={1}
-            step={0.1}
-            decimalScale={3}
-            required
-            {...form.getInputProps('fte')}
-            error={error('fte')}
-            w={140}
-          />
         </Group>
         <Group align="flex-start" wrap="wrap">
-          <DayInput
-            label={t('staffing.contract.startsOn')}
-            required
-            {...form.getInputProps('startsOn')}
-            error={error('startsOn')}
-            w={170}
-          />
-          <DayInput
-            label={t('staffing.contract.endsOn')}
-            description={t('staffing.contract.endsOnHint')}
-            {...form.getInputProps('endsOn')}
-            error={error('endsOn')}
-            w={200}
-          />
-          <TextInput
-            label={t('staffing.contract.fixedTermReason')}
-            maxLength={300}
-            {...form.getInputProps('fixedTermReason')}
-            error={error('fixedTermReason')}
-            w={320}
-          />
+          <ContractTermFields form={form} error={error} />
         </Group>
         <Group>
           <Button type="submit" loading={create.isPending}>

@@ -1,7 +1,6 @@
 import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Baustein,
@@ -15,8 +14,9 @@ import {
 import { apiSend } from '../../api.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
-import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
+import { CaseworkFormProblem, useFieldError } from '../casework/problems.tsx'
 import { staffingKeys } from './queries.ts'
+import { useCreateForm } from './use-create-form.ts'
 
 const numberOf = (value: number | string) => (typeof value === 'number' ? value : Number(value))
 
@@ -42,35 +42,18 @@ const rateDefaults: RateValues = {
 /** Adds a funding rate; its validity (from and until) is required, as the state's programme is. */
 export function FundingRateForm() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const formRef = useRef<HTMLFormElement>(null)
-  const toInput = (values: RateValues) => ({
-    ...values,
-    amount: numberOf(values.amount),
-    fteBasis: numberOf(values.fteBasis),
+  const { form, create, error, formRef, onSubmit } = useCreateForm({
+    defaults: rateDefaults,
+    schema: fundingRateInputSchema,
+    toInput: (values: RateValues) => ({
+      ...values,
+      amount: numberOf(values.amount),
+      fteBasis: numberOf(values.fteBasis),
+    }),
+    path: '/funding-rates',
   })
-  const form = useForm<RateValues>({
-    initialValues: rateDefaults,
-    validate: useSchemaValidator(fundingRateInputSchema, toInput),
-  })
-  const create = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) => apiSend('POST', '/funding-rates', input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: staffingKeys.all })
-      form.setValues(rateDefaults)
-    },
-  })
-  const error = useFieldError<RateValues>(form.errors, create.error)
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-label={t('staffing.rateForm.newRate')}
-      onSubmit={form.onSubmit(
-        (values) => create.mutate(toInput(values)),
-        () => focusFirstInvalid(formRef.current),
-      )}
-    >
+    <form ref={formRef} noValidate aria-label={t('staffing.rateForm.newRate')} onSubmit={onSubmit}>
       <CaseworkFormProblem error={create.error} shown={Object.keys(rateDefaults)} />
       <Group align="flex-start" wrap="wrap" mt="sm">
         <Select
@@ -193,36 +176,19 @@ const gradeDefaults: GradeValues = { payGrade: '', annualCost: '', validFrom: ''
 /** Adds the annual cost of one FTE of a pay grade from a day (until a day, or open). */
 export function PayGradeForm() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const formRef = useRef<HTMLFormElement>(null)
-  const toInput = (values: GradeValues) => ({
-    payGrade: values.payGrade.trim(),
-    annualCost: numberOf(values.annualCost),
-    validFrom: values.validFrom,
-    validUntil: values.validUntil || null,
+  const { form, create, error, formRef, onSubmit } = useCreateForm({
+    defaults: gradeDefaults,
+    schema: payGradeInputSchema,
+    toInput: (values: GradeValues) => ({
+      payGrade: values.payGrade.trim(),
+      annualCost: numberOf(values.annualCost),
+      validFrom: values.validFrom,
+      validUntil: values.validUntil || null,
+    }),
+    path: '/pay-grades',
   })
-  const form = useForm<GradeValues>({
-    initialValues: gradeDefaults,
-    validate: useSchemaValidator(payGradeInputSchema, toInput),
-  })
-  const create = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) => apiSend('POST', '/pay-grades', input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: staffingKeys.all })
-      form.setValues(gradeDefaults)
-    },
-  })
-  const error = useFieldError<GradeValues>(form.errors, create.error)
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-label={t('staffing.rateForm.newGrade')}
-      onSubmit={form.onSubmit(
-        (values) => create.mutate(toInput(values)),
-        () => focusFirstInvalid(formRef.current),
-      )}
-    >
+    <form ref={formRef} noValidate aria-label={t('staffing.rateForm.newGrade')} onSubmit={onSubmit}>
       <CaseworkFormProblem error={create.error} shown={Object.keys(gradeDefaults)} />
       <Group align="flex-start" wrap="wrap" mt="sm">
         <TextInput
