@@ -26,6 +26,7 @@ test('a coordinator makes the committee report from the March–April evaluation
   await form.getByRole('button', { name: 'Bericht erstellen' }).click()
   await expect(form.getByText('Bitte eine Auswertung wählen.')).toBeVisible()
   await expectAccessible(page, testInfo, 'committee reports list')
+  await page.screenshot({ path: testInfo.outputPath('committee-reports.png'), fullPage: true })
   await form.getByLabel('Auswertung').selectOption({ label: 'Ausschuss März bis April' })
   await form.getByLabel('Vorlagennummer').fill('V/2026/0815')
   await form.getByLabel('Gremium').fill('Ausschuss für Soziales und Integration')
@@ -42,6 +43,7 @@ test('a coordinator makes the committee report from the March–April evaluation
   const files = page.getByRole('region', { name: 'Dateien' })
   await expect(files.getByText('Fertig')).toBeVisible({ timeout: 60_000 })
   await expectAccessible(page, testInfo, 'committee report')
+  await page.screenshot({ path: testInfo.outputPath('committee-report.png'), fullPage: true })
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -76,8 +78,9 @@ test('a coordinator makes the committee report from the March–April evaluation
   await expect(
     page.getByText('Diese Platzhalter gibt es nicht: {{gibtesnicht}}', { exact: false }),
   ).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Vorlage speichern' })).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Vorlage speichern', exact: true })).toBeDisabled()
   await expectAccessible(page, testInfo, 'report templates')
+  await page.screenshot({ path: testInfo.outputPath('report-templates.png'), fullPage: true })
 })
 
 /** The report reader (administration) sees the reports and downloads them, but makes none. */

@@ -89,8 +89,16 @@ function contactsBy(
   words: ReportWords,
   language: Language,
 ): Pick<DocBlock, 'table' | 'chart' | 'paragraphs'> {
-  const table = sectionOf(evaluation, 'contacts')?.tables.find((each) => each.by === by)
-  if (!table) return { paragraphs: [words.notRecorded] }
+  const found = sectionOf(evaluation, 'contacts')?.tables.find((each) => each.by === by)
+  if (!found) return { paragraphs: [words.notRecorded] }
+  // Months in their order; municipalities and domains by name, as a committee looks them up.
+  const table =
+    by === 'month'
+      ? found
+      : {
+          ...found,
+          rows: [...found.rows].sort((a, b) => a.label[language].localeCompare(b.label[language], language)),
+        }
   const labelOf = (row: (typeof table.rows)[number]) =>
     by === 'month' ? formatMonth(row.key, language) : row.label[language]
   const total = sectionOf(evaluation, 'contacts')?.total ?? { value: null, suppressed: true as const }
