@@ -36,9 +36,21 @@ const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: 
     ],
   })
 
+// The text column of A4 with 2.2 cm margins, in twips (1/1440 inch).
+const textWidthTwips = Math.round((16.6 / 2.54) * 1440)
+
+/** The first column (names) takes 40 % (30 % beside three or more figures); the figures share the rest. */
+function columnWidths(count: number): number[] {
+  if (count === 1) return [textWidthTwips]
+  const first = Math.round(textWidthTwips * (count > 3 ? 0.3 : 0.4))
+  const rest = Math.floor((textWidthTwips - first) / (count - 1))
+  return [first, ...Array.from({ length: count - 1 }, () => rest)]
+}
+
 function dataTable(table: DocTable): Table {
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: textWidthTwips, type: WidthType.DXA },
+    columnWidths: columnWidths(table.columns.length),
     borders: {
       top: rule,
       bottom: rule,
@@ -87,6 +99,7 @@ const chartWidthPx = Math.round((16 / 2.54) * 96)
 function chartParagraph(chart: RenderedChart): Paragraph {
   return new Paragraph({
     spacing: { before: 120, after: 120 },
+    keepNext: true,
     children: [
       new ImageRun({
         type: 'svg',
@@ -108,9 +121,17 @@ const spacer = () => new Paragraph({ children: [] })
 export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | null)[]): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ children: [new TextRun({ text: doc.districtName, color: '555555' })] }),
-    new Paragraph({ children: [new TextRun({ text: doc.kindLabel, bold: true, size: 26 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    new Paragraph({
+      spacing: { after: 80 },
+      children: [new TextRun({ text: doc.kindLabel, bold: true, size: 26 })],
+    }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      spacing: { after: 240 },
+      children: [new TextRun(doc.title)],
+    }),
     headerTable(doc.headerRows),
+    spacer(),
     ...doc.blocks.flatMap((block, index) => {
       const chart = charts[index]
       return [
@@ -139,7 +160,7 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
     styles: {
       default: {
         document: { run: { font: 'Noto Sans', size: 21 } },
-        title: { run: { font: 'Noto Sans', size: 36, bold: true } },
+        title: { run: { font: 'Noto Sans', size: 32, bold: true } },
         heading1: {
           run: { font: 'Noto Sans', size: 26, bold: true, color: '222222' },
           paragraph: { spacing: { before: 280, after: 120 } },
