@@ -10,6 +10,7 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { problems } from '../reporting.http.ts'
+import { warmReportWorker } from '../reports/worker-pool.ts'
 import { createEvaluation, deleteEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
 
 /** Frozen period evaluations: made once, read as stored, never changed; deleted only while no report uses one. */
@@ -44,6 +45,8 @@ export const evaluationRoutes =
       },
       async (request, reply) => {
         const evaluation = await createEvaluation(db, actorOf(request), request.body, requestContext(request))
+        // A committee report usually follows a new evaluation: have its typesetter ready by then.
+        warmReportWorker()
         return reply.code(201).send(evaluation)
       },
     )

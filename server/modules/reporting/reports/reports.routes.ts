@@ -25,6 +25,7 @@ import {
   reportFile,
 } from './reports.service.ts'
 import { createTemplate, listTemplates, putTemplate } from './templates.service.ts'
+import { warmReportWorker } from './worker-pool.ts'
 
 const tags = ['Reporting']
 const reportParams = z.object({ reportId: z.uuid() })
@@ -58,7 +59,11 @@ export const reportRoutes =
           response: { 200: reportTemplateListSchema, ...problems },
         },
       },
-      (request) => listTemplates(db, actorOf(request)),
+      async (request) => {
+        const templates = await listTemplates(db, actorOf(request))
+        warmReportWorker()
+        return templates
+      },
     )
     app.post(
       '/report-templates',
@@ -108,7 +113,11 @@ export const reportRoutes =
           response: { 200: reportListSchema, ...problems },
         },
       },
-      (request) => listReports(db, actorOf(request)),
+      async (request) => {
+        const reports = await listReports(db, actorOf(request))
+        warmReportWorker()
+        return reports
+      },
     )
     app.post(
       '/reports',

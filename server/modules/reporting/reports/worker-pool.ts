@@ -78,3 +78,32 @@ export async function stopReportWorker(): Promise<void> {
   worker = undefined
   if (thread) await thread.terminate()
 }
+
+/** A document with one small chart: typesetting it loads every library and font the worker needs. */
+const warmUpDocument: ReportDocument = {
+  language: 'de',
+  kindLabel: '',
+  title: 'Lotse',
+  districtName: '',
+  headerRows: [],
+  notes: [],
+  blocks: [
+    {
+      heading: '',
+      paragraphs: ['Lotse'],
+      chart: { kind: 'bar', title: '', seriesName: '', categories: ['a'], values: [1], language: 'de' },
+    },
+  ],
+}
+
+/**
+ * Starts the worker and lets it typeset a tiny document, so that the first report a committee
+ * waits for does not also pay for loading the fonts and the Typst compiler (several seconds).
+ * Called where a report is likely to follow: an evaluation made, the reports or templates opened.
+ */
+export function warmReportWorker(): void {
+  if (worker) return
+  renderInWorker(warmUpDocument, () => {}).catch(() => {
+    // A failed warm-up leaves the real report to start the worker again and report its error.
+  })
+}
