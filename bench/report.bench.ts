@@ -92,7 +92,7 @@ export async function runReportBenchmark(): Promise<BenchmarkResult> {
       if (iteration === 0) firstMs = sample.ms
       if (iteration >= warmup) throughApi.push(sample)
       console.log(
-        `report via API ${iteration + 1}: ${sample.ms.toFixed(0)} ms, loop max ${sample.loopMaxMs.toFixed(0)} ms`,
+        `report via API ${iteration + 1}: ${sample.ms.toFixed(0)} ms, busy ${sample.busyMs.toFixed(0)} ms, stall ${sample.loopMaxMs.toFixed(0)} ms`,
       )
     }
     const doc = reportDocument(fixtureSource())
