@@ -4,10 +4,19 @@
  * left alone, so the schema still refuses what it does not know how to read.
  */
 const aliases: Record<string, readonly string[]> = {
-  vorlageNumber: ['vorlageNumber', 'vorlage', 'vorlageNr', 'vorlagenummer', 'documentNumber', 'number'],
-  committee: ['committee', 'ausschuss', 'gremium'],
-  sessionDate: ['sessionDate', 'meetingDate', 'sitzungsdatum', 'sessionDay', 'date'],
-  aktenzeichen: ['aktenzeichen', 'fileReference', 'reference', 'az'],
+  vorlageNumber: [
+    'vorlageNumber',
+    'vorlage',
+    'vorlageNr',
+    'vorlagenummer',
+    'vorlageNo',
+    'documentNumber',
+    'proposalNumber',
+    'number',
+  ],
+  committee: ['committee', 'committeeName', 'ausschuss', 'gremium'],
+  sessionDate: ['sessionDate', 'meetingDate', 'sitzungsdatum', 'sessionDay', 'sessionOn', 'date'],
+  aktenzeichen: ['aktenzeichen', 'fileReference', 'fileNumber', 'reference', 'az'],
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -22,7 +31,7 @@ export function normaliseReportBody(body: unknown): unknown {
   for (const [field, names] of Object.entries(aliases)) {
     for (const name of names) {
       const fromHeader = source[name]
-      const fromTop = name === 'evaluationId' ? undefined : remaining[name]
+      const fromTop = remaining[name]
       if (normalised[field] === undefined && fromHeader !== undefined) normalised[field] = fromHeader
       if (normalised[field] === undefined && fromTop !== undefined) normalised[field] = fromTop
       if (fromHeader !== undefined) delete source[name]
