@@ -74,7 +74,9 @@ test('a coordinator makes the committee report from the March–April evaluation
   await page.goto('/figures/report-templates')
   await expect(page.getByRole('heading', { level: 2, name: 'Berichtsvorlagen' })).toBeVisible()
   await expect(page.getByRole('cell', { name: '{{beratungskontakte}}' })).toBeVisible()
-  await page.getByLabel('Text 1', { exact: true }).fill('Es gab {{beratungskontakte}} Kontakte und {{gibtesnicht}}.')
+  await page
+    .getByLabel('Text 1', { exact: true })
+    .fill('Es gab {{beratungskontakte}} Kontakte und {{gibtesnicht}}.')
   await expect(
     page.getByText('Diese Platzhalter gibt es nicht: {{gibtesnicht}}', { exact: false }),
   ).toBeVisible()
