@@ -15,6 +15,7 @@ import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
 import { runNetworkStateBenchmark } from './network.bench.ts'
 import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
+import { runReportBenchmark } from './report.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
 // Ctrl+C in the middle of a run must not leave servers behind.
@@ -69,6 +70,11 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
     name: 'goals-state',
     run: runGoalsStateBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'report',
+    run: runReportBenchmark,
+    database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
   },
 ]
 const names = benchmarks.map((benchmark) => benchmark.name)

@@ -52,6 +52,8 @@ export const actions = [
   'reporting-settings.manage',
   'evaluation.manage',
   'reporting.start-page',
+  'report.read',
+  'report.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -114,7 +114,7 @@ export const tableOwners = {
    * Reporting owns only its settings and frozen evaluations: every figure comes from the owning
    * module's aggregates (case work's sharing/, the network's figures/), never from their tables.
    */
-  reporting: ['reporting_setting', 'evaluation'],
+  reporting: ['reporting_setting', 'evaluation', 'report_template', 'report'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

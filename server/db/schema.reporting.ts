@@ -30,3 +30,46 @@ export interface ReportingTables {
   reporting_setting: ReportingSettingTable
   evaluation: EvaluationTable
 }
+
+/** A district's committee-report template (migration 0027): ordered blocks kept whole as JSON. */
+export interface ReportTemplateTable {
+  id: Generated<string>
+  district_id: string
+  name: string
+  kind: string
+  title: string
+  blocks: ColumnType<unknown, string, string>
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A committee report (migration 0027): header, texts and the files it made, for an evaluation. */
+export interface ReportTable {
+  id: Generated<string>
+  district_id: string
+  evaluation_id: ColumnType<string, string, never>
+  template_id: ColumnType<string, string, never>
+  template_name: string
+  kind: string
+  title: string
+  document_title: string
+  header: ColumnType<unknown, string, never>
+  blocks: ColumnType<unknown, string, string>
+  status: Generated<string>
+  step: Generated<string>
+  texts_version: Generated<number>
+  files_texts_version: number | null
+  docx: Buffer | null
+  pdf: Buffer | null
+  generated_at: string | null
+  version: Generated<number>
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ReportTables {
+  report_template: ReportTemplateTable
+  report: ReportTable
+}

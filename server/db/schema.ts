@@ -5,7 +5,7 @@ import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { ObstacleTables } from './schema.obstacles.ts'
-import type { ReportingTables } from './schema.reporting.ts'
+import type { ReportingTables, ReportTables } from './schema.reporting.ts'
 import type { StaffingTables } from './schema.staffing.ts'
 import type { SteeringTables } from './schema.steering.ts'
 import type { SteeringConceptTables } from './schema.steering-concept.ts'
@@ -201,7 +201,8 @@ export interface DB
     GoalTables,
     ObstacleTables,
     SteeringConceptTables,
-    ReportingTables {
+    ReportingTables,
+    ReportTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

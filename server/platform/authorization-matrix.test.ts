@@ -363,6 +363,25 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   // Reporting: the default thresholds again, and a one-day evaluation (frozen, never changed).
   'PUT /api/reporting-settings': () => ({ threshold: 3, specialThreshold: 5 }),
   'POST /api/evaluations': () => ({ name: 'Matrix-Auswertung', from: today(), to: today() }),
+  // Committee reports: an evaluation that does not exist (404 after the policy) and a template
+  // and texts that pass validation.
+  'POST /api/reports': () => ({
+    evaluationId: randomUUID(),
+    header: { committee: 'Matrix-Ausschuss', sessionDate: '2026-05-20' },
+  }),
+  'PUT /api/reports/:reportId/texts': () => ({ title: 'Matrix-Bericht', blocks: [] }),
+  'POST /api/report-templates': () => ({
+    name: 'Matrix-Vorlage',
+    kind: 'sachstandsbericht',
+    title: 'Matrix {{zeitraum}}',
+    blocks: [{ type: 'generated', id: 'zahlen', heading: 'Zahlen', generated: 'key-figures' }],
+  }),
+  'PUT /api/report-templates/:templateId': () => ({
+    name: 'Matrix-Vorlage',
+    kind: 'sachstandsbericht',
+    title: 'Matrix {{zeitraum}}',
+    blocks: [{ type: 'generated', id: 'zahlen', heading: 'Zahlen', generated: 'key-figures' }],
+  }),
   'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
   'POST /api/services/overlaps/intended': () => ({

@@ -371,6 +371,30 @@ export const messages = {
     de: 'Diese Kennzahl lässt sich nach diesem Merkmal nicht aufschlüsseln; der Katalog (/api/metrics) nennt die möglichen.',
     en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
   },
+  'unknown-placeholder': {
+    de: 'Dieser Platzhalter existiert nicht; die Vorlagenseite nennt alle verfügbaren.',
+    en: 'This placeholder does not exist; the templates page lists every one available.',
+  },
+  'evaluation-in-use': {
+    de: 'Ein Bericht verwendet diese Auswertung; sie bleibt unverändert und kann nicht gelöscht werden.',
+    en: 'A report uses this evaluation; it stays unchanged and cannot be deleted.',
+  },
+  'evaluation-not-found': {
+    de: 'Diese Auswertung gibt es in diesem Kreis nicht.',
+    en: 'There is no such evaluation in this district.',
+  },
+  'template-not-found': {
+    de: 'Diese Berichtsvorlage gibt es in diesem Kreis nicht.',
+    en: 'There is no such report template in this district.',
+  },
+  'template-name-taken': {
+    de: 'Eine Berichtsvorlage mit diesem Namen gibt es schon.',
+    en: 'A report template with this name exists already.',
+  },
+  'report-not-ready': {
+    de: 'Die Dateien dieses Berichts sind noch nicht fertig erstellt.',
+    en: 'The files of this report are not ready yet.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

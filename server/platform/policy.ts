@@ -275,6 +275,11 @@ const rules: Record<Action, Rule> = {
   // have no case work, steering or staffing to start from. No route asks for it; the web does.
   'reporting.start-page': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'report_reader') && rules['figures.read'](actor, subject),
+  // Committee reports publish aggregates only: the steering side and the report readers (the
+  // administration that presents them) read and download them; coordination writes them.
+  'report.read': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'team_lead', 'report_reader'),
+  'report.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -151,6 +151,18 @@ const EvaluationPage = lazyRouteComponent(
   () => withTexts(import('./features/reporting/EvaluationPage.tsx'), ['reporting', 'casework', 'network']),
   'EvaluationPage',
 )
+const ReportsPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/ReportsPage.tsx'), ['reports', 'reporting', 'casework']),
+  'ReportsPage',
+)
+const ReportPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/ReportPage.tsx'), ['reports', 'reporting', 'casework']),
+  'ReportPage',
+)
+const ReportTemplatesPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/ReportTemplatesPage.tsx'), ['reports', 'reporting']),
+  'ReportTemplatesPage',
+)
 const ReportingSettingsPage = lazyRouteComponent(
   () =>
     withTexts(import('./features/settings/ReportingSettingsPage.tsx'), ['reporting', 'admin', 'casework']),
@@ -380,6 +392,21 @@ const evaluationRoute = createRoute({
   },
 })
 
+// Reporting: one committee report, its progress, files and texts.
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/figures/reports/$reportId',
+  loader: loads(ReportPage),
+  component: function ReportRoute() {
+    const { reportId } = reportRoute.useParams()
+    return (
+      <RequireAbility ability="report.read">
+        <ReportPage reportId={reportId} />
+      </RequireAbility>
+    )
+  },
+})
+
 // Staffing and funding: positions, contracts, warnings, timeline, budget.
 const positionRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -455,6 +482,9 @@ const routeTree = rootRoute.addChildren([
   page('/figures', DashboardPage, 'figures.read'),
   page('/figures/evaluations', EvaluationsPage, 'figures.read'),
   evaluationRoute,
+  page('/figures/reports', ReportsPage, 'report.read'),
+  page('/figures/report-templates', ReportTemplatesPage, 'report.read'),
+  reportRoute,
   page('/admin/reporting', ReportingSettingsPage, 'reporting-settings.manage'),
   casesRoute,
   caseRoute,

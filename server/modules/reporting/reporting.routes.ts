@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts'
 import { evaluationRoutes } from './evaluations/evaluations.routes.ts'
 import { figureRoutes } from './figures/figures.routes.ts'
+import { reportRoutes } from './reports/reports.routes.ts'
 import { reportingSettingsRoutes } from './settings/settings.routes.ts'
 
 /** Every route of reporting, one plugin per feature folder. */
@@ -13,4 +14,5 @@ export const reportingRoutes =
     await app.register(figureRoutes(deps))
     await app.register(reportingSettingsRoutes(deps))
     await app.register(evaluationRoutes(deps))
+    await app.register(reportRoutes(deps))
   }

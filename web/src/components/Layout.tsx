@@ -81,6 +81,7 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         exact: false,
         ability: 'figures.read',
       },
+      { to: '/figures/reports', labelKey: 'reporting.reports.nav', exact: false, ability: 'report.read' },
     ],
   },
   {
@@ -194,6 +195,7 @@ export function Layout() {
           if (items.length === 0) return null
           const headingId = `navigation-group-${group.key}`
           return (
+            // biome-ignore lint/a11y/useSemanticElements: a labelled group of links in the navigation, not a form's fieldset
             <div key={group.key} role="group" aria-labelledby={headingId}>
               <Text id={headingId} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
                 {t(`nav.groups.${group.key}`)}

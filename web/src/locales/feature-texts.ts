@@ -12,6 +12,7 @@ export const featureTexts = [
   'network',
   'obstacles',
   'reporting',
+  'reports',
   'staffing',
   'steering',
 ] as const

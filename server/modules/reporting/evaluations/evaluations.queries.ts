@@ -39,3 +39,33 @@ export function selectEvaluation(db: Kysely<DB>, districtId: string, evaluationI
     .where('id', '=', evaluationId)
     .executeTakeFirst()
 }
+
+/** Deletes the evaluation; the report table's foreign key (ON DELETE RESTRICT) refuses one a report uses. */
+export async function deleteEvaluationRow(
+  db: Kysely<DB>,
+  districtId: string,
+  evaluationId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('evaluation')
+    .where('district_id', '=', districtId)
+    .where('id', '=', evaluationId)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+/** Whether a committee report cites the evaluation (then it stays as it is, for good). */
+export async function evaluationUsedByReport(
+  db: Kysely<DB>,
+  districtId: string,
+  evaluationId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('report')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('evaluation_id', '=', evaluationId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { problemSchema } from '../../../../common/problem.ts'
 import {
   evaluationInputSchema,
   evaluationListSchema,
@@ -9,9 +10,10 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { problems } from '../reporting.http.ts'
-import { createEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
+import { warmReportWorker } from '../reports/worker-pool.ts'
+import { createEvaluation, deleteEvaluation, listEvaluations, readEvaluation } from './evaluations.service.ts'
 
-/** Frozen period evaluations: made once, read as stored; no route changes or deletes one. */
+/** Frozen period evaluations: made once, read as stored, never changed; deleted only while no report uses one. */
 export const evaluationRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (instance) => {
@@ -43,6 +45,8 @@ export const evaluationRoutes =
       },
       async (request, reply) => {
         const evaluation = await createEvaluation(db, actorOf(request), request.body, requestContext(request))
+        // A committee report usually follows a new evaluation: have its typesetter ready by then.
+        warmReportWorker()
         return reply.code(201).send(evaluation)
       },
     )
@@ -58,5 +62,21 @@ export const evaluationRoutes =
         },
       },
       (request) => readEvaluation(db, actorOf(request), request.params.evaluationId),
+    )
+    app.delete(
+      '/evaluations/:evaluationId',
+      {
+        config: { access: 'evaluation.manage' },
+        schema: {
+          tags: ['Reporting'],
+          summary: 'Delete an evaluation that no committee report uses (409 once a report uses it)',
+          params: z.object({ evaluationId: z.uuid() }),
+          response: { 204: z.null(), ...problems, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await deleteEvaluation(db, actorOf(request), request.params.evaluationId, requestContext(request))
+        return reply.code(204).send(null)
+      },
     )
   }

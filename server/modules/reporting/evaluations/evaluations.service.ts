@@ -15,7 +15,7 @@ import type {
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { districtTimeZone } from '../../../platform/district-time.ts'
-import { NotFound } from '../../../platform/errors.ts'
+import { DomainError, NotFound } from '../../../platform/errors.ts'
 import type { FigureScope } from '../../../platform/figures.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
@@ -26,14 +26,20 @@ import { bucketsOf, previousPeriod } from '../figures/periods.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
 import { evaluationContext } from './context.ts'
-import { insertEvaluation, selectEvaluation, selectEvaluations } from './evaluations.queries.ts'
+import {
+  deleteEvaluationRow,
+  evaluationUsedByReport,
+  insertEvaluation,
+  selectEvaluation,
+  selectEvaluations,
+} from './evaluations.queries.ts'
 import { protectSection, type RawTable } from './protect.ts'
 
 /**
  * Frozen period evaluations: the figures of a period, computed once through the catalogue,
  * protected together and stored as published. Reading one never recomputes anything, so a report
  * shows exactly what the committee was given, even after case data changes or is deleted. There is
- * no change and no deletion: a snapshot that a report may have used can never differ from it.
+ * no change route; an evaluation can be deleted only while no committee report uses it.
  */
 
 /** What an evaluation shows: each metric over time (the trend) and by the dimensions the committee asks for. */
@@ -246,4 +252,36 @@ export async function readEvaluation(
   const row = await selectEvaluation(db, actor.districtId, evaluationId)
   if (!row) throw new NotFound()
   return evaluationOf(row)
+}
+
+/** Thrown when a report cites the evaluation: it stays exactly as the committee was given it. */
+const inUse = () => new DomainError('evaluation-in-use', 'conflict')
+
+/** PostgreSQL's foreign key violation: a report made meanwhile holds on to the evaluation. */
+const isForeignKeyViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503'
+
+/** Deletes an evaluation no report uses (409 otherwise); audited. */
+export async function deleteEvaluation(
+  db: Kysely<DB>,
+  actor: Actor,
+  evaluationId: string,
+  request: RequestContext,
+): Promise<void> {
+  authorize(actor, 'evaluation.manage', ownDistrict(actor))
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (await evaluationUsedByReport(trx, actor.districtId, evaluationId)) throw inUse()
+      if (!(await deleteEvaluationRow(trx, actor.districtId, evaluationId))) throw new NotFound()
+      await recordAudit(trx, {
+        ...request,
+        action: 'evaluation.delete',
+        subjectType: 'evaluation',
+        subjectId: evaluationId,
+      })
+    })
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw inUse()
+    throw error
+  }
 }

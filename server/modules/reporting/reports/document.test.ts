@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { reportDocument } from './document.ts'
+import { fixtureContext, fixtureSource } from './fixtures.ts'
+import { docxContent, pdfContent } from './reports.test-helpers.ts'
+import { renderInWorker, stopReportWorker } from './worker-pool.ts'
+
+/** The committee report from a hand-written frozen evaluation, typeset in the worker and read back. */
+describe('committee report document', () => {
+  afterAll(stopReportWorker)
+
+  it('fills the placeholders with German figures and dates', () => {
+    const doc = reportDocument(fixtureSource(fixtureContext))
+    expect(doc.title).toBe(
+      'Kommunales Integrationsmanagement: Bericht für den Zeitraum 1. März 2026 bis 30. April 2026',
+    )
+    const [first] = doc.blocks
+    expect(first?.paragraphs.join(' ')).toContain(
+      'Im Berichtszeitraum fanden 1.234 Beratungskontakte statt (Vorperiode 30. Dezember 2025 bis 28. Februar 2026: 1.097; Veränderung +12,5 %).',
+    )
+    expect(doc.headerRows).toContainEqual(['Sitzung am', '20. Mai 2026'])
+  })
+
+  it('says so when the evaluation recorded no staffing, steering or goals', () => {
+    const doc = reportDocument(fixtureSource())
+    for (const heading of [
+      'Personalausstattung',
+      'Auslaufende Verträge',
+      'Steuerungsgruppe',
+      'Zielvereinbarungen',
+    ]) {
+      const block = doc.blocks.find((each) => each.heading === heading)
+      expect(block?.paragraphs).toEqual(['In dieser Auswertung nicht erfasst.'])
+      expect(block?.table).toBeUndefined()
+    }
+  })
+
+  it('writes DOCX and PDF with the same figures, headings, "< 3" and charts', async () => {
+    const doc = reportDocument(fixtureSource(fixtureContext))
+    const steps: string[] = []
+    const files = await renderInWorker(doc, (step) => steps.push(step))
+    expect(steps).toEqual(['charts', 'docx', 'pdf'])
+
+    const docx = await docxContent(files.docx)
+    const pdf = await pdfContent(files.pdf)
+    for (const text of [docx.text.replace(/\s+/g, ' '), pdf.text]) {
+      for (const expected of [
+        'Mitteilungsvorlage',
+        'V/2026/0815',
+        'Ausschuss für Soziales und Integration',
+        '20. Mai 2026',
+        '50.1-KIM',
+        'Beratungskontakte nach Kommune',
+        'Siegburg',
+        '1.021',
+        '1.234',
+        '+12,5 %',
+        '< 3',
+        'Fallmanagement Siegburg',
+        '30. September 2026',
+        'Lenkungsgruppe KIM',
+        'Schneller in Sprachkurse',
+        'gefährdet',
+        '41,5',
+      ]) {
+        expect(text).toContain(expected)
+      }
+    }
+    // Three charts (by month, municipality, domain): SVG with a PNG fallback each in the DOCX.
+    expect(docx.media.filter((name) => name.endsWith('.svg'))).toHaveLength(3)
+    expect(docx.media.filter((name) => name.endsWith('.png'))).toHaveLength(3)
+    expect(docx.documentXml).toContain('asvg:svgBlip')
+    // The PDF's charts stay vectors: without them the same document draws far fewer paths.
+    const withoutCharts = await renderInWorker(
+      { ...doc, blocks: doc.blocks.map(({ chart: _chart, ...block }) => block) },
+      () => {},
+    )
+    const plain = await pdfContent(withoutCharts.pdf)
+    expect(pdf.pathOperations - plain.pathOperations).toBeGreaterThan(20)
+  })
+})
