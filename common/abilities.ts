@@ -51,6 +51,7 @@ export const actions = [
   'figures.read',
   'reporting-settings.manage',
   'evaluation.manage',
+  'state-report.export',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -363,6 +363,10 @@ export const messages = {
     de: 'Diese Kennzahl lässt sich nach diesem Merkmal nicht aufschlüsseln; der Katalog (/api/metrics) nennt die möglichen.',
     en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
   },
+  'no-complete-month': {
+    de: 'Aus diesem Jahr ist noch kein Monat abgeschlossen; berichtet werden nur vollständige Monate.',
+    en: 'No month of this year is complete yet; only complete months are reported.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

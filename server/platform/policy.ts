@@ -271,6 +271,10 @@ const rules: Record<Action, Rule> = {
   // everyone with figures.read reads them.
   'evaluation.manage': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // The year's aggregates for the state: coordination reports them, administration and report
+  // readers (who answer the state's questions) download them too. Every download is audited.
+  'state-report.export': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

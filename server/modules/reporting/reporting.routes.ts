@@ -4,6 +4,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.ts'
 import { evaluationRoutes } from './evaluations/evaluations.routes.ts'
 import { figureRoutes } from './figures/figures.routes.ts'
 import { reportingSettingsRoutes } from './settings/settings.routes.ts'
+import { stateReportRoutes } from './state-reports/state-report.routes.ts'
 
 /** Every route of reporting, one plugin per feature folder. */
 export const reportingRoutes =
@@ -13,4 +14,5 @@ export const reportingRoutes =
     await app.register(figureRoutes(deps))
     await app.register(reportingSettingsRoutes(deps))
     await app.register(evaluationRoutes(deps))
+    await app.register(stateReportRoutes(deps))
   }

@@ -39,3 +39,14 @@ export function selectEvaluation(db: Kysely<DB>, districtId: string, evaluationI
     .where('id', '=', evaluationId)
     .executeTakeFirst()
 }
+
+/** Every frozen evaluation of the district with its published figures: what a reader may hold already. */
+export function selectPublishedEvaluations(db: Kysely<DB>, districtId: string) {
+  return db
+    .selectFrom('evaluation')
+    .select(['id', 'period_from', 'period_to', 'threshold', 'figures'])
+    .where('district_id', '=', districtId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
