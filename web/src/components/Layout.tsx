@@ -32,6 +32,12 @@ const navigation = [
     exact: false,
     ability: 'figures.read',
   },
+  {
+    to: '/figures/state-report',
+    labelKey: 'reporting.stateReport.nav',
+    exact: true,
+    ability: 'state-report.export',
+  },
   { to: '/partners', labelKey: 'network.nav.directory', exact: false, ability: 'network.read' },
   { to: '/services', labelKey: 'network.nav.services', exact: false, ability: 'network.read' },
   { to: '/overlaps', labelKey: 'network.nav.overlaps', exact: false, ability: 'network.read' },

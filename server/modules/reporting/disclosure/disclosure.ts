@@ -96,13 +96,21 @@ export async function protectAcross(
     if (known !== undefined) return known
     const count = (await raw(metric, piece, dimension)).get(value) ?? 0
     atoms.set(key, system.length)
-    system.push({ state: 'hidden', value: count, threshold: atomThreshold, protect: count > 0 && count < atomThreshold })
+    system.push({
+      state: 'hidden',
+      value: count,
+      threshold: atomThreshold,
+      protect: count > 0 && count < atomThreshold,
+    })
     return system.length - 1
   }
 
   const byMetric = new Map<MetricId, PublishedCellSpec[]>()
-  for (const cell of cells) if (related(cell)) byMetric.set(cell.metric, [...(byMetric.get(cell.metric) ?? []), cell])
-  const piecesByMetric = new Map([...byMetric].map(([metric, list]) => [metric, piecesOf(list.map((c) => c.span))]))
+  for (const cell of cells)
+    if (related(cell)) byMetric.set(cell.metric, [...(byMetric.get(cell.metric) ?? []), cell])
+  const piecesByMetric = new Map(
+    [...byMetric].map(([metric, list]) => [metric, piecesOf(list.map((c) => c.span))]),
+  )
 
   for (const cell of cells) {
     const index = system.length
@@ -136,7 +144,9 @@ export async function protectAcross(
 
   // Each piece's total is the sum of its values by every dimension that adds up.
   for (const [metric, list] of byMetric) {
-    const dimensions = [...new Set(list.flatMap((cell) => (cell.attribute ? [cell.attribute.dimension] : [])))]
+    const dimensions = [
+      ...new Set(list.flatMap((cell) => (cell.attribute ? [cell.attribute.dimension] : []))),
+    ]
     for (const piece of piecesByMetric.get(metric) ?? []) {
       const total = await atom(metric, piece, null, '')
       for (const dimension of dimensions) {

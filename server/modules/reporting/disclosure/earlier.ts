@@ -18,7 +18,8 @@ export function earlierCells(evaluations: readonly StoredEvaluation[], within: S
     const period = { from: evaluation.period_from, to: evaluation.period_to }
     const previous = previousPeriod(period.from, period.to)
     if (!overlaps(period, within) && !overlaps(previous, within)) continue
-    const state = (value: number | null): 'withheld' | 'published' => (value === null ? 'withheld' : 'published')
+    const state = (value: number | null): 'withheld' | 'published' =>
+      value === null ? 'withheld' : 'published'
     const threshold = evaluation.threshold
     for (const section of evaluation.figures as EvaluationSection[]) {
       const metric = section.metric
@@ -27,12 +28,15 @@ export function earlierCells(evaluations: readonly StoredEvaluation[], within: S
       for (const table of section.tables) {
         if (isPeriodDimension(table.by)) {
           const buckets = new Map(
-            bucketsOf(period.from, period.to, table.by as PeriodDimension).map((bucket) => [bucket.key, bucket]),
+            bucketsOf(period.from, period.to, table.by as PeriodDimension).map((bucket) => [
+              bucket.key,
+              bucket,
+            ]),
           )
           for (const row of table.rows) {
             const bucket = buckets.get(row.key)
             if (!bucket) continue
-            const from = bucket.key < period.from ? period.from : bucket.key
+            const from = [bucket.key, period.from].sort()[1] as string
             cells.push({ metric, span: { from, to: bucket.end }, state: state(row.value), threshold })
           }
           continue

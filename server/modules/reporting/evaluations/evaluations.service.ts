@@ -19,11 +19,18 @@ import type { FigureScope } from '../../../platform/figures.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { catalogueVersion, isAdditive, metricById } from '../catalogue/catalogue.ts'
+import { aggregateSource, type PublishedCellSpec, protectAcross } from '../disclosure/disclosure.ts'
+import { earlierCells } from '../disclosure/earlier.ts'
 import { aggregate, labelsFor } from '../figures/figures.service.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
-import { insertEvaluation, selectEvaluation, selectEvaluations } from './evaluations.queries.ts'
+import {
+  insertEvaluation,
+  selectEvaluation,
+  selectEvaluations,
+  selectPublishedEvaluations,
+} from './evaluations.queries.ts'
 import { protectSection, type RawTable } from './protect.ts'
 
 /**
@@ -161,6 +168,50 @@ async function computeSections(
     })
 }
 
+/**
+ * A reader may hold every earlier evaluation: the new one's cells are protected together with the
+ * cells those published (decision 0017), so that no difference of two overlapping periods is
+ * small. Withholding more never helps a reader, so the result is what either run withholds.
+ */
+async function protectAgainstEarlier(
+  db: Kysely<DB>,
+  districtId: string,
+  input: EvaluationInput,
+  sections: EvaluationSection[],
+  settings: ReportingSettings,
+): Promise<EvaluationSection[]> {
+  const stored = await selectPublishedEvaluations(db, districtId)
+  const previous = previousPeriod(input.from, input.to)
+  const earlier = earlierCells(stored, { from: previous.from, to: input.to })
+  if (earlier.length === 0) return sections
+  const asCandidates = earlierCells(
+    [{ period_from: input.from, period_to: input.to, threshold: settings.threshold, figures: sections }],
+    { from: previous.from, to: input.to },
+  ).map((cell): PublishedCellSpec => ({ ...cell, state: 'candidate' }))
+  const timeZone = await districtTimeZone(db, districtId)
+  const { withheld } = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) =>
+      protectAcross(
+        [...asCandidates, ...earlier],
+        aggregateSource(trx, { districtId, timeZone }),
+        settings.threshold,
+      ),
+    )
+  // earlierCells lists per section: total, previous period, then every row of every table.
+  let index = 0
+  const next = () => withheld[index++] === true
+  const hide = <T extends { value: number | null; suppressed?: true }>(cell: T, more: boolean): T =>
+    more ? { ...cell, value: null, suppressed: true } : cell
+  return sections.map((section) => ({
+    ...section,
+    total: hide(section.total, next()),
+    previousPeriod: hide(section.previousPeriod, next()),
+    tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((row) => hide(row, next())) })),
+  }))
+}
+
 type StoredRow = NonNullable<Awaited<ReturnType<typeof selectEvaluation>>>
 type SummaryRow = Awaited<ReturnType<typeof selectEvaluations>>[number]
 
@@ -193,7 +244,8 @@ export async function createEvaluation(
 ): Promise<Evaluation> {
   authorize(actor, 'evaluation.manage', ownDistrict(actor))
   const settings = await reportingSettings(db, actor.districtId)
-  const sections = await computeSections(db, actor.districtId, input, settings)
+  const computed = await computeSections(db, actor.districtId, input, settings)
+  const sections = await protectAgainstEarlier(db, actor.districtId, input, computed, settings)
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await insertEvaluation(trx, {
       district_id: actor.districtId,

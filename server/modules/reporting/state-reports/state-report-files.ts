@@ -7,18 +7,40 @@ import { toSpreadsheetCsv } from '../../../platform/csv.ts'
  * German headers. A withheld cell reads "< threshold" in both, as on every page of Lotse.
  */
 
-const monthNames = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
+const monthNames = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+]
 
 export function periodLabel(period: StateReport['periods'][number]): string {
-  if (period.kind === 'month') return `${monthNames[Number(period.key.slice(5, 7)) - 1]} ${period.key.slice(0, 4)}`
+  if (period.kind === 'month')
+    return `${monthNames[Number(period.key.slice(5, 7)) - 1]} ${period.key.slice(0, 4)}`
   if (period.kind === 'quarter') return `${period.key.slice(6)}. Quartal ${period.key.slice(0, 4)}`
   return `Jahr ${period.key}${period.to.endsWith('-12-31') ? '' : ` (bis ${germanDate(period.to)})`}`
 }
 
 const germanDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`
-const bausteinNames = { 1: 'Baustein 1 (Koordination)', 2: 'Baustein 2 (Case Management)', 3: 'Baustein 3 (Ausländerbehörde)' }
+const bausteinNames = {
+  1: 'Baustein 1 (Koordination)',
+  2: 'Baustein 2 (Case Management)',
+  3: 'Baustein 3 (Ausländerbehörde)',
+}
 
-type Section = { sheet: string; headers: string[]; columns: { cells?: StateReportCell[]; numbers?: number[] }[] }
+type Section = {
+  sheet: string
+  headers: string[]
+  columns: { cells?: StateReportCell[]; numbers?: number[] }[]
+}
 
 /** The sections in order; the mapping of each column to the catalogue is in docs/state-reporting.md. */
 export function sections(report: StateReport): Section[] {
@@ -34,10 +56,18 @@ export function sections(report: StateReport): Section[] {
     {
       sheet: 'Fälle',
       headers: ['Neue Fälle', 'Abgeschlossene Fälle', 'Aktive Fälle am Periodenende'],
-      columns: [{ cells: report.casesNew }, { cells: report.casesClosed }, { cells: report.casesActiveAtEnd }],
+      columns: [
+        { cells: report.casesNew },
+        { cells: report.casesClosed },
+        { cells: report.casesActiveAtEnd },
+      ],
     },
     { sheet: 'Kontakte', headers: ['Beratungskontakte'], columns: [{ cells: report.contacts }] },
-    { sheet: 'Beratene Personen', headers: ['Beratene Personen'], columns: [{ cells: report.personsCounselled }] },
+    {
+      sheet: 'Beratene Personen',
+      headers: ['Beratene Personen'],
+      columns: [{ cells: report.personsCounselled }],
+    },
   ]
 }
 
@@ -85,7 +115,11 @@ export async function renderStateReportXlsx(report: StateReport, districtName: s
 }
 
 const germanNumber = (value: number, decimals: number) =>
-  value.toLocaleString('de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false })
+  value.toLocaleString('de-DE', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  })
 
 /** One line per section, period and figure: easy to filter, and to load into the state's tools. */
 export function renderStateReportCsv(report: StateReport): string {
@@ -99,7 +133,14 @@ export function renderStateReportCsv(report: StateReport): string {
           : cell?.value === null || cell === undefined
             ? withheldText(report)
             : germanNumber(cell.value, 0)
-        rows.push([section.sheet, periodLabel(period), germanDate(period.from), germanDate(period.to), section.headers[index] as string, value])
+        rows.push([
+          section.sheet,
+          periodLabel(period),
+          germanDate(period.from),
+          germanDate(period.to),
+          section.headers[index] as string,
+          value,
+        ])
       })
     })
   }

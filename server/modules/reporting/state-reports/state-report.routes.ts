@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { stateReportParamsSchema, stateReportSchema } from '../../../../common/state-reports.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
-import type { AppDeps } from '../../../platform/deps.ts'
 import { csvDownloadHeaders } from '../../../platform/csv.ts'
+import type { AppDeps } from '../../../platform/deps.ts'
 import { authorize, ownDistrict } from '../../../platform/policy.ts'
 import { getDistrictName } from '../../districts/index.ts'
 import { problems } from '../reporting.http.ts'
-import { renderStateReportCsv, renderStateReportXlsx } from './state-report-files.ts'
 import { stateReport } from './state-report.service.ts'
+import { renderStateReportCsv, renderStateReportXlsx } from './state-report-files.ts'
 
 const tags = ['Reporting: state']
 
@@ -32,7 +32,8 @@ export const stateReportRoutes =
         preValidation,
         schema: {
           tags,
-          summary: "A year's figures for the state (KIM monitoring, Sachbericht): complete months, quarters, the year",
+          summary:
+            "A year's figures for the state (KIM monitoring, Sachbericht): complete months, quarters, the year",
           params: stateReportParamsSchema,
           response: { 200: stateReportSchema, ...problems },
         },
@@ -75,7 +76,13 @@ export const stateReportRoutes =
         },
       },
       async (request, reply) => {
-        const report = await stateReport(db, actorOf(request), request.params.year, requestContext(request), 'csv')
+        const report = await stateReport(
+          db,
+          actorOf(request),
+          request.params.year,
+          requestContext(request),
+          'csv',
+        )
         return reply
           .headers(csvDownloadHeaders('landesbericht', String(report.year)))
           .header('cache-control', 'no-store')

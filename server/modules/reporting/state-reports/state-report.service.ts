@@ -12,7 +12,12 @@ import { fieldError } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAuditAlone } from '../../audit/index.ts'
 import { fteByBaustein } from '../../staffing/index.ts'
-import { aggregateSource, type PublishedCellSpec, protectAcross, type Span } from '../disclosure/disclosure.ts'
+import {
+  aggregateSource,
+  type PublishedCellSpec,
+  protectAcross,
+  type Span,
+} from '../disclosure/disclosure.ts'
 import { earlierCells } from '../disclosure/earlier.ts'
 import { selectPublishedEvaluations } from '../evaluations/evaluations.queries.ts'
 import { addDays } from '../figures/periods.ts'
@@ -31,7 +36,12 @@ export function stateReportPeriods(year: number, today: string): Period[] {
   if (months === 0) throw fieldError(stateReportErrorCodes.noCompleteMonth, 'invalid', 'year')
   const periods: Period[] = []
   for (let month = 1; month <= months; month += 1) {
-    periods.push({ key: `${year}-${pad(month)}`, kind: 'month', from: `${year}-${pad(month)}-01`, to: monthEnd(year, month) })
+    periods.push({
+      key: `${year}-${pad(month)}`,
+      kind: 'month',
+      from: `${year}-${pad(month)}-01`,
+      to: monthEnd(year, month),
+    })
   }
   for (let quarter = 1; quarter * 3 <= months; quarter += 1) {
     periods.push({
@@ -136,15 +146,28 @@ export async function stateReport(
         const index = months.findIndex((month) => month.to === period.to)
         return published(active.values[index] as number, active.withheld[index] as boolean)
       })
-      const fteRows = await fteByBaustein(trx, actor.districtId, months.map((month) => month.key))
+      const fteRows = await fteByBaustein(
+        trx,
+        actor.districtId,
+        months.map((month) => month.key),
+      )
       const fte = ([1, 2, 3] as const).map((baustein) => {
         const of = (field: 'planned' | 'filled', period: Period) =>
           average(
             fteRows
-              .filter((row) => row.baustein === baustein && row.month >= period.from.slice(0, 7) && row.month <= period.to.slice(0, 7))
+              .filter(
+                (row) =>
+                  row.baustein === baustein &&
+                  row.month >= period.from.slice(0, 7) &&
+                  row.month <= period.to.slice(0, 7),
+              )
               .map((row) => row[field]),
           )
-        return { baustein, planned: periods.map((p) => of('planned', p)), filled: periods.map((p) => of('filled', p)) }
+        return {
+          baustein,
+          planned: periods.map((p) => of('planned', p)),
+          filled: periods.map((p) => of('filled', p)),
+        }
       })
       return {
         year,

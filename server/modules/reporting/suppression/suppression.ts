@@ -87,7 +87,11 @@ function attackerBounds(values: readonly number[], suppressed: readonly boolean[
 }
 
 /** The range an attacker narrows a cell to: propagation, then each end probed until it is consistent. */
-export function narrowedRange(start: Bounds, relations: readonly Relation[], index: number): [number, number] {
+export function narrowedRange(
+  start: Bounds,
+  relations: readonly Relation[],
+  index: number,
+): [number, number] {
   const base = propagate(start, relations)
   if (!base) return [0, 0]
   let lo = base.lo[index] as number

@@ -20,9 +20,7 @@ export type SystemCell =
   | { state: 'hidden'; value: number; threshold: number; protect: boolean }
 
 const mustStayHidden = (cell: SystemCell) =>
-  cell.state === 'hidden'
-    ? cell.protect
-    : cell.state !== 'published' && cell.value < cell.threshold
+  cell.state === 'hidden' ? cell.protect : cell.state !== 'published' && cell.value < cell.threshold
 
 /** The first protected cell a reader can pin to one value or prove small, or undefined. */
 function firstExposed(
