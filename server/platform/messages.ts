@@ -363,6 +363,10 @@ export const messages = {
     de: 'Diese Kennzahl lässt sich nach diesem Merkmal nicht aufschlüsseln; der Katalog (/api/metrics) nennt die möglichen.',
     en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
   },
+  'period-not-aligned': {
+    de: 'Eine Aufschlüsselung nach Merkmal gibt es nur für abgeschlossene Kalendermonate (beratene Personen: ein Monat, Quartal oder Jahr).',
+    en: 'A breakdown by a dimension covers complete calendar months only (persons counselled: one month, quarter or year).',
+  },
   'no-complete-month': {
     de: 'Aus diesem Jahr ist noch kein Monat abgeschlossen; berichtet werden nur vollständige Monate.',
     en: 'No month of this year is complete yet; only complete months are reported.',

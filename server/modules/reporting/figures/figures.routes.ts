@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { type FiguresQuery, figuresQuerySchema, figuresSchema } from '../../../../common/reporting.ts'
-import { actorOf } from '../../../platform/access.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { preferredLanguage } from '../../../platform/language.ts'
 import { authorize, ownDistrict } from '../../../platform/policy.ts'
@@ -30,6 +30,13 @@ export const figureRoutes =
           response: { 200: figuresSchema, ...problems },
         },
       },
-      (request) => figures(db, actorOf(request), request.query as FiguresQuery, preferredLanguage(request)),
+      (request) =>
+        figures(
+          db,
+          actorOf(request),
+          request.query as FiguresQuery,
+          preferredLanguage(request),
+          requestContext(request).now,
+        ),
     )
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import {
+  type AttributeDimension,
   type DimensionId,
   type FigureRow,
   type Figures,
@@ -8,9 +9,10 @@ import {
   isPeriodDimension,
   type Metric,
   type MetricId,
+  type ReportingSettings,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
-import { districtTimeZone } from '../../../platform/district-time.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { fieldError } from '../../../platform/errors.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import type { Language } from '../../../platform/language.ts'
@@ -22,6 +24,7 @@ import { type NetworkMetric, networkFigure } from '../../network/index.ts'
 import { isAdditive, metricById } from '../catalogue/catalogue.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import { type PublishedCell, protectTable } from '../suppression/suppression.ts'
+import { canonicalBreakdown } from './canonical.ts'
 import { codedLabel } from './labels.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
 
@@ -93,19 +96,70 @@ export async function labelsFor(
   return new Map(keys.map((key) => [key, named.get(key) ?? codedLabel(by, key, language)]))
 }
 
+/** An attribute breakdown of a count: complete calendar months, each protected as one canonical table. */
+async function breakdownFigures(
+  db: Kysely<DB>,
+  actor: Actor,
+  metric: Metric,
+  query: FiguresQuery,
+  by: AttributeDimension,
+  time: { timeZone: string; today: string },
+  settings: ReportingSettings,
+  language: Language,
+): Promise<Figures> {
+  const special = new Set(metric.specialDimensionValues)
+  const thresholdFor = (key: string) =>
+    by === 'domain' && special.has(key) ? settings.specialThreshold : settings.threshold
+  const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone: time.timeZone }
+  const breakdown = await canonicalBreakdown(
+    db,
+    metric,
+    scope,
+    by,
+    thresholdFor,
+    settings.threshold,
+    time.today,
+  )
+  const range = { from: breakdown.from, to: breakdown.to }
+  const [previous, earlier, labels] = await Promise.all([
+    protectedTotal(db, metric, { ...scope, range: previousPeriod(range.from, range.to) }, settings.threshold),
+    protectedTotal(db, metric, { ...scope, range: yearBefore(range.from, range.to) }, settings.threshold),
+    labelsFor(db, actor.districtId, by, breakdown.keys, language),
+  ])
+  return {
+    metric: metric.id,
+    ...range,
+    by,
+    unit: metric.unit,
+    threshold: settings.threshold,
+    rows: breakdown.keys.map((key, index) => ({
+      key,
+      label: labels.get(key) ?? key,
+      ...cell(breakdown.cells[index] as PublishedCell),
+    })),
+    total: cell(breakdown.total),
+    previousPeriod: { ...previousPeriod(range.from, range.to), ...cell(previous) },
+    yearBefore: { ...yearBefore(range.from, range.to), ...cell(earlier) },
+  }
+}
+
 export async function figures(
   db: Kysely<DB>,
   actor: Actor,
   query: FiguresQuery,
   language: Language,
+  now: Date = new Date(),
 ): Promise<Figures> {
   authorize(actor, 'figures.read', ownDistrict(actor))
   const metric = metricById(query.metric)
   assertDimension(metric, query.by)
-  const [timeZone, settings] = await Promise.all([
-    districtTimeZone(db, actor.districtId),
+  const [{ timeZone, today }, settings] = await Promise.all([
+    districtTime(db, actor.districtId, now),
     reportingSettings(db, actor.districtId),
   ])
+  if (query.by && !isPeriodDimension(query.by) && metric.aggregation === 'count') {
+    return breakdownFigures(db, actor, metric, query, query.by, { timeZone, today }, settings, language)
+  }
   const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone }
   const by = query.by ?? null
   const special = new Set(metric.specialDimensionValues)
