@@ -112,9 +112,21 @@ export async function protectAcross(
     [...byMetric].map(([metric, list]) => [metric, piecesOf(list.map((c) => c.span))]),
   )
 
+  // The same cell published twice (two evaluations of one period) is one cell to the reader.
+  const fixedCells = new Map<string, number>()
   for (const cell of cells) {
+    const identity = `${cell.metric}|${cell.span.from}|${cell.span.to}|${cell.attribute?.dimension ?? ''}|${cell.attribute?.key ?? ''}`
+    const seen = cell.state === 'candidate' ? undefined : fixedCells.get(identity)
+    if (seen !== undefined) {
+      cellIndex.push(seen)
+      values.push((system[seen] as SystemCell).value)
+      // Published once, known for good.
+      if (cell.state === 'published') (system[seen] as SystemCell).state = 'published'
+      continue
+    }
     const index = system.length
     cellIndex.push(index)
+    if (cell.state !== 'candidate') fixedCells.set(identity, index)
     if (!related(cell) && cell.state !== 'candidate') {
       // Fixed and in no relation: it cannot take part in any attack on the new cells.
       values.push(0)
@@ -163,5 +175,8 @@ export async function protectAcross(
     }
   }
   const withheld = suppressSystem(system, relations)
+  console.info(
+    `disclosure: ${system.length} cells, ${relations.length} relations, ${fetched.size} queries, suppression ${Math.round(performance.now() - started)} ms`,
+  )
   return { withheld: cellIndex.map((index) => withheld[index] as boolean), values }
 }

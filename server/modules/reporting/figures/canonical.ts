@@ -45,6 +45,16 @@ export function alignedMonths(from: string, to: string, today: string): Month[] 
   return months
 }
 
+/** The complete months (before the current one) that share a day with the period. */
+export function overlappingMonths(from: string, to: string, today: string): Month[] {
+  const currentMonth = `${today.slice(0, 7)}-01`
+  const months: Month[] = []
+  for (let start = `${from.slice(0, 7)}-01`; start <= to && start < currentMonth; start = addMonth(start)) {
+    months.push({ from: start, to: monthEnd(start) })
+  }
+  return months
+}
+
 /** Whether the months make one calendar unit: a month, a quarter or a year. */
 function isCalendarUnit(months: readonly Month[]): boolean {
   const first = Number(months[0]?.from.slice(5, 7))
@@ -72,7 +82,7 @@ async function rowsOf(
 }
 
 /** One month's table: which keys are withheld; the total is taken as known when it reaches the threshold. */
-function protectMonth(
+export function protectMonth(
   metric: Metric,
   by: AttributeDimension,
   rows: Rows,
@@ -92,6 +102,26 @@ function protectMonth(
     : []
   const withheld = suppressSystem(cells, relations)
   return new Set(keys.filter((_key, index) => withheld[index]))
+}
+
+/**
+ * The canonical table of one complete month by one attribute, as any reader of figures can have it:
+ * frozen publications are protected against these (decision 0017), never the other way round, so
+ * the month tables stay the same whatever is frozen later.
+ */
+export async function canonicalMonth(
+  db: Kysely<DB>,
+  metric: Metric,
+  scope: Omit<FigureScope, 'range'>,
+  month: Month,
+  by: AttributeDimension,
+  thresholdFor: (key: string) => number,
+  threshold: number,
+): Promise<{ rows: Rows; total: number; withheld: Set<string> }> {
+  const full = { ...scope, range: month }
+  const rows = await rowsOf(db, metric, full, month, by)
+  const total = (await rowsOf(db, metric, full, month, null)).get('') ?? 0
+  return { rows, total, withheld: protectMonth(metric, by, rows, total, thresholdFor, threshold) }
 }
 
 export type Breakdown = {

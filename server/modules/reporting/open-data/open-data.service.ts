@@ -14,14 +14,14 @@ import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { setTenantDistrict } from '../../../platform/tenant-context.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { getDistrictName, listDistricts, municipalityNames } from '../../districts/index.ts'
-import { isAdditive } from '../catalogue/catalogue.ts'
+import { metricById } from '../catalogue/catalogue.ts'
 import { aggregateSource, type PublishedCellSpec, protectAcross } from '../disclosure/disclosure.ts'
 import { earlierCells } from '../disclosure/earlier.ts'
 import { selectPublishedEvaluations } from '../evaluations/evaluations.queries.ts'
+import { canonicalMonth } from '../figures/canonical.ts'
 import { addDays } from '../figures/periods.ts'
 import { selectOpenData, upsertOpenData } from '../settings/settings.queries.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
-import { protectTable } from '../suppression/suppression.ts'
 
 const metrics = [
   ['contacts', 'contacts'],
@@ -127,25 +127,23 @@ async function compute(
       const keysOf = new Map<string, string[]>()
       for (const [metric] of metrics) {
         for (const month of months) {
-          const byPlace = await source(metric, month, 'municipality')
-          const total = (await source(metric, month, null)).get('') ?? 0
-          const keys = [...byPlace.keys()].sort()
+          // The same canonical month table a signed-in reader gets from /api/figures.
+          const { rows, total, withheld } = await canonicalMonth(
+            trx,
+            metricById(metric),
+            { districtId: district.id, timeZone },
+            month,
+            'municipality',
+            () => threshold,
+            threshold,
+          )
+          const keys = [...rows.keys()].sort()
           keysOf.set(month.key, [...new Set([...(keysOf.get(month.key) ?? []), ...keys])].sort())
-          const values = keys.map((key) => byPlace.get(key) ?? 0)
-          const table = protectTable(values, total, threshold, isAdditive(metric, 'municipality'))
-          keys.forEach((key, index) => {
-            const cell = table.cells[index]
-            cells.set(`${metric}|${month.key}|${key}`, {
-              value: cell?.value ?? null,
-              withheld: !!cell?.suppressed,
-              raw: values[index] as number,
-            })
-          })
-          cells.set(`${metric}|${month.key}|`, {
-            value: table.total.value,
-            withheld: table.total.suppressed,
-            raw: total,
-          })
+          for (const key of keys) {
+            const value = rows.get(key) ?? 0
+            cells.set(`${metric}|${month.key}|${key}`, { value, withheld: withheld.has(key), raw: value })
+          }
+          cells.set(`${metric}|${month.key}|`, { value: total, withheld: total < threshold, raw: total })
         }
         const earlier = earlierCells(stored, whole).filter((cell) => cell.metric === metric)
         if (earlier.length === 0 || metric === 'persons-counselled') continue

@@ -82,6 +82,47 @@ function protectorFor(
  * exposed cell, every candidate is withheld: nothing new is published rather than a small cell.
  */
 export function suppressSystem(cells: readonly SystemCell[], relations: readonly Relation[]): boolean[] {
+  // Cells linked by no chain of relations cannot be combined: each group is protected alone,
+  // which keeps every run small (one metric's cells do not meet another's).
+  const parent = cells.map((_cell, index) => index)
+  const find = (index: number): number => {
+    let root = index
+    while (parent[root] !== root) root = parent[root] as number
+    parent[index] = root
+    return root
+  }
+  for (const relation of relations) {
+    for (const part of relation.parts) parent[find(part)] = find(relation.sum)
+  }
+  const groups = new Map<number, number[]>()
+  cells.forEach((_cell, index) => {
+    const root = find(index)
+    groups.set(root, [...(groups.get(root) ?? []), index])
+  })
+  const relationsOf = new Map<number, Relation[]>()
+  for (const relation of relations) {
+    const root = find(relation.sum)
+    relationsOf.set(root, [...(relationsOf.get(root) ?? []), relation])
+  }
+  const result = cells.map(() => false)
+  for (const [root, members] of groups) {
+    const local = new Map(members.map((member, index) => [member, index]))
+    const localRelations = (relationsOf.get(root) ?? []).map((relation) => ({
+      sum: local.get(relation.sum) as number,
+      parts: relation.parts.map((part) => local.get(part) as number),
+    }))
+    const withheld = suppressGroup(
+      members.map((member) => cells[member] as SystemCell),
+      localRelations,
+    )
+    members.forEach((member, index) => {
+      result[member] = withheld[index] as boolean
+    })
+  }
+  return result
+}
+
+function suppressGroup(cells: readonly SystemCell[], relations: readonly Relation[]): boolean[] {
   const withheld = cells.map(
     (cell) =>
       cell.state === 'hidden' ||
