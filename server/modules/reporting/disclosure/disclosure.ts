@@ -175,8 +175,5 @@ export async function protectAcross(
     }
   }
   const withheld = suppressSystem(system, relations)
-  console.info(
-    `disclosure: ${system.length} cells, ${relations.length} relations, ${fetched.size} queries, suppression ${Math.round(performance.now() - started)} ms`,
-  )
   return { withheld: cellIndex.map((index) => withheld[index] as boolean), values }
 }
