@@ -13,9 +13,7 @@ export const openDataSettingSchema = z
   .meta({ id: 'OpenDataSetting' })
 export type OpenDataSetting = z.infer<typeof openDataSettingSchema>
 
-export const openDataSettingInputSchema = z
-  .object({ enabled: z.boolean() })
-  .meta({ id: 'OpenDataSettingInput' })
+export const openDataSettingInputSchema = z.object({ enabled: z.boolean() })
 
 export const openDataParamsSchema = z.object({
   district: z.string().regex(/^[a-z0-9-]{1,80}$/),

@@ -361,6 +361,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Reporting: the default thresholds again, and a one-day evaluation (frozen, never changed).
   'PUT /api/reporting-settings': () => ({ threshold: 3, specialThreshold: 5 }),
+  'PUT /api/open-data-setting': () => ({ enabled: false }),
   'POST /api/evaluations': () => ({ name: 'Matrix-Auswertung', from: today(), to: today() }),
   'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
