@@ -364,8 +364,8 @@ export const messages = {
     en: 'This metric cannot be broken down by this dimension; the catalogue (/api/metrics) lists those it can.',
   },
   'period-not-aligned': {
-    de: 'Eine Aufschlüsselung nach Merkmal gibt es nur für abgeschlossene Kalendermonate (beratene Personen: ein Monat, Quartal oder Jahr).',
-    en: 'A breakdown by a dimension covers complete calendar months only (persons counselled: one month, quarter or year).',
+    de: 'Eine Aufschlüsselung nach Merkmal gibt es nur für abgeschlossene Kalendermonate; der Zeitraum enthält keinen.',
+    en: 'A breakdown by a dimension covers complete calendar months only; the period contains none.',
   },
   'no-complete-month': {
     de: 'Aus diesem Jahr ist noch kein Monat abgeschlossen; berichtet werden nur vollständige Monate.',

@@ -55,12 +55,22 @@ export function overlappingMonths(from: string, to: string, today: string): Mont
   return months
 }
 
-/** Whether the months make one calendar unit: a month, a quarter or a year. */
-function isCalendarUnit(months: readonly Month[]): boolean {
-  const first = Number(months[0]?.from.slice(5, 7))
-  if (months.length === 1) return true
-  if (months.length === 3) return (first - 1) % 3 === 0
-  return months.length === 12 && first === 1
+/**
+ * The calendar unit distinct persons are counted over: the latest complete year among the months,
+ * else the latest complete quarter, else the last month.
+ */
+export function calendarUnitWithin(months: readonly Month[]): Month[] {
+  const starts = (index: number, monthNumbers: readonly number[]) =>
+    monthNumbers.includes(Number(months[index]?.from.slice(5, 7)))
+  for (const [length, firstMonths] of [
+    [12, [1]],
+    [3, [1, 4, 7, 10]],
+  ] as const) {
+    for (let index = months.length - length; index >= 0; index -= 1) {
+      if (starts(index, firstMonths)) return months.slice(index, index + length)
+    }
+  }
+  return months.slice(-1)
 }
 
 type Rows = Map<string, number>
@@ -143,73 +153,104 @@ export async function canonicalBreakdown(
 ): Promise<Breakdown> {
   const months = alignedMonths(scope.range.from, scope.range.to, today)
   if (months.length === 0) throw fieldError(notAlignedCode, 'invalid', 'from')
-  const span = { from: months[0]?.from as string, to: months.at(-1)?.to as string }
-  const publish = (value: number, withheld: boolean): PublishedCell =>
-    withheld ? { value: null, suppressed: true } : { value, suppressed: false }
-
   if (metric.id === 'cases-active') {
     // A stock at the period's end: the last complete month's table, protected as every month is.
     const last = months.at(-1) as Month
-    const rows = await rowsOf(db, metric, scope, last, by)
-    const total = (await rowsOf(db, metric, scope, last, null)).get('') ?? 0
-    const withheld = protectMonth(metric, by, rows, total, thresholdFor, threshold)
-    const keys = [...rows.keys()].sort()
-    return {
-      ...span,
-      keys,
-      cells: keys.map((key) => publish(rows.get(key) ?? 0, withheld.has(key))),
-      total: publish(total, total < threshold),
-    }
+    const { rows, total, withheld } = await canonicalMonth(
+      db,
+      metric,
+      scope,
+      last,
+      by,
+      thresholdFor,
+      threshold,
+    )
+    return breakdownOf({ from: months[0]?.from as string, to: last.to }, rows, withheld, total, threshold)
   }
-
   if (!additiveOverTime(metric.id)) {
-    if (!isCalendarUnit(months)) throw fieldError(notAlignedCode, 'invalid', 'from')
-    const rows = await rowsOf(db, metric, scope, span, by)
-    const total = (await rowsOf(db, metric, scope, span, null)).get('') ?? 0
-    const withheld = protectMonth(metric, by, rows, total, thresholdFor, threshold)
-    // Nested units a reader can ask for: the quarters and months inside.
-    const nested: Month[] =
-      months.length === 12
-        ? [0, 3, 6, 9].map((index) => ({
-            from: months[index]?.from as string,
-            to: months[index + 2]?.to as string,
-          }))
-        : []
-    if (months.length > 1) nested.push(...months)
-    for (const unit of nested) {
-      const inner = await rowsOf(db, metric, scope, unit, by)
-      for (const [key, value] of rows) {
-        const difference = value - (inner.get(key) ?? 0)
-        if (difference > 0 && difference < threshold) withheld.add(key)
-      }
-    }
-    const keys = [...rows.keys()].sort()
-    return {
-      ...span,
-      keys,
-      cells: keys.map((key) => publish(rows.get(key) ?? 0, withheld.has(key))),
-      total: publish(total, total < threshold),
+    return distinctBreakdown(db, metric, scope, by, thresholdFor, threshold, calendarUnitWithin(months))
+  }
+  return monthSums(db, metric, scope, by, thresholdFor, threshold, months)
+}
+
+const publish = (value: number, withheld: boolean): PublishedCell =>
+  withheld ? { value: null, suppressed: true } : { value, suppressed: false }
+
+function breakdownOf(
+  span: Month,
+  rows: Rows,
+  withheld: ReadonlySet<string>,
+  total: number,
+  threshold: number,
+): Breakdown {
+  const keys = [...rows.keys()].sort()
+  return {
+    ...span,
+    keys,
+    cells: keys.map((key) => publish(rows.get(key) ?? 0, withheld.has(key))),
+    total: publish(total, total < threshold),
+  }
+}
+
+/** Distinct persons over one calendar unit; a cell is withheld where a nested unit's is just below it. */
+async function distinctBreakdown(
+  db: Kysely<DB>,
+  metric: Metric,
+  scope: FigureScope,
+  by: AttributeDimension,
+  thresholdFor: (key: string) => number,
+  threshold: number,
+  months: readonly Month[],
+): Promise<Breakdown> {
+  const span = { from: months[0]?.from as string, to: months.at(-1)?.to as string }
+  const rows = await rowsOf(db, metric, scope, span, by)
+  const total = (await rowsOf(db, metric, scope, span, null)).get('') ?? 0
+  const withheld = protectMonth(metric, by, rows, total, thresholdFor, threshold)
+  // Nested units a reader can ask for: the quarters and the months inside.
+  const nested: Month[] =
+    months.length === 12
+      ? [0, 3, 6, 9].map((index) => ({
+          from: months[index]?.from as string,
+          to: months[index + 2]?.to as string,
+        }))
+      : []
+  if (months.length > 1) nested.push(...months)
+  for (const unit of nested) {
+    const inner = await rowsOf(db, metric, scope, unit, by)
+    for (const [key, value] of rows) {
+      const difference = value - (inner.get(key) ?? 0)
+      if (difference > 0 && difference < threshold) withheld.add(key)
     }
   }
+  return breakdownOf(span, rows, withheld, total, threshold)
+}
 
+/** Counts that add up over time: each cell the sum of its months, published where every month's is. */
+async function monthSums(
+  db: Kysely<DB>,
+  metric: Metric,
+  scope: FigureScope,
+  by: AttributeDimension,
+  thresholdFor: (key: string) => number,
+  threshold: number,
+  months: readonly Month[],
+): Promise<Breakdown> {
   const sums = new Map<string, number>()
   const blocked = new Set<string>()
   let total = 0
   for (const month of months) {
-    const rows = await rowsOf(db, metric, scope, month, by)
-    const monthTotal = (await rowsOf(db, metric, scope, month, null)).get('') ?? 0
-    total += monthTotal
-    const withheld = protectMonth(metric, by, rows, monthTotal, thresholdFor, threshold)
-    for (const [key, value] of rows) {
+    const table = await canonicalMonth(db, metric, scope, month, by, thresholdFor, threshold)
+    total += table.total
+    for (const [key, value] of table.rows) {
       sums.set(key, (sums.get(key) ?? 0) + value)
-      if (withheld.has(key)) blocked.add(key)
+      if (table.withheld.has(key)) blocked.add(key)
     }
   }
-  const keys = [...sums.keys()].sort()
-  return {
-    ...span,
-    keys,
-    cells: keys.map((key) => publish(sums.get(key) ?? 0, blocked.has(key))),
-    total: publish(total, total < threshold),
-  }
+  return breakdownOf(
+    { from: months[0]?.from as string, to: months.at(-1)?.to as string },
+    sums,
+    blocked,
+    total,
+    threshold,
+  )
 }
