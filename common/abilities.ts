@@ -54,6 +54,7 @@ export const actions = [
   'reporting.start-page',
   'report.read',
   'report.manage',
+  'state-report.export',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -9,6 +9,8 @@ export interface ReportingSettingTable {
   special_threshold: number
   version: Generated<number>
   updated_at: Timestamp
+  /** Whether the public open-data endpoint answers for the district (migration 0028). */
+  open_data: Generated<boolean>
 }
 
 /** A frozen period evaluation (migration 0023): figures as computed and protected, never updated. */

@@ -362,6 +362,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   }),
   // Reporting: the default thresholds again, and a one-day evaluation (frozen, never changed).
   'PUT /api/reporting-settings': () => ({ threshold: 3, specialThreshold: 5 }),
+  'PUT /api/open-data-setting': () => ({ enabled: false }),
   'POST /api/evaluations': () => ({ name: 'Matrix-Auswertung', from: today(), to: today() }),
   // Committee reports: an evaluation that does not exist (404 after the policy) and a template
   // and texts that pass validation.

@@ -395,6 +395,14 @@ export const messages = {
     de: 'Die Dateien dieses Berichts sind noch nicht fertig erstellt.',
     en: 'The files of this report are not ready yet.',
   },
+  'period-not-aligned': {
+    de: 'Eine Aufschlüsselung nach Merkmal gibt es nur für abgeschlossene Kalendermonate; der Zeitraum enthält keinen.',
+    en: 'A breakdown by a dimension covers complete calendar months only; the period contains none.',
+  },
+  'no-complete-month': {
+    de: 'Aus diesem Jahr ist noch kein Monat abgeschlossen; berichtet werden nur vollständige Monate.',
+    en: 'No month of this year is complete yet; only complete months are reported.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

@@ -280,6 +280,10 @@ const rules: Record<Action, Rule> = {
   'report.read': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'team_lead', 'report_reader'),
   'report.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // The year's aggregates for the state: coordination reports them, administration and report
+  // readers (who answer the state's questions) download them too. Every download is audited.
+  'state-report.export': (actor, subject) =>
+    inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'report_reader'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

@@ -31,7 +31,10 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     // API answers carry personal data (persons, cases, notes, audit exports): no browser, proxy or
     // shared cache may keep them. One rule for every route, so that a new route cannot forget it;
     // a route may only choose something at least as strict.
-    if (isApiPath(request.url) && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+    // The one exception: the public open-data aggregates (suppressed, no person) may be cached.
+    const cacheControl = String(reply.getHeader('cache-control') ?? '')
+    const publicAggregate = request.url.startsWith('/api/open-data/') && cacheControl.startsWith('public')
+    if (isApiPath(request.url) && !publicAggregate && !cacheControl.includes('no-store')) {
       reply.header('cache-control', 'no-store')
     }
     if (request.protocol === 'https') {

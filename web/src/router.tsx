@@ -147,6 +147,10 @@ const EvaluationsPage = lazyRouteComponent(
   () => withTexts(import('./features/reporting/EvaluationsPage.tsx'), ['reporting', 'casework', 'network']),
   'EvaluationsPage',
 )
+const StateReportPage = lazyRouteComponent(
+  () => withTexts(import('./features/reporting/StateReportPage.tsx'), ['reporting']),
+  'StateReportPage',
+)
 const EvaluationPage = lazyRouteComponent(
   () => withTexts(import('./features/reporting/EvaluationPage.tsx'), ['reporting', 'casework', 'network']),
   'EvaluationPage',
@@ -481,6 +485,7 @@ const routeTree = rootRoute.addChildren([
   page('/audit', AuditPage, 'audit.read'),
   page('/figures', DashboardPage, 'figures.read'),
   page('/figures/evaluations', EvaluationsPage, 'figures.read'),
+  page('/figures/state-report', StateReportPage, 'state-report.export'),
   evaluationRoute,
   page('/figures/reports', ReportsPage, 'report.read'),
   page('/figures/report-templates', ReportTemplatesPage, 'report.read'),

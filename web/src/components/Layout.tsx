@@ -82,6 +82,12 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         ability: 'figures.read',
       },
       { to: '/figures/reports', labelKey: 'reporting.reports.nav', exact: false, ability: 'report.read' },
+      {
+        to: '/figures/state-report',
+        labelKey: 'reporting.stateReport.nav',
+        exact: true,
+        ability: 'state-report.export',
+      },
     ],
   },
   {

@@ -69,3 +69,14 @@ export async function evaluationUsedByReport(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Every frozen evaluation of the district with its published figures: what a reader may hold already. */
+export function selectPublishedEvaluations(db: Kysely<DB>, districtId: string) {
+  return db
+    .selectFrom('evaluation')
+    .select(['id', 'period_from', 'period_to', 'threshold', 'figures'])
+    .where('district_id', '=', districtId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}

@@ -1,25 +1,34 @@
 import type { Kysely } from 'kysely'
 import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
-import type {
-  AttributeDimension,
-  DimensionId,
-  Evaluation,
-  EvaluationInput,
-  EvaluationRow,
-  EvaluationSection,
-  EvaluationSummary,
-  MetricId,
-  PeriodDimension,
-  ReportingSettings,
+import {
+  type AttributeDimension,
+  type DimensionId,
+  type Evaluation,
+  type EvaluationInput,
+  type EvaluationRow,
+  type EvaluationSection,
+  type EvaluationSummary,
+  isPeriodDimension,
+  type MetricId,
+  type PeriodDimension,
+  type ReportingSettings,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { districtTimeZone } from '../../../platform/district-time.ts'
+import { districtTime, districtTimeZone } from '../../../platform/district-time.ts'
 import { DomainError, NotFound } from '../../../platform/errors.ts'
 import type { FigureScope } from '../../../platform/figures.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { catalogueVersion, isAdditive, metricById } from '../catalogue/catalogue.ts'
+import {
+  additiveOverTime,
+  aggregateSource,
+  type PublishedCellSpec,
+  protectAcross,
+} from '../disclosure/disclosure.ts'
+import { earlierCells } from '../disclosure/earlier.ts'
+import { canonicalMonth, overlappingMonths } from '../figures/canonical.ts'
 import { labelsFor } from '../figures/figures.service.ts'
 import { aggregate } from '../figures/owners.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'
@@ -32,6 +41,7 @@ import {
   insertEvaluation,
   selectEvaluation,
   selectEvaluations,
+  selectPublishedEvaluations,
 } from './evaluations.queries.ts'
 import { protectSection, type RawTable } from './protect.ts'
 
@@ -176,6 +186,104 @@ async function computeSections(
     })
 }
 
+/**
+ * A reader may hold every earlier evaluation: the new one's cells are protected together with the
+ * cells those published (decision 0017), so that no difference of two overlapping periods is
+ * small. Withholding more never helps a reader, so the result is what either run withholds.
+ */
+async function protectAgainstEarlier(
+  db: Kysely<DB>,
+  districtId: string,
+  input: EvaluationInput,
+  sections: EvaluationSection[],
+  settings: ReportingSettings,
+  today: string,
+): Promise<EvaluationSection[]> {
+  const stored = await selectPublishedEvaluations(db, districtId)
+  const previous = previousPeriod(input.from, input.to)
+  const within = { from: previous.from, to: input.to }
+  const timeZone = await districtTimeZone(db, districtId)
+  const earlier = earlierCells(stored, within)
+  const base = await canonicalCells(db, { districtId, timeZone }, sections, within, today, settings.threshold)
+  if (earlier.length === 0 && base.length === 0) return sections
+  const asCandidates = earlierCells(
+    [{ period_from: input.from, period_to: input.to, threshold: settings.threshold, figures: sections }],
+    within,
+  ).map((cell): PublishedCellSpec => ({ ...cell, state: 'candidate' }))
+  const { withheld } = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) =>
+      protectAcross(
+        [...asCandidates, ...earlier, ...base],
+        aggregateSource(trx, { districtId, timeZone }),
+        settings.threshold,
+      ),
+    )
+  // earlierCells lists per section: total, previous period, then every row of every table.
+  let index = 0
+  const next = () => withheld[index++] === true
+  const hide = <T extends { value: number | null; suppressed?: true }>(cell: T, more: boolean): T =>
+    more ? { ...cell, value: null, suppressed: true } : cell
+  return sections.map((section) => ({
+    ...section,
+    total: hide(section.total, next()),
+    previousPeriod: hide(section.previousPeriod, next()),
+    tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((row) => hide(row, next())) })),
+  }))
+}
+
+/**
+ * The canonical month tables any reader of figures has (decision 0017) for the months the new
+ * evaluation touches, by the dimensions it publishes that add up: fixed cells it must not undo.
+ */
+async function canonicalCells(
+  db: Kysely<DB>,
+  scope: { districtId: string; timeZone: string },
+  sections: readonly EvaluationSection[],
+  within: { from: string; to: string },
+  today: string,
+  threshold: number,
+): Promise<PublishedCellSpec[]> {
+  const months = overlappingMonths(within.from, within.to, today)
+  const cells: PublishedCellSpec[] = []
+  for (const section of sections) {
+    if (!additiveOverTime(section.metric)) continue
+    const metric = metricById(section.metric)
+    for (const table of section.tables) {
+      if (isPeriodDimension(table.by) || !isAdditive(section.metric, table.by)) continue
+      const by = table.by as AttributeDimension
+      for (const month of months) {
+        const { rows, total, withheld } = await canonicalMonth(
+          db,
+          metric,
+          scope,
+          month,
+          by,
+          () => threshold,
+          threshold,
+        )
+        cells.push({
+          metric: metric.id,
+          span: month,
+          state: total >= threshold ? 'published' : 'withheld',
+          threshold,
+        })
+        for (const key of rows.keys()) {
+          cells.push({
+            metric: metric.id,
+            span: month,
+            attribute: { dimension: by, key },
+            state: withheld.has(key) ? 'withheld' : 'published',
+            threshold,
+          })
+        }
+      }
+    }
+  }
+  return cells
+}
+
 type StoredRow = NonNullable<Awaited<ReturnType<typeof selectEvaluation>>>
 type SummaryRow = Awaited<ReturnType<typeof selectEvaluations>>[number]
 
@@ -215,6 +323,8 @@ export async function createEvaluation(
   authorize(actor, 'evaluation.manage', ownDistrict(actor))
   const settings = await reportingSettings(db, actor.districtId)
   const frozen = await computeSections(db, actor.districtId, input, settings, request.now)
+  const { today } = await districtTime(db, actor.districtId, request.now)
+  const sections = await protectAgainstEarlier(db, actor.districtId, input, frozen.sections, settings, today)
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await insertEvaluation(trx, {
       district_id: actor.districtId,
@@ -224,7 +334,7 @@ export async function createEvaluation(
       catalogue_version: catalogueVersion,
       threshold: settings.threshold,
       special_threshold: settings.specialThreshold,
-      figures: JSON.stringify(frozen),
+      figures: JSON.stringify({ ...frozen, sections }),
       created_by: actor.userId,
     })
     await recordAudit(trx, {

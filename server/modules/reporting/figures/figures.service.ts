@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import {
+  type AttributeDimension,
   type DimensionId,
   type FigureRow,
   type Figures,
@@ -7,9 +8,10 @@ import {
   figureErrorCodes,
   isPeriodDimension,
   type Metric,
+  type ReportingSettings,
 } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
-import { districtTimeZone } from '../../../platform/district-time.ts'
+import { districtTime } from '../../../platform/district-time.ts'
 import { fieldError } from '../../../platform/errors.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import type { Language } from '../../../platform/language.ts'
@@ -19,8 +21,9 @@ import { organisationNames, teamNames } from '../../identity/index.ts'
 import { isAdditive, metricById } from '../catalogue/catalogue.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
+import { canonicalBreakdown } from './canonical.ts'
 import { codedLabel } from './labels.ts'
-import { aggregate } from './owners.ts'
+import { aggregate, countsActivity } from './owners.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
 import { protectFigure } from './protect-figure.ts'
 
@@ -83,6 +86,44 @@ export async function labelsFor(
   return new Map(keys.map((key) => [key, named.get(key) ?? codedLabel(by, key, language)]))
 }
 
+/** An attribute breakdown of a count: complete calendar months, each protected as one canonical table. */
+async function breakdownFigures(
+  db: Kysely<DB>,
+  actor: Actor,
+  metric: Metric,
+  scope: FigureScope,
+  by: AttributeDimension,
+  today: string,
+  settings: ReportingSettings,
+  language: Language,
+): Promise<Figures> {
+  const special = new Set(metric.specialDimensionValues)
+  const thresholdFor = (key: string) =>
+    by === 'domain' && special.has(key) ? settings.specialThreshold : settings.threshold
+  const breakdown = await canonicalBreakdown(db, metric, scope, by, thresholdFor, settings.threshold, today)
+  const range = { from: breakdown.from, to: breakdown.to }
+  const [previous, earlier, labels] = await Promise.all([
+    protectedTotal(db, metric, { ...scope, range: previousPeriod(range.from, range.to) }, settings.threshold),
+    protectedTotal(db, metric, { ...scope, range: yearBefore(range.from, range.to) }, settings.threshold),
+    labelsFor(db, actor.districtId, by, breakdown.keys, language),
+  ])
+  return {
+    metric: metric.id,
+    ...range,
+    by,
+    unit: metric.unit,
+    threshold: settings.threshold,
+    rows: breakdown.keys.map((key, index) => ({
+      key,
+      label: labels.get(key) ?? key,
+      ...cell(breakdown.cells[index] as PublishedCell),
+    })),
+    total: cell(breakdown.total),
+    previousPeriod: { ...previousPeriod(range.from, range.to), ...cell(previous) },
+    yearBefore: { ...yearBefore(range.from, range.to), ...cell(earlier) },
+  }
+}
+
 export async function figures(
   db: Kysely<DB>,
   actor: Actor,
@@ -93,11 +134,19 @@ export async function figures(
   authorize(actor, 'figures.read', ownDistrict(actor))
   const metric = metricById(query.metric)
   assertDimension(metric, query.by)
-  const [timeZone, settings] = await Promise.all([
-    districtTimeZone(db, actor.districtId),
+  const [{ timeZone, today }, settings] = await Promise.all([
+    districtTime(db, actor.districtId, now),
     reportingSettings(db, actor.districtId),
   ])
   const scope: FigureScope = { districtId: actor.districtId, range: query, timeZone, now }
+  if (
+    query.by &&
+    !isPeriodDimension(query.by) &&
+    metric.aggregation === 'count' &&
+    countsActivity(metric.id)
+  ) {
+    return breakdownFigures(db, actor, metric, scope, query.by, today, settings, language)
+  }
   const by = query.by ?? null
   const special = new Set(metric.specialDimensionValues)
   const thresholdFor = (key: string) =>

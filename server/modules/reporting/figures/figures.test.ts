@@ -402,10 +402,14 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
       value: null,
       suppressed: true,
     })
+    // A breakdown covers complete past months, each month one protected table (decision 0017):
+    // the 3 language contacts fall into months with fewer than 3 each, so the sum is withheld too.
+    expect([domains.from, domains.to]).toEqual(['2026-02-01', '2026-11-30'])
     expect(domains.rows.find((row) => row.key === 'language')).toEqual({
       key: 'language',
       label: 'Sprache',
-      value: 3,
+      value: null,
+      suppressed: true,
     })
     for (const row of [...figures.rows, ...march.rows, ...domains.rows]) {
       if (row.value !== null) expect(row.value).toBeGreaterThanOrEqual(3)

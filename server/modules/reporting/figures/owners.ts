@@ -34,3 +34,9 @@ export function aggregate(
   if (isGoal(metric)) return goalFigure(db, metric, scope, grouping)
   throw new Error(`No owner for metric ${metric}`)
 }
+
+/**
+ * Whether the metric counts case work or network activity over time. Only these are broken down by
+ * an attribute over canonical months (decision 0017); staffing and goals are stocks at a date.
+ */
+export const countsActivity = (metric: MetricId): boolean => isCaseWork(metric) || isNetwork(metric)

@@ -83,8 +83,10 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
         'März 2026',
         total,
         '< 3',
-        // The demo evaluation froze no staffing, steering or goals: the document says so.
-        'In dieser Auswertung nicht erfasst.',
+        // The evaluation froze staffing, steering and goals with its figures: the document shows them.
+        'Baustein 2',
+        'Steuerungsgremien',
+        'Soll',
       ]) {
         expect(text, expected).toContain(expected)
       }

@@ -30,13 +30,13 @@ export type SuppressionResult = {
   primary: boolean[]
 }
 
-type Bounds = { lo: number[]; hi: number[] }
+export type Bounds = { lo: number[]; hi: number[] }
 
 /**
  * The ranges an attacker can narrow every cell to, or null when the assumed ranges contradict the
  * relations. Published cells are exact; a withheld cell is anything from 0 up.
  */
-function propagate(bounds: Bounds, relations: readonly Relation[]): Bounds | null {
+export function propagate(bounds: Bounds, relations: readonly Relation[]): Bounds | null {
   const lo = [...bounds.lo]
   const hi = [...bounds.hi]
   for (let round = 0; round < 200; round += 1) {
@@ -87,7 +87,11 @@ function attackerBounds(values: readonly number[], suppressed: readonly boolean[
 }
 
 /** The range an attacker narrows a cell to: propagation, then each end probed until it is consistent. */
-function narrowedRange(start: Bounds, relations: readonly Relation[], index: number): [number, number] {
+export function narrowedRange(
+  start: Bounds,
+  relations: readonly Relation[],
+  index: number,
+): [number, number] {
   const base = propagate(start, relations)
   if (!base) return [0, 0]
   let lo = base.lo[index] as number

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next'
 import type { DimensionId, Figures, Metric, MetricId } from '../../../../common/reporting.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { districtToday } from '../../district-time.ts'
-import { formatNumber } from '../../i18n.ts'
+import { formatDate, formatNumber } from '../../i18n.ts'
 import { exportCsv, exportXlsx } from './export.ts'
 import { type FigureRequest, figuresQuery, metricsQuery } from './queries.ts'
 import { linearTrend, periodPresets } from './trend.ts'
@@ -242,6 +242,7 @@ function ChartCard({
 }) {
   const query = useQuery(figuresQuery(request))
   const localised = useLocalised()
+  const { t, i18n } = useTranslation()
   return (
     <Card withBorder component="section" aria-labelledby={id}>
       <Title order={4} size="h5" id={id} mb="xs">
@@ -250,8 +251,18 @@ function ChartCard({
       <QueryState query={query}>
         {(answer) => {
           const figures = localised(answer)
+          // A breakdown by an attribute covers complete past months only (decision 0017): say so.
+          const narrowed = figures.from !== request.from || figures.to !== request.to
           return (
             <Stack gap="xs">
+              {narrowed ? (
+                <Text size="sm" c="dimmed">
+                  {t('reporting.alignedNote', {
+                    from: formatDate(figures.from, i18n.language),
+                    to: formatDate(figures.to, i18n.language),
+                  })}
+                </Text>
+              ) : null}
               <Suspense fallback={<Skeleton height={height} />}>
                 <FigureChart
                   option={option(figures)}

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { OpenDataSetting } from '../../../../common/open-data.ts'
 import type {
   DimensionId,
   Evaluation,
@@ -55,4 +56,9 @@ export const evaluationQuery = (evaluationId: string) =>
 export const reportingSettingsQuery = queryOptions({
   queryKey: ['reporting', 'settings'] as const,
   queryFn: ({ signal }) => apiGet<ReportingSettings>('/reporting-settings', signal),
+})
+
+export const openDataSettingQuery = queryOptions({
+  queryKey: ['reporting', 'open-data-setting'] as const,
+  queryFn: ({ signal }) => apiGet<OpenDataSetting>('/open-data-setting', signal),
 })

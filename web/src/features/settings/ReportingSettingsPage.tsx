@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { useSchemaValidator } from '../../schema-form.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { reportingKeys, reportingSettingsQuery } from '../reporting/queries.ts'
+import { OpenDataSwitch } from './OpenDataSwitch.tsx'
 
 type Values = { threshold: number | string; specialThreshold: number | string }
 
@@ -98,6 +99,7 @@ export function ReportingSettingsPage() {
       <Title order={2}>{t('reporting.settings.title')}</Title>
       <Text maw={720}>{t('reporting.settings.intro')}</Text>
       <QueryState query={settings}>{(data) => <SettingsForm settings={data} />}</QueryState>
+      <OpenDataSwitch />
     </Stack>
   )
 }
