@@ -51,6 +51,12 @@ export const actions = [
   'figures.read',
   'reporting-settings.manage',
   'evaluation.manage',
+  // Retention and erasure (privacy/retention, privacy/erasure).
+  'retention.manage',
+  'legal-hold.read',
+  'legal-hold.set',
+  'legal-hold.lift',
+  'person.erase',
 ] as const
 export type Action = (typeof actions)[number]
 

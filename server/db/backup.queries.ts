@@ -9,6 +9,10 @@ export const tablesNotBackedUp = new Set([
   'installation_secret',
   // Bookkeeping of the matcher: which rule version computed the stored keys (see restoreBackup).
   'matching_key_version',
+  // The erasure ledger must outlive a backup, not travel with it: restored, it would stand for the
+  // erasures before the backup only; kept in the database (or exported with `lotse erasure-ledger
+  // export`), it is replayed after the restore (privacy module, decision 0018).
+  'erasure_ledger',
 ])
 
 /**

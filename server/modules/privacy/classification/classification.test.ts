@@ -16,7 +16,8 @@ describe.each(databaseKinds)('classification of personal data (%s)', (kind) => {
       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
       ORDER BY c.table_name, c.ordinal_position`.execute(context.database.ownerDb)
     const tables = new Map<string, string[]>()
-    for (const row of result.rows) tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name])
+    for (const row of result.rows)
+      tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name])
     return tables
   }
 
@@ -43,7 +44,8 @@ describe.each(databaseKinds)('classification of personal data (%s)', (kind) => {
         continue
       }
       const named = [...Object.keys(entry.personal ?? {}), ...entry.nonPersonal]
-      for (const column of named) if (!columns.includes(column)) problems.push(`${table}.${column} (no such column)`)
+      for (const column of named)
+        if (!columns.includes(column)) problems.push(`${table}.${column} (no such column)`)
       for (const column of new Set(named))
         if (named.filter((each) => each === column).length > 1) problems.push(`${table}.${column} (twice)`)
     }
@@ -55,7 +57,9 @@ describe('classification lookups', () => {
   it('finds the identifying and free-text columns of a client table', () => {
     expect(personalColumns('person', { categories: ['identifying'] })).toContain('family_name')
     expect(personalColumns('contact', { categories: ['free-text'] })).toEqual(['other_participants', 'note'])
-    expect(personalColumns('residence_status', { subject: 'client', categories: ['special'] })).toContain('status')
+    expect(personalColumns('residence_status', { subject: 'client', categories: ['special'] })).toContain(
+      'status',
+    )
     expect(personalColumns('district')).toEqual([])
   })
 

@@ -1,0 +1,78 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '../../../db/schema.ts'
+import {
+  anonymisePersonRows,
+  blankCaseContent,
+  type CaseContentTable,
+  caseContentTableNames,
+  deleteCaseDocuments,
+  deletePersonRows,
+  markCasesAnonymised,
+  selectCasesOfPersons,
+  selectClosedCasesBefore,
+  selectIdsByHash,
+  selectPersonInDistrict,
+  selectPersonsOfCases,
+  selectUnattachedPersonsBefore,
+} from './erasure.queries.ts'
+
+/**
+ * What case work offers retention and erasure (the privacy module): finding due records and
+ * anonymising or deleting them in the caller's transaction. Which columns are free text comes from
+ * the caller (privacy's classification), so the one list of tags decides; case work runs the SQL
+ * on its own tables. None of these functions authorise: the privacy service does, before it calls.
+ */
+
+/** Free-text columns per table, as the classification tags them. */
+export type FreeTextColumns = Readonly<Record<string, readonly string[]>>
+
+export const closedCasesDue = selectClosedCasesBefore
+export const unattachedPersonsDue = selectUnattachedPersonsBefore
+export const recordIdsByHash = selectIdsByHash
+
+/** The person as far as erasure needs it; undefined when missing or outside the request's district. */
+export async function personForErasure(db: Kysely<DB>, districtId: string, personId: string) {
+  const row = await selectPersonInDistrict(db, personId)
+  return row && row.district_id === districtId ? row : undefined
+}
+
+export async function casesOfPersons(db: Kysely<DB>, districtId: string, personIds: readonly string[]) {
+  return selectCasesOfPersons(db, districtId, personIds)
+}
+
+export async function personsOfCases(db: Kysely<DB>, districtId: string, caseIds: readonly string[]) {
+  return selectPersonsOfCases(db, districtId, caseIds)
+}
+
+/**
+ * Anonymises cases: the free text of everything recorded in them is blanked, documents are
+ * deleted, the name search goes; dates, phases, municipality, team and the contacts' counts stay,
+ * so the statistics of past periods do not change.
+ */
+export async function anonymiseCases(
+  trx: Transaction<DB>,
+  districtId: string,
+  caseIds: readonly string[],
+  freeText: FreeTextColumns,
+  at: string,
+): Promise<void> {
+  if (caseIds.length === 0) return
+  for (const table of caseContentTableNames)
+    await blankCaseContent(trx, districtId, table as CaseContentTable, freeText[table] ?? [], caseIds)
+  await deleteCaseDocuments(trx, districtId, caseIds)
+  await markCasesAnonymised(trx, districtId, caseIds, at)
+}
+
+export function anonymisePersons(
+  trx: Transaction<DB>,
+  districtId: string,
+  personIds: readonly string[],
+  at: string,
+): Promise<void> {
+  return anonymisePersonRows(trx, districtId, personIds, at)
+}
+
+/** Only for persons without any case (the caller checks): they count in no statistic. */
+export function deletePersons(trx: Transaction<DB>, districtId: string, personIds: readonly string[]) {
+  return deletePersonRows(trx, districtId, personIds)
+}

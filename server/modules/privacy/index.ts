@@ -1,0 +1,12 @@
+export {
+  classification,
+  clientTables,
+  type DataCategory,
+  type DataSubject,
+  personalColumns,
+  type Tag,
+} from './classification/classification.ts'
+export { replayLedger } from './erasure/erase.ts'
+export { exportLedger, importLedger, LedgerFileError, replayAfterRestore } from './erasure/ledger-file.ts'
+export { privacyRoutes } from './privacy.routes.ts'
+export { runDueRetention, startPrivacyJobs } from './retention/retention.job.ts'
