@@ -283,7 +283,10 @@ const rules: Record<Action, Rule> = {
     (hasRole(actor, 'dpo', 'admin') || rules['case.work'](actor, subject)),
   'legal-hold.lift': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
   // Erasure on request (Art. 17 GDPR) is decided by the data protection officer or administration.
-  'person.erase': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'person.erase': (actor, subject) =>
+    (subject?.type === 'person' || subject?.type === 'district') &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'dpo', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

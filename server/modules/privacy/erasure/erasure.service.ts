@@ -4,7 +4,7 @@ import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
 import { districtTime } from '../../../platform/district-time.ts'
 import { DomainError, NotFound } from '../../../platform/errors.ts'
-import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
+import { type Actor, authorize } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
 import { casesOfPersons, personForErasure, personSubjectFor } from '../../casework/index.ts'
 import { selectHeldCaseIds } from '../retention/retention.queries.ts'
@@ -23,8 +23,7 @@ export async function erasePersonOnRequest(
   request: RequestContext,
 ): Promise<ErasureResult> {
   // Another district's person answers 404 like a missing one, and the attempt is audited.
-  await personSubjectFor(db, actor, personId)
-  authorize(actor, 'person.erase', ownDistrict(actor))
+  authorize(actor, 'person.erase', await personSubjectFor(db, actor, personId))
   const person = await personForErasure(db, actor.districtId, personId)
   if (!person) throw new NotFound()
   if (person.anonymised_at !== null || person.merged_into !== null)
