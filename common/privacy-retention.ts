@@ -89,6 +89,10 @@ export type RetentionPreview = z.infer<typeof retentionPreviewSchema>
 const reasonSchema = multiLineText().trim().min(1).max(2000)
 
 export const legalHoldInputSchema = z.object({ reason: reasonSchema }).meta({ id: 'LegalHoldInput' })
+/** A hold named by the case's file number, as a court or authority names it in its letter. */
+export const legalHoldByReferenceSchema = z
+  .object({ caseReference: z.string().trim().min(1).max(40), reason: reasonSchema })
+  .meta({ id: 'LegalHoldByReference' })
 export const legalHoldLiftSchema = z.object({ reason: reasonSchema }).meta({ id: 'LegalHoldLift' })
 
 export const legalHoldSchema = z

@@ -371,6 +371,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     ],
   }),
   'POST /api/cases/:caseId/legal-holds': () => ({ reason: 'Matrix-Sperre' }),
+  'POST /api/legal-holds': () => ({ caseReference: '1999-9999', reason: 'Matrix-Sperre' }),
   'POST /api/legal-holds/:holdId/lift': () => ({ reason: 'Matrix-Aufhebung' }),
   'POST /api/persons/:personId/erasure': () => ({ reason: 'objection' }),
   'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),

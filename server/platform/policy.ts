@@ -359,7 +359,8 @@ function genericSubject(action: Action, actor: Actor): Subject {
     action === 'case.read' ||
     action === 'case.work' ||
     action === 'case.record' ||
-    action === 'case.assign'
+    action === 'case.assign' ||
+    action === 'legal-hold.set'
   ) {
     return {
       type: 'case',
@@ -446,7 +447,8 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     action === 'case.read' ||
     action === 'case.work' ||
     action === 'case.record' ||
-    action === 'case.assign'
+    action === 'case.assign' ||
+    action === 'legal-hold.set'
   ) {
     return [
       { label: 'own', subject: caseOf(myTeam, [me]) },

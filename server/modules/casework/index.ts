@@ -14,6 +14,7 @@ export { safeFileName } from './documents/document.service.ts'
 export {
   anonymiseCases,
   anonymisePersons,
+  caseIdByReference,
   casesOfPersons,
   closedCasesDue,
   deletePersons,

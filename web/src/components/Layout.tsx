@@ -57,6 +57,7 @@ const navigation = [
   { to: '/admin/users', labelKey: 'nav.users', exact: false, ability: 'user.manage' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },
   { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+  { to: '/privacy/retention', labelKey: 'nav.privacy', exact: false, ability: 'retention.manage' },
   {
     to: '/admin/case-work',
     labelKey: 'casework.nav.settings',

@@ -67,6 +67,15 @@ export function selectUnattachedPersonsBefore(
     .execute()
 }
 
+export function selectCaseByReference(db: Kysely<DB>, districtId: string, reference: string) {
+  return db
+    .selectFrom('client_case')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('reference', '=', reference)
+    .executeTakeFirst()
+}
+
 export function selectPersonInDistrict(db: Kysely<DB>, personId: string) {
   return db
     .selectFrom('person')

@@ -8,6 +8,7 @@ import {
   deleteCaseDocuments,
   deletePersonRows,
   markCasesAnonymised,
+  selectCaseByReference,
   selectCasesOfPersons,
   selectClosedCasesBefore,
   selectIdsByHash,
@@ -34,6 +35,11 @@ export const recordIdsByHash = selectIdsByHash
 export async function personForErasure(db: Kysely<DB>, districtId: string, personId: string) {
   const row = await selectPersonInDistrict(db, personId)
   return row && row.district_id === districtId ? row : undefined
+}
+
+/** The id of the district's case with this file number (`2025-0042`), if there is one. */
+export async function caseIdByReference(db: Kysely<DB>, districtId: string, reference: string) {
+  return (await selectCaseByReference(db, districtId, reference))?.id
 }
 
 export async function casesOfPersons(db: Kysely<DB>, districtId: string, personIds: readonly string[]) {

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../platform/access.ts'
 import { DomainError, NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit } from '../../audit/index.ts'
-import { caseReferences, caseSubjectFor } from '../../casework/index.ts'
+import { caseIdByReference, caseReferences, caseSubjectFor } from '../../casework/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { insertLegalHold, liftLegalHold, selectLegalHold, selectLegalHolds } from './retention.queries.ts'
 
@@ -65,6 +65,19 @@ export async function setLegalHold(
     return inserted
   })
   return (await present(db, actor.districtId, [await holdRow(db, actor, id)]))[0] as LegalHold
+}
+
+/** The same, for the case with this file number; an unknown number answers 404 like a missing case. */
+export async function setLegalHoldByReference(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseReference: string,
+  reason: string,
+  request: RequestContext,
+): Promise<LegalHold> {
+  const caseId = await caseIdByReference(db, actor.districtId, caseReference)
+  if (!caseId) throw new NotFound()
+  return setLegalHold(db, actor, caseId, reason, request)
 }
 
 async function holdRow(db: Kysely<DB>, actor: Actor, holdId: string) {

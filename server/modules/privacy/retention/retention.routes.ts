@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  legalHoldByReferenceSchema,
   legalHoldInputSchema,
   legalHoldLiftSchema,
   legalHoldListSchema,
@@ -14,7 +15,7 @@ import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
 import { problems, tags } from '../privacy.http.ts'
-import { liftHold, listLegalHolds, setLegalHold } from './legal-hold.service.ts'
+import { liftHold, listLegalHolds, setLegalHold, setLegalHoldByReference } from './legal-hold.service.ts'
 import { getRetentionPreview, getRetentionRules, putRetentionRules } from './retention.service.ts'
 
 /** Retention rules, the preview of the next run, and legal holds. */
@@ -104,6 +105,30 @@ export const retentionRoutes =
               db,
               actorOf(request),
               request.params.caseId,
+              request.body.reason,
+              requestContext(request),
+            ),
+          ),
+    )
+    app.post(
+      '/legal-holds',
+      {
+        config: { access: 'legal-hold.set' },
+        schema: {
+          tags,
+          summary: "Put a case under legal hold by its file number (as a court's letter names it)",
+          body: legalHoldByReferenceSchema,
+          response: { 201: legalHoldSchema, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await setLegalHoldByReference(
+              db,
+              actorOf(request),
+              request.body.caseReference,
               request.body.reason,
               requestContext(request),
             ),
