@@ -20,7 +20,7 @@ export function RetentionPage() {
     <Stack gap="lg" maw={1100}>
       <Title order={2}>{t('privacy.title')}</Title>
       <Text maw={760}>{t('privacy.intro')}</Text>
-      <QueryState query={rules}>{(data) => <RulesEditor key={data.version} rules={data} />}</QueryState>
+      <QueryState query={rules}>{(data) => <RulesEditor rules={data} />}</QueryState>
       <Divider />
       <QueryState query={preview}>{(data) => <PreviewPanel preview={data} />}</QueryState>
       <Divider />
