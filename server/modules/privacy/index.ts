@@ -9,4 +9,5 @@ export {
 export { replayLedger } from './erasure/erase.ts'
 export { exportLedger, importLedger, LedgerFileError, replayAfterRestore } from './erasure/ledger-file.ts'
 export { privacyRoutes } from './privacy.routes.ts'
+export { seedDemoLegalHold } from './privacy.seed.ts'
 export { runDueRetention, startPrivacyJobs } from './retention/retention.job.ts'

@@ -44,6 +44,7 @@ describe.each(databaseKinds)('erasure on request on %s', (kind) => {
       SELECT cp.person_id, min(cp.case_id::text) AS case_id FROM case_person cp
       JOIN client_case k ON k.id = cp.case_id JOIN person p ON p.id = cp.person_id
       WHERE p.merged_into IS NULL AND p.anonymised_at IS NULL AND p.family_name <> ''
+        AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.case_id = cp.case_id)
       GROUP BY cp.person_id HAVING bool_and(k.phase = 'closed') AND count(*) = 1
       ORDER BY cp.person_id LIMIT 2`.execute(db())
     const open = await sql<{ person_id: string }>`
@@ -107,7 +108,11 @@ describe.each(databaseKinds)('erasure on request on %s', (kind) => {
     })
     const { closed } = await demoPersons()
     const second = closed.find((row) => row.case_id !== undefined) as { person_id: string; case_id: string }
-    const heldCases = await db().selectFrom('legal_hold').select('case_id').execute()
+    const heldCases = await db()
+      .selectFrom('legal_hold')
+      .select('case_id')
+      .where('lifted_at', 'is', null)
+      .execute()
     const target = closed.find((row) => !heldCases.some((hold) => hold.case_id === row.case_id)) ?? second
     const original = await personRow(target.person_id)
 
