@@ -32,7 +32,7 @@ export const retentionKindOptions: Record<
 export const maxRetentionMonths = 1200
 
 export const retentionRuleSchema = z
-  .object({
+  .strictObject({
     recordKind: z.enum(retentionRecordKinds),
     startEvent: z.enum(retentionStartEvents),
     periodMonths: z.number().int().min(1).max(maxRetentionMonths),
@@ -42,7 +42,7 @@ export const retentionRuleSchema = z
 export type RetentionRule = z.infer<typeof retentionRuleSchema>
 
 export const retentionRulesInputSchema = z
-  .object({ rules: z.array(retentionRuleSchema).min(1).max(retentionRecordKinds.length) })
+  .strictObject({ rules: z.array(retentionRuleSchema).min(1).max(retentionRecordKinds.length) })
   .meta({ id: 'RetentionRulesInput' })
 export type RetentionRulesInput = z.infer<typeof retentionRulesInputSchema>
 
@@ -88,12 +88,12 @@ export type RetentionPreview = z.infer<typeof retentionPreviewSchema>
 
 const reasonSchema = multiLineText().trim().min(1).max(2000)
 
-export const legalHoldInputSchema = z.object({ reason: reasonSchema }).meta({ id: 'LegalHoldInput' })
+export const legalHoldInputSchema = z.strictObject({ reason: reasonSchema }).meta({ id: 'LegalHoldInput' })
 /** A hold named by the case's file number, as a court or authority names it in its letter. */
 export const legalHoldByReferenceSchema = z
-  .object({ caseReference: z.string().trim().min(1).max(40), reason: reasonSchema })
+  .strictObject({ caseReference: z.string().trim().min(1).max(40), reason: reasonSchema })
   .meta({ id: 'LegalHoldByReference' })
-export const legalHoldLiftSchema = z.object({ reason: reasonSchema }).meta({ id: 'LegalHoldLift' })
+export const legalHoldLiftSchema = z.strictObject({ reason: reasonSchema }).meta({ id: 'LegalHoldLift' })
 
 export const legalHoldSchema = z
   .object({
