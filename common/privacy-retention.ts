@@ -38,12 +38,10 @@ export const retentionRuleSchema = z
     periodMonths: z.number().int().min(1).max(maxRetentionMonths),
     action: z.enum(retentionActions),
   })
-  .meta({ id: 'RetentionRule' })
 export type RetentionRule = z.infer<typeof retentionRuleSchema>
 
 export const retentionRulesInputSchema = z
   .strictObject({ rules: z.array(retentionRuleSchema).min(1).max(retentionRecordKinds.length) })
-  .meta({ id: 'RetentionRulesInput' })
 export type RetentionRulesInput = z.infer<typeof retentionRulesInputSchema>
 
 export const retentionRulesSchema = z
@@ -88,12 +86,12 @@ export type RetentionPreview = z.infer<typeof retentionPreviewSchema>
 
 const reasonSchema = multiLineText().trim().min(1).max(2000)
 
-export const legalHoldInputSchema = z.strictObject({ reason: reasonSchema }).meta({ id: 'LegalHoldInput' })
+// Inputs with trimmed text get no component name: trimmed, input and output differ (see openapi.ts).
+export const legalHoldInputSchema = z.strictObject({ reason: reasonSchema })
 /** A hold named by the case's file number, as a court or authority names it in its letter. */
 export const legalHoldByReferenceSchema = z
   .strictObject({ caseReference: z.string().trim().min(1).max(40), reason: reasonSchema })
-  .meta({ id: 'LegalHoldByReference' })
-export const legalHoldLiftSchema = z.strictObject({ reason: reasonSchema }).meta({ id: 'LegalHoldLift' })
+export const legalHoldLiftSchema = z.strictObject({ reason: reasonSchema })
 
 export const legalHoldSchema = z
   .object({
