@@ -31,17 +31,17 @@ export const retentionKindOptions: Record<
 /** The longest period a rule may name: a hundred years. */
 export const maxRetentionMonths = 1200
 
-export const retentionRuleSchema = z
-  .strictObject({
-    recordKind: z.enum(retentionRecordKinds),
-    startEvent: z.enum(retentionStartEvents),
-    periodMonths: z.number().int().min(1).max(maxRetentionMonths),
-    action: z.enum(retentionActions),
-  })
+export const retentionRuleSchema = z.strictObject({
+  recordKind: z.enum(retentionRecordKinds),
+  startEvent: z.enum(retentionStartEvents),
+  periodMonths: z.number().int().min(1).max(maxRetentionMonths),
+  action: z.enum(retentionActions),
+})
 export type RetentionRule = z.infer<typeof retentionRuleSchema>
 
-export const retentionRulesInputSchema = z
-  .strictObject({ rules: z.array(retentionRuleSchema).min(1).max(retentionRecordKinds.length) })
+export const retentionRulesInputSchema = z.strictObject({
+  rules: z.array(retentionRuleSchema).min(1).max(retentionRecordKinds.length),
+})
 export type RetentionRulesInput = z.infer<typeof retentionRulesInputSchema>
 
 export const retentionRulesSchema = z
@@ -89,8 +89,10 @@ const reasonSchema = multiLineText().trim().min(1).max(2000)
 // Inputs with trimmed text get no component name: trimmed, input and output differ (see openapi.ts).
 export const legalHoldInputSchema = z.strictObject({ reason: reasonSchema })
 /** A hold named by the case's file number, as a court or authority names it in its letter. */
-export const legalHoldByReferenceSchema = z
-  .strictObject({ caseReference: z.string().trim().min(1).max(40), reason: reasonSchema })
+export const legalHoldByReferenceSchema = z.strictObject({
+  caseReference: z.string().trim().min(1).max(40),
+  reason: reasonSchema,
+})
 export const legalHoldLiftSchema = z.strictObject({ reason: reasonSchema })
 
 export const legalHoldSchema = z
