@@ -236,6 +236,17 @@ export async function deletePersonRows(
   await trx.deleteFrom('person').where('district_id', '=', districtId).where('id', 'in', personIds).execute()
 }
 
+/** Duplicates that were merged into the given persons: their history, erased with them. */
+export function selectMergedDuplicates(db: Kysely<DB>, districtId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('person')
+    .select(['id', 'merged_into'])
+    .where('district_id', '=', districtId)
+    .where('merged_into', 'in', personIds)
+    .execute()
+}
+
 /** The records whose id hashes (see privacy's ledger) are among the given ones. */
 export async function selectIdsByHash(
   db: Kysely<DB>,

@@ -12,6 +12,7 @@ import {
   selectCasesOfPersons,
   selectClosedCasesBefore,
   selectIdsByHash,
+  selectMergedDuplicates,
   selectPersonInDistrict,
   selectPersonsOfCases,
   selectUnattachedPersonsBefore,
@@ -69,16 +70,33 @@ export async function anonymiseCases(
   await markCasesAnonymised(trx, districtId, caseIds, at)
 }
 
-export function anonymisePersons(
+/** Anonymises the persons and the duplicates that were merged into them. */
+export async function anonymisePersons(
   trx: Transaction<DB>,
   districtId: string,
   personIds: readonly string[],
   at: string,
 ): Promise<void> {
-  return anonymisePersonRows(trx, districtId, personIds, at)
+  const duplicates = (await selectMergedDuplicates(trx, districtId, personIds)).map((row) => row.id)
+  await anonymisePersonRows(trx, districtId, [...personIds, ...duplicates], at)
 }
 
-/** Only for persons without any case (the caller checks): they count in no statistic. */
-export function deletePersons(trx: Transaction<DB>, districtId: string, personIds: readonly string[]) {
-  return deletePersonRows(trx, districtId, personIds)
+/**
+ * Only for persons without any case (the caller checks): they count in no statistic. A person
+ * that duplicates were merged into is anonymised with them instead (the duplicates point at it).
+ * Answers which persons were deleted and which anonymised.
+ */
+export async function deletePersons(
+  trx: Transaction<DB>,
+  districtId: string,
+  personIds: readonly string[],
+  at: string,
+): Promise<{ deleted: string[]; anonymised: string[] }> {
+  const duplicates = await selectMergedDuplicates(trx, districtId, personIds)
+  const survivors = new Set(duplicates.map((row) => row.merged_into))
+  const anonymised = personIds.filter((id) => survivors.has(id))
+  const deleted = personIds.filter((id) => !survivors.has(id))
+  await anonymisePersonRows(trx, districtId, [...anonymised, ...duplicates.map((row) => row.id)], at)
+  await deletePersonRows(trx, districtId, deleted)
+  return { deleted, anonymised }
 }

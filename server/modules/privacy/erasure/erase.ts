@@ -59,7 +59,9 @@ export async function applyErasure(
   await anonymiseCases(trx, districtId, plan.anonymiseCaseIds, freeText, options.at)
   await anonymisePersons(trx, districtId, anonymiseIds, options.at)
   await deleteNetworkPersonRecords(trx, districtId, deleteIds)
-  await deletePersons(trx, districtId, deleteIds)
+  const removed = await deletePersons(trx, districtId, deleteIds, options.at)
+  anonymiseIds.push(...removed.anonymised)
+  deleteIds.splice(0, deleteIds.length, ...removed.deleted)
 
   if (options.ledger) {
     const entry = (kind: 'person' | 'case', id: string, action: 'anonymise' | 'delete') => ({
