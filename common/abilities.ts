@@ -55,6 +55,12 @@ export const actions = [
   'report.read',
   'report.manage',
   'state-report.export',
+  // Retention and erasure (privacy/retention, privacy/erasure).
+  'retention.manage',
+  'legal-hold.read',
+  'legal-hold.set',
+  'legal-hold.lift',
+  'person.erase',
 ] as const
 export type Action = (typeof actions)[number]
 

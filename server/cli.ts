@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/lock.ts'
 import { MigrationError, migrate } from './db/migrate.ts'
 import { seedDemo } from './db/seed/demo.ts'
 import { verifyAuditTrail } from './modules/audit/index.ts'
+import { exportLedger, LedgerFileError, replayAfterRestore } from './modules/privacy/index.ts'
 import { ConfigError, loadConfig } from './platform/config.ts'
 import { lotseVersion } from './platform/version.ts'
 import { openConfiguredDatabase, startServer } from './serve.ts'
@@ -17,7 +18,7 @@ function exitCodeFor(error: unknown): number | undefined {
   if (error instanceof ConfigError) return 2
   if (error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError) return 3
   if (error instanceof MigrationError) return 4
-  if (error instanceof BackupError) return 5
+  if (error instanceof BackupError || error instanceof LedgerFileError) return 5
   return undefined
 }
 
@@ -153,11 +154,36 @@ program
 
 program
   .command('restore <file>')
-  .description('restore a backup into a database that does not yet hold its districts')
-  .action(async (file: string) => {
-    const footer = await withDatabase((database) => restoreBackup(database, file))
+  .description(
+    'restore a backup into a database that does not yet hold its districts; the erasure ledger is replayed afterwards',
+  )
+  .option('--erasure-ledger <file>', 'a ledger file written by `erasure-ledger export` (for a new database)')
+  .action(async (file: string, options: { erasureLedger?: string }) => {
+    let replayed = { casesAnonymised: 0, personsAnonymised: 0, personsDeleted: 0 }
+    const footer = await withDatabase((database) =>
+      restoreBackup(database, file, {
+        afterRestore: async (trx, districtIds) => {
+          replayed = await replayAfterRestore(trx, districtIds, {
+            ledgerFile: options.erasureLedger,
+            now: new Date(),
+          })
+        },
+      }),
+    )
     const rows = Object.values(footer.counts).reduce((sum, n) => sum + n, 0)
     console.log(`restored ${rows} rows from ${file}`)
+    console.log(
+      `erasure ledger replayed: ${replayed.casesAnonymised} case(s) and ${replayed.personsAnonymised} person(s) anonymised, ${replayed.personsDeleted} person(s) deleted again`,
+    )
+  })
+
+const ledger = program.command('erasure-ledger').description('the erasure ledger (no personal data)')
+ledger
+  .command('export <file>')
+  .description('write the erasure ledger as JSON lines, to keep beside the backups')
+  .action(async (file: string) => {
+    const count = await withDatabase((database) => exportLedger(database.ownerDb, file))
+    console.log(`erasure ledger written to ${file}: ${count} entries`)
   })
 
 const audit = program.command('audit').description('the audit trail')

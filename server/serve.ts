@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
 import { startNetworkJobs } from './modules/network/index.ts'
+import { startPrivacyJobs } from './modules/privacy/index.ts'
 import { startStaffingJobs } from './modules/staffing/index.ts'
 import type { Config } from './platform/config.ts'
 import type { LogOutput } from './platform/logging.ts'
@@ -52,7 +53,11 @@ export async function startServer(
     const stopStaffingJobs = startStaffingJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'staffing job failed'),
     )
+    const stopPrivacyJobs = startPrivacyJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'retention job failed'),
+    )
     const stopJobs = () => {
+      stopPrivacyJobs()
       stopCaseWorkJobs()
       stopNetworkJobs()
       stopStaffingJobs()

@@ -115,6 +115,8 @@ export const tableOwners = {
    * module's aggregates (case work's sharing/, the network's figures/), never from their tables.
    */
   reporting: ['reporting_setting', 'evaluation', 'report_template', 'report'],
+  /** Retention and erasure (migration 0029): rules, legal holds, the erasure ledger, the run lease. */
+  privacy: ['retention_rule', 'legal_hold', 'erasure_ledger', 'retention_run'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -9,7 +9,32 @@ export const tablesNotBackedUp = new Set([
   'installation_secret',
   // Bookkeeping of the matcher: which rule version computed the stored keys (see restoreBackup).
   'matching_key_version',
+  // The erasure ledger must outlive a backup, not travel with it: restored, it would stand for the
+  // erasures before the backup only; kept in the database (or exported with `lotse erasure-ledger
+  // export`), it is replayed after the restore (privacy module, decision 0018).
+  'erasure_ledger',
+  // Figures kept by triggers from the contacts, cases and goals (migration 0026, decision 0015):
+  // derived data, counted afresh from the restored rows (rebuildKeptFigures).
+  'contact_day_figure',
+  'person_counselled_figure',
+  'person_month_count',
+  'case_plan_figure',
 ])
+
+/**
+ * The restored rows were inserted in the order of their foreign keys, so the triggers that keep the
+ * figures saw contacts before every case they belong to was complete: count the districts afresh.
+ */
+export async function rebuildKeptFigures(
+  trx: Transaction<DB>,
+  districtIds: readonly string[],
+): Promise<void> {
+  for (const districtId of districtIds) {
+    await sql`SELECT lotse_rebuild_figures(${districtId}::uuid), lotse_rebuild_plan_figures(${districtId}::uuid)`.execute(
+      trx,
+    )
+  }
+}
 
 /**
  * Restored persons bring keys computed by whichever rules the backup's server ran: mark the stored

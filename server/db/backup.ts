@@ -4,18 +4,21 @@ import { createInterface } from 'node:readline'
 import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
+import type { Transaction } from 'kysely'
 import {
   describeTables,
   districtIdsByCode,
   insertJsonRows,
   markMatchKeysUnknown,
   readTableRows,
+  rebuildKeptFigures,
   resetSequences,
   type TableInfo,
   useUtc,
 } from './backup.queries.ts'
 import type { Database } from './database.ts'
 import { currentSchemaVersion } from './migrate.ts'
+import type { DB } from './schema.ts'
 
 export const BACKUP_FORMAT = 'lotse-backup'
 export const BACKUP_FORMAT_VERSION = 1
@@ -143,7 +146,17 @@ async function* readLines(file: string): AsyncGenerator<unknown> {
  * Restores a backup into a migrated database of either kind, in one transaction: all or
  * nothing. The database must be at the backup's schema version and must not hold its districts.
  */
-export async function restoreBackup(database: Database, file: string): Promise<Footer> {
+export async function restoreBackup(
+  database: Database,
+  file: string,
+  options: {
+    /**
+     * Runs last, inside the restore's transaction, with the restored districts' ids: the privacy
+     * module replays its erasure ledger here (db/ imports no module; the CLI passes it in).
+     */
+    afterRestore?: (trx: Transaction<DB>, districtIds: string[]) => Promise<void>
+  } = {},
+): Promise<Footer> {
   const tables = new Map((await describeTables(database.ownerDb)).map((table) => [table.name, table]))
   const schemaVersion = await currentSchemaVersion(database)
   return database.ownerDb.transaction().execute(async (trx) => {
@@ -195,6 +208,9 @@ export async function restoreBackup(database: Database, file: string): Promise<F
     }
     for (const table of touched) await resetSequences(trx, table)
     await markMatchKeysUnknown(trx)
+    const restored = (await districtIdsByCode(trx, header.districts)).map((district) => district.id)
+    await rebuildKeptFigures(trx, restored)
+    if (options.afterRestore) await options.afterRestore(trx, restored)
     return footer
   })
 }

@@ -36,6 +36,8 @@ export interface PersonTable {
   registered_team_id: string | null
   merged_into: string | null
   merged_at: string | null
+  /** Migration 0029: set when retention or an erasure request anonymised the record. */
+  anonymised_at: string | null
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp
@@ -84,6 +86,8 @@ export interface ClientCaseTable {
   closed_on: string | null
   closing_reason: string | null
   last_contact_at: string | null
+  /** Migration 0029: set when retention or an erasure request anonymised the case. */
+  anonymised_at: string | null
   sort_name: Generated<string>
   name_codes: TextArray
   created_by: string

@@ -383,6 +383,18 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     title: 'Matrix {{zeitraum}}',
     blocks: [{ type: 'generated', id: 'zahlen', heading: 'Zahlen', generated: 'key-figures' }],
   }),
+  // Retention: the defaults saved as the district's own (If-Match "0" is stale after the first), a
+  // legal hold with its reason, an erasure on the ground of an objection.
+  'PUT /api/retention-rules': () => ({
+    rules: [
+      { recordKind: 'closed-case', startEvent: 'case-closed', periodMonths: 36, action: 'anonymise' },
+      { recordKind: 'unattached-person', startEvent: 'last-activity', periodMonths: 12, action: 'delete' },
+    ],
+  }),
+  'POST /api/cases/:caseId/legal-holds': () => ({ reason: 'Matrix-Sperre' }),
+  'POST /api/legal-holds': () => ({ caseReference: '1999-9999', reason: 'Matrix-Sperre' }),
+  'POST /api/legal-holds/:holdId/lift': () => ({ reason: 'Matrix-Aufhebung' }),
+  'POST /api/persons/:personId/erasure': () => ({ reason: 'objection' }),
   'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
   'POST /api/services/overlaps/intended': () => ({

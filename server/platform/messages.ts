@@ -403,6 +403,34 @@ export const messages = {
     de: 'Aus diesem Jahr ist noch kein Monat abgeschlossen; berichtet werden nur vollständige Monate.',
     en: 'No month of this year is complete yet; only complete months are reported.',
   },
+  'legal-hold-active': {
+    de: 'Für einen Fall dieser Person besteht eine Aufbewahrungssperre (Legal Hold); bis sie aufgehoben ist, wird nichts gelöscht.',
+    en: 'A case of this person is under legal hold; nothing is erased until the hold is lifted.',
+  },
+  'legal-hold-exists': {
+    de: 'Für diesen Fall besteht bereits eine Aufbewahrungssperre.',
+    en: 'This case is already under legal hold.',
+  },
+  'legal-hold-lifted': {
+    de: 'Diese Aufbewahrungssperre ist bereits aufgehoben.',
+    en: 'This legal hold has already been lifted.',
+  },
+  'erasure-case-open': {
+    de: 'Die Person hat einen offenen Fall; er wird noch bearbeitet und muss erst abgeschlossen werden (Aufbewahrungspflicht).',
+    en: 'The person has an open case; it is still being worked on and must be closed first (duty to keep records).',
+  },
+  'erasure-already-done': {
+    de: 'Die Daten dieser Person wurden bereits gelöscht bzw. anonymisiert.',
+    en: "This person's data has already been erased or anonymised.",
+  },
+  'retention-rule-not-allowed': {
+    de: 'Diese Kombination aus Beginn und Aktion ist für diese Art von Datensatz nicht vorgesehen.',
+    en: 'This start event and action are not available for this kind of record.',
+  },
+  'retention-rules-incomplete': {
+    de: 'Jede Art von Datensatz braucht genau eine Regel.',
+    en: 'Every kind of record needs exactly one rule.',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

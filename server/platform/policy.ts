@@ -284,6 +284,22 @@ const rules: Record<Action, Rule> = {
   // readers (who answer the state's questions) download them too. Every download is audited.
   'state-report.export': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin', 'report_reader'),
+  // Retention rules, their preview and the list of legal holds: the data protection officer and
+  // administration, who answer for the deletion concept.
+  'retention.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'legal-hold.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  // Holding a case back from deletion only keeps data: the responsible case manager may do it
+  // (they learn of a lawsuit first); lifting it lets deletion go ahead, which only the DPO and admin decide.
+  'legal-hold.set': (actor, subject) =>
+    subject?.type === 'case' &&
+    sameDistrict(actor, subject) &&
+    (hasRole(actor, 'dpo', 'admin') || rules['case.work'](actor, subject)),
+  'legal-hold.lift': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  // Erasure on request (Art. 17 GDPR) is decided by the data protection officer or administration.
+  'person.erase': (actor, subject) =>
+    (subject?.type === 'person' || subject?.type === 'district') &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'dpo', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -356,7 +372,8 @@ function genericSubject(action: Action, actor: Actor): Subject {
     action === 'case.read' ||
     action === 'case.work' ||
     action === 'case.record' ||
-    action === 'case.assign'
+    action === 'case.assign' ||
+    action === 'legal-hold.set'
   ) {
     return {
       type: 'case',
@@ -443,7 +460,8 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     action === 'case.read' ||
     action === 'case.work' ||
     action === 'case.record' ||
-    action === 'case.assign'
+    action === 'case.assign' ||
+    action === 'legal-hold.set'
   ) {
     return [
       { label: 'own', subject: caseOf(myTeam, [me]) },

@@ -172,6 +172,10 @@ const ReportingSettingsPage = lazyRouteComponent(
     withTexts(import('./features/settings/ReportingSettingsPage.tsx'), ['reporting', 'admin', 'casework']),
   'ReportingSettingsPage',
 )
+const RetentionPage = lazyRouteComponent(
+  () => withTexts(import('./features/privacy/RetentionPage.tsx'), ['privacy', 'casework']),
+  'RetentionPage',
+)
 const UsersPage = lazyRouteComponent(
   () => withTexts(import('./features/users/UsersPage.tsx'), ['admin', 'casework']),
   'UsersPage',
@@ -491,6 +495,7 @@ const routeTree = rootRoute.addChildren([
   page('/figures/report-templates', ReportTemplatesPage, 'report.read'),
   reportRoute,
   page('/admin/reporting', ReportingSettingsPage, 'reporting-settings.manage'),
+  page('/privacy/retention', RetentionPage, 'retention.manage'),
   casesRoute,
   caseRoute,
   page('/persons/new', PersonRegistrationPage, 'person.register'),

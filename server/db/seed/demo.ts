@@ -6,6 +6,7 @@ import {
   seedDemoHandovers,
   seedDemoNetwork,
 } from '../../modules/network/index.ts'
+import { seedDemoLegalHold } from '../../modules/privacy/index.ts'
 import { seedDemoStaffing } from '../../modules/staffing/index.ts'
 import { seedDemoSteering } from '../../modules/steering/index.ts'
 import type { Database } from '../database.ts'
@@ -37,6 +38,8 @@ export async function seedDemo(
   if (rheinSieg && options.caseWork !== false) await seedDemoConsentsAndReferrals(database.db, rheinSieg)
   // Legal-sphere changes and a conference hang off the demo cases too.
   if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
+  // A closed case under legal hold, for the retention page (issue 14).
+  if (rheinSieg && options.caseWork !== false) await seedDemoLegalHold(database.db, rheinSieg)
   const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
   const positionsCreated = rheinSieg ? await seedDemoStaffing(database.db, rheinSieg) : 0
   return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated, positionsCreated }

@@ -11,6 +11,19 @@ export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
 export { contactsNaming } from './contacts/contact.service.ts'
 export { safeFileName } from './documents/document.service.ts'
+export {
+  anonymiseCases,
+  anonymisePersons,
+  caseIdByReference,
+  casesOfPersons,
+  closedCasesDue,
+  deletePersons,
+  type FreeTextColumns,
+  personForErasure,
+  personsOfCases,
+  recordIdsByHash,
+  unattachedPersonsDue,
+} from './erasure/erasure.service.ts'
 export { personNamesInText } from './persons/names-in-text.ts'
 export {
   authorizeLegalSphereChange,

@@ -6,6 +6,11 @@ import { changeTimelineEntries } from './transitions/transition.service.ts'
 
 export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
 export {
+  anonymiseNetworkRecords,
+  deleteNetworkPersonRecords,
+  personsWithReferrals,
+} from './erasure/erasure.service.ts'
+export {
   jobcenterContactsAfterChangeByMonth,
   jobcenterReferralAnswersByMonth,
 } from './figures/indicator-figures.service.ts'

@@ -102,6 +102,7 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         ability: 'organisation.manage',
       },
       { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+      { to: '/privacy/retention', labelKey: 'nav.privacy', exact: false, ability: 'retention.manage' },
       {
         to: '/admin/case-work',
         labelKey: 'casework.nav.settings',

@@ -11,6 +11,7 @@ export const featureTexts = [
   'goals',
   'network',
   'obstacles',
+  'privacy',
   'reporting',
   'reports',
   'staffing',

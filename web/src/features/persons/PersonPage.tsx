@@ -43,6 +43,13 @@ export function PersonPage({ personId }: { personId: string }) {
                   </Badge>
                 )}
               </Group>
+              {/* Requests under the GDPR (access, erasure) are answered by data protection with this number. */}
+              <Text size="sm" mt={4}>
+                {t('nav.personRecordId')}:{' '}
+                <Text span ff="monospace">
+                  {data.id}
+                </Text>
+              </Text>
               {data.id !== personId && (
                 <Text size="sm" c="dimmed" mt={4} role="status">
                   {t('casework.person.mergedNotice')}

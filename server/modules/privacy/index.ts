@@ -1,0 +1,13 @@
+export {
+  classification,
+  clientTables,
+  type DataCategory,
+  type DataSubject,
+  personalColumns,
+  type Tag,
+} from './classification/classification.ts'
+export { replayLedger } from './erasure/erase.ts'
+export { exportLedger, importLedger, LedgerFileError, replayAfterRestore } from './erasure/ledger-file.ts'
+export { privacyRoutes } from './privacy.routes.ts'
+export { seedDemoLegalHold } from './privacy.seed.ts'
+export { runDueRetention, startPrivacyJobs } from './retention/retention.job.ts'
