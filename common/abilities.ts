@@ -51,6 +51,9 @@ export const actions = [
   'figures.read',
   'reporting-settings.manage',
   'evaluation.manage',
+  'privacy-request.handle',
+  'processing-record.read',
+  'processing-record.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

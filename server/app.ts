@@ -15,6 +15,7 @@ import {
   sessionCookieName,
 } from './modules/identity/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
+import { disclosureRoutes, processingRecordRoutes, restrictionRoutes } from './modules/privacy/index.ts'
 import { reportingRoutes } from './modules/reporting/index.ts'
 import { staffingRoutes } from './modules/staffing/index.ts'
 import { steeringRoutes } from './modules/steering/index.ts'
@@ -105,6 +106,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(steeringRoutes(deps))
       await api.register(staffingRoutes(deps))
       await api.register(reportingRoutes(deps))
+      await api.register(disclosureRoutes(deps))
+      await api.register(restrictionRoutes(deps))
+      await api.register(processingRecordRoutes(deps))
     },
     { prefix: '/api' },
   )

@@ -110,6 +110,8 @@ export const tableOwners = {
    * module's aggregates (case work's sharing/, the network's figures/), never from their tables.
    */
   reporting: ['reporting_setting', 'evaluation'],
+  /** Data subject requests: the restriction ledger and the record of processing (migration 0030). */
+  privacy: ['processing_restriction', 'processing_record_version'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -36,6 +36,8 @@ export interface PersonTable {
   registered_team_id: string | null
   merged_into: string | null
   merged_at: string | null
+  /** Migration 0030: restriction of processing (Art. 18 GDPR); only storage and reading remain. */
+  processing_restricted: Generated<boolean>
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp

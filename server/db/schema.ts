@@ -5,6 +5,7 @@ import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { ObstacleTables } from './schema.obstacles.ts'
+import type { PrivacyRequestTables } from './schema.privacy-requests.ts'
 import type { ReportingTables } from './schema.reporting.ts'
 import type { StaffingTables } from './schema.staffing.ts'
 import type { SteeringTables } from './schema.steering.ts'
@@ -201,7 +202,8 @@ export interface DB
     GoalTables,
     ObstacleTables,
     SteeringConceptTables,
-    ReportingTables {
+    ReportingTables,
+    PrivacyRequestTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -145,6 +145,27 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     password: testPassword,
   }),
   'PATCH /api/users/:userId': () => ({ displayName: 'Matrix geändert' }),
+  // Lifting a restriction that is not set: past the policy (409), and the matrix's person stays usable.
+  'PUT /api/persons/:personId/restriction': () => ({ restricted: false, reason: 'Matrix-Prüfung' }),
+  'PUT /api/processing-record': () => ({
+    basedOn: 1,
+    content: {
+      controller: { name: 'Matrix', address: '', representative: '', dataProtectionOfficer: '' },
+      activities: [
+        {
+          name: 'Matrix',
+          purposes: 'Prüfung',
+          legalBasis: 'Art. 6',
+          personCategories: [],
+          dataCategories: [],
+          recipients: [],
+          thirdCountryTransfers: '',
+          deletionPeriods: '',
+        },
+      ],
+      technicalMeasures: [],
+    },
+  }),
   'POST /api/teams': () => ({ name: `Matrix Team ${++createdUsers}` }),
   'PATCH /api/teams/:teamId': () => ({ name: `Matrix Team umbenannt ${++createdUsers}` }),
   'POST /api/organisations': () => ({ name: `Matrix Träger ${++createdUsers}`, kind: 'bildungstraeger' }),

@@ -1,6 +1,6 @@
 import { type Abilities, type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy, NotFound, type TriedRecord } from './errors.ts'
+import { Forbidden, HiddenByPolicy, NotFound, ProcessingRestricted, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -49,6 +49,8 @@ export type CaseSubject = {
   teamCasesVisible: boolean
   /** A closed case keeps its records as they are; unknown (lists, general abilities) counts as open. */
   closed?: boolean
+  /** Processing of one of its persons is restricted (Art. 18 GDPR): the case may be stored and read, no more. */
+  restricted?: boolean
 }
 
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
@@ -60,6 +62,8 @@ export type PersonSubject = {
   managerIds: readonly string[]
   registeredBy: string
   teamCasesVisible: boolean
+  /** Processing is restricted (Art. 18 GDPR): the record may be stored and read, no more. */
+  restricted?: boolean
 }
 
 /**
@@ -158,6 +162,24 @@ const changesPerson = (actor: Actor, subject: PersonSubject) =>
     (subject.registeredBy === actor.userId && subject.managerIds.length === 0))
 
 type Rule = (actor: Actor, subject: Subject | undefined) => boolean
+
+/**
+ * What restriction of processing (Art. 18 GDPR) stops: every change to a person's record and
+ * their cases, every referral, share and conference. Reading stays, so the responsible staff see
+ * the restriction and the data protection officer can answer for the record; storage stays.
+ */
+const usesPersonalData: ReadonlySet<Action> = new Set<Action>([
+  'person.update',
+  'person.merge',
+  'consent.manage',
+  'case.work',
+  'case.record',
+  'case.assign',
+])
+const restrictedUse = (action: Action, subject: Subject | undefined) =>
+  usesPersonalData.has(action) &&
+  (subject?.type === 'person' || subject?.type === 'case') &&
+  subject.restricted === true
 
 const rules: Record<Action, Rule> = {
   'district.read': (actor, subject) => subject?.type === 'district' && sameDistrict(actor, subject),
@@ -271,6 +293,12 @@ const rules: Record<Action, Rule> = {
   // everyone with figures.read reads them.
   'evaluation.manage': (actor, subject) =>
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Requests of data subjects (access, restriction, rectification on request) are the data
+  // protection officer's: administration keeps the system, not the clients' records.
+  'privacy-request.handle': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  // The record of processing holds no client data: administration reads it, the DPO keeps it.
+  'processing-record.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'processing-record.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -280,7 +308,7 @@ export const ownDistrict = (actor: Actor): Subject => ({ type: 'district', distr
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
   if (actor.mustEnrolSecondFactor && action !== 'session.own') return false
   const rule = rules[action]
-  return rule ? rule(actor, subject) : false
+  return rule ? rule(actor, subject) && !restrictedUse(action, subject) : false
 }
 
 /**
@@ -291,6 +319,9 @@ export function authorize(actor: Actor, action: Action, subject: Subject): void 
   if (can(actor, action, subject)) return
   const tried = triedRecord(subject)
   if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
+  if (restrictedUse(action, subject) && can(actor, action, { ...subject, restricted: false } as Subject)) {
+    throw new ProcessingRestricted(action, tried)
+  }
   throw new Forbidden(action, tried)
 }
 
