@@ -171,7 +171,7 @@ describe.each(databaseKinds)('restriction of processing (Art. 18) on %s', (kind)
     const entry = await ctx.database.ownerDb
       .selectFrom('audit_event')
       .select(['action', 'purpose'])
-      .where('subject_id', '=', ids.personId)
+      .where('subject_id', '=', ids.personId as string)
       .where('action', '=', 'person.rectification-on-request')
       .executeTakeFirst()
     expect(entry?.purpose).toBe('Art. 16 DSGVO')
