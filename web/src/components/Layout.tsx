@@ -58,6 +58,18 @@ const navigation = [
   { to: '/admin/organisations', labelKey: 'nav.organisations', exact: false, ability: 'organisation.manage' },
   { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
   {
+    to: '/privacy-requests',
+    labelKey: 'nav.privacyRequests',
+    exact: false,
+    ability: 'privacy-request.handle',
+  },
+  {
+    to: '/processing-record',
+    labelKey: 'nav.processingRecord',
+    exact: false,
+    ability: 'processing-record.read',
+  },
+  {
     to: '/admin/case-work',
     labelKey: 'casework.nav.settings',
     exact: false,
