@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RequestSubject } from '../../../../common/privacy-requests.ts'
 import { apiGet } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate } from '../../i18n.ts'
 
@@ -71,9 +72,7 @@ export function PrivacyRequestsPage() {
                       <Table.Td>{row.city}</Table.Td>
                       <Table.Td>
                         {row.processingRestricted ? (
-                          <Badge color="orange" variant="light">
-                            {t('disclosure.restriction.restricted')}
-                          </Badge>
+                          <Badge color={statusColors.warning}>{t('disclosure.restriction.restricted')}</Badge>
                         ) : (
                           t('disclosure.restriction.notRestricted')
                         )}

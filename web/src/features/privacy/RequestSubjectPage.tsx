@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RequestSubjectDetail } from '../../../../common/privacy-requests.ts'
 import { apiGet, apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate, formatDateTime } from '../../i18n.ts'
@@ -109,7 +110,7 @@ function RestrictionCard({ personId, restricted }: { personId: string; restricte
         <Title order={3} id="disclosure-restriction">
           {t('disclosure.restriction.title')}
         </Title>
-        <Badge color={restricted ? 'orange' : 'gray'} variant="light">
+        <Badge color={restricted ? statusColors.warning : statusColors.neutral}>
           {restricted ? t('disclosure.restriction.restricted') : t('disclosure.restriction.notRestricted')}
         </Badge>
       </Group>
@@ -134,7 +135,11 @@ function RestrictionCard({ personId, restricted }: { personId: string; restricte
           />
           <FormProblem error={decide.error} />
           <Group>
-            <Button type="submit" color={restricted ? 'blue' : 'orange'} loading={decide.isPending}>
+            <Button
+              type="submit"
+              color={restricted ? undefined : statusColors.warning}
+              loading={decide.isPending}
+            >
               {restricted ? t('disclosure.restriction.lift') : t('disclosure.restriction.restrict')}
             </Button>
           </Group>
