@@ -36,6 +36,7 @@ export const actions = [
   'service.edit',
   'overlap.decide',
   'consent.manage',
+  'consent.revoke',
   'referral.inbox',
   'referral.open',
   'referral.answer',

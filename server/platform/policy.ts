@@ -248,6 +248,9 @@ const rules: Record<Action, Rule> = {
   'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
   // Consents belong to the person's record: whoever may change the record records and revokes them.
   'consent.manage': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
+  // Revoking is the person's right at any time (Art. 7 (3) GDPR): it narrows processing, so a
+  // restriction of processing does not stop it (it is not among `usesPersonalData`).
+  'consent.revoke': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
   'referral.inbox': (actor, subject) => inDistrict(actor, subject) && isPartnerOfOrganisation(actor),
   'referral.open': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
   'referral.answer': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
@@ -388,7 +391,8 @@ function genericSubject(action: Action, actor: Actor): Subject {
     action === 'person.read' ||
     action === 'person.update' ||
     action === 'person.merge' ||
-    action === 'consent.manage'
+    action === 'consent.manage' ||
+    action === 'consent.revoke'
   ) {
     return {
       type: 'person',

@@ -216,13 +216,12 @@ export type RecordAccess = {
 export async function accessesOfRecords(
   db: Kysely<DB>,
   districtId: string,
-  recordIds: readonly string[],
+  records: { types: readonly string[]; ids: readonly string[] },
   limit = 10_000,
 ): Promise<RecordAccess[]> {
-  const rows = await selectEventsAboutRecords(db, districtId, recordIds, limit)
+  const rows = await selectEventsAboutRecords(db, districtId, records.types, records.ids, limit)
   return rows.map((row) => ({
-    occurredAt:
-      typeof row.occurred_at === 'string' ? row.occurred_at : new Date(row.occurred_at).toISOString(),
+    occurredAt: row.occurred_at,
     actorId: row.actor_id,
     actorRoles: row.actor_roles,
     action: row.action,

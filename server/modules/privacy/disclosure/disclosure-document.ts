@@ -1,5 +1,6 @@
 import { typstPdf } from '../../../platform/typst.ts'
 import type { PersonDisclosure } from './disclosure.service.ts'
+import { statusWords, valueWords } from './disclosure-vocabulary.ts'
 
 /*
  * The access report as a readable PDF in German: one heading per category, each record as a
@@ -198,17 +199,28 @@ function text(value: unknown, timeZone: string): string {
 
 type Fact = { label: string; value: string; depth: number }
 
+/** A coded value in German words, where the screens have a word for it. */
+function worded(key: string, value: unknown, section: string): unknown {
+  const words = key === 'status' ? statusWords[section] : valueWords[key]
+  if (!words) return value
+  if (typeof value === 'string') return words[value] ?? value
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? (words[item] ?? item) : item))
+  return value
+}
+
 /** The facts of one record; nested records and lists of records become indented lines. */
-function facts(record: Record<string, unknown>, timeZone: string, depth = 0): Fact[] {
+function facts(record: Record<string, unknown>, timeZone: string, section = '', depth = 0): Fact[] {
   const out: Fact[] = []
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, raw] of Object.entries(record)) {
+    const value = worded(key, raw, section)
     const label = labels[key] ?? key
     if (Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null)) {
       out.push({ label, value: '', depth })
-      for (const item of value) out.push(...facts(item as Record<string, unknown>, timeZone, depth + 1))
+      for (const item of value) out.push(...facts(item as Record<string, unknown>, timeZone, key, depth + 1))
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       out.push({ label, value: '', depth })
-      out.push(...facts(value as Record<string, unknown>, timeZone, depth + 1))
+      out.push(...facts(value as Record<string, unknown>, timeZone, key, depth + 1))
     } else {
       const printed = text(value, timeZone)
       if (printed !== '') out.push({ label, value: printed, depth })
@@ -235,7 +247,7 @@ export function disclosureDocument(disclosure: PersonDisclosure, timeZone: strin
       return {
         heading: `${section.heading} (${rows.length})`,
         empty: section.empty,
-        records: rows.map((row) => facts(row, timeZone)),
+        records: rows.map((row) => facts(row, timeZone, section.key)),
       }
     }),
     truncated: disclosure.accessesTruncated

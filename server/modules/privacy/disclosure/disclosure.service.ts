@@ -18,6 +18,21 @@ export const disclosureSchemaVersion = 1
 /** How many audit entries the report lists at most (newest first); the total is named when cut. */
 const accessLimit = 10_000
 
+/** The audit trail's subject types of a person's records (as the modules write them). */
+const recordTypes = [
+  'person',
+  'case',
+  'goal',
+  'measure',
+  'contact',
+  'task',
+  'document',
+  'consent',
+  'referral',
+  'case-conference',
+  'legal-sphere-change',
+]
+
 /**
  * Everything Lotse holds about one person (Art. 15 GDPR), gathered from each owning module's
  * service, and — as the machine-readable copy the subject may take elsewhere — the answer to
@@ -42,7 +57,7 @@ export async function personDisclosure(
   const accesses = await accessesOfRecords(
     db,
     actor.districtId,
-    [personId, ...casework.recordIds, ...network.recordIds],
+    { types: recordTypes, ids: [personId, ...casework.recordIds, ...network.recordIds] },
     accessLimit + 1,
   )
   const profiles = await userProfiles(

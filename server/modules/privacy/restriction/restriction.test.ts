@@ -38,6 +38,7 @@ describe.each(databaseKinds)('restriction of processing (Art. 18) on %s', (kind)
         'consent.id as consent_id',
       ])
       .where('case_manager.user_id', '=', manager.userId)
+      .where('consent.revoked_on', 'is', null)
       .executeTakeFirstOrThrow()
     const goal = await db
       .selectFrom('goal')
@@ -148,6 +149,16 @@ describe.each(databaseKinds)('restriction of processing (Art. 18) on %s', (kind)
     const after = (await manager.request({ method: 'GET', url: `/api/persons/${ids.personId}` })).json()
     expect(after.familyName).toBe(person.familyName)
     expect(after.version).toBe(person.version)
+  })
+
+  it('still takes the revocation of a consent, which narrows processing (Art. 7 (3) GDPR)', async () => {
+    const response = await manager.request({
+      method: 'POST',
+      url: `/api/consents/${ids.consentId}/revoke`,
+      payload: { note: 'Widerruf während der Einschränkung' },
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json().revokedOn).not.toBeNull()
   })
 
   it('lets work go on once the officer lifts it', async () => {
