@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTestApp } from '../../../test/app.ts'
+import { openLoggedApp, useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
 
@@ -121,6 +121,26 @@ describe.each(databaseKinds)('access requests (Art. 15) on %s', (kind) => {
     expect(text).toContain('Zugriffe (Protokoll)')
     const missing = planted.filter((entry) => !text.includes(entry.canary)).map((entry) => entry.column)
     expect(missing).toEqual([])
+  })
+
+  it('writes none of the planted values into the server log, even at debug level', async () => {
+    const lines: string[] = []
+    const app = await openLoggedApp(ctx.database, (line) => lines.push(line))
+    try {
+      const officer = await loginAs(app, 'datenschutz')
+      for (const url of [
+        `/api/persons/${personId}/disclosure.json`,
+        `/api/persons/${personId}/disclosure.pdf`,
+        `/api/privacy-requests/subjects/${personId}`,
+      ]) {
+        expect((await officer.request({ method: 'GET', url })).statusCode).toBe(200)
+      }
+    } finally {
+      await app.close()
+    }
+    const log = lines.join('\n')
+    expect(log).toContain('disclosure.json')
+    expect(planted.filter((entry) => log.includes(entry.canary)).map((entry) => entry.column)).toEqual([])
   })
 
   it('audits every disclosure, naming the person and not the content', async () => {
