@@ -28,7 +28,7 @@ export const requestSubjectDetailSchema = z
   .meta({ id: 'RequestSubjectDetail' })
 export type RequestSubjectDetail = z.infer<typeof requestSubjectDetailSchema>
 
-export const subjectSearchSchema = z.object({ q: singleLineText().trim().min(2).max(100) })
+export const subjectSearchSchema = z.object({ q: singleLineText().trim().min(2).max(100).optional() })
 
 /** Set or lift the restriction of processing (Art. 18 GDPR); the reason is kept in the ledger. */
 export const restrictionInputSchema = z

@@ -298,7 +298,10 @@ const rules: Record<Action, Rule> = {
     inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
   // Requests of data subjects (access, restriction, rectification on request) are the data
   // protection officer's: administration keeps the system, not the clients' records.
-  'privacy-request.handle': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  'privacy-request.handle': (actor, subject) =>
+    (subject?.type === 'district' || subject?.type === 'person') &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'dpo'),
   // The record of processing holds no client data: administration reads it, the DPO keeps it.
   'processing-record.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
   'processing-record.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
@@ -485,7 +488,8 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     action === 'person.read' ||
     action === 'person.update' ||
     action === 'person.merge' ||
-    action === 'consent.manage'
+    action === 'consent.manage' ||
+    action === 'consent.revoke'
   ) {
     return [
       { label: 'own', subject: personOf([myTeam], [me], 'colleague') },

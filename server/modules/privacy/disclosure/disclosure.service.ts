@@ -44,8 +44,9 @@ export async function personDisclosure(
   personId: string,
   request: RequestContext,
 ) {
-  authorize(actor, 'privacy-request.handle', ownDistrict(actor))
+  // Existence first: another district's person answers 404 for every role, as a missing one.
   assertRecordVisible(actor, await personDistrict(db, personId), { type: 'person', id: personId })
+  authorize(actor, 'privacy-request.handle', ownDistrict(actor))
   const casework = await personCaseWorkDisclosure(db, actor.districtId, personId)
   if (!casework) throw new Error('person vanished between the district check and the read')
   const caseReferences = new Map(casework.cases.map((row) => [row.id, row.reference]))

@@ -48,8 +48,9 @@ export async function restrictionHistory(
 
 /** The subject of a request, for the data protection officer; other district → 404. */
 async function visibleHeadline(db: Kysely<DB>, actor: Actor, personId: string): Promise<PersonHeadline> {
-  authorize(actor, 'privacy-request.handle', ownDistrict(actor))
+  // Existence first: another district's person answers 404 for every role, as a missing one.
   assertRecordVisible(actor, await personDistrict(db, personId), { type: 'person', id: personId })
+  authorize(actor, 'privacy-request.handle', ownDistrict(actor))
   const person = await personHeadline(db, actor.districtId, personId)
   if (!person) throw new Error('person vanished between the district check and the read')
   return person
@@ -77,10 +78,11 @@ export async function requestSubject(
 export async function findRequestSubjects(
   db: Kysely<DB>,
   actor: Actor,
-  text: string,
+  text: string | undefined,
   request: RequestContext,
 ): Promise<PersonHeadline[]> {
   authorize(actor, 'privacy-request.handle', ownDistrict(actor))
+  if (text === undefined) return []
   const persons = await findPersonsByName(db, actor.districtId, text)
   await recordAuditAlone(db, { ...request, action: 'person.search', purpose: 'data-subject-request' })
   return persons
