@@ -22,6 +22,7 @@ test('user guide screenshots of data subject requests and the record of processi
   await expect(page.getByRole('heading', { level: 3, name: 'Auskunft erteilen' })).toBeVisible()
   await page.screenshot({ path: image('privacy-request') })
   await page.goto('/processing-record')
-  await expect(page.getByRole('heading', { level: 3, name: 'Fassungen' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Fassung 1 als Word' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Als Word-Datei herunterladen' })).toBeVisible()
   await page.screenshot({ path: image('processing-record') })
 })

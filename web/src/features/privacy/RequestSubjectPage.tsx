@@ -27,8 +27,8 @@ export function RequestSubjectPage({ personId }: { personId: string }) {
               {person.givenNames} {person.familyName}
             </Title>
             <Text c="dimmed">
-              {t('disclosure.person.birthDate')}: {formatDate(person.birthDate, i18n.language)} ·{' '}
-              {person.city}
+              {t('disclosure.person.birthDate')}: {formatDate(person.birthDate, i18n.language)}
+              {person.city ? ` · ${person.city}` : ''}
             </Text>
           </div>
           <Card withBorder component="section" aria-labelledby="disclosure-access">
