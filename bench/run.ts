@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { killRunningServers } from '../server/test/lotse-process.ts'
 import { runAuthBenchmark } from './auth.bench.ts'
 import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
+import { runDisclosureDistrictBenchmark } from './disclosure.bench.ts'
 import { runFiguresDistrictBenchmark, runFiguresStateBenchmark } from './figures.bench.ts'
 import { runGoalsStateBenchmark } from './goals.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
@@ -39,6 +40,11 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
   {
     name: 'casework-district',
     run: runCaseworkDistrictBenchmark,
+    database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
+  },
+  {
+    name: 'disclosure-district',
+    run: runDisclosureDistrictBenchmark,
     database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
   },
   {

@@ -36,6 +36,7 @@ export const actions = [
   'service.edit',
   'overlap.decide',
   'consent.manage',
+  'consent.revoke',
   'referral.inbox',
   'referral.open',
   'referral.answer',
@@ -61,6 +62,9 @@ export const actions = [
   'legal-hold.set',
   'legal-hold.lift',
   'person.erase',
+  'privacy-request.handle',
+  'processing-record.read',
+  'processing-record.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -15,7 +15,12 @@ import {
   sessionCookieName,
 } from './modules/identity/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
-import { privacyRoutes } from './modules/privacy/index.ts'
+import {
+  disclosureRoutes,
+  privacyRoutes,
+  processingRecordRoutes,
+  restrictionRoutes,
+} from './modules/privacy/index.ts'
 import { reportingRoutes } from './modules/reporting/index.ts'
 import { staffingRoutes } from './modules/staffing/index.ts'
 import { steeringRoutes } from './modules/steering/index.ts'
@@ -107,6 +112,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(staffingRoutes(deps))
       await api.register(reportingRoutes(deps))
       await api.register(privacyRoutes(deps))
+      await api.register(disclosureRoutes(deps))
+      await api.register(restrictionRoutes(deps))
+      await api.register(processingRecordRoutes(deps))
     },
     { prefix: '/api' },
   )

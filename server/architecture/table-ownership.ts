@@ -116,7 +116,15 @@ export const tableOwners = {
    */
   reporting: ['reporting_setting', 'evaluation', 'report_template', 'report'],
   /** Retention and erasure (migration 0029): rules, legal holds, the erasure ledger, the run lease. */
-  privacy: ['retention_rule', 'legal_hold', 'erasure_ledger', 'retention_run'],
+  /** Data subject requests: the restriction ledger and the record of processing (migration 0030). */
+  privacy: [
+    'retention_rule',
+    'legal_hold',
+    'erasure_ledger',
+    'retention_run',
+    'processing_restriction',
+    'processing_record_version',
+  ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

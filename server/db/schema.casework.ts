@@ -38,6 +38,8 @@ export interface PersonTable {
   merged_at: string | null
   /** Migration 0029: set when retention or an erasure request anonymised the record. */
   anonymised_at: string | null
+  /** Migration 0030: restriction of processing (Art. 18 GDPR); only storage and reading remain. */
+  processing_restricted: Generated<boolean>
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp

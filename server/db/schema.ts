@@ -5,6 +5,7 @@ import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
 import type { ObstacleTables } from './schema.obstacles.ts'
+import type { PrivacyRequestTables } from './schema.privacy-requests.ts'
 import type { PrivacyRetentionTables } from './schema.privacy-retention.ts'
 import type { ReportingTables, ReportTables } from './schema.reporting.ts'
 import type { StaffingTables } from './schema.staffing.ts'
@@ -204,7 +205,8 @@ export interface DB
     SteeringConceptTables,
     ReportingTables,
     ReportTables,
-    PrivacyRetentionTables {
+    PrivacyRetentionTables,
+    PrivacyRequestTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

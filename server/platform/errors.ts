@@ -81,8 +81,16 @@ export class Forbidden extends DomainError {
   constructor(
     detail?: string,
     readonly tried?: TriedRecord,
+    code: MessageCode = 'forbidden',
   ) {
-    super('forbidden', 'forbidden', detail)
+    super(code, 'forbidden', detail)
+  }
+}
+
+/** The person's processing is restricted (Art. 18 GDPR): allowed otherwise, refused for now. */
+export class ProcessingRestricted extends Forbidden {
+  constructor(detail?: string, tried?: TriedRecord) {
+    super(detail, tried, 'processing-restricted')
   }
 }
 

@@ -38,6 +38,18 @@ export const messages = {
     en: 'The record was changed in the meantime. Please reload.',
   },
   forbidden: { de: 'Dafür fehlt die Berechtigung.', en: 'You are not allowed to do this.' },
+  'already-restricted': {
+    de: 'Die Verarbeitung ist bereits eingeschränkt.',
+    en: 'Processing is already restricted.',
+  },
+  'not-restricted': {
+    de: 'Die Verarbeitung ist nicht eingeschränkt.',
+    en: 'Processing is not restricted.',
+  },
+  'processing-restricted': {
+    de: 'Die Verarbeitung der Daten dieser Person ist eingeschränkt (Art. 18 DSGVO). Nur Speichern und Lesen sind erlaubt; die Einschränkung hebt die Datenschutzbeauftragte auf.',
+    en: "Processing of this person's data is restricted (Art. 18 GDPR). Only storage and reading are allowed; the data protection officer lifts the restriction.",
+  },
   unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
   'invalid-credentials': { de: 'Benutzername oder Passwort ist falsch.', en: 'Wrong username or password.' },
   'csrf-failed': {

@@ -1,6 +1,6 @@
 import { type Abilities, type Action, actions } from '../../common/abilities.ts'
 import { type Role, roles } from '../../common/identity.ts'
-import { Forbidden, HiddenByPolicy, NotFound, type TriedRecord } from './errors.ts'
+import { Forbidden, HiddenByPolicy, NotFound, ProcessingRestricted, type TriedRecord } from './errors.ts'
 
 /** Who is acting: resolved from the session for every request. */
 export type Actor = {
@@ -49,6 +49,8 @@ export type CaseSubject = {
   teamCasesVisible: boolean
   /** A closed case keeps its records as they are; unknown (lists, general abilities) counts as open. */
   closed?: boolean
+  /** Processing of one of its persons is restricted (Art. 18 GDPR): the case may be stored and read, no more. */
+  restricted?: boolean
 }
 
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
@@ -60,6 +62,8 @@ export type PersonSubject = {
   managerIds: readonly string[]
   registeredBy: string
   teamCasesVisible: boolean
+  /** Processing is restricted (Art. 18 GDPR): the record may be stored and read, no more. */
+  restricted?: boolean
 }
 
 /**
@@ -159,6 +163,24 @@ const changesPerson = (actor: Actor, subject: PersonSubject) =>
 
 type Rule = (actor: Actor, subject: Subject | undefined) => boolean
 
+/**
+ * What restriction of processing (Art. 18 GDPR) stops: every change to a person's record and
+ * their cases, every referral, share and conference. Reading stays, so the responsible staff see
+ * the restriction and the data protection officer can answer for the record; storage stays.
+ */
+const usesPersonalData: ReadonlySet<Action> = new Set<Action>([
+  'person.update',
+  'person.merge',
+  'consent.manage',
+  'case.work',
+  'case.record',
+  'case.assign',
+])
+const restrictedUse = (action: Action, subject: Subject | undefined) =>
+  usesPersonalData.has(action) &&
+  (subject?.type === 'person' || subject?.type === 'case') &&
+  subject.restricted === true
+
 const rules: Record<Action, Rule> = {
   'district.read': (actor, subject) => subject?.type === 'district' && sameDistrict(actor, subject),
   'session.own': () => true,
@@ -226,6 +248,9 @@ const rules: Record<Action, Rule> = {
   'overlap.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
   // Consents belong to the person's record: whoever may change the record records and revokes them.
   'consent.manage': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
+  // Revoking is the person's right at any time (Art. 7 (3) GDPR): it narrows processing, so a
+  // restriction of processing does not stop it (it is not among `usesPersonalData`).
+  'consent.revoke': (actor, subject) => subject?.type === 'person' && changesPerson(actor, subject),
   'referral.inbox': (actor, subject) => inDistrict(actor, subject) && isPartnerOfOrganisation(actor),
   'referral.open': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
   'referral.answer': (actor, subject) => subject?.type === 'referral' && addressedTo(actor, subject),
@@ -300,6 +325,15 @@ const rules: Record<Action, Rule> = {
     (subject?.type === 'person' || subject?.type === 'district') &&
     sameDistrict(actor, subject) &&
     hasRole(actor, 'dpo', 'admin'),
+  // Requests of data subjects (access, restriction, rectification on request) are the data
+  // protection officer's: administration keeps the system, not the clients' records.
+  'privacy-request.handle': (actor, subject) =>
+    (subject?.type === 'district' || subject?.type === 'person') &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'dpo'),
+  // The record of processing holds no client data: administration reads it, the DPO keeps it.
+  'processing-record.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'processing-record.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -309,7 +343,7 @@ export const ownDistrict = (actor: Actor): Subject => ({ type: 'district', distr
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
   if (actor.mustEnrolSecondFactor && action !== 'session.own') return false
   const rule = rules[action]
-  return rule ? rule(actor, subject) : false
+  return rule ? rule(actor, subject) && !restrictedUse(action, subject) : false
 }
 
 /**
@@ -320,6 +354,9 @@ export function authorize(actor: Actor, action: Action, subject: Subject): void 
   if (can(actor, action, subject)) return
   const tried = triedRecord(subject)
   if (!sameDistrict(actor, subject)) throw new HiddenByPolicy(tried)
+  if (restrictedUse(action, subject) && can(actor, action, { ...subject, restricted: false } as Subject)) {
+    throw new ProcessingRestricted(action, tried)
+  }
   throw new Forbidden(action, tried)
 }
 
@@ -387,7 +424,8 @@ function genericSubject(action: Action, actor: Actor): Subject {
     action === 'person.read' ||
     action === 'person.update' ||
     action === 'person.merge' ||
-    action === 'consent.manage'
+    action === 'consent.manage' ||
+    action === 'consent.revoke'
   ) {
     return {
       type: 'person',
@@ -481,7 +519,8 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     action === 'person.read' ||
     action === 'person.update' ||
     action === 'person.merge' ||
-    action === 'consent.manage'
+    action === 'consent.manage' ||
+    action === 'consent.revoke'
   ) {
     return [
       { label: 'own', subject: personOf([myTeam], [me], 'colleague') },

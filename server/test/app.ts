@@ -53,3 +53,16 @@ export function testClock(): { clock: Clock; set(instant: string | null): void }
     },
   }
 }
+
+/** A second app on the same database that logs at debug level into `write`, for tests of what the log holds. */
+export async function openLoggedApp(
+  database: TestDatabase,
+  write: (line: string) => void,
+): Promise<FastifyInstance> {
+  const app = await buildApp(
+    { config: testConfig({ LOTSE_LOG_LEVEL: 'debug' }), database, version: '0.0.0-test' },
+    { serveWeb: false, logOutput: 'json', logWrite: write },
+  )
+  await app.ready()
+  return app
+}

@@ -25,6 +25,18 @@ const AuditPage = lazyRouteComponent(
   () => withTexts(import('./features/audit/AuditPage.tsx'), ['admin']),
   'AuditPage',
 )
+const PrivacyRequestsPage = lazyRouteComponent(
+  () => withTexts(import('./features/privacy/PrivacyRequestsPage.tsx'), ['disclosure']),
+  'PrivacyRequestsPage',
+)
+const RequestSubjectPage = lazyRouteComponent(
+  () => withTexts(import('./features/privacy/RequestSubjectPage.tsx'), ['disclosure']),
+  'RequestSubjectPage',
+)
+const ProcessingRecordPage = lazyRouteComponent(
+  () => withTexts(import('./features/privacy/ProcessingRecordPage.tsx'), ['disclosure']),
+  'ProcessingRecordPage',
+)
 const CaseListPage = lazyRouteComponent(
   () => withTexts(import('./features/cases/CaseListPage.tsx'), ['casework']),
   'CaseListPage',
@@ -479,6 +491,20 @@ const obstaclesRoute = createRoute({
   },
 })
 
+const requestSubjectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/privacy-requests/$personId',
+  loader: loads(RequestSubjectPage),
+  component: function RequestSubjectRoute() {
+    const { personId } = requestSubjectRoute.useParams()
+    return (
+      <RequireAbility ability="privacy-request.handle">
+        <RequestSubjectPage personId={personId} />
+      </RequireAbility>
+    )
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   page('/', StartPage),
   page('/districts', DistrictsPage),
@@ -487,6 +513,9 @@ const routeTree = rootRoute.addChildren([
   page('/admin/users', UsersPage, 'user.manage'),
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
+  page('/privacy-requests', PrivacyRequestsPage, 'privacy-request.handle'),
+  requestSubjectRoute,
+  page('/processing-record', ProcessingRecordPage, 'processing-record.read'),
   page('/figures', DashboardPage, 'figures.read'),
   page('/figures/evaluations', EvaluationsPage, 'figures.read'),
   page('/figures/state-report', StateReportPage, 'state-report.export'),

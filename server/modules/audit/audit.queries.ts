@@ -100,3 +100,24 @@ export async function selectAuditEvents(
   ])
   return { rows, total: Number(total.n) }
 }
+
+/** Entries about any of the records, newest first: who touched a data subject's records (Art. 15). */
+export function selectEventsAboutRecords(
+  db: Kysely<DB>,
+  districtId: string,
+  subjectTypes: readonly string[],
+  subjectIds: readonly string[],
+  limit: number,
+) {
+  if (subjectIds.length === 0 || subjectTypes.length === 0) return Promise.resolve([])
+  // Both lists, so that the (subject_type, subject_id) index answers instead of a scan of the trail.
+  return db
+    .selectFrom('audit_event')
+    .select(['occurred_at', 'actor_id', 'actor_roles', 'action', 'outcome', 'subject_type', 'purpose'])
+    .where('district_id', '=', districtId)
+    .where('subject_type', 'in', [...new Set(subjectTypes)])
+    .where('subject_id', 'in', [...new Set(subjectIds)])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}

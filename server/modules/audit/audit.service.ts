@@ -17,6 +17,7 @@ import {
   readChain,
   selectAuditEvents,
   selectChainKeys,
+  selectEventsAboutRecords,
 } from './audit.queries.ts'
 
 /** One audit entry. Names what happened to which record, never the record's content. */
@@ -195,4 +196,37 @@ export async function exportAuditCsv(
   )
   await recordAuditAlone(db, { ...request, action: 'audit.export', subjectType: 'audit' })
   return renderAuditCsv(page.items, language)
+}
+
+/** What the trail says about one record, without the record: for a data subject's access report. */
+export type RecordAccess = {
+  occurredAt: string
+  actorId: string | null
+  actorRoles: string[]
+  action: string
+  outcome: string
+  subjectType: string | null
+  purpose: string | null
+}
+
+/**
+ * Who accessed or changed any of the records (a person, their cases and everything in them),
+ * newest first, at most `limit` entries. The caller authorises; this only reads the trail.
+ */
+export async function accessesOfRecords(
+  db: Kysely<DB>,
+  districtId: string,
+  records: { types: readonly string[]; ids: readonly string[] },
+  limit = 10_000,
+): Promise<RecordAccess[]> {
+  const rows = await selectEventsAboutRecords(db, districtId, records.types, records.ids, limit)
+  return rows.map((row) => ({
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorRoles: row.actor_roles,
+    action: row.action,
+    outcome: row.outcome,
+    subjectType: row.subject_type,
+    purpose: row.purpose,
+  }))
 }

@@ -1,8 +1,10 @@
 export { auditRoutes } from './audit.routes.ts'
 export {
   type AuditEntry,
+  accessesOfRecords,
   type ChainVerification,
   listAuditEvents,
+  type RecordAccess,
   recordAudit,
   recordAuditAlone,
   verifyAuditTrail,

@@ -55,6 +55,7 @@ export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: stri
     managerIds: facts.managerIds,
     teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
     closed: facts.closed,
+    restricted: facts.restricted,
   }
 }
 
@@ -77,6 +78,8 @@ export type PersonFacts = {
   district_id: string
   registered_by: string
   registered_team_id: string | null
+  /** Lists that only read may leave it out; every loader of a subject for a change selects it. */
+  processing_restricted?: boolean
 }
 
 /**
@@ -105,6 +108,7 @@ export async function personSubjects(
       managerIds: [],
       registeredBy: person.registered_by,
       teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
+      restricted: person.processing_restricted === true,
     })
   }
   for (const link of links) {

@@ -20,12 +20,24 @@ export async function selectDistrictOfRecord(
   return row?.district_id
 }
 
-/** What the policy needs to know about a case: its team and its managers. */
+/** What the policy needs to know about a case: its team, its managers, whether a person's processing is restricted. */
 export async function selectCaseFacts(db: Kysely<DB>, caseId: string) {
   const [row, managers] = await Promise.all([
     db
       .selectFrom('client_case')
       .select(['team_id', 'phase'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('case_person')
+              .innerJoin('person', 'person.id', 'case_person.person_id')
+              .select('person.id')
+              .whereRef('case_person.case_id', '=', 'client_case.id')
+              .where('person.processing_restricted', '=', true),
+          )
+          .as('restricted'),
+      )
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow(),
     db.selectFrom('case_manager').select('user_id').where('case_id', '=', caseId).execute(),
@@ -34,13 +46,21 @@ export async function selectCaseFacts(db: Kysely<DB>, caseId: string) {
     teamId: row.team_id,
     managerIds: managers.map((manager) => manager.user_id),
     closed: row.phase === 'closed',
+    restricted: row.restricted === true,
   }
 }
 
 export function selectPersonFacts(db: Kysely<DB>, personId: string) {
   return db
     .selectFrom('person')
-    .select(['id', 'district_id', 'registered_by', 'registered_team_id', 'merged_into'])
+    .select([
+      'id',
+      'district_id',
+      'registered_by',
+      'registered_team_id',
+      'merged_into',
+      'processing_restricted',
+    ])
     .where('id', '=', personId)
     .executeTakeFirstOrThrow()
 }

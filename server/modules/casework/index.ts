@@ -33,6 +33,15 @@ export {
   setLegalSphere,
 } from './persons/person.service.ts'
 export {
+  type CaseWorkDisclosure,
+  findPersonsByName,
+  type PersonHeadline,
+  personCaseWorkDisclosure,
+  personDistrict,
+  personHeadline,
+  setProcessingRestriction,
+} from './sharing/disclosure.service.ts'
+export {
   type CaseWorkMetric,
   caseWorkFigure,
   caseWorkFigureDimensions,

@@ -84,3 +84,21 @@ export async function selectOrganisationDistrict(db: Kysely<DB>, organisationId:
     .executeTakeFirst()
   return row?.district_id
 }
+
+/** Users of the district by id, disabled ones too, with roles and organisation name (for a data subject's access report). */
+export function selectUserProfiles(db: Kysely<DB>, districtId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('app_user')
+    .leftJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    .select([
+      'app_user.id',
+      'app_user.display_name',
+      'app_user.roles',
+      'organisation.name as organisation_name',
+    ])
+    .where('app_user.district_id', '=', districtId)
+    .where('app_user.id', 'in', unique)
+    .execute()
+}

@@ -9,6 +9,7 @@ import {
   selectDistrictOrganisations,
   selectNamesById,
   selectOrganisationDistrict,
+  selectUserProfiles,
 } from './directory.queries.ts'
 
 /*
@@ -81,3 +82,20 @@ export async function districtOrganisations(
  */
 export const organisationDistrict = (db: Kysely<DB>, organisationId: string) =>
   acrossDistricts(() => selectOrganisationDistrict(db, organisationId))
+
+export type UserProfile = { displayName: string; roles: Role[]; organisationName: string | null }
+
+/** Who a user of the district is: name, roles and organisation, for naming who accessed a record. */
+export async function userProfiles(
+  db: Kysely<DB>,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, UserProfile>> {
+  const rows = await selectUserProfiles(db, districtId, ids)
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { displayName: row.display_name, roles: row.roles as Role[], organisationName: row.organisation_name },
+    ]),
+  )
+}

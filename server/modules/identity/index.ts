@@ -8,6 +8,8 @@ export {
   organisationDistrict,
   organisationNames,
   teamNames,
+  type UserProfile,
+  userProfiles,
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
 export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'

@@ -5,6 +5,7 @@ import { referralTimeline } from './referrals/referral.service.ts'
 import { changeTimelineEntries } from './transitions/transition.service.ts'
 
 export { consentById, type ValidConsent, validConsentFor } from './consents/consent.service.ts'
+export { type NetworkDisclosure, personNetworkDisclosure } from './disclosure/disclosure.service.ts'
 export {
   anonymiseNetworkRecords,
   deleteNetworkPersonRecords,

@@ -6,8 +6,11 @@ export {
   personalColumns,
   type Tag,
 } from './classification/classification.ts'
+export { disclosureRoutes } from './disclosure/disclosure.routes.ts'
 export { replayLedger } from './erasure/erase.ts'
 export { exportLedger, importLedger, LedgerFileError, replayAfterRestore } from './erasure/ledger-file.ts'
 export { privacyRoutes } from './privacy.routes.ts'
 export { seedDemoLegalHold } from './privacy.seed.ts'
+export { processingRecordRoutes } from './processing-record/processing-record.routes.ts'
+export { restrictionRoutes } from './restriction/restriction.routes.ts'
 export { runDueRetention, startPrivacyJobs } from './retention/retention.job.ts'

@@ -91,6 +91,24 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
     ],
   },
   {
+    key: 'privacy',
+    items: [
+      {
+        to: '/privacy-requests',
+        labelKey: 'nav.privacyRequests',
+        exact: false,
+        ability: 'privacy-request.handle',
+      },
+      { to: '/privacy/retention', labelKey: 'nav.privacy', exact: false, ability: 'retention.manage' },
+      {
+        to: '/processing-record',
+        labelKey: 'nav.processingRecord',
+        exact: false,
+        ability: 'processing-record.read',
+      },
+    ],
+  },
+  {
     key: 'administration',
     items: [
       { to: '/districts', labelKey: 'nav.districts', exact: false, ability: 'district.read' },
@@ -102,7 +120,6 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         ability: 'organisation.manage',
       },
       { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
-      { to: '/privacy/retention', labelKey: 'nav.privacy', exact: false, ability: 'retention.manage' },
       {
         to: '/admin/case-work',
         labelKey: 'casework.nav.settings',

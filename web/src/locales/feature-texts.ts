@@ -8,6 +8,7 @@ export const featureTexts = [
   'admin',
   'casework',
   'concept',
+  'disclosure',
   'goals',
   'network',
   'obstacles',

@@ -44,7 +44,7 @@ export async function personSubjectFor(db: Kysely<DB>, actor: Actor, personId: s
 export async function authorizeOnPerson(
   db: Kysely<DB>,
   actor: Actor,
-  action: 'person.read' | 'consent.manage',
+  action: 'person.read' | 'consent.manage' | 'consent.revoke',
   personId: string,
 ) {
   const subject = await loadPersonSubject(db, actor, personId)

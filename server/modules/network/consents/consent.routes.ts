@@ -86,7 +86,7 @@ export const consentRoutes =
     app.post(
       '/consents/:consentId/revoke',
       {
-        config: { access: 'consent.manage' },
+        config: { access: 'consent.revoke' },
         schema: {
           tags,
           summary: 'Revoke a consent; it allows nothing from the next request on',

@@ -217,7 +217,7 @@ export async function listConsents(
 export async function authorizeOnConsent(
   db: Kysely<DB>,
   actor: Actor,
-  action: 'person.read' | 'consent.manage',
+  action: 'person.read' | 'consent.manage' | 'consent.revoke',
   consentId: string,
 ) {
   const owner = await selectConsentOwner(db, consentId)
@@ -321,7 +321,7 @@ export async function revokeConsent(
   input: Revocation,
   request: RequestContext,
 ): Promise<Consent> {
-  await authorizeOnConsent(db, actor, 'consent.manage', consentId)
+  await authorizeOnConsent(db, actor, 'consent.revoke', consentId)
   const { today } = await districtTime(db, actor.districtId, request.now)
   const revokedOn = input.revokedOn ?? today
   if (revokedOn > today) throw fieldError('date-in-future', 'invalid', 'revokedOn')

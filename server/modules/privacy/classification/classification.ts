@@ -689,6 +689,7 @@ export const classification = {
   },
   person: {
     personal: {
+      processing_restricted: 'client.special',
       family_name: 'client.identifying',
       given_names: 'client.identifying',
       birth_name: 'client.identifying',
@@ -742,6 +743,22 @@ export const classification = {
       created_by: 'staff.pseudonymous',
     },
     nonPersonal: ['id', 'district_id', 'created_at'],
+  },
+  processing_record_version: {
+    personal: {
+      note: 'staff.free-text',
+      saved_by: 'staff.pseudonymous',
+    },
+    nonPersonal: ['id', 'district_id', 'number', 'content', 'saved_at'],
+  },
+  processing_restriction: {
+    personal: {
+      person_id: 'client.pseudonymous',
+      restricted: 'client.special',
+      reason: 'client.free-text',
+      decided_by: 'staff.pseudonymous',
+    },
+    nonPersonal: ['id', 'district_id', 'decided_at'],
   },
   recovery_code: {
     personal: {

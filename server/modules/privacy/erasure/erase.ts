@@ -13,6 +13,7 @@ import {
   personsWithReferrals,
 } from '../../network/index.ts'
 import { clientTables, personalColumns } from '../classification/classification.ts'
+import { eraseRestrictionHistory } from '../restriction/restriction.queries.ts'
 import { insertLedgerEntries, selectLedger } from '../retention/retention.queries.ts'
 import { idHash } from './ledger.ts'
 
@@ -59,6 +60,7 @@ export async function applyErasure(
   await anonymiseCases(trx, districtId, plan.anonymiseCaseIds, freeText, options.at)
   await anonymisePersons(trx, districtId, anonymiseIds, options.at)
   await deleteNetworkPersonRecords(trx, districtId, deleteIds)
+  await eraseRestrictionHistory(trx, districtId, { deleteIds, anonymiseIds })
   const removed = await deletePersons(trx, districtId, deleteIds, options.at)
   anonymiseIds.push(...removed.anonymised)
   deleteIds.splice(0, deleteIds.length, ...removed.deleted)
