@@ -1,23 +1,20 @@
+import type { Kysely } from 'kysely'
+import type {
+  RetentionAction,
+  RetentionRecordKind,
+  RetentionStartEvent,
+} from '../../../../common/privacy-retention.ts'
 import type { DeletionPeriod } from '../../../../common/processing-record.ts'
+import type { DB } from '../../../db/schema.ts'
+import { effectiveRules } from '../retention/retention.service.ts'
 
 /**
- * Deletion periods named in the record of processing, until the district's retention rules
- * (privacy/retention/, built separately) are the source: then `deletionPeriods` reads those
- * rules and this table goes. The defaults follow the deletion concept after DIN 66398 that the
- * retention work takes as its model; docs/privacy-requests.md repeats them.
+ * The deletion periods the record of processing names. Where Lotse deletes by itself (closed
+ * cases, persons without a case) they come from the district's retention rules, so the record
+ * says what the daily job does; the other kinds follow the deletion concept after DIN 66398
+ * (docs/retention.md) and are removed by the district's own procedures.
  */
-export const defaultDeletionPeriods: readonly DeletionPeriod[] = [
-  {
-    record: 'Fallakte (Fall, Einschätzungen, Hilfeplan, Kontakte, Dokumente)',
-    start: 'Abschluss des Falls',
-    period: '3 Jahre',
-  },
-  {
-    record: 'Stammdaten einer Person ohne offenen Fall',
-    start: 'Abschluss des letzten Falls',
-    period: '3 Jahre',
-  },
-  { record: 'Person ohne Fall (nur erfasst)', start: 'Erfassung', period: '1 Jahr' },
+const conceptPeriods: readonly DeletionPeriod[] = [
   {
     record: 'Einwilligungen und unterschriebene Formulare',
     start: 'Ablauf oder Widerruf',
@@ -29,6 +26,34 @@ export const defaultDeletionPeriods: readonly DeletionPeriod[] = [
   { record: 'Protokoll der Zugriffe (Audit)', start: 'Eintrag', period: '2 Jahre' },
 ]
 
-export async function deletionPeriods(): Promise<readonly DeletionPeriod[]> {
-  return defaultDeletionPeriods
+const recordNames: Record<RetentionRecordKind, string> = {
+  'closed-case': 'Fallakte (Fall, Einschätzungen, Hilfeplan, Kontakte, Dokumente) und Stammdaten der Person',
+  'unattached-person': 'Person ohne Fall (nur erfasst)',
+}
+
+const startNames: Record<RetentionStartEvent, string> = {
+  'case-closed': 'Abschluss des Falls',
+  registered: 'Erfassung',
+  'last-activity': 'letzte Änderung',
+}
+
+const actionNames: Record<RetentionAction, string> = {
+  anonymise: 'danach anonymisiert',
+  delete: 'danach gelöscht',
+}
+
+function periodName(months: number): string {
+  if (months % 12 !== 0) return `${months} Monate`
+  const years = months / 12
+  return years === 1 ? '1 Jahr' : `${years} Jahre`
+}
+
+export async function deletionPeriods(db: Kysely<DB>, districtId: string): Promise<DeletionPeriod[]> {
+  const { rules } = await effectiveRules(db, districtId)
+  const fromRules = rules.map((rule) => ({
+    record: recordNames[rule.recordKind],
+    start: startNames[rule.startEvent],
+    period: `${periodName(rule.periodMonths)}, ${actionNames[rule.action]}`,
+  }))
+  return [...fromRules, ...conceptPeriods]
 }

@@ -56,7 +56,7 @@ async function versionOf(
     savedAt: row.saved_at,
     note: row.note,
     content: processingRecordContentSchema.parse(row.content),
-    deletionPeriods: [...(await deletionPeriods())],
+    deletionPeriods: await deletionPeriods(db, districtId),
   }
 }
 

@@ -23,6 +23,33 @@ describe.each(databaseKinds)('record of processing activities (Art. 30) on %s', 
     expect(record.number).toBe(1)
     expect(record.content.activities[0].name).toContain('Case Management')
     expect(record.deletionPeriods.some((row: { period: string }) => row.period === '3 Jahre')).toBe(true)
+    // What the daily job does comes from the district's retention rules (defaults: 36 months, anonymise).
+    expect(record.deletionPeriods).toContainEqual({
+      record: expect.stringContaining('Fallakte'),
+      start: 'Abschluss des Falls',
+      period: '3 Jahre, danach anonymisiert',
+    })
+  })
+
+  it('names the retention rules the district saved as its deletion periods', async () => {
+    const admin = await loginAs(ctx.app, 'admin')
+    const current = (await admin.request({ method: 'GET', url: '/api/retention-rules' })).json()
+    const saved = await admin.request({
+      method: 'PUT',
+      url: '/api/retention-rules',
+      headers: { 'if-match': `"${current.version}"` },
+      payload: {
+        rules: [
+          { recordKind: 'closed-case', startEvent: 'case-closed', periodMonths: 60, action: 'anonymise' },
+          { recordKind: 'unattached-person', startEvent: 'registered', periodMonths: 18, action: 'delete' },
+        ],
+      },
+    })
+    expect(saved.statusCode, saved.body).toBe(200)
+    const record = (await dpo.request({ method: 'GET', url: '/api/processing-record' })).json()
+    expect(record.deletionPeriods.map((row: { period: string }) => row.period)).toEqual(
+      expect.arrayContaining(['5 Jahre, danach anonymisiert', '18 Monate, danach gelöscht']),
+    )
   })
 
   it('saves each change as a new version and refuses a stale base with 409', async () => {
