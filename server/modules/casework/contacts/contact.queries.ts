@@ -76,6 +76,11 @@ export function selectContactsNaming(
     .select(['case_person.person_id', 'contact.occurred_at'])
     .where('case_person.person_id', 'in', [...personIds])
     .where('contact.occurred_at', '>=', since)
+    // Implied by the patterns when no word is empty; stated so contact_named_participants_idx serves.
+    .$if(
+      words.every((word) => word !== ''),
+      (query) => query.where('contact.other_participants', '<>', ''),
+    )
     .where(sql<boolean>`contact.other_participants ILIKE ANY (${sql.val(patterns)}::text[])`)
     .orderBy('contact.occurred_at')
     .execute()
