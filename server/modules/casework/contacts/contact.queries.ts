@@ -70,17 +70,15 @@ export function selectContactsNaming(
 ) {
   if (personIds.length === 0 || words.length === 0) return Promise.resolve([])
   const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)
+  // Implied by the patterns when no word is empty; stated so that contact_named_participants_idx serves.
+  const namesSomeone = words.every((word) => word !== '')
   return db
     .selectFrom('contact')
     .innerJoin('case_person', 'case_person.case_id', 'contact.case_id')
     .select(['case_person.person_id', 'contact.occurred_at'])
     .where('case_person.person_id', 'in', [...personIds])
     .where('contact.occurred_at', '>=', since)
-    // Implied by the patterns when no word is empty; stated so contact_named_participants_idx serves.
-    .$if(
-      words.every((word) => word !== ''),
-      (query) => query.where('contact.other_participants', '<>', ''),
-    )
+    .$if(namesSomeone, (query) => query.where('contact.other_participants', '<>', ''))
     .where(sql<boolean>`contact.other_participants ILIKE ANY (${sql.val(patterns)}::text[])`)
     .orderBy('contact.occurred_at')
     .execute()
