@@ -46,7 +46,9 @@ async function versionOf(
   districtId: string,
   number?: number,
 ): Promise<ProcessingRecordVersion> {
-  await ensureFirstVersion(db, districtId)
+  // Only a read that can succeed stores the default: asking for a version that does not exist
+  // changes nothing and answers 404.
+  if (number === undefined || number === 1) await ensureFirstVersion(db, districtId)
   const row = await selectVersion(db, districtId, number)
   if (!row) throw new NotFound()
   const names = await displayNames(db, districtId, row.saved_by ? [row.saved_by] : [])
