@@ -18,6 +18,41 @@ export const lifeDomains = [
 ] as const
 export type LifeDomain = (typeof lifeDomains)[number]
 
+/**
+ * The life domains' names in the documents the server writes (concept, conference summary,
+ * access report); the web has the same words in its locale files.
+ */
+export const lifeDomainNames: Record<'de' | 'en', Record<LifeDomain, string>> = {
+  de: {
+    residence: 'Aufenthalt',
+    language: 'Sprache',
+    education: 'Schule und Bildung',
+    'vocational-training': 'Ausbildung',
+    work: 'Arbeit und Anerkennung',
+    income: 'Einkommen und Leistungen',
+    housing: 'Wohnen',
+    health: 'Gesundheit',
+    family: 'Familie und Kinderbetreuung',
+    participation: 'Soziale Teilhabe',
+    naturalisation: 'Einbürgerung',
+    other: 'Sonstiges',
+  },
+  en: {
+    residence: 'Residence',
+    language: 'Language',
+    education: 'School and education',
+    'vocational-training': 'Vocational training',
+    work: 'Work and recognition',
+    income: 'Income and benefits',
+    housing: 'Housing',
+    health: 'Health',
+    family: 'Family and childcare',
+    participation: 'Social participation',
+    naturalisation: 'Naturalisation',
+    other: 'Other',
+  },
+}
+
 /** DGCC case-management phases, in their regular order. */
 export const casePhases = [
   'intake',

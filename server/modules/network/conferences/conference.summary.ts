@@ -1,4 +1,4 @@
-import type { LifeDomain } from '../../../../common/casework.ts'
+import { type LifeDomain, lifeDomainNames } from '../../../../common/casework-values.ts'
 import type { AgeGroup, summaryLanguages } from '../../../../common/conference.ts'
 
 /**
@@ -15,36 +15,7 @@ export type SummaryFacts = {
   goalDomains: LifeDomain[]
 }
 
-const domainNames: Record<Language, Record<LifeDomain, string>> = {
-  de: {
-    residence: 'Aufenthalt',
-    language: 'Sprache',
-    education: 'Schule und Bildung',
-    'vocational-training': 'Ausbildung',
-    work: 'Arbeit und Anerkennung',
-    income: 'Einkommen und Leistungen',
-    housing: 'Wohnen',
-    health: 'Gesundheit',
-    family: 'Familie und Kinderbetreuung',
-    participation: 'Soziale Teilhabe',
-    naturalisation: 'Einbürgerung',
-    other: 'Sonstiges',
-  },
-  en: {
-    residence: 'Residence',
-    language: 'Language',
-    education: 'School and education',
-    'vocational-training': 'Vocational training',
-    work: 'Work and recognition',
-    income: 'Income and benefits',
-    housing: 'Housing',
-    health: 'Health',
-    family: 'Family and childcare',
-    participation: 'Social participation',
-    naturalisation: 'Naturalisation',
-    other: 'Other',
-  },
-}
+const domainNames: Record<Language, Record<LifeDomain, string>> = lifeDomainNames
 
 const texts = {
   de: {

@@ -1,3 +1,5 @@
+import { lifeDomainNames } from '../../../../common/casework-values.ts'
+
 /**
  * German words for the coded values of the access report (the same words the screens use, from
  * web/src/locales/de/casework.json and network.json): a reader sees "weiblich", not "female".
@@ -18,34 +20,8 @@ export const valueWords: Record<string, Record<string, string>> = {
     evaluation: 'Evaluation',
     closed: 'Abgeschlossen',
   },
-  domain: {
-    residence: 'Aufenthalt',
-    language: 'Sprache',
-    education: 'Schule und Bildung',
-    'vocational-training': 'Ausbildung',
-    work: 'Arbeit und Anerkennung',
-    income: 'Einkommen und Leistungen',
-    housing: 'Wohnen',
-    health: 'Gesundheit',
-    family: 'Familie und Kinderbetreuung',
-    participation: 'Soziale Teilhabe',
-    naturalisation: 'Einbürgerung',
-    other: 'Sonstiges',
-  },
-  domains: {
-    residence: 'Aufenthalt',
-    language: 'Sprache',
-    education: 'Schule und Bildung',
-    'vocational-training': 'Ausbildung',
-    work: 'Arbeit und Anerkennung',
-    income: 'Einkommen und Leistungen',
-    housing: 'Wohnen',
-    health: 'Gesundheit',
-    family: 'Familie und Kinderbetreuung',
-    participation: 'Soziale Teilhabe',
-    naturalisation: 'Einbürgerung',
-    other: 'Sonstiges',
-  },
+  domain: lifeDomainNames.de,
+  domains: lifeDomainNames.de,
   channel: {
     'in-person': 'Persönlich',
     phone: 'Telefon',

@@ -1,4 +1,4 @@
-import type { LifeDomain } from '../../../../../common/casework-values.ts'
+import { type LifeDomain, lifeDomainNames } from '../../../../../common/casework-values.ts'
 import type { ConceptVersionDetail, InterfaceStatus } from '../../../../../common/concept.ts'
 
 /** The words of the exported concept, in German and English. */
@@ -30,20 +30,7 @@ const texts = {
       InterfaceStatus,
       string
     >,
-    domains: {
-      residence: 'Aufenthalt',
-      language: 'Sprache',
-      education: 'Schule und Bildung',
-      'vocational-training': 'Ausbildung',
-      work: 'Arbeit und Anerkennung',
-      income: 'Einkommen und Leistungen',
-      housing: 'Wohnen',
-      health: 'Gesundheit',
-      family: 'Familie und Kinderbetreuung',
-      participation: 'Soziale Teilhabe',
-      naturalisation: 'Einbürgerung',
-      other: 'Sonstiges',
-    } satisfies Record<LifeDomain, string>,
+    domains: lifeDomainNames.de,
   },
   en: {
     version: 'Version {number}',
@@ -66,20 +53,7 @@ const texts = {
     noFeedback: 'no feedback',
     none: '–',
     statuses: { open: 'open', in_progress: 'in progress', solved: 'solved' },
-    domains: {
-      residence: 'Residence',
-      language: 'Language',
-      education: 'School and education',
-      'vocational-training': 'Vocational training',
-      work: 'Work and recognition',
-      income: 'Income and benefits',
-      housing: 'Housing',
-      health: 'Health',
-      family: 'Family and childcare',
-      participation: 'Social participation',
-      naturalisation: 'Naturalisation',
-      other: 'Other',
-    },
+    domains: lifeDomainNames.en,
   },
 } as const
 
