@@ -46,10 +46,17 @@ describe.each(databaseKinds)('access requests (Art. 15) on %s', (kind) => {
   beforeAll(async () => {
     dpo = await loginAs(ctx.app, 'datenschutz')
     const db = ctx.database.ownerDb
-    // A demo person with a referral, a consent and a case: the richest records the demo has.
+    // A demo person with a referral, a consent and a case with goals, measures and tasks: the
+    // richest records the demo has. Ties are broken by id, so both databases pick the same kind.
     const person = await sql<{ person_id: string }>`
       SELECT r.person_id FROM referral r JOIN consent c ON c.person_id = r.person_id
-      GROUP BY r.person_id ORDER BY count(*) DESC LIMIT 1`.execute(db)
+      WHERE EXISTS (
+        SELECT 1 FROM case_person cp
+        WHERE cp.person_id = r.person_id
+          AND EXISTS (SELECT 1 FROM goal g WHERE g.case_id = cp.case_id)
+          AND EXISTS (SELECT 1 FROM measure m WHERE m.case_id = cp.case_id)
+          AND EXISTS (SELECT 1 FROM task t WHERE t.case_id = cp.case_id))
+      GROUP BY r.person_id ORDER BY count(*) DESC, r.person_id LIMIT 1`.execute(db)
     personId = person.rows[0]?.person_id as string
     expect(personId).toBeTruthy()
     const caseRows = await sql<{
