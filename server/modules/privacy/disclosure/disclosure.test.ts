@@ -46,8 +46,9 @@ describe.each(databaseKinds)('access requests (Art. 15) on %s', (kind) => {
   beforeAll(async () => {
     dpo = await loginAs(ctx.app, 'datenschutz')
     const db = ctx.database.ownerDb
-    // A demo person with a referral, a consent and a case with goals, measures and tasks: the
-    // richest records the demo has. Ties are broken by id, so both databases pick the same kind.
+    // A demo person with a referral, a consent and a case with goals, measures, tasks and contacts
+    // they took part in: every kind of record the test plants into. Ids are random, so the richest
+    // person alone is not enough: a tie could fall on one without contacts of their own.
     const person = await sql<{ person_id: string }>`
       SELECT r.person_id FROM referral r JOIN consent c ON c.person_id = r.person_id
       WHERE EXISTS (
@@ -55,7 +56,10 @@ describe.each(databaseKinds)('access requests (Art. 15) on %s', (kind) => {
         WHERE cp.person_id = r.person_id
           AND EXISTS (SELECT 1 FROM goal g WHERE g.case_id = cp.case_id)
           AND EXISTS (SELECT 1 FROM measure m WHERE m.case_id = cp.case_id)
-          AND EXISTS (SELECT 1 FROM task t WHERE t.case_id = cp.case_id))
+          AND EXISTS (SELECT 1 FROM task t WHERE t.case_id = cp.case_id)
+          AND EXISTS (
+            SELECT 1 FROM contact k WHERE k.case_id = cp.case_id
+              AND (cardinality(k.participant_person_ids) = 0 OR r.person_id = ANY (k.participant_person_ids))))
       GROUP BY r.person_id ORDER BY count(*) DESC, r.person_id LIMIT 1`.execute(db)
     personId = person.rows[0]?.person_id as string
     expect(personId).toBeTruthy()
