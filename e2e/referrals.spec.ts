@@ -79,6 +79,13 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   await page.goto(caseUrl)
   await caseTab(page, 'Vermittlungen').click()
   await expectAccessible(page, testInfo, 'referrals tab')
+  // The person may have a demo referral to the Jobcenter already: the new one is the link that was not there.
+  const referralLinks = () =>
+    page
+      .getByRole('region', { name: 'Vermittlungen' })
+      .locator('a[href^="/referrals/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+  const earlierLinks = await referralLinks()
   await page.getByRole('button', { name: 'Vermitteln' }).click()
   const dialog = page.getByRole('dialog', { name: 'Vermittlung an eine Partnerorganisation' })
   const personSelect = dialog.getByRole('combobox', { name: 'Person' })
@@ -105,12 +112,16 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
     .filter({ hasText: personName })
     .filter({ hasText: 'gesendet' })
   await expect(referralRow.first()).toBeVisible()
+  await expect
+    .poll(async () => (await referralLinks()).filter((href) => !earlierLinks.includes(href)))
+    .toHaveLength(1)
+  const newReferral = (await referralLinks()).find((href) => !earlierLinks.includes(href)) as string
   await signOut(page)
 
   // The Jobcenter: the start page shows the inbox with the new referral.
   await signIn(page, demoUsers.jobcenter)
   const inboxCard = page.getByRole('region', { name: 'Eingang Vermittlungen' })
-  await expect(inboxCard.getByRole('link', { name: personName })).toBeVisible()
+  await expect(inboxCard.locator(`a[href="${newReferral}"]`)).toHaveText(personName)
   await expectAccessible(page, testInfo, 'partner start page')
   await page
     .getByRole('navigation', { name: 'Hauptnavigation' })
@@ -118,7 +129,7 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
     .click()
   await expect(page.getByRole('heading', { level: 2, name: 'Eingang Vermittlungen' })).toBeVisible()
   await expectAccessible(page, testInfo, 'partner inbox')
-  await page.getByRole('main').getByRole('link', { name: personName }).first().click()
+  await page.getByRole('main').locator(`a[href="${newReferral}"]`).click()
   await expect(page.getByRole('heading', { level: 2, name: /Vermittlung/ })).toBeVisible()
   const shared = page.getByRole('region', { name: 'Geteilte Angaben' })
   await expect(shared.getByText('Telefon')).toBeVisible()
