@@ -21,6 +21,8 @@ import {
   processingRecordPdf,
 } from './processing-record-document.ts'
 
+type ProcessingRecordDocument = ReturnType<typeof processingRecordDocument>
+
 const tags = ['Record of processing']
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional() })
 
@@ -69,62 +71,50 @@ export const processingRecordRoutes =
       },
       (request) => listProcessingRecordVersions(db, actorOf(request)),
     )
-    app.get(
-      '/processing-record.docx',
+    // One route per format: the same version, audited by format, typeset by its writer.
+    const formats = [
       {
-        config: { access: 'processing-record.read' },
-        schema: {
-          tags,
-          summary: 'The record as a Word document (current version, or `version`)',
-          querystring: versionQuery,
-          response: { 200: z.any(), ...problems },
-        },
+        extension: 'docx',
+        summary: 'The record as a Word document (current version, or `version`)',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        write: async (document: ProcessingRecordDocument) => processingRecordDocx(document),
       },
-      async (request, reply) => {
-        const { version, districtName } = await processingRecordForExport(
-          db,
-          actorOf(request),
-          request.query.version,
-          'docx',
-          requestContext(request),
-        )
-        const content = await processingRecordDocx(processingRecordDocument(version, districtName))
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header(
-            'content-disposition',
-            `attachment; filename="verarbeitungsverzeichnis-fassung-${version.number}.docx"`,
-          )
-          .send(content)
-      },
-    )
-    app.get(
-      '/processing-record.pdf',
       {
-        config: { access: 'processing-record.read' },
-        schema: {
-          tags,
-          summary: 'The record as a PDF (current version, or `version`)',
-          querystring: versionQuery,
-          response: { 200: z.any(), ...problems },
+        extension: 'pdf',
+        summary: 'The record as a PDF (current version, or `version`)',
+        contentType: 'application/pdf',
+        write: async (document: ProcessingRecordDocument) => Buffer.from(await processingRecordPdf(document)),
+      },
+    ] as const
+    for (const format of formats) {
+      app.get(
+        `/processing-record.${format.extension}`,
+        {
+          config: { access: 'processing-record.read' },
+          schema: {
+            tags,
+            summary: format.summary,
+            querystring: versionQuery,
+            response: { 200: z.any(), ...problems },
+          },
         },
-      },
-      async (request, reply) => {
-        const { version, districtName } = await processingRecordForExport(
-          db,
-          actorOf(request),
-          request.query.version,
-          'pdf',
-          requestContext(request),
-        )
-        const content = await processingRecordPdf(processingRecordDocument(version, districtName))
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `attachment; filename="verarbeitungsverzeichnis-fassung-${version.number}.pdf"`,
+        async (request, reply) => {
+          const { version, districtName } = await processingRecordForExport(
+            db,
+            actorOf(request),
+            request.query.version,
+            format.extension,
+            requestContext(request),
           )
-          .send(Buffer.from(content))
-      },
-    )
+          const content = await format.write(processingRecordDocument(version, districtName))
+          return reply
+            .header('content-type', format.contentType)
+            .header(
+              'content-disposition',
+              `attachment; filename="verarbeitungsverzeichnis-fassung-${version.number}.${format.extension}"`,
+            )
+            .send(content)
+        },
+      )
+    }
   }

@@ -1,15 +1,10 @@
 import type { EvaluationSection, PeriodDimension } from '../../../../common/reporting.ts'
 import { isPeriodDimension } from '../../../../common/reporting.ts'
+import { frozenOf } from '../evaluations/frozen.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'
 import type { PublishedCellSpec, Span } from './disclosure.ts'
 
 type StoredEvaluation = { period_from: string; period_to: string; threshold: number; figures: unknown }
-
-/** Evaluations made before the context was frozen stored their sections alone; later ones `{ sections, context }`. */
-const sectionsOf = (figures: unknown): EvaluationSection[] =>
-  Array.isArray(figures)
-    ? (figures as EvaluationSection[])
-    : (figures as { sections: EvaluationSection[] }).sections
 
 const overlaps = (a: Span, b: Span) => a.from <= b.to && b.from <= a.to
 
@@ -27,7 +22,7 @@ export function earlierCells(evaluations: readonly StoredEvaluation[], within: S
     const state = (value: number | null): 'withheld' | 'published' =>
       value === null ? 'withheld' : 'published'
     const threshold = evaluation.threshold
-    for (const section of sectionsOf(evaluation.figures)) {
+    for (const section of frozenOf(evaluation.figures).sections) {
       const metric = section.metric
       cells.push({ metric, span: period, state: state(section.total.value), threshold })
       cells.push({ metric, span: previous, state: state(section.previousPeriod.value), threshold })

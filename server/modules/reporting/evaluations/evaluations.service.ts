@@ -43,6 +43,7 @@ import {
   selectEvaluations,
   selectPublishedEvaluations,
 } from './evaluations.queries.ts'
+import { type Frozen, frozenOf } from './frozen.ts'
 import { protectSection, type RawTable } from './protect.ts'
 
 /**
@@ -155,8 +156,6 @@ async function section(
     })),
   }
 }
-
-type Frozen = { sections: EvaluationSection[]; context: EvaluationContext }
 
 /**
  * Computes every section of the period and its context inside one read-only snapshot, so the
@@ -295,10 +294,6 @@ const summaryOf = (row: SummaryRow): EvaluationSummary => ({
   catalogueVersion: row.catalogue_version,
   createdAt: new Date(row.created_at).toISOString(),
 })
-
-/** Evaluations made before the context was frozen stored their sections alone. */
-const frozenOf = (figures: unknown): { sections: EvaluationSection[]; context?: EvaluationContext } =>
-  Array.isArray(figures) ? { sections: figures as EvaluationSection[] } : (figures as Frozen)
 
 function evaluationOf(row: StoredRow): Evaluation {
   const previous = previousPeriod(row.period_from, row.period_to)
