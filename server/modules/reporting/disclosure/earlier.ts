@@ -1,4 +1,4 @@
-import type { EvaluationSection, PeriodDimension } from '../../../../common/reporting.ts'
+import type { PeriodDimension } from '../../../../common/reporting.ts'
 import { isPeriodDimension } from '../../../../common/reporting.ts'
 import { frozenOf } from '../evaluations/frozen.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import type { EvaluationContext } from '../../../../common/evaluation-context.ts'
 import {
   type AttributeDimension,
   type DimensionId,
