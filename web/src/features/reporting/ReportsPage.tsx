@@ -217,7 +217,7 @@ export function ReportsPage() {
                       <Table.Td>{formatDate(report.header.sessionDate, i18n.language)}</Table.Td>
                       <Table.Td>{report.evaluationName}</Table.Td>
                       <Table.Td>
-                        <Badge color={statusColor[report.status]} variant="filled">
+                        <Badge color={statusColor[report.status]} variant="filled" miw="max-content">
                           {t(`reports.status.${report.status}`)}
                         </Badge>
                       </Table.Td>
