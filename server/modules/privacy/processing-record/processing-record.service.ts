@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import {
   type ProcessingRecordSave,
   type ProcessingRecordVersion,
@@ -28,16 +28,20 @@ import {
 
 async function ensureFirstVersion(db: Kysely<DB>, districtId: string): Promise<void> {
   if (await selectVersion(db, districtId)) return
-  const content = defaultProcessingRecord(await getDistrictName(db, districtId))
   await db.transaction().execute(async (trx) => {
     await lockRecord(trx, districtId)
-    await insertVersion(trx, {
-      districtId,
-      number: 1,
-      content,
-      note: 'Voreinstellung für ein KIM-Büro',
-      savedBy: null,
-    })
+    await ensureFirstVersionIn(trx, districtId)
+  })
+}
+
+async function ensureFirstVersionIn(trx: Transaction<DB>, districtId: string): Promise<void> {
+  if (await selectVersion(trx, districtId, 1)) return
+  await insertVersion(trx, {
+    districtId,
+    number: 1,
+    content: defaultProcessingRecord(await getDistrictName(trx, districtId)),
+    note: 'Voreinstellung für ein KIM-Büro',
+    savedBy: null,
   })
 }
 
@@ -92,13 +96,14 @@ export async function saveProcessingRecord(
   request: RequestContext,
 ) {
   authorize(actor, 'processing-record.manage', ownDistrict(actor))
-  await ensureFirstVersion(db, actor.districtId)
   const number = await db.transaction().execute(async (trx) => {
     await lockRecord(trx, actor.districtId)
-    const latest = await selectVersion(trx, actor.districtId)
-    if (!latest || latest.number !== input.basedOn)
-      throw new Conflict('processing record saved in the meantime')
-    const next = latest.number + 1
+    // The default counts as version 1 before it is stored; it is stored only by a save that
+    // succeeds, so a refused save leaves the record as it was.
+    const latestNumber = (await selectVersion(trx, actor.districtId))?.number ?? 1
+    if (latestNumber !== input.basedOn) throw new Conflict('processing record saved in the meantime')
+    if (latestNumber === 1) await ensureFirstVersionIn(trx, actor.districtId)
+    const next = latestNumber + 1
     await insertVersion(trx, {
       districtId: actor.districtId,
       number: next,

@@ -16,6 +16,26 @@ describe.each(databaseKinds)('record of processing activities (Art. 30) on %s', 
     dpo = await loginAs(ctx.app, 'datenschutz')
   })
 
+  it('stores nothing when a save on an untouched record is refused', async () => {
+    const stale = await dpo.request({
+      method: 'PUT',
+      url: '/api/processing-record',
+      payload: { basedOn: 7, content: { controller: {}, activities: [] } },
+    })
+    expect([400, 409]).toContain(stale.statusCode)
+    const refused = await dpo.request({
+      method: 'PUT',
+      url: '/api/processing-record',
+      payload: {
+        basedOn: 7,
+        content: (await import('./default-record.ts')).defaultProcessingRecord('Testkreis'),
+      },
+    })
+    expect(refused.statusCode, refused.body).toBe(409)
+    const stored = await ctx.database.db.selectFrom('processing_record_version').select('number').execute()
+    expect(stored).toEqual([])
+  })
+
   it('starts from the default for a KIM office as version 1, with deletion periods', async () => {
     const response = await dpo.request({ method: 'GET', url: '/api/processing-record' })
     expect(response.statusCode).toBe(200)
