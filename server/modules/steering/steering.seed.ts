@@ -237,6 +237,117 @@ type DemoMeeting = {
 const goalAgreementDecision = 'LG 2026/7'
 
 const meetings: DemoMeeting[] = [
+  // The first two sittings lie months back, so an evaluation of any two months of the past year
+  // (the minutes' first one covers March to April) finds steering activity in the demo.
+  {
+    body: steeringGroup,
+    title: '1. Sitzung: Konstituierung',
+    inDays: -268,
+    start: '10:00',
+    end: '12:00',
+    place: 'Kreishaus Siegburg, Kaiser-Wilhelm-Platz 1, Sitzungssaal 2',
+    approved: true,
+    agenda: [
+      { title: 'Begrüßung und Vorstellung der Mitglieder' },
+      {
+        title: 'Geschäftsordnung der Lenkungsgruppe',
+        decisions: [
+          {
+            number: 'LG 2026/1',
+            text: 'Die Lenkungsgruppe gibt sich die vorgelegte Geschäftsordnung. Den Vorsitz führt die Sozialdezernentin des Kreises.',
+            votes: [11, 0, 0],
+          },
+        ],
+      },
+      {
+        title: 'Auftrag aus dem Sozialausschuss',
+        decisions: [
+          {
+            number: 'LG 2026/2',
+            text: 'Die Koordination legt bis zur 2. Sitzung eine Bestandsaufnahme der Angebote und der Schnittstellen zwischen den Akteuren vor.',
+            votes: [11, 0, 0],
+          },
+          {
+            number: 'LG 2026/3',
+            text: 'Die Lenkungsgruppe tagt mindestens viermal im Jahr.',
+            votes: [10, 0, 1],
+          },
+        ],
+      },
+    ],
+    minutes:
+      'Frau Dinslaken eröffnet die konstituierende Sitzung und stellt die Beschlussfähigkeit fest.\nDie Koordination erläutert den Auftrag des Sozialausschusses und das Landesprogramm KIM.',
+    attendance: {
+      'Birgit Dinslaken': 'present',
+      'Dr. Ralf Overbeck': 'present',
+      'Ulrike Sander': 'present',
+      'Michael Schäfer': 'present',
+      'Katrin Vogel': 'present',
+      'Hakan Aydın': 'present',
+      'Sandra Klein': 'excused',
+      'Werner Pohl': 'present',
+      'Stefan Lehmann': 'present',
+      'Nicole Franke': 'present',
+      'Bürgermeister Frank Heuser (Troisdorf)': 'present',
+      'Beigeordnete Elke Möller (Sankt Augustin)': 'excused',
+      'Fachbereichsleiter Jan Kowalski (Siegburg)': 'present',
+    },
+  },
+  {
+    body: steeringGroup,
+    title: '2. Sitzung: Bestandsaufnahme',
+    inDays: -146,
+    start: '10:00',
+    end: '12:30',
+    place: 'Kreishaus Siegburg, Kaiser-Wilhelm-Platz 1, Sitzungssaal 2',
+    approved: true,
+    agenda: [
+      { title: 'Genehmigung der Niederschrift der 1. Sitzung' },
+      {
+        title: 'Bestandsaufnahme der Angebote und Schnittstellen',
+        description: 'Angebotslandkarte und mögliche Dopplungsstrukturen.',
+        decisions: [
+          {
+            number: 'LG 2026/4',
+            text: 'Die Lenkungsgruppe nimmt die Bestandsaufnahme zur Kenntnis. Doppelte Angebote der Erstberatung werden in den Kommunen abgestimmt.',
+            votes: [12, 0, 0],
+          },
+          {
+            number: 'LG 2026/5',
+            text: 'Die Koordination erarbeitet mit allen Akteuren Entwürfe für Zielvereinbarungen.',
+            votes: [12, 0, 0],
+          },
+        ],
+      },
+      {
+        title: 'Berichterstattung an den Sozialausschuss',
+        decisions: [
+          {
+            number: 'LG 2026/6',
+            text: 'Dem Sozialausschuss wird ein Sachstandsbericht mit der ersten Auswertung der Beratungszahlen vorgelegt.',
+            votes: [12, 0, 0],
+          },
+        ],
+      },
+    ],
+    minutes:
+      'Die Niederschrift der 1. Sitzung wird ohne Änderungen genehmigt.\nDie Koordination stellt die Angebotslandkarte vor; die Wohlfahrtsverbände und die Kommunen ergänzen fehlende Angebote.',
+    attendance: {
+      'Birgit Dinslaken': 'present',
+      'Dr. Ralf Overbeck': 'present',
+      'Ulrike Sander': 'excused',
+      'Michael Schäfer': 'present',
+      'Katrin Vogel': 'present',
+      'Hakan Aydın': 'present',
+      'Sandra Klein': 'present',
+      'Werner Pohl': 'present',
+      'Stefan Lehmann': 'absent',
+      'Nicole Franke': 'present',
+      'Bürgermeister Frank Heuser (Troisdorf)': 'present',
+      'Beigeordnete Elke Möller (Sankt Augustin)': 'present',
+      'Fachbereichsleiter Jan Kowalski (Siegburg)': 'present',
+    },
+  },
   {
     body: steeringGroup,
     title: '3. Sitzung: Zielvereinbarungen',
