@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
 import { BYTES_MAGIC, TEXT_PREFIX } from '../platform/encryption.ts'
 import type { EncryptedColumn } from './encrypted-columns.ts'
 import type { DB } from './schema.ts'
@@ -30,7 +30,7 @@ export type StoredValue = { key: string[]; value: string | Buffer }
  * sealed at all), locked for the caller's transaction.
  */
 export async function selectValuesToSeal(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   column: EncryptedColumn,
   options: { activeKeyId: string; plainOnly: boolean; limit: number },
 ): Promise<StoredValue[]> {
