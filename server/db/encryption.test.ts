@@ -4,12 +4,21 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { insertProvider, selectProvider } from '../modules/identity/sso.queries.ts'
-import { installKeyring, keyringOf, parseKey, textKeyId } from '../platform/encryption.ts'
+import {
+  bytesKeyId,
+  installKeyring,
+  keyringOf,
+  openBytes,
+  parseKey,
+  sealBytes,
+  textKeyId,
+} from '../platform/encryption.ts'
 import { testPassword } from '../test/auth.ts'
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../test/database.ts'
 import { installTestKeyring, testEncryptionKey } from '../test/encryption-key.ts'
 import { tableFingerprint } from './backup.queries.ts'
 import { BackupError, restoreBackup, writeBackup } from './backup.ts'
+import { selectKeyIdsUsed, selectValuesToSeal, updateSealedValue } from './encryption.queries.ts'
 import { checkKeyring, checkRotation, rotateValues, sealPlainValues, WrongKeyError } from './encryption.ts'
 import { seedDemo } from './seed/demo.ts'
 
@@ -83,6 +92,45 @@ describe.each(databaseKinds)('keys, rotation and backups on %s', (kind) => {
     expect(await sealPlainValues(database, testRing)).toEqual({ 'app_user.totp_secret': 1 })
     expect(await sealPlainValues(database, testRing)).toEqual({})
     for (const value of await rawSecrets(database)) expect(textKeyId(value ?? '')).toBe(testKey.id)
+  })
+
+  it('finds and re-seals bytea values by their key id (the path of documents and consent forms)', async () => {
+    const column = { table: 'bytes_probe', column: 'content', kind: 'bytes', primaryKey: ['id'] } as const
+    await sql`CREATE TABLE bytes_probe (id text PRIMARY KEY, content bytea)`.execute(database.ownerDb)
+    await sql`INSERT INTO bytes_probe VALUES ('plain', ${Buffer.from('%PDF klar')}), ('sealed', ${sealBytes(
+      Buffer.from('%PDF alt'),
+      testRing,
+    )}), ('empty', NULL)`.execute(database.ownerDb)
+    expect(await selectKeyIdsUsed(database.ownerDb, column)).toEqual([testKey.id])
+    await database.ownerDb.transaction().execute(async (trx) => {
+      const rows = await selectValuesToSeal(trx, column, {
+        activeKeyId: newKey.id,
+        plainOnly: false,
+        limit: 10,
+      })
+      expect(rows.map((row) => row.key[0]).sort()).toEqual(['plain', 'sealed'])
+      for (const row of rows)
+        await updateSealedValue(
+          trx,
+          column,
+          row.key,
+          sealBytes(openBytes(row.value as Buffer, rotatedRing), rotatedRing),
+        )
+    })
+    expect(await selectKeyIdsUsed(database.ownerDb, column)).toEqual([newKey.id])
+    const stored = await sql<{ id: string; content: Buffer }>`
+      SELECT id, content FROM bytes_probe WHERE content IS NOT NULL ORDER BY id`.execute(database.ownerDb)
+    expect(
+      stored.rows.map((row) => [
+        row.id,
+        bytesKeyId(row.content),
+        openBytes(row.content, rotatedRing).toString(),
+      ]),
+    ).toEqual([
+      ['plain', newKey.id, '%PDF klar'],
+      ['sealed', newKey.id, '%PDF alt'],
+    ])
+    await sql`DROP TABLE bytes_probe`.execute(database.ownerDb)
   })
 
   it('refuses to start with a key ring that lacks the key of the data', async () => {
