@@ -4,6 +4,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { installTestKeyring } from '../server/test/encryption-key.ts'
 import { killRunningServers } from '../server/test/lotse-process.ts'
 import { runAuthBenchmark } from './auth.bench.ts'
 import { runCaseworkDistrictBenchmark, runCaseworkStateBenchmark } from './casework.bench.ts'
@@ -18,6 +19,9 @@ import { runNetworkStateBenchmark } from './network.bench.ts'
 import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
 import { runReportBenchmark } from './report.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
+
+// In-process benchmarks encrypt as the server does, under the fixed test key.
+installTestKeyring()
 
 // Ctrl+C in the middle of a run must not leave servers behind.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -186,8 +186,23 @@ describe('lotse operations on a data directory', () => {
     expect(existsSync(backupFile)).toBe(true)
   })
 
+  // The restored installation reads the values of the backup with the key they were written under.
+  const restoredEnv = () =>
+    cliEnv(restoredDir, { LOTSE_ENCRYPTION_KEY_FILE: path.join(dataDir, 'encryption.key') })
+
+  it("restore refuses a key ring without the backup's key with exit 5, restoring nothing", async () => {
+    const otherDir = tempDir()
+    const result = await lotse(['restore', backupFile], cliEnv(otherDir))
+    expect(result.code, explain(result)).toBe(5)
+    expect(result.stderr).toMatch(
+      /The backup's encrypted values are under key [0-9a-f]{16}, which the key ring/,
+    )
+    expect(result.stderr).toContain('nothing was restored')
+    expect(result.stderr).not.toContain(stackFrame)
+  })
+
   it('restore brings every row of the backup into an empty data directory', async () => {
-    const result = await lotse(['restore', backupFile], cliEnv(restoredDir))
+    const result = await lotse(['restore', backupFile], restoredEnv())
     expect(result.code, explain(result)).toBe(0)
     expect(result.stdout.trim().split('\n')).toEqual([
       `restored ${backupRows} rows from ${backupFile}`,
@@ -197,7 +212,7 @@ describe('lotse operations on a data directory', () => {
   })
 
   it('restore a second time is refused with exit 5, as the districts exist', async () => {
-    const result = await lotse(['restore', backupFile], cliEnv(restoredDir))
+    const result = await lotse(['restore', backupFile], restoredEnv())
     expect(result.code, explain(result)).toBe(5)
     expect(result.stderr).toContain('already holds district 05382, 99101')
     expect(result.stderr).not.toContain(stackFrame)
@@ -205,9 +220,41 @@ describe('lotse operations on a data directory', () => {
 
   it('restore of a file that does not exist exits 5, without a stack trace', async () => {
     const missing = path.join(restoredDir, 'missing.lotse.gz')
-    const result = await lotse(['restore', missing], cliEnv(restoredDir))
+    const result = await lotse(['restore', missing], restoredEnv())
     expect(result.code, explain(result)).toBe(5)
     expect(result.stderr).toContain(`${missing} is not a readable Lotse backup`)
     expect(result.stderr).not.toContain(stackFrame)
+  })
+
+  it('keys rotate with a wrong old key exits 7 and changes nothing', async () => {
+    const keyFile = path.join(dataDir, 'encryption.key')
+    const before = readFileSync(keyFile, 'utf8')
+    const wrong = Buffer.alloc(32, 5).toString('base64')
+    const result = await lotse(
+      ['keys', 'rotate', '--new-key-file', keyFile],
+      cliEnv(dataDir, { LOTSE_ENCRYPTION_KEY: wrong }),
+    )
+    expect(result.code, explain(result)).toBe(7)
+    expect(result.stderr).toContain('a wrong or missing encryption key')
+    expect(result.stderr).toContain('Nothing was changed')
+    expect(result.stderr).not.toContain(stackFrame)
+    expect(readFileSync(keyFile, 'utf8')).toBe(before)
+  })
+
+  it('keys rotate puts a new key first in the key file and re-encrypts every value under it', async () => {
+    const keyFile = path.join(dataDir, 'encryption.key')
+    const keysIn = () =>
+      readFileSync(keyFile, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'))
+    const [oldKey] = keysIn()
+    const result = await lotse(['keys', 'rotate'], env)
+    expect(result.code, explain(result)).toBe(0)
+    expect(result.stdout).toMatch(/^\d+ values re-encrypted under key [0-9a-f]{16}; older keys retired/)
+    expect(keysIn()).toHaveLength(2)
+    expect(keysIn()[1]).toBe(oldKey)
+    // The server-side check at the next command finds every key it needs.
+    const again = await lotse(['backup', path.join(tempDir(), 'after-rotation.lotse.gz')], env)
+    expect(again.code, explain(again)).toBe(0)
   })
 })

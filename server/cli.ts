@@ -1,15 +1,27 @@
+import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
 import { BackupError, restoreBackup, writeBackup } from './db/backup.ts'
 import { DatabaseUnavailableError } from './db/database.ts'
 import { finishDraftCaseWork } from './db/draft-case-work.ts'
+import { checkRotation, rotateValues, sealPlainValues } from './db/encryption.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { MigrationError, migrate } from './db/migrate.ts'
 import { seedDemo } from './db/seed/demo.ts'
 import { verifyAuditTrail } from './modules/audit/index.ts'
 import { exportLedger, LedgerFileError, replayAfterRestore } from './modules/privacy/index.ts'
 import { ConfigError, loadConfig } from './platform/config.ts'
+import {
+  EncryptionKeyError,
+  generateKeyText,
+  installKeyring,
+  type Keyring,
+  keyringOf,
+  parseKey,
+  parseKeyFile,
+} from './platform/encryption.ts'
+import { addActiveKeyToFile, loadKeyring } from './platform/encryption-keys.ts'
 import { lotseVersion } from './platform/version.ts'
-import { openConfiguredDatabase, startServer } from './serve.ts'
+import { openConfiguredDatabase, prepareEncryption, startServer } from './serve.ts'
 import { startBanner } from './start-banner.ts'
 import { ensureWebBuilt } from './web-build.ts'
 
@@ -19,6 +31,7 @@ function exitCodeFor(error: unknown): number | undefined {
   if (error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError) return 3
   if (error instanceof MigrationError) return 4
   if (error instanceof BackupError || error instanceof LedgerFileError) return 5
+  if (error instanceof EncryptionKeyError) return 7
   return undefined
 }
 
@@ -37,13 +50,18 @@ function config(overrides: Record<string, string> = {}) {
 }
 
 async function withDatabase<T>(
-  action: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
-  options: { migrateFirst: boolean } = { migrateFirst: true },
+  action: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>, keyring: Keyring) => Promise<T>,
+  options: { migrateFirst: boolean; checkKeys?: boolean } = { migrateFirst: true },
 ) {
-  const database = await openConfiguredDatabase(config())
+  const settings = config()
+  // The key ring is read before the database opens: a bad key file fails without touching anything.
+  const keyring = loadKeyring(settings)
+  installKeyring(keyring)
+  const database = await openConfiguredDatabase(settings)
   try {
     if (options.migrateFirst) await migrate(database)
-    return await action(database)
+    if (options.migrateFirst && options.checkKeys !== false) await prepareEncryption(database, settings)
+    return await action(database, keyring)
   } finally {
     await database.close()
   }
@@ -131,7 +149,11 @@ program
   .description('seed data into the database')
   .requiredOption('--demo', 'the demo districts (idempotent)')
   .action(async () => {
-    const result = await withDatabase((database) => seedDemo(database, { password: config().demo.password }))
+    const result = await withDatabase(async (database, keyring) => {
+      const seeded = await seedDemo(database, { password: config().demo.password })
+      await sealPlainValues(database, keyring)
+      return seeded
+    })
     console.log(
       `demo data: ${result.districtsCreated} district(s) created, ${result.identities.created} user(s) created`,
     )
@@ -160,16 +182,20 @@ program
   .option('--erasure-ledger <file>', 'a ledger file written by `erasure-ledger export` (for a new database)')
   .action(async (file: string, options: { erasureLedger?: string }) => {
     let replayed = { casesAnonymised: 0, personsAnonymised: 0, personsDeleted: 0 }
-    const footer = await withDatabase((database) =>
-      restoreBackup(database, file, {
+    const footer = await withDatabase(async (database, keyring) => {
+      const restored = await restoreBackup(database, file, {
+        keyring,
         afterRestore: async (trx, districtIds) => {
           replayed = await replayAfterRestore(trx, districtIds, {
             ledgerFile: options.erasureLedger,
             now: new Date(),
           })
         },
-      }),
-    )
+      })
+      // A backup from before encryption brings plain text: it is encrypted now.
+      await sealPlainValues(database, keyring)
+      return restored
+    })
     const rows = Object.values(footer.counts).reduce((sum, n) => sum + n, 0)
     console.log(`restored ${rows} rows from ${file}`)
     console.log(
@@ -184,6 +210,66 @@ ledger
   .action(async (file: string) => {
     const count = await withDatabase((database) => exportLedger(database.ownerDb, file))
     console.log(`erasure ledger written to ${file}: ${count} entries`)
+  })
+
+const keys = program.command('keys').description('the encryption keys (decision 0020, docs/encryption.md)')
+keys
+  .command('generate')
+  .description('print a new random key (for LOTSE_ENCRYPTION_KEY or a key file); changes nothing')
+  .action(() => {
+    console.log(generateKeyText())
+  })
+keys
+  .command('rotate')
+  .description(
+    're-encrypt every encrypted value under a new key; the configured key ring must hold the keys the data is under',
+  )
+  .option(
+    '--new-key-file <file>',
+    'the new key (one line); required when the keys come from the environment. With a key file and no ' +
+      'new key given, a new key is generated and written first into the key file, the old ones kept',
+  )
+  .action(async (options: { newKeyFile?: string }) => {
+    const settings = config()
+    const oldKeyring = loadKeyring(settings)
+    if (settings.encryption.kind === 'environment' && !options.newKeyFile) {
+      throw new EncryptionKeyError(
+        'The keys come from LOTSE_ENCRYPTION_KEY: give the new key with --new-key-file (made with `npx lotse keys generate`); nothing was changed',
+      )
+    }
+    const newKey = options.newKeyFile
+      ? parseKeyFile(readFileSync(options.newKeyFile, 'utf8'), options.newKeyFile)[0]
+      : parseKey(generateKeyText(), 'new key')
+    if (!newKey) throw new EncryptionKeyError(`${options.newKeyFile}: holds no key; nothing was changed`)
+    if (newKey.id === oldKeyring.active.id)
+      throw new EncryptionKeyError('The new key is the active key already; nothing was changed')
+    const counts = await withDatabase(
+      async (database) => {
+        installKeyring(oldKeyring)
+        // A wrong old key is refused here, before the key file or any value changes.
+        await checkRotation(database, oldKeyring)
+        // The new key is stored before the first value is encrypted under it.
+        const newKeyring =
+          settings.encryption.kind === 'file'
+            ? addActiveKeyToFile(settings.encryption.file, newKey.key.toString('base64'))
+            : keyringOf(
+                [newKey, ...oldKeyring.keys.values()],
+                `${options.newKeyFile} and LOTSE_ENCRYPTION_KEY`,
+              )
+        installKeyring(newKeyring)
+        return rotateValues(database, newKeyring)
+      },
+      { migrateFirst: true, checkKeys: false },
+    )
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
+    console.log(`${total} values re-encrypted under key ${newKey.id}; older keys retired`)
+    if (settings.encryption.kind === 'environment') {
+      console.log(
+        'Now set LOTSE_ENCRYPTION_KEY to the new key and keep the old one in LOTSE_ENCRYPTION_OLD_KEYS for older backups.',
+      )
+    } else {
+      console.log(`${settings.encryption.file}: the new key is first; the older keys stay for older backups.`)
+    }
   })
 
 const audit = program.command('audit').description('the audit trail')

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.ts'
 import { type Database, openDatabase } from './db/database.ts'
+import { checkKeyring, sealPlainValues } from './db/encryption.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
@@ -8,6 +9,8 @@ import { startNetworkJobs } from './modules/network/index.ts'
 import { startPrivacyJobs } from './modules/privacy/index.ts'
 import { startStaffingJobs } from './modules/staffing/index.ts'
 import type { Config } from './platform/config.ts'
+import { installKeyring, type Keyring } from './platform/encryption.ts'
+import { loadKeyring } from './platform/encryption-keys.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
 
@@ -18,6 +21,17 @@ export type RunningServer = {
   seeded: DemoSeedResult | undefined
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>
+}
+
+/**
+ * Installs the configured key ring (decision 0020), refuses a ring that lacks a key the database
+ * uses, and records the active key as in use. Run after the migrations.
+ */
+export async function prepareEncryption(database: Database, config: Config): Promise<Keyring> {
+  const keyring = loadKeyring(config)
+  installKeyring(keyring)
+  await checkKeyring(database, keyring)
+  return keyring
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -33,11 +47,14 @@ export async function startServer(
   const database = await openConfiguredDatabase(config)
   try {
     await migrate(database)
+    const keyring = await prepareEncryption(database, config)
     // Keys stored under older matcher rules are recomputed before any request can search them.
     await refreshStaleMatchKeys(database.ownerDb)
     const seeded = config.demo.enabled
       ? await seedDemo(database, { password: config.demo.password })
       : undefined
+    // Values written in plain text before encryption existed (or by the demo seed's direct inserts).
+    await sealPlainValues(database, keyring)
     const app = await buildApp({ config, database, version: lotseVersion }, { logOutput: options.logOutput })
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()

@@ -7,6 +7,8 @@ export const tablesNotBackedUp = new Set([
   'session',
   'login_throttle',
   'installation_secret',
+  // Key ids of this database's encryption (decision 0020): a backup names its own in the header.
+  'encryption_key',
   // Bookkeeping of the matcher: which rule version computed the stored keys (see restoreBackup).
   'matching_key_version',
   // The erasure ledger must outlive a backup, not travel with it: restored, it would stand for the

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import type { Transaction } from 'kysely'
+import type { Keyring } from '../platform/encryption.ts'
 import {
   describeTables,
   districtIdsByCode,
@@ -17,6 +18,7 @@ import {
   useUtc,
 } from './backup.queries.ts'
 import type { Database } from './database.ts'
+import { registerKeyIds, selectKeyIdsInUse } from './encryption.queries.ts'
 import { currentSchemaVersion } from './migrate.ts'
 import type { DB } from './schema.ts'
 
@@ -31,6 +33,11 @@ type Header = {
   createdAt: string
   districts: string[]
   complete: boolean
+  /**
+   * The ids of the keys its encrypted values are under (decision 0020), never the keys: a restore
+   * refuses a key ring that lacks one. Absent in backups written before encryption.
+   */
+  encryptionKeyIds?: string[]
 }
 type TableLine = { table: string; rows: unknown[] }
 type Footer = { end: true; counts: Record<string, number> }
@@ -90,6 +97,7 @@ export async function writeBackup(
     createdAt: new Date().toISOString(),
     districts: districts.map((d) => d.code),
     complete,
+    encryptionKeyIds: await selectKeyIdsInUse(database.ownerDb),
   }
 
   const lines = new PassThrough()
@@ -155,6 +163,8 @@ export async function restoreBackup(
      * module replays its erasure ledger here (db/ imports no module; the CLI passes it in).
      */
     afterRestore?: (trx: Transaction<DB>, districtIds: string[]) => Promise<void>
+    /** The running key ring: the backup's key ids must all be in it. */
+    keyring?: Keyring
   } = {},
 ): Promise<Footer> {
   const tables = new Map((await describeTables(database.ownerDb)).map((table) => [table.name, table]))
@@ -177,6 +187,16 @@ export async function restoreBackup(
               'restore with the Lotse version that wrote it, then update.',
           )
         }
+        const keyIds = header.encryptionKeyIds ?? []
+        const missing = options.keyring ? keyIds.filter((id) => !options.keyring?.keys.has(id)) : []
+        if (missing.length > 0) {
+          throw new BackupError(
+            `The backup's encrypted values are under key ${missing.join(', ')}, which the key ring ` +
+              `(${options.keyring?.source}) does not hold: a wrong key. Configure that key (as the key or as ` +
+              'an old key, docs/encryption.md) and restore again; nothing was restored.',
+          )
+        }
+        await registerKeyIds(trx, keyIds)
         const existing = await districtIdsByCode(trx, header.districts)
         if (existing.length > 0) {
           throw new BackupError(

@@ -143,6 +143,13 @@ export interface AuditEventTable {
   hash: string
 }
 
+/** Key ids (never keys) that have encrypted values in this database (migration 0034, decision 0020). */
+export interface EncryptionKeyTable {
+  key_id: string
+  first_used_at: Generated<Timestamp>
+  retired_at: Timestamp | null
+}
+
 export interface InstallationSecretTable {
   name: string
   value: string
@@ -220,6 +227,7 @@ export interface DB
   login_throttle: LoginThrottleTable
   audit_event: AuditEventTable
   installation_secret: InstallationSecretTable
+  encryption_key: EncryptionKeyTable
   district: DistrictTable
   municipality: MunicipalityTable
   lotse_migration: MigrationTable

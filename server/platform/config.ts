@@ -44,6 +44,9 @@ const rawConfigSchema = z.object({
     .max(24 * 7)
     .default(10),
   LOTSE_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  LOTSE_ENCRYPTION_KEY: z.string().optional(),
+  LOTSE_ENCRYPTION_OLD_KEYS: z.string().optional(),
+  LOTSE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
@@ -64,6 +67,14 @@ export type Config = {
   /** maxPerUser: open sessions a user may have; a new sign-in ends the ones used longest ago. */
   session: { idleMinutes: number; maxHours: number; maxPerUser: number }
   production: boolean
+  /**
+   * Where the encryption keys come from (decision 0020): the environment (active key and older
+   * ones, comma-separated) or a key file; with neither, outside production, a key file in the data
+   * folder that is made on first start.
+   */
+  encryption:
+    | { kind: 'environment'; key: string; oldKeys: string[] }
+    | { kind: 'file'; file: string; createIfMissing: boolean }
 }
 
 export class ConfigError extends Error {
@@ -92,7 +103,12 @@ function readConfigFile(cwd: string): Env {
 }
 
 // Secrets never reach the terminal or the logs, not even when they are wrong.
-const secretSettings = new Set(['LOTSE_SESSION_SECRET', 'LOTSE_DEMO_PASSWORD'])
+const secretSettings = new Set([
+  'LOTSE_SESSION_SECRET',
+  'LOTSE_DEMO_PASSWORD',
+  'LOTSE_ENCRYPTION_KEY',
+  'LOTSE_ENCRYPTION_OLD_KEYS',
+])
 
 function shownValue(name: string, value: string): string {
   if (secretSettings.has(name)) return '***'
@@ -121,6 +137,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   const dataDir = path.resolve(cwd, raw.LOTSE_DATA_DIR)
   const production = raw.NODE_ENV === 'production'
+  if (raw.LOTSE_ENCRYPTION_KEY && raw.LOTSE_ENCRYPTION_KEY_FILE) {
+    throw new ConfigError(['LOTSE_ENCRYPTION_KEY and LOTSE_ENCRYPTION_KEY_FILE: set one of them, not both'])
+  }
+  if (production && !raw.LOTSE_ENCRYPTION_KEY && !raw.LOTSE_ENCRYPTION_KEY_FILE) {
+    throw new ConfigError([
+      'LOTSE_ENCRYPTION_KEY or LOTSE_ENCRYPTION_KEY_FILE: required with NODE_ENV=production (a key kept apart from the data; `npx lotse keys generate` makes one)',
+    ])
+  }
+  const encryption: Config['encryption'] = raw.LOTSE_ENCRYPTION_KEY
+    ? {
+        kind: 'environment',
+        key: raw.LOTSE_ENCRYPTION_KEY,
+        oldKeys: (raw.LOTSE_ENCRYPTION_OLD_KEYS ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+      }
+    : raw.LOTSE_ENCRYPTION_KEY_FILE
+      ? { kind: 'file', file: path.resolve(cwd, raw.LOTSE_ENCRYPTION_KEY_FILE), createIfMissing: false }
+      : { kind: 'file', file: path.join(dataDir, 'encryption.key'), createIfMissing: true }
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -141,5 +177,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxPerUser: raw.LOTSE_SESSION_MAX_PER_USER,
     },
     production,
+    encryption,
   }
 }

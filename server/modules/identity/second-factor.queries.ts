@@ -1,20 +1,23 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { openNullableText, sealText } from '../../platform/encryption.ts'
 
 // Second factor
 
+/** The user's second factor; the secret decrypted (decision 0020). */
 export async function selectTotpState(db: Kysely<DB>, userId: string) {
-  return db
+  const row = await db
     .selectFrom('app_user')
     .select(['totp_secret', 'totp_enabled_at', 'totp_last_step'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow()
+  return { ...row, totp_secret: openNullableText(row.totp_secret) }
 }
 
 export async function storePendingTotpSecret(db: Kysely<DB>, userId: string, secret: string): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ totp_secret: secret, totp_enabled_at: null })
+    .set({ totp_secret: sealText(secret), totp_enabled_at: null })
     .where('id', '=', userId)
     .execute()
 }

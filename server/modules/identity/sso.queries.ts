@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB, SsoRoleMappingRow } from '../../db/schema.ts'
+import { openNullableText, sealNullableText } from '../../platform/encryption.ts'
 import { type UserRow, userColumns } from './user.queries.ts'
 
 // Providers
@@ -53,12 +54,14 @@ export type ProviderChanges = {
   client_secret?: string | null
 }
 
+/** The district's provider; its client secret decrypted (decision 0020). */
 export async function selectProvider(db: Kysely<DB>, districtId: string): Promise<ProviderRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('sso_provider')
     .select(providerColumns)
     .where('district_id', '=', districtId)
     .executeTakeFirst()
+  return row && { ...row, client_secret: openNullableText(row.client_secret) }
 }
 
 /** The districts that offer single sign-on now, for the login page. */
@@ -72,7 +75,7 @@ export async function insertProvider(db: Kysely<DB>, districtId: string, changes
     .values({
       district_id: districtId,
       ...changes,
-      client_secret: changes.client_secret ?? null,
+      client_secret: sealNullableText(changes.client_secret ?? null),
       role_mappings: JSON.stringify(changes.role_mappings),
     })
     .execute()
@@ -89,6 +92,9 @@ export async function updateProviderIfVersion(
     .updateTable('sso_provider')
     .set({
       ...changes,
+      ...(changes.client_secret !== undefined
+        ? { client_secret: sealNullableText(changes.client_secret) }
+        : {}),
       role_mappings: JSON.stringify(changes.role_mappings),
       version: sql`version + 1`,
       updated_at: sql`now()`,

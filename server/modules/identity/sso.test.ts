@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openText } from '../../platform/encryption.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
@@ -150,7 +151,9 @@ describe.each(databaseKinds)('single sign-on with a real OpenID provider on %s',
     expect(changed.json().provider).toMatchObject({ label: 'Kreis-Login (Keycloak)', clientSecretSet: true })
     expect(changed.body).not.toContain(clientSecret)
     const stored = await ctx.database.db.selectFrom('sso_provider').select('client_secret').executeTakeFirst()
-    expect(stored?.client_secret).toBe(clientSecret)
+    // Stored encrypted (decision 0020), and the same secret once opened.
+    expect(stored?.client_secret).not.toContain(clientSecret)
+    expect(openText(stored?.client_secret ?? '')).toBe(clientSecret)
     const audit = await ctx.database.db
       .selectFrom('audit_event')
       .select(['action', 'purpose'])

@@ -4,6 +4,7 @@ import { consentTextVersion } from '../../../common/consent.ts'
 import type { ReferralStatus } from '../../../common/referral.ts'
 import type { DB } from '../../db/schema.ts'
 import { addDays, defaultTimeZone, localDay } from '../../platform/district-time.ts'
+import { sealBytes } from '../../platform/encryption.ts'
 import { recordAudit } from '../audit/index.ts'
 
 /** A small but real PDF standing for a scanned, signed consent form. */
@@ -305,7 +306,7 @@ export async function seedDemoConsentsAndReferrals(
               media_type: 'application/pdf',
               size_bytes: content.length,
               sha256: createHash('sha256').update(content).digest('hex'),
-              content,
+              content: sealBytes(content),
               uploaded_by: manager,
               uploaded_at: at(recordedOn, 10),
             })

@@ -6,6 +6,7 @@ import { buildApp } from '../../app.ts'
 import type { Database } from '../../db/database.ts'
 import { seedDemo } from '../../db/seed/demo.ts'
 import { loadConfig } from '../../platform/config.ts'
+import { installTestKeyring } from '../encryption-key.ts'
 import { type ActorName, actorNames, type FuzzInput } from './arbitraries.ts'
 import { type OpenApiDocument, type Operation, operationsOf, resolver } from './openapi.ts'
 
@@ -81,6 +82,7 @@ export async function createFuzzTarget(
   fingerprintMode: FingerprintMode = 'triggers',
 ): Promise<FuzzTarget> {
   const errorLines = new Map<string, ErrorLog[]>()
+  installTestKeyring()
   const app = await buildApp(
     {
       config: loadConfig({ LOTSE_LOG_LEVEL: 'error', NODE_ENV: 'test' }, process.cwd()),

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
+import { openText, sealText } from '../../../platform/encryption.ts'
 
 /** A case's assessments, oldest first, and all their entries. */
-export function selectAssessments(db: Kysely<DB>, caseId: string) {
-  return Promise.all([
+export async function selectAssessments(db: Kysely<DB>, caseId: string) {
+  const [assessments, entries] = await Promise.all([
     db
       .selectFrom('assessment')
       .select(['id', 'assessed_on', 'created_by'])
@@ -18,6 +19,11 @@ export function selectAssessments(db: Kysely<DB>, caseId: string) {
       .where('assessment.case_id', '=', caseId)
       .execute(),
   ])
+  // The free texts are encrypted (decision 0020).
+  return [
+    assessments,
+    entries.map((entry) => ({ ...entry, resources: openText(entry.resources), note: openText(entry.note) })),
+  ] as const
 }
 
 export async function insertAssessment(
@@ -32,7 +38,15 @@ export async function insertAssessment(
     .executeTakeFirstOrThrow()
   await db
     .insertInto('assessment_entry')
-    .values(entries.map((entry) => ({ ...entry, assessment_id: id, district_id: assessment.district_id })))
+    .values(
+      entries.map((entry) => ({
+        ...entry,
+        resources: sealText(entry.resources),
+        note: sealText(entry.note),
+        assessment_id: id,
+        district_id: assessment.district_id,
+      })),
+    )
     .execute()
   return id
 }

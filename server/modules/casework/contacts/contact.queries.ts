@@ -1,14 +1,17 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely'
 import type { ContactTable, ShortConsultationTable } from '../../../db/schema.casework.ts'
 import type { DB } from '../../../db/schema.ts'
+import { openText, sealText } from '../../../platform/encryption.ts'
 
-export function selectContacts(db: Kysely<DB>, caseId: string) {
-  return db
+/** A case's contacts, newest first, their notes decrypted (decision 0020). */
+export async function selectContacts(db: Kysely<DB>, caseId: string) {
+  const rows = await db
     .selectFrom('contact')
     .selectAll()
     .where('case_id', '=', caseId)
     .orderBy('occurred_at', 'desc')
     .execute()
+  return rows.map((row) => ({ ...row, note: openText(row.note) }))
 }
 
 /** How many of the given persons belong to the case. */
@@ -25,7 +28,11 @@ export async function countCaseMembers(db: Kysely<DB>, caseId: string, personIds
 
 /** Stores a contact and moves the case's last contact forward if it is the newest. */
 export async function insertContact(db: Transaction<DB>, contact: Insertable<ContactTable>): Promise<string> {
-  const { id } = await db.insertInto('contact').values(contact).returning('id').executeTakeFirstOrThrow()
+  const { id } = await db
+    .insertInto('contact')
+    .values({ ...contact, note: sealText(contact.note ?? '') })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await db
     .updateTable('client_case')
     .set({ last_contact_at: sql`greatest(last_contact_at, ${contact.occurred_at}::timestamptz)` })

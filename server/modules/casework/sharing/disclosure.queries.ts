@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
+import { openText } from '../../../platform/encryption.ts'
 
 /*
  * Everything case work holds about one person, for an access request (Art. 15 GDPR): whole rows,
@@ -65,9 +66,9 @@ export function selectPhaseChangeRows(db: Kysely<DB>, caseIds: readonly string[]
     .execute()
 }
 
-export function selectAssessmentRows(db: Kysely<DB>, caseIds: readonly string[]) {
+export async function selectAssessmentRows(db: Kysely<DB>, caseIds: readonly string[]) {
   if (caseIds.length === 0) return none<never>()
-  return db
+  const rows = await db
     .selectFrom('assessment')
     .innerJoin('assessment_entry', 'assessment_entry.assessment_id', 'assessment.id')
     .select([
@@ -85,6 +86,7 @@ export function selectAssessmentRows(db: Kysely<DB>, caseIds: readonly string[])
     .orderBy('assessment.assessed_on')
     .orderBy('assessment_entry.domain')
     .execute()
+  return rows.map((row) => ({ ...row, resources: openText(row.resources), note: openText(row.note) }))
 }
 
 export function selectGoalRows(db: Kysely<DB>, caseIds: readonly string[]) {
@@ -98,9 +100,9 @@ export function selectMeasureRows(db: Kysely<DB>, caseIds: readonly string[]) {
 }
 
 /** The contacts of the person's cases that the person took part in, or that name no participants (the whole case). */
-export function selectContactRows(db: Kysely<DB>, personId: string, caseIds: readonly string[]) {
+export async function selectContactRows(db: Kysely<DB>, personId: string, caseIds: readonly string[]) {
   if (caseIds.length === 0) return none<never>()
-  return db
+  const rows = await db
     .selectFrom('contact')
     .selectAll()
     .where('case_id', 'in', caseIds)
@@ -112,6 +114,7 @@ export function selectContactRows(db: Kysely<DB>, personId: string, caseIds: rea
     )
     .orderBy('occurred_at')
     .execute()
+  return rows.map((row) => ({ ...row, note: openText(row.note) }))
 }
 
 export function selectTaskRows(db: Kysely<DB>, personId: string, caseIds: readonly string[]) {

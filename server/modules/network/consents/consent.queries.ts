@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type { ConsentFormFileTable, ConsentTable } from '../../../db/schema.network.ts'
 import type { DB } from '../../../db/schema.ts'
+import { openBytes, sealBytes } from '../../../platform/encryption.ts'
 import { acrossDistricts } from '../../../platform/tenant-context.ts'
 
 export type ConsentRow = Selectable<ConsentTable>
@@ -103,12 +104,19 @@ export function selectFormFileInfo(db: Kysely<DB>, consentIds: readonly string[]
     .execute()
 }
 
-export function selectFormFile(db: Kysely<DB>, consentId: string) {
-  return db.selectFrom('consent_form_file').selectAll().where('consent_id', '=', consentId).executeTakeFirst()
+/** The signed form with its bytes, decrypted (decision 0020). */
+export async function selectFormFile(db: Kysely<DB>, consentId: string) {
+  const row = await db
+    .selectFrom('consent_form_file')
+    .selectAll()
+    .where('consent_id', '=', consentId)
+    .executeTakeFirst()
+  return row && { ...row, content: openBytes(row.content) }
 }
 
 /** Keeps the signed form; a new upload replaces a wrongly scanned one. */
-export async function upsertFormFile(trx: Transaction<DB>, row: Insertable<ConsentFormFileTable>) {
+export async function upsertFormFile(trx: Transaction<DB>, plain: Insertable<ConsentFormFileTable>) {
+  const row = { ...plain, content: sealBytes(plain.content) }
   await trx
     .insertInto('consent_form_file')
     .values(row)

@@ -489,6 +489,9 @@ export const classification = {
   identity_policy: {
     nonPersonal: ['district_id', 'second_factor_roles', 'version', 'updated_at'],
   },
+  encryption_key: {
+    nonPersonal: ['key_id', 'first_used_at', 'retired_at'],
+  },
   installation_secret: {
     nonPersonal: ['name', 'value', 'created_at'],
   },
