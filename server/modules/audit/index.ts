@@ -9,3 +9,13 @@ export {
   recordAuditAlone,
   verifyAuditTrail,
 } from './audit.service.ts'
+export {
+  auditEntryOf,
+  entriesOfActions,
+  type FlaggedEntry,
+  type FlagPeriod,
+  outsideCaseloadDays,
+  readsAfterGrants,
+  unusualHourEntries,
+  unusualHours,
+} from './access-flags.service.ts'

@@ -5,6 +5,11 @@ export {
   demoCasesForNetwork,
   readableCases,
 } from './cases/case.service.ts'
+export {
+  breakGlassAction,
+  breakGlassGrants,
+  outsideCaseloadPurposes,
+} from './break-glass/break-glass.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
