@@ -79,7 +79,8 @@ export async function selectOutsideCaseloadDays(
       day.as('day'),
       sql<number>`count(DISTINCT (a.subject_type, a.subject_id))`.as('records'),
     ])
-    .groupBy(['a.actor_id', day])
+    // By position: the day's expression carries the zone as a parameter of its own in each place.
+    .groupBy(sql`1, 2`)
     .having(sql`count(DISTINCT (a.subject_type, a.subject_id))`, '>=', threshold)
     .orderBy('day', 'desc')
     .orderBy('records', 'desc')
