@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BreakGlassGrant, breakGlassReasonMinLength } from '../../../../common/access-review.ts'
 import { apiSend } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 import { useProblemText } from '../../problems.ts'
 
 /**
@@ -61,7 +62,7 @@ export function BreakGlassPanel({
           </Alert>
         )}
         <div>
-          <Button type="submit" color="orange" loading={grant.isPending}>
+          <Button type="submit" color={statusColors.warning} loading={grant.isPending}>
             {t('casework.breakGlass.submit')}
           </Button>
         </div>
