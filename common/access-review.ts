@@ -20,7 +20,9 @@ export type BreakGlassInput = z.infer<typeof breakGlassInputSchema>
 export const breakGlassGrantSchema = z
   .object({
     caseId: z.uuid(),
-    expiresAt: z.iso.datetime().describe("Until when the case stays open to the user: the end of the district's day"),
+    expiresAt: z.iso
+      .datetime()
+      .describe("Until when the case stays open to the user: the end of the district's day"),
   })
   .meta({ id: 'BreakGlassGrant' })
 export type BreakGlassGrant = z.infer<typeof breakGlassGrantSchema>

@@ -28,7 +28,15 @@ function inPeriod(db: Kysely<DB>, period: FlagPeriod, actions: readonly string[]
     .where(sql<boolean>`a.occurred_at < ((${period.to}::date + 1)::timestamp AT TIME ZONE ${zone})`)
 }
 
-const entryColumns = ['a.id', 'a.occurred_at', 'a.actor_id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.purpose'] as const
+const entryColumns = [
+  'a.id',
+  'a.occurred_at',
+  'a.actor_id',
+  'a.action',
+  'a.subject_type',
+  'a.subject_id',
+  'a.purpose',
+] as const
 
 /** Entries of the given actions in the period, newest first, at most one more than the limit. */
 export function selectEntriesOfActions(db: Kysely<DB>, period: FlagPeriod, actions: readonly string[]) {

@@ -48,7 +48,10 @@ const toEntry = (row: {
 })
 
 /** A list and whether it was cut at the limit. */
-const limited = <T>(rows: T[]) => ({ items: rows.slice(0, flagListLimit), truncated: rows.length > flagListLimit })
+const limited = <T>(rows: T[]) => ({
+  items: rows.slice(0, flagListLimit),
+  truncated: rows.length > flagListLimit,
+})
 
 export async function entriesOfActions(db: Kysely<DB>, period: FlagPeriod, actions: readonly string[]) {
   const { items, truncated } = limited(await selectEntriesOfActions(db, period, actions))

@@ -10,6 +10,7 @@ import {
 } from '../../platform/policy.ts'
 import { municipalityNames } from '../districts/index.ts'
 import { organisationNames, teamNames } from '../identity/index.ts'
+import { selectActiveGrantees } from './break-glass/break-glass.queries.ts'
 import {
   type RecordTable,
   selectCaseFacts,
@@ -17,7 +18,6 @@ import {
   selectPersonFacts,
   selectTaskFacts,
 } from './casework.queries.ts'
-import { selectActiveGrantees } from './break-glass/break-glass.queries.ts'
 import { selectCaseLinks } from './persons/person.queries.ts'
 import { readCaseWorkSettings } from './settings/settings.service.ts'
 

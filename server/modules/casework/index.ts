@@ -1,15 +1,15 @@
 export {
+  breakGlassAction,
+  breakGlassGrants,
+  outsideCaseloadPurposes,
+} from './break-glass/break-glass.service.ts'
+export {
   authorizeCaseRead,
   authorizeCaseWork,
   caseSummaryFacts,
   demoCasesForNetwork,
   readableCases,
 } from './cases/case.service.ts'
-export {
-  breakGlassAction,
-  breakGlassGrants,
-  outsideCaseloadPurposes,
-} from './break-glass/break-glass.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'

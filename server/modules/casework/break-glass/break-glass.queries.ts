@@ -44,7 +44,11 @@ export async function insertGrant(
 }
 
 /** The grants recorded by the given audit entries, for the access review. */
-export function selectGrantsByAuditEvents(db: Kysely<DB>, districtId: string, auditEventIds: readonly number[]) {
+export function selectGrantsByAuditEvents(
+  db: Kysely<DB>,
+  districtId: string,
+  auditEventIds: readonly number[],
+) {
   if (auditEventIds.length === 0) return Promise.resolve([])
   return db
     .selectFrom('break_glass_grant')

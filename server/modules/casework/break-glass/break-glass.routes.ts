@@ -31,7 +31,13 @@ export const breakGlassRoutes =
         reply
           .code(201)
           .send(
-            await breakGlass(db, actorOf(request), request.params.caseId, request.body, requestContext(request)),
+            await breakGlass(
+              db,
+              actorOf(request),
+              request.params.caseId,
+              request.body,
+              requestContext(request),
+            ),
           ),
     )
   }

@@ -48,7 +48,13 @@ describe.each(databaseKinds)('break-glass access to a case on %s', (kind) => {
 
   it('refuses break-glass without a reason or with a too short one with 400, storing nothing', async () => {
     const before = await grants()
-    for (const payload of [{}, { reason: '' }, { reason: 'dringend' }, { reason: 42 }, { reason, extra: 1 }]) {
+    for (const payload of [
+      {},
+      { reason: '' },
+      { reason: 'dringend' },
+      { reason: 42 },
+      { reason, extra: 1 },
+    ]) {
       const response = await breakGlass(manager, caseId, payload)
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
       expect(response.headers['content-type']).toContain('problem+json')
@@ -113,16 +119,27 @@ describe.each(databaseKinds)('break-glass access to a case on %s', (kind) => {
 
   it('refuses every other role with 403, storing nothing', async () => {
     const before = await grants()
-    for (const username of ['teamleitung', 'partner.jobcenter', 'bericht', 'datenschutz', 'admin', 'koordination']) {
+    for (const username of [
+      'teamleitung',
+      'partner.jobcenter',
+      'bericht',
+      'datenschutz',
+      'admin',
+      'koordination',
+    ]) {
       const session = await loginAs(ctx.app, username)
       const response = await breakGlass(session, caseId, { reason })
       expect(response.statusCode, username).toBe(403)
       expect(
-        (await session.request({ method: 'GET', url: '/api/auth/session' })).json().abilities['case.break-glass'],
+        (await session.request({ method: 'GET', url: '/api/auth/session' })).json().abilities[
+          'case.break-glass'
+        ],
       ).toBe(false)
     }
     expect(
-      (await manager.request({ method: 'GET', url: '/api/auth/session' })).json().abilities['case.break-glass'],
+      (await manager.request({ method: 'GET', url: '/api/auth/session' })).json().abilities[
+        'case.break-glass'
+      ],
     ).toBe(true)
     expect(await grants()).toBe(before)
   })

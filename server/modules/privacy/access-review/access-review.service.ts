@@ -73,7 +73,14 @@ export async function accessFlags(
     breakGlass.items.flatMap((entry) => {
       const grant = grants.get(entry.auditEventId)
       return grant && entry.actorId
-        ? [{ auditEventId: entry.auditEventId, actorId: entry.actorId, caseId: grant.caseId, until: grant.expiresAt }]
+        ? [
+            {
+              auditEventId: entry.auditEventId,
+              actorId: entry.actorId,
+              caseId: grant.caseId,
+              until: grant.expiresAt,
+            },
+          ]
         : []
     }),
   )

@@ -80,7 +80,9 @@ describe.each(databaseKinds)('access review on %s', (kind) => {
       payload: { reason },
     })
     expect(granted.statusCode, granted.body).toBe(201)
-    expect((await manager.request({ method: 'GET', url: `/api/cases/${foreignCaseId}` })).statusCode).toBe(200)
+    expect((await manager.request({ method: 'GET', url: `/api/cases/${foreignCaseId}` })).statusCode).toBe(
+      200,
+    )
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date())
     const before = await flags(today, today)
@@ -95,7 +97,10 @@ describe.each(databaseKinds)('access review on %s', (kind) => {
 
     const id = (flagged as { auditEventId: number }).auditEventId
     // Administration reads the flags but does not mark them.
-    expect((await admin.request({ method: 'GET', url: `/api/access-review/flags?from=${today}&to=${today}` })).statusCode).toBe(200)
+    expect(
+      (await admin.request({ method: 'GET', url: `/api/access-review/flags?from=${today}&to=${today}` }))
+        .statusCode,
+    ).toBe(200)
     const count = await reviews()
     const byAdmin = await admin.request({
       method: 'POST',
@@ -214,10 +219,19 @@ describe.each(databaseKinds)('access review on %s', (kind) => {
   it('keeps the flags to the DPO and administration, and the period bounded', async () => {
     const manager = await loginAs(ctx.app, 'fallmanagement')
     expect(
-      (await manager.request({ method: 'GET', url: '/api/access-review/flags?from=2026-01-01&to=2026-01-02' }))
-        .statusCode,
+      (
+        await manager.request({
+          method: 'GET',
+          url: '/api/access-review/flags?from=2026-01-01&to=2026-01-02',
+        })
+      ).statusCode,
     ).toBe(403)
-    for (const query of ['from=2026-01-01&to=2026-06-30', 'from=2026-02-01&to=2026-01-01', 'from=2026-01-01', 'from=x&to=y']) {
+    for (const query of [
+      'from=2026-01-01&to=2026-06-30',
+      'from=2026-02-01&to=2026-01-01',
+      'from=2026-01-01',
+      'from=x&to=y',
+    ]) {
       const response = await dpo.request({ method: 'GET', url: `/api/access-review/flags?${query}` })
       expect(response.statusCode, query).toBe(400)
     }
