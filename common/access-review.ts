@@ -38,8 +38,14 @@ export const defaultOutsideCaseloadThreshold = 20
 export const maxReviewPeriodDays = 92
 
 export const accessFlagsQuerySchema = z.object({
-  from: filterDaySchema.describe("First day, inclusive (YYYY-MM-DD, in the district's time zone)"),
-  to: filterDaySchema.describe("Last day, inclusive (YYYY-MM-DD, in the district's time zone)"),
+  from: filterDaySchema
+    .optional()
+    .describe(
+      "First day, inclusive (YYYY-MM-DD, in the district's time zone); 29 days before `to` if left out",
+    ),
+  to: filterDaySchema
+    .optional()
+    .describe("Last day, inclusive (YYYY-MM-DD, in the district's time zone); today if left out"),
   outsideThreshold: z.coerce
     .number()
     .int()

@@ -2,6 +2,7 @@ export {
   breakGlassAction,
   breakGlassGrants,
   outsideCaseloadPurposes,
+  seedDemoBreakGlass,
 } from './break-glass/break-glass.service.ts'
 export {
   authorizeCaseRead,

@@ -25,6 +25,8 @@ export async function insertGrant(
     today: string
     timeZone: string
     auditEventId: number
+    /** Only for demo data: an end of its own instead of the end of the day. */
+    expiresAt?: string
   },
 ): Promise<string> {
   const row = await trx
@@ -35,7 +37,9 @@ export async function insertGrant(
       user_id: grant.userId,
       reason: grant.reason,
       granted_at: grant.grantedAt,
-      expires_at: sql<string>`((${grant.today}::date + 1)::timestamp AT TIME ZONE ${grant.timeZone}::text)`,
+      expires_at:
+        grant.expiresAt ??
+        sql<string>`((${grant.today}::date + 1)::timestamp AT TIME ZONE ${grant.timeZone}::text)`,
       audit_event_id: grant.auditEventId,
     })
     .returning('expires_at')
@@ -56,4 +60,41 @@ export function selectGrantsByAuditEvents(
     .where('district_id', '=', districtId)
     .where('audit_event_id', 'in', [...auditEventIds])
     .execute()
+}
+
+/** A case of the district that the user neither manages nor shares a team with, for demo data. */
+export function selectCaseOutsideCaseload(
+  db: Kysely<DB>,
+  districtId: string,
+  userId: string,
+  teamIds: readonly string[],
+) {
+  let query = db
+    .selectFrom('client_case')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('phase', '!=', 'closed')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_manager')
+            .select('user_id')
+            .whereRef('case_manager.case_id', '=', 'client_case.id')
+            .where('case_manager.user_id', '=', userId),
+        ),
+      ),
+    )
+  if (teamIds.length > 0)
+    query = query.where((eb) => eb.or([eb('team_id', 'is', null), eb('team_id', 'not in', [...teamIds])]))
+  return query.orderBy('reference').limit(1).executeTakeFirst()
+}
+
+export async function anyGrant(db: Kysely<DB>, districtId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('break_glass_grant')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
 }

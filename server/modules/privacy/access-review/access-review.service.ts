@@ -9,7 +9,7 @@ import {
 } from '../../../../common/access-review.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { RequestContext } from '../../../platform/access.ts'
-import { districtTime } from '../../../platform/district-time.ts'
+import { addDays, districtTime } from '../../../platform/district-time.ts'
 import { fieldError, NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import {
@@ -45,12 +45,14 @@ export async function accessFlags(
   request: RequestContext,
 ): Promise<AccessFlags> {
   authorize(actor, 'access-review.read', ownDistrict(actor))
-  if (query.to < query.from) throw fieldError('invalid-input', 'invalid', 'to')
-  if (daysBetween(query.from, query.to) >= maxReviewPeriodDays) {
+  const time = await districtTime(db, actor.districtId, request.now)
+  const to = query.to ?? time.today
+  const from = query.from ?? addDays(to, -29)
+  if (to < from) throw fieldError('invalid-input', 'invalid', 'to')
+  if (daysBetween(from, to) >= maxReviewPeriodDays) {
     throw fieldError('review-period-too-long', 'invalid', 'from')
   }
-  const time = await districtTime(db, actor.districtId, request.now)
-  const period = { districtId: actor.districtId, timeZone: time.timeZone, from: query.from, to: query.to }
+  const period = { districtId: actor.districtId, timeZone: time.timeZone, from, to }
   const [breakGlass, outside, night, exports] = await Promise.all([
     entriesOfActions(db, period, [breakGlassAction]),
     outsideCaseloadDays(db, period, readActions, outsideCaseloadPurposes, query.outsideThreshold),
@@ -112,8 +114,8 @@ export async function accessFlags(
     review: reviewOf.get(entry.auditEventId) ?? null,
   })
   return {
-    from: query.from,
-    to: query.to,
+    from,
+    to,
     outsideThreshold: query.outsideThreshold,
     breakGlass: breakGlass.items.map((entry) => {
       const grant = grants.get(entry.auditEventId)
