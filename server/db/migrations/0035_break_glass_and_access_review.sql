@@ -15,14 +15,16 @@ CREATE TABLE break_glass_grant (
   reason text NOT NULL CHECK (length(reason) BETWEEN 15 AND 2000),
   granted_at timestamptz NOT NULL DEFAULT now(),
   expires_at timestamptz NOT NULL CHECK (expires_at > granted_at),
-  -- The `case.break-glass` entry of the audit trail that records the grant.
-  audit_event_id bigint NOT NULL UNIQUE REFERENCES audit_event (id)
+  -- The `case.break-glass` entry of the audit trail that records the grant, written in the same
+  -- transaction. No foreign key: nothing may hang on the append-only trail (a key would change how
+  -- TRUNCATE of the trail is refused and tie the trail's restore to these tables).
+  audit_event_id bigint NOT NULL UNIQUE
 );
 CREATE INDEX break_glass_grant_case_idx ON break_glass_grant (case_id, user_id, expires_at);
 
 -- One review of a flagged audit entry (a break-glass access, a night access, an export).
 CREATE TABLE access_review (
-  audit_event_id bigint PRIMARY KEY REFERENCES audit_event (id),
+  audit_event_id bigint PRIMARY KEY, -- an entry of the district's trail; no foreign key, as above
   district_id uuid NOT NULL REFERENCES district (id),
   reviewed_by uuid NOT NULL REFERENCES app_user (id),
   reviewed_at timestamptz NOT NULL DEFAULT now(),
