@@ -24,6 +24,8 @@ export const actions = [
   'case.work',
   'case.record',
   'case.assign',
+  // Opening a case outside one's caseload with a stated reason (decision 0021).
+  'case.break-glass',
   'short-consultation.record',
   'task.own',
   'task.manage',
@@ -65,6 +67,9 @@ export const actions = [
   'privacy-request.handle',
   'processing-record.read',
   'processing-record.manage',
+  // Review of accesses: who read which case or person, and the flags (decision 0021).
+  'access-review.read',
+  'access-review.decide',
 ] as const
 export type Action = (typeof actions)[number]
 

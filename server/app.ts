@@ -78,8 +78,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const { db } = deps.database
   const identity = await createIdentityContext(db, deps.config)
 
-  registerProblemHandlers(app, (request, error) =>
-    recordAuditAlone(db, {
+  registerProblemHandlers(app, async (request, error) => {
+    await recordAuditAlone(db, {
       ...requestContext(request),
       action: request.routeOptions.config?.access ?? 'unknown',
       outcome: 'denied',
@@ -87,8 +87,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       subjectType: triedRecordOf(error)?.type ?? null,
       subjectId: triedRecordOf(error)?.id ?? null,
       purpose: error.code,
-    }),
-  )
+    })
+  })
   await registerSecurityHeaders(app)
   await app.register(compress, { threshold: 1024 })
   await app.register(cookie)

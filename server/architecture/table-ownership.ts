@@ -40,6 +40,8 @@ export const tableOwners = {
     'case_document',
     'case_document_content',
     'saved_case_view',
+    // break-glass/: stated reasons to open a case outside one's caseload (migration 0035)
+    'break_glass_grant',
     'case_work_setting',
     'matching_key_version',
     // sharing/: figures kept by trigger (migration 0026, decision 0015)
@@ -124,6 +126,8 @@ export const tableOwners = {
     'retention_run',
     'processing_restriction',
     'processing_record_version',
+    // access-review/: the DPO's reviews of flagged audit entries (migration 0035)
+    'access_review',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration', 'encryption_key'],

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AccessReviewTables } from './schema.access-review.ts'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { GoalTables } from './schema.goals.ts'
 import type { NetworkTables } from './schema.network.ts'
@@ -213,7 +214,8 @@ export interface DB
     ReportingTables,
     ReportTables,
     PrivacyRetentionTables,
-    PrivacyRequestTables {
+    PrivacyRequestTables,
+    AccessReviewTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

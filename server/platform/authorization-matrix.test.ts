@@ -145,6 +145,10 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
     password: testPassword,
   }),
   'PATCH /api/users/:userId': () => ({ displayName: 'Matrix geändert' }),
+  // Break-glass on the matrix's case: every role is refused (its case manager already reads it).
+  'POST /api/cases/:caseId/break-glass': () => ({ reason: 'Matrix: Vertretung während des Urlaubs' }),
+  // An entry that is no reviewable access of the district: past the policy (404 or 422), nothing stored.
+  'POST /api/access-review/reviews': () => ({ auditEventId: 1, comment: 'Matrix-Prüfung' }),
   // Lifting a restriction that is not set: past the policy (409), and the matrix's person stays usable.
   'PUT /api/persons/:personId/restriction': () => ({ restricted: false, reason: 'Matrix-Prüfung' }),
   'PUT /api/processing-record': () => ({

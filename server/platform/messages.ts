@@ -38,6 +38,18 @@ export const messages = {
     en: 'The record was changed in the meantime. Please reload.',
   },
   forbidden: { de: 'Dafür fehlt die Berechtigung.', en: 'You are not allowed to do this.' },
+  'already-reviewed': {
+    de: 'Dieser Zugriff ist bereits geprüft.',
+    en: 'This access has already been reviewed.',
+  },
+  'not-reviewable': {
+    de: 'Dieser Eintrag des Protokolls ist kein prüfbarer Zugriff (Notfallzugriff, Lesen einer Akte, Export).',
+    en: 'This audit entry is not a reviewable access (break-glass, reading a record, an export).',
+  },
+  'review-period-too-long': {
+    de: 'Der Zeitraum ist zu lang; höchstens 92 Tage auf einmal.',
+    en: 'The period is too long; at most 92 days at once.',
+  },
   'already-restricted': {
     de: 'Die Verarbeitung ist bereits eingeschränkt.',
     en: 'Processing is already restricted.',

@@ -51,6 +51,8 @@ export type CaseSubject = {
   closed?: boolean
   /** Processing of one of its persons is restricted (Art. 18 GDPR): the case may be stored and read, no more. */
   restricted?: boolean
+  /** Users holding an active break-glass grant for it: a reason stated, flagged for review (decision 0021). */
+  breakGlassGrantees?: readonly string[]
 }
 
 /** A person as the rules see it: the teams and managers of their cases, and who registered them. */
@@ -143,8 +145,24 @@ const withinScope = (scope: CaseReadScope, subject: CaseSubject) =>
   (scope.managedBy !== null && subject.managerIds.includes(scope.managedBy)) ||
   (subject.teamId !== null && scope.teamIds.includes(subject.teamId))
 
-const readsCase = (actor: Actor, subject: CaseSubject) =>
+const readsCaseInScope = (actor: Actor, subject: CaseSubject) =>
   sameDistrict(actor, subject) && withinScope(caseReadScope(actor, subject.teamCasesVisible), subject)
+
+/** A case manager who stated a reason to open a case outside their caseload reads it until the grant ends. */
+const holdsBreakGlass = (actor: Actor, subject: CaseSubject) =>
+  sameDistrict(actor, subject) &&
+  hasRole(actor, 'case_manager') &&
+  (subject.breakGlassGrantees ?? []).includes(actor.userId)
+
+const readsCase = (actor: Actor, subject: CaseSubject) =>
+  readsCaseInScope(actor, subject) || holdsBreakGlass(actor, subject)
+
+/**
+ * Whether reading a case is only possible through break-glass: the actor reads it by a grant, not
+ * by their caseload or team. Such reads are audited as break-glass reads.
+ */
+export const readsOnlyByBreakGlass = (actor: Actor, subject: CaseSubject) =>
+  !readsCaseInScope(actor, subject) && holdsBreakGlass(actor, subject)
 
 const readsPerson = (actor: Actor, subject: PersonSubject) =>
   sameDistrict(actor, subject) &&
@@ -217,6 +235,14 @@ const rules: Record<Action, Rule> = {
   // Adding to a case's records (contacts, assessments, plan, documents): case work on an open case.
   'case.record': (actor, subject) =>
     subject?.type === 'case' && subject.closed !== true && rules['case.work'](actor, subject),
+  // Break-glass (decision 0021): a case manager of the district may open a case outside their
+  // caseload after stating a reason; reading only, and flagged for the data protection officer.
+  // Not for a case they already read, and never for partners, report readers or other districts.
+  'case.break-glass': (actor, subject) =>
+    (subject?.type === 'district' || subject?.type === 'case') &&
+    sameDistrict(actor, subject) &&
+    hasRole(actor, 'case_manager') &&
+    (subject.type === 'district' || !readsCase(actor, subject)),
   'case.assign': (actor, subject) =>
     subject?.type === 'case' &&
     sameDistrict(actor, subject) &&
@@ -334,6 +360,10 @@ const rules: Record<Action, Rule> = {
   // The record of processing holds no client data: administration reads it, the DPO keeps it.
   'processing-record.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
   'processing-record.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  // Who read which case or person, and the flags (break-glass, outside the caseload, night, exports):
+  // the data protection officer and administration read them; marking reviewed is the DPO's.
+  'access-review.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
+  'access-review.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -499,6 +529,7 @@ function situationsFor(action: Action, districtId: string): Situation[] {
     action === 'case.work' ||
     action === 'case.record' ||
     action === 'case.assign' ||
+    action === 'case.break-glass' ||
     action === 'legal-hold.set'
   ) {
     return [

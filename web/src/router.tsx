@@ -37,6 +37,10 @@ const ProcessingRecordPage = lazyRouteComponent(
   () => withTexts(import('./features/privacy/ProcessingRecordPage.tsx'), ['disclosure']),
   'ProcessingRecordPage',
 )
+const AccessReviewPage = lazyRouteComponent(
+  () => withTexts(import('./features/privacy/AccessReviewPage.tsx'), ['privacy', 'admin']),
+  'AccessReviewPage',
+)
 const CaseListPage = lazyRouteComponent(
   () => withTexts(import('./features/cases/CaseListPage.tsx'), ['casework']),
   'CaseListPage',
@@ -516,6 +520,7 @@ const routeTree = rootRoute.addChildren([
   page('/privacy-requests', PrivacyRequestsPage, 'privacy-request.handle'),
   requestSubjectRoute,
   page('/processing-record', ProcessingRecordPage, 'processing-record.read'),
+  page('/privacy/access-review', AccessReviewPage, 'access-review.read'),
   page('/figures', DashboardPage, 'figures.read'),
   page('/figures/evaluations', EvaluationsPage, 'figures.read'),
   page('/figures/state-report', StateReportPage, 'state-report.export'),

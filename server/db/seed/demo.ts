@@ -1,4 +1,4 @@
-import { seedDemoCaseWork } from '../../modules/casework/index.ts'
+import { seedDemoBreakGlass, seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
 import {
@@ -40,6 +40,8 @@ export async function seedDemo(
   if (rheinSieg && options.caseWork !== false) await seedDemoHandovers(database.db, rheinSieg)
   // A closed case under legal hold, for the retention page (issue 14).
   if (rheinSieg && options.caseWork !== false) await seedDemoLegalHold(database.db, rheinSieg)
+  // A break-glass access open for review, for the access review page (issue 14).
+  if (rheinSieg && options.caseWork !== false) await seedDemoBreakGlass(database.db, rheinSieg)
   const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
   const positionsCreated = rheinSieg ? await seedDemoStaffing(database.db, rheinSieg) : 0
   return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated, positionsCreated }

@@ -19,8 +19,9 @@ export async function lockChainAndReadHead(db: Transaction<DB>, districtId: stri
   return head?.hash ?? GENESIS
 }
 
-export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Promise<void> {
-  await db.insertInto('audit_event').values(row).execute()
+export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Promise<number> {
+  const inserted = await db.insertInto('audit_event').values(row).returning('id').executeTakeFirstOrThrow()
+  return Number(inserted.id)
 }
 
 export async function* readChain(

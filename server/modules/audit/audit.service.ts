@@ -61,7 +61,7 @@ const hashOf = (fields: HashedFields) => createHash('sha256').update(canonical(f
  * records, so that the change and its trace commit together or not at all. It never opens a
  * transaction of its own: an event that changes nothing goes through `recordAuditAlone`.
  */
-export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<number> {
   // The type says it; this says it to callers that cast. The chain lock is a transaction lock:
   // outside a transaction it would end with its own statement, and two entries written at once
   // could both link to the same head.
@@ -81,14 +81,14 @@ export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
     client_pseudonym: entry.clientPseudonym ?? null,
     previous_hash: previousHash,
   }
-  await insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
+  return insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
 }
 
 /**
  * For an event that changes nothing (a read, a refusal, an export): the entry in a short
  * transaction of its own. A change's entry goes through `recordAudit` in the change's transaction.
  */
-export function recordAuditAlone(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+export function recordAuditAlone(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
   return db.transaction().execute((trx) => recordAudit(trx, entry))
 }
 

@@ -1,3 +1,13 @@
+export {
+  auditEntryOf,
+  entriesOfActions,
+  type FlaggedEntry,
+  type FlagPeriod,
+  outsideCaseloadDays,
+  readsAfterGrants,
+  unusualHourEntries,
+  unusualHours,
+} from './access-flags.service.ts'
 export { auditRoutes } from './audit.routes.ts'
 export {
   type AuditEntry,

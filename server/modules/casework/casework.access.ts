@@ -10,6 +10,7 @@ import {
 } from '../../platform/policy.ts'
 import { municipalityNames } from '../districts/index.ts'
 import { organisationNames, teamNames } from '../identity/index.ts'
+import { selectActiveGrantees } from './break-glass/break-glass.queries.ts'
 import {
   type RecordTable,
   selectCaseFacts,
@@ -43,9 +44,10 @@ const auditTypeOf: Record<RecordTable, string> = {
 
 export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseSubject> {
   await assertInDistrict(db, actor, 'client_case', caseId)
-  const [facts, settings] = await Promise.all([
+  const [facts, settings, breakGlassGrantees] = await Promise.all([
     selectCaseFacts(db, caseId),
     readCaseWorkSettings(db, actor.districtId),
+    selectActiveGrantees(db, caseId),
   ])
   return {
     type: 'case',
@@ -56,6 +58,7 @@ export async function loadCaseSubject(db: Kysely<DB>, actor: Actor, caseId: stri
     teamCasesVisible: settings.teamCasesVisibleToCaseManagers,
     closed: facts.closed,
     restricted: facts.restricted,
+    breakGlassGrantees,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { assessmentRoutes } from './assessments/assessment.routes.ts'
+import { breakGlassRoutes } from './break-glass/break-glass.routes.ts'
 import { caseRoutes } from './cases/case.routes.ts'
 import { contactRoutes } from './contacts/contact.routes.ts'
 import { documentRoutes } from './documents/document.routes.ts'
@@ -24,6 +25,7 @@ export const caseWorkRoutes =
   async (app) => {
     await app.register(personRoutes(deps))
     await app.register(caseRoutes(deps))
+    await app.register(breakGlassRoutes(deps))
     await app.register(viewRoutes(deps))
     await app.register(settingsRoutes(deps))
     await app.register(timelineRoutes(deps, extensions.timelineSources ?? []))

@@ -1,4 +1,10 @@
 export {
+  breakGlassAction,
+  breakGlassGrants,
+  outsideCaseloadPurposes,
+  seedDemoBreakGlass,
+} from './break-glass/break-glass.service.ts'
+export {
   authorizeCaseRead,
   authorizeCaseWork,
   caseSummaryFacts,

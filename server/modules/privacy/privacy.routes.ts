@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { accessReviewRoutes } from './access-review/access-review.routes.ts'
 import { erasureRoutes } from './erasure/erasure.routes.ts'
 import { retentionRoutes } from './retention/retention.routes.ts'
 
@@ -9,4 +10,5 @@ export const privacyRoutes =
   async (app) => {
     await app.register(retentionRoutes(deps))
     await app.register(erasureRoutes(deps))
+    await app.register(accessReviewRoutes(deps))
   }

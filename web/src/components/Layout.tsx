@@ -106,6 +106,12 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         exact: false,
         ability: 'processing-record.read',
       },
+      {
+        to: '/privacy/access-review',
+        labelKey: 'nav.accessReview',
+        exact: false,
+        ability: 'access-review.read',
+      },
     ],
   },
   {

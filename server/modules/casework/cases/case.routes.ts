@@ -55,7 +55,7 @@ export const caseRoutes =
         },
       },
       async (request, reply) => {
-        const page = await listCases(db, actorOf(request), request.query, requestContext(request))
+        const page = await listCases(db, actorOf(request), request.query, requestContext(request), 'export')
         const workbook = await renderCaseListXlsx(page.items, preferredLanguage(request))
         const { today: date } = await districtTime(
           db,

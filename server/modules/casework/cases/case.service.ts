@@ -26,6 +26,7 @@ import {
   caseHolderRole,
   caseReadScope,
   ownDistrict,
+  readsOnlyByBreakGlass,
   takesCases,
 } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
@@ -196,6 +197,15 @@ async function presentCase(
   }
 }
 
+/**
+ * Why a case manager reads a case that is not among theirs, for the access review: by a
+ * break-glass grant, or through the team (outside their caseload). Team leads read their team's.
+ */
+function caseReadPurpose(actor: Actor, subject: CaseSubject): string | null {
+  if (!actor.roles.includes('case_manager') || subject.managerIds.includes(actor.userId)) return null
+  return readsOnlyByBreakGlass(actor, subject) ? 'break-glass' : 'outside-caseload'
+}
+
 export async function readCase(
   db: Kysely<DB>,
   actor: Actor,
@@ -204,7 +214,13 @@ export async function readCase(
 ): Promise<Case> {
   const subject = await loadCaseSubject(db, actor, caseId)
   authorize(actor, 'case.read', subject)
-  await recordAuditAlone(db, { ...request, action: 'case.read', subjectType: 'case', subjectId: caseId })
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    purpose: caseReadPurpose(actor, subject),
+  })
   return presentCase(db, actor, caseId, await districtTime(db, actor.districtId, request.now), subject)
 }
 
@@ -234,6 +250,8 @@ export async function listCases(
   actor: Actor,
   query: CaseListQuery,
   request: RequestContext,
+  /** An export of the list (XLSX) is audited as `case.export`, apart from looking at the list. */
+  purpose: 'list' | 'export' = 'list',
 ): Promise<Page<CaseSummary>> {
   authorize(actor, 'case.list', ownDistrict(actor))
   const settings = await readCaseWorkSettings(db, actor.districtId)
@@ -259,7 +277,11 @@ export async function listCases(
   let rows = await page(nameFilter)
   // A word no name sounds like may still be part of one ("etrenk" in Petrenko).
   if (rows.length === 0 && q && nameFilter && 'codes' in nameFilter) rows = await page(partOfName(q))
-  await recordAuditAlone(db, { ...request, action: 'case.list', purpose: `rows:${rows.length}` })
+  await recordAuditAlone(db, {
+    ...request,
+    action: purpose === 'export' ? 'case.export' : 'case.list',
+    purpose: `rows:${rows.length}`,
+  })
   return {
     items: await presentSummaries(db, actor.districtId, rows, time),
     total: Number(rows[0]?.total ?? 0),

@@ -161,7 +161,18 @@ export async function readPerson(
     subject = await loadPersonSubject(db, actor, id)
   }
   authorize(actor, 'person.read', subject)
-  await recordAuditAlone(db, { ...request, action: 'person.read', subjectType: 'person', subjectId: id })
+  // A case manager reading a person of none of their cases (through the team) is outside their caseload.
+  const outside =
+    actor.roles.includes('case_manager') &&
+    !subject.managerIds.includes(actor.userId) &&
+    subject.registeredBy !== actor.userId
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'person.read',
+    subjectType: 'person',
+    subjectId: id,
+    purpose: outside ? 'outside-caseload' : null,
+  })
   return presentPerson(db, actor, id, subject)
 }
 

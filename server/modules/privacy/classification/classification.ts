@@ -24,6 +24,14 @@ export type TableClassification = {
 }
 
 export const classification = {
+  // The DPO's review of a flagged audit entry (migration 0035): the reviewer and their comment.
+  access_review: {
+    personal: {
+      reviewed_by: 'staff.pseudonymous',
+      comment: 'staff.free-text',
+    },
+    nonPersonal: ['audit_event_id', 'district_id', 'reviewed_at'],
+  },
   action_item: {
     personal: {
       title: 'contact.free-text',
@@ -746,6 +754,16 @@ export const classification = {
       created_by: 'staff.pseudonymous',
     },
     nonPersonal: ['id', 'district_id', 'created_at'],
+  },
+  // A case manager's reason to open a case outside their caseload (migration 0035). The form asks
+  // for the reason of the staff member's access, not facts about the client (decision 0021).
+  break_glass_grant: {
+    personal: {
+      case_id: 'client.pseudonymous',
+      user_id: 'staff.pseudonymous',
+      reason: 'staff.free-text',
+    },
+    nonPersonal: ['id', 'district_id', 'granted_at', 'expires_at', 'audit_event_id'],
   },
   processing_record_version: {
     personal: {

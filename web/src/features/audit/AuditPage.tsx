@@ -26,12 +26,24 @@ import { useCan } from '../../session.tsx'
 const pageSize = 50
 const actionGroups = ['auth.', 'user.', 'audit.'] as const
 const outcomes = ['success', 'failure', 'denied'] as const
+/** Accesses to a case or to a person's record: the kinds the data protection officer filters by. */
+const accessKinds = ['case', 'person'] as const
 
-type Filter = { action: string | null; outcome: string | null; from: string; to: string; subjectId: string }
+type Filter = {
+  action: string | null
+  outcome: string | null
+  from: string
+  to: string
+  subjectId: string
+  subjectType: string | null
+  actor: { id: string; name: string } | null
+}
 
 function toParams(filter: Filter): URLSearchParams {
   const params = new URLSearchParams()
   if (filter.action) params.set('action', filter.action)
+  if (filter.subjectType) params.set('subjectType', filter.subjectType)
+  if (filter.actor) params.set('actorId', filter.actor.id)
   if (filter.outcome) params.set('outcome', filter.outcome)
   if (filter.from) params.set('from', filter.from)
   if (filter.to) params.set('to', filter.to)
@@ -48,6 +60,8 @@ export function AuditPage() {
     from: '',
     to: '',
     subjectId: '',
+    subjectType: null,
+    actor: null,
   })
   const [page, setPage] = useState(1)
   const params = toParams(filter)
@@ -80,6 +94,14 @@ export function AuditPage() {
           w={200}
         />
         <Select
+          label={t('audit.kind')}
+          clearable
+          data={accessKinds.map((value) => ({ value, label: t(`audit.kinds.${value}`) }))}
+          value={filter.subjectType}
+          onChange={(subjectType) => update({ subjectType })}
+          w={200}
+        />
+        <Select
           label={t('audit.outcome')}
           clearable
           data={outcomes.map((value) => ({ value, label: t(`audit.outcomes.${value}`) }))}
@@ -101,6 +123,14 @@ export function AuditPage() {
           </Button>
         )}
       </Group>
+      {filter.actor && (
+        <Group gap="xs">
+          <Badge variant="light">{filter.actor.name}</Badge>
+          <Button size="xs" variant="subtle" onClick={() => update({ actor: null })}>
+            {t('audit.clearActor')}
+          </Button>
+        </Group>
+      )}
       <QueryState query={events}>
         {(result) => (
           <>
@@ -122,9 +152,37 @@ export function AuditPage() {
                 {result.items.map((event) => (
                   <Table.Tr key={event.id}>
                     <Table.Td>{formatDateTime(event.occurredAt, i18n.language)}</Table.Td>
-                    <Table.Td>{event.actorName ?? t('audit.unknownActor')}</Table.Td>
                     <Table.Td>
-                      <code>{event.action}</code>
+                      {event.actorId ? (
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="sm"
+                          title={t('audit.actorFilter')}
+                          onClick={() =>
+                            update({
+                              actor: {
+                                id: event.actorId as string,
+                                name: event.actorName ?? event.actorId ?? '',
+                              },
+                            })
+                          }
+                        >
+                          {event.actorName ?? t('audit.unknownActor')}
+                        </Anchor>
+                      ) : (
+                        t('audit.unknownActor')
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {t(`audit.actions.${event.action}`, { defaultValue: event.action })}
+                      </Text>
+                      {event.purpose && t(`audit.purposes.${event.purpose}`, { defaultValue: '' }) && (
+                        <Badge size="sm" variant="light" color={statusColors.warning}>
+                          {t(`audit.purposes.${event.purpose}`)}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Badge
@@ -141,7 +199,8 @@ export function AuditPage() {
                           size="sm"
                           onClick={() => update({ subjectId: event.subjectId ?? '' })}
                         >
-                          {event.subjectType} {event.subjectId?.slice(0, 8)}
+                          {t(`audit.subjectTypes.${event.subjectType}`, { defaultValue: event.subjectType })}{' '}
+                          {event.subjectId?.slice(0, 8)}
                         </Anchor>
                       ) : (
                         '–'

@@ -1,9 +1,14 @@
-import { Anchor, Stack, Tabs } from '@mantine/core'
+import { Alert, Anchor, Stack, Tabs } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { BreakGlassGrant } from '../../../../common/access-review.ts'
 import type { Case } from '../../../../common/casework.ts'
+import { ApiError } from '../../api.ts'
 import { QueryState } from '../../components/QueryState.tsx'
+import { formatDateTime } from '../../i18n.ts'
+import { useCan } from '../../session.tsx'
 import { AssessmentTab } from '../assessments/AssessmentTab.tsx'
 import { caseQuery } from '../casework/queries.ts'
 import { ContactsTab } from '../contacts/ContactsTab.tsx'
@@ -16,6 +21,7 @@ import { PlanTab } from '../plan/PlanTab.tsx'
 import { CaseTasksTab } from '../tasks/CaseTasksTab.tsx'
 import { TimelineTab } from '../timeline/TimelineTab.tsx'
 import { AssignmentTab } from './AssignmentTab.tsx'
+import { BreakGlassPanel } from './BreakGlassPanel.tsx'
 import { CaseHeader } from './CaseHeader.tsx'
 import { type CaseTab, caseTabs } from './case-search.ts'
 
@@ -50,51 +56,71 @@ function panel(tab: CaseTab, item: Case) {
 
 /** One case: header with phases, and the records in tabs; the open tab is kept in the address. */
 export function CasePage({ caseId }: { caseId: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const can = useCan()
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const item = useQuery(caseQuery(caseId))
+  const [granted, setGranted] = useState<BreakGlassGrant | null>(null)
+  // Outside the caseload: a case manager may open it with a stated reason instead of meeting a bare refusal.
+  const outsideCaseload =
+    item.isError && item.error instanceof ApiError && item.error.status === 403 && can('case.break-glass')
   return (
     <Stack gap="lg" maw={1200}>
       <Anchor component={Link} to="/cases" size="sm">
         {t('casework.person.backToCases')}
       </Anchor>
-      <QueryState query={item}>
-        {(data) => {
-          const tabs = caseTabs.filter((tab) => tab !== 'assignment' || data.abilities['case.assign'])
-          const active = search.tab && tabs.includes(search.tab) ? search.tab : 'timeline'
-          return (
-            <>
-              <CaseHeader item={data} />
-              <Tabs
-                value={active}
-                onChange={(tab) =>
-                  void navigate({
-                    to: '/cases/$caseId',
-                    params: { caseId },
-                    search: { tab: (tab ?? 'timeline') as CaseTab },
-                    replace: true,
-                  })
-                }
-                keepMounted={false}
-              >
-                <Tabs.List aria-label={t('casework.case.tabs')}>
+      {granted && !item.isError && (
+        <Alert color="orange" variant="light" role="status">
+          {t('casework.breakGlass.granted', { until: formatDateTime(granted.expiresAt, i18n.language) })}
+        </Alert>
+      )}
+      {outsideCaseload ? (
+        <BreakGlassPanel
+          caseId={caseId}
+          onGranted={(grant) => {
+            setGranted(grant)
+            void item.refetch()
+          }}
+        />
+      ) : (
+        <QueryState query={item}>
+          {(data) => {
+            const tabs = caseTabs.filter((tab) => tab !== 'assignment' || data.abilities['case.assign'])
+            const active = search.tab && tabs.includes(search.tab) ? search.tab : 'timeline'
+            return (
+              <>
+                <CaseHeader item={data} />
+                <Tabs
+                  value={active}
+                  onChange={(tab) =>
+                    void navigate({
+                      to: '/cases/$caseId',
+                      params: { caseId },
+                      search: { tab: (tab ?? 'timeline') as CaseTab },
+                      replace: true,
+                    })
+                  }
+                  keepMounted={false}
+                >
+                  <Tabs.List aria-label={t('casework.case.tabs')}>
+                    {tabs.map((tab) => (
+                      <Tabs.Tab key={tab} value={tab}>
+                        {t(`casework.tabs.${tab}`)}
+                      </Tabs.Tab>
+                    ))}
+                  </Tabs.List>
                   {tabs.map((tab) => (
-                    <Tabs.Tab key={tab} value={tab}>
-                      {t(`casework.tabs.${tab}`)}
-                    </Tabs.Tab>
+                    <Tabs.Panel key={tab} value={tab} pt="md">
+                      {tab === active && panel(tab, data)}
+                    </Tabs.Panel>
                   ))}
-                </Tabs.List>
-                {tabs.map((tab) => (
-                  <Tabs.Panel key={tab} value={tab} pt="md">
-                    {tab === active && panel(tab, data)}
-                  </Tabs.Panel>
-                ))}
-              </Tabs>
-            </>
-          )
-        }}
-      </QueryState>
+                </Tabs>
+              </>
+            )
+          }}
+        </QueryState>
+      )}
     </Stack>
   )
 }
