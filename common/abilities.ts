@@ -65,6 +65,8 @@ export const actions = [
   'privacy-request.handle',
   'processing-record.read',
   'processing-record.manage',
+  // Import of case lists (server/modules/import).
+  'import.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

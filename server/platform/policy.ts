@@ -334,6 +334,8 @@ const rules: Record<Action, Rule> = {
   // The record of processing holds no client data: administration reads it, the DPO keeps it.
   'processing-record.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
   'processing-record.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  /** Importing spreadsheets of cases and counts: coordination and administration, who move the office in. */
+  'import.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

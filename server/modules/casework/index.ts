@@ -1,9 +1,11 @@
 export {
+  assertImportCaseManager,
   authorizeCaseRead,
   authorizeCaseWork,
   caseSummaryFacts,
   demoCasesForNetwork,
   readableCases,
+  registerImportedCase,
 } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
@@ -28,8 +30,11 @@ export { personNamesInText } from './persons/names-in-text.ts'
 export {
   authorizeLegalSphereChange,
   authorizePersonRead,
+  type ImportedPerson,
+  importMatchCandidate,
   readablePersons,
   refreshStaleMatchKeys,
+  registerImportedPerson,
   setLegalSphere,
 } from './persons/person.service.ts'
 export {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import {
   type Case,
@@ -467,4 +467,56 @@ export async function demoCasesForNetwork(db: Kysely<DB>, districtId: string, li
     legalSphere: row.legal_sphere as LegalSphere,
     birthDate: row.birth_date,
   }))
+}
+
+/** Whether the user may hold the cases of an import: an enabled case manager of the district. */
+export async function assertImportCaseManager(db: Kysely<DB>, actor: Actor, userId: string): Promise<void> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  await assertCaseManagers(db, actor.districtId, [userId], 'caseManagerId')
+}
+
+/**
+ * Opens a case for an imported spreadsheet row inside the import's batch transaction, with the
+ * reference, phase history and audit record a case opened by hand gets. The import module has
+ * authorised (`import.manage`) and checked the row (the day, the municipality, the manager).
+ */
+export async function registerImportedCase(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: { personId: string; municipalityId: string; openedOn: string; managerId: string | null },
+  request: RequestContext,
+): Promise<string> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  const reference = await nextCaseReference(trx, actor.districtId, Number(input.openedOn.slice(0, 4)))
+  const id = await insertCase(
+    trx,
+    {
+      district_id: actor.districtId,
+      reference,
+      municipality_id: input.municipalityId,
+      team_id: actor.teamIds[0] ?? null,
+      opened_on: input.openedOn,
+      created_by: actor.userId,
+    },
+    [input.personId],
+  )
+  if (input.managerId) await replaceCaseManagers(trx, actor.districtId, id, [input.managerId])
+  await refreshCaseNames(trx, { caseId: id })
+  await insertPhaseChange(trx, {
+    district_id: actor.districtId,
+    case_id: id,
+    from_phase: null,
+    to_phase: 'intake',
+    reason: null,
+    note: '',
+    changed_by: actor.userId,
+  })
+  await recordAudit(trx, {
+    ...request,
+    action: 'case.create',
+    subjectType: 'case',
+    subjectId: id,
+    purpose: 'import',
+  })
+  return id
 }

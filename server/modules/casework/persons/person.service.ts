@@ -560,3 +560,61 @@ export async function readablePersons(
 export async function authorizePersonRead(db: Kysely<DB>, actor: Actor, personId: string): Promise<void> {
   authorize(actor, 'person.read', await loadPersonSubject(db, actor, personId))
 }
+
+/** A person of an imported row, checked by the import before it comes here. */
+export type ImportedPerson = Pick<
+  PersonWrite,
+  'familyName' | 'givenNames' | 'birthDate' | 'sex' | 'municipalityId'
+>
+
+/**
+ * Registers a person from an imported spreadsheet row inside the import's batch transaction, with
+ * the match keys and the audit record a person registered by hand gets. The import module
+ * authorises (`import.manage`) and checks the row; this keeps the person's columns case work's.
+ */
+export async function registerImportedPerson(
+  trx: Transaction<DB>,
+  actor: Actor,
+  person: ImportedPerson,
+  request: RequestContext,
+): Promise<string> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  const input: PersonWrite = {
+    ...person,
+    birthName: null,
+    otherSpellings: [],
+    nameInOriginalScript: null,
+    nationalities: [],
+    languages: [],
+    address: { street: '', postcode: '', city: '' },
+    phone: null,
+    email: null,
+    arrivalDate: null,
+    legalSphere: 'none',
+  }
+  const id = await insertPerson(trx, actor.districtId, {
+    ...personColumns(input),
+    registered_by: actor.userId,
+    registered_team_id: actor.teamIds[0] ?? null,
+  })
+  await replaceMatchKeys(trx, actor.districtId, id, keysOf(input))
+  await recordAudit(trx, {
+    ...request,
+    action: 'person.create',
+    subjectType: 'person',
+    subjectId: id,
+    purpose: 'import',
+  })
+  return id
+}
+
+/** The likeliest existing person of the district for an imported row, when the matcher finds one. */
+export async function importMatchCandidate(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: MatchQuery,
+): Promise<{ personId: string; score: number; reasons: string[] } | null> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  const [best] = await scoredCandidates(db, actor.districtId, query, duplicateThreshold)
+  return best ? { personId: best.row.id, score: best.score, reasons: best.reasons } : null
+}
