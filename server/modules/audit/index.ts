@@ -7,5 +7,6 @@ export {
   type RecordAccess,
   recordAudit,
   recordAuditAlone,
+  recordAuditBatch,
   verifyAuditTrail,
 } from './audit.service.ts'

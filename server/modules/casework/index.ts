@@ -5,7 +5,7 @@ export {
   caseSummaryFacts,
   demoCasesForNetwork,
   readableCases,
-  registerImportedCase,
+  registerImportedCases,
 } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
@@ -34,7 +34,7 @@ export {
   importMatchCandidate,
   readablePersons,
   refreshStaleMatchKeys,
-  registerImportedPerson,
+  registerImportedPersons,
   setLegalSphere,
 } from './persons/person.service.ts'
 export {

@@ -210,37 +210,32 @@ export async function selectKnownFingerprints(
   return new Set(rows.map((row) => row.fingerprint))
 }
 
-/** Claims a fingerprint for this row; false when another import has it already. */
-export async function claimFingerprint(
+/** Claims the fingerprints of a batch's rows; answers those claimed (the others another import has already). */
+export async function claimFingerprints(
   trx: Transaction<DB>,
-  row: {
-    district_id: string
-    fingerprint: string
-    import_id: string
-    row_number: number
-    case_id: string | null
-  },
-): Promise<boolean> {
-  const result = await trx
+  rows: readonly { district_id: string; fingerprint: string; import_id: string; row_number: number }[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const claimed = await trx
     .insertInto('import_fingerprint')
-    .values(row)
+    .values(rows.map((row) => ({ ...row, case_id: null })))
     .onConflict((conflict) => conflict.columns(['district_id', 'fingerprint']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+    .returning('fingerprint')
+    .execute()
+  return new Set(claimed.map((row) => row.fingerprint))
 }
 
-export async function setFingerprintCase(
+/** Notes the case each claimed fingerprint became. */
+export async function setFingerprintCases(
   trx: Transaction<DB>,
   districtId: string,
-  fingerprint: string,
-  caseId: string,
-) {
-  await trx
-    .updateTable('import_fingerprint')
-    .set({ case_id: caseId })
-    .where('district_id', '=', districtId)
-    .where('fingerprint', '=', fingerprint)
-    .execute()
+  cases: readonly { fingerprint: string; caseId: string }[],
+): Promise<void> {
+  if (cases.length === 0) return
+  const values = cases.map((item) => sql`(${item.fingerprint}::text, ${item.caseId}::uuid)`)
+  await sql`UPDATE import_fingerprint f SET case_id = v.case_id
+    FROM (VALUES ${sql.join(values)}) AS v(fingerprint, case_id)
+    WHERE f.district_id = ${districtId} AND f.fingerprint = v.fingerprint`.execute(trx)
 }
 
 export function countRowStates(db: Kysely<DB>, importId: string) {

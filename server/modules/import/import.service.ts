@@ -23,14 +23,14 @@ import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import {
   assertImportCaseManager,
   importMatchCandidate,
-  registerImportedCase,
-  registerImportedPerson,
+  registerImportedCases,
+  registerImportedPersons,
   safeFileName,
 } from '../casework/index.ts'
 import { districtMunicipalities } from '../districts/index.ts'
 import {
   addToTotals,
-  claimFingerprint,
+  claimFingerprints,
   countRowStates,
   deleteRows,
   type ImportJobRow,
@@ -47,14 +47,22 @@ import {
   selectRowsAfter,
   selectSavedMapping,
   selectUnimportedRows,
-  setFingerprintCase,
+  setFingerprintCases,
   setMatchDecision,
   updateImport,
   updateRowChecks,
   updateRowOutcomes,
 } from './import.queries.ts'
 import { type Cell, FileRefused, openSpreadsheet, type RawRow, readLimits } from './read-file.ts'
-import { checkRow, headerKey, headerScore, isEmptyRow, municipalityKey, suggestMapping } from './values.ts'
+import {
+  type CheckedRow,
+  checkRow,
+  headerKey,
+  headerScore,
+  isEmptyRow,
+  municipalityKey,
+  suggestMapping,
+} from './values.ts'
 
 /** Rows written or run per statement and per transaction: a batch is the unit that resumes. */
 export const importBatchSize = 500
@@ -532,83 +540,99 @@ export async function runImport(
       const batch = locked.batches_done + 1
       const totals = { imported: 0, rejected: 0, duplicates: 0 }
       const outcomes: Parameters<typeof updateRowOutcomes>[2][number][] = []
+      const end = (
+        rowNumber: number,
+        outcome: 'imported' | 'rejected' | 'duplicate',
+        reason: string | null,
+      ) => {
+        if (outcome === 'imported') totals.imported += 1
+        else if (outcome === 'rejected') totals.rejected += 1
+        else totals.duplicates += 1
+        outcomes.push({ row_number: rowNumber, outcome, reason, batch, person_id: null, case_id: null })
+      }
+      const candidates: {
+        rowNumber: number
+        fingerprint: string
+        values: NonNullable<CheckedRow['values']>
+        existingPersonId: string | null
+      }[] = []
       for (const row of rows) {
         const problems = row.problems as ImportProblem[]
-        const end = (
-          outcome: 'imported' | 'rejected' | 'duplicate',
-          reason: string | null,
-          ids = { person: null as string | null, kase: null as string | null },
-        ) => {
-          if (outcome === 'imported') totals.imported += 1
-          else if (outcome === 'rejected') totals.rejected += 1
-          else totals.duplicates += 1
-          outcomes.push({
-            row_number: row.row_number,
-            outcome,
-            reason,
-            batch,
-            person_id: ids.person,
-            case_id: ids.kase,
-          })
+        if (row.state === 'invalid') end(row.row_number, 'rejected', reasonOf(problems))
+        else if (row.state === 'duplicate') end(row.row_number, 'duplicate', reasonOf(problems))
+        else if (row.state === 'match' && row.match_decision === null)
+          end(row.row_number, 'duplicate', 'match-unconfirmed')
+        else {
+          // Checked again: the district's municipalities or today may have changed since the dry run.
+          const checked = checkRow(row.cells as Cell[], mapping, facts)
+          if (!checked.values || !checked.fingerprint)
+            end(row.row_number, 'rejected', reasonOf(checked.problems))
+          else
+            candidates.push({
+              rowNumber: row.row_number,
+              fingerprint: checked.fingerprint,
+              values: checked.values,
+              existingPersonId:
+                row.state === 'match' && row.match_decision === 'same' ? row.match_person_id : null,
+            })
         }
-        if (row.state === 'invalid') {
-          end('rejected', reasonOf(problems))
-          continue
-        }
-        if (row.state === 'duplicate') {
-          end('duplicate', reasonOf(problems))
-          continue
-        }
-        if (row.state === 'match' && row.match_decision === null) {
-          end('duplicate', 'match-unconfirmed')
-          continue
-        }
-        // Checked again: the district's municipalities or today may have changed since the dry run.
-        const checked = checkRow(row.cells as Cell[], mapping, facts)
-        if (!checked.values || !checked.fingerprint) {
-          end('rejected', reasonOf(checked.problems))
-          continue
-        }
-        const claimed = await claimFingerprint(trx, {
-          district_id: actor.districtId,
-          fingerprint: checked.fingerprint,
-          import_id: importId,
-          row_number: row.row_number,
-          case_id: null,
-        })
-        if (!claimed) {
-          end('duplicate', 'already-imported')
-          continue
-        }
-        const personId =
-          row.state === 'match' && row.match_decision === 'same' && row.match_person_id
-            ? row.match_person_id
-            : await registerImportedPerson(
-                trx,
-                actor,
-                {
-                  familyName: checked.values.familyName,
-                  givenNames: checked.values.givenNames,
-                  birthDate: checked.values.birthDate,
-                  sex: checked.values.sex,
-                  municipalityId: checked.values.municipalityId,
-                },
-                request,
-              )
-        const caseId = await registerImportedCase(
-          trx,
-          actor,
-          {
-            personId,
-            municipalityId: checked.values.municipalityId,
-            openedOn: checked.values.openedOn,
-            managerId: job.case_manager_id,
-          },
-          request,
-        )
-        await setFingerprintCase(trx, actor.districtId, checked.fingerprint, caseId)
-        end('imported', null, { person: personId, kase: caseId })
       }
+      const claimed = await claimFingerprints(
+        trx,
+        candidates.map((c) => ({
+          district_id: actor.districtId,
+          fingerprint: c.fingerprint,
+          import_id: importId,
+          row_number: c.rowNumber,
+        })),
+      )
+      const toCreate = candidates.filter((c) => {
+        if (claimed.has(c.fingerprint)) return true
+        end(c.rowNumber, 'duplicate', 'already-imported')
+        return false
+      })
+      const newPersons = toCreate.filter((c) => c.existingPersonId === null)
+      const personIds = await registerImportedPersons(
+        trx,
+        actor,
+        newPersons.map(({ values }) => ({
+          familyName: values.familyName,
+          givenNames: values.givenNames,
+          birthDate: values.birthDate,
+          sex: values.sex,
+          municipalityId: values.municipalityId,
+        })),
+        request,
+      )
+      const personOf = new Map(newPersons.map((c, index) => [c.rowNumber, personIds[index] as string]))
+      const persons = toCreate.map((c) => c.existingPersonId ?? (personOf.get(c.rowNumber) as string))
+      const caseIds = await registerImportedCases(
+        trx,
+        actor,
+        toCreate.map((c, index) => ({
+          personId: persons[index] as string,
+          municipalityId: c.values.municipalityId,
+          openedOn: c.values.openedOn,
+          managerId: job.case_manager_id,
+        })),
+        request,
+      )
+      await setFingerprintCases(
+        trx,
+        actor.districtId,
+        toCreate.map((c, index) => ({ fingerprint: c.fingerprint, caseId: caseIds[index] as string })),
+      )
+      toCreate.forEach((c, index) => {
+        totals.imported += 1
+        outcomes.push({
+          row_number: c.rowNumber,
+          outcome: 'imported',
+          reason: null,
+          batch,
+          person_id: persons[index] as string,
+          case_id: caseIds[index] as string,
+        })
+      })
       await updateRowOutcomes(trx, importId, outcomes)
       await addToTotals(trx, importId, totals)
       return false

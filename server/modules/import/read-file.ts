@@ -52,17 +52,30 @@ export type Opened = {
 
 /** Opens the file as CSV or XLSX; throws FileRefused for anything else. */
 export async function openSpreadsheet(content: Buffer, encoding?: ImportEncoding): Promise<Opened> {
+  const found = encoding ?? detectEncoding(content)
   const detected = await fileTypeFromBuffer(content)
   if (detected?.ext === 'xlsx' || (detected?.ext === 'zip' && looksLikeXlsx(content))) {
     checkZipDirectory(content)
     return { format: 'xlsx', encoding: null, delimiter: null, rows: xlsxRows(content) }
   }
-  if (detected) throw new FileRefused('import-not-a-spreadsheet')
-  const found = encoding ?? detectEncoding(content)
+  // MPEG audio is recognised by two bytes only, which plain text can start with.
+  if (detected && !detected.mime.startsWith('audio/mpeg')) throw new FileRefused('import-not-a-spreadsheet')
   const text = decode(content, found)
-  if (text.includes('\u0000')) throw new FileRefused('import-not-a-spreadsheet')
+  if (!looksLikeText(text)) throw new FileRefused('import-not-a-spreadsheet')
   const delimiter = guessDelimiter(text)
   return { format: 'csv', encoding: found, delimiter, rows: csvRows(text, delimiter) }
+}
+
+/** Text has no NUL and hardly any other control characters (tab and line breaks aside). */
+function looksLikeText(text: string): boolean {
+  if (text.includes('\u0000')) return false
+  const sample = text.slice(0, 64 * 1024)
+  let controls = 0
+  for (let index = 0; index < sample.length; index += 1) {
+    const code = sample.charCodeAt(index)
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) controls += 1
+  }
+  return controls <= sample.length / 100
 }
 
 export function detectEncoding(content: Buffer): ImportEncoding {

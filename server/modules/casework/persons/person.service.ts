@@ -22,7 +22,7 @@ import {
   ownDistrict,
   type PersonSubject,
 } from '../../../platform/policy.ts'
-import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone, recordAuditBatch } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
 import { refreshCaseNames } from '../cases/case.queries.ts'
 import {
@@ -35,7 +35,9 @@ import {
 import { duplicateThreshold, matchKeys, matchKeyVersion, nameCodes, scoreMatch } from '../matching/index.ts'
 import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
 import {
+  insertMatchKeysOf,
   insertPerson,
+  insertPersons,
   insertResidenceStatus,
   lockMatchingKeyVersion,
   markMerged,
@@ -568,18 +570,19 @@ export type ImportedPerson = Pick<
 >
 
 /**
- * Registers a person from an imported spreadsheet row inside the import's batch transaction, with
- * the match keys and the audit record a person registered by hand gets. The import module
- * authorises (`import.manage`) and checks the row; this keeps the person's columns case work's.
+ * Registers the persons of an import's batch inside its transaction, with the match keys and the
+ * audit records persons registered by hand get, in a few statements for the whole batch. The
+ * import module authorises (`import.manage`) and checks the rows; this keeps the columns case
+ * work's. Answers the new ids in the order given.
  */
-export async function registerImportedPerson(
+export async function registerImportedPersons(
   trx: Transaction<DB>,
   actor: Actor,
-  person: ImportedPerson,
+  persons: readonly ImportedPerson[],
   request: RequestContext,
-): Promise<string> {
+): Promise<string[]> {
   authorize(actor, 'import.manage', ownDistrict(actor))
-  const input: PersonWrite = {
+  const inputs: PersonWrite[] = persons.map((person) => ({
     ...person,
     birthName: null,
     otherSpellings: [],
@@ -591,21 +594,32 @@ export async function registerImportedPerson(
     email: null,
     arrivalDate: null,
     legalSphere: 'none',
-  }
-  const id = await insertPerson(trx, actor.districtId, {
-    ...personColumns(input),
-    registered_by: actor.userId,
-    registered_team_id: actor.teamIds[0] ?? null,
-  })
-  await replaceMatchKeys(trx, actor.districtId, id, keysOf(input))
-  await recordAudit(trx, {
-    ...request,
-    action: 'person.create',
-    subjectType: 'person',
-    subjectId: id,
-    purpose: 'import',
-  })
-  return id
+  }))
+  const ids = await insertPersons(
+    trx,
+    actor.districtId,
+    inputs.map((input) => ({
+      ...personColumns(input),
+      registered_by: actor.userId,
+      registered_team_id: actor.teamIds[0] ?? null,
+    })),
+  )
+  await insertMatchKeysOf(
+    trx,
+    actor.districtId,
+    inputs.map((input, index) => ({ personId: ids[index] as string, keys: keysOf(input) })),
+  )
+  await recordAuditBatch(
+    trx,
+    ids.map((id) => ({
+      ...request,
+      action: 'person.create',
+      subjectType: 'person',
+      subjectId: id,
+      purpose: 'import',
+    })),
+  )
+  return ids
 }
 
 /** The likeliest existing person of the district for an imported row, when the matcher finds one. */
