@@ -50,9 +50,9 @@ test('a coordinator imports a messy case list, and the same file again creates n
 
   const importOnce = async (fixMapping: boolean) => {
     await page.locator('input[type=file]').setInputFiles(file)
-    await page.getByRole('button', { name: 'Hochladen' }).click()
+    await page.getByRole('button', { name: 'Hochladen', exact: true }).click()
     await expect(page.getByText(/Fallliste 2022\.xlsx: 4 Datenzeilen, Kopfzeile in Zeile 2/)).toBeVisible()
-    const opened = page.getByRole('textbox', { name: 'Feld für Spalte Start der Begleitung' })
+    const opened = page.getByRole('combobox', { name: 'Feld für Spalte Start der Begleitung' })
     if (fixMapping) {
       await expect(opened).toHaveValue('– nicht übernehmen –')
       await opened.click()
@@ -64,10 +64,10 @@ test('a coordinator imports a messy case list, and the same file again creates n
     await expect(page.getByRole('heading', { level: 3, name: /Zeilen mit Problemen/ })).toBeVisible()
     await expect(page.getByText(/Geburtsdatum: Formel in der Zelle/)).toBeVisible()
     await expect(page.getByText(/Gemeinde: Kommune gehört nicht zum Kreis/)).toBeVisible()
-    await page.getByRole('button', { name: 'Probelauf' }).click()
+    await page.getByRole('button', { name: 'Probelauf', exact: true }).click()
     await expect(page.getByRole('heading', { level: 3, name: 'Probelauf' })).toBeVisible()
     await expectAccessible(page, testInfo, 'import dry run')
-    await page.getByRole('button', { name: 'Importieren' }).click()
+    await page.getByRole('button', { name: 'Importieren', exact: true }).click()
     await expect(page.getByRole('progressbar', { name: 'Fortschritt des Imports' })).toBeVisible()
   }
 

@@ -25,6 +25,7 @@ import {
   importFields,
 } from '../../../../common/import.ts'
 import { ApiError, apiGet, apiSend, apiUpload } from '../../api.ts'
+import { statusColors } from '../../colors.ts'
 
 type Page = { rows: ImportRow[]; total: number }
 
@@ -252,7 +253,7 @@ export function ImportPage() {
               {t('imports.mapping.save')}
             </Button>
             {current.check && (
-              <Button variant="light" onClick={runDry} loading={busy}>
+              <Button variant="default" onClick={runDry} loading={busy}>
                 {t('imports.dryRun.submit')}
               </Button>
             )}
@@ -262,10 +263,18 @@ export function ImportPage() {
 
       {current?.check && (
         <Group gap="xs">
-          <Badge color="green">{t('imports.check.valid', { count: current.check.valid })}</Badge>
-          <Badge color="red">{t('imports.check.invalid', { count: current.check.invalid })}</Badge>
-          <Badge color="gray">{t('imports.check.duplicate', { count: current.check.duplicate })}</Badge>
-          <Badge color="orange">{t('imports.check.match', { count: current.check.match })}</Badge>
+          <Badge color={statusColors.positive}>
+            {t('imports.check.valid', { count: current.check.valid })}
+          </Badge>
+          <Badge color={statusColors.negative}>
+            {t('imports.check.invalid', { count: current.check.invalid })}
+          </Badge>
+          <Badge color={statusColors.neutral}>
+            {t('imports.check.duplicate', { count: current.check.duplicate })}
+          </Badge>
+          <Badge color={statusColors.warning}>
+            {t('imports.check.match', { count: current.check.match })}
+          </Badge>
         </Group>
       )}
 
@@ -306,7 +315,7 @@ export function ImportPage() {
               <Anchor href={`/api/imports/${current.id}/errors.csv`} download>
                 {t('imports.report.download')}
               </Anchor>
-              <Button variant="light" onClick={restart}>
+              <Button variant="default" onClick={restart}>
                 {t('imports.restart')}
               </Button>
             </Group>
@@ -347,7 +356,9 @@ export function ImportPage() {
                             {t('imports.match.found', { score: Math.round(row.match.score * 100) })}
                           </Text>
                           {row.match.decision ? (
-                            <Badge>{t(`imports.match.${row.match.decision}`)}</Badge>
+                            <Badge color={statusColors.neutral}>
+                              {t(`imports.match.${row.match.decision}`)}
+                            </Badge>
                           ) : (
                             current?.status !== 'completed' && (
                               <>
@@ -356,7 +367,7 @@ export function ImportPage() {
                                 </Button>
                                 <Button
                                   size="compact-xs"
-                                  variant="light"
+                                  variant="default"
                                   onClick={() => decide(row.rowNumber, 'other')}
                                 >
                                   {t('imports.match.reject')}
