@@ -131,6 +131,7 @@ export async function addToTotals(
     .execute()
 }
 
+/** A batch of staged rows as two arrays (unnest): one parameter per column, however many rows. */
 export async function insertRows(
   trx: Transaction<DB>,
   districtId: string,
@@ -138,17 +139,11 @@ export async function insertRows(
   rows: readonly { rowNumber: number; cells: unknown[] }[],
 ): Promise<void> {
   if (rows.length === 0) return
-  await trx
-    .insertInto('import_row')
-    .values(
-      rows.map((row) => ({
-        import_id: importId,
-        district_id: districtId,
-        row_number: row.rowNumber,
-        cells: JSON.stringify(row.cells),
-      })),
-    )
-    .execute()
+  await sql`INSERT INTO import_row (import_id, district_id, row_number, cells)
+    SELECT ${importId}::uuid, ${districtId}::uuid, n, c::jsonb
+    FROM unnest(${rows.map((row) => row.rowNumber)}::int[], ${rows.map((row) => JSON.stringify(row.cells))}::text[]) AS r(n, c)`.execute(
+    trx,
+  )
 }
 
 export async function deleteRows(trx: Transaction<DB>, importId: string): Promise<void> {
