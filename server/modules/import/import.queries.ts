@@ -146,6 +146,12 @@ export async function insertRows(
   )
 }
 
+/** The import with its file and staged rows (fingerprints and header mappings stay). */
+export async function deleteImport(trx: Transaction<DB>, importId: string): Promise<void> {
+  await trx.deleteFrom('import_row').where('import_id', '=', importId).execute()
+  await trx.deleteFrom('import_job').where('id', '=', importId).execute()
+}
+
 export async function deleteRows(trx: Transaction<DB>, importId: string): Promise<void> {
   await trx.deleteFrom('import_row').where('import_id', '=', importId).execute()
 }

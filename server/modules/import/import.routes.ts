@@ -18,6 +18,7 @@ import {
   authorizeImport,
   createImport,
   decideMatch,
+  discardImport,
   dryRun,
   errorReport,
   listRows,
@@ -85,6 +86,22 @@ export const importRoutes =
         },
       },
       (request) => readImport(db, actorOf(request), request.params.importId),
+    )
+    app.delete(
+      '/imports/:importId',
+      {
+        config: { access: 'import.manage' },
+        schema: {
+          tags,
+          summary: 'Discard an import that has not run: its file and staged rows are deleted',
+          params: importParams,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await discardImport(db, actorOf(request), request.params.importId, requestContext(request))
+        return reply.code(204).send(null)
+      },
     )
     app.put(
       '/imports/:importId/mapping',

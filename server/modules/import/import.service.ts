@@ -32,6 +32,7 @@ import {
   addToTotals,
   claimFingerprints,
   countRowStates,
+  deleteImport,
   deleteRows,
   type ImportJobRow,
   insertImport,
@@ -427,6 +428,29 @@ export async function saveMapping(
   await checkRows(db, actor, importId, input.columns, request.now, false)
   await recordAuditAlone(db, { ...request, action: 'import.map', subjectType: 'import', subjectId: importId })
   return readImport(db, actor, importId)
+}
+
+/**
+ * Discards an import that has not started: its file and staged rows are deleted. A run that has
+ * started is not undone here (its batches are whole; the next run continues).
+ */
+export async function discardImport(
+  db: Kysely<DB>,
+  actor: Actor,
+  importId: string,
+  request: RequestContext,
+): Promise<void> {
+  const job = await loadImport(db, actor, importId)
+  notStarted(job)
+  await db.transaction().execute(async (trx) => {
+    await deleteImport(trx, importId)
+    await recordAudit(trx, {
+      ...request,
+      action: 'import.discard',
+      subjectType: 'import',
+      subjectId: importId,
+    })
+  })
 }
 
 /** The mapping in force: the saved one, else the suggestion, which must then be complete. */

@@ -417,6 +417,33 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
       expect((await get(created.id)).status).toBe('uploaded')
     })
 
+    it('discards an import that has not run, and refuses to discard one that has', async () => {
+      const created = (
+        await uploadImport(
+          coordinator,
+          'weg.csv',
+          Buffer.from('Nachname;Vorname;Geburtsdatum;Kommune\nWeg;Anna;01.01.1990;Siegburg\n'),
+        )
+      ).json() as Import
+      const discarded = await coordinator.request({ method: 'DELETE', url: `/api/imports/${created.id}` })
+      expect(discarded.statusCode).toBe(204)
+      expect(
+        (await coordinator.request({ method: 'GET', url: `/api/imports/${created.id}` })).statusCode,
+      ).toBe(404)
+      const ran = (
+        await uploadImport(
+          coordinator,
+          'bleibt.csv',
+          Buffer.from('Nachname;Vorname;Geburtsdatum;Kommune\nBleibt;Berta;01.01.1990;Siegburg\n'),
+        )
+      ).json() as Import
+      await coordinator.request({ method: 'POST', url: `/api/imports/${ran.id}/run` })
+      await unchanged(async () => {
+        const refused = await coordinator.request({ method: 'DELETE', url: `/api/imports/${ran.id}` })
+        expect(refused.statusCode).toBe(409)
+      })
+    })
+
     it('lets only coordination and administration import, and never another district', async () => {
       const created = (
         await uploadImport(coordinator, 'rechte.csv', Buffer.from('Nachname;Vorname\nA;B\n'))

@@ -129,6 +129,13 @@ export function ImportPage() {
       await loadPreview(current.id)
     })
 
+  const discard = () =>
+    work(async () => {
+      if (!current) return
+      await apiSend<void>('DELETE', `/imports/${current.id}`)
+      restart()
+    })
+
   const restart = () => {
     setFile(null)
     setCurrent(null)
@@ -257,6 +264,9 @@ export function ImportPage() {
                 {t('imports.dryRun.submit')}
               </Button>
             )}
+            <Button variant="subtle" color={statusColors.negative} onClick={discard} disabled={busy}>
+              {t('imports.discard')}
+            </Button>
           </Group>
         </Stack>
       )}
