@@ -130,7 +130,8 @@ export const importRoutes =
           response: { 200: importRowPageSchema, ...problems },
         },
       },
-      (request) => listRows(db, actorOf(request), request.params.importId, request.query),
+      (request) =>
+        listRows(db, actorOf(request), request.params.importId, request.query, requestContext(request)),
     )
     app.put(
       '/imports/:importId/rows/:rowNumber/match',

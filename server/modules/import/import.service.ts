@@ -674,8 +674,16 @@ export async function listRows(
   actor: Actor,
   importId: string,
   query: { show: 'all' | 'problems'; offset: number; limit: number },
+  request: RequestContext,
 ): Promise<{ rows: ImportRow[]; total: number }> {
   await loadImport(db, actor, importId)
+  // The staged cells are the persons' data: reading them is audited like reading a person.
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'import.rows.read',
+    subjectType: 'import',
+    subjectId: importId,
+  })
   const page = await selectRowPage(db, importId, {
     problemsOnly: query.show === 'problems',
     offset: query.offset,

@@ -251,6 +251,29 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
     expect(rows.map((r) => r.outcome)).toEqual(['imported', 'imported'])
   })
 
+  it('audits every read of the staged rows and every error report', async () => {
+    const created = (
+      await uploadImport(
+        coordinator,
+        'audit.csv',
+        Buffer.from('Nachname;Vorname;Geburtsdatum;Kommune\nProtokoll;Paula;01.01.1990;Siegburg\n'),
+      )
+    ).json() as Import
+    await coordinator.request({ method: 'GET', url: `/api/imports/${created.id}/rows` })
+    await coordinator.request({ method: 'GET', url: `/api/imports/${created.id}/errors.csv` })
+    const actions = await ctx.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', created.id)
+      .orderBy('id')
+      .execute()
+    expect(actions.map((row) => row.action)).toEqual([
+      'import.create',
+      'import.rows.read',
+      'import.error-report',
+    ])
+  })
+
   it('leaves undecided matches out as duplicates, with the reason in the report', async () => {
     const csv =
       'Nachname;Vorname;Geburtsdatum;Kommune;Fallbeginn\nWojciechowska;Agnieszka;11.02.1984;Alfter;05.05.2024\n'
