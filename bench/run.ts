@@ -13,6 +13,7 @@ import { runFiguresDistrictBenchmark, runFiguresStateBenchmark } from './figures
 import { runGoalsStateBenchmark } from './goals.bench.ts'
 import { type BenchmarkResult, renderTable, writeResults } from './harness.ts'
 import { runHealthBenchmark } from './health.bench.ts'
+import { runImportBenchmark } from './import.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
 import { runNetworkStateBenchmark } from './network.bench.ts'
@@ -80,6 +81,11 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
     name: 'goals-state',
     run: runGoalsStateBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'import',
+    run: runImportBenchmark,
+    database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
   },
   {
     name: 'report',

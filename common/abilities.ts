@@ -70,6 +70,8 @@ export const actions = [
   // Review of accesses: who read which case or person, and the flags (decision 0021).
   'access-review.read',
   'access-review.decide',
+  // Import of case lists (server/modules/import).
+  'import.manage',
 ] as const
 export type Action = (typeof actions)[number]
 

@@ -14,6 +14,7 @@ import {
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
+import { importRoutes } from './modules/import/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
 import {
   disclosureRoutes,
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(disclosureRoutes(deps))
       await api.register(restrictionRoutes(deps))
       await api.register(processingRecordRoutes(deps))
+      await api.register(importRoutes(deps))
     },
     { prefix: '/api' },
   )

@@ -129,6 +129,8 @@ export const tableOwners = {
     // access-review/: the DPO's reviews of flagged audit entries (migration 0035)
     'access_review',
   ],
+  /** Import of case lists (migration 0036, decision 0022): the uploaded file, its staged rows, fingerprints, saved mappings. */
+  import: ['import_job', 'import_row', 'import_fingerprint', 'import_header_mapping'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration', 'encryption_key'],
 } as const satisfies Record<string, readonly string[]>

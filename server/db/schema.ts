@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AccessReviewTables } from './schema.access-review.ts'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { GoalTables } from './schema.goals.ts'
+import type { ImportTables } from './schema.import.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -215,7 +216,8 @@ export interface DB
     ReportTables,
     PrivacyRetentionTables,
     PrivacyRequestTables,
-    AccessReviewTables {
+    AccessReviewTables,
+    ImportTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -151,6 +151,9 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   'POST /api/access-review/reviews': () => ({ auditEventId: 1, comment: 'Matrix-Prüfung' }),
   // Lifting a restriction that is not set: past the policy (409), and the matrix's person stays usable.
   'PUT /api/persons/:personId/restriction': () => ({ restricted: false, reason: 'Matrix-Prüfung' }),
+  // An import that does not exist: past the policy (404) for coordination and administration.
+  'PUT /api/imports/:importId/mapping': () => ({ columns: { '0': 'familyName' } }),
+  'PUT /api/imports/:importId/rows/:rowNumber/match': () => ({ decision: 'same' }),
   'PUT /api/processing-record': () => ({
     basedOn: 1,
     content: {
@@ -429,6 +432,7 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
 }
 /** Routes that take a file instead of JSON. */
 const multipartRoutes = new Set([
+  'POST /api/imports',
   'POST /api/cases/:caseId/documents',
   'POST /api/consents/:consentId/signed-form',
   'POST /api/meetings/:meetingId/agenda-items/:agendaItemId/documents',
@@ -462,9 +466,11 @@ const objectParams = new Set([
   'contractId',
 ])
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string)
+/** Parameters that are numbers, not ids (a row of an import). */
+const numberParams = new Set(['rowNumber'])
 const fillUrl = (url: string, objects: Objects) =>
   url.replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_match, name: string) =>
-    objectParams.has(name) ? objects[name as keyof Objects] : randomUUID(),
+    objectParams.has(name) ? objects[name as keyof Objects] : numberParams.has(name) ? '2' : randomUUID(),
   )
 /** The case-work records of the own district as the policy sees them, for object-dependent rules. */
 type OwnSubjects = { case: Subject; person: Subject; task: Subject; referral: Subject }

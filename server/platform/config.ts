@@ -23,6 +23,7 @@ const rawConfigSchema = z.object({
   LOTSE_DEMO: booleanFromEnv.default(false),
   LOTSE_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   LOTSE_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  LOTSE_IMPORT_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   LOTSE_BODY_LIMIT_KB: z.coerce
     .number()
     .int()
@@ -61,6 +62,8 @@ export type Config = {
   demo: { enabled: boolean; password: string | undefined }
   /** The largest uploaded file; only the upload route reads that much. */
   uploadLimitBytes: number
+  /** The largest spreadsheet for an import of case lists (default 50 MB). */
+  importLimitBytes: number
   /** The largest request body of every other route (JSON): small, so that nobody can make the server buffer much. */
   bodyLimitBytes: number
   trustProxy: string | undefined
@@ -169,6 +172,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionSecret: raw.LOTSE_SESSION_SECRET,
     demo: { enabled: raw.LOTSE_DEMO, password: raw.LOTSE_DEMO_PASSWORD },
     uploadLimitBytes: Math.round(raw.LOTSE_UPLOAD_LIMIT_MB * 1024 * 1024),
+    importLimitBytes: Math.round(raw.LOTSE_IMPORT_LIMIT_MB * 1024 * 1024),
     bodyLimitBytes: raw.LOTSE_BODY_LIMIT_KB * 1024,
     trustProxy: raw.LOTSE_TRUST_PROXY,
     session: {

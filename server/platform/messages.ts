@@ -455,6 +455,92 @@ export const messages = {
     de: 'Jede Art von Datensatz braucht genau eine Regel.',
     en: 'Every kind of record needs exactly one rule.',
   },
+  'import-not-a-spreadsheet': {
+    de: 'Die Datei ist keine Tabelle. Bitte eine Excel-Datei (.xlsx) oder eine CSV-Datei hochladen.',
+    en: 'The file is not a spreadsheet. Please upload an Excel file (.xlsx) or a CSV file.',
+  },
+  'import-zip-bomb': {
+    de: 'Die Excel-Datei würde entpackt viel zu groß (oder ist verdächtig stark gepackt) und wird nicht geöffnet.',
+    en: 'The Excel file would unpack to far too much (or is suspiciously highly compressed) and is not opened.',
+  },
+  'import-unsupported-encoding': {
+    de: 'Diese Zeichenkodierung (UTF-16) wird nicht gelesen. Bitte als "CSV UTF-8" oder als Excel-Datei speichern.',
+    en: 'This character encoding (UTF-16) is not read. Please save as "CSV UTF-8" or as an Excel file.',
+  },
+  'import-too-many-rows': {
+    de: 'Die Datei hat zu viele Zeilen für einen Import (höchstens 250.000). Bitte aufteilen.',
+    en: 'The file has too many rows for one import (at most 250,000). Please split it.',
+  },
+  'import-too-many-columns': {
+    de: 'Die Datei hat zu viele Spalten (höchstens 100).',
+    en: 'The file has too many columns (at most 100).',
+  },
+  'import-damaged': {
+    de: 'Die Datei ist beschädigt und kann nicht gelesen werden.',
+    en: 'The file is damaged and cannot be read.',
+  },
+  'import-no-table': {
+    de: 'In der Datei wurde keine Tabelle mit Kopfzeile und mindestens zwei Spalten gefunden.',
+    en: 'No table with a header row and at least two columns was found in the file.',
+  },
+  'import-mapping-duplicate-field': {
+    de: 'Zwei Spalten sind demselben Feld zugeordnet. Jedes Feld darf nur einer Spalte zugeordnet sein.',
+    en: 'Two columns are mapped to the same field. Each field may be mapped to one column only.',
+  },
+  'import-mapping-missing-field': {
+    de: 'Pflichtfelder sind keiner Spalte zugeordnet: Nachname, Vorname(n), Geburtsdatum und Kommune werden gebraucht.',
+    en: 'Required fields are not mapped: family name, given names, date of birth and municipality are needed.',
+  },
+  'import-mapping-unknown-column': {
+    de: 'Diese Spalte gibt es in der Datei nicht.',
+    en: 'The file has no such column.',
+  },
+  'import-started': {
+    de: 'Der Import läuft bereits oder ist abgeschlossen; Zuordnung und Probelauf sind nicht mehr änderbar.',
+    en: 'The import is running or finished; the mapping and the dry run can no longer change.',
+  },
+  'import-no-match': {
+    de: 'Für diese Zeile gibt es keinen offenen Personenvorschlag.',
+    en: 'This row has no open suggestion of an existing person.',
+  },
+  'import-problem-required': { de: 'Pflichtangabe fehlt', en: 'required value missing' },
+  'import-problem-formula': {
+    de: 'Formel in der Zelle (Formeln werden nicht ausgewertet; bitte als Wert einfügen)',
+    en: 'formula in the cell (formulas are not evaluated; please paste as value)',
+  },
+  'import-problem-name-invalid': {
+    de: 'Name enthält unzulässige Zeichen',
+    en: 'name contains characters not allowed',
+  },
+  'import-problem-date-malformed': {
+    de: 'kein Datum (TT.MM.JJJJ erwartet)',
+    en: 'not a date (DD.MM.YYYY expected)',
+  },
+  'import-problem-date-impossible': { de: 'Datum gibt es nicht', en: 'no such date' },
+  'import-problem-date-two-digit-year': {
+    de: 'Jahr zweistellig; bitte vierstellig angeben',
+    en: 'two-digit year; please give four digits',
+  },
+  'import-problem-date-too-early': { de: 'Datum vor 1900', en: 'date before 1900' },
+  'import-problem-date-in-future': { de: 'Datum liegt in der Zukunft', en: 'date in the future' },
+  'import-problem-opened-before-birth': { de: 'Fallbeginn vor der Geburt', en: 'case opened before birth' },
+  'import-problem-sex-unknown-value': {
+    de: 'Geschlecht nicht lesbar (w, m, d oder leer)',
+    en: 'sex not readable (f, m, d or empty)',
+  },
+  'import-problem-municipality-unknown': {
+    de: 'Kommune gehört nicht zum Kreis',
+    en: 'municipality is not one of the district',
+  },
+  'import-problem-duplicate-in-file': {
+    de: 'Doppelte Zeile in der Datei (gleiche Angaben weiter oben)',
+    en: 'duplicate row in the file (same values above)',
+  },
+  'import-problem-already-imported': { de: 'Bereits früher importiert', en: 'imported before' },
+  'import-problem-match-unconfirmed': {
+    de: 'Mögliche bereits erfasste Person; nicht bestätigt',
+    en: 'possibly a person already registered; not confirmed',
+  },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',
     en: 'An unexpected error occurred. The request id helps the administrators.',

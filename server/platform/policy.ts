@@ -364,6 +364,8 @@ const rules: Record<Action, Rule> = {
   // the data protection officer and administration read them; marking reviewed is the DPO's.
   'access-review.read': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo', 'admin'),
   'access-review.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
+  /** Importing spreadsheets of cases and counts: coordination and administration, who move the office in. */
+  'import.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */

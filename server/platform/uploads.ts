@@ -15,9 +15,19 @@ const multipartLimitCodes = new Set([
  * unread until the handler asks for the file, so those routes keep the small body limit for
  * everything else (a JSON body sent there is refused at 1 MiB, before any authorisation).
  */
-export async function registerUploads(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function registerUploads(
+  app: FastifyInstance,
+  deps: AppDeps,
+  options: { fileSize?: number } = {},
+): Promise<void> {
   await app.register(multipart, {
-    limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    limits: {
+      fileSize: options.fileSize ?? deps.config.uploadLimitBytes,
+      files: 1,
+      fields: 5,
+      fieldSize: 1024,
+      parts: 6,
+    },
   })
 }
 

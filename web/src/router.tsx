@@ -33,6 +33,10 @@ const RequestSubjectPage = lazyRouteComponent(
   () => withTexts(import('./features/privacy/RequestSubjectPage.tsx'), ['disclosure']),
   'RequestSubjectPage',
 )
+const ImportPage = lazyRouteComponent(
+  () => withTexts(import('./features/imports/ImportPage.tsx'), ['admin']),
+  'ImportPage',
+)
 const ProcessingRecordPage = lazyRouteComponent(
   () => withTexts(import('./features/privacy/ProcessingRecordPage.tsx'), ['disclosure']),
   'ProcessingRecordPage',
@@ -517,6 +521,7 @@ const routeTree = rootRoute.addChildren([
   page('/admin/users', UsersPage, 'user.manage'),
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
+  page('/admin/imports', ImportPage, 'import.manage'),
   page('/privacy-requests', PrivacyRequestsPage, 'privacy-request.handle'),
   requestSubjectRoute,
   page('/processing-record', ProcessingRecordPage, 'processing-record.read'),

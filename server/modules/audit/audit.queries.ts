@@ -24,6 +24,15 @@ export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Pro
   return Number(inserted.id)
 }
 
+/** Rows of one chain in their order: the ids follow the order of the values. */
+export async function insertAuditRows(db: Transaction<DB>, rows: readonly NewAuditRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000)
+    await db
+      .insertInto('audit_event')
+      .values(rows.slice(start, start + 1000))
+      .execute()
+}
+
 export async function* readChain(
   db: Kysely<DB>,
   districtId: string | null,

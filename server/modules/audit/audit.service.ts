@@ -12,6 +12,7 @@ import {
   type AuditFilter,
   type AuditRow,
   insertAuditRow,
+  insertAuditRows,
   lockChainAndReadHead,
   type NewAuditRow,
   readChain,
@@ -82,6 +83,41 @@ export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
     previous_hash: previousHash,
   }
   return insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
+}
+
+/**
+ * Appends many entries of one district in the order given, inside the transaction of the changes
+ * they record: one lock of the chain and one insert for all, each entry linked to the one before
+ * (a batch of an import writes hundreds of creates at once).
+ */
+export async function recordAuditBatch(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  if (!trx.isTransaction)
+    throw new Error('recordAuditBatch runs inside the transaction of the changes it records')
+  const districts = new Set(entries.map((entry) => entry.districtId))
+  if (districts.size > 1) throw new Error('recordAuditBatch writes the chain of one district')
+  const [first] = entries
+  if (!first) return
+  let previousHash = await lockChainAndReadHead(trx, first.districtId)
+  const rows = entries.map((entry) => {
+    const fields: HashedFields = {
+      occurred_at: new Date().toISOString(),
+      district_id: entry.districtId,
+      actor_id: entry.actorId,
+      actor_roles: [...(entry.actorRoles ?? [])],
+      action: entry.action,
+      outcome: entry.outcome ?? 'success',
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      purpose: entry.purpose ?? null,
+      request_id: entry.requestId ?? null,
+      client_pseudonym: entry.clientPseudonym ?? null,
+      previous_hash: previousHash,
+    }
+    const hash = hashOf(fields)
+    previousHash = hash
+    return { ...fields, hash }
+  })
+  await insertAuditRows(trx, rows)
 }
 
 /**

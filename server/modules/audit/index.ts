@@ -17,5 +17,6 @@ export {
   type RecordAccess,
   recordAudit,
   recordAuditAlone,
+  recordAuditBatch,
   verifyAuditTrail,
 } from './audit.service.ts'

@@ -5,11 +5,13 @@ export {
   seedDemoBreakGlass,
 } from './break-glass/break-glass.service.ts'
 export {
+  assertImportCaseManager,
   authorizeCaseRead,
   authorizeCaseWork,
   caseSummaryFacts,
   demoCasesForNetwork,
   readableCases,
+  registerImportedCases,
 } from './cases/case.service.ts'
 export { startCaseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
@@ -34,8 +36,11 @@ export { personNamesInText } from './persons/names-in-text.ts'
 export {
   authorizeLegalSphereChange,
   authorizePersonRead,
+  type ImportedPerson,
+  importMatchCandidate,
   readablePersons,
   refreshStaleMatchKeys,
+  registerImportedPersons,
   setLegalSphere,
 } from './persons/person.service.ts'
 export {

@@ -126,6 +126,7 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         ability: 'organisation.manage',
       },
       { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+      { to: '/admin/imports', labelKey: 'nav.imports', exact: false, ability: 'import.manage' },
       {
         to: '/admin/case-work',
         labelKey: 'casework.nav.settings',

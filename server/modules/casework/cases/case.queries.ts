@@ -23,6 +23,26 @@ export async function nextCaseReference(
   return `${year}-${String(row.last_number).padStart(4, '0')}`
 }
 
+/** Reserves `count` consecutive case numbers of the year; answers the first. */
+export async function reserveCaseNumbers(
+  db: Transaction<DB>,
+  districtId: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('case_counter')
+    .values({ district_id: districtId, year, last_number: count })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['district_id', 'year'])
+        .doUpdateSet({ last_number: sql`case_counter.last_number + ${count}` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow()
+  return row.last_number - count + 1
+}
+
 /** A name search: persons the matcher found for a full name, or one word in any spelling or part. */
 export type NameFilter = { personIds: string[] } | { codes: string[] } | { pattern: string }
 
@@ -220,16 +240,23 @@ export function insertPhaseChange(
  */
 export async function refreshCaseNames(
   db: Transaction<DB>,
-  scope: { caseId: string } | { personId: string } | { districtId: string } | { everyDistrict: true },
+  scope:
+    | { caseId: string }
+    | { caseIds: readonly string[] }
+    | { personId: string }
+    | { districtId: string }
+    | { everyDistrict: true },
 ): Promise<void> {
   const target =
     'caseId' in scope
       ? sql<SqlBool>`c.id = ${scope.caseId}`
-      : 'personId' in scope
-        ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
-        : 'districtId' in scope
-          ? sql<SqlBool>`c.district_id = ${scope.districtId}`
-          : sql<SqlBool>`true`
+      : 'caseIds' in scope
+        ? sql<SqlBool>`c.id = ANY(${[...scope.caseIds]}::uuid[])`
+        : 'personId' in scope
+          ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
+          : 'districtId' in scope
+            ? sql<SqlBool>`c.district_id = ${scope.districtId}`
+            : sql<SqlBool>`true`
   await sql`UPDATE client_case c SET
       sort_name = coalesce((
         SELECT min(lower(p.family_name || ' ' || p.given_names))
@@ -279,6 +306,67 @@ export async function completeTasks(db: Transaction<DB>, taskIds: readonly strin
 }
 
 /** Opens a case with its persons; answers the new id. */
+/**
+ * Many cases of one person each in a few statements (an import's batch), with their managers
+ * and first phase; the ids come back in the order given.
+ */
+export async function insertImportedCases(
+  trx: Transaction<DB>,
+  rows: readonly {
+    district_id: string
+    reference: string
+    municipality_id: string
+    team_id: string | null
+    opened_on: string
+    created_by: string
+    person_id: string
+    manager_id: string | null
+  }[],
+): Promise<string[]> {
+  if (rows.length === 0) return []
+  const inserted = await trx
+    .insertInto('client_case')
+    .values(rows.map(({ person_id: _p, manager_id: _m, ...row }) => row))
+    .returning('id')
+    .execute()
+  const ids = inserted.map((row) => row.id)
+  const withIds = rows.map((row, index) => ({ ...row, id: ids[index] as string }))
+  await trx
+    .insertInto('case_person')
+    .values(
+      withIds.map((row) => ({ case_id: row.id, person_id: row.person_id, district_id: row.district_id })),
+    )
+    .execute()
+  const managed = withIds.filter((row) => row.manager_id !== null)
+  if (managed.length > 0)
+    await trx
+      .insertInto('case_manager')
+      .values(
+        managed.map((row) => ({
+          case_id: row.id,
+          user_id: row.manager_id as string,
+          district_id: row.district_id,
+        })),
+      )
+      .execute()
+  await trx
+    .insertInto('case_phase_change')
+    .values(
+      withIds.map((row) => ({
+        district_id: row.district_id,
+        case_id: row.id,
+        from_phase: null,
+        to_phase: 'intake',
+        reason: null,
+        note: '',
+        changed_by: row.created_by,
+      })),
+    )
+    .execute()
+  await refreshCaseNames(trx, { caseIds: ids })
+  return ids
+}
+
 export async function insertCase(
   trx: Transaction<DB>,
   row: {

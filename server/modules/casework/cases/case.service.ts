@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { z } from 'zod'
 import {
   type Case,
@@ -29,7 +29,7 @@ import {
   readsOnlyByBreakGlass,
   takesCases,
 } from '../../../platform/policy.ts'
-import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone, recordAuditBatch } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
 import { assertReferences, loadCaseSubject, loadPersonSubject, ruleViolation } from '../casework.access.ts'
@@ -41,12 +41,14 @@ import {
   completeTasks,
   hasAssessment,
   insertCase,
+  insertImportedCases,
   insertPhaseChange,
   lockCasePhase,
   type NameFilter,
   nextCaseReference,
   refreshCaseNames,
   replaceCaseManagers,
+  reserveCaseNumbers,
   selectCaseDetails,
   selectCasePage,
   selectCasePersonLinks,
@@ -489,4 +491,62 @@ export async function demoCasesForNetwork(db: Kysely<DB>, districtId: string, li
     legalSphere: row.legal_sphere as LegalSphere,
     birthDate: row.birth_date,
   }))
+}
+
+/** Whether the user may hold the cases of an import: an enabled case manager of the district. */
+export async function assertImportCaseManager(db: Kysely<DB>, actor: Actor, userId: string): Promise<void> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  await assertCaseManagers(db, actor.districtId, [userId], 'caseManagerId')
+}
+
+/**
+ * Opens the cases of an import's batch inside its transaction, one person each, with references,
+ * first phase and the audit records cases opened by hand get, in a few statements for the whole
+ * batch. The import module has authorised (`import.manage`) and checked the rows (the day, the
+ * municipality, the manager). Answers the new ids in the order given.
+ */
+export async function registerImportedCases(
+  trx: Transaction<DB>,
+  actor: Actor,
+  cases: readonly { personId: string; municipalityId: string; openedOn: string; managerId: string | null }[],
+  request: RequestContext,
+): Promise<string[]> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  // References count per year of opening, in the order of the rows.
+  const references = new Array<string>(cases.length)
+  const byYear = new Map<number, number[]>()
+  cases.forEach((item, index) => {
+    const year = Number(item.openedOn.slice(0, 4))
+    byYear.set(year, [...(byYear.get(year) ?? []), index])
+  })
+  for (const [year, indexes] of byYear) {
+    const first = await reserveCaseNumbers(trx, actor.districtId, year, indexes.length)
+    indexes.forEach((index, offset) => {
+      references[index] = `${year}-${String(first + offset).padStart(4, '0')}`
+    })
+  }
+  const ids = await insertImportedCases(
+    trx,
+    cases.map((item, index) => ({
+      district_id: actor.districtId,
+      reference: references[index] as string,
+      municipality_id: item.municipalityId,
+      team_id: actor.teamIds[0] ?? null,
+      opened_on: item.openedOn,
+      created_by: actor.userId,
+      person_id: item.personId,
+      manager_id: item.managerId,
+    })),
+  )
+  await recordAuditBatch(
+    trx,
+    ids.map((id) => ({
+      ...request,
+      action: 'case.create',
+      subjectType: 'case',
+      subjectId: id,
+      purpose: 'import',
+    })),
+  )
+  return ids
 }

@@ -23,6 +23,38 @@ export async function insertPerson(
   return row.id
 }
 
+/** Many persons in one statement (an import's batch); the ids come back in the order given. */
+export async function insertPersons(
+  db: Transaction<DB>,
+  districtId: string,
+  rows: readonly PersonColumns[],
+): Promise<string[]> {
+  if (rows.length === 0) return []
+  const inserted = await db
+    .insertInto('person')
+    .values(rows.map((columns) => ({ ...columns, district_id: districtId })))
+    .returning('id')
+    .execute()
+  return inserted.map((row) => row.id)
+}
+
+/** The match keys of many new persons in one statement. */
+export async function insertMatchKeysOf(
+  db: Transaction<DB>,
+  districtId: string,
+  persons: readonly { personId: string; keys: readonly string[] }[],
+): Promise<void> {
+  const values = persons.flatMap(({ personId, keys }) =>
+    [...new Set(keys)].map((key) => ({ district_id: districtId, key, person_id: personId })),
+  )
+  for (let start = 0; start < values.length; start += 5000)
+    await db
+      .insertInto('person_match_key')
+      .values(values.slice(start, start + 5000))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute()
+}
+
 export async function updatePersonIfVersion(
   db: Kysely<DB>,
   personId: string,

@@ -22,7 +22,7 @@ import {
   ownDistrict,
   type PersonSubject,
 } from '../../../platform/policy.ts'
-import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone, recordAuditBatch } from '../../audit/index.ts'
 import { teamNames } from '../../identity/index.ts'
 import { refreshCaseNames } from '../cases/case.queries.ts'
 import {
@@ -35,7 +35,9 @@ import {
 import { duplicateThreshold, matchKeys, matchKeyVersion, nameCodes, scoreMatch } from '../matching/index.ts'
 import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
 import {
+  insertMatchKeysOf,
   insertPerson,
+  insertPersons,
   insertResidenceStatus,
   lockMatchingKeyVersion,
   markMerged,
@@ -570,4 +572,74 @@ export async function readablePersons(
 /** For another module showing records of a person: the actor must read the person (`person.read`). */
 export async function authorizePersonRead(db: Kysely<DB>, actor: Actor, personId: string): Promise<void> {
   authorize(actor, 'person.read', await loadPersonSubject(db, actor, personId))
+}
+
+/** A person of an imported row, checked by the import before it comes here. */
+export type ImportedPerson = Pick<
+  PersonWrite,
+  'familyName' | 'givenNames' | 'birthDate' | 'sex' | 'municipalityId'
+>
+
+/**
+ * Registers the persons of an import's batch inside its transaction, with the match keys and the
+ * audit records persons registered by hand get, in a few statements for the whole batch. The
+ * import module authorises (`import.manage`) and checks the rows; this keeps the columns case
+ * work's. Answers the new ids in the order given.
+ */
+export async function registerImportedPersons(
+  trx: Transaction<DB>,
+  actor: Actor,
+  persons: readonly ImportedPerson[],
+  request: RequestContext,
+): Promise<string[]> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  const inputs: PersonWrite[] = persons.map((person) => ({
+    ...person,
+    birthName: null,
+    otherSpellings: [],
+    nameInOriginalScript: null,
+    nationalities: [],
+    languages: [],
+    address: { street: '', postcode: '', city: '' },
+    phone: null,
+    email: null,
+    arrivalDate: null,
+    legalSphere: 'none',
+  }))
+  const ids = await insertPersons(
+    trx,
+    actor.districtId,
+    inputs.map((input) => ({
+      ...personColumns(input),
+      registered_by: actor.userId,
+      registered_team_id: actor.teamIds[0] ?? null,
+    })),
+  )
+  await insertMatchKeysOf(
+    trx,
+    actor.districtId,
+    inputs.map((input, index) => ({ personId: ids[index] as string, keys: keysOf(input) })),
+  )
+  await recordAuditBatch(
+    trx,
+    ids.map((id) => ({
+      ...request,
+      action: 'person.create',
+      subjectType: 'person',
+      subjectId: id,
+      purpose: 'import',
+    })),
+  )
+  return ids
+}
+
+/** The likeliest existing person of the district for an imported row, when the matcher finds one. */
+export async function importMatchCandidate(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: MatchQuery,
+): Promise<{ personId: string; score: number; reasons: string[] } | null> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  const [best] = await scoredCandidates(db, actor.districtId, query, duplicateThreshold)
+  return best ? { personId: best.row.id, score: best.score, reasons: best.reasons } : null
 }

@@ -1,0 +1,380 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+
+export type ImportJobRow = Awaited<ReturnType<typeof selectImport>>
+
+export async function insertImport(
+  trx: Transaction<DB>,
+  row: {
+    district_id: string
+    file_name: string
+    format: 'csv' | 'xlsx'
+    encoding: string | null
+    delimiter: string | null
+    size_bytes: number
+    sha256: string
+    content: Buffer
+    header_row: number
+    headers: string[]
+    created_by: string
+  },
+): Promise<string> {
+  const { id } = await trx
+    .insertInto('import_job')
+    .values({ ...row, headers: JSON.stringify(row.headers) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** An import of the district without its file's bytes. */
+export function selectImport(db: Kysely<DB>, districtId: string, importId: string) {
+  return db
+    .selectFrom('import_job')
+    .select([
+      'id',
+      'file_name',
+      'format',
+      'encoding',
+      'delimiter',
+      'header_row',
+      'headers',
+      'mapping',
+      'case_manager_id',
+      'status',
+      'row_count',
+      'imported',
+      'rejected',
+      'duplicates',
+      'batches_done',
+      'created_at',
+      'version',
+    ])
+    .where('district_id', '=', districtId)
+    .where('id', '=', importId)
+    .executeTakeFirst()
+}
+
+export function selectImports(db: Kysely<DB>, districtId: string) {
+  return db
+    .selectFrom('import_job')
+    .select(['id'])
+    .where('district_id', '=', districtId)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute()
+}
+
+export async function selectImportContent(db: Kysely<DB>, importId: string): Promise<Buffer> {
+  const row = await db
+    .selectFrom('import_job')
+    .select('content')
+    .where('id', '=', importId)
+    .executeTakeFirstOrThrow()
+  return row.content
+}
+
+/** Locks the import's row for the rest of the transaction, so two runs never take the same batch. */
+export function lockImport(trx: Transaction<DB>, importId: string) {
+  return trx
+    .selectFrom('import_job')
+    .select(['status', 'batches_done', 'version'])
+    .where('id', '=', importId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function updateImport(
+  db: Kysely<DB>,
+  importId: string,
+  changes: {
+    status?: string
+    mapping?: Record<string, string>
+    case_manager_id?: string | null
+    encoding?: string | null
+    delimiter?: string | null
+    header_row?: number
+    headers?: string[]
+    row_count?: number
+  },
+): Promise<void> {
+  const { mapping, headers, ...rest } = changes
+  await db
+    .updateTable('import_job')
+    .set({
+      ...rest,
+      ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
+      ...(headers ? { headers: JSON.stringify(headers) } : {}),
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', importId)
+    .execute()
+}
+
+/** Adds a batch's outcomes to the import's totals. */
+export async function addToTotals(
+  trx: Transaction<DB>,
+  importId: string,
+  totals: { imported: number; rejected: number; duplicates: number },
+): Promise<void> {
+  await trx
+    .updateTable('import_job')
+    .set({
+      imported: sql`imported + ${totals.imported}`,
+      rejected: sql`rejected + ${totals.rejected}`,
+      duplicates: sql`duplicates + ${totals.duplicates}`,
+      batches_done: sql`batches_done + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', importId)
+    .execute()
+}
+
+/** A batch of staged rows as two arrays (unnest): one parameter per column, however many rows. */
+export async function insertRows(
+  trx: Transaction<DB>,
+  districtId: string,
+  importId: string,
+  rows: readonly { rowNumber: number; cells: unknown[] }[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await sql`INSERT INTO import_row (import_id, district_id, row_number, cells)
+    SELECT ${importId}::uuid, ${districtId}::uuid, n, c::jsonb
+    FROM unnest(${rows.map((row) => row.rowNumber)}::int[], ${rows.map((row) => JSON.stringify(row.cells))}::text[]) AS r(n, c)`.execute(
+    trx,
+  )
+}
+
+/** The import with its file and staged rows (fingerprints and header mappings stay). */
+export async function deleteImport(trx: Transaction<DB>, importId: string): Promise<void> {
+  await trx.deleteFrom('import_row').where('import_id', '=', importId).execute()
+  await trx.deleteFrom('import_job').where('id', '=', importId).execute()
+}
+
+export async function deleteRows(trx: Transaction<DB>, importId: string): Promise<void> {
+  await trx.deleteFrom('import_row').where('import_id', '=', importId).execute()
+}
+
+/** Rows in order of their number, after the given one. */
+export function selectRowsAfter(db: Kysely<DB>, importId: string, afterRow: number, limit: number) {
+  return db
+    .selectFrom('import_row')
+    .select(['row_number', 'cells', 'state', 'fingerprint', 'match_person_id', 'match_decision'])
+    .where('import_id', '=', importId)
+    .where('row_number', '>', afterRow)
+    .orderBy('row_number')
+    .limit(limit)
+    .execute()
+}
+
+export type RowCheck = {
+  row_number: number
+  state: string
+  problems: unknown[]
+  fingerprint: string | null
+  match_person_id: string | null
+  match_score: number | null
+}
+
+/** Writes the check of many rows in one statement. */
+export async function updateRowChecks(
+  trx: Transaction<DB> | Kysely<DB>,
+  importId: string,
+  checks: readonly RowCheck[],
+) {
+  if (checks.length === 0) return
+  const values = checks.map(
+    (check) =>
+      sql`(${check.row_number}::int, ${check.state}::text, ${JSON.stringify(check.problems)}::jsonb, ${check.fingerprint}::text, ${check.match_person_id}::uuid, ${check.match_score}::real)`,
+  )
+  await sql`UPDATE import_row r SET state = v.state, problems = v.problems, fingerprint = v.fingerprint,
+      match_person_id = v.match_person_id, match_score = v.match_score,
+      match_decision = CASE WHEN v.match_person_id IS DISTINCT FROM r.match_person_id THEN NULL ELSE r.match_decision END
+    FROM (VALUES ${sql.join(values)}) AS v(row_number, state, problems, fingerprint, match_person_id, match_score)
+    WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
+}
+
+/** Fingerprints among the given ones that the district imported before. */
+export async function selectKnownFingerprints(
+  db: Kysely<DB>,
+  districtId: string,
+  fingerprints: readonly string[],
+): Promise<Set<string>> {
+  if (fingerprints.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('import_fingerprint')
+    .select('fingerprint')
+    .where('district_id', '=', districtId)
+    .where('fingerprint', 'in', [...fingerprints])
+    .execute()
+  return new Set(rows.map((row) => row.fingerprint))
+}
+
+/** Claims the fingerprints of a batch's rows; answers those claimed (the others another import has already). */
+export async function claimFingerprints(
+  trx: Transaction<DB>,
+  rows: readonly { district_id: string; fingerprint: string; import_id: string; row_number: number }[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const claimed = await trx
+    .insertInto('import_fingerprint')
+    .values(rows.map((row) => ({ ...row, case_id: null })))
+    .onConflict((conflict) => conflict.columns(['district_id', 'fingerprint']).doNothing())
+    .returning('fingerprint')
+    .execute()
+  return new Set(claimed.map((row) => row.fingerprint))
+}
+
+/** Notes the case each claimed fingerprint became. */
+export async function setFingerprintCases(
+  trx: Transaction<DB>,
+  districtId: string,
+  cases: readonly { fingerprint: string; caseId: string }[],
+): Promise<void> {
+  if (cases.length === 0) return
+  const values = cases.map((item) => sql`(${item.fingerprint}::text, ${item.caseId}::uuid)`)
+  await sql`UPDATE import_fingerprint f SET case_id = v.case_id
+    FROM (VALUES ${sql.join(values)}) AS v(fingerprint, case_id)
+    WHERE f.district_id = ${districtId} AND f.fingerprint = v.fingerprint`.execute(trx)
+}
+
+export function countRowStates(db: Kysely<DB>, importId: string) {
+  return db
+    .selectFrom('import_row')
+    .select([
+      'state',
+      sql<boolean>`match_decision IS NULL`.as('undecided'),
+      sql<boolean>`outcome IS NULL`.as('pending'),
+      db.fn.countAll<string>().as('count'),
+    ])
+    .where('import_id', '=', importId)
+    .groupBy(['state', sql`match_decision IS NULL`, sql`outcome IS NULL`])
+    .execute()
+}
+
+/** The next rows the run has not reached, locked so that a second run waits for them. */
+export function selectPendingRows(trx: Transaction<DB>, importId: string, limit: number) {
+  return trx
+    .selectFrom('import_row')
+    .select(['row_number', 'state', 'problems', 'fingerprint', 'match_person_id', 'match_decision', 'cells'])
+    .where('import_id', '=', importId)
+    .where('outcome', 'is', null)
+    .orderBy('row_number')
+    .limit(limit)
+    .forUpdate()
+    .execute()
+}
+
+export async function updateRowOutcomes(
+  trx: Transaction<DB>,
+  importId: string,
+  outcomes: readonly {
+    row_number: number
+    outcome: string
+    reason: string | null
+    batch: number
+    person_id: string | null
+    case_id: string | null
+  }[],
+): Promise<void> {
+  if (outcomes.length === 0) return
+  const values = outcomes.map(
+    (o) =>
+      sql`(${o.row_number}::int, ${o.outcome}::text, ${o.reason}::text, ${o.batch}::int, ${o.person_id}::uuid, ${o.case_id}::uuid)`,
+  )
+  await sql`UPDATE import_row r SET outcome = v.outcome, reason = v.reason, batch = v.batch,
+      person_id = v.person_id, case_id = v.case_id
+    FROM (VALUES ${sql.join(values)}) AS v(row_number, outcome, reason, batch, person_id, case_id)
+    WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
+}
+
+export async function setMatchDecision(
+  db: Kysely<DB>,
+  importId: string,
+  rowNumber: number,
+  decision: 'same' | 'other',
+): Promise<boolean> {
+  const result = await db
+    .updateTable('import_row')
+    .set({ match_decision: decision })
+    .where('import_id', '=', importId)
+    .where('row_number', '=', rowNumber)
+    .where('state', '=', 'match')
+    .where('outcome', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function selectRowPage(
+  db: Kysely<DB>,
+  importId: string,
+  options: { problemsOnly: boolean; offset: number; limit: number },
+) {
+  let query = db.selectFrom('import_row').where('import_id', '=', importId)
+  if (options.problemsOnly)
+    query = query.where((eb) =>
+      eb.or([
+        eb('state', 'in', ['invalid', 'duplicate', 'match']),
+        eb('outcome', 'in', ['rejected', 'duplicate']),
+      ]),
+    )
+  const [rows, total] = await Promise.all([
+    query
+      .select([
+        'row_number',
+        'cells',
+        'state',
+        'problems',
+        'match_score',
+        'match_decision',
+        'outcome',
+        'reason',
+      ])
+      .orderBy('row_number')
+      .offset(options.offset)
+      .limit(options.limit)
+      .execute(),
+    query.select(db.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.count) }
+}
+
+/** Rows that ended rejected or as duplicates, for the error report, in pages. */
+export function selectUnimportedRows(db: Kysely<DB>, importId: string, afterRow: number, limit: number) {
+  return db
+    .selectFrom('import_row')
+    .select(['row_number', 'cells', 'problems', 'outcome', 'reason'])
+    .where('import_id', '=', importId)
+    .where('outcome', 'in', ['rejected', 'duplicate'])
+    .where('row_number', '>', afterRow)
+    .orderBy('row_number')
+    .limit(limit)
+    .execute()
+}
+
+export async function selectSavedMapping(db: Kysely<DB>, districtId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('import_header_mapping')
+    .select(['header', 'field'])
+    .where('district_id', '=', districtId)
+    .execute()
+  return new Map(rows.map((row) => [row.header, row.field]))
+}
+
+export async function saveHeaderMapping(
+  db: Kysely<DB>,
+  districtId: string,
+  entries: readonly { header: string; field: string }[],
+): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('import_header_mapping')
+    .values(entries.map((entry) => ({ district_id: districtId, header: entry.header, field: entry.field })))
+    .onConflict((conflict) =>
+      conflict
+        .columns(['district_id', 'header'])
+        .doUpdateSet({ field: (eb) => eb.ref('excluded.field'), updated_at: sql`now()` }),
+    )
+    .execute()
+}
