@@ -65,6 +65,10 @@ export const actions = [
   'privacy-request.handle',
   'processing-record.read',
   'processing-record.manage',
+  // Integrations (identity/api-tokens, integration/): API tokens, webhooks, the district export.
+  'api-token.manage',
+  'webhook.manage',
+  'district.export',
 ] as const
 export type Action = (typeof actions)[number]
 

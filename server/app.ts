@@ -11,6 +11,7 @@ import {
   createIdentityContext,
   displayNames,
   identityRoutes,
+  resolveApiToken,
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerAccessControl(app, {
     cookieName: sessionCookieName,
     resolveSession: (token) => resolveSession(identity, token),
+    resolveApiToken: (token) => resolveApiToken(db, token),
     pseudonymise: identity.pseudonymise,
     clock: deps.clock,
   })

@@ -18,6 +18,8 @@ export const tableOwners = {
     'sso_provider',
     'sso_login',
     'installation_secret',
+    // API tokens for integrations (migration 0037)
+    'api_token',
   ],
   audit: ['audit_event'],
   casework: [
@@ -125,6 +127,8 @@ export const tableOwners = {
     'processing_restriction',
     'processing_record_version',
   ],
+  /** Signed webhooks and their outbox (migration 0037, decision 0023). */
+  integration: ['integration_setting', 'webhook', 'webhook_event', 'webhook_delivery', 'webhook_attempt'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration'],
 } as const satisfies Record<string, readonly string[]>

@@ -11,6 +11,7 @@ export {
   type UserProfile,
   userProfiles,
 } from './directory.service.ts'
+export { resolveApiToken } from './api-token.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
 export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'
 export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'
