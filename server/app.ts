@@ -15,6 +15,7 @@ import {
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
+import { integrationRoutes } from './modules/integration/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
 import {
   disclosureRoutes,
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(disclosureRoutes(deps))
       await api.register(restrictionRoutes(deps))
       await api.register(processingRecordRoutes(deps))
+      await api.register(integrationRoutes(deps))
     },
     { prefix: '/api' },
   )

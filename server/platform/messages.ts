@@ -69,7 +69,7 @@ export const messages = {
   },
   'webhook-url-private': {
     de: 'Die Adresse zeigt auf ein internes Netz. Interne Adressen sind für diesen Kreis nicht freigegeben (Einstellung unter Integrationen).',
-    en: "The address points into a private network. Private addresses are not allowed for this district (setting under Integrations).",
+    en: 'The address points into a private network. Private addresses are not allowed for this district (setting under Integrations).',
   },
   'invalid-credentials': { de: 'Benutzername oder Passwort ist falsch.', en: 'Wrong username or password.' },
   'csrf-failed': {

@@ -41,7 +41,9 @@ export const apiTokenRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createApiToken(db, actorOf(request), request.body, requestContext(request))),
+        reply
+          .code(201)
+          .send(await createApiToken(db, actorOf(request), request.body, requestContext(request))),
     )
     app.post(
       '/api-tokens/:tokenId/revoke',

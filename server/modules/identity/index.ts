@@ -1,3 +1,4 @@
+export { resolveApiToken } from './api-token.service.ts'
 export {
   type ActiveUser,
   activeUsers,
@@ -11,7 +12,6 @@ export {
   type UserProfile,
   userProfiles,
 } from './directory.service.ts'
-export { resolveApiToken } from './api-token.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
 export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'
 export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'
