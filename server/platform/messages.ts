@@ -63,6 +63,10 @@ export const messages = {
     de: 'Das Ablaufdatum muss zwischen heute und einem Jahr ab heute liegen.',
     en: 'The expiry date must lie between today and one year from today.',
   },
+  'district-export-reason-required': {
+    de: 'Bitte geben Sie an, wozu der Kreis exportiert wird (mindestens drei Zeichen); der Grund steht im Protokoll.',
+    en: 'Please state why the district is exported (at least three characters); the reason goes into the audit trail.',
+  },
   'webhook-url-invalid': {
     de: 'Die Adresse muss mit http:// oder https:// beginnen und einen Rechnernamen enthalten.',
     en: 'The address must start with http:// or https:// and name a host.',
