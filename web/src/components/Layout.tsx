@@ -120,6 +120,7 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
         ability: 'organisation.manage',
       },
       { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
+      { to: '/admin/integrations', labelKey: 'nav.integrations', exact: false, ability: 'webhook.manage' },
       {
         to: '/admin/case-work',
         labelKey: 'casework.nav.settings',
