@@ -41,6 +41,8 @@ export const apiTokenSchema = z
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     expiresAt: z.string(),
+    /** The last day the token works, in the district's time zone. */
+    expiresOn: z.iso.date(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     state: z.enum(['active', 'expired', 'revoked']),

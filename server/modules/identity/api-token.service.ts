@@ -11,7 +11,7 @@ import {
 } from '../../../common/integration.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
-import { districtTime } from '../../platform/district-time.ts'
+import { districtTime, districtTimeAt, districtTimeZone } from '../../platform/district-time.ts'
 import { fieldError, NotFound } from '../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit } from '../audit/index.ts'
@@ -37,7 +37,7 @@ import { selectTeamIds } from './user.queries.ts'
 const tokenPrefix = 'lotse_'
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
-function present(row: ApiTokenRow, names: Map<string, string>, now: Date): ApiToken {
+function present(row: ApiTokenRow, names: Map<string, string>, now: Date, timeZone: string): ApiToken {
   const state = row.revoked_at
     ? 'revoked'
     : new Date(row.expires_at).getTime() <= now.getTime()
@@ -51,6 +51,8 @@ function present(row: ApiTokenRow, names: Map<string, string>, now: Date): ApiTo
     createdBy: names.get(row.created_by) ?? null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    // It expires at the start of the day after its last day.
+    expiresOn: districtTimeAt(timeZone, now).dayOf(new Date(new Date(row.expires_at).getTime() - 1)),
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
     state,
@@ -59,7 +61,8 @@ function present(row: ApiTokenRow, names: Map<string, string>, now: Date): ApiTo
 
 async function presentAll(db: Kysely<DB>, districtId: string, rows: ApiTokenRow[], now: Date) {
   const names = await displayNames(db, districtId, [...new Set(rows.map((row) => row.created_by))])
-  return rows.map((row) => present(row, names, now))
+  const timeZone = await districtTimeZone(db, districtId)
+  return rows.map((row) => present(row, names, now, timeZone))
 }
 
 export async function listApiTokens(db: Kysely<DB>, actor: Actor, now: Date): Promise<ApiToken[]> {

@@ -34,6 +34,8 @@ describe.each(databaseKinds)('API tokens on %s', (kind) => {
   it('shows the value once and stores only its SHA-256', async () => {
     const created = await createToken(['organisation.read'])
     expect(created.value).toMatch(/^lotse_[A-Za-z0-9_-]{43}$/)
+    // Valid through the whole of the day asked for, in the district's time zone.
+    expect(created.token.expiresOn).toBe(inDays(30))
     const rows = await sql<{
       token_hash: string
     }>`SELECT token_hash FROM api_token WHERE id = ${created.token.id}`.execute(ctx.database.db)

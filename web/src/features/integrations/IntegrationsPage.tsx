@@ -29,6 +29,7 @@ import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import { formatDateTime } from '../../i18n.ts'
 import { formatDay, todayIso } from '../casework/format.ts'
 import { CaseworkFormProblem, useFieldError } from '../casework/problems.tsx'
 import {
@@ -39,22 +40,30 @@ import {
   webhooksQuery,
 } from './queries.ts'
 
-const stateColor = { active: 'green.9', expired: 'gray.8', revoked: 'red.9' } as const
-const deliveryColor = { pending: 'yellow.9', delivered: 'green.9', failed: 'red.9' } as const
+const stateColor = {
+  active: statusColors.positive,
+  expired: statusColors.neutral,
+  revoked: statusColors.negative,
+} as const
+const deliveryColor = {
+  pending: statusColors.warning,
+  delivered: statusColors.positive,
+  failed: statusColors.negative,
+} as const
 
 const formatInstant = (value: string | null, language: string) =>
-  value
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(new Date(value))
-    : '–'
+  value ? formatDateTime(value, language) : '–'
 
 /** A value shown once, with a button to copy it. */
 function ShownOnce({ title, value }: { title: string; value: string }) {
   const { t } = useTranslation()
   return (
-    <Alert color="yellow" variant="light" title={title}>
+    <Alert
+      color="blue"
+      variant="light"
+      title={title}
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       <Stack gap="xs">
         <Text size="sm">{t('integrations.shownOnce')}</Text>
         <Code block>{value}</Code>
@@ -178,13 +187,13 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Code>{token.prefix}…</Code>
+                <Code style={{ whiteSpace: 'nowrap' }}>{token.prefix}…</Code>
               </Table.Td>
               <Table.Td>{token.scopes.join(', ')}</Table.Td>
-              <Table.Td>{formatInstant(token.expiresAt, i18n.language)}</Table.Td>
+              <Table.Td>{formatDay(token.expiresOn, i18n.language)}</Table.Td>
               <Table.Td>{formatInstant(token.lastUsedAt, i18n.language)}</Table.Td>
               <Table.Td>
-                <Badge color={stateColor[token.state]} variant="filled">
+                <Badge color={stateColor[token.state]} variant="filled" miw="max-content">
                   {t(`integrations.states.${token.state}`)}
                 </Badge>
               </Table.Td>
@@ -192,7 +201,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
                 {token.state === 'active' && (
                   <Button
                     size="compact-sm"
-                    color="red.9"
+                    color={statusColors.negative}
                     variant="outline"
                     loading={revoke.isPending && revoke.variables === token.id}
                     onClick={() => revoke.mutate(token.id)}
@@ -320,7 +329,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
                     <Table.Td>{t(`integrations.eventTypes.${delivery.eventType}`)}</Table.Td>
                     <Table.Td>{formatInstant(delivery.createdAt, i18n.language)}</Table.Td>
                     <Table.Td>
-                      <Badge color={deliveryColor[delivery.status]} variant="filled">
+                      <Badge color={deliveryColor[delivery.status]} variant="filled" miw="max-content">
                         {t(`integrations.deliveryStates.${delivery.status}`)}
                       </Badge>
                     </Table.Td>
@@ -373,7 +382,7 @@ function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
               </Button>
               <Button
                 size="compact-sm"
-                color="red.9"
+                color={statusColors.negative}
                 variant="outline"
                 loading={remove.isPending && remove.variables === webhook.id}
                 onClick={() => remove.mutate(webhook.id)}
@@ -415,32 +424,30 @@ function PrivateAddressSwitch({ settings }: { settings: IntegrationSettings }) {
   )
 }
 
+/**
+ * A plain GET form: the browser downloads the streamed file itself, and the required reason is
+ * checked by the browser before anything is sent (the server checks it again).
+ */
 function DistrictExport() {
   const { t } = useTranslation()
-  const [reason, setReason] = useState('')
-  const ready = reason.trim().length >= 3
   return (
     <Stack gap="xs" maw={720}>
       <Text size="sm">{t('integrations.districtExportIntro')}</Text>
-      <Group align="flex-end">
-        <TextInput
-          label={t('integrations.reason')}
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          w={420}
-        />
-        <Button
-          component="a"
-          href={ready ? `/api/district-export.json?reason=${encodeURIComponent(reason.trim())}` : undefined}
-          download
-          disabled={!ready}
-          variant="default"
-        >
-          {t('integrations.districtExport')}
-        </Button>
-      </Group>
+      <form method="get" action="/api/district-export.json">
+        <Group align="flex-end">
+          <TextInput
+            name="reason"
+            label={t('integrations.reason')}
+            required
+            minLength={3}
+            maxLength={500}
+            w={420}
+          />
+          <Button type="submit" variant="default">
+            {t('integrations.districtExport')}
+          </Button>
+        </Group>
+      </form>
     </Stack>
   )
 }
@@ -486,7 +493,6 @@ export function IntegrationsPage() {
         </Title>
         <DistrictExport />
       </Stack>
-      <Text size="sm" c={statusColors.positive} role="status" />
     </Stack>
   )
 }
