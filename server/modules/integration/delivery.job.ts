@@ -85,12 +85,12 @@ export async function runDueDeliveries(
   db: Kysely<DB>,
   now: Date,
 ): Promise<{ attempted: number; delivered: number }> {
-  const claimed = await claimDueDeliveries(
-    db,
-    now.toISOString(),
-    deliveryRules.batch,
-    deliveryRules.leaseSeconds,
-  )
+  // A short transaction that only takes the lease; the requests go out after it has committed.
+  const claimed = await db
+    .transaction()
+    .execute((trx) =>
+      claimDueDeliveries(trx, now.toISOString(), deliveryRules.batch, deliveryRules.leaseSeconds),
+    )
   let delivered = 0
   for (const delivery of claimed) {
     const started = Date.now()

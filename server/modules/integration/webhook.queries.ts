@@ -183,49 +183,47 @@ export type ClaimedDelivery = {
  * `FOR UPDATE SKIP LOCKED` keeps two nodes from taking the same delivery.
  */
 export async function claimDueDeliveries(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   now: string,
   limit: number,
   leaseSeconds: number,
 ): Promise<ClaimedDelivery[]> {
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('webhook_delivery')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute()
-    if (due.length === 0) return []
-    const ids = due.map((row) => row.id)
-    await trx
-      .updateTable('webhook_delivery')
-      .set({ next_attempt_at: sql`${now}::timestamptz + make_interval(secs => ${leaseSeconds})` })
-      .where('id', 'in', ids)
-      .execute()
-    return trx
-      .selectFrom('webhook_delivery as d')
-      .innerJoin('webhook_event as e', 'e.id', 'd.event_id')
-      .innerJoin('webhook as w', 'w.id', 'd.webhook_id')
-      .leftJoin('integration_setting as s', 's.district_id', 'd.district_id')
-      .select([
-        'd.id',
-        'd.district_id',
-        'd.attempts',
-        'e.id as event_id',
-        'e.event_type',
-        'e.payload',
-        'e.occurred_at',
-        'w.url',
-        'w.secret',
-        's.allow_private_addresses',
-      ])
-      .where('d.id', 'in', ids)
-      .execute()
-  })
+  const due = await trx
+    .selectFrom('webhook_delivery')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+  if (due.length === 0) return []
+  const ids = due.map((row) => row.id)
+  await trx
+    .updateTable('webhook_delivery')
+    .set({ next_attempt_at: sql`${now}::timestamptz + make_interval(secs => ${leaseSeconds})` })
+    .where('id', 'in', ids)
+    .execute()
+  return trx
+    .selectFrom('webhook_delivery as d')
+    .innerJoin('webhook_event as e', 'e.id', 'd.event_id')
+    .innerJoin('webhook as w', 'w.id', 'd.webhook_id')
+    .leftJoin('integration_setting as s', 's.district_id', 'd.district_id')
+    .select([
+      'd.id',
+      'd.district_id',
+      'd.attempts',
+      'e.id as event_id',
+      'e.event_type',
+      'e.payload',
+      'e.occurred_at',
+      'w.url',
+      'w.secret',
+      's.allow_private_addresses',
+    ])
+    .where('d.id', 'in', ids)
+    .execute()
 }
 
 /** Records one attempt and what follows from it: delivered, another try at `nextAttemptAt`, or given up. */
