@@ -28,7 +28,6 @@ export const apiTokenInputSchema = z
     /** The last day the token works (inclusive), TT.MM.JJJJ in the UI, ISO date here. */
     expiresOn: z.iso.date(),
   })
-  .meta({ id: 'ApiTokenInput' })
 export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>
 
 export const apiTokenSchema = z
@@ -71,7 +70,6 @@ export const webhookInputSchema = z
       .refine((events) => new Set(events).size === events.length, { message: 'duplicate' }),
     active: z.boolean().default(true),
   })
-  .meta({ id: 'WebhookInput' })
 export type WebhookInput = z.infer<typeof webhookInputSchema>
 
 export const webhookSchema = z
@@ -116,4 +114,3 @@ export const integrationSettingsSchema = z
 export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>
 export const integrationSettingsInputSchema = z
   .object({ allowPrivateAddresses: z.boolean() })
-  .meta({ id: 'IntegrationSettingsInput' })
