@@ -17,17 +17,16 @@ export const tokenScopes = actions.filter((action) => !actionsNeverForTokens.inc
 /** The longest an API token may live, in days. */
 export const maxTokenDays = 366
 
-export const apiTokenInputSchema = z
-  .object({
-    name: singleLineText().trim().min(1).max(200),
-    scopes: z
-      .array(z.enum(actions))
-      .min(1)
-      .max(actions.length)
-      .refine((scopes) => new Set(scopes).size === scopes.length, { message: 'duplicate' }),
-    /** The last day the token works (inclusive), TT.MM.JJJJ in the UI, ISO date here. */
-    expiresOn: z.iso.date(),
-  })
+export const apiTokenInputSchema = z.object({
+  name: singleLineText().trim().min(1).max(200),
+  scopes: z
+    .array(z.enum(actions))
+    .min(1)
+    .max(actions.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, { message: 'duplicate' }),
+  /** The last day the token works (inclusive), TT.MM.JJJJ in the UI, ISO date here. */
+  expiresOn: z.iso.date(),
+})
 export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>
 
 export const apiTokenSchema = z
@@ -59,17 +58,16 @@ export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>
 export const webhookEventTypes = ['referral.status-changed', 'task.created', 'import.finished'] as const
 export type WebhookEventType = (typeof webhookEventTypes)[number]
 
-export const webhookInputSchema = z
-  .object({
-    name: singleLineText().trim().min(1).max(200),
-    url: singleLineText().trim().min(8).max(2000),
-    events: z
-      .array(z.enum(webhookEventTypes))
-      .min(1)
-      .max(webhookEventTypes.length)
-      .refine((events) => new Set(events).size === events.length, { message: 'duplicate' }),
-    active: z.boolean().default(true),
-  })
+export const webhookInputSchema = z.object({
+  name: singleLineText().trim().min(1).max(200),
+  url: singleLineText().trim().min(8).max(2000),
+  events: z
+    .array(z.enum(webhookEventTypes))
+    .min(1)
+    .max(webhookEventTypes.length)
+    .refine((events) => new Set(events).size === events.length, { message: 'duplicate' }),
+  active: z.boolean().default(true),
+})
 export type WebhookInput = z.infer<typeof webhookInputSchema>
 
 export const webhookSchema = z
@@ -112,5 +110,4 @@ export const integrationSettingsSchema = z
   .object({ allowPrivateAddresses: z.boolean(), version: z.number().int() })
   .meta({ id: 'IntegrationSettings' })
 export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>
-export const integrationSettingsInputSchema = z
-  .object({ allowPrivateAddresses: z.boolean() })
+export const integrationSettingsInputSchema = z.object({ allowPrivateAddresses: z.boolean() })

@@ -86,7 +86,7 @@ describe('list exports', () => {
     expect(lines[1]).toMatch(
       /^"?'=HYPERLINK\(""x""\)"?;29\.03\.2026;29\.03\.2026 00:30;0,5;[^;]+;[^;]+, [^;]+$/,
     )
-    expect(lines[2]).toBe('نور;;01.07.2026 12:05;1;' + webTexts('de').get('staffing.states.filled') + ';')
+    expect(lines[2]).toBe(`نور;;01.07.2026 12:05;1;${webTexts('de').get('staffing.states.filled')};`)
   })
 
   it('writes XLSX with real dates and numbers that LibreOffice reads back', async () => {
