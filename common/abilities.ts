@@ -72,6 +72,10 @@ export const actions = [
   'access-review.decide',
   // Import of case lists (server/modules/import).
   'import.manage',
+  // Integrations (identity/api-tokens, integration/): API tokens, webhooks, the district export.
+  'api-token.manage',
+  'webhook.manage',
+  'district.export',
 ] as const
 export type Action = (typeof actions)[number]
 

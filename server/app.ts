@@ -11,10 +11,12 @@ import {
   createIdentityContext,
   displayNames,
   identityRoutes,
+  resolveApiToken,
   resolveSession,
   sessionCookieName,
 } from './modules/identity/index.ts'
 import { importRoutes } from './modules/import/index.ts'
+import { integrationRoutes } from './modules/integration/index.ts'
 import { networkRoutes, networkTimelineSources } from './modules/network/index.ts'
 import {
   disclosureRoutes,
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerAccessControl(app, {
     cookieName: sessionCookieName,
     resolveSession: (token) => resolveSession(identity, token),
+    resolveApiToken: (token) => resolveApiToken(db, token),
     pseudonymise: identity.pseudonymise,
     clock: deps.clock,
   })
@@ -117,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(restrictionRoutes(deps))
       await api.register(processingRecordRoutes(deps))
       await api.register(importRoutes(deps))
+      await api.register(integrationRoutes(deps))
     },
     { prefix: '/api' },
   )

@@ -5,6 +5,7 @@ import { checkKeyring, sealPlainValues } from './db/encryption.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
 import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
+import { startIntegrationJobs } from './modules/integration/index.ts'
 import { startNetworkJobs } from './modules/network/index.ts'
 import { startPrivacyJobs } from './modules/privacy/index.ts'
 import { startStaffingJobs } from './modules/staffing/index.ts'
@@ -73,7 +74,11 @@ export async function startServer(
     const stopPrivacyJobs = startPrivacyJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'retention job failed'),
     )
+    const stopIntegrationJobs = startIntegrationJobs(database.db, (error) =>
+      app.log.error({ err: { type: (error as Error).name } }, 'webhook delivery job failed'),
+    )
     const stopJobs = () => {
+      stopIntegrationJobs()
       stopPrivacyJobs()
       stopCaseWorkJobs()
       stopNetworkJobs()

@@ -18,6 +18,8 @@ export const tableOwners = {
     'sso_provider',
     'sso_login',
     'installation_secret',
+    // API tokens for integrations (migration 0037)
+    'api_token',
   ],
   audit: ['audit_event'],
   casework: [
@@ -131,6 +133,8 @@ export const tableOwners = {
   ],
   /** Import of case lists (migration 0036, decision 0022): the uploaded file, its staged rows, fingerprints, saved mappings. */
   import: ['import_job', 'import_row', 'import_fingerprint', 'import_header_mapping'],
+  /** Signed webhooks and their outbox (migration 0037, decision 0023). */
+  integration: ['integration_setting', 'webhook', 'webhook_event', 'webhook_delivery', 'webhook_attempt'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
   db: ['lotse_migration', 'encryption_key'],
 } as const satisfies Record<string, readonly string[]>

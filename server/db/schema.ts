@@ -3,6 +3,7 @@ import type { AccessReviewTables } from './schema.access-review.ts'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { GoalTables } from './schema.goals.ts'
 import type { ImportTables } from './schema.import.ts'
+import type { IntegrationTables } from './schema.integration.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -217,7 +218,8 @@ export interface DB
     PrivacyRetentionTables,
     PrivacyRequestTables,
     AccessReviewTables,
-    ImportTables {
+    ImportTables,
+    IntegrationTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Clock, systemClock } from './district-time.ts'
-import { Unauthenticated } from './errors.ts'
+import { Forbidden, Unauthenticated } from './errors.ts'
 import type { Action, Actor } from './policy.ts'
 import { runWithTenantStore, setTenantDistrict } from './tenant-context.ts'
 
@@ -33,6 +33,8 @@ export type ResolvedSession = { actor: Actor; csrfToken: string; tokenHash: stri
 export type AccessControlOptions = {
   cookieName: (request: FastifyRequest) => string
   resolveSession: (token: string) => Promise<ResolvedSession | null>
+  /** The actor of an API token sent as `Authorization: Bearer`, with its scopes; null when it does not hold. */
+  resolveApiToken?: (token: string) => Promise<Actor | null>
   pseudonymise: (clientAddress: string) => string
   /** The app's clock (tests set it); the system clock by default. */
   clock?: Clock
@@ -81,6 +83,13 @@ export function sameToken(sent: string | string[] | undefined, expected: string)
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** The token of an `Authorization: Bearer` header; '' when the header is malformed, undefined when absent. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/.exec(header.trim())
+  return match ? (match[1] as string) : ''
+}
+
 /**
  * Sessions, authentication and CSRF for every /api route. A route that does not declare its
  * access fails at start, so no endpoint is open by omission.
@@ -112,6 +121,17 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     request.clientPseudonym = options.pseudonymise(request.ip)
     const access = request.routeOptions.config?.access
     if (!access) return
+    const bearer = bearerToken(request.headers.authorization)
+    if (bearer !== undefined && access !== 'public') {
+      // An integration: no cookie, so no CSRF to guard against; the token's scopes bound every
+      // action (policy.can), and a route that is not itself one of its scopes is refused here.
+      const actor = bearer && options.resolveApiToken ? await options.resolveApiToken(bearer) : null
+      if (!actor) throw new Unauthenticated('api-token-invalid')
+      request.actor = actor
+      setTenantDistrict(actor.districtId)
+      if (access === 'authenticated' || !actor.scopes?.includes(access)) throw new Forbidden(access)
+      return
+    }
     const token = request.cookies?.[options.cookieName(request)]
     const session = token ? await options.resolveSession(token) : null
     if (session) {

@@ -425,6 +425,20 @@ const bodies: Record<string, (username: string | null, objects: Objects) => unkn
   'POST /api/persons/:personId/erasure': () => ({ reason: 'objection' }),
   'POST /api/funding-rates/:rateId/close': () => ({ validUntil: '2035-06-30' }),
   'POST /api/pay-grades': () => ({ payGrade: 'Matrix', annualCost: 60_000, validFrom: '2035-01-01' }),
+  // Integrations: a token with one scope, a webhook to a public address (never sent: no job runs
+  // here), the setting as it is by default.
+  'POST /api/api-tokens': () => ({ name: 'Matrix-Token', scopes: ['network.read'], expiresOn: today() }),
+  'POST /api/webhooks': () => ({
+    name: 'Matrix-Webhook',
+    url: 'https://example.org/lotse-matrix',
+    events: ['task.created'],
+  }),
+  'PUT /api/webhooks/:webhookId': () => ({
+    name: 'Matrix-Webhook',
+    url: 'https://example.org/lotse-matrix',
+    events: ['task.created'],
+  }),
+  'PUT /api/integration-settings': () => ({ allowPrivateAddresses: false }),
   'POST /api/services/overlaps/intended': () => ({
     serviceIds: [randomUUID(), randomUUID()],
     reason: 'Matrix-Begründung',

@@ -15,11 +15,19 @@ const escapeSpreadsheetFormula = (value: string): string => (formulaStart.test(v
  * are escaped, because names come from user input and would otherwise run as formulas; numbers
  * (a negative one too) stay numbers.
  */
-export function toSpreadsheetCsv(header: readonly string[], rows: readonly (string | number)[][]): string {
+export function toSpreadsheetCsv(
+  header: readonly string[],
+  rows: readonly (string | number)[][],
+  options: { decimalComma?: boolean } = {},
+): string {
   return stringify(rows as (string | number)[][], {
     delimiter: ';',
     bom: true,
-    cast: { string: escapeSpreadsheetFormula },
+    cast: {
+      string: escapeSpreadsheetFormula,
+      // German Excel reads "0,5" as a number and "0.5" as a date or text.
+      ...(options.decimalComma ? { number: (value: number) => String(value).replace('.', ',') } : {}),
+    },
     header: true,
     columns: [...header],
   })

@@ -118,7 +118,8 @@ export class Unauthenticated extends DomainError {
       | 'invalid-credentials'
       | 'csrf-failed'
       | 'second-factor-required'
-      | 'second-factor-invalid' = 'unauthenticated',
+      | 'second-factor-invalid'
+      | 'api-token-invalid' = 'unauthenticated',
   ) {
     // A write without the CSRF token comes from a signed-in browser: refused, not unknown.
     super(code, code === 'csrf-failed' ? 'forbidden' : 'unauthenticated')

@@ -63,6 +63,30 @@ export const messages = {
     en: "Processing of this person's data is restricted (Art. 18 GDPR). Only storage and reading are allowed; the data protection officer lifts the restriction.",
   },
   unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  'api-token-invalid': {
+    de: 'Das API-Token ist unbekannt, abgelaufen oder widerrufen.',
+    en: 'The API token is unknown, expired or revoked.',
+  },
+  'api-token-scope-invalid': {
+    de: 'Diese Berechtigung kann einem API-Token nicht gegeben werden.',
+    en: 'This permission cannot be given to an API token.',
+  },
+  'api-token-expiry-invalid': {
+    de: 'Das Ablaufdatum muss zwischen heute und einem Jahr ab heute liegen.',
+    en: 'The expiry date must lie between today and one year from today.',
+  },
+  'district-export-reason-required': {
+    de: 'Bitte geben Sie an, wozu der Kreis exportiert wird (mindestens drei Zeichen); der Grund steht im Protokoll.',
+    en: 'Please state why the district is exported (at least three characters); the reason goes into the audit trail.',
+  },
+  'webhook-url-invalid': {
+    de: 'Die Adresse muss mit http:// oder https:// beginnen und einen Rechnernamen enthalten.',
+    en: 'The address must start with http:// or https:// and name a host.',
+  },
+  'webhook-url-private': {
+    de: 'Die Adresse zeigt auf ein internes Netz. Interne Adressen sind für diesen Kreis nicht freigegeben (Einstellung unter Integrationen).',
+    en: 'The address points into a private network. Private addresses are not allowed for this district (setting under Integrations).',
+  },
   'invalid-credentials': { de: 'Benutzername oder Passwort ist falsch.', en: 'Wrong username or password.' },
   'csrf-failed': {
     de: 'Die Sitzung konnte die Anfrage nicht bestätigen. Bitte Seite neu laden.',

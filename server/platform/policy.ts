@@ -11,6 +11,11 @@ export type Actor = {
   teamIds: readonly string[]
   /** Signed in with a role that needs a second factor they have not set up yet: own account only. */
   mustEnrolSecondFactor?: boolean
+  /**
+   * Set when the request came with an API token: the actions the token was given. The actor may
+   * do only what both the token's scopes and the creating administrator's own rights allow.
+   */
+  scopes?: readonly Action[]
 }
 
 /** What an action is about. Each kind names the facts the rules need, never more. */
@@ -366,6 +371,11 @@ const rules: Record<Action, Rule> = {
   'access-review.decide': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'dpo'),
   /** Importing spreadsheets of cases and counts: coordination and administration, who move the office in. */
   'import.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'coordinator', 'admin'),
+  // Integrations reach the district's data without a person at the keyboard: administration only.
+  'api-token.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  'webhook.manage': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
+  // The whole district as one file, for moving between installations: administration only.
+  'district.export': (actor, subject) => inDistrict(actor, subject) && hasRole(actor, 'admin'),
 }
 
 /** The actor's own district as a subject, for the district-wide actions (register, list, settings). */
@@ -374,6 +384,7 @@ export const ownDistrict = (actor: Actor): Subject => ({ type: 'district', distr
 /** Deny by default: an action without a rule, or a rule that does not say yes, is refused. */
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
   if (actor.mustEnrolSecondFactor && action !== 'session.own') return false
+  if (actor.scopes && !actor.scopes.includes(action)) return false
   const rule = rules[action]
   return rule ? rule(actor, subject) && !restrictedUse(action, subject) : false
 }

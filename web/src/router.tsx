@@ -196,6 +196,10 @@ const RetentionPage = lazyRouteComponent(
   () => withTexts(import('./features/privacy/RetentionPage.tsx'), ['privacy', 'casework']),
   'RetentionPage',
 )
+const IntegrationsPage = lazyRouteComponent(
+  () => withTexts(import('./features/integrations/IntegrationsPage.tsx'), ['admin', 'casework']),
+  'IntegrationsPage',
+)
 const UsersPage = lazyRouteComponent(
   () => withTexts(import('./features/users/UsersPage.tsx'), ['admin', 'casework']),
   'UsersPage',
@@ -519,6 +523,7 @@ const routeTree = rootRoute.addChildren([
   districtRoute,
   page('/account', AccountPage, 'session.own'),
   page('/admin/users', UsersPage, 'user.manage'),
+  page('/admin/integrations', IntegrationsPage, 'webhook.manage'),
   page('/admin/organisations', OrganisationsPage, 'organisation.manage'),
   page('/audit', AuditPage, 'audit.read'),
   page('/admin/imports', ImportPage, 'import.manage'),

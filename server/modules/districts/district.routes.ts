@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import {
   districtDetailSchema,
   districtIdParamsSchema,
@@ -9,9 +10,17 @@ import {
 } from '../../../common/districts.ts'
 import { paginationQuerySchema } from '../../../common/pagination.ts'
 import { problemSchema } from '../../../common/problem.ts'
-import { actorOf } from '../../platform/access.ts'
+import { singleLineText } from '../../../common/text.ts'
+import { districtExportStream } from '../../db/district-export.ts'
+import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { getDistrict, listMunicipalities, listVisibleDistricts } from './district.service.ts'
+import { districtTime } from '../../platform/district-time.ts'
+import {
+  getDistrict,
+  listMunicipalities,
+  listVisibleDistricts,
+  prepareDistrictExport,
+} from './district.service.ts'
 
 const tags = ['Districts']
 
@@ -33,6 +42,34 @@ export const districtRoutes =
         },
       },
       (request) => listVisibleDistricts(db, actorOf(request)),
+    )
+
+    app.get(
+      '/district-export.json',
+      {
+        config: { access: 'district.export' },
+        schema: {
+          tags,
+          summary:
+            'The whole district as one JSON document with its schema version, for moving to another installation (administration; streamed)',
+          // Optional here so the policy answers first; the service refuses an export without a reason.
+          querystring: z.object({ reason: singleLineText().trim().max(500).optional() }),
+          response: { 200: z.any(), 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const context = requestContext(request)
+        const district = await prepareDistrictExport(db, actorOf(request), request.query.reason, context)
+        const { today } = await districtTime(db, district.id, context.now)
+        const stream = await districtExportStream(deps.database, district, deps.version, (error) =>
+          request.log.error({ err: { type: (error as Error).name } }, 'district export failed'),
+        )
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="kreis-${district.code}-${today}.json"`)
+          .header('cache-control', 'no-store')
+          .send(stream)
+      },
     )
 
     app.get(

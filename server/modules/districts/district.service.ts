@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely'
 import type { District, DistrictDetail, Municipality } from '../../../common/districts.ts'
 import type { Page } from '../../../common/pagination.ts'
 import type { DB } from '../../db/schema.ts'
-import { NotFound } from '../../platform/errors.ts'
-import { type Actor, authorize } from '../../platform/policy.ts'
+import type { RequestContext } from '../../platform/access.ts'
+import { fieldError, NotFound } from '../../platform/errors.ts'
+import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
+import { recordAuditAlone } from '../audit/index.ts'
 import {
   countDistricts,
   type DistrictRow,
@@ -104,4 +106,28 @@ export async function districtMunicipalities(
 ): Promise<{ id: string; name: string }[]> {
   const { rows } = await selectMunicipalities(db, districtId, { limit: 1000, offset: 0 })
   return rows.map((row) => ({ id: row.id, name: row.name }))
+}
+
+/**
+ * Authorises and audits the whole-district export (decision 0023): administration only, with a
+ * reason that goes into the audit trail, since the file holds every client's record.
+ */
+export async function prepareDistrictExport(
+  db: Kysely<DB>,
+  actor: Actor,
+  reason: string | undefined,
+  request: RequestContext,
+): Promise<{ id: string; code: string; name: string }> {
+  authorize(actor, 'district.export', ownDistrict(actor))
+  if (!reason || reason.length < 3) throw fieldError('district-export-reason-required', 'invalid', 'reason')
+  const row = await selectDistrict(db, actor.districtId)
+  if (!row) throw new NotFound()
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'district.export',
+    subjectType: 'district',
+    subjectId: actor.districtId,
+    purpose: reason,
+  })
+  return { id: row.id, code: row.code, name: row.name }
 }

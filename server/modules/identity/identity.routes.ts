@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
 import { accountRoutes } from './account.routes.ts'
+import { apiTokenRoutes } from './api-token.routes.ts'
 import { authRoutes } from './auth.routes.ts'
 import { organisationRoutes } from './organisation.routes.ts'
 import type { IdentityContext } from './session.service.ts'
@@ -18,4 +19,5 @@ export const identityRoutes =
     await instance.register(userRoutes(deps))
     await instance.register(organisationRoutes(deps))
     await instance.register(ssoRoutes(deps, identity))
+    await instance.register(apiTokenRoutes(deps))
   }

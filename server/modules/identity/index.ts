@@ -1,3 +1,4 @@
+export { resolveApiToken } from './api-token.service.ts'
 export {
   type ActiveUser,
   activeUsers,

@@ -127,6 +127,7 @@ const navigationGroups: readonly { key: string; items: readonly NavigationItem[]
       },
       { to: '/audit', labelKey: 'nav.audit', exact: false, ability: 'audit.read' },
       { to: '/admin/imports', labelKey: 'nav.imports', exact: false, ability: 'import.manage' },
+      { to: '/admin/integrations', labelKey: 'nav.integrations', exact: false, ability: 'webhook.manage' },
       {
         to: '/admin/case-work',
         labelKey: 'casework.nav.settings',

@@ -11,7 +11,9 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
+import { exportMyTasks } from './task.export.ts'
 import { createTask, listCaseTasks, listMyTasks, updateTask } from './task.service.ts'
 
 /** My tasks (Wiedervorlagen), and the tasks of a case. */
@@ -34,6 +36,15 @@ export const taskRoutes =
       },
       (request) => listMyTasks(db, actorOf(request), request.query, requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/tasks/export',
+      access: 'task.own',
+      tags,
+      summary: 'My tasks as listed',
+      querystring: taskListQuerySchema.omit({ limit: true, offset: true }),
+      stem: 'wiedervorlagen',
+      build: (request, query, format) => exportMyTasks(db, request, query, format),
+    })
     app.post(
       '/tasks',
       {

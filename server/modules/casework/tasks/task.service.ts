@@ -16,6 +16,7 @@ import { Conflict, PreconditionRequired } from '../../../platform/errors.ts'
 import { type Actor, authorize, can, keepsTasks, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { activeUsers, displayNames } from '../../identity/index.ts'
+import { publishEvent } from '../../integration/index.ts'
 import {
   loadCaseSubject,
   loadPersonSubject,
@@ -205,6 +206,12 @@ export async function createTask(
       created_by: actor.userId,
     })
     await recordAudit(trx, { ...request, action: 'task.create', subjectType: 'task', subjectId: taskId })
+    await publishEvent(trx, actor.districtId, 'task.created', {
+      taskId,
+      caseId: input.caseId ?? null,
+      dueOn: input.dueOn ?? null,
+      assigneeId,
+    })
     return taskId
   })
   return readTask(db, actor, id, request.now)

@@ -43,6 +43,7 @@ import {
   sharedFieldValues,
 } from '../../casework/index.ts'
 import { displayNames, organisationNames } from '../../identity/index.ts'
+import { publishEvent } from '../../integration/index.ts'
 import { consentById, consentsByIds, type GateConsent } from '../consents/consent.service.ts'
 import {
   insertReferral,
@@ -389,6 +390,13 @@ export async function createReferral(
       // A referral without consent is marked so the data protection officer finds it in the trail.
       purpose: input.override ? `override:${input.override.legalBasis}` : null,
     })
+    await publishEvent(trx, actor.districtId, 'referral.status-changed', {
+      referralId,
+      caseId,
+      organisationId: input.organisationId,
+      fromStatus: null,
+      toStatus: status,
+    })
     return referralId
   })
   return readForCase(db, actor, id, request.now)
@@ -577,7 +585,13 @@ async function step(
   actor: Actor,
   referralId: string,
   name: ReferralStep,
-  extra: { current: string; note: string; set?: Parameters<typeof moveReferral>[3] },
+  extra: {
+    current: string
+    note: string
+    set?: Parameters<typeof moveReferral>[3]
+    /** Named in the webhook event: which case, which organisation (ids only). */
+    referral: { case_id: string; organisation_id: string }
+  },
   request: RequestContext,
 ) {
   const { from, to } = referralSteps[name]
@@ -604,6 +618,13 @@ async function step(
       action: `referral.${name}`,
       subjectType: 'referral',
       subjectId: referralId,
+    })
+    await publishEvent(trx, actor.districtId, 'referral.status-changed', {
+      referralId,
+      caseId: extra.referral.case_id,
+      organisationId: extra.referral.organisation_id,
+      fromStatus: extra.current,
+      toStatus: to,
     })
   })
 }
@@ -636,7 +657,7 @@ export async function caseManagerStep(
       today,
     })
   }
-  await step(db, actor, referralId, name, { current: row.status, note }, request)
+  await step(db, actor, referralId, name, { current: row.status, note, referral: row }, request)
   return readForCase(db, actor, referralId, request.now)
 }
 
@@ -683,6 +704,7 @@ export async function partnerStep(
     {
       current: row.status,
       note,
+      referral: row,
       set:
         name === 'accept'
           ? { complete_by: input.completeBy ?? null }

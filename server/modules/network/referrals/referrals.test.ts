@@ -467,4 +467,30 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     const after = (await open(partner, referral.id)).json() as Referral
     expect(after).toMatchObject({ status: 'sent', completeBy: null, feedback: null })
   })
+  it('publishes every status change of a referral to the webhook outbox with ids and status only', async () => {
+    const changes = await ctx.database.db
+      .selectFrom('referral_status_change')
+      .select(['referral_id', 'from_status', 'to_status'])
+      .execute()
+    const events = await ctx.database.db
+      .selectFrom('webhook_event')
+      .select(['payload'])
+      .where('event_type', '=', 'referral.status-changed')
+      .execute()
+    const published = events.map((event) => {
+      const payload = event.payload as { referralId: string; fromStatus: string | null; toStatus: string }
+      expect(Object.keys(payload).sort()).toEqual([
+        'caseId',
+        'fromStatus',
+        'organisationId',
+        'referralId',
+        'toStatus',
+      ])
+      return `${payload.referralId}:${payload.fromStatus}:${payload.toStatus}`
+    })
+    expect(changes.length).toBeGreaterThan(3)
+    expect(published.sort()).toEqual(
+      changes.map((change) => `${change.referral_id}:${change.from_status}:${change.to_status}`).sort(),
+    )
+  })
 })

@@ -15,8 +15,10 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../network.http.ts'
 import { listOverlaps, markOverlapIntended, undoOverlapIntended } from './overlap.service.ts'
+import { exportServices } from './service.export.ts'
 import {
   createService,
   deleteService,
@@ -50,6 +52,15 @@ export const serviceRoutes =
       },
       (request) => listServices(db, actorOf(request), request.query, requestContext(request).now),
     )
+    registerListExport(app, db, {
+      path: '/services/export',
+      access: 'network.read',
+      tags,
+      summary: 'Services of the district as filtered',
+      querystring: serviceListQuerySchema.omit({ limit: true, offset: true }),
+      stem: 'angebote',
+      build: (request, query, format) => exportServices(db, request, query, format),
+    })
     app.post(
       '/services',
       {

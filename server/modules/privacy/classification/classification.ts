@@ -68,6 +68,25 @@ export const classification = {
     },
     nonPersonal: ['document_id', 'district_id'],
   },
+  // token_hash is a secret (the SHA-256 of a token shown once), not personal data; see decision 0023.
+  api_token: {
+    personal: {
+      created_by: 'staff.pseudonymous',
+      revoked_by: 'staff.pseudonymous',
+      last_used_at: 'staff.identifying',
+    },
+    nonPersonal: [
+      'id',
+      'district_id',
+      'name',
+      'token_hash',
+      'token_prefix',
+      'scopes',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+    ],
+  },
   app_user: {
     personal: {
       username: 'staff.identifying',
@@ -562,6 +581,9 @@ export const classification = {
   },
   installation_secret: {
     nonPersonal: ['name', 'value', 'created_at'],
+  },
+  integration_setting: {
+    nonPersonal: ['district_id', 'allow_private_addresses', 'version', 'updated_at'],
   },
   legal_hold: {
     personal: {
@@ -1166,6 +1188,36 @@ export const classification = {
       user_id: 'staff.pseudonymous',
     },
     nonPersonal: ['team_id', 'district_id'],
+  },
+  // secret signs the notifications, so it is stored readable (decision 0023): a secret, not personal data.
+  webhook: {
+    personal: {
+      created_by: 'staff.pseudonymous',
+    },
+    nonPersonal: ['id', 'district_id', 'name', 'url', 'secret', 'events', 'active', 'created_at', 'version'],
+  },
+  webhook_attempt: {
+    nonPersonal: ['id', 'district_id', 'delivery_id', 'attempted_at', 'status_code', 'error', 'duration_ms'],
+  },
+  webhook_delivery: {
+    nonPersonal: [
+      'id',
+      'district_id',
+      'webhook_id',
+      'event_id',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'delivered_at',
+      'created_at',
+    ],
+  },
+  // The payload carries ids and status only (decision 0023), ids that point at cases and persons.
+  webhook_event: {
+    personal: {
+      payload: 'client.pseudonymous',
+    },
+    nonPersonal: ['id', 'district_id', 'event_type', 'occurred_at'],
   },
 } as const satisfies Record<string, TableClassification>
 

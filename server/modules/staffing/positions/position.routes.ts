@@ -5,7 +5,9 @@ import { positionDetailSchema, positionInputSchema, positionListSchema } from '.
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../staffing.http.ts'
+import { exportPositions } from './position.export.ts'
 import { createPosition, getPosition, listPositions, updatePosition } from './position.service.ts'
 
 const tags = ['Staffing: positions']
@@ -30,6 +32,14 @@ export const positionRoutes =
       },
       (request) => listPositions(db, actorOf(request), requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/positions/export',
+      access: 'staffing.read',
+      tags,
+      summary: "The district's positions as listed",
+      stem: 'stellen',
+      build: (request, _query, format) => exportPositions(db, request, format),
+    })
     app.post(
       '/positions',
       {

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next'
 import { serviceDomains, targetGroups } from '../../../../common/network.ts'
 import { statusColors } from '../../colors.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { overviewQuery, servicesQuery, useDistrictMunicipalities, useOrganisationOptions } from './queries.ts'
@@ -209,9 +210,16 @@ export function ServiceMapPage({ initial = {} }: { initial?: ServiceMapSearch })
         />
       </section>
       <section aria-labelledby="service-list-heading">
-        <Title order={3} size="h4" id="service-list-heading" mb="xs">
-          {t('network.services.list')}
-        </Title>
+        <Group justify="space-between" align="flex-start" mb="xs">
+          <Title order={3} size="h4" id="service-list-heading">
+            {t('network.services.list')}
+          </Title>
+          <ExportMenu
+            path="/services/export"
+            query={Object.fromEntries([...params].filter(([key]) => key !== 'limit' && key !== 'offset'))}
+            listName={t('network.services.list')}
+          />
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm" mb="sm" role="search">
           <TextInput
             type="search"

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Card, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Baustein, bausteine, bausteinNumber } from '../../../../common/staffing.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
@@ -19,7 +20,10 @@ export function PositionsPage() {
   const [baustein, setBaustein] = useState<Baustein | null>(null)
   return (
     <Stack maw={1200} gap="lg">
-      <Title order={2}>{t('staffing.positions.title')}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{t('staffing.positions.title')}</Title>
+        <ExportMenu path="/positions/export" listName={t('staffing.positions.title')} />
+      </Group>
       <StaffingNav />
       <Select
         label={t('staffing.filter.baustein')}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
@@ -19,7 +20,10 @@ export function DecisionsPage() {
   const register = useQuery({ ...registerQuery(params), placeholderData: keepPreviousData })
   return (
     <Stack maw={1200} gap="md">
-      <Title order={2}>{t('steering.register.title')}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{t('steering.register.title')}</Title>
+        <ExportMenu path="/decisions/export" query={{ q }} listName={t('steering.register.title')} />
+      </Group>
       <TextInput
         label={t('steering.register.search')}
         description={t('steering.register.searchHint')}

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TaskDueGroup } from '../../../../common/casework.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { myTasksQuery } from '../casework/queries.ts'
 import { TaskForm, TaskItem } from './Tasks.tsx'
@@ -105,7 +106,10 @@ export function TasksPage() {
   const summary = useQuery(myTasksQuery('all', 1, 1))
   return (
     <Stack gap="lg" maw={1000}>
-      <Title order={2}>{t('casework.tasks.title')}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{t('casework.tasks.title')}</Title>
+        <ExportMenu path="/tasks/export" query={{ include: 'all' }} listName={t('casework.tasks.title')} />
+      </Group>
       <section aria-labelledby="task-form-heading">
         <Title order={3} size="h4" id="task-form-heading" mb="xs">
           {t('casework.tasks.new')}
