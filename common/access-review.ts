@@ -28,7 +28,14 @@ export const breakGlassGrantSchema = z
 export type BreakGlassGrant = z.infer<typeof breakGlassGrantSchema>
 
 /** Actions whose entries are exports of lists or reports of personal data, audited apart from single reads. */
-export const exportActions = ['case.export', 'audit.export', 'person.disclosure'] as const
+export const exportActions = [
+  'case.export',
+  'task.export',
+  'audit.export',
+  'person.disclosure',
+  // The whole district for moving installations: the administrator gives a reason, the DPO reviews it.
+  'district.export',
+] as const
 /** Single reads of a case or a person: the accesses the review looks at. */
 export const readActions = ['case.read', 'person.read'] as const
 

@@ -23,4 +23,6 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   // Secrets of sign-in.
   { table: 'app_user', column: 'totp_secret', kind: 'text', primaryKey: ['id'] },
   { table: 'sso_provider', column: 'client_secret', kind: 'text', primaryKey: ['district_id'] },
+  // The signing secret of webhooks: it must be readable to sign, so it is sealed rather than hashed.
+  { table: 'webhook', column: 'secret', kind: 'text', primaryKey: ['id'] },
 ]

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { openText, sealText } from '../../platform/encryption.ts'
 
 export type WebhookRow = {
   id: string
@@ -55,7 +56,11 @@ export async function insertWebhook(
     created_by: string
   },
 ): Promise<string> {
-  const row = await trx.insertInto('webhook').values(webhook).returning('id').executeTakeFirstOrThrow()
+  const row = await trx
+    .insertInto('webhook')
+    .values({ ...webhook, secret: sealText(webhook.secret) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -205,7 +210,7 @@ export async function claimDueDeliveries(
     .set({ next_attempt_at: sql`${now}::timestamptz + make_interval(secs => ${leaseSeconds})` })
     .where('id', 'in', ids)
     .execute()
-  return trx
+  const claimed = await trx
     .selectFrom('webhook_delivery as d')
     .innerJoin('webhook_event as e', 'e.id', 'd.event_id')
     .innerJoin('webhook as w', 'w.id', 'd.webhook_id')
@@ -224,6 +229,7 @@ export async function claimDueDeliveries(
     ])
     .where('d.id', 'in', ids)
     .execute()
+  return claimed.map((delivery) => ({ ...delivery, secret: openText(delivery.secret) }))
 }
 
 /** Records one attempt and what follows from it: delivered, another try at `nextAttemptAt`, or given up. */
