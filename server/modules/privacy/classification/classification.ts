@@ -735,6 +735,9 @@ export const classification = {
   person_month_count: {
     nonPersonal: ['district_id', 'starts_on', 'persons'],
   },
+  person_month_previous_count: {
+    nonPersonal: ['district_id', 'starts_on', 'previous_on', 'persons'],
+  },
   planned_departure: {
     personal: {
       contract_id: 'staff.pseudonymous',
