@@ -138,3 +138,7 @@ END
 $$;
 
 SELECT lotse_rebuild_previous_counts(NULL);
+
+-- The language a committee report is written in (its fixed texts, table headings, chart labels,
+-- number and date formats); reports made before were German.
+ALTER TABLE report ADD COLUMN language text NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'en'));

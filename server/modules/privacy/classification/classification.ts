@@ -820,6 +820,7 @@ export const classification = {
       'template_id',
       'template_name',
       'kind',
+      'language',
       'status',
       'step',
       'texts_version',
