@@ -340,7 +340,9 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
       WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
     const previousKept = await sql<{ row: string }>`
       SELECT concat_ws('|', 'previous', starts_on::text, previous_on::text, persons) AS row
-      FROM person_month_previous_count WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
+      FROM person_month_previous_count WHERE district_id = ${district} ORDER BY 1`.execute(
+      ctx.database.ownerDb,
+    )
     return [
       ...contactsKept.rows,
       ...personsKept.rows,

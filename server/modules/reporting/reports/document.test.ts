@@ -37,7 +37,10 @@ describe('committee report document', () => {
     expect(byMonth?.chart?.title).toBe('Counselling contacts by month')
     expect(byMonth?.table?.rows[0]?.[0]).toMatch(/^(January|February|March|April) 2026$/)
     // The German default is unchanged.
-    expect(reportDocument(fixtureSource(fixtureContext)).headerRows).toContainEqual(['Sitzung am', '20. Mai 2026'])
+    expect(reportDocument(fixtureSource(fixtureContext)).headerRows).toContainEqual([
+      'Sitzung am',
+      '20. Mai 2026',
+    ])
   })
 
   it('has an English heading for every heading of the default templates', () => {

@@ -161,7 +161,11 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
       default: {
         // Word's spelling and hyphenation follow the report's language.
         document: {
-          run: { font: 'Noto Sans', size: 21, language: { value: doc.language === 'en' ? 'en-GB' : 'de-DE' } },
+          run: {
+            font: 'Noto Sans',
+            size: 21,
+            language: { value: doc.language === 'en' ? 'en-GB' : 'de-DE' },
+          },
         },
         title: { run: { font: 'Noto Sans', size: 32, bold: true } },
         heading1: {

@@ -165,7 +165,10 @@ export async function putReportTexts(
     const header = reportHeaderSchema.parse(row.header)
     const updated = await updateReportTexts(trx, actor.districtId, reportId, version, {
       title: input.title,
-      document_title: fillPlaceholders(input.title, placeholderValues(evaluation, header, row.language as ReportLanguage)),
+      document_title: fillPlaceholders(
+        input.title,
+        placeholderValues(evaluation, header, row.language as ReportLanguage),
+      ),
       blocks: JSON.stringify(blocks),
     })
     if (updated === undefined) throw new Conflict()

@@ -155,10 +155,21 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
         expect(text, expected).toContain(expected)
       }
       // The fixed texts are English; the template's text blocks stay as the district wrote them.
-      for (const german of ['Vorlage Nr.', 'Sitzung am', 'Aktenzeichen', 'März 2026', 'Handlungsfeld', 'Summe'])
+      for (const german of [
+        'Vorlage Nr.',
+        'Sitzung am',
+        'Aktenzeichen',
+        'März 2026',
+        'Handlungsfeld',
+        'Summe',
+      ])
         expect(text, german).not.toContain(german)
     }
-    const rejected = await post(coordinator, '/api/reports', { evaluationId: evaluation.id, header, language: 'fr' })
+    const rejected = await post(coordinator, '/api/reports', {
+      evaluationId: evaluation.id,
+      header,
+      language: 'fr',
+    })
     expect(rejected.statusCode).toBe(400)
   })
 

@@ -15,7 +15,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type Report, type ReportLanguage, type ReportStatus, reportLanguages } from '../../../../common/report.ts'
+import {
+  type Report,
+  type ReportLanguage,
+  type ReportStatus,
+  reportLanguages,
+} from '../../../../common/report.ts'
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
@@ -104,7 +109,10 @@ function ReportForm() {
       </Text>
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <CaseworkFormProblem error={create.error} shown={['evaluationId', 'templateId', 'header', 'language']} />
+          <CaseworkFormProblem
+            error={create.error}
+            shown={['evaluationId', 'templateId', 'header', 'language']}
+          />
           <Group align="flex-start" wrap="wrap">
             <NativeSelect
               label={t('reports.create.evaluation')}
