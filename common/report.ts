@@ -143,10 +143,18 @@ export const reportHeaderSchema = z
   .meta({ id: 'ReportHeader' })
 export type ReportHeader = z.infer<typeof reportHeaderSchema>
 
+/** The languages a committee report can be written in: its fixed texts, headings, formats. */
+export const reportLanguages = ['de', 'en'] as const
+export type ReportLanguage = (typeof reportLanguages)[number]
+
 export const reportInputSchema = z.object({
   evaluationId: z.uuid(),
   templateId: z.uuid().optional().describe("Default: the district's Mitteilungsvorlage"),
   header: reportHeaderSchema,
+  language: z
+    .enum(reportLanguages)
+    .default('de')
+    .describe("The document's language (fixed texts, table headings, chart labels, number and date formats)"),
 })
 export type ReportInput = z.input<typeof reportInputSchema>
 
@@ -172,6 +180,7 @@ export const reportSummarySchema = z
     evaluationId: z.uuid(),
     evaluationName: z.string(),
     header: reportHeaderSchema,
+    language: z.enum(reportLanguages),
     status: z.enum(reportStatuses),
     step: z.enum(generationSteps),
     createdAt: z.string(),

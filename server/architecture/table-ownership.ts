@@ -51,6 +51,7 @@ export const tableOwners = {
     'person_counselled_figure',
     'case_plan_figure',
     'person_month_count',
+    'person_month_previous_count',
   ],
   network: [
     'legal_sphere_change',

@@ -15,17 +15,20 @@ export const tablesNotBackedUp = new Set([
   // erasures before the backup only; kept in the database (or exported with `lotse erasure-ledger
   // export`), it is replayed after the restore (privacy module, decision 0018).
   'erasure_ledger',
-  // Figures kept by triggers from the contacts, cases and goals (migration 0026, decision 0015):
-  // derived data, counted afresh from the restored rows (rebuildKeptFigures).
+  // Figures kept by triggers from the contacts, cases and goals (migrations 0026, 0032, 0038;
+  // decisions 0015, 0024): derived data, counted afresh from the restored rows (rebuildKeptFigures).
   'contact_day_figure',
   'person_counselled_figure',
   'person_month_count',
+  'person_month_previous_count',
   'case_plan_figure',
 ])
 
 /**
  * The restored rows were inserted in the order of their foreign keys, so the triggers that keep the
  * figures saw contacts before every case they belong to was complete: count the districts afresh.
+ * lotse_rebuild_figures recounts the contact day cells, the person rows, the persons per month and,
+ * since migration 0038, the persons per month by the month before (person_month_previous_count).
  */
 export async function rebuildKeptFigures(
   trx: Transaction<DB>,

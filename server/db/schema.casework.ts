@@ -229,6 +229,14 @@ export interface PersonMonthCountTable {
   persons: number
 }
 
+/** Persons (as recorded) per month by the month they were counselled before (migration 0038). */
+export interface PersonMonthPreviousCountTable {
+  district_id: string
+  starts_on: string
+  previous_on: string
+  persons: number
+}
+
 export interface ShortConsultationTable {
   id: Generated<string>
   district_id: string
@@ -319,4 +327,5 @@ export interface CaseWorkTables {
   person_counselled_figure: PersonCounselledFigureTable
   case_plan_figure: CasePlanFigureTable
   person_month_count: PersonMonthCountTable
+  person_month_previous_count: PersonMonthPreviousCountTable
 }

@@ -54,6 +54,7 @@ export interface ReportTable {
   template_id: ColumnType<string, string, never>
   template_name: string
   kind: string
+  language: Generated<string>
   title: string
   document_title: string
   header: ColumnType<unknown, string, never>

@@ -23,6 +23,7 @@ import {
   maintainedDaysToPlan,
   maintainedPersonsByMonth,
   maintainedPersonsCounselled,
+  maintainedPersonsTotal,
 } from './maintained-figures.queries.ts'
 import { periodPieces } from './period-pieces.ts'
 
@@ -148,6 +149,13 @@ function maintainedFigure(
     key.unit === 'month'
   )
     return personsByMonth(db, scope)
+  if (
+    metric === 'persons-counselled' &&
+    municipalityId === null &&
+    key.kind === 'total' &&
+    periodPieces(scope.range, 'month').months.length > 0
+  )
+    return maintainedPersonsTotal(db, scope)
   if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
     return maintainedPersonsCounselled(db, scope, key)
   if (metric === 'days-first-contact-to-plan')

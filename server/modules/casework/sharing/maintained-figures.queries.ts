@@ -161,3 +161,63 @@ export function maintainedPersonsByMonth(db: Kysely<DB>, districtId: string, mon
       WHERE n.district_id = ${districtId} AND n.starts_on = ANY (${dates(months)})`,
   )
 }
+
+/**
+ * Distinct persons counselled over a period with at least one whole month (migration 0038,
+ * decision 0024): the whole months a..b from `person_month_previous_count` (each person counted
+ * in the first month of a..b, where the month they were counselled before lies before a), less
+ * what merges fold together there, plus the persons of the cut months at the edges whom no whole
+ * month of the period already counts. Reads a few hundred count rows, the district's few merged
+ * persons, and the contacts of the edge days with one index probe per person; never the
+ * person-month rows of the period.
+ */
+export function maintainedPersonsTotal(db: Kysely<DB>, scope: Scope) {
+  const pieces = periodPieces(scope.range, 'month')
+  const first = pieces.months[0]
+  const last = pieces.months[pieces.months.length - 1]
+  if (first === undefined || last === undefined)
+    throw new Error('maintainedPersonsTotal needs a period with a whole month')
+  const district = scope.districtId
+  const within = sql`f.district_id = ${district} AND f.period = 'month'
+    AND f.starts_on BETWEEN ${first}::date AND ${last}::date`
+  const edges = pieces.days.map(
+    (range) => sql`SELECT x.person_id
+      FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+      WHERE c.district_id = ${district} AND ${instantWithin(sql`c.occurred_at`, range, scope.timeZone)}`,
+  )
+  const edgePersons =
+    edges.length === 0 ? sql`SELECT NULL::uuid AS person_id WHERE false` : sql.join(edges, sql` UNION ALL `)
+  return rows(
+    db,
+    sql`WITH merged AS MATERIALIZED (
+        SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${district} AND m.merged_into IS NOT NULL
+      ), folded AS MATERIALIZED (
+        SELECT p.id, coalesce(p.merged_into, p.id) AS canonical FROM person p
+        WHERE p.id IN (SELECT merged.id FROM merged UNION SELECT merged.merged_into FROM merged)
+      ), whole AS (
+        SELECT coalesce(sum(n.persons), 0) AS persons FROM person_month_previous_count n
+        WHERE n.district_id = ${district} AND n.starts_on BETWEEN ${first}::date AND ${last}::date
+          AND n.previous_on < ${first}::date
+      ), surplus AS (
+        SELECT count(DISTINCT f.person_id) - count(DISTINCT folded.canonical) AS persons
+        FROM person_counselled_figure f JOIN folded ON folded.id = f.person_id
+        WHERE ${within}
+      ), edge AS MATERIALIZED (
+        SELECT DISTINCT coalesce(merged.merged_into, e.person_id) AS person_id
+        FROM (${edgePersons}) AS e LEFT JOIN merged ON merged.id = e.person_id
+      ), outside AS (
+        SELECT count(*) AS persons FROM edge
+        WHERE NOT EXISTS (
+            SELECT 1 FROM person_counselled_figure f
+            WHERE ${within} AND f.person_id = edge.person_id
+              AND NOT EXISTS (SELECT 1 FROM merged WHERE merged.id = edge.person_id))
+          AND NOT EXISTS (
+            SELECT 1 FROM merged JOIN person_counselled_figure f ON f.person_id = merged.id
+            WHERE merged.merged_into = edge.person_id AND ${within})
+      )
+      SELECT '' AS key, whole.persons - surplus.persons + outside.persons AS value,
+        whole.persons - surplus.persons + outside.persons AS n
+      FROM whole, surplus, outside
+      WHERE whole.persons - surplus.persons + outside.persons > 0`,
+  )
+}

@@ -338,9 +338,18 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     const countsKept = await sql<{ row: string }>`
       SELECT concat_ws('|', starts_on::text, persons) AS row FROM person_month_count
       WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
-    return [...contactsKept.rows, ...personsKept.rows, ...plansKept.rows, ...countsKept.rows].map(
-      (row) => row.row,
+    const previousKept = await sql<{ row: string }>`
+      SELECT concat_ws('|', 'previous', starts_on::text, previous_on::text, persons) AS row
+      FROM person_month_previous_count WHERE district_id = ${district} ORDER BY 1`.execute(
+      ctx.database.ownerDb,
     )
+    return [
+      ...contactsKept.rows,
+      ...personsKept.rows,
+      ...plansKept.rows,
+      ...countsKept.rows,
+      ...previousKept.rows,
+    ].map((row) => row.row)
   }
 
   async function expectKeptEqualsRecount(district = districtId) {

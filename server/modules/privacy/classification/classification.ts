@@ -828,6 +828,9 @@ export const classification = {
   person_month_count: {
     nonPersonal: ['district_id', 'starts_on', 'persons'],
   },
+  person_month_previous_count: {
+    nonPersonal: ['district_id', 'starts_on', 'previous_on', 'persons'],
+  },
   planned_departure: {
     personal: {
       contract_id: 'staff.pseudonymous',
@@ -920,6 +923,7 @@ export const classification = {
       'template_id',
       'template_name',
       'kind',
+      'language',
       'status',
       'step',
       'texts_version',

@@ -53,6 +53,11 @@ export type ReportWords = {
   staffingAsOf: (day: string) => string
   indicatorStatus: Record<IndicatorStatus, string>
   chartTitles: Partial<Record<GeneratedBlockKind, string>>
+  /**
+   * The headings of the default templates (default-templates.ts) in this language, by their German
+   * wording: a heading the district left as it came is shown translated; its own wording stays.
+   */
+  defaultHeadings: Record<string, string>
 }
 
 const de: ReportWords = {
@@ -115,6 +120,7 @@ const de: ReportWords = {
     'contacts-by-municipality': 'Beratungskontakte je Kommune',
     'contacts-by-domain': 'Beratungskontakte je Handlungsfeld',
   },
+  defaultHeadings: {},
 }
 
 const en: ReportWords = {
@@ -171,6 +177,28 @@ const en: ReportWords = {
     'contacts-by-month': 'Counselling contacts by month',
     'contacts-by-municipality': 'Counselling contacts by municipality',
     'contacts-by-domain': 'Counselling contacts by domain',
+  },
+  defaultHeadings: {
+    Sachverhalt: 'Background',
+    'Kennzahlen im Überblick': 'Key figures at a glance',
+    'Beratungskontakte nach Monat': 'Counselling contacts by month',
+    'Beratungskontakte nach Kommune': 'Counselling contacts by municipality',
+    'Beratungskontakte nach Handlungsfeld': 'Counselling contacts by domain',
+    Personalausstattung: 'Staffing',
+    'Auslaufende Verträge': 'Contracts ending',
+    Steuerungsgruppe: 'Steering group',
+    Zielvereinbarungen: 'Goal agreements',
+    Ausblick: 'Outlook',
+    Anlass: 'Occasion',
+    Fallarbeit: 'Case work',
+    Kennzahlen: 'Key figures',
+    'Entwicklung nach Monat': 'Development by month',
+    'Verteilung nach Kommune': 'Distribution by municipality',
+    'Verteilung nach Handlungsfeld': 'Distribution by domain',
+    Personal: 'Staff',
+    Steuerung: 'Steering',
+    'Stand der Zielvereinbarungen': 'Status of the goal agreements',
+    Bewertung: 'Assessment',
   },
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { defaultTemplates } from './default-templates.ts'
 import { reportDocument } from './document.ts'
+import { reportWords } from './document-texts.ts'
 import { fixtureContext, fixtureSource } from './fixtures.ts'
 import { docxContent, pdfContent } from './reports.test-helpers.ts'
 import { renderInWorker, stopReportWorker } from './worker-pool.ts'
@@ -18,6 +20,33 @@ describe('committee report document', () => {
       'Im Berichtszeitraum fanden 1.234 Beratungskontakte statt (Vorperiode 30. Dezember 2025 bis 28. Februar 2026: 1.097; Veränderung +12,5 %).',
     )
     expect(doc.headerRows).toContainEqual(['Sitzung am', '20. Mai 2026'])
+  })
+
+  it('writes the fixed texts, the default headings, dates and numbers in English when asked', () => {
+    const doc = reportDocument(fixtureSource(fixtureContext), 'en')
+    expect(doc.language).toBe('en')
+    expect(doc.kindLabel).toBe('Information report')
+    expect(doc.headerRows).toContainEqual(['Session on', '20 May 2026'])
+    const headings = doc.blocks.map((block) => block.heading)
+    expect(headings).toContain('Counselling contacts by month')
+    expect(headings).toContain('Key figures at a glance')
+    const keyFigures = doc.blocks.find((block) => block.heading === 'Key figures at a glance')
+    expect(keyFigures?.table?.columns).toEqual(['Metric', 'Reporting period', 'Previous period', 'Change'])
+    expect(JSON.stringify(keyFigures?.table?.rows)).toContain('1,234')
+    const byMonth = doc.blocks.find((block) => block.heading === 'Counselling contacts by month')
+    expect(byMonth?.chart?.title).toBe('Counselling contacts by month')
+    expect(byMonth?.table?.rows[0]?.[0]).toMatch(/^(January|February|March|April) 2026$/)
+    // The German default is unchanged.
+    expect(reportDocument(fixtureSource(fixtureContext)).headerRows).toContainEqual([
+      'Sitzung am',
+      '20. Mai 2026',
+    ])
+  })
+
+  it('has an English heading for every heading of the default templates', () => {
+    const english = reportWords('en').defaultHeadings
+    for (const template of defaultTemplates)
+      for (const block of template.blocks) expect(english[block.heading], block.heading).toBeTruthy()
   })
 
   it('says so when the evaluation recorded no staffing, steering or goals', () => {

@@ -274,6 +274,7 @@ export function reportDocument(source: ReportSource, language: Language = 'de'):
   const { evaluation, header } = source
   const values = placeholderValues(evaluation, header, language)
   const fill = (text: string) => fillPlaceholders(text, values)
+  const heading = (text: string) => fill(words.defaultHeadings[text] ?? text)
   return {
     language,
     kindLabel: words.kinds[source.kind],
@@ -288,8 +289,8 @@ export function reportDocument(source: ReportSource, language: Language = 'de'):
     ],
     blocks: source.blocks.map((block) =>
       block.type === 'text'
-        ? { heading: fill(block.heading), paragraphs: paragraphsOf(fill(block.text)) }
-        : { heading: fill(block.heading), ...generated(block.generated, source, words, language) },
+        ? { heading: heading(block.heading), paragraphs: paragraphsOf(fill(block.text)) }
+        : { heading: heading(block.heading), ...generated(block.generated, source, words, language) },
     ),
     notes: [
       words.suppressionNote(evaluation.threshold),

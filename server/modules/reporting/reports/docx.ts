@@ -159,7 +159,14 @@ export async function reportDocx(doc: ReportDocument, charts: (RenderedChart | n
     description: doc.kindLabel,
     styles: {
       default: {
-        document: { run: { font: 'Noto Sans', size: 21 } },
+        // Word's spelling and hyphenation follow the report's language.
+        document: {
+          run: {
+            font: 'Noto Sans',
+            size: 21,
+            language: { value: doc.language === 'en' ? 'en-GB' : 'de-DE' },
+          },
+        },
         title: { run: { font: 'Noto Sans', size: 32, bold: true } },
         heading1: {
           run: { font: 'Noto Sans', size: 26, bold: true, color: '222222' },

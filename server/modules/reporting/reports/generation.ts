@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ReportBlock, ReportHeader, TemplateKind } from '../../../../common/report.ts'
+import type { ReportBlock, ReportHeader, ReportLanguage, TemplateKind } from '../../../../common/report.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { Actor } from '../../../platform/policy.ts'
 import { getDistrictName } from '../../districts/index.ts'
@@ -26,14 +26,17 @@ async function generate(db: Kysely<DB>, actor: Actor, reportId: string): Promise
       readEvaluation(db, actor, row.evaluation_id),
       getDistrictName(db, districtId),
     ])
-    const doc = reportDocument({
-      title: row.title,
-      kind: row.kind as TemplateKind,
-      header: row.header as ReportHeader,
-      blocks: row.blocks as ReportBlock[],
-      districtName,
-      evaluation,
-    })
+    const doc = reportDocument(
+      {
+        title: row.title,
+        kind: row.kind as TemplateKind,
+        header: row.header as ReportHeader,
+        blocks: row.blocks as ReportBlock[],
+        districtName,
+        evaluation,
+      },
+      row.language as ReportLanguage,
+    )
     // Steps are written one after the other, so a slow write never lands after a later step.
     let progress = Promise.resolve()
     const files = await renderInWorker(doc, (step) => {

@@ -6,6 +6,7 @@ const summaryColumns = [
   'report.title',
   'report.document_title',
   'report.kind',
+  'report.language',
   'report.evaluation_id',
   'evaluation.name as evaluation_name',
   'report.header',
@@ -69,6 +70,7 @@ export async function insertReport(
     template_id: string
     template_name: string
     kind: string
+    language: string
     title: string
     document_title: string
     header: string

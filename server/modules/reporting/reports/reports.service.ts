@@ -5,6 +5,7 @@ import type {
   Report,
   ReportBlock,
   ReportHeader,
+  ReportLanguage,
   ReportStatus,
   ReportSummary,
   ReportTextsInput,
@@ -48,6 +49,7 @@ const summaryOf = (row: SummaryRow): ReportSummary => ({
   evaluationId: row.evaluation_id,
   evaluationName: row.evaluation_name,
   header: reportHeaderSchema.parse(row.header),
+  language: row.language as ReportLanguage,
   status: row.status as ReportStatus,
   step: row.step as GenerationStep,
   createdAt: new Date(row.created_at).toISOString(),
@@ -100,8 +102,9 @@ export async function createReport(
       template_id: template.id,
       template_name: template.name,
       kind: template.kind,
+      language: input.language,
       title: template.title,
-      document_title: fillPlaceholders(template.title, placeholderValues(evaluation, header, 'de')),
+      document_title: fillPlaceholders(template.title, placeholderValues(evaluation, header, input.language)),
       header: JSON.stringify(header),
       blocks: JSON.stringify(template.blocks),
       created_by: actor.userId,
@@ -162,7 +165,10 @@ export async function putReportTexts(
     const header = reportHeaderSchema.parse(row.header)
     const updated = await updateReportTexts(trx, actor.districtId, reportId, version, {
       title: input.title,
-      document_title: fillPlaceholders(input.title, placeholderValues(evaluation, header, 'de')),
+      document_title: fillPlaceholders(
+        input.title,
+        placeholderValues(evaluation, header, row.language as ReportLanguage),
+      ),
       blocks: JSON.stringify(blocks),
     })
     if (updated === undefined) throw new Conflict()

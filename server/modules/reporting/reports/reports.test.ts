@@ -52,6 +52,7 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     const report = created.json() as Report
     expect(report.kind).toBe('mitteilungsvorlage')
     expect(report.header).toEqual(header)
+    expect(report.language).toBe('de')
 
     // Right after the POST: the downloads wait for the files being made.
     const [docxResponse, pdfResponse] = await Promise.all([
@@ -112,6 +113,64 @@ describe.each(databaseKinds)('committee reports on %s', (kind) => {
     expect(audit.map((row) => row.action).sort()).toEqual(
       ['report.create', 'report.download-docx', 'report.download-pdf', 'report.download-pdf'].sort(),
     )
+  })
+
+  it('writes the report in English when asked: fixed texts, headings, months and numbers', async () => {
+    const created = await post(coordinator, '/api/reports', {
+      evaluationId: evaluation.id,
+      header,
+      language: 'en',
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const report = created.json() as Report
+    expect(report.language).toBe('en')
+    const [docxResponse, pdfResponse] = await Promise.all([
+      reader.request({ method: 'GET', url: `/api/reports/${report.id}.docx` }),
+      reader.request({ method: 'GET', url: `/api/reports/${report.id}.pdf` }),
+    ])
+    expect(docxResponse.statusCode).toBe(200)
+    expect(pdfResponse.statusCode).toBe(200)
+    const contacts = evaluation.sections.find((section) => section.metric === 'contacts')
+    const total = formatCount(contacts?.total.value as number, 'en')
+    const docx = (await docxContent(docxResponse.rawPayload)).text.replace(/\s+/g, ' ')
+    const pdf = (await pdfContent(pdfResponse.rawPayload)).text
+    for (const text of [docx, pdf]) {
+      for (const expected of [
+        'Information report',
+        'Document no.',
+        'Session on',
+        'File reference',
+        'Reporting period',
+        '20 May 2026',
+        'Key figures at a glance',
+        'Counselling contacts by month',
+        'Counselling contacts by municipality',
+        'Previous period',
+        'March 2026',
+        total,
+        '< 3',
+        'Total',
+        'Target',
+      ]) {
+        expect(text, expected).toContain(expected)
+      }
+      // The fixed texts are English; the template's text blocks stay as the district wrote them.
+      for (const german of [
+        'Vorlage Nr.',
+        'Sitzung am',
+        'Aktenzeichen',
+        'März 2026',
+        'Handlungsfeld',
+        'Summe',
+      ])
+        expect(text, german).not.toContain(german)
+    }
+    const rejected = await post(coordinator, '/api/reports', {
+      evaluationId: evaluation.id,
+      header,
+      language: 'fr',
+    })
+    expect(rejected.statusCode).toBe(400)
   })
 
   it('accepts the header flat beside the evaluation, and a Sachstandsbericht template', async () => {

@@ -15,7 +15,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Report, ReportStatus } from '../../../../common/report.ts'
+import {
+  type Report,
+  type ReportLanguage,
+  type ReportStatus,
+  reportLanguages,
+} from '../../../../common/report.ts'
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { QueryState } from '../../components/QueryState.tsx'
@@ -32,6 +37,7 @@ type Values = {
   committee: string
   sessionDate: string
   aktenzeichen: string
+  language: ReportLanguage
 }
 const empty: Values = {
   evaluationId: '',
@@ -40,6 +46,7 @@ const empty: Values = {
   committee: '',
   sessionDate: '',
   aktenzeichen: '',
+  language: 'de',
 }
 
 export const statusColor: Record<ReportStatus, string> = {
@@ -89,6 +96,7 @@ function ReportForm() {
         sessionDate: values.sessionDate,
         aktenzeichen: values.aktenzeichen.trim(),
       },
+      language: values.language,
     })
   }
   return (
@@ -101,7 +109,10 @@ function ReportForm() {
       </Text>
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <CaseworkFormProblem error={create.error} shown={['evaluationId', 'templateId', 'header']} />
+          <CaseworkFormProblem
+            error={create.error}
+            shown={['evaluationId', 'templateId', 'header', 'language']}
+          />
           <Group align="flex-start" wrap="wrap">
             <NativeSelect
               label={t('reports.create.evaluation')}
@@ -128,6 +139,17 @@ function ReportForm() {
                 { value: '', label: t('reports.create.defaultTemplate') },
                 ...(templates.data ?? []).map((template) => ({ value: template.id, label: template.name })),
               ]}
+            />
+            <NativeSelect
+              label={t('reports.create.language')}
+              miw={180}
+              value={values.language}
+              error={fieldError('language')}
+              onChange={set('language')}
+              data={reportLanguages.map((language) => ({
+                value: language,
+                label: t(`reports.create.languages.${language}`),
+              }))}
             />
           </Group>
           <Group align="flex-start" wrap="wrap">
