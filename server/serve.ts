@@ -3,11 +3,12 @@ import { buildApp } from './app.ts'
 import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
-import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
-import { startNetworkJobs } from './modules/network/index.ts'
-import { startPrivacyJobs } from './modules/privacy/index.ts'
-import { startStaffingJobs } from './modules/staffing/index.ts'
+import { caseWorkJobs, refreshStaleMatchKeys } from './modules/casework/index.ts'
+import { networkJobs } from './modules/network/index.ts'
+import { privacyJobs } from './modules/privacy/index.ts'
+import { staffingJobs } from './modules/staffing/index.ts'
 import type { Config } from './platform/config.ts'
+import { startScheduledJobs } from './platform/jobs.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
 
@@ -44,24 +45,11 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.baseUrl ?? `http://${host}:${port}`
-    const stopCaseWorkJobs = startCaseWorkJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
+    const stopJobs = startScheduledJobs(
+      database.db,
+      [...caseWorkJobs, ...networkJobs, ...staffingJobs, ...privacyJobs],
+      (job, error) => app.log.error({ job, err: { type: (error as Error).name } }, 'scheduled job failed'),
     )
-    const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
-    )
-    const stopStaffingJobs = startStaffingJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'staffing job failed'),
-    )
-    const stopPrivacyJobs = startPrivacyJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'retention job failed'),
-    )
-    const stopJobs = () => {
-      stopPrivacyJobs()
-      stopCaseWorkJobs()
-      stopNetworkJobs()
-      stopStaffingJobs()
-    }
     let stopping: Promise<void> | undefined
     return {
       app,

@@ -126,7 +126,7 @@ export const tableOwners = {
     'processing_record_version',
   ],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
-  db: ['lotse_migration'],
+  db: ['lotse_migration', 'scheduled_job'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Owner = keyof typeof tableOwners

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseWorkTables } from './schema.casework.ts'
 import type { GoalTables } from './schema.goals.ts'
+import type { JobTables } from './schema.jobs.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -206,7 +207,8 @@ export interface DB
     ReportingTables,
     ReportTables,
     PrivacyRetentionTables,
-    PrivacyRequestTables {
+    PrivacyRequestTables,
+    JobTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

@@ -5,7 +5,7 @@ export {
   demoCasesForNetwork,
   readableCases,
 } from './cases/case.service.ts'
-export { startCaseWorkJobs } from './casework.jobs.ts'
+export { caseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'
