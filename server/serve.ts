@@ -4,14 +4,15 @@ import { type Database, openDatabase } from './db/database.ts'
 import { checkKeyring, sealPlainValues } from './db/encryption.ts'
 import { migrate } from './db/migrate.ts'
 import { type DemoSeedResult, seedDemo } from './db/seed/demo.ts'
-import { refreshStaleMatchKeys, startCaseWorkJobs } from './modules/casework/index.ts'
+import { caseWorkJobs, refreshStaleMatchKeys } from './modules/casework/index.ts'
 import { startIntegrationJobs } from './modules/integration/index.ts'
-import { startNetworkJobs } from './modules/network/index.ts'
-import { startPrivacyJobs } from './modules/privacy/index.ts'
-import { startStaffingJobs } from './modules/staffing/index.ts'
+import { networkJobs } from './modules/network/index.ts'
+import { privacyJobs } from './modules/privacy/index.ts'
+import { staffingJobs } from './modules/staffing/index.ts'
 import type { Config } from './platform/config.ts'
 import { installKeyring, type Keyring } from './platform/encryption.ts'
 import { loadKeyring } from './platform/encryption-keys.ts'
+import { startScheduledJobs } from './platform/jobs.ts'
 import type { LogOutput } from './platform/logging.ts'
 import { lotseVersion } from './platform/version.ts'
 
@@ -62,27 +63,19 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.baseUrl ?? `http://${host}:${port}`
-    const stopCaseWorkJobs = startCaseWorkJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'case-work job failed'),
+    const stopScheduledJobs = startScheduledJobs(
+      database.db,
+      [...caseWorkJobs, ...networkJobs, ...staffingJobs, ...privacyJobs],
+      (job, error) => app.log.error({ job, err: { type: (error as Error).name } }, 'scheduled job failed'),
     )
-    const stopNetworkJobs = startNetworkJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'network job failed'),
-    )
-    const stopStaffingJobs = startStaffingJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'staffing job failed'),
-    )
-    const stopPrivacyJobs = startPrivacyJobs(database.db, (error) =>
-      app.log.error({ err: { type: (error as Error).name } }, 'retention job failed'),
-    )
+    // Webhook deliveries are a queue, not a sweep: every node polls every ten seconds and takes
+    // deliveries with FOR UPDATE SKIP LOCKED and a lease, so each is sent by one node.
     const stopIntegrationJobs = startIntegrationJobs(database.db, (error) =>
       app.log.error({ err: { type: (error as Error).name } }, 'webhook delivery job failed'),
     )
     const stopJobs = () => {
       stopIntegrationJobs()
-      stopPrivacyJobs()
-      stopCaseWorkJobs()
-      stopNetworkJobs()
-      stopStaffingJobs()
+      stopScheduledJobs()
     }
     let stopping: Promise<void> | undefined
     return {

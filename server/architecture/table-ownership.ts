@@ -137,7 +137,7 @@ export const tableOwners = {
   /** Signed webhooks and their outbox (migration 0037, decision 0023). */
   integration: ['integration_setting', 'webhook', 'webhook_event', 'webhook_delivery', 'webhook_attempt'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */
-  db: ['lotse_migration', 'encryption_key'],
+  db: ['lotse_migration', 'encryption_key', 'scheduled_job'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Owner = keyof typeof tableOwners

@@ -4,6 +4,7 @@ import type { CaseWorkTables } from './schema.casework.ts'
 import type { GoalTables } from './schema.goals.ts'
 import type { ImportTables } from './schema.import.ts'
 import type { IntegrationTables } from './schema.integration.ts'
+import type { JobTables } from './schema.jobs.ts'
 import type { NetworkTables } from './schema.network.ts'
 import type { NetworkCaseTables } from './schema.network-cases.ts'
 import type { NetworkDirectoryTables } from './schema.network-directory.ts'
@@ -219,7 +220,8 @@ export interface DB
     PrivacyRequestTables,
     AccessReviewTables,
     ImportTables,
-    IntegrationTables {
+    IntegrationTables,
+    JobTables {
   recovery_code: RecoveryCodeTable
   identity_policy: IdentityPolicyTable
   password_reset: PasswordResetTable

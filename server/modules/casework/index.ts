@@ -13,7 +13,7 @@ export {
   readableCases,
   registerImportedCases,
 } from './cases/case.service.ts'
-export { startCaseWorkJobs } from './casework.jobs.ts'
+export { caseWorkJobs } from './casework.jobs.ts'
 export type { CaseWorkExtensions } from './casework.routes.ts'
 export { caseWorkRoutes } from './casework.routes.ts'
 export { seedDemoCaseWork } from './casework.seed.ts'

@@ -16,7 +16,7 @@ export {
   jobcenterReferralAnswersByMonth,
 } from './figures/indicator-figures.service.ts'
 export { seedDemoHandovers } from './handover.seed.ts'
-export { startNetworkJobs } from './network.jobs.ts'
+export { networkJobs } from './network.jobs.ts'
 export { networkRoutes } from './network.routes.ts'
 export { seedDemoNetwork } from './network.seed.ts'
 export { seedDemoConsentsAndReferrals } from './network-cases.seed.ts'

@@ -972,6 +972,18 @@ export const classification = {
   retention_run: {
     nonPersonal: ['district_id', 'last_run_on', 'last_run_at', 'last_counts'],
   },
+  scheduled_job: {
+    nonPersonal: [
+      'name',
+      'next_run_at',
+      'lease_until',
+      'last_started_at',
+      'last_finished_at',
+      'last_node',
+      'last_outcome',
+      'runs',
+    ],
+  },
   saved_case_view: {
     personal: {
       user_id: 'staff.pseudonymous',

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
-import { type Clock, districtTodays, systemClock } from '../../../platform/district-time.ts'
+import { districtTodays } from '../../../platform/district-time.ts'
+import type { ScheduledJob } from '../../../platform/jobs.ts'
 import { ensureRunRows, leaseDistrictRun, markDistrictRun } from './retention.queries.ts'
 import { runRetention } from './retention.service.ts'
-
-const oneHour = 60 * 60 * 1000
 
 /**
  * Runs retention for every district whose day has not been done yet. Each district is worked on
@@ -34,15 +33,7 @@ export async function runDueRetention(
   return done
 }
 
-/** The daily retention run: checked at start and every hour, done once per district day. */
-export function startPrivacyJobs(
-  db: Kysely<DB>,
-  onError: (error: unknown) => void,
-  clock: Clock = systemClock,
-): () => void {
-  const run = () => runDueRetention(db, clock()).catch(onError)
-  void run()
-  const timer = setInterval(run, oneHour)
-  timer.unref()
-  return () => clearInterval(timer)
-}
+/** The daily retention run: checked every hour, done once per district day. */
+export const privacyJobs: readonly ScheduledJob[] = [
+  { name: 'privacy.retention', everyMs: 60 * 60 * 1000, run: runDueRetention },
+]
