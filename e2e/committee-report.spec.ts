@@ -15,8 +15,8 @@ test('a coordinator makes the committee report from the March–April evaluation
   await page.getByRole('link', { name: 'Auswertungen', exact: true }).click()
   const evaluationForm = page.getByRole('region', { name: 'Neue Auswertung' })
   await evaluationForm.getByLabel('Name').fill('Ausschuss März bis April')
-  await evaluationForm.getByLabel('Von').fill('2026-03-01')
-  await evaluationForm.getByLabel('Bis').fill('2026-04-30')
+  await evaluationForm.getByLabel('Von').fill('01.03.2026')
+  await evaluationForm.getByLabel('Bis').fill('30.04.2026')
   await evaluationForm.getByRole('button', { name: 'Auswertung erstellen' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Ausschuss März bis April' })).toBeVisible()
 
@@ -30,7 +30,7 @@ test('a coordinator makes the committee report from the March–April evaluation
   await form.getByLabel('Auswertung').selectOption({ label: 'Ausschuss März bis April' })
   await form.getByLabel('Vorlagennummer').fill('V/2026/0815')
   await form.getByLabel('Gremium').fill('Ausschuss für Soziales und Integration')
-  await form.getByLabel('Sitzungsdatum').fill('2026-05-20')
+  await form.getByLabel('Sitzungsdatum').fill('20.05.2026')
   await form.getByLabel('Aktenzeichen').fill('50.1-KIM')
   await form.getByRole('button', { name: 'Bericht erstellen' }).click()
 

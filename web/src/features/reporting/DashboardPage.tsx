@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
@@ -16,6 +15,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DimensionId, Figures, Metric, MetricId } from '../../../../common/reporting.ts'
+import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { districtToday } from '../../district-time.ts'
 import { formatDate, formatNumber } from '../../i18n.ts'
@@ -135,18 +135,16 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange: (period:
             }
           }}
         />
-        <TextInput
-          type="date"
+        <DayInput
           label={t('reporting.period.from')}
           value={draft.from}
-          onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
+          onChange={(from) => setDraft({ ...draft, from })}
         />
-        <TextInput
-          type="date"
+        <DayInput
           label={t('reporting.period.to')}
           value={draft.to}
           error={draft.from > draft.to && draft.to !== '' ? t('problems.period-end-before-start') : undefined}
-          onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
+          onChange={(to) => setDraft({ ...draft, to })}
         />
         <Button disabled={!valid} onClick={() => onChange(draft)}>
           {t('reporting.period.apply')}

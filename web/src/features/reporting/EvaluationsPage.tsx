@@ -16,6 +16,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Evaluation } from '../../../../common/reporting.ts'
 import { apiSend } from '../../api.ts'
+import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { districtToday } from '../../district-time.ts'
 import { formatDate, formatDateTime } from '../../i18n.ts'
@@ -96,21 +97,19 @@ function EvaluationForm() {
                 if (preset) setValues({ ...values, ...preset.period })
               }}
             />
-            <TextInput
-              type="date"
+            <DayInput
               required
               label={t('reporting.period.from')}
               value={values.from}
               error={fieldError('from')}
-              onChange={(event) => setValues({ ...values, from: event.currentTarget.value })}
+              onChange={(from) => setValues({ ...values, from })}
             />
-            <TextInput
-              type="date"
+            <DayInput
               required
               label={t('reporting.period.to')}
               value={values.to}
               error={fieldError('to')}
-              onChange={(event) => setValues({ ...values, to: event.currentTarget.value })}
+              onChange={(to) => setValues({ ...values, to })}
             />
           </Group>
           <Group justify="flex-end">

@@ -23,6 +23,7 @@ import {
 } from '../../../../common/report.ts'
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
+import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate, formatDateTime } from '../../i18n.ts'
 import { useCan } from '../../session.tsx'
@@ -166,13 +167,12 @@ function ReportForm() {
               error={errors.committee ?? fieldError('header')}
               onChange={set('committee')}
             />
-            <TextInput
-              type="date"
+            <DayInput
               label={t('reports.header.sessionDate')}
               required
               value={values.sessionDate}
               error={errors.sessionDate}
-              onChange={set('sessionDate')}
+              onChange={(sessionDate) => setValues({ ...values, sessionDate })}
             />
             <TextInput
               label={t('reports.header.aktenzeichen')}
