@@ -68,7 +68,9 @@ export async function call(
 export async function callOk<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
   const answer = await call(session, method, path, body)
   if (answer.status < 200 || answer.status > 299)
-    throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`)
+    throw new Error(
+      `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`,
+    )
   return answer.body as T
 }
 

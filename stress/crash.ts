@@ -125,7 +125,9 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashResult
       caseId ??= await firstCaseId(session)
       // What earlier cycles acknowledged must have survived their kill.
       const listed = new Set(
-        (await callOk<{ id: string }[]>(session, 'GET', `/cases/${caseId}/contacts`)).map((contact) => contact.id),
+        (await callOk<{ id: string }[]>(session, 'GET', `/cases/${caseId}/contacts`)).map(
+          (contact) => contact.id,
+        ),
       )
       const missing = acknowledged.filter((id) => !listed.has(id) && !lost.includes(id))
       lost.push(...missing)

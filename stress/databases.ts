@@ -34,7 +34,9 @@ export async function createPostgresDatabase(base: string): Promise<{ url: strin
 }
 
 /** Opens the database a stopped (or killed) server used, for checks from outside the server. */
-export function openForChecks(target: { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string }) {
+export function openForChecks(
+  target: { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string },
+) {
   return target.kind === 'pglite'
     ? openDatabase({ kind: 'pglite', dataDir: `${target.dataDir}/pglite` })
     : openDatabase({ kind: 'postgresql', url: target.url, poolSize: 2 })

@@ -29,7 +29,10 @@ export const everyContactAudited: Invariant = async (database, { since }) => {
       select 1 from audit_event a
       where a.action = 'contact.create' and a.subject_type = 'contact' and a.subject_id = c.id::text
     )`.execute(database.ownerDb)
-  return { name: 'every contact has its audit event', problems: rows.map((row) => `contact ${row.id} has no audit event`) }
+  return {
+    name: 'every contact has its audit event',
+    problems: rows.map((row) => `contact ${row.id} has no audit event`),
+  }
 }
 
 /** The kept figure client_case.last_contact_at matches a recount over the contacts. */
@@ -46,7 +49,12 @@ export const lastContactMatchesRecount: Invariant = async (database) => {
 
 /** The kept figure contact_day_figure (dimension total) matches a recount per district day. */
 export const contactDayTotalsMatchRecount: Invariant = async (database) => {
-  const { rows } = await sql<{ district_id: string; day: string; kept: number | null; counted: number | null }>`
+  const { rows } = await sql<{
+    district_id: string
+    day: string
+    kept: number | null
+    counted: number | null
+  }>`
     with counted as (
       select c.district_id, (c.occurred_at at time zone d.time_zone)::date as day, count(*)::int as contacts
       from contact c join district d on d.id = c.district_id
@@ -60,7 +68,9 @@ export const contactDayTotalsMatchRecount: Invariant = async (database) => {
     where kept.contacts is distinct from counted.contacts`.execute(database.ownerDb)
   return {
     name: 'contact_day_figure totals match a recount',
-    problems: rows.map((row) => `district ${row.district_id} day ${row.day}: kept ${row.kept}, counted ${row.counted}`),
+    problems: rows.map(
+      (row) => `district ${row.district_id} day ${row.day}: kept ${row.kept}, counted ${row.counted}`,
+    ),
   }
 }
 

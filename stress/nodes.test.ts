@@ -7,6 +7,7 @@ import { runNodeChecks } from './nodes.ts'
 describe.runIf(databaseKinds.includes('postgresql'))('two lotse serve nodes on one PostgreSQL', () => {
   it('keeps sessions, the login throttle, version checks and the audit chains correct', async () => {
     const result = await runNodeChecks({ adminUrl: postgresAdminUrl() as string, nodeCount: 2 })
-    for (const check of [...result.checks, ...result.invariants]) expect(check.problems, check.name).toEqual([])
+    for (const check of [...result.checks, ...result.invariants])
+      expect(check.problems, check.name).toEqual([])
   }, 240_000)
 })

@@ -1,4 +1,11 @@
-import { type ServerProcess, spawnLotse, stopServer, tempDir, removeDir, waitForOk } from '../server/test/lotse-process.ts'
+import {
+  removeDir,
+  type ServerProcess,
+  spawnLotse,
+  stopServer,
+  tempDir,
+  waitForOk,
+} from '../server/test/lotse-process.ts'
 import {
   call,
   callOk,
@@ -29,7 +36,8 @@ export const sessionsAcrossNodes: NodeCheck = {
       const me = await call(here, 'GET', '/auth/session')
       if (me.status !== 200) problems.push(`GET /auth/session on ${node} answered ${me.status}`)
       const write = await call(here, 'POST', `/cases/${caseId}/contacts`, contactBody(`session ${node}`))
-      if (write.status !== 201) problems.push(`a write on ${node} with the session of node A answered ${write.status}`)
+      if (write.status !== 201)
+        problems.push(`a write on ${node} with the session of node A answered ${write.status}`)
     }
     return problems
   },
@@ -53,7 +61,9 @@ export const throttleAcrossNodes: NodeCheck = {
     for (const node of nodes) {
       const right = await login(node, username, stressDemoPassword)
       if (right.status !== 429)
-        problems.push(`after ${pairLockAfter} failures spread over the nodes, ${node} answered ${right.status}, not 429`)
+        problems.push(
+          `after ${pairLockAfter} failures spread over the nodes, ${node} answered ${right.status}, not 429`,
+        )
     }
     return problems
   },
@@ -65,18 +75,28 @@ export const versionChecksAcrossNodes: NodeCheck = {
   async run({ nodes, session, caseId }) {
     const problems: string[] = []
     for (let round = 0; round < 8; round++) {
-      const task = await callOk<{ id: string; version: number; assigneeId: string }>(session, 'POST', '/tasks', {
-        title: `stress race ${round}`,
-        dueOn: '2030-01-15',
-        caseId,
-      })
+      const task = await callOk<{ id: string; version: number; assigneeId: string }>(
+        session,
+        'POST',
+        '/tasks',
+        {
+          title: `stress race ${round}`,
+          dueOn: '2030-01-15',
+          caseId,
+        },
+      )
       const answers = await Promise.all(
         nodes.map((node, index) =>
           call(
             onNode(session, node),
             'PUT',
             `/tasks/${task.id}`,
-            { title: `stress race ${round} by node ${index}`, dueOn: '2030-01-15', assigneeId: task.assigneeId, done: false },
+            {
+              title: `stress race ${round} by node ${index}`,
+              dueOn: '2030-01-15',
+              assigneeId: task.assigneeId,
+              done: false,
+            },
             { 'if-match': `"${task.version}"` },
           ),
         ),
@@ -98,7 +118,12 @@ export const concurrentWritesAcrossNodes: NodeCheck = {
       nodes.flatMap((node) =>
         [0, 1].map(async (writer) => {
           for (let n = 0; n < 15; n++) {
-            const answer = await call(onNode(session, node), 'POST', `/cases/${caseId}/contacts`, contactBody(`${node} ${writer} ${n}`))
+            const answer = await call(
+              onNode(session, node),
+              'POST',
+              `/cases/${caseId}/contacts`,
+              contactBody(`${node} ${writer} ${n}`),
+            )
             if (answer.status !== 201) problems.push(`a write on ${node} answered ${answer.status}`)
           }
         }),
