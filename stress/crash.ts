@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
   removeDir,
@@ -31,6 +33,8 @@ export type CrashResult = {
   lost: string[]
   /** Requests that were sent but not acknowledged (killed mid-flight); they may or may not be stored. */
   unacknowledged: number
+  /** PGlite: kills that left the data folder's lock file naming the dead pid, which the restart took over. */
+  staleLocks: number
   /** Cycles in which the restart failed (e.g. the data folder stayed locked). */
   restartFailures: string[]
   invariants: InvariantCheck[]
@@ -108,6 +112,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashResult
   const lost: string[] = []
   const restartFailures: string[] = []
   let unacknowledged = 0
+  let staleLocks = 0
   let caseId: string | undefined
   let writingSince: Date | undefined
   let server: ServerProcess | undefined
@@ -135,8 +140,16 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashResult
       writingSince ??= new Date()
       const writing = writeUntilKilled(session, caseId, writers, cycle, acknowledged)
       await sleep(minKill + Math.random() * (maxKill - minKill))
+      const killedPid = server.child.pid
       await kill(server)
       server = undefined
+      const lockFile = path.join(dataDir, 'lotse.lock')
+      if (
+        options.kind === 'pglite' &&
+        existsSync(lockFile) &&
+        Number(readFileSync(lockFile, 'utf8')) === killedPid
+      )
+        staleLocks++
       unacknowledged += (await writing).unacknowledged
       log(
         `${options.kind} cycle ${cycle}/${options.cycles}: ${acknowledged.length - before} acknowledged, ` +
@@ -165,6 +178,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashResult
         acknowledged: acknowledged.length,
         lost,
         unacknowledged,
+        staleLocks,
         restartFailures,
         invariants: checks,
         milliseconds: Date.now() - started,

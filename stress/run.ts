@@ -79,7 +79,8 @@ if (values.write) {
         `### Kill -9 on ${run.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
         '',
         `- Run: ${when}; \`npm run stress -- --cycles ${run.cycles} --databases ${run.kind} --only crash\``,
-        `- Kill -9 cycles: ${run.cycles}, restarts that failed: ${run.restartFailures.length}`,
+        `- Kill -9 cycles: ${run.cycles}, restarts that failed: ${run.restartFailures.length}` +
+          (run.kind === 'pglite' ? `, stale data-folder locks taken over: ${run.staleLocks}` : ''),
         `- Acknowledged ids: ${run.acknowledged}, lost: **${run.lost.length}** (must be 0)`,
         `- Sent but not acknowledged (killed in flight, may or may not be stored): ${run.unacknowledged}`,
         `- Invariants afterwards: ${broken.length === 0 ? 'all hold' : broken.map((check) => check.name).join('; ')} (${run.invariants.map((check) => check.name).join(', ')})`,
