@@ -239,6 +239,9 @@ export function writeResults(
   environment: RunEnvironment,
   order: string[],
 ): void {
-  const previous = existsSync(file) ? readSections(readFileSync(file, 'utf8')) : new Map<string, string>()
-  writeFileSync(file, renderResults(results, environment, order, previous))
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const previous = readSections(before)
+  // The stress suites (stress/run.ts --write) keep their figures at the end; a bench run leaves them.
+  const stress = /\n<!-- stress -->[\s\S]*<!-- \/stress -->\n?$/.exec(before)?.[0] ?? ''
+  writeFileSync(file, renderResults(results, environment, order, previous) + stress)
 }
