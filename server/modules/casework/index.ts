@@ -32,6 +32,7 @@ export {
   authorizePersonRead,
   type ImportedPerson,
   importMatchCandidate,
+  importMatchCandidates,
   readablePersons,
   refreshStaleMatchKeys,
   registerImportedPersons,

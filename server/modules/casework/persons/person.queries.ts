@@ -176,6 +176,48 @@ export async function selectCandidateIds(
   return result.rows.map((row) => row.person_id)
 }
 
+/**
+ * The candidates of many queries in one statement (an import's batch): for each query the same
+ * ranking and limit as `selectCandidateIds` (most shared keys first, then the nearest birth year),
+ * with the number of persons sharing a key, so that a caller can tell when the limit cut the list.
+ * `keys` and `birthYears` are given per query, by position.
+ */
+export async function selectCandidateIdsBatch(
+  db: Kysely<DB>,
+  districtId: string,
+  queries: readonly { keys: readonly string[]; birthYear: number | null }[],
+  limit: number,
+): Promise<{ query: number; person_id: string; total: number }[]> {
+  const keyIndex: number[] = []
+  const keyText: string[] = []
+  queries.forEach((query, index) => {
+    for (const key of new Set(query.keys)) {
+      keyIndex.push(index)
+      keyText.push(key)
+    }
+  })
+  if (keyText.length === 0) return []
+  const years = queries.map((query) => query.birthYear)
+  const result = await sql<{ query: number; person_id: string; total: number }>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${keyIndex}::int[], ${keyText}::text[]) AS w(query, key)
+    ), year AS (
+      SELECT ordinality::int - 1 AS query, birth_year FROM unnest(${years}::int[]) WITH ORDINALITY AS y(birth_year, ordinality)
+    ), shared AS (
+      SELECT wanted.query, k.person_id, count(*) AS keys
+      FROM wanted JOIN person_match_key k ON k.district_id = ${districtId} AND k.key = wanted.key
+      GROUP BY wanted.query, k.person_id
+    ), ranked AS (
+      SELECT shared.query, shared.person_id,
+        row_number() OVER (PARTITION BY shared.query ORDER BY shared.keys DESC,
+          abs(extract(year FROM p.birth_date_earliest) - coalesce(year.birth_year, 0)) * (CASE WHEN year.birth_year IS NULL THEN 0 ELSE 1 END)) AS rank,
+        count(*) OVER (PARTITION BY shared.query) AS total
+      FROM shared JOIN person p ON p.id = shared.person_id JOIN year ON year.query = shared.query
+    )
+    SELECT query, person_id, total::int AS total FROM ranked WHERE rank <= ${limit}`.execute(db)
+  return result.rows.map((row) => ({ ...row, query: Number(row.query), total: Number(row.total) }))
+}
+
 export type CaseLinkRow = {
   person_id: string
   case_id: string
