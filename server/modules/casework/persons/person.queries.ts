@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import { insertJsonRows } from '../../../db/json-rows.ts'
 import type { PersonTable } from '../../../db/schema.casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
@@ -30,12 +32,20 @@ export async function insertPersons(
   rows: readonly PersonColumns[],
 ): Promise<string[]> {
   if (rows.length === 0) return []
-  const inserted = await db
-    .insertInto('person')
-    .values(rows.map((columns) => ({ ...columns, district_id: districtId })))
-    .returning('id')
-    .execute()
-  return inserted.map((row) => row.id)
+  // The ids are made here, so that they are known in the order of the rows.
+  const ids = rows.map(() => randomUUID())
+  await insertJsonRows(
+    db,
+    'person',
+    rows.map((columns, index) => ({
+      ...columns,
+      // jsonb takes the value, not its text.
+      languages: typeof columns.languages === 'string' ? JSON.parse(columns.languages) : columns.languages,
+      id: ids[index],
+      district_id: districtId,
+    })),
+  )
+  return ids
 }
 
 /** The match keys of many new persons in one statement. */
@@ -44,15 +54,18 @@ export async function insertMatchKeysOf(
   districtId: string,
   persons: readonly { personId: string; keys: readonly string[] }[],
 ): Promise<void> {
-  const values = persons.flatMap(({ personId, keys }) =>
-    [...new Set(keys)].map((key) => ({ district_id: districtId, key, person_id: personId })),
-  )
-  for (let start = 0; start < values.length; start += 5000)
-    await db
-      .insertInto('person_match_key')
-      .values(values.slice(start, start + 5000))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute()
+  const personIds: string[] = []
+  const keys: string[] = []
+  for (const person of persons)
+    for (const key of new Set(person.keys)) {
+      personIds.push(person.personId)
+      keys.push(key)
+    }
+  if (keys.length === 0) return
+  // Two array parameters, not a VALUES list of three parameters a key.
+  await sql`INSERT INTO person_match_key (district_id, key, person_id)
+    SELECT ${districtId}::uuid, k, p FROM unnest(${keys}::text[], ${personIds}::uuid[]) AS v(k, p)
+    ON CONFLICT DO NOTHING`.execute(db)
 }
 
 export async function updatePersonIfVersion(
