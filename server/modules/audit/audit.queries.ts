@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import { insertJsonRows } from '../../db/json-rows.ts'
 import type { AuditEventTable, DB } from '../../db/schema.ts'
 
 export type AuditRow = Selectable<AuditEventTable>
@@ -26,11 +27,9 @@ export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Pro
 
 /** Rows of one chain in their order: the ids follow the order of the values. */
 export async function insertAuditRows(db: Transaction<DB>, rows: readonly NewAuditRow[]): Promise<void> {
+  // The ids come from the sequence in the order of the rows: the chain's order.
   for (let start = 0; start < rows.length; start += 1000)
-    await db
-      .insertInto('audit_event')
-      .values(rows.slice(start, start + 1000))
-      .execute()
+    await insertJsonRows(db, 'audit_event', rows.slice(start, start + 1000))
 }
 
 export async function* readChain(

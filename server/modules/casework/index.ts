@@ -38,6 +38,7 @@ export {
   authorizePersonRead,
   type ImportedPerson,
   importMatchCandidate,
+  importMatchCandidates,
   readablePersons,
   refreshStaleMatchKeys,
   registerImportedPersons,

@@ -184,14 +184,14 @@ export async function updateRowChecks(
   checks: readonly RowCheck[],
 ) {
   if (checks.length === 0) return
-  const values = checks.map(
-    (check) =>
-      sql`(${check.row_number}::int, ${check.state}::text, ${JSON.stringify(check.problems)}::jsonb, ${check.fingerprint}::text, ${check.match_person_id}::uuid, ${check.match_score}::real)`,
-  )
-  await sql`UPDATE import_row r SET state = v.state, problems = v.problems, fingerprint = v.fingerprint,
+  // Arrays, one parameter per column, not a VALUES list: a batch is one short statement.
+  await sql`UPDATE import_row r SET state = v.state, problems = v.problems::jsonb, fingerprint = v.fingerprint,
       match_person_id = v.match_person_id, match_score = v.match_score,
       match_decision = CASE WHEN v.match_person_id IS DISTINCT FROM r.match_person_id THEN NULL ELSE r.match_decision END
-    FROM (VALUES ${sql.join(values)}) AS v(row_number, state, problems, fingerprint, match_person_id, match_score)
+    FROM unnest(${checks.map((c) => c.row_number)}::int[], ${checks.map((c) => c.state)}::text[],
+      ${checks.map((c) => JSON.stringify(c.problems))}::text[], ${checks.map((c) => c.fingerprint)}::text[],
+      ${checks.map((c) => c.match_person_id)}::uuid[], ${checks.map((c) => c.match_score)}::real[])
+      AS v(row_number, state, problems, fingerprint, match_person_id, match_score)
     WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
 }
 
@@ -217,13 +217,13 @@ export async function claimFingerprints(
   rows: readonly { district_id: string; fingerprint: string; import_id: string; row_number: number }[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set()
-  const claimed = await trx
-    .insertInto('import_fingerprint')
-    .values(rows.map((row) => ({ ...row, case_id: null })))
-    .onConflict((conflict) => conflict.columns(['district_id', 'fingerprint']).doNothing())
-    .returning('fingerprint')
-    .execute()
-  return new Set(claimed.map((row) => row.fingerprint))
+  const claimed = await sql<{ fingerprint: string }>`
+    INSERT INTO import_fingerprint (district_id, fingerprint, import_id, row_number, case_id)
+    SELECT d, f, i, n, NULL FROM unnest(${rows.map((r) => r.district_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
+      ${rows.map((r) => r.import_id)}::uuid[], ${rows.map((r) => r.row_number)}::int[]) AS v(d, f, i, n)
+    ON CONFLICT (district_id, fingerprint) DO NOTHING
+    RETURNING fingerprint`.execute(trx)
+  return new Set(claimed.rows.map((row) => row.fingerprint))
 }
 
 /** Notes the case each claimed fingerprint became. */
@@ -233,9 +233,8 @@ export async function setFingerprintCases(
   cases: readonly { fingerprint: string; caseId: string }[],
 ): Promise<void> {
   if (cases.length === 0) return
-  const values = cases.map((item) => sql`(${item.fingerprint}::text, ${item.caseId}::uuid)`)
   await sql`UPDATE import_fingerprint f SET case_id = v.case_id
-    FROM (VALUES ${sql.join(values)}) AS v(fingerprint, case_id)
+    FROM unnest(${cases.map((c) => c.fingerprint)}::text[], ${cases.map((c) => c.caseId)}::uuid[]) AS v(fingerprint, case_id)
     WHERE f.district_id = ${districtId} AND f.fingerprint = v.fingerprint`.execute(trx)
 }
 
@@ -279,13 +278,12 @@ export async function updateRowOutcomes(
   }[],
 ): Promise<void> {
   if (outcomes.length === 0) return
-  const values = outcomes.map(
-    (o) =>
-      sql`(${o.row_number}::int, ${o.outcome}::text, ${o.reason}::text, ${o.batch}::int, ${o.person_id}::uuid, ${o.case_id}::uuid)`,
-  )
   await sql`UPDATE import_row r SET outcome = v.outcome, reason = v.reason, batch = v.batch,
       person_id = v.person_id, case_id = v.case_id
-    FROM (VALUES ${sql.join(values)}) AS v(row_number, outcome, reason, batch, person_id, case_id)
+    FROM unnest(${outcomes.map((o) => o.row_number)}::int[], ${outcomes.map((o) => o.outcome)}::text[],
+      ${outcomes.map((o) => o.reason)}::text[], ${outcomes.map((o) => o.batch)}::int[],
+      ${outcomes.map((o) => o.person_id)}::uuid[], ${outcomes.map((o) => o.case_id)}::uuid[])
+      AS v(row_number, outcome, reason, batch, person_id, case_id)
     WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
 }
 

@@ -22,7 +22,7 @@ import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../audit/index.ts'
 import {
   assertImportCaseManager,
-  importMatchCandidate,
+  importMatchCandidates,
   registerImportedCases,
   registerImportedPersons,
   safeFileName,
@@ -314,6 +314,7 @@ async function checkRows(
       checked.flatMap(({ result }) => (result.fingerprint ? [result.fingerprint] : [])),
     )
     const updates: RowCheck[] = []
+    const toMatch: { update: RowCheck; values: NonNullable<CheckedRow['values']> }[] = []
     for (const { row, result } of checked) {
       const base = {
         row_number: row.row_number,
@@ -342,25 +343,27 @@ async function checkRows(
         })
         continue
       }
-      const candidate = match
-        ? await importMatchCandidate(db, actor, {
-            familyName: result.values.familyName,
-            givenNames: result.values.givenNames,
-            birthDate: result.values.birthDate,
-          })
-        : null
-      updates.push(
-        candidate
-          ? {
-              ...base,
-              state: 'match',
-              problems: [],
-              match_person_id: candidate.personId,
-              match_score: Math.round(candidate.score * 1000) / 1000,
-            }
-          : { ...base, state: 'valid', problems: [] },
-      )
+      const update: RowCheck = { ...base, state: 'valid', problems: [] }
+      updates.push(update)
+      if (match) toMatch.push({ update, values: result.values })
     }
+    // The whole batch against the district's persons in a few queries, not one per row.
+    const candidates = await importMatchCandidates(
+      db,
+      actor,
+      toMatch.map(({ values }) => ({
+        familyName: values.familyName,
+        givenNames: values.givenNames,
+        birthDate: values.birthDate,
+      })),
+    )
+    toMatch.forEach(({ update }, index) => {
+      const candidate = candidates[index]
+      if (!candidate) return
+      update.state = 'match'
+      update.match_person_id = candidate.personId
+      update.match_score = Math.round(candidate.score * 1000) / 1000
+    })
     await updateRowChecks(db, importId, updates)
   }
 }

@@ -1,13 +1,18 @@
 import { crc32, deflateRawSync } from 'node:zlib'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { DryRun, Import, ImportRow } from '../../../common/import.ts'
+import type { DryRun, Import, ImportField, ImportRow } from '../../../common/import.ts'
 import { testClock, useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
 import { countAll } from '../../test/expectations.ts'
 import { corpus } from '../../testdata/import/corpus.ts'
+import { deriveSyntheticQueries, generateSyntheticPersons } from '../../testdata/names/index.ts'
+import { importMatchCandidate, importMatchCandidates, registerImportedPersons } from '../casework/index.ts'
+import type { MatchQuery } from '../casework/persons/person.service.ts'
 import { runImport } from './import.service.ts'
+import type { Cell } from './read-file.ts'
+import { checkRow, municipalityKey } from './values.ts'
 
 const stagingTables = ['import_job', 'import_row', 'import_fingerprint'] as const
 const caseTables = ['person', 'client_case'] as const
@@ -327,6 +332,95 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
     const resumed = await coordinator.request({ method: 'POST', url: `/api/imports/${created.id}/run` })
     const done = resumed.json() as Import
     expect(done).toMatchObject({ status: 'completed', pending: 0, rows: 1100, rejected: 11, imported: 1089 })
+  })
+
+  it('matches a batch as the per-row matcher does, on the messy corpus and on a generated set', async () => {
+    const actor = {
+      userId: coordinator.userId,
+      districtId: coordinator.districtId,
+      organisationId: null,
+      roles: ['coordinator'] as const,
+      teamIds: [],
+    }
+    const request = {
+      actorId: actor.userId,
+      actorRoles: ['coordinator'],
+      districtId: actor.districtId,
+      requestId: 'test-match',
+      clientPseudonym: 'test',
+      now: new Date('2026-06-15T10:00:00Z'),
+    }
+    const db = ctx.database.db
+    // The corpus: every valid staged row of the messy files (imported above, so they find themselves).
+    const municipalities = new Map(
+      (
+        await db
+          .selectFrom('municipality')
+          .select(['id', 'name'])
+          .where('district_id', '=', actor.districtId)
+          .execute()
+      ).map((m) => [municipalityKey(m.name), m.id]),
+    )
+    const jobs = await db
+      .selectFrom('import_job')
+      .select(['id', 'mapping'])
+      .where(
+        'file_name',
+        'in',
+        corpus.map((file) => file.name),
+      )
+      .execute()
+    expect(jobs.length).toBeGreaterThanOrEqual(corpus.length)
+    const queries: MatchQuery[] = []
+    for (const job of jobs) {
+      const staged = await db
+        .selectFrom('import_row')
+        .select('cells')
+        .where('import_id', '=', job.id)
+        .execute()
+      for (const row of staged) {
+        const { values } = checkRow(row.cells as Cell[], job.mapping as Record<string, ImportField>, {
+          municipalities,
+          today: '2026-06-15',
+        })
+        if (values)
+          queries.push({
+            familyName: values.familyName,
+            givenNames: values.givenNames,
+            birthDate: values.birthDate,
+          })
+      }
+    }
+    const corpusQueries = queries.length
+    expect(corpusQueries).toBeGreaterThan(5)
+    // The generated set: synthetic persons stored with their keys, and queries typed otherwise.
+    const persons = generateSyntheticPersons(400, 11)
+    await db.transaction().execute((trx) =>
+      registerImportedPersons(
+        trx,
+        actor,
+        persons.map((person) => ({
+          familyName: person.familyName,
+          givenNames: person.givenNames,
+          birthDate: person.birthDate ?? '1980-01-01',
+          sex: person.sex,
+          municipalityId: [...municipalities.values()][0] as string,
+        })),
+        request,
+      ),
+    )
+    queries.push(...deriveSyntheticQueries(persons, 400, 12).map(({ query }) => query))
+    const perRow = []
+    for (const query of queries) perRow.push(await importMatchCandidate(db, actor, query))
+    const batched = await importMatchCandidates(db, actor, queries)
+    expect(batched).toEqual(perRow)
+    expect(perRow.slice(0, corpusQueries).filter(Boolean).length, 'the corpus finds itself').toBeGreaterThan(
+      0,
+    )
+    expect(
+      perRow.slice(corpusQueries).filter(Boolean).length,
+      'most generated queries find a person',
+    ).toBeGreaterThan(200)
   })
 
   describe('bad input', () => {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
 import { type CaseListQuery, casePhases } from '../../../../common/casework.ts'
+import { insertJsonRows } from '../../../db/json-rows.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
 import type { CaseReadScope } from '../../../platform/policy.ts'
@@ -324,45 +326,42 @@ export async function insertImportedCases(
   }[],
 ): Promise<string[]> {
   if (rows.length === 0) return []
-  const inserted = await trx
-    .insertInto('client_case')
-    .values(rows.map(({ person_id: _p, manager_id: _m, ...row }) => row))
-    .returning('id')
-    .execute()
-  const ids = inserted.map((row) => row.id)
+  // The ids are made here, so that they are known in the order of the rows; one JSON parameter a table.
+  const ids = rows.map(() => randomUUID())
   const withIds = rows.map((row, index) => ({ ...row, id: ids[index] as string }))
-  await trx
-    .insertInto('case_person')
-    .values(
-      withIds.map((row) => ({ case_id: row.id, person_id: row.person_id, district_id: row.district_id })),
-    )
-    .execute()
+  await insertJsonRows(
+    trx,
+    'client_case',
+    withIds.map(({ person_id: _p, manager_id: _m, ...row }) => row),
+  )
+  await insertJsonRows(
+    trx,
+    'case_person',
+    withIds.map((row) => ({ case_id: row.id, person_id: row.person_id, district_id: row.district_id })),
+  )
   const managed = withIds.filter((row) => row.manager_id !== null)
-  if (managed.length > 0)
-    await trx
-      .insertInto('case_manager')
-      .values(
-        managed.map((row) => ({
-          case_id: row.id,
-          user_id: row.manager_id as string,
-          district_id: row.district_id,
-        })),
-      )
-      .execute()
-  await trx
-    .insertInto('case_phase_change')
-    .values(
-      withIds.map((row) => ({
-        district_id: row.district_id,
-        case_id: row.id,
-        from_phase: null,
-        to_phase: 'intake',
-        reason: null,
-        note: '',
-        changed_by: row.created_by,
-      })),
-    )
-    .execute()
+  await insertJsonRows(
+    trx,
+    'case_manager',
+    managed.map((row) => ({
+      case_id: row.id,
+      user_id: row.manager_id as string,
+      district_id: row.district_id,
+    })),
+  )
+  await insertJsonRows(
+    trx,
+    'case_phase_change',
+    withIds.map((row) => ({
+      district_id: row.district_id,
+      case_id: row.id,
+      from_phase: null,
+      to_phase: 'intake',
+      reason: null,
+      note: '',
+      changed_by: row.created_by,
+    })),
+  )
   await refreshCaseNames(trx, { caseIds: ids })
   return ids
 }

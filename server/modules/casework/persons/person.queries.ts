@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import { insertJsonRows } from '../../../db/json-rows.ts'
 import type { PersonTable } from '../../../db/schema.casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { updateIfVersion } from '../../../db/versioned.ts'
@@ -30,12 +32,20 @@ export async function insertPersons(
   rows: readonly PersonColumns[],
 ): Promise<string[]> {
   if (rows.length === 0) return []
-  const inserted = await db
-    .insertInto('person')
-    .values(rows.map((columns) => ({ ...columns, district_id: districtId })))
-    .returning('id')
-    .execute()
-  return inserted.map((row) => row.id)
+  // The ids are made here, so that they are known in the order of the rows.
+  const ids = rows.map(() => randomUUID())
+  await insertJsonRows(
+    db,
+    'person',
+    rows.map((columns, index) => ({
+      ...columns,
+      // jsonb takes the value, not its text.
+      languages: typeof columns.languages === 'string' ? JSON.parse(columns.languages) : columns.languages,
+      id: ids[index],
+      district_id: districtId,
+    })),
+  )
+  return ids
 }
 
 /** The match keys of many new persons in one statement. */
@@ -44,15 +54,18 @@ export async function insertMatchKeysOf(
   districtId: string,
   persons: readonly { personId: string; keys: readonly string[] }[],
 ): Promise<void> {
-  const values = persons.flatMap(({ personId, keys }) =>
-    [...new Set(keys)].map((key) => ({ district_id: districtId, key, person_id: personId })),
-  )
-  for (let start = 0; start < values.length; start += 5000)
-    await db
-      .insertInto('person_match_key')
-      .values(values.slice(start, start + 5000))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute()
+  const personIds: string[] = []
+  const keys: string[] = []
+  for (const person of persons)
+    for (const key of new Set(person.keys)) {
+      personIds.push(person.personId)
+      keys.push(key)
+    }
+  if (keys.length === 0) return
+  // Two array parameters, not a VALUES list of three parameters a key.
+  await sql`INSERT INTO person_match_key (district_id, key, person_id)
+    SELECT ${districtId}::uuid, k, p FROM unnest(${keys}::text[], ${personIds}::uuid[]) AS v(k, p)
+    ON CONFLICT DO NOTHING`.execute(db)
 }
 
 export async function updatePersonIfVersion(
@@ -174,6 +187,48 @@ export async function selectCandidateIds(
       abs(extract(year FROM p.birth_date_earliest) - ${birthYear ?? 0}::int) * ${birthYear === null ? 0 : 1}
     LIMIT ${limit}`.execute(db)
   return result.rows.map((row) => row.person_id)
+}
+
+/**
+ * The candidates of many queries in one statement (an import's batch): for each query the same
+ * ranking and limit as `selectCandidateIds` (most shared keys first, then the nearest birth year),
+ * with the number of persons sharing a key, so that a caller can tell when the limit cut the list.
+ * `keys` and `birthYears` are given per query, by position.
+ */
+export async function selectCandidateIdsBatch(
+  db: Kysely<DB>,
+  districtId: string,
+  queries: readonly { keys: readonly string[]; birthYear: number | null }[],
+  limit: number,
+): Promise<{ query: number; person_id: string; total: number }[]> {
+  const keyIndex: number[] = []
+  const keyText: string[] = []
+  queries.forEach((query, index) => {
+    for (const key of new Set(query.keys)) {
+      keyIndex.push(index)
+      keyText.push(key)
+    }
+  })
+  if (keyText.length === 0) return []
+  const years = queries.map((query) => query.birthYear)
+  const result = await sql<{ query: number; person_id: string; total: number }>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${keyIndex}::int[], ${keyText}::text[]) AS w(query, key)
+    ), year AS (
+      SELECT ordinality::int - 1 AS query, birth_year FROM unnest(${years}::int[]) WITH ORDINALITY AS y(birth_year, ordinality)
+    ), shared AS (
+      SELECT wanted.query, k.person_id, count(*) AS keys
+      FROM wanted JOIN person_match_key k ON k.district_id = ${districtId} AND k.key = wanted.key
+      GROUP BY wanted.query, k.person_id
+    ), ranked AS (
+      SELECT shared.query, shared.person_id,
+        row_number() OVER (PARTITION BY shared.query ORDER BY shared.keys DESC,
+          abs(extract(year FROM p.birth_date_earliest) - coalesce(year.birth_year, 0)) * (CASE WHEN year.birth_year IS NULL THEN 0 ELSE 1 END)) AS rank,
+        count(*) OVER (PARTITION BY shared.query) AS total
+      FROM shared JOIN person p ON p.id = shared.person_id JOIN year ON year.query = shared.query
+    )
+    SELECT query, person_id, total::int AS total FROM ranked WHERE rank <= ${limit}`.execute(db)
+  return result.rows.map((row) => ({ ...row, query: Number(row.query), total: Number(row.total) }))
 }
 
 export type CaseLinkRow = {

@@ -47,6 +47,7 @@ import {
   replaceKeysOfPersons,
   replaceMatchKeys,
   selectCandidateIds,
+  selectCandidateIdsBatch,
   selectCaseLinks,
   selectHousehold,
   selectPersonNamesAfter,
@@ -355,8 +356,12 @@ export async function scoredCandidates(
       return { row, score, reasons: [...reasons] }
     })
     .filter((candidate) => candidate.score >= threshold)
-    .sort((a, b) => b.score - a.score)
+    .sort(byScore)
 }
+
+/** Best score first; among equal scores the person's id decides, so that the order is stable. */
+const byScore = (a: { row: PersonRow; score: number }, b: { row: PersonRow; score: number }) =>
+  b.score - a.score || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0)
 
 const refreshBatch = 1000
 
@@ -631,6 +636,66 @@ export async function registerImportedPersons(
     })),
   )
   return ids
+}
+
+/**
+ * `importMatchCandidate` for a whole batch of rows: the candidates of every row in one query, the
+ * persons in one more, scored as `scoredCandidates` scores them. A row whose candidates the limit
+ * cuts (more than `candidateLimit` persons share a key with it) is matched alone, as before, so the
+ * answers are those of the per-row matcher. Answers one entry per query, in the order given.
+ */
+export async function importMatchCandidates(
+  db: Kysely<DB>,
+  actor: Actor,
+  queries: readonly MatchQuery[],
+): Promise<({ personId: string; score: number; reasons: string[] } | null)[]> {
+  authorize(actor, 'import.manage', ownDistrict(actor))
+  if (queries.length === 0) return []
+  const found = await selectCandidateIdsBatch(
+    db,
+    actor.districtId,
+    queries.map((query) => ({
+      keys: matchKeys({ familyName: query.familyName, givenNames: query.givenNames }),
+      birthYear: query.birthDate ? Number(query.birthDate.slice(0, 4)) : null,
+    })),
+    candidateLimit,
+  )
+  const idsOf = new Map<number, string[]>()
+  const cut = new Set<number>()
+  for (const { query, person_id, total } of found) {
+    if (total > candidateLimit) cut.add(query)
+    const ids = idsOf.get(query) ?? []
+    ids.push(person_id)
+    idsOf.set(query, ids)
+  }
+  const persons = new Map(
+    (await selectPersons(db, [...new Set(found.map((row) => row.person_id))]))
+      .filter((row) => row.merged_into === null)
+      .map((row) => [row.id, row]),
+  )
+  const answers: ({ personId: string; score: number; reasons: string[] } | null)[] = []
+  for (const [index, query] of queries.entries()) {
+    if (cut.has(index)) {
+      answers.push(await importMatchCandidate(db, actor, query))
+      continue
+    }
+    let best: { row: PersonRow; score: number; reasons: string[] } | null = null
+    for (const id of idsOf.get(index) ?? []) {
+      const row = persons.get(id)
+      if (!row) continue
+      const { score, reasons } = scoreMatch(query, {
+        familyName: row.family_name,
+        givenNames: row.given_names,
+        birthDate: row.birth_date,
+        otherSpellings: [...row.other_spellings, ...(row.birth_name ? [row.birth_name] : [])],
+      })
+      if (score < duplicateThreshold) continue
+      const candidate = { row, score, reasons: [...reasons] }
+      if (!best || byScore(candidate, best) < 0) best = candidate
+    }
+    answers.push(best ? { personId: best.row.id, score: best.score, reasons: best.reasons } : null)
+  }
+  return answers
 }
 
 /** The likeliest existing person of the district for an imported row, when the matcher finds one. */
