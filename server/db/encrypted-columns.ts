@@ -20,6 +20,8 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   // Documents of cases and signed consent forms.
   { table: 'case_document_content', column: 'content', kind: 'bytes', primaryKey: ['document_id'] },
   { table: 'consent_form_file', column: 'content', kind: 'bytes', primaryKey: ['consent_id'] },
+  // Spreadsheets uploaded for import: case lists with names, birth dates and more.
+  { table: 'import_job', column: 'content', kind: 'bytes', primaryKey: ['id'] },
   // Secrets of sign-in.
   { table: 'app_user', column: 'totp_secret', kind: 'text', primaryKey: ['id'] },
   { table: 'sso_provider', column: 'client_secret', kind: 'text', primaryKey: ['district_id'] },

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { openBytes, sealBytes } from '../../platform/encryption.ts'
 
 export type ImportJobRow = Awaited<ReturnType<typeof selectImport>>
 
@@ -21,7 +22,7 @@ export async function insertImport(
 ): Promise<string> {
   const { id } = await trx
     .insertInto('import_job')
-    .values({ ...row, headers: JSON.stringify(row.headers) })
+    .values({ ...row, content: sealBytes(row.content), headers: JSON.stringify(row.headers) })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
@@ -71,14 +72,23 @@ export async function selectImportContent(db: Kysely<DB>, importId: string): Pro
     .select('content')
     .where('id', '=', importId)
     .executeTakeFirstOrThrow()
-  return row.content
+  return openBytes(row.content)
 }
 
 /** Locks the import's row for the rest of the transaction, so two runs never take the same batch. */
 export function lockImport(trx: Transaction<DB>, importId: string) {
   return trx
     .selectFrom('import_job')
-    .select(['status', 'batches_done', 'version'])
+    .select([
+      'status',
+      'batches_done',
+      'version',
+      'district_id',
+      'row_count',
+      'imported',
+      'rejected',
+      'duplicates',
+    ])
     .where('id', '=', importId)
     .forUpdate()
     .executeTakeFirst()

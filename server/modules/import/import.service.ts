@@ -28,6 +28,7 @@ import {
   safeFileName,
 } from '../casework/index.ts'
 import { districtMunicipalities } from '../districts/index.ts'
+import { publishEvent } from '../integration/index.ts'
 import {
   addToTotals,
   claimFingerprints,
@@ -562,6 +563,15 @@ export async function runImport(
       const rows = await selectPendingRows(trx, importId, importBatchSize)
       if (rows.length === 0) {
         await updateImport(trx, importId, { status: 'completed' })
+        // In the transaction that finishes it: the webhook fires if and only if the import finished.
+        await publishEvent(trx, locked.district_id, 'import.finished', {
+          importId,
+          status: 'completed',
+          rows: locked.row_count,
+          imported: locked.imported,
+          rejected: locked.rejected,
+          duplicates: locked.duplicates,
+        })
         return true
       }
       const batch = locked.batches_done + 1

@@ -332,6 +332,16 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
     const resumed = await coordinator.request({ method: 'POST', url: `/api/imports/${created.id}/run` })
     const done = resumed.json() as Import
     expect(done).toMatchObject({ status: 'completed', pending: 0, rows: 1100, rejected: 11, imported: 1089 })
+    // Webhooks hear of the finished import once, with its totals and no personal data.
+    const events = await ctx.database.db
+      .selectFrom('webhook_event')
+      .select('payload')
+      .where('event_type', '=', 'import.finished')
+      .execute()
+    const payloads = events.map((event) => event.payload as { importId: string })
+    expect(payloads.filter((payload) => payload.importId === created.id)).toEqual([
+      { importId: created.id, status: 'completed', rows: 1100, imported: 1089, rejected: 11, duplicates: 0 },
+    ])
   })
 
   it('matches a batch as the per-row matcher does, on the messy corpus and on a generated set', async () => {
