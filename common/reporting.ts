@@ -180,7 +180,9 @@ export const figuresSchema = z
     threshold: z.number().int().describe('Cells below this are withheld'),
     rows: z.array(figureRowSchema),
     total: z.object(figureValue),
-    previousPeriod: figureComparisonSchema.describe('The period of the same length just before'),
+    previousPeriod: figureComparisonSchema.describe(
+      'The period just before: as many whole months for a period of whole months, else as many days',
+    ),
     yearBefore: figureComparisonSchema.describe('The same days a year earlier'),
   })
   .meta({ id: 'Figures' })

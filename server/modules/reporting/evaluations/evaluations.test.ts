@@ -61,7 +61,7 @@ describe.each(databaseKinds)('evaluations on %s', (kind) => {
     expect(contacts?.tables.map((table) => table.by)).toEqual(['month', 'municipality', 'domain'])
     expect(contacts?.tables[0]?.rows.map((row) => row.key)).toEqual(['2026-03-01', '2026-04-01'])
     expect(contacts?.total.value).toBeGreaterThan(0)
-    expect([evaluation.previousFrom, evaluation.previousTo]).toEqual(['2025-12-30', '2026-02-28'])
+    expect([evaluation.previousFrom, evaluation.previousTo]).toEqual(['2026-01-01', '2026-02-28'])
     for (const value of publishedValues(evaluation)) {
       if (value !== null) expect(value).toBeGreaterThanOrEqual(3)
     }

@@ -385,7 +385,7 @@ describe.each(databaseKinds)('figures on %s', (kind) => {
     )
     expect(march.rows).toEqual([{ key: ids.m1, label: 'Lindenau', value: 3 }])
     expect(march.previousPeriod).toEqual({
-      from: '2026-01-29',
+      from: '2026-02-01',
       to: '2026-02-28',
       value: null,
       suppressed: true,

@@ -23,9 +23,17 @@ describe('periods of figures', () => {
     expect(bucketsOf('2026-03-29', '2026-03-29', 'week')[0]?.label).toBe('2026-W13')
   })
 
-  // 1 March to 30 April are 61 days; the 61 days before run from 30 December to 28 February.
-  it('compares with the period of the same length before and with the same days a year earlier', () => {
-    expect(previousPeriod('2026-03-01', '2026-04-30')).toEqual({ from: '2025-12-30', to: '2026-02-28' })
+  it('compares whole months with as many whole months before, other periods with as many days before', () => {
+    expect(previousPeriod('2026-03-01', '2026-04-30')).toEqual({ from: '2026-01-01', to: '2026-02-28' })
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' })
+    expect(previousPeriod('2026-01-01', '2026-12-31')).toEqual({ from: '2025-01-01', to: '2025-12-31' })
+    expect(previousPeriod('2026-02-01', '2026-04-30')).toEqual({ from: '2025-11-01', to: '2026-01-31' })
+    // 1 to 15 March are 15 days: the 15 days before run from 14 to 28 February.
+    expect(previousPeriod('2026-03-01', '2026-03-15')).toEqual({ from: '2026-02-14', to: '2026-02-28' })
+    expect(previousPeriod('2026-03-10', '2026-04-30')).toEqual({ from: '2026-01-17', to: '2026-03-09' })
+  })
+
+  it('compares with the same days a year earlier', () => {
     expect(yearBefore('2026-03-01', '2026-04-30')).toEqual({ from: '2025-03-01', to: '2025-04-30' })
     expect(addYears('2028-02-29', -1)).toBe('2027-02-28')
   })

@@ -99,8 +99,27 @@ export function bucketsOf(from: string, to: string, unit: PeriodDimension): Buck
   return buckets
 }
 
-/** The period of the same length that ends the day before `from`. */
+const isFirstOfMonth = (day: string) => day.endsWith('-01')
+const isLastOfMonth = (day: string) => addDays(day, 1).endsWith('-01')
+const monthsSpanned = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+  Number(to.slice(5, 7)) -
+  Number(from.slice(5, 7)) +
+  1
+
+/**
+ * The period just before: for whole calendar months the same number of whole months (March–April
+ * is compared with January–February, as a committee reads it), otherwise the same number of days
+ * ending the day before `from`. Whole months also keep the comparison free of cut months, whose
+ * days the differencing rule (decision 0017) would otherwise have to withhold.
+ */
 export function previousPeriod(from: string, to: string) {
+  if (isFirstOfMonth(from) && isLastOfMonth(to)) {
+    const months = monthsSpanned(from, to)
+    const [year, month] = from.split('-').map(Number) as [number, number]
+    const start = new Date(Date.UTC(year, month - 1 - months, 1))
+    return { from: toDay(start), to: addDays(from, -1) }
+  }
   const length = daysBetween(from, to) + 1
   return { from: addDays(from, -length), to: addDays(from, -1) }
 }

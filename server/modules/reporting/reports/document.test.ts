@@ -17,7 +17,7 @@ describe('committee report document', () => {
     )
     const [first] = doc.blocks
     expect(first?.paragraphs.join(' ')).toContain(
-      'Im Berichtszeitraum fanden 1.234 Beratungskontakte statt (Vorperiode 30. Dezember 2025 bis 28. Februar 2026: 1.097; Veränderung +12,5 %).',
+      'Im Berichtszeitraum fanden 1.234 Beratungskontakte statt (Vorperiode 1. Januar 2026 bis 28. Februar 2026: 1.097; Veränderung +12,5 %).',
     )
     expect(doc.headerRows).toContainEqual(['Sitzung am', '20. Mai 2026'])
   })

@@ -28,7 +28,7 @@ export const fixtureEvaluation: Evaluation = {
   name: 'März bis April 2026',
   from: '2026-03-01',
   to: '2026-04-30',
-  previousFrom: '2025-12-30',
+  previousFrom: '2026-01-01',
   previousTo: '2026-02-28',
   catalogueVersion: 'fixture01',
   createdAt: '2026-05-04T08:00:00.000Z',

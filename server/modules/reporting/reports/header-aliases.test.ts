@@ -36,7 +36,8 @@ describe('report header as callers send it', () => {
         fileReference: '50.1',
       },
     ]) {
-      expect(reportInputSchema.parse(normaliseReportBody(body))).toEqual(expected)
+      // Without a language the report is German.
+      expect(reportInputSchema.parse(normaliseReportBody(body))).toEqual({ ...expected, language: 'de' })
     }
   })
 
