@@ -1,29 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import pg from 'pg'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { type Database, type DatabaseKind, openDatabase } from '../db/database.ts'
+import { adminQuery, databaseUrl } from './postgres-admin.ts'
 
 /** The database kinds this run tests against: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export const databaseKinds: DatabaseKind[] = inject('postgresTemplate')
   ? ['pglite', 'postgresql']
   : ['pglite']
-
-function databaseUrl(base: string, name: string): string {
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function adminQuery(base: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
 
 export type TestDatabase = Database & { url?: string; drop(): Promise<void> }
 

@@ -67,8 +67,13 @@ export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
   // outside a transaction it would end with its own statement, and two entries written at once
   // could both link to the same head.
   if (!trx.isTransaction) throw new Error('recordAudit runs inside the transaction of the change it records')
-  const previousHash = await lockChainAndReadHead(trx, entry.districtId)
-  const fields: HashedFields = {
+  const fields = chainedFields(entry, await lockChainAndReadHead(trx, entry.districtId))
+  return insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
+}
+
+/** The hashed fields of an entry, linked to the chain's head before it. */
+function chainedFields(entry: AuditEntry, previousHash: string): HashedFields {
+  return {
     occurred_at: new Date().toISOString(),
     district_id: entry.districtId,
     actor_id: entry.actorId,
@@ -82,7 +87,6 @@ export async function recordAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
     client_pseudonym: entry.clientPseudonym ?? null,
     previous_hash: previousHash,
   }
-  return insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
 }
 
 /**
@@ -99,20 +103,7 @@ export async function recordAuditBatch(trx: Transaction<DB>, entries: readonly A
   if (!first) return
   let previousHash = await lockChainAndReadHead(trx, first.districtId)
   const rows = entries.map((entry) => {
-    const fields: HashedFields = {
-      occurred_at: new Date().toISOString(),
-      district_id: entry.districtId,
-      actor_id: entry.actorId,
-      actor_roles: [...(entry.actorRoles ?? [])],
-      action: entry.action,
-      outcome: entry.outcome ?? 'success',
-      subject_type: entry.subjectType ?? null,
-      subject_id: entry.subjectId ?? null,
-      purpose: entry.purpose ?? null,
-      request_id: entry.requestId ?? null,
-      client_pseudonym: entry.clientPseudonym ?? null,
-      previous_hash: previousHash,
-    }
+    const fields = chainedFields(entry, previousHash)
     const hash = hashOf(fields)
     previousHash = hash
     return { ...fields, hash }
