@@ -75,6 +75,8 @@ const flaggedEntry = {
   action: z.string(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /** A case's Aktenzeichen, so the officer can name it without opening the file. */
+  subjectReference: z.string().nullable(),
   review: accessReviewSchema.nullable(),
 }
 

@@ -21,7 +21,12 @@ import {
   recordAudit,
   unusualHourEntries,
 } from '../../audit/index.ts'
-import { breakGlassAction, breakGlassGrants, outsideCaseloadPurposes } from '../../casework/index.ts'
+import {
+  breakGlassAction,
+  breakGlassGrants,
+  caseReferences,
+  outsideCaseloadPurposes,
+} from '../../casework/index.ts'
 import { displayNames } from '../../identity/index.ts'
 import { insertReview, selectReviews } from './access-review.queries.ts'
 
@@ -37,6 +42,8 @@ const reviewableActions = new Set<string>([breakGlassAction, ...readActions, ...
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function accessFlags(
   db: Kysely<DB>,
@@ -93,6 +100,15 @@ export async function accessFlags(
       ...reviews.map((review) => review.reviewed_by),
     ]),
   ])
+  const references = await caseReferences(
+    db,
+    // The audit keeps subjects as text; only a uuid can be a case's id.
+    flagged.flatMap((entry) =>
+      entry.subjectType === 'case' && entry.subjectId && uuidPattern.test(entry.subjectId)
+        ? [entry.subjectId]
+        : [],
+    ),
+  )
   const reviewOf = new Map(
     reviews.map((review) => [
       Number(review.audit_event_id),
@@ -111,6 +127,8 @@ export async function accessFlags(
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
+    subjectReference:
+      entry.subjectType === 'case' && entry.subjectId ? (references.get(entry.subjectId) ?? null) : null,
     review: reviewOf.get(entry.auditEventId) ?? null,
   })
   return {

@@ -94,6 +94,10 @@ describe.each(databaseKinds)('access review on %s', (kind) => {
       readsAfter: 1,
       review: null,
     })
+    // The officer names the case by its Aktenzeichen, as the case manager sees it.
+    const record = (await manager.request({ method: 'GET', url: `/api/cases/${foreignCaseId}` })).json()
+    expect(record.reference).toMatch(/\S/)
+    expect(flagged?.subjectReference).toBe(record.reference)
 
     const id = (flagged as { auditEventId: number }).auditEventId
     // Administration reads the flags but does not mark them.

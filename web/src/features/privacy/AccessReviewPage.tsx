@@ -125,11 +125,11 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 function subjectText(
   t: (key: string) => string,
-  entry: { subjectType: string | null; subjectId: string | null },
+  entry: { subjectType: string | null; subjectId: string | null; subjectReference: string | null },
 ) {
   if (!entry.subjectType) return '–'
   const type = t(`audit.subjectTypes.${entry.subjectType}`)
-  return `${type} ${entry.subjectId?.slice(0, 8) ?? ''}`
+  return `${type} ${entry.subjectReference ?? entry.subjectId?.slice(0, 8) ?? ''}`
 }
 
 /** The data protection officer's review of accesses: the flags of a period and their review. */
