@@ -1,5 +1,6 @@
 import type { IndicatorStatus } from '../../../../common/goals.ts'
 import type { GeneratedBlockKind, TemplateKind } from '../../../../common/report.ts'
+import { defaultTemplates } from './default-templates.ts'
 import type { Language } from './format.ts'
 
 /** The fixed words of a committee report, in German (the council's language) and English. */
@@ -58,6 +59,8 @@ export type ReportWords = {
    * wording: a heading the district left as it came is shown translated; its own wording stays.
    */
   defaultHeadings: Record<string, string>
+  /** The titles and text blocks of the default templates in this language, by their German wording, likewise. */
+  defaultTexts: Record<string, string>
 }
 
 const de: ReportWords = {
@@ -121,7 +124,38 @@ const de: ReportWords = {
     'contacts-by-domain': 'Beratungskontakte je Handlungsfeld',
   },
   defaultHeadings: {},
+  defaultTexts: {},
 }
+
+/** The default templates' title and text blocks in English, by template kind and block id. */
+const englishDefaults: Record<string, string> = {
+  'mitteilungsvorlage.title': 'Municipal integration management (KIM): report for the period {{zeitraum}}',
+  'mitteilungsvorlage.sachverhalt':
+    'The administration informs the {{gremium}} about the work of the municipal integration management (KIM) in the period {{zeitraum}}.\n\n' +
+    'In the reporting period there were {{beratungskontakte}} counselling contacts (previous period {{vorperiode}}: {{beratungskontakte_vorperiode}}; change {{veraenderung}}). ' +
+    '{{personen}} persons were counselled; {{neue_faelle}} cases were opened and {{abgeschlossene_faelle}} closed.',
+  'mitteilungsvorlage.ausblick':
+    'The administration will continue to inform the committee regularly about the development. No decision is required.',
+  'sachstandsbericht.title': 'Status report on municipal integration management (KIM) ({{von}} to {{bis}})',
+  'sachstandsbericht.anlass':
+    'The {{gremium}} asked to be informed regularly about the status of the municipal integration management (KIM). This report covers the period {{zeitraum}}.',
+  'sachstandsbericht.fallarbeit':
+    'In the reporting period there were {{beratungskontakte}} counselling contacts and {{kurzberatungen}} short consultations. ' +
+    'At the end of the period {{aktive_faelle}} cases were active; {{verweisungen}} referrals to partners were made.',
+  'sachstandsbericht.bewertung':
+    'Compared with the previous period, the demand for counselling changed by {{veraenderung}}.',
+}
+
+const defaultTextsInEnglish: Record<string, string> = Object.fromEntries(
+  defaultTemplates.flatMap((template) => [
+    [template.title, englishDefaults[`${template.kind}.title`] ?? template.title],
+    ...template.blocks.flatMap((block) =>
+      block.type === 'text'
+        ? [[block.text, englishDefaults[`${template.kind}.${block.id}`] ?? block.text]]
+        : [],
+    ),
+  ]),
+)
 
 const en: ReportWords = {
   kinds: { mitteilungsvorlage: 'Information report', sachstandsbericht: 'Progress report' },
@@ -200,6 +234,7 @@ const en: ReportWords = {
     'Stand der Zielvereinbarungen': 'Status of the goal agreements',
     Bewertung: 'Assessment',
   },
+  defaultTexts: defaultTextsInEnglish,
 }
 
 export const reportWords = (language: Language): ReportWords => (language === 'en' ? en : de)

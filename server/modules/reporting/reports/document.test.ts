@@ -49,6 +49,21 @@ describe('committee report document', () => {
       for (const block of template.blocks) expect(english[block.heading], block.heading).toBeTruthy()
   })
 
+  it('has an English title and text for every text of the default templates, with the same placeholders', () => {
+    const english = reportWords('en').defaultTexts
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort()
+    for (const template of defaultTemplates)
+      for (const text of [
+        template.title,
+        ...template.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])),
+      ]) {
+        expect(english[text], text).toBeTruthy()
+        expect(english[text], text).not.toBe(text)
+        expect(placeholders(english[text] as string), text).toEqual(placeholders(text))
+      }
+  })
+
   it('says so when the evaluation recorded no staffing, steering or goals', () => {
     const doc = reportDocument(fixtureSource())
     for (const heading of [

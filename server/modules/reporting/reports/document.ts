@@ -269,16 +269,31 @@ const paragraphsOf = (text: string) =>
     .map((paragraph) => paragraph.replace(/\s*\r?\n\s*/g, ' ').trim())
     .filter((paragraph) => paragraph !== '')
 
+/** The report's title as the document shows it: the default's in the report's language, placeholders filled. */
+export function reportTitle(
+  title: string,
+  evaluation: Parameters<typeof placeholderValues>[0],
+  header: Parameters<typeof placeholderValues>[1],
+  language: Language,
+): string {
+  return fillPlaceholders(
+    reportWords(language).defaultTexts[title] ?? title,
+    placeholderValues(evaluation, header, language),
+  )
+}
+
 export function reportDocument(source: ReportSource, language: Language = 'de'): ReportDocument {
   const words = reportWords(language)
   const { evaluation, header } = source
   const values = placeholderValues(evaluation, header, language)
   const fill = (text: string) => fillPlaceholders(text, values)
   const heading = (text: string) => fill(words.defaultHeadings[text] ?? text)
+  // A title or text the district left as the default template wrote it reads in the report's language.
+  const wording = (text: string) => fill(words.defaultTexts[text] ?? text)
   return {
     language,
     kindLabel: words.kinds[source.kind],
-    title: fill(source.title),
+    title: wording(source.title),
     districtName: source.districtName,
     headerRows: [
       [words.header.vorlage, header.vorlageNumber],
@@ -289,7 +304,7 @@ export function reportDocument(source: ReportSource, language: Language = 'de'):
     ],
     blocks: source.blocks.map((block) =>
       block.type === 'text'
-        ? { heading: heading(block.heading), paragraphs: paragraphsOf(fill(block.text)) }
+        ? { heading: heading(block.heading), paragraphs: paragraphsOf(wording(block.text)) }
         : { heading: heading(block.heading), ...generated(block.generated, source, words, language) },
     ),
     notes: [

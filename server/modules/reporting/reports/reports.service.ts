@@ -18,8 +18,8 @@ import { Conflict, DomainError, NotFound } from '../../../platform/errors.ts'
 import { type Actor, authorize, ownDistrict } from '../../../platform/policy.ts'
 import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { readEvaluation } from '../evaluations/evaluations.service.ts'
+import { reportTitle } from './document.ts'
 import { generationOf, startGeneration, waitForGeneration } from './generation.ts'
-import { fillPlaceholders, placeholderValues } from './placeholders.ts'
 import {
   insertReport,
   selectReport,
@@ -104,7 +104,7 @@ export async function createReport(
       kind: template.kind,
       language: input.language,
       title: template.title,
-      document_title: fillPlaceholders(template.title, placeholderValues(evaluation, header, input.language)),
+      document_title: reportTitle(template.title, evaluation, header, input.language),
       header: JSON.stringify(header),
       blocks: JSON.stringify(template.blocks),
       created_by: actor.userId,
@@ -165,10 +165,7 @@ export async function putReportTexts(
     const header = reportHeaderSchema.parse(row.header)
     const updated = await updateReportTexts(trx, actor.districtId, reportId, version, {
       title: input.title,
-      document_title: fillPlaceholders(
-        input.title,
-        placeholderValues(evaluation, header, row.language as ReportLanguage),
-      ),
+      document_title: reportTitle(input.title, evaluation, header, row.language as ReportLanguage),
       blocks: JSON.stringify(blocks),
     })
     if (updated === undefined) throw new Conflict()
