@@ -110,7 +110,7 @@ const de: ReportWords = {
   caseloadPerFte: (value) => `Fälle je Vollzeitstelle im Fallmanagement: ${value}.`,
   noContractsEnding: 'In den sechs Monaten nach dem Berichtszeitraum enden keine Verträge.',
   steeringSummary: (meetings, decisions) =>
-    `Im Berichtszeitraum fanden ${meetings} Sitzungen der Steuerungsgremien statt; gefasst wurden ${decisions} Beschlüsse.`,
+    `Im Berichtszeitraum ${meetings === '1' ? 'fand 1 Sitzung' : `fanden ${meetings} Sitzungen`} der Steuerungsgremien statt; gefasst ${decisions === '1' ? 'wurde 1 Beschluss' : `wurden ${decisions} Beschlüsse`}.`,
   staffingAsOf: (day) => `Stand: ${day}.`,
   indicatorStatus: {
     on_track: 'im Plan',
@@ -204,7 +204,7 @@ const en: ReportWords = {
   caseloadPerFte: (value) => `Cases per full-time case manager: ${value}.`,
   noContractsEnding: 'No contracts end in the six months after the period.',
   steeringSummary: (meetings, decisions) =>
-    `The steering bodies met ${meetings} times in the period and took ${decisions} decisions.`,
+    `The steering bodies met ${meetings === '1' ? 'once' : `${meetings} times`} in the period and took ${decisions} ${decisions === '1' ? 'decision' : 'decisions'}.`,
   staffingAsOf: (day) => `As of ${day}.`,
   indicatorStatus: { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', no_data: 'no data' },
   chartTitles: {

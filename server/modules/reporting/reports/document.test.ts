@@ -43,6 +43,21 @@ describe('committee report document', () => {
     ])
   })
 
+  it('counts one meeting and one decision in the singular', () => {
+    expect(reportWords('en').steeringSummary('1', '1')).toBe(
+      'The steering bodies met once in the period and took 1 decision.',
+    )
+    expect(reportWords('en').steeringSummary('2', '3')).toBe(
+      'The steering bodies met 2 times in the period and took 3 decisions.',
+    )
+    expect(reportWords('de').steeringSummary('1', '1')).toBe(
+      'Im Berichtszeitraum fand 1 Sitzung der Steuerungsgremien statt; gefasst wurde 1 Beschluss.',
+    )
+    expect(reportWords('de').steeringSummary('2', '3')).toBe(
+      'Im Berichtszeitraum fanden 2 Sitzungen der Steuerungsgremien statt; gefasst wurden 3 Beschlüsse.',
+    )
+  })
+
   it('has an English heading for every heading of the default templates', () => {
     const english = reportWords('en').defaultHeadings
     for (const template of defaultTemplates)
