@@ -111,5 +111,5 @@ export type AccessFlags = z.infer<typeof accessFlagsSchema>
 export const accessReviewInputSchema = z
   .object({ auditEventId: z.number().int().positive(), comment: multiLineText().trim().min(3).max(2000) })
   .strict()
-  .meta({ id: 'AccessReviewInput' })
+  .meta({ id: 'AccessReviewMark' })
 export type AccessReviewInput = z.infer<typeof accessReviewInputSchema>
