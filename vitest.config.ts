@@ -8,6 +8,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'web/src/**/*.test.ts',
       'stress/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     globalSetup: ['server/test/global-setup.ts'],
     setupFiles: ['server/test/encryption-setup.ts'],
