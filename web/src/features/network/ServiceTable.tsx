@@ -57,8 +57,16 @@ export function ServiceTable({
           .join(', ')
   return (
     <>
-      <Table.ScrollContainer minWidth={900} type="native">
-        <Table withTableBorder striped verticalSpacing="sm">
+      {/* Focusable and named, so that a keyboard can scroll the wide table when it has no button to
+          land on (a reader without the right to edit). */}
+      <Table.ScrollContainer
+        minWidth={900}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('network.services.list')}
+      >
+        <Table withTableBorder striped verticalSpacing="sm" aria-label={t('network.services.list')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('network.fields.service')}</Table.Th>
