@@ -379,10 +379,8 @@ test('a usable case list from an empty cache, and the weight of every page withi
     await page.goto('/cases', { waitUntil: 'commit' })
     const firstRowAt = await page.waitForFunction(
       () => {
-        const table = [...document.querySelectorAll('table')].find((t) =>
-          t.getAttribute('aria-label')?.startsWith('Fälle mit Klient:innen'),
-        )
-        const row = table?.querySelector('tbody tr')
+        // The case list is the one table of the page (named by its caption).
+        const row = document.querySelector('main table tbody tr')
         return row && (row as HTMLElement).offsetParent !== null ? performance.now() : false
       },
       undefined,
