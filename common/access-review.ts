@@ -34,8 +34,11 @@ export const exportActions = [
   'task.export',
   // The partner's inbox: only the shared names, still personal data leaving the system.
   'referral.export',
-  // Staff members' contracts: personal data of employees.
+  // Staff members' contracts and the user list: personal data of employees.
   'contract.export',
+  'user.export',
+  // Names of clients whose legal sphere changes.
+  'legal-sphere-change.export',
   'audit.export',
   'person.disclosure',
   // The whole district for moving installations: the administrator gives a reason, the DPO reviews it.

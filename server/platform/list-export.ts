@@ -226,7 +226,12 @@ export type ListExportRoute<Query, Row, Params = undefined> = {
   querystring?: z.ZodType<Query>
   /** File name stem, German as the users know the list (`wiedervorlagen`). */
   stem: string
-  build: (request: FastifyRequest, query: Query, format: ExportFormat, params: Params) => Promise<ListExport<Row>>
+  build: (
+    request: FastifyRequest,
+    query: Query,
+    format: ExportFormat,
+    params: Params,
+  ) => Promise<ListExport<Row>>
 }
 
 /** Registers a list's XLSX and CSV routes, one per format, alike for every list. */

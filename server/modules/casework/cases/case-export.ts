@@ -22,7 +22,8 @@ export const caseColumns: ExportColumn<CaseSummary>[] = [
   },
   {
     header: 'casework.fields.birthDate',
-    value: (item) => item.persons.map((person) => (person.birthDate ? germanBirthDate(person.birthDate) : '')).join('; '),
+    value: (item) =>
+      item.persons.map((person) => (person.birthDate ? germanBirthDate(person.birthDate) : '')).join('; '),
   },
   { header: 'casework.fields.phase', value: (item) => item.phase, labels: 'casework.phases' },
   { header: 'casework.fields.municipality', value: (item) => item.municipalityName },

@@ -16,6 +16,7 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { registerListExport } from '../../../platform/list-export.ts'
+import { exportInbox } from './referral.export.ts'
 import {
   caseManagerStep,
   createReferral,
@@ -25,7 +26,6 @@ import {
   readInbox,
   readReferral,
 } from './referral.service.ts'
-import { exportInbox } from './referral.export.ts'
 
 const tags = ['Network']
 const problems = {
