@@ -69,6 +69,7 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
   let partner: TestSession
   let dpo: TestSession
   let named: Case
+  let municipality: string
   let unnamed: Case
 
   const get = (session: TestSession, url: string, language?: string) =>
@@ -80,7 +81,7 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     coordinator = await loginAs(ctx.app, 'koordination')
     partner = await loginAs(ctx.app, 'partner.jobcenter')
     dpo = await loginAs(ctx.app, 'datenschutz')
-    const municipality = await firstMunicipality(ctx.database, caseManager.districtId)
+    municipality = await firstMunicipality(ctx.database, caseManager.districtId)
     const jobcenter = await organisationId(ctx.database, caseManager.districtId, 'Jobcenter Rhein-Sieg')
     named = (await personWithCase(caseManager, municipality)).case
     unnamed = (
@@ -323,6 +324,20 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
         first: 'legalSphereChanges.upcomingColumn',
       },
     ]
+    await created(caseManager, '/api/short-consultations', {
+      occurredOn: isoDay(-1),
+      municipalityId: municipality,
+      domains: ['language', 'work'],
+      language: 'uk',
+      channel: 'phone',
+    })
+    lists.push({
+      session: caseManager,
+      list: '/api/short-consultations',
+      rows: (body: unknown[]) => body.length,
+      path: '/api/short-consultations/export',
+      first: 'casework.short.date',
+    })
     for (const each of lists) {
       const listed = await get(each.session, each.list)
       expect(listed.statusCode, `${each.list}: ${listed.body}`).toBe(200)
@@ -334,6 +349,16 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
       expect(xlsx.length - 1, each.path).toBe(count)
       expect(xlsx[0], each.path).toEqual(csv[0])
     }
+    const short = csvRows(await get(caseManager, '/api/short-consultations/export.csv'))
+    expect(short.slice(1)).toEqual([
+      [
+        germanDay(isoDay(-1)),
+        expect.any(String),
+        text('casework.channels.phone'),
+        'Ukrainisch',
+        `${text('casework.domains.language')}, ${text('casework.domains.work')}`,
+      ],
+    ])
     // The user search filters the file as it does the table.
     const all = csvRows(await get(admin, '/api/users/export.csv'))
     const found = csvRows(await get(admin, '/api/users/export.csv?q=fall'))
@@ -346,6 +371,7 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     expect((await get(caseManager, '/api/users/export.xlsx')).statusCode).toBe(403)
     expect((await get(reportReader, '/api/obstacles/export.csv')).statusCode).toBe(403)
     expect((await get(coordinator, '/api/legal-sphere-changes/export.csv')).statusCode).toBe(403)
+    expect((await get(partner, '/api/short-consultations/export.csv')).statusCode).toBe(403)
   })
 
   it("shows every export of personal data in the DPO's access review, by list", async () => {

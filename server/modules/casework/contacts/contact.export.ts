@@ -1,12 +1,26 @@
 import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Contact } from '../../../../common/casework.ts'
+import type { z } from 'zod'
+import type { Contact, shortConsultationSchema } from '../../../../common/casework.ts'
 import type { DB } from '../../../db/schema.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import { preferredLanguage } from '../../../platform/language.ts'
 import type { ExportColumn, ExportFormat, ListExport } from '../../../platform/list-export.ts'
 import { recordAuditAlone } from '../../audit/index.ts'
-import { listContacts } from './contact.service.ts'
+import { municipalityNames } from '../../districts/index.ts'
+import { listContacts, listOwnShortConsultations } from './contact.service.ts'
+
+/** A language code by its name in the reader's language; the code itself when unknown. */
+function languageNamer(language: string): (code: string) => string {
+  const names = new Intl.DisplayNames([language], { type: 'language' })
+  return (code) => {
+    try {
+      return names.of(code) ?? code
+    } catch {
+      return code
+    }
+  }
+}
 
 type ContactRow = Contact & { languageName: string; interpreterLanguageName: string | null }
 
@@ -36,14 +50,7 @@ export async function exportContacts(
 ): Promise<ListExport<ContactRow>> {
   const context = requestContext(request)
   const contacts = await listContacts(db, actorOf(request), caseId, context)
-  const names = new Intl.DisplayNames([preferredLanguage(request)], { type: 'language' })
-  const languageName = (code: string) => {
-    try {
-      return names.of(code) ?? code
-    } catch {
-      return code
-    }
-  }
+  const languageName = languageNamer(preferredLanguage(request))
   const rows = contacts.map((contact) => ({
     ...contact,
     languageName: languageName(contact.language),
@@ -59,4 +66,44 @@ export async function exportContacts(
     purpose: `${format}:${rows.length}`,
   })
   return { sheet: 'casework.contacts.title', columns: contactColumns, rows }
+}
+
+type ShortConsultationRow = z.output<typeof shortConsultationSchema> & {
+  municipalityName: string
+  languageName: string
+}
+
+/** My short consultations as the page lists them (counted, no personal data). */
+export const shortConsultationColumns: ExportColumn<ShortConsultationRow>[] = [
+  { header: 'casework.short.date', value: (row) => row.occurredOn, kind: 'date' },
+  { header: 'casework.fields.municipality', value: (row) => row.municipalityName },
+  { header: 'casework.fields.channel', value: (row) => row.channel, labels: 'casework.channels' },
+  { header: 'casework.fields.language', value: (row) => row.languageName },
+  { header: 'casework.fields.domains', value: (row) => row.domains, labels: 'casework.domains' },
+]
+
+/** My short consultations of the last 30 days; audited as `short-consultation.export`. */
+export async function exportShortConsultations(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  format: ExportFormat,
+): Promise<ListExport<ShortConsultationRow>> {
+  const actor = actorOf(request)
+  const context = requestContext(request)
+  const items = await listOwnShortConsultations(db, actor, context.now)
+  const places = await municipalityNames(db, actor.districtId, [
+    ...new Set(items.map((item) => item.municipalityId)),
+  ])
+  const languageName = languageNamer(preferredLanguage(request))
+  const rows = items.map((item) => ({
+    ...item,
+    municipalityName: places.get(item.municipalityId) ?? '',
+    languageName: languageName(item.language),
+  }))
+  await recordAuditAlone(db, {
+    ...context,
+    action: 'short-consultation.export',
+    purpose: `${format}:${rows.length}`,
+  })
+  return { sheet: 'casework.short.title', columns: shortConsultationColumns, rows }
 }

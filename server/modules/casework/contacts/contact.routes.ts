@@ -11,7 +11,7 @@ import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { registerListExport } from '../../../platform/list-export.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
-import { exportContacts } from './contact.export.ts'
+import { exportContacts, exportShortConsultations } from './contact.export.ts'
 import {
   addContact,
   listContacts,
@@ -85,6 +85,14 @@ export const contactRoutes =
       },
       (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
     )
+    registerListExport(app, db, {
+      path: '/short-consultations/export',
+      access: 'short-consultation.record',
+      tags,
+      summary: 'My short consultations of the last 30 days',
+      stem: 'kurzberatungen',
+      build: (request, _query, format) => exportShortConsultations(db, request, format),
+    })
     app.post(
       '/short-consultations',
       {
