@@ -198,7 +198,7 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
       text('network.referrals.status'),
       text('network.inbox.received'),
       text('network.inbox.due'),
-      text('network.referrals.overdue'),
+      text('casework.tasks.groupName.overdue'),
       text('network.referrals.referredBy'),
     ])
     expect(xlsx[0]).toEqual(csv[0])

@@ -34,7 +34,7 @@ export const inboxColumns: ExportColumn<InboxItem>[] = [
     value: (item) => (item.status === 'accepted' && item.completeBy ? item.completeBy : item.dueOn),
     kind: 'date',
   },
-  { header: 'network.referrals.overdue', value: (item) => item.overdue },
+  { header: 'casework.tasks.groupName.overdue', value: (item) => item.overdue },
   { header: 'network.referrals.referredBy', value: (item) => item.referredBy },
 ]
 

@@ -23,8 +23,8 @@ export function PositionsPage() {
       <Group justify="space-between" align="flex-start">
         <Title order={2}>{t('staffing.positions.title')}</Title>
         <Stack gap="xs" align="flex-end">
-          <ExportMenu path="/positions/export" listName={t('staffing.positions.title')} />
-          <ExportMenu path="/contracts/export" listName={t('staffing.contract.listTitle')} />
+          <ExportMenu path="/positions/export" listName={t('staffing.positions.title')} showName />
+          <ExportMenu path="/contracts/export" listName={t('staffing.contract.listTitle')} showName />
         </Stack>
       </Group>
       <StaffingNav />
