@@ -30,7 +30,15 @@ export type BreakGlassGrant = z.infer<typeof breakGlassGrantSchema>
 /** Actions whose entries are exports of lists or reports of personal data, audited apart from single reads. */
 export const exportActions = [
   'case.export',
+  'contact.export',
   'task.export',
+  // The partner's inbox: only the shared names, still personal data leaving the system.
+  'referral.export',
+  // Staff members' contracts and the user list: personal data of employees.
+  'contract.export',
+  'user.export',
+  // Names of clients whose legal sphere changes.
+  'legal-sphere-change.export',
   'audit.export',
   'person.disclosure',
   // The whole district for moving installations: the administrator gives a reason, the DPO reviews it.

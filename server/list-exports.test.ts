@@ -4,10 +4,19 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { caseColumns } from './modules/casework/cases/case-export.ts'
+import { contactColumns, shortConsultationColumns } from './modules/casework/contacts/contact.export.ts'
 import { taskColumns } from './modules/casework/tasks/task.export.ts'
+import { userColumns } from './modules/identity/user.export.ts'
+import { directoryColumns } from './modules/network/directory/directory.export.ts'
+import { inboxColumns } from './modules/network/referrals/referral.export.ts'
 import { serviceColumns } from './modules/network/services/service.export.ts'
+import { legalSphereChangeColumns } from './modules/network/transitions/transition.export.ts'
+import { contractColumns } from './modules/staffing/contracts/contract.export.ts'
 import { positionColumns } from './modules/staffing/positions/position.export.ts'
 import { decisionColumns } from './modules/steering/decisions/decision.export.ts'
+import { goalAgreementColumns } from './modules/steering/goals/goal.export.ts'
+import { obstacleColumns } from './modules/steering/obstacles/obstacle.export.ts'
 import { type ExportColumn, renderListExport, webTexts } from './platform/list-export.ts'
 import { useTestApp } from './test/app.ts'
 import { loginAs, type TestSession, useDemoData } from './test/auth.ts'
@@ -59,7 +68,23 @@ describe('list exports', () => {
   it('names every column by a text the web has, in German and English', () => {
     for (const language of ['de', 'en'] as const) {
       const texts = webTexts(language)
-      for (const column of [...taskColumns, ...serviceColumns, ...positionColumns, ...decisionColumns]) {
+      const lists: readonly (readonly ExportColumn<never>[])[] = [
+        taskColumns,
+        serviceColumns,
+        positionColumns,
+        decisionColumns,
+        caseColumns,
+        contactColumns,
+        shortConsultationColumns,
+        inboxColumns,
+        contractColumns,
+        userColumns,
+        obstacleColumns,
+        goalAgreementColumns,
+        directoryColumns,
+        legalSphereChangeColumns,
+      ]
+      for (const column of lists.flat()) {
         expect(texts.has(column.header), `${language}: ${column.header}`).toBe(true)
       }
     }

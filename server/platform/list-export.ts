@@ -215,23 +215,30 @@ export async function allPages<T>(
 }
 
 /** What a list's export route declares; `build` runs the list's own service and audits the export. */
-export type ListExportRoute<Query, Row> = {
+export type ListExportRoute<Query, Row, Params = undefined> = {
   /** Without extension: `/tasks/export` serves `/tasks/export.xlsx` and `/tasks/export.csv`. */
   path: string
+  /** Path parameters of a list below a record (`/cases/:caseId/contacts/export`). */
+  params?: z.ZodType<Params>
   access: Action
   tags: string[]
   summary: string
   querystring?: z.ZodType<Query>
   /** File name stem, German as the users know the list (`wiedervorlagen`). */
   stem: string
-  build: (request: FastifyRequest, query: Query, format: ExportFormat) => Promise<ListExport<Row>>
+  build: (
+    request: FastifyRequest,
+    query: Query,
+    format: ExportFormat,
+    params: Params,
+  ) => Promise<ListExport<Row>>
 }
 
 /** Registers a list's XLSX and CSV routes, one per format, alike for every list. */
-export function registerListExport<Query, Row>(
+export function registerListExport<Query, Row, Params = undefined>(
   app: FastifyInstance,
   db: Kysely<DB>,
-  route: ListExportRoute<Query, Row>,
+  route: ListExportRoute<Query, Row, Params>,
 ): void {
   for (const format of exportFormats) {
     app.get(
@@ -241,13 +248,14 @@ export function registerListExport<Query, Row>(
         schema: {
           tags: route.tags,
           summary: `${route.summary} (${format.toUpperCase()}, at most 10,000 rows)`,
+          ...(route.params ? { params: route.params } : {}),
           ...(route.querystring ? { querystring: route.querystring } : {}),
           response: { 200: z.any(), ...exportProblems },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request)
-        const list = await route.build(request, request.query as Query, format)
+        const list = await route.build(request, request.query as Query, format, request.params as Params)
         const time = await districtTime(db, actor.districtId, request.receivedAt ?? new Date())
         const language = preferredLanguage(request)
         const content = await renderListExport(list, format, language, time.timeZone)

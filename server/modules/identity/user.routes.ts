@@ -13,10 +13,14 @@ import { singleLineText } from '../../../common/text.ts'
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { ifMatchVersion } from '../../platform/http.ts'
+import { registerListExport } from '../../platform/list-export.ts'
 import { problems, tags, userIdParams } from './identity.http.ts'
 import { issueResetLink } from './password-reset.service.ts'
 import { getSecondFactorRoles, resetUserSecondFactor, setSecondFactorRoles } from './second-factor.service.ts'
+import { exportUsers } from './user.export.ts'
 import { createUser, endUserSessions, getUser, listUsers, updateUser } from './user.service.ts'
+
+const userSearch = { q: singleLineText().trim().max(100).optional() }
 
 /** User administration and the district rule for the second factor. */
 export const userRoutes =
@@ -32,12 +36,21 @@ export const userRoutes =
         schema: {
           tags,
           summary: 'Users of my district',
-          querystring: paginationQuerySchema.extend({ q: singleLineText().trim().max(100).optional() }),
+          querystring: paginationQuerySchema.extend(userSearch),
           response: { 200: pageOf(userSchema).meta({ id: 'UserPage' }), ...problems },
         },
       },
       (request) => listUsers(db, actorOf(request), request.query),
     )
+    registerListExport(app, db, {
+      path: '/users/export',
+      access: 'user.read',
+      tags,
+      summary: 'Users of my district, as searched',
+      querystring: z.object(userSearch),
+      stem: 'benutzer',
+      build: (request, query, format) => exportUsers(db, request, query, format),
+    })
     app.post(
       '/users',
       {

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core'
+import { Button, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
 type ExportMenuProps = {
@@ -8,6 +8,8 @@ type ExportMenuProps = {
   query?: Record<string, string | number | undefined>
   /** The list's name, for the links' accessible names ("Stellen als CSV-Datei exportieren"). */
   listName: string
+  /** Shows the list's name before the links, where a page offers more than one list to export. */
+  showName?: boolean
 }
 
 /**
@@ -15,7 +17,7 @@ type ExportMenuProps = {
  * (same headings as the screen, German dates), checks access and audits the download; this only
  * builds the links. Plain links rather than a menu: one Tab stop each, nothing to open first.
  */
-export function ExportMenu({ path, query = {}, listName }: ExportMenuProps) {
+export function ExportMenu({ path, query = {}, listName, showName = false }: ExportMenuProps) {
   const { t } = useTranslation()
   const search = new URLSearchParams(
     Object.entries(query).flatMap(([key, value]) =>
@@ -25,6 +27,11 @@ export function ExportMenu({ path, query = {}, listName }: ExportMenuProps) {
   const href = (format: 'xlsx' | 'csv') => `/api${path}.${format}${search ? `?${search}` : ''}`
   return (
     <Group gap="xs" role="group" aria-label={t('app.export.of', { list: listName })}>
+      {showName && (
+        <Text size="sm" aria-hidden="true">
+          {listName}
+        </Text>
+      )}
       {(['xlsx', 'csv'] as const).map((format) => (
         <Button
           key={format}

@@ -1,7 +1,9 @@
+import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary } from '../../../../common/casework.ts'
-import { renderCaseListXlsx } from './case-export.ts'
+import { renderListExport } from '../../../platform/list-export.ts'
+import { caseColumns } from './case-export.ts'
 
 const summary = (texts: {
   family: string
@@ -36,12 +38,54 @@ const summary = (texts: {
 describe('the case list workbook', () => {
   it('keeps text that looks like a formula exactly as stored, in string cells', async () => {
     const texts = { family: '=Berger', municipality: '|Siegburg', team: '-Team Nord', manager: '@Yıldız' }
-    const buffer = await renderCaseListXlsx([summary(texts)], 'de')
+    const buffer = await renderListExport(
+      { sheet: 'casework.list.title', columns: caseColumns, rows: [summary(texts)] },
+      'xlsx',
+      'de',
+      'Europe/Berlin',
+    )
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
     const row = (workbook.getWorksheet('Fälle') as ExcelJS.Worksheet).getRow(2)
     const cells = [2, 5, 6, 7].map((column) => row.getCell(column))
     expect(cells.map((cell) => cell.value)).toEqual(['=Berger, Lena', '|Siegburg', '-Team Nord', '@Yıldız'])
     expect(cells.map((cell) => cell.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String))
+  })
+
+  it('writes the same list as CSV, the formula-looking cells escaped, dates as TT.MM.JJJJ', async () => {
+    const texts = { family: '=Berger', municipality: '|Siegburg', team: '-Team Nord', manager: '@Yıldız' }
+    const csv = await renderListExport(
+      { sheet: 'casework.list.title', columns: caseColumns, rows: [summary(texts)] },
+      'csv',
+      'de',
+      'Europe/Berlin',
+    )
+    const [header, row] = parse(csv, { delimiter: ';', bom: true }) as string[][]
+    expect(header).toEqual([
+      'Aktenzeichen',
+      'Personen',
+      'Geburtsdatum',
+      'Phase',
+      'Kommune',
+      'Team',
+      'Fallverantwortung',
+      'Eröffnet',
+      'Letzter Kontakt',
+      'Offene Wiedervorlagen',
+      'Überfällig',
+    ])
+    expect(row).toEqual([
+      'K-2025-0001',
+      "'=Berger, Lena",
+      '14.03.1988',
+      'Fallklärung',
+      "'|Siegburg",
+      "'-Team Nord",
+      "'@Yıldız",
+      '02.01.2025',
+      '',
+      '0',
+      '0',
+    ])
   })
 })

@@ -1,86 +1,53 @@
-import ExcelJS from 'exceljs'
-import type { CaseSummary } from '../../../../common/casework.ts'
-import type { Language } from '../../../platform/language.ts'
+import type { FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { CaseListQuery, CaseSummary } from '../../../../common/casework.ts'
+import type { DB } from '../../../db/schema.ts'
+import { actorOf, requestContext } from '../../../platform/access.ts'
+import type { ExportColumn, ExportFormat, ListExport } from '../../../platform/list-export.ts'
+import { listCases } from './case.service.ts'
 
-const headers = {
-  de: [
-    'Aktenzeichen',
-    'Personen',
-    'Geburtsdatum',
-    'Phase',
-    'Kommune',
-    'Team',
-    'Fallverantwortung',
-    'Eröffnet',
-    'Letzter Kontakt',
-    'Offene Wiedervorlagen',
-    'Überfällig',
-  ],
-  en: [
-    'Reference',
-    'Persons',
-    'Date of birth',
-    'Phase',
-    'Municipality',
-    'Team',
-    'Case managers',
-    'Opened',
-    'Last contact',
-    'Open tasks',
-    'Overdue',
-  ],
-}
-const phaseNames = {
-  de: {
-    intake: 'Fallklärung',
-    assessment: 'Assessment',
-    planning: 'Hilfeplanung',
-    implementation: 'Umsetzung und Monitoring',
-    evaluation: 'Evaluation',
-    closed: 'Abgeschlossen',
-  },
-  en: {
-    intake: 'Intake',
-    assessment: 'Assessment',
-    planning: 'Planning',
-    implementation: 'Implementation and monitoring',
-    evaluation: 'Evaluation',
-    closed: 'Closed',
-  },
-}
-
-const asDate = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null)
+/** A birth date as known: a whole day as TT.MM.JJJJ, a month as MM.JJJJ, a year alone as is. */
+const germanBirthDate = (value: string) => value.split('-').reverse().join('.')
 
 /**
- * The case list as an XLSX workbook, for the case manager's own follow-up work. Text goes into
- * string cells exactly as stored: unlike CSV, an XLSX string cell is never read as a formula, so
- * "=…" or "|…" needs no escaping, and an apostrophe would change the value.
+ * The case list's columns, by the texts the list and the case header use. Text goes into string
+ * cells exactly as stored: an XLSX string cell is never read as a formula, so "=…" or "|…" needs
+ * no escaping there (the CSV writer escapes it).
  */
-export async function renderCaseListXlsx(cases: CaseSummary[], language: Language): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Lotse'
-  const sheet = workbook.addWorksheet(language === 'de' ? 'Fälle' : 'Cases')
-  sheet.addRow(headers[language])
-  sheet.getRow(1).font = { bold: true }
-  for (const item of cases) {
-    sheet.addRow([
-      item.reference,
-      item.persons.map((person) => `${person.familyName}, ${person.givenNames}`).join('; '),
-      item.persons.map((person) => person.birthDate).join('; '),
-      phaseNames[language][item.phase],
-      item.municipalityName,
-      item.teamName ?? '',
-      item.managers.map((manager) => manager.displayName).join('; '),
-      asDate(item.openedOn),
-      asDate(item.lastContactOn),
-      item.openTaskCount,
-      item.overdueTaskCount,
-    ])
-  }
-  for (const column of [8, 9]) sheet.getColumn(column).numFmt = 'dd.mm.yyyy'
-  sheet.columns.forEach((column) => {
-    column.width = 18
-  })
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+export const caseColumns: ExportColumn<CaseSummary>[] = [
+  { header: 'casework.fields.reference', value: (item) => item.reference },
+  {
+    header: 'casework.listExport.persons',
+    value: (item) => item.persons.map((person) => `${person.familyName}, ${person.givenNames}`).join('; '),
+  },
+  {
+    header: 'casework.fields.birthDate',
+    value: (item) =>
+      item.persons.map((person) => (person.birthDate ? germanBirthDate(person.birthDate) : '')).join('; '),
+  },
+  { header: 'casework.fields.phase', value: (item) => item.phase, labels: 'casework.phases' },
+  { header: 'casework.fields.municipality', value: (item) => item.municipalityName },
+  { header: 'casework.fields.team', value: (item) => item.teamName },
+  {
+    header: 'casework.listExport.managers',
+    value: (item) => item.managers.map((manager) => manager.displayName).join('; '),
+  },
+  { header: 'casework.listExport.openedOn', value: (item) => item.openedOn, kind: 'date' },
+  { header: 'casework.fields.lastContact', value: (item) => item.lastContactOn, kind: 'date' },
+  { header: 'casework.listExport.openTasks', value: (item) => item.openTaskCount },
+  { header: 'casework.tasks.groupName.overdue', value: (item) => item.overdueTaskCount },
+]
+
+/**
+ * The filtered case list (up to `limit` rows, at most 10,000), for the case manager's own
+ * follow-up work; the list service authorises it and audits it as `case.export`.
+ */
+export async function exportCases(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  query: CaseListQuery,
+  _format: ExportFormat,
+): Promise<ListExport<CaseSummary>> {
+  const page = await listCases(db, actorOf(request), query, requestContext(request), 'export')
+  return { sheet: 'casework.list.title', columns: caseColumns, rows: page.items }
 }

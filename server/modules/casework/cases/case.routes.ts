@@ -12,12 +12,11 @@ import {
 } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
-import { districtTime } from '../../../platform/district-time.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
-import { preferredLanguage } from '../../../platform/language.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
 import { changePhase, createCase, listCaseManagers, listCases, readCase, updateCase } from './case.service.ts'
-import { renderCaseListXlsx } from './case-export.ts'
+import { exportCases } from './case-export.ts'
 
 const exportQuerySchema = caseListQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
@@ -43,32 +42,15 @@ export const caseRoutes =
       },
       (request) => listCases(db, actorOf(request), request.query, requestContext(request)),
     )
-    app.get(
-      '/cases/export.xlsx',
-      {
-        config: { access: 'case.list' },
-        schema: {
-          tags,
-          summary: 'The filtered case list as an XLSX workbook (at most 10,000 rows)',
-          querystring: exportQuerySchema,
-          response: { 200: z.any(), ...problems },
-        },
-      },
-      async (request, reply) => {
-        const page = await listCases(db, actorOf(request), request.query, requestContext(request), 'export')
-        const workbook = await renderCaseListXlsx(page.items, preferredLanguage(request))
-        const { today: date } = await districtTime(
-          db,
-          actorOf(request).districtId,
-          requestContext(request).now,
-        )
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="faelle-${date}.xlsx"`)
-          .header('cache-control', 'no-store')
-          .send(workbook)
-      },
-    )
+    registerListExport(app, db, {
+      path: '/cases/export',
+      access: 'case.list',
+      tags,
+      summary: 'The filtered case list',
+      querystring: exportQuerySchema,
+      stem: 'faelle',
+      build: (request, query, format) => exportCases(db, request, query, format),
+    })
     app.post(
       '/cases',
       {

@@ -9,7 +9,9 @@ import {
 } from '../../../../common/casework.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { caseParams, problems, tags } from '../casework.http.ts'
+import { exportContacts, exportShortConsultations } from './contact.export.ts'
 import {
   addContact,
   listContacts,
@@ -37,6 +39,15 @@ export const contactRoutes =
       },
       (request) => listContacts(db, actorOf(request), request.params.caseId, requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/cases/:caseId/contacts/export',
+      params: caseParams,
+      access: 'case.read',
+      tags,
+      summary: "A case's counselling contacts, newest first",
+      stem: 'kontakte',
+      build: (request, _query, format, params) => exportContacts(db, request, params.caseId, format),
+    })
     app.post(
       '/cases/:caseId/contacts',
       {
@@ -74,6 +85,14 @@ export const contactRoutes =
       },
       (request) => listOwnShortConsultations(db, actorOf(request), requestContext(request).now),
     )
+    registerListExport(app, db, {
+      path: '/short-consultations/export',
+      access: 'short-consultation.record',
+      tags,
+      summary: 'My short consultations of the last 30 days',
+      stem: 'kurzberatungen',
+      build: (request, _query, format) => exportShortConsultations(db, request, format),
+    })
     app.post(
       '/short-consultations',
       {

@@ -10,7 +10,9 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../network.http.ts'
+import { exportDirectory } from './directory.export.ts'
 import { getProfile, listDirectory, updateProfile } from './directory.service.ts'
 
 const tags = ['Network: partner directory']
@@ -36,6 +38,15 @@ export const directoryRoutes =
       },
       (request) => listDirectory(db, actorOf(request), request.query),
     )
+    registerListExport(app, db, {
+      path: '/directory/export',
+      access: 'network.read',
+      tags,
+      summary: 'Partner organisations of my district, as searched and filtered',
+      querystring: directoryQuerySchema,
+      stem: 'partnerverzeichnis',
+      build: (request, query, format) => exportDirectory(db, request, query, format),
+    })
     app.get(
       '/directory/:organisationId',
       {

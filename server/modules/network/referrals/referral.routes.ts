@@ -15,6 +15,8 @@ import {
 } from '../../../../common/referral.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
+import { exportInbox } from './referral.export.ts'
 import {
   caseManagerStep,
   createReferral,
@@ -95,6 +97,15 @@ export const referralRoutes =
       },
       (request) => readInbox(db, actorOf(request), request.query, requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/referrals/inbox/export',
+      access: 'referral.inbox',
+      tags,
+      summary: "The partner organisation's inbox as filtered, only the shared details",
+      querystring: inboxQuerySchema.omit({ limit: true, offset: true }),
+      stem: 'eingang-vermittlungen',
+      build: (request, query, format) => exportInbox(db, request, query, format),
+    })
     app.get(
       '/referrals/overrides',
       {

@@ -11,7 +11,9 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { personParams, problems, tags } from '../network.http.ts'
+import { exportLegalSphereChanges } from './transition.export.ts'
 import {
   jobcenterContactFigure,
   listChanges,
@@ -99,6 +101,14 @@ export const transitionRoutes =
       },
       (request) => listChanges(db, actorOf(request), requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/legal-sphere-changes/export',
+      access: 'legal-sphere-change.list',
+      tags,
+      summary: 'Upcoming and recent legal-sphere changes of the persons I may read',
+      stem: 'rechtskreiswechsel',
+      build: (request, _query, format) => exportLegalSphereChanges(db, request, format),
+    })
     app.get(
       '/legal-sphere-changes/figure',
       {

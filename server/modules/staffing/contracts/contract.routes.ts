@@ -10,11 +10,14 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../staffing.http.ts'
+import { exportContracts } from './contract.export.ts'
 import { createContract, getContract, listContracts, updateContract } from './contract.service.ts'
 
 const tags = ['Staffing: contracts']
 const contractParams = z.object({ contractId: z.uuid() })
+const contractListQuerySchema = z.object({ positionId: z.uuid().optional() }).strict()
 
 /** Employment contracts on positions: share, start, end or open-ended, fixed-term reason, history. */
 export const contractRoutes =
@@ -30,12 +33,21 @@ export const contractRoutes =
         schema: {
           tags,
           summary: "The district's contracts (a case manager: their own only)",
-          querystring: z.object({ positionId: z.uuid().optional() }).strict(),
+          querystring: contractListQuerySchema,
           response: { 200: contractListSchema, ...problems },
         },
       },
       (request) => listContracts(db, actorOf(request), request.query, requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/contracts/export',
+      access: 'contract.read',
+      tags,
+      summary: "The district's contracts, or one position's (a case manager: their own only)",
+      querystring: contractListQuerySchema,
+      stem: 'arbeitsvertraege',
+      build: (request, query, format) => exportContracts(db, request, query, format),
+    })
     app.post(
       '/contracts',
       {

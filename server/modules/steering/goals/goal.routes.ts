@@ -13,7 +13,9 @@ import {
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
 import { ifMatchVersion } from '../../../platform/http.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../steering.http.ts'
+import { exportGoalAgreements } from './goal.export.ts'
 import {
   addIndicator,
   addIndicatorValue,
@@ -48,6 +50,14 @@ export const goalRoutes =
       },
       (request) => listAgreements(db, actorOf(request), requestContext(request).now),
     )
+    registerListExport(app, db, {
+      path: '/goal-agreements/export',
+      access: 'goal-agreement.read',
+      tags,
+      summary: "My district's goal agreements as listed",
+      stem: 'zielvereinbarungen',
+      build: (request, _query, format) => exportGoalAgreements(db, request, format),
+    })
     app.post(
       '/goal-agreements',
       {

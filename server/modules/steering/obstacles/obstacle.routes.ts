@@ -13,7 +13,9 @@ import {
 } from '../../../../common/obstacles.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../steering.http.ts'
+import { exportObstacles } from './obstacle.export.ts'
 import {
   addEvidence,
   changeObstacleStatus,
@@ -49,6 +51,15 @@ export const obstacleRoutes =
       },
       (request) => listObstacles(db, actorOf(request), request.query),
     )
+    registerListExport(app, db, {
+      path: '/obstacles/export',
+      access: 'steering.read',
+      tags,
+      summary: "My district's structural obstacles as filtered on the board",
+      querystring: obstacleListQuerySchema,
+      stem: 'systemrueckmeldungen',
+      build: (request, query, format) => exportObstacles(db, request, query, format),
+    })
     app.post(
       '/obstacles',
       {

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { caseSorts } from '../../../../common/casework.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { casesQuery } from '../casework/queries.ts'
@@ -43,9 +44,11 @@ export function CaseListPage() {
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{t('casework.list.title')}</Title>
         <Group gap="sm">
-          <Button component="a" href={`/api/cases/export.xlsx?${filterParams}`} variant="default">
-            {t('casework.list.export')}
-          </Button>
+          <ExportMenu
+            path="/cases/export"
+            query={Object.fromEntries(filterParams)}
+            listName={t('casework.list.title')}
+          />
           {can('person.register') && (
             <Button component={Link} to="/persons/new">
               {t('casework.list.register')}

@@ -1,7 +1,8 @@
-import { Stack, Table, Text, Title } from '@mantine/core'
+import { Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { Case } from '../../../../common/casework.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
 import { ClosedNotice, canWrite } from '../casework/bits.tsx'
@@ -25,9 +26,12 @@ export function ContactsTab({ item }: { item: Case }) {
         </section>
       )}
       <section aria-labelledby="contacts-heading">
-        <Title order={3} size="h4" id="contacts-heading" mb="xs">
-          {t('casework.contacts.title')}
-        </Title>
+        <Group justify="space-between" align="flex-start" mb="xs">
+          <Title order={3} size="h4" id="contacts-heading">
+            {t('casework.contacts.title')}
+          </Title>
+          <ExportMenu path={`/cases/${item.id}/contacts/export`} listName={t('casework.contacts.title')} />
+        </Group>
         <ClosedNotice item={item} />
         <QueryState query={contacts}>
           {(list) =>

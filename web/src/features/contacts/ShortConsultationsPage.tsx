@@ -11,6 +11,7 @@ import {
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useSchemaValidator } from '../../schema-form.ts'
 import { DomainCheckboxes, remember, remembered, useEnumOptions } from '../casework/bits.tsx'
@@ -175,9 +176,12 @@ export function ShortConsultationsPage() {
         <ShortConsultationForm />
       </section>
       <section aria-labelledby="short-list-heading">
-        <Title order={3} size="h4" id="short-list-heading" mb="xs">
-          {t('casework.short.mine')}
-        </Title>
+        <Group justify="space-between" align="flex-start" mb="xs">
+          <Title order={3} size="h4" id="short-list-heading">
+            {t('casework.short.mine')}
+          </Title>
+          <ExportMenu path="/short-consultations/export" listName={t('casework.short.mine')} />
+        </Group>
         <QueryState query={list}>
           {(items) =>
             items.length === 0 ? (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
@@ -24,9 +25,12 @@ export function GoalAgreementsPage({ decisionId }: { decisionId?: string } = {})
     <Stack maw={1200} gap="lg">
       <Group justify="space-between">
         <Title order={2}>{t('goals.list.title')}</Title>
-        {can('steering.manage') && !creating && (
-          <Button onClick={() => setCreating(true)}>{t('goals.list.new')}</Button>
-        )}
+        <Group gap="sm">
+          <ExportMenu path="/goal-agreements/export" listName={t('goals.list.title')} />
+          {can('steering.manage') && !creating && (
+            <Button onClick={() => setCreating(true)}>{t('goals.list.new')}</Button>
+          )}
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" maw={820}>
         {t('goals.list.intro')}

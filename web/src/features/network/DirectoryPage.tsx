@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { legalSpheres, organisationKinds } from '../../../../common/identity.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { directoryQuery, useDistrictMunicipalities } from './queries.ts'
 
@@ -26,12 +27,19 @@ export function DirectoryPage() {
 
   return (
     <Stack gap="lg" maw={1200}>
-      <div>
-        <Title order={2}>{t('network.directory.title')}</Title>
-        <Text mt="xs" maw={760}>
-          {t('network.directory.intro')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('network.directory.title')}</Title>
+          <Text mt="xs" maw={760}>
+            {t('network.directory.intro')}
+          </Text>
+        </div>
+        <ExportMenu
+          path="/directory/export"
+          query={Object.fromEntries(params)}
+          listName={t('network.directory.title')}
+        />
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" role="search">
         <TextInput
           type="search"

@@ -1,7 +1,8 @@
-import { SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { InboxTable, useOwnOrganisationName } from './InboxTable.tsx'
 import { inboxQuery } from './referral-queries.ts'
@@ -15,10 +16,13 @@ export function InboxPage() {
   const organisation = useOwnOrganisationName()
   return (
     <Stack gap="lg" maw={1100}>
-      <div>
-        <Title order={2}>{t('network.inbox.title')}</Title>
-        <Text mt="xs">{t('network.inbox.intro', { organisation })}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('network.inbox.title')}</Title>
+          <Text mt="xs">{t('network.inbox.intro', { organisation })}</Text>
+        </div>
+        <ExportMenu path="/referrals/inbox/export" query={{ include }} listName={t('network.inbox.title')} />
+      </Group>
       <SegmentedControl
         w="fit-content"
         value={include}

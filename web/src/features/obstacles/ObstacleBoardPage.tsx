@@ -16,6 +16,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { lifeDomains } from '../../../../common/casework-values.ts'
 import { type Obstacle, obstacleStatuses } from '../../../../common/obstacles.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { organisationsQuery } from '../steering/queries.ts'
@@ -45,11 +46,18 @@ export function ObstacleBoardPage({ initialObstacle }: { initialObstacle?: strin
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('obstacles.board.title')}</Title>
-        {can('obstacle.raise') && !raising && (
-          <Button variant="light" onClick={() => setRaising(true)}>
-            {t('obstacles.board.raise')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportMenu
+            path="/obstacles/export"
+            query={{ domain: domain ?? undefined, organisationId: organisationId ?? undefined }}
+            listName={t('obstacles.nav')}
+          />
+          {can('obstacle.raise') && !raising && (
+            <Button variant="light" onClick={() => setRaising(true)}>
+              {t('obstacles.board.raise')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" maw={900}>
         {/* Readers see the board without the steps only coordinators may take. */}

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bausteinNumber } from '../../../../common/staffing.ts'
 import { statusColors } from '../../colors.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useCan } from '../../session.tsx'
 import { formatDay } from '../casework/format.ts'
@@ -83,9 +84,18 @@ export function PositionPage({ positionId }: { positionId: string }) {
                 ))}
             </Card>
             <section aria-labelledby="position-contracts">
-              <Title order={3} size="h4" id="position-contracts" mb="sm">
-                {t('staffing.contract.listTitle')}
-              </Title>
+              <Group justify="space-between" align="flex-start" mb="sm">
+                <Title order={3} size="h4" id="position-contracts">
+                  {t('staffing.contract.listTitle')}
+                </Title>
+                {item.contracts.length > 0 && (
+                  <ExportMenu
+                    path="/contracts/export"
+                    query={{ positionId: item.id }}
+                    listName={t('staffing.contract.listTitle')}
+                  />
+                )}
+              </Group>
               {item.contracts.length === 0 ? (
                 <Text>{t('staffing.contract.none')}</Text>
               ) : (

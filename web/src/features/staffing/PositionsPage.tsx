@@ -22,7 +22,10 @@ export function PositionsPage() {
     <Stack maw={1200} gap="lg">
       <Group justify="space-between" align="flex-start">
         <Title order={2}>{t('staffing.positions.title')}</Title>
-        <ExportMenu path="/positions/export" listName={t('staffing.positions.title')} />
+        <Stack gap="xs" align="flex-end">
+          <ExportMenu path="/positions/export" listName={t('staffing.positions.title')} showName />
+          <ExportMenu path="/contracts/export" listName={t('staffing.contract.listTitle')} showName />
+        </Stack>
       </Group>
       <StaffingNav />
       <Select

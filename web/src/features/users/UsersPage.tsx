@@ -32,6 +32,7 @@ import type { Page } from '../../../../common/pagination.ts'
 import { apiGet, apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
@@ -423,7 +424,10 @@ export function UsersPage() {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between">
         <Title order={2}>{t('users.title')}</Title>
-        <Button onClick={open}>{t('users.new')}</Button>
+        <Group gap="sm">
+          <ExportMenu path="/users/export" query={{ q: search.trim() }} listName={t('users.title')} />
+          <Button onClick={open}>{t('users.new')}</Button>
+        </Group>
       </Group>
       <TextInput
         label={t('users.search')}

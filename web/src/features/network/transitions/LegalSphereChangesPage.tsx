@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { JobcenterContactFigure, LegalSphereChangeListItem } from '../../../../../common/legal-sphere.ts'
+import { ExportMenu } from '../../../components/ExportMenu.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { useCan } from '../../../session.tsx'
 import { formatDay, personName } from '../../casework/format.ts'
@@ -18,7 +19,12 @@ export function LegalSphereChangesPage() {
   const can = useCan()
   return (
     <Stack gap="lg">
-      <Title order={2}>{t('legalSphereChanges.pageTitle')}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{t('legalSphereChanges.pageTitle')}</Title>
+        {can('legal-sphere-change.list') && (
+          <ExportMenu path="/legal-sphere-changes/export" listName={t('legalSphereChanges.pageTitle')} />
+        )}
+      </Group>
       {can('legal-sphere-change.figure') && <FigureSection />}
       {can('legal-sphere-change.list') && <ChangeLists />}
     </Stack>
