@@ -145,6 +145,8 @@ export const addressSchema = z.object({
     .string()
     .trim()
     .regex(/^(\d{5})?$/, 'five digits')
+    // After the pattern, so that a long entry is told about the pattern; the form's input reads it.
+    .max(5)
     .default(''),
   city: optionalText(100),
 })

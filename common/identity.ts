@@ -129,7 +129,7 @@ export const secondFactorCodeSchema = z
     code: z
       .string()
       .trim()
-      .regex(/^\d{6}$/),
+      .regex(/^\d{6}$/, 'second-factor-code-format'),
   })
   .strict()
 export const recoveryCodesSchema = z

@@ -100,6 +100,23 @@ describe('web bundle budgets', () => {
     expect(holdsEcharts(chart.fileName)).toBe(true)
   })
 
+  // The sign-in and reset forms check with the API's zod schemas, fetched once the page shows
+  // (useLazySchema in web/src/schema-form.ts); a static import of a schema would bring zod along.
+  it('loads zod only after the sign-in and the start page show, not with them', () => {
+    for (const page of ['web/src/features/identity/LoginPage.tsx', 'web/src/features/start/StartPage.tsx']) {
+      const withZod = [...pageFiles(page)].filter((file) =>
+        chunks.some(
+          (chunk) =>
+            chunk.fileName === file && chunk.moduleIds.some((id) => id.includes('/node_modules/zod/')),
+        ),
+      )
+      expect(withZod, page).toEqual([])
+    }
+    // The login schema exists in the build, as a chunk the sign-in page fetches later.
+    const schemas = byModule('common/identity.ts')
+    expect(pageFiles('web/src/features/identity/LoginPage.tsx').has(schemas.fileName)).toBe(false)
+  })
+
   // Every Mantine table brings a ScrollArea, which would bring all of Floating UI for one hook
   // (vite.config.ts swaps it for Mantine's own); popovers, menus and tooltips load it later.
   it('loads Floating UI only with a page that has popovers, not with the sign-in or the start page', () => {

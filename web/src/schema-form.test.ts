@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import {
+  addressSchema,
   assessmentEntrySchema,
   caseCreateSchema,
   caseUpdateSchema,
@@ -28,6 +29,8 @@ const capped: [string, z.ZodObject, string][] = [
   ['assessment entry', assessmentEntrySchema, 'note'],
   ['phase change', phaseChangeSchema, 'note'],
   ['saved view', savedViewInputSchema, 'name'],
+  ['address', addressSchema, 'street'],
+  ['address', addressSchema, 'city'],
 ]
 
 describe('the longest text a form field takes', () => {
@@ -38,6 +41,12 @@ describe('the longest text a form field takes', () => {
     const fieldSchema = schema.shape[field] as z.ZodType
     expect(fieldSchema.safeParse('a'.repeat(max as number)).success).toBe(true)
     expect(fieldSchema.safeParse('a'.repeat((max as number) + 1)).success).toBe(false)
+  })
+
+  it('is the length of a pattern-bound field (a postcode has five digits)', () => {
+    expect(maxLengthOf(addressSchema, 'postcode')).toBe(5)
+    expect(addressSchema.shape.postcode.safeParse('53721').success).toBe(true)
+    expect(addressSchema.shape.postcode.safeParse('537210').success).toBe(false)
   })
 
   it('is unknown for a field that is no text', () => {

@@ -1,12 +1,15 @@
 import type { FormErrors } from '@mantine/form'
-import { useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+// Types only: the sign-in page uses this file and must not bring zod into the app's first load
+// (server/web-bundle.test.ts); the schemas bring zod along with them where a page imports one.
+import type { z } from 'zod'
 
 /**
  * Forms validate with the zod schemas of `common/`, the same ones the API checks requests with, so
  * that a limit (200 characters, 1 to 600 minutes) is written once. Mantine's own `schemaResolver`
- * would show zod's English messages; this adapter turns each issue into the user's language.
+ * would show zod's English messages; this adapter turns each issue into the user's language. The
+ * general texts (`form.*`) come with the app's first load, so that the sign-in page has them too.
  */
 
 type Issue = z.core.$ZodIssue
@@ -22,30 +25,25 @@ function useIssueText() {
     switch (issue.code) {
       case 'invalid_type':
         return issue.input === undefined || issue.input === null || issue.input === ''
-          ? t('casework.problems.required')
-          : t('casework.problems.invalid')
+          ? t('form.required')
+          : t('form.invalid')
       case 'invalid_value':
-        return issue.input === undefined || issue.input === null
-          ? t('casework.problems.required')
-          : t('casework.problems.invalid')
+        return issue.input === undefined || issue.input === null ? t('form.required') : t('form.invalid')
       case 'too_small':
         if (issue.origin === 'string') {
-          if (typeof issue.input === 'string' && issue.input.trim() === '')
-            return t('casework.problems.required')
+          if (typeof issue.input === 'string' && issue.input.trim() === '') return t('form.required')
           return Number(issue.minimum) <= 1
-            ? t('casework.problems.required')
-            : t('casework.problems.tooShort', { count: Number(issue.minimum) })
+            ? t('form.required')
+            : t('form.tooShort', { count: Number(issue.minimum) })
         }
-        if (issue.origin === 'array')
-          return t('casework.problems.chooseAtLeast', { count: Number(issue.minimum) })
-        return t('casework.problems.atLeast', { min: Number(issue.minimum) })
+        if (issue.origin === 'array') return t('form.chooseAtLeast', { count: Number(issue.minimum) })
+        return t('form.atLeast', { min: Number(issue.minimum) })
       case 'too_big':
-        if (issue.origin === 'string') return t('casework.problems.tooLong', { count: Number(issue.maximum) })
-        if (issue.origin === 'array')
-          return t('casework.problems.chooseAtMost', { count: Number(issue.maximum) })
-        return t('casework.problems.atMost', { max: Number(issue.maximum) })
+        if (issue.origin === 'string') return t('form.tooLong', { count: Number(issue.maximum) })
+        if (issue.origin === 'array') return t('form.chooseAtMost', { count: Number(issue.maximum) })
+        return t('form.atMost', { max: Number(issue.maximum) })
       default:
-        return t('casework.problems.invalid')
+        return t('form.invalid')
     }
   }
 }
@@ -56,7 +54,7 @@ function useIssueText() {
  * Issue paths are the API's (`address.postcode`); `fieldOf` renames those the form calls otherwise.
  */
 export function useSchemaValidator<Values>(
-  schema: z.ZodType,
+  schema: z.ZodType | undefined,
   toInput: (values: Values) => unknown,
   fieldOf: (path: string, values: Values) => string = (path) => path,
   /**
@@ -65,8 +63,18 @@ export function useSchemaValidator<Values>(
    */
   messages: Record<string, string | ((issue: Issue) => string | undefined)> = {},
 ) {
+  const errorsOf = useSchemaErrors(toInput, fieldOf, messages)
+  // A schema still on its way (useLazySchema) finds nothing yet; the submit waits for it.
+  return (values: Values): FormErrors => (schema ? errorsOf(schema, values) : {})
+}
+
+function useSchemaErrors<Values>(
+  toInput: (values: Values) => unknown,
+  fieldOf: (path: string, values: Values) => string,
+  messages: Record<string, string | ((issue: Issue) => string | undefined)>,
+) {
   const issueText = useIssueText()
-  return (values: Values): FormErrors => {
+  return (schema: z.ZodType, values: Values): FormErrors => {
     // The input in each issue tells an empty field ("please fill in") from a short one.
     const result = schema.safeParse(toInput(values), { reportInput: true })
     if (result.success) return {}
@@ -77,6 +85,38 @@ export function useSchemaValidator<Values>(
       errors[field] ??= (typeof own === 'function' ? own(issue) : own) ?? issueText(issue)
     }
     return errors
+  }
+}
+
+/**
+ * The check of a page in the app's first load (sign-in, password reset), which must not carry zod:
+ * the schema comes as a chunk of its own, fetched once the page shows. `validate` is for `useForm`
+ * and finds nothing while the schema is on its way; `check` waits for it, for the submit. Should
+ * the chunk not come (offline for a moment), `check` lets the request go: the API checks it with
+ * the same schema.
+ */
+export function useLazySchema<Values>(
+  load: () => Promise<z.ZodType>,
+  toInput: (values: Values) => unknown,
+  fieldOf: (path: string, values: Values) => string = (path) => path,
+) {
+  const [schema, setSchema] = useState<z.ZodType>()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the loader is fixed for the page's life
+  const ready = useCallback(async () => {
+    const loaded = await load()
+    setSchema(() => loaded)
+    return loaded
+  }, [])
+  useEffect(() => {
+    ready().catch(() => undefined)
+  }, [ready])
+  const errorsOf = useSchemaErrors(toInput, fieldOf, {})
+  return {
+    validate: (values: Values): FormErrors => (schema ? errorsOf(schema, values) : {}),
+    check: async (values: Values): Promise<FormErrors> => {
+      const loaded = schema ?? (await ready().catch(() => undefined))
+      return loaded ? errorsOf(loaded, values) : {}
+    },
   }
 }
 
@@ -113,6 +153,6 @@ export function maxLengthOf(schema: z.ZodObject, field: string): number | undefi
 export function maxItemsOf(schema: z.ZodObject, field: string): number | undefined {
   const shape = schema.shape[field] as z.ZodType | undefined
   if (!shape) return undefined
-  const json = z.toJSONSchema(shape, { unrepresentable: 'any', io: 'input' }) as { maxItems?: number }
+  const json = shape.toJSONSchema({ unrepresentable: 'any', io: 'input' }) as { maxItems?: number }
   return json.maxItems
 }

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import {
   casePhases,
   closingReasons,
@@ -14,7 +14,28 @@ import type { DB } from '../../db/schema.ts'
 import { seededRandom } from '../../db/seed/random.ts'
 import { defaultTimeZone, localDay } from '../../platform/district-time.ts'
 import { recordAudit } from '../audit/index.ts'
+import { districtMunicipalities } from '../districts/index.ts'
+import { demoOrganisationNames, districtOrganisations, usersByUsername } from '../identity/index.ts'
 import { refreshCaseNames } from './cases/case.queries.ts'
+import {
+  insertDemoAssessment,
+  insertDemoAssessmentEntries,
+  insertDemoCase,
+  insertDemoCaseManager,
+  insertDemoCasePersons,
+  insertDemoContacts,
+  insertDemoGoal,
+  insertDemoHouseholdRelation,
+  insertDemoMatchKeys,
+  insertDemoMeasure,
+  insertDemoPerson,
+  insertDemoPhaseChanges,
+  insertDemoResidence,
+  insertDemoShortConsultations,
+  insertDemoTask,
+  selectAnyPerson,
+  updateDemoCaseCounters,
+} from './casework.seed.queries.ts'
 import { type DemoPerson, generateDemoPersons } from './demo-names.ts'
 import { matchKeys, nameCodes } from './matching/index.ts'
 import { refreshResidenceExpiryTasks } from './tasks/task.service.ts'
@@ -134,36 +155,24 @@ export async function seedDemoCaseWork(
   districtId: string,
   today = new Date(),
 ): Promise<number> {
-  const existing = await db
-    .selectFrom('person')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .executeTakeFirst()
-  if (existing) return 0
-  const staffRows = await db
-    .selectFrom('app_user')
-    .leftJoin('user_team', 'user_team.user_id', 'app_user.id')
-    .select(['app_user.id', 'app_user.username', 'user_team.team_id'])
-    .where('app_user.district_id', '=', districtId)
-    .where('app_user.username', 'in', ['fallmanagement', 'fallmanagement.sued'])
-    .execute()
-  const staff = new Map(staffRows.map((row) => [row.username, { id: row.id, teamId: row.team_id } as Staff]))
+  if (await selectAnyPerson(db, districtId)) return 0
+  const staff: Map<string, Staff> = await usersByUsername(db, districtId, [
+    'fallmanagement',
+    'fallmanagement.sued',
+  ])
   const north = staff.get('fallmanagement')
   const south = staff.get('fallmanagement.sued') ?? north
   if (!north || !south) return 0
-  const municipalities = await db
-    .selectFrom('municipality')
-    .select(['id', 'name'])
-    .where('district_id', '=', districtId)
-    .execute()
+  const municipalities = await districtMunicipalities(db, districtId)
   const weighted = municipalities.flatMap((municipality) =>
     Array.from({ length: municipalityWeights[municipality.name] ?? 1 }, () => municipality.id),
   )
-  const organisations = await db
-    .selectFrom('organisation')
-    .select(['id', 'kind'])
-    .where('district_id', '=', districtId)
-    .execute()
+  // Partners in the order the demo created them, so that the demo's cases stay as they were.
+  const creationOrder = (name: string) =>
+    demoOrganisationNames.includes(name) ? demoOrganisationNames.indexOf(name) : demoOrganisationNames.length
+  const organisations = (await districtOrganisations(db, districtId)).sort(
+    (a, b) => creationOrder(a.name) - creationOrder(b.name),
+  )
   const random = prng(20_261_125)
   const generated = generateDemoPersons(299, 4711)
   const households = generated.households
@@ -199,42 +208,34 @@ export async function seedDemoCaseWork(
     })
     for (const [index, person] of persons.entries()) {
       const registrant = staffOfPerson.get(index) as Staff
-      const row = await trx
-        .insertInto('person')
-        .values(
-          personValues(districtId, person, registrant, municipalityOfPerson.get(index) as string, random),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      personIds.push(row.id)
+      const personId = await insertDemoPerson(
+        trx,
+        personValues(districtId, person, registrant, municipalityOfPerson.get(index) as string, random),
+      )
+      personIds.push(personId)
       const keys = matchKeys({
         familyName: person.familyName,
         givenNames: person.givenNames,
         otherSpellings: person.otherSpellings,
       })
       if (keys.length > 0)
-        await trx
-          .insertInto('person_match_key')
-          .values(keys.map((key) => ({ district_id: districtId, key, person_id: row.id })))
-          .onConflict((conflict) => conflict.doNothing())
-          .execute()
-      await trx
-        .insertInto('residence_status')
-        .values(residenceValues(districtId, row.id, person, registrant.id, today, random))
-        .execute()
+        await insertDemoMatchKeys(
+          trx,
+          keys.map((key) => ({ district_id: districtId, key, person_id: personId })),
+        )
+      await insertDemoResidence(
+        trx,
+        residenceValues(districtId, personId, person, registrant.id, today, random),
+      )
     }
     for (const household of households) {
       for (const relation of household.relations) {
-        await trx
-          .insertInto('household_relation')
-          .values({
-            district_id: districtId,
-            person_id: personIds[relation.from] as string,
-            related_person_id: personIds[relation.to] as string,
-            relation: relation.relation,
-          })
-          .onConflict((conflict) => conflict.doNothing())
-          .execute()
+        await insertDemoHouseholdRelation(trx, {
+          district_id: districtId,
+          person_id: personIds[relation.from] as string,
+          related_person_id: personIds[relation.to] as string,
+          relation: relation.relation,
+        })
       }
     }
 
@@ -263,10 +264,7 @@ export async function seedDemoCaseWork(
         language: persons[plan.group[0] as number]?.languages[0]?.code ?? 'de',
       })
     }
-    await sql`INSERT INTO case_counter (district_id, year, last_number)
-      SELECT district_id, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
-      FROM client_case WHERE district_id = ${districtId} GROUP BY 1, 2
-      ON CONFLICT (district_id, year) DO UPDATE SET last_number = excluded.last_number`.execute(trx)
+    await updateDemoCaseCounters(trx, districtId)
 
     // Short consultations: counted without a case, a few a week, more lately.
     const consultations = Array.from({ length: 420 }, () => {
@@ -281,7 +279,7 @@ export async function seedDemoCaseWork(
         recorded_by: random.chance(0.6) ? north.id : south.id,
       }
     })
-    await trx.insertInto('short_consultation').values(consultations).execute()
+    await insertDemoShortConsultations(trx, consultations)
     await refreshCaseNames(trx, { districtId })
     await refreshResidenceExpiryTasks(trx, districtId, { now: today })
     await recordAudit(trx, {
@@ -426,121 +424,95 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
   const openDays = Math.max(5, Math.floor((today.getTime() - seed.openedOn.getTime()) / dayMs))
   const closedOn = seed.phase === 'closed' ? addDays(seed.openedOn, Math.floor(openDays * 0.9)) : null
   const closingReason = closedOn ? random.pick(closingReasons.slice(0, 5)) : null
-  const { id: caseId } = await trx
-    .insertInto('client_case')
-    .values({
-      district_id: districtId,
-      reference: seed.reference,
-      municipality_id: seed.municipalityId,
-      team_id: manager.teamId,
-      phase: seed.phase,
-      opened_on: isoDay(seed.openedOn),
-      closed_on: closedOn ? isoDay(closedOn) : null,
-      closing_reason: closingReason,
-      created_by: manager.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await trx
-    .insertInto('case_person')
-    .values(
-      seed.personIds.map((personId) => ({ case_id: caseId, person_id: personId, district_id: districtId })),
-    )
-    .execute()
-  await trx
-    .insertInto('case_manager')
-    .values({ case_id: caseId, user_id: manager.id, district_id: districtId })
-    .execute()
+  const caseId = await insertDemoCase(trx, {
+    district_id: districtId,
+    reference: seed.reference,
+    municipality_id: seed.municipalityId,
+    team_id: manager.teamId,
+    phase: seed.phase,
+    opened_on: isoDay(seed.openedOn),
+    closed_on: closedOn ? isoDay(closedOn) : null,
+    closing_reason: closingReason,
+    created_by: manager.id,
+  })
+  await insertDemoCasePersons(
+    trx,
+    seed.personIds.map((personId) => ({ case_id: caseId, person_id: personId, district_id: districtId })),
+  )
+  await insertDemoCaseManager(trx, { case_id: caseId, user_id: manager.id, district_id: districtId })
 
   // One phase change per step, spread over the life of the case.
   const end = closedOn ?? today
   const span = end.getTime() - seed.openedOn.getTime()
   const stepDate = (step: number) => new Date(seed.openedOn.getTime() + (span * step) / (phaseIndex + 1))
-  await trx
-    .insertInto('case_phase_change')
-    .values(
-      phaseOrder.slice(0, phaseIndex + 1).map((phase, step) => ({
-        district_id: districtId,
-        case_id: caseId,
-        from_phase: step === 0 ? null : (phaseOrder[step - 1] as string),
-        to_phase: step === 0 ? 'intake' : phase,
-        reason: phase === 'closed' ? closingReason : null,
-        note: step === 0 ? '' : (phaseNotes[phase] ?? ''),
-        changed_by: manager.id,
-        changed_at: stepDate(step).toISOString(),
-      })),
-    )
-    .execute()
+  await insertDemoPhaseChanges(
+    trx,
+    phaseOrder.slice(0, phaseIndex + 1).map((phase, step) => ({
+      district_id: districtId,
+      case_id: caseId,
+      from_phase: step === 0 ? null : (phaseOrder[step - 1] as string),
+      to_phase: step === 0 ? 'intake' : phase,
+      reason: phase === 'closed' ? closingReason : null,
+      note: step === 0 ? '' : (phaseNotes[phase] ?? ''),
+      changed_by: manager.id,
+      changed_at: stepDate(step).toISOString(),
+    })),
+  )
 
   const domains = [...lifeDomains].sort(() => random.next() - 0.5).slice(0, random.int(2, 4)) as LifeDomain[]
   if (phaseIndex >= 1) {
     const rounds = phaseIndex >= 3 ? 2 + (openDays > 200 ? 1 : 0) : 1
     for (let round = 0; round < rounds; round += 1) {
       const assessedOn = new Date(seed.openedOn.getTime() + ((span * 0.8) / rounds) * round + 3 * dayMs)
-      const { id } = await trx
-        .insertInto('assessment')
-        .values({
+      const id = await insertDemoAssessment(trx, {
+        district_id: districtId,
+        case_id: caseId,
+        assessed_on: isoDay(assessedOn),
+        created_by: manager.id,
+        created_at: assessedOn.toISOString(),
+      })
+      await insertDemoAssessmentEntries(
+        trx,
+        lifeDomains.map((domain) => ({
+          assessment_id: id,
           district_id: districtId,
-          case_id: caseId,
-          assessed_on: isoDay(assessedOn),
-          created_by: manager.id,
-          created_at: assessedOn.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('assessment_entry')
-        .values(
-          lifeDomains.map((domain) => ({
-            assessment_id: id,
-            district_id: districtId,
-            domain,
-            need_level: domains.includes(domain)
-              ? Math.max(0, 3 - round - random.int(0, 1))
-              : random.int(0, 1),
-            resources: '',
-            note: '',
-          })),
-        )
-        .execute()
+          domain,
+          need_level: domains.includes(domain) ? Math.max(0, 3 - round - random.int(0, 1)) : random.int(0, 1),
+          resources: '',
+          note: '',
+        })),
+      )
     }
   }
   if (phaseIndex >= 2) {
     for (const domain of domains) {
       const outcome =
         seed.phase === 'closed' ? random.pick(['reached', 'reached', 'partly', 'not-reached']) : null
-      const { id: goalId } = await trx
-        .insertInto('goal')
-        .values({
-          district_id: districtId,
-          case_id: caseId,
-          domain,
-          statement: goalTexts[domain],
-          indicator: '',
-          target_date: isoDay(addDays(seed.openedOn, random.int(120, 360))),
-          status: outcome === 'reached' ? 'achieved' : phaseIndex >= 3 ? 'in-progress' : 'open',
-          outcome,
-          created_by: manager.id,
-          created_at: stepDate(2).toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const goalId = await insertDemoGoal(trx, {
+        district_id: districtId,
+        case_id: caseId,
+        domain,
+        statement: goalTexts[domain],
+        indicator: '',
+        target_date: isoDay(addDays(seed.openedOn, random.int(120, 360))),
+        status: outcome === 'reached' ? 'achieved' : phaseIndex >= 3 ? 'in-progress' : 'open',
+        outcome,
+        created_by: manager.id,
+        created_at: stepDate(2).toISOString(),
+      })
       const partner = random.chance(0.4) ? random.pick(seed.partnerIds) : null
-      await trx
-        .insertInto('measure')
-        .values({
-          district_id: districtId,
-          case_id: caseId,
-          goal_id: goalId,
-          description: random.pick(measureTexts),
-          owner: partner ? 'partner' : random.pick(['client', 'case-manager']),
-          organisation_id: partner,
-          due_on: isoDay(addDays(seed.openedOn, random.int(30, 200))),
-          status: seed.phase === 'closed' ? 'done' : random.pick(['planned', 'in-progress', 'done']),
-          created_by: manager.id,
-          created_at: stepDate(2).toISOString(),
-        })
-        .execute()
+      await insertDemoMeasure(trx, {
+        district_id: districtId,
+        case_id: caseId,
+        goal_id: goalId,
+        description: random.pick(measureTexts),
+        owner: partner ? 'partner' : random.pick(['client', 'case-manager']),
+        organisation_id: partner,
+        due_on: isoDay(addDays(seed.openedOn, random.int(30, 200))),
+        status: seed.phase === 'closed' ? 'done' : random.pick(['planned', 'in-progress', 'done']),
+        created_by: manager.id,
+        created_at: stepDate(2).toISOString(),
+      })
     }
   }
 
@@ -568,29 +540,17 @@ async function seedCase(trx: Kysely<DB>, seed: CaseSeed): Promise<void> {
     })
   }
   if (contacts.length > 0) {
-    await trx.insertInto('contact').values(contacts).execute()
-    await trx
-      .updateTable('client_case')
-      .set({ last_contact_at: sql`(SELECT max(occurred_at) FROM contact WHERE case_id = ${caseId})` })
-      .where('id', '=', caseId)
-      .execute()
+    await insertDemoContacts(trx, caseId, contacts)
   }
   if (seed.phase !== 'closed' && random.chance(0.5)) {
     const due = addDays(today, random.int(-14, 30))
-    await trx
-      .insertInto('task')
-      .values({
-        district_id: districtId,
-        title: random.pick([
-          'Unterlagen nachfordern',
-          'Rückmeldung Jobcenter abfragen',
-          'Termin vereinbaren',
-        ]),
-        due_on: isoDay(due),
-        assignee_id: manager.id,
-        case_id: caseId,
-        created_by: manager.id,
-      })
-      .execute()
+    await insertDemoTask(trx, {
+      district_id: districtId,
+      title: random.pick(['Unterlagen nachfordern', 'Rückmeldung Jobcenter abfragen', 'Termin vereinbaren']),
+      due_on: isoDay(due),
+      assignee_id: manager.id,
+      case_id: caseId,
+      created_by: manager.id,
+    })
   }
 }

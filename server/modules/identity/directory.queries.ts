@@ -102,3 +102,14 @@ export function selectUserProfiles(db: Kysely<DB>, districtId: string, ids: read
     .where('app_user.id', 'in', unique)
     .execute()
 }
+
+/** The district's users with these usernames, one row per team (none: team_id null). */
+export function selectUsersByUsername(db: Kysely<DB>, districtId: string, usernames: readonly string[]) {
+  return db
+    .selectFrom('app_user')
+    .leftJoin('user_team', 'user_team.user_id', 'app_user.id')
+    .select(['app_user.id', 'app_user.username', 'user_team.team_id'])
+    .where('app_user.district_id', '=', districtId)
+    .where('app_user.username', 'in', [...usernames])
+    .execute()
+}

@@ -10,6 +10,7 @@ import {
   selectNamesById,
   selectOrganisationDistrict,
   selectUserProfiles,
+  selectUsersByUsername,
 } from './directory.queries.ts'
 
 /*
@@ -98,4 +99,18 @@ export async function userProfiles(
       { displayName: row.display_name, roles: row.roles as Role[], organisationName: row.organisation_name },
     ]),
   )
+}
+
+/**
+ * Users of the district by username, with a team each (the last one, for a user in several), for
+ * demo data that builds on the demo users.
+ */
+export async function usersByUsername(
+  db: Kysely<DB>,
+  districtId: string,
+  usernames: readonly string[],
+): Promise<Map<string, { id: string; teamId: string | null }>> {
+  if (usernames.length === 0) return new Map()
+  const rows = await selectUsersByUsername(db, districtId, usernames)
+  return new Map(rows.map((row) => [row.username, { id: row.id, teamId: row.team_id }]))
 }

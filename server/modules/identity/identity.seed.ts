@@ -44,6 +44,11 @@ const demoOrganisations = [
   { name: 'Kreisstadt Siegburg', kind: 'kommune', legalSpheres: [] },
 ]
 
+/** The demo organisations in the order they are created (the case-work demo assigns partners by it). */
+export const demoOrganisationNames: readonly string[] = demoOrganisations.map(
+  (organisation) => organisation.name,
+)
+
 /** One user per role, as DOMAIN.md describes them; the usernames are printed at start. */
 export const demoUsersByDistrict: Record<string, DemoUser[]> = {
   '05382': [

@@ -11,7 +11,8 @@ export {
   teamNames,
   type UserProfile,
   userProfiles,
+  usersByUsername,
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
-export { type DemoIdentitiesResult, seedDemoIdentities } from './identity.seed.ts'
+export { type DemoIdentitiesResult, demoOrganisationNames, seedDemoIdentities } from './identity.seed.ts'
 export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'

@@ -31,7 +31,6 @@ function PasswordForm() {
   })
   const fieldError = (field: keyof PasswordValues) =>
     (form.errors[field] as string | undefined) ?? problems.field(change.error, field)
-  const { currentPassword, newPassword } = form.values
   return (
     <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
       <Stack gap="sm" maw={420}>
@@ -61,7 +60,7 @@ function PasswordForm() {
           required
         />
         <Group>
-          <Button type="submit" loading={change.isPending} disabled={!currentPassword || !newPassword}>
+          <Button type="submit" loading={change.isPending}>
             {t('account.changePassword')}
           </Button>
         </Group>

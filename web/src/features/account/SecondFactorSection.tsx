@@ -67,7 +67,7 @@ function Enrolment({
           error={(form.errors.code as string | undefined) ?? problems.field(confirm.error, 'code')}
         />
         <Group>
-          <Button type="submit" loading={confirm.isPending} disabled={form.values.code.trim().length !== 6}>
+          <Button type="submit" loading={confirm.isPending}>
             {t('secondFactor.confirm')}
           </Button>
         </Group>
@@ -121,12 +121,7 @@ function DisableForm() {
           error={(form.errors.password as string | undefined) ?? problems.field(disable.error, 'password')}
         />
         <Group>
-          <Button
-            type="submit"
-            variant="default"
-            loading={disable.isPending}
-            disabled={!form.values.password}
-          >
+          <Button type="submit" variant="default" loading={disable.isPending}>
             {t('secondFactor.disable')}
           </Button>
         </Group>

@@ -83,7 +83,6 @@ export function AssessmentForm({
     validate: useSchemaValidator(assessmentInputSchema, assessmentInput, fieldOf),
   })
   const { rows } = form.values
-  const entries = entriesOf(rows)
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof assessmentInput>) =>
       apiSend<Assessment[]>('POST', `/cases/${item.id}/assessments`, body),
@@ -171,7 +170,7 @@ export function AssessmentForm({
           </Text>
         )}
         <Group justify="flex-end" gap="sm">
-          <Button type="submit" loading={save.isPending} disabled={entries.length === 0}>
+          <Button type="submit" loading={save.isPending}>
             {t('casework.assessment.save')}
           </Button>
         </Group>

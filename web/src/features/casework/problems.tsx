@@ -22,7 +22,7 @@ export function useCaseworkProblems() {
     if (i18n.exists(`problems.${code}`)) return t(`problems.${code}`)
     const problem = error instanceof ApiError ? error.problem : undefined
     if (problem && problem.code !== 'invalid-input') return base.message(error) ?? code
-    return t('casework.problems.invalid')
+    return t('form.invalid')
   }
   const matches = (path: string, name: string) => path === `body.${name}` || path.startsWith(`body.${name}.`)
   const field = (error: Error | null | undefined, name: string): string | undefined => {

@@ -73,7 +73,7 @@ function LinkMemberForm({ person, onDone }: { person: Person; onDone: () => void
     initialValues: { familyName: '', givenNames: '', relatedPersonId: null, relation: null },
     validate: useSchemaValidator(householdLinkSchema, linkInput),
   })
-  const { familyName, givenNames, relatedPersonId, relation } = form.values
+  const { familyName, givenNames } = form.values
   const choices = useChoices(person, familyName, givenNames)
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof linkInput>) =>
@@ -128,7 +128,7 @@ function LinkMemberForm({ person, onDone }: { person: Person; onDone: () => void
           error={fieldError('relation')}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending} disabled={!relatedPersonId || !relation}>
+          <Button type="submit" loading={save.isPending}>
             {t('casework.household.link')}
           </Button>
         </Group>

@@ -127,12 +127,7 @@ function MergeForm({ person, onDone }: { person: Person; onDone: (message: strin
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button
-            type="submit"
-            color={confirming ? 'red.8' : undefined}
-            loading={merge.isPending}
-            disabled={!duplicateId || !reason}
-          >
+          <Button type="submit" color={confirming ? 'red.8' : undefined} loading={merge.isPending}>
             {confirming ? t('casework.merge.confirm') : t('casework.merge.next')}
           </Button>
         </Group>

@@ -103,7 +103,7 @@ function OpenCaseForm({ person }: { person: Person }) {
           error={error('openedOn')}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={open.isPending} disabled={!form.values.municipalityId}>
+          <Button type="submit" loading={open.isPending}>
             {t('casework.openCase.submit')}
           </Button>
         </Group>

@@ -14,10 +14,10 @@ import {
 import { type FormErrors, useForm } from '@mantine/form'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { legalSpheres, personWriteSchema, sexes } from '../../../../common/casework.ts'
+import { addressSchema, legalSpheres, personWriteSchema, sexes } from '../../../../common/casework.ts'
 import { findForbiddenNameCharacters } from '../../../../common/names.ts'
 import { DayInput } from '../../components/DateFields.tsx'
-import { maxItemsOf, useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.ts'
+import { maxItemsOf, maxLengthOf, useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.ts'
 import { useEnumOptions } from '../casework/bits.tsx'
 import { countryOptions, describePartialDate, languageName, languageOptions } from '../casework/format.ts'
 import { focusFirstInvalid, useCaseworkProblems } from '../casework/problems.tsx'
@@ -260,6 +260,7 @@ export function PersonFormFields({
           <TextInput
             label={t('casework.fields.street')}
             autoComplete="off"
+            maxLength={maxLengthOf(addressSchema, 'street')}
             value={values.street}
             error={error('address.street')}
             onChange={(event) => onChange({ street: event.currentTarget.value })}
@@ -268,7 +269,7 @@ export function PersonFormFields({
             <TextInput
               label={t('casework.fields.postcode')}
               inputMode="numeric"
-              maxLength={5}
+              maxLength={maxLengthOf(addressSchema, 'postcode')}
               autoComplete="off"
               value={values.postcode}
               error={error('address.postcode')}
@@ -277,6 +278,7 @@ export function PersonFormFields({
             <TextInput
               label={t('casework.fields.city')}
               autoComplete="off"
+              maxLength={maxLengthOf(addressSchema, 'city')}
               value={values.city}
               error={error('address.city')}
               onChange={(event) => onChange({ city: event.currentTarget.value })}

@@ -12,6 +12,9 @@ import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casewo
 import { reportingKeys, reportingSettingsQuery } from '../reporting/queries.ts'
 import { OpenDataSwitch } from './OpenDataSwitch.tsx'
 
+/** The ranges the API takes, read from its schema for the inputs' arrows and hints. */
+const { threshold, specialThreshold } = reportingSettingsSchema.shape
+
 type Values = { threshold: number | string; specialThreshold: number | string }
 
 const settingsInput = (values: Values) => ({
@@ -56,8 +59,8 @@ function SettingsForm({ settings }: { settings: ReportingSettings }) {
         <NumberInput
           label={t('reporting.settings.threshold')}
           description={t('reporting.settings.thresholdHint')}
-          min={3}
-          max={50}
+          min={threshold.minValue ?? undefined}
+          max={threshold.maxValue ?? undefined}
           allowDecimal={false}
           // A value below 3 is shown and explained, not silently raised on blur.
           clampBehavior="none"
@@ -68,8 +71,8 @@ function SettingsForm({ settings }: { settings: ReportingSettings }) {
         <NumberInput
           label={t('reporting.settings.specialThreshold')}
           description={t('reporting.settings.specialThresholdHint')}
-          min={3}
-          max={100}
+          min={specialThreshold.minValue ?? undefined}
+          max={specialThreshold.maxValue ?? undefined}
           allowDecimal={false}
           // A value below 3 is shown and explained, not silently raised on blur.
           clampBehavior="none"
