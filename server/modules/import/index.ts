@@ -1,1 +1,2 @@
+export { importedFigure, importedMetrics } from './counts.service.ts'
 export { importRoutes } from './import.routes.ts'
