@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { AnyImportField, ImportProblem } from '../../../common/import.ts'
+import { type AnyImportField, countValueFields, type ImportProblem } from '../../../common/import.ts'
 import type { MetricId } from '../../../common/reporting.ts'
 import type { DB } from '../../db/schema.ts'
 import type { RequestContext } from '../../platform/access.ts'
@@ -99,9 +99,15 @@ function judge(
   seen: Set<string>,
   own: ReadonlyMap<string, ReadonlySet<string>>,
   existing: ReadonlyMap<string, TallyRow>,
+  mapped: ReadonlySet<string>,
 ) {
   return checked.map(({ rowNumber, result }) => {
-    const values = result.values
+    const before = result.fingerprint ? existing.get(result.fingerprint) : undefined
+    // A count the file has no column for keeps the value imported before.
+    const values =
+      result.values && before
+        ? withUnmapped(result.values, tallyValues(before), mapped)
+        : result.values
     if (!values || !result.fingerprint)
       return { rowNumber, state: 'invalid' as const, problems: result.problems, values: null, fingerprint: null }
     const fingerprint = result.fingerprint
@@ -116,12 +122,17 @@ function judge(
     seen.add(fingerprint)
     if (own.get(values.month)?.has(values.municipalityId))
       return row('invalid', [{ column: null, field: 'month', code: 'month-has-own-records' }])
-    const before = existing.get(fingerprint)
     if (before && sameCounts(tallyValues(before), values))
       return row('duplicate', [{ column: null, field: null, code: 'already-imported' }])
     if (before) return row('valid', [{ column: null, field: null, code: 'replaces-imported' }])
     return row('valid', [])
   })
+}
+
+function withUnmapped(values: CountValues, before: CountValues, mapped: ReadonlySet<string>): CountValues {
+  const merged = { ...values }
+  for (const field of countValueFields) if (!mapped.has(field)) merged[field] = before[field]
+  return merged
 }
 
 const tallyValues = (row: TallyRow): CountValues => ({
@@ -183,7 +194,7 @@ export async function checkCountRows(
       own,
     )
     const existing = await existingByKey(db, actor.districtId, checked, false)
-    const updates: RowCheck[] = judge(checked, seen, own, existing).map((row) => ({
+    const updates: RowCheck[] = judge(checked, seen, own, existing, new Set(Object.values(mapping))).map((row) => ({
       row_number: row.rowNumber,
       state: row.state,
       problems: row.problems,
@@ -234,7 +245,7 @@ export async function runCountBatch(
       .filter((row) => (row.problems as ImportProblem[]).some((p) => p.code === 'duplicate-in-file'))
       .map((row) => row.row_number),
   )
-  const judged = judge(checked, context.seen, context.own, existing).map((row) =>
+  const judged = judge(checked, context.seen, context.own, existing, new Set(Object.values(mapping))).map((row) =>
     doubled.has(row.rowNumber)
       ? { ...row, state: 'duplicate' as const, problems: [{ column: null, field: null, code: 'duplicate-in-file' }] }
       : row,
