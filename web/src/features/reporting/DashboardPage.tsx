@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Card,
   Group,
@@ -202,6 +203,7 @@ function KeyFigure({ period, metric, id }: { period: Period; metric: Metric | un
             <>
               <Text size="xl" fw={700}>
                 {formatValue(current, language, withheld)}
+                {figures.total.imported ? <ImportedMark /> : null}
               </Text>
               <Text size="xs">
                 {t('reporting.previous', { value: formatValue(previous, language, withheld) })}
@@ -328,6 +330,16 @@ function BreakdownChart({ period, metric, by }: { period: Period; metric: Metric
   )
 }
 
+/** Marks a figure that rests on monthly counts imported from before Lotse (decision 0027). */
+function ImportedMark() {
+  const { t } = useTranslation()
+  return (
+    <Badge ml="xs" size="xs" variant="outline" color="dark" title={t('reporting.importedNote')}>
+      {t('reporting.imported')}
+    </Badge>
+  )
+}
+
 function FigureTable({
   figures,
   dimensionLabel,
@@ -355,6 +367,9 @@ function FigureTable({
       <Table striped withTableBorder fz="sm">
         <caption style={{ captionSide: 'bottom', textAlign: 'left' }}>
           {t('reporting.withheldNote', { withheld })}
+          {figures.total.imported || figures.rows.some((row) => row.imported)
+            ? ` ${t('reporting.importedNote')}`
+            : null}
         </caption>
         <Table.Thead>
           <Table.Tr>
@@ -369,12 +384,16 @@ function FigureTable({
             <Table.Tr key={row.key}>
               <Table.Th scope="row" fw={400}>
                 {row.label}
+                {row.imported ? <ImportedMark /> : null}
               </Table.Th>
               <Table.Td style={{ textAlign: 'right' }}>{formatValue(row.value, language, withheld)}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>
-            <Table.Th scope="row">{t('reporting.total')}</Table.Th>
+            <Table.Th scope="row">
+              {t('reporting.total')}
+              {figures.total.imported ? <ImportedMark /> : null}
+            </Table.Th>
             <Table.Td style={{ textAlign: 'right' }} fw={700}>
               {formatValue(figures.total.value, language, withheld)}
             </Table.Td>
