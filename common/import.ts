@@ -57,9 +57,7 @@ export const anyImportFields = [...new Set([...importFields, ...countImportField
 ]
 export type AnyImportField = ImportField | CountImportField
 
-export const importCreateQuerySchema = z
-  .object({ kind: z.enum(importKinds).default('cases') })
-  .strict()
+export const importCreateQuerySchema = z.object({ kind: z.enum(importKinds).default('cases') }).strict()
 
 export const importEncodings = ['utf-8', 'utf-8-bom', 'windows-1252'] as const
 export type ImportEncoding = (typeof importEncodings)[number]

@@ -28,7 +28,10 @@ export const teamNames = (db: Kysely<DB>, districtId: string, ids: readonly stri
   selectNamesById(db, 'team', districtId, ids)
 
 /** The district's teams (id and name), e.g. for matching team names in an imported file. */
-export async function districtTeams(db: Kysely<DB>, districtId: string): Promise<{ id: string; name: string }[]> {
+export async function districtTeams(
+  db: Kysely<DB>,
+  districtId: string,
+): Promise<{ id: string; name: string }[]> {
   return (await selectTeams(db, districtId)).map((team) => ({ id: team.id, name: team.name }))
 }
 

@@ -20,6 +20,7 @@ import {
 } from './counts.ts'
 import {
   insertTallies,
+  lockTalliesByKey,
   type RowCheck,
   replaceTallies,
   selectRowsAfter,
@@ -105,11 +106,15 @@ function judge(
     const before = result.fingerprint ? existing.get(result.fingerprint) : undefined
     // A count the file has no column for keeps the value imported before.
     const values =
-      result.values && before
-        ? withUnmapped(result.values, tallyValues(before), mapped)
-        : result.values
+      result.values && before ? withUnmapped(result.values, tallyValues(before), mapped) : result.values
     if (!values || !result.fingerprint)
-      return { rowNumber, state: 'invalid' as const, problems: result.problems, values: null, fingerprint: null }
+      return {
+        rowNumber,
+        state: 'invalid' as const,
+        problems: result.problems,
+        values: null,
+        fingerprint: null,
+      }
     const fingerprint = result.fingerprint
     const row = (state: 'invalid' | 'duplicate' | 'valid', problems: ImportProblem[]) => ({
       rowNumber,
@@ -118,7 +123,8 @@ function judge(
       values,
       fingerprint,
     })
-    if (seen.has(fingerprint)) return row('duplicate', [{ column: null, field: null, code: 'duplicate-in-file' }])
+    if (seen.has(fingerprint))
+      return row('duplicate', [{ column: null, field: null, code: 'duplicate-in-file' }])
     seen.add(fingerprint)
     if (own.get(values.month)?.has(values.municipalityId))
       return row('invalid', [{ column: null, field: 'month', code: 'month-has-own-records' }])
@@ -161,7 +167,10 @@ async function existingByKey(
   lock: boolean,
 ) {
   const keys = checked.flatMap(({ result }) => (result.values ? [keyOf(result.values)] : []))
-  const rows = await selectTalliesByKey(db, districtId, keys, lock)
+  const rows =
+    lock && db.isTransaction
+      ? await lockTalliesByKey(db as Transaction<DB>, districtId, keys)
+      : await selectTalliesByKey(db, districtId, keys)
   return new Map(rows.map((row) => [tallyKey(keyOf(tallyValues(row))), row]))
 }
 
@@ -194,14 +203,16 @@ export async function checkCountRows(
       own,
     )
     const existing = await existingByKey(db, actor.districtId, checked, false)
-    const updates: RowCheck[] = judge(checked, seen, own, existing, new Set(Object.values(mapping))).map((row) => ({
-      row_number: row.rowNumber,
-      state: row.state,
-      problems: row.problems,
-      fingerprint: row.fingerprint,
-      match_person_id: null,
-      match_score: null,
-    }))
+    const updates: RowCheck[] = judge(checked, seen, own, existing, new Set(Object.values(mapping))).map(
+      (row) => ({
+        row_number: row.rowNumber,
+        state: row.state,
+        problems: row.problems,
+        fingerprint: row.fingerprint,
+        match_person_id: null,
+        match_score: null,
+      }),
+    )
     await updateRowChecks(db, importId, updates)
   }
 }
@@ -245,10 +256,15 @@ export async function runCountBatch(
       .filter((row) => (row.problems as ImportProblem[]).some((p) => p.code === 'duplicate-in-file'))
       .map((row) => row.row_number),
   )
-  const judged = judge(checked, context.seen, context.own, existing, new Set(Object.values(mapping))).map((row) =>
-    doubled.has(row.rowNumber)
-      ? { ...row, state: 'duplicate' as const, problems: [{ column: null, field: null, code: 'duplicate-in-file' }] }
-      : row,
+  const judged = judge(checked, context.seen, context.own, existing, new Set(Object.values(mapping))).map(
+    (row) =>
+      doubled.has(row.rowNumber)
+        ? {
+            ...row,
+            state: 'duplicate' as const,
+            problems: [{ column: null, field: null, code: 'duplicate-in-file' }],
+          }
+        : row,
   )
   const inserts: TallyInsert[] = []
   const replaces: (TallyInsert & { id: string })[] = []
@@ -316,9 +332,9 @@ export async function importedFigure(
   if (!column) return []
   const { from, to } = scope.range
   const firstMonth = from.endsWith('-01') ? from : `${from.slice(0, 7)}-01`
-  const tallies = (await selectTalliesBetween(db, scope.districtId, firstMonth, `${to.slice(0, 7)}-01`)).filter(
-    (tally) => tally[column] !== null && tally.month >= from && monthEnd(tally.month) <= to,
-  )
+  const tallies = (
+    await selectTalliesBetween(db, scope.districtId, firstMonth, `${to.slice(0, 7)}-01`)
+  ).filter((tally) => tally[column] !== null && tally.month >= from && monthEnd(tally.month) <= to)
   if (tallies.length === 0) return []
   const fits = (start: string, end: string, month: string) =>
     metric === 'persons-counselled'

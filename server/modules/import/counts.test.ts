@@ -139,7 +139,9 @@ describe.each(databaseKinds)('import of monthly counts on %s', (kind) => {
     expect(done).toMatchObject({ status: 'completed', rows: 4, imported: 4, rejected: 0, duplicates: 0 })
     expect(await tallies()).toBe(4)
     // The staged job of the first upload was never run; it is discarded and stores nothing.
-    expect((await coordinator.request({ method: 'DELETE', url: `/api/imports/${job.id}` })).statusCode).toBe(204)
+    expect((await coordinator.request({ method: 'DELETE', url: `/api/imports/${job.id}` })).statusCode).toBe(
+      204,
+    )
     expect(await tallies()).toBe(4)
   })
 
@@ -189,14 +191,19 @@ describe.each(databaseKinds)('import of monthly counts on %s', (kind) => {
 
   it('importing the same file again creates nothing new', async () => {
     const before = await tallies()
-    const again = await importAll('statistik-2024-kopie.csv', Buffer.from(history.replaceAll(';', ','), 'utf8'))
+    const again = await importAll(
+      'statistik-2024-kopie.csv',
+      Buffer.from(history.replaceAll(';', ','), 'utf8'),
+    )
     expect(again.done).toMatchObject({ imported: 0, duplicates: 4, rejected: 0 })
     expect(await tallies()).toBe(before)
     expect((await figure('metric=contacts&from=2024-01-01&to=2024-03-31')).total.value).toBe(133)
   })
 
   it('a changed count replaces the tally, audited, and never doubles it', async () => {
-    const changed = ['Monat;Kommune;Kontakte', 'Jan 2024;Siegburg;31', 'Feb 2024;Sankt Augustin;38', ''].join('\n')
+    const changed = ['Monat;Kommune;Kontakte', 'Jan 2024;Siegburg;31', 'Feb 2024;Sankt Augustin;38', ''].join(
+      '\n',
+    )
     const { done, rows } = await importAll('korrektur.csv', Buffer.from(changed))
     expect(done).toMatchObject({ imported: 1, duplicates: 1, rejected: 0 })
     // February's contacts are the same; counts the file has no column for keep their imported values.
@@ -264,9 +271,14 @@ describe.each(databaseKinds)('import of monthly counts on %s', (kind) => {
   })
 
   it('refuses a mapping with a case-list field or without a count, changing nothing', async () => {
-    const created = (await upload('falsch.csv', Buffer.from('Monat;Kommune;Nachname\nJan 2023;Siegburg;x\n'))).json() as Import
+    const created = (
+      await upload('falsch.csv', Buffer.from('Monat;Kommune;Nachname\nJan 2023;Siegburg;x\n'))
+    ).json() as Import
     const before = await tallies()
-    for (const columns of [{ '0': 'month', '1': 'municipality', '2': 'familyName' }, { '0': 'month', '1': 'municipality' }]) {
+    for (const columns of [
+      { '0': 'month', '1': 'municipality', '2': 'familyName' },
+      { '0': 'month', '1': 'municipality' },
+    ]) {
       const response = await coordinator.request({
         method: 'PUT',
         url: `/api/imports/${created.id}/mapping`,
@@ -274,7 +286,9 @@ describe.each(databaseKinds)('import of monthly counts on %s', (kind) => {
       })
       expect(response.statusCode).toBe(400)
     }
-    expect((await coordinator.request({ method: 'GET', url: `/api/imports/${created.id}` })).json()).toMatchObject({
+    expect(
+      (await coordinator.request({ method: 'GET', url: `/api/imports/${created.id}` })).json(),
+    ).toMatchObject({
       status: 'uploaded',
     })
     expect(await tallies()).toBe(before)

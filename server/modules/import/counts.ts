@@ -221,7 +221,12 @@ export function checkCountRow(
 }
 
 /** The tally's key as a hash: the same month, municipality, team and domain is the same tally. */
-export function tallyKey(values: Pick<CountValues, 'month' | 'municipalityId' | 'teamId' | 'domain'>): string {
+export function tallyKey(values: {
+  month: string
+  municipalityId: string
+  teamId: string | null
+  domain: string | null
+}): string {
   return createHash('sha256')
     .update([values.month, values.municipalityId, values.teamId ?? '', values.domain ?? ''].join('\u001f'))
     .digest('hex')

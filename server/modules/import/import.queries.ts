@@ -408,20 +408,34 @@ export type TallyRow = {
 const tallyColumns = sql`id, to_char(month, 'YYYY-MM-DD') AS month, municipality_id, team_id, domain,
   contacts, persons, short_consultations, cases_new, cases_closed`
 
-/** The district's tallies with one of the keys (month, municipality, team, domain), locked in a run. */
-export async function selectTalliesByKey(
-  db: Kysely<DB> | Transaction<DB>,
+type TallyKey = { month: string; municipalityId: string; teamId: string | null; domain: string | null }
+
+const talliesByKey = (
   districtId: string,
-  keys: readonly { month: string; municipalityId: string; teamId: string | null; domain: string | null }[],
-  lock: boolean,
-): Promise<TallyRow[]> {
-  if (keys.length === 0) return []
-  const result = await sql<TallyRow>`SELECT ${tallyColumns} FROM imported_month_tally t
+  keys: readonly TallyKey[],
+) => sql`SELECT ${tallyColumns} FROM imported_month_tally t
     WHERE t.district_id = ${districtId} AND (t.month, t.municipality_id, coalesce(t.team_id::text, ''), coalesce(t.domain, '')) IN (
       SELECT m, u, coalesce(tm, ''), coalesce(d, '') FROM unnest(${keys.map((k) => k.month)}::date[], ${keys.map((k) => k.municipalityId)}::uuid[],
-        ${keys.map((k) => k.teamId)}::text[], ${keys.map((k) => k.domain)}::text[]) AS v(m, u, tm, d))
-    ${lock ? sql`FOR UPDATE` : sql``}`.execute(db)
-  return result.rows
+        ${keys.map((k) => k.teamId)}::text[], ${keys.map((k) => k.domain)}::text[]) AS v(m, u, tm, d))`
+
+/** The district's tallies with one of the keys (month, municipality, team, domain). */
+export async function selectTalliesByKey(
+  db: Kysely<DB>,
+  districtId: string,
+  keys: readonly TallyKey[],
+): Promise<TallyRow[]> {
+  if (keys.length === 0) return []
+  return (await sql<TallyRow>`${talliesByKey(districtId, keys)}`.execute(db)).rows
+}
+
+/** The same, locked for the rest of the run's batch: two runs never write one tally at once. */
+export async function lockTalliesByKey(
+  trx: Transaction<DB>,
+  districtId: string,
+  keys: readonly TallyKey[],
+): Promise<TallyRow[]> {
+  if (keys.length === 0) return []
+  return (await sql<TallyRow>`${talliesByKey(districtId, keys)} FOR UPDATE`.execute(trx)).rows
 }
 
 export type TallyInsert = {

@@ -226,7 +226,11 @@ async function loadImport(
 async function mappingOf(db: Kysely<DB>, actor: Actor, job: NonNullable<ImportJobRow>) {
   if (job.mapping) return { mapping: job.mapping as Record<string, AnyImportField>, suggested: false }
   return {
-    mapping: suggestMapping(job.headers, await selectSavedMapping(db, actor.districtId), job.kind as ImportKind),
+    mapping: suggestMapping(
+      job.headers,
+      await selectSavedMapping(db, actor.districtId),
+      job.kind as ImportKind,
+    ),
     suggested: true,
   }
 }
@@ -450,7 +454,9 @@ export async function saveMapping(
   await updateImport(db, importId, {
     mapping: input.columns,
     status: 'mapped',
-    ...(input.caseManagerId !== undefined && kind === 'cases' ? { case_manager_id: input.caseManagerId } : {}),
+    ...(input.caseManagerId !== undefined && kind === 'cases'
+      ? { case_manager_id: input.caseManagerId }
+      : {}),
   })
   await saveHeaderMapping(
     db,

@@ -180,7 +180,8 @@ export function headerScore(
     const key = headerKey(cell)
     const remembered = saved.get(key)
     return (
-      key !== '' && ((remembered !== undefined && kindFields[kind].has(remembered)) || synonymFields[kind].has(key))
+      key !== '' &&
+      ((remembered !== undefined && kindFields[kind].has(remembered)) || synonymFields[kind].has(key))
     )
   }).length
 }

@@ -158,7 +158,9 @@ async function section(
     total: cellOf(protectedSection.total, totalImported),
     // The previous period's total stands alone (no published cell relates it to this period's).
     previousPeriod: {
-      ...(previousValue < settings.threshold ? { value: null, suppressed: true as const } : { value: previousValue }),
+      ...(previousValue < settings.threshold
+        ? { value: null, suppressed: true as const }
+        : { value: previousValue }),
       ...(previousImported ? { imported: true as const } : {}),
     },
     tables: tables.map((table, index) => ({
