@@ -348,7 +348,8 @@ export async function importedFigure(
       if (fits(from, to, tally.month)) add('', tally)
     } else if (grouping.kind === 'bucket') {
       for (const bucket of grouping.buckets) {
-        const start = bucket.key < from ? from : bucket.key
+        // ISO days: the later of the bucket's first day and the period's.
+        const start = [bucket.key, from].sort()[1] as string
         if (fits(start, bucket.end, tally.month)) add(bucket.key, tally)
       }
     } else if (fits(from, to, tally.month)) {
