@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -21,6 +20,7 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { districtToday } from '../../district-time.ts'
 import { formatDate, formatNumber } from '../../i18n.ts'
 import { exportCsv, exportXlsx } from './export.ts'
+import { ImportedMark } from './ImportedMark.tsx'
 import { type FigureRequest, figuresQuery, metricsQuery } from './queries.ts'
 import { linearTrend, periodPresets } from './trend.ts'
 
@@ -327,16 +327,6 @@ function BreakdownChart({ period, metric, by }: { period: Period; metric: Metric
       option={(figures) => barOption(figures, title)}
       height={260}
     />
-  )
-}
-
-/** Marks a figure that rests on monthly counts imported from before Lotse (decision 0027). */
-function ImportedMark() {
-  const { t } = useTranslation()
-  return (
-    <Badge ml="xs" size="xs" variant="outline" color="dark" title={t('reporting.importedNote')}>
-      {t('reporting.imported')}
-    </Badge>
   )
 }
 
