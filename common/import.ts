@@ -20,6 +20,45 @@ export const requiredImportFields: readonly ImportField[] = [
   'municipality',
 ]
 
+/**
+ * What a file holds: a case list (persons and their cases) or monthly counts (counselling figures
+ * per month and municipality from before Lotse, no personal data; decision 0027).
+ */
+export const importKinds = ['cases', 'counts'] as const
+export type ImportKind = (typeof importKinds)[number]
+
+/** The fields a column of a file of monthly counts can be mapped to. */
+export const countImportFields = [
+  'month',
+  'municipality',
+  'team',
+  'domain',
+  'contacts',
+  'persons',
+  'shortConsultations',
+  'casesNew',
+  'casesClosed',
+] as const
+export type CountImportField = (typeof countImportFields)[number]
+/** The counts among them: at least one must be mapped. */
+export const countValueFields = [
+  'contacts',
+  'persons',
+  'shortConsultations',
+  'casesNew',
+  'casesClosed',
+] as const satisfies readonly CountImportField[]
+export const requiredCountImportFields: readonly CountImportField[] = ['month', 'municipality']
+
+/** Every field of either kind (a mapping is checked against its import's kind). */
+export const anyImportFields = [...new Set([...importFields, ...countImportFields])] as [
+  ImportField | CountImportField,
+  ...(ImportField | CountImportField)[],
+]
+export type AnyImportField = ImportField | CountImportField
+
+export const importCreateQuerySchema = z.object({ kind: z.enum(importKinds).default('cases') }).strict()
+
 export const importEncodings = ['utf-8', 'utf-8-bom', 'windows-1252'] as const
 export type ImportEncoding = (typeof importEncodings)[number]
 
@@ -34,7 +73,7 @@ export type ImportProblem = z.infer<typeof importProblemSchema>
 
 /** Column index (as a string, 0-based) → field. */
 export const importMappingSchema = z
-  .record(z.string().regex(/^\d{1,3}$/), z.enum(importFields))
+  .record(z.string().regex(/^\d{1,3}$/), z.enum(anyImportFields))
   .meta({ id: 'ImportMappingColumns' })
 
 export const importMappingInputSchema = z
@@ -52,6 +91,7 @@ export type ImportMappingInput = z.input<typeof importMappingInputSchema>
 export const importSchema = z
   .object({
     id: z.uuid(),
+    kind: z.enum(importKinds),
     fileName: z.string(),
     format: z.enum(['csv', 'xlsx']),
     encoding: z.enum(importEncodings).nullable(),

@@ -159,6 +159,10 @@ const figureValue = {
     .literal(true)
     .optional()
     .describe('Withheld: below the threshold, or to protect a cell that is'),
+  imported: z
+    .literal(true)
+    .optional()
+    .describe('Rests partly or wholly on monthly counts imported from before Lotse (decision 0027)'),
 }
 
 export const figureRowSchema = z

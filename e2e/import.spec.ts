@@ -44,8 +44,10 @@ test('a coordinator imports a messy case list, and the same file again creates n
   const file = testInfo.outputPath('Fallliste 2022.xlsx')
   await messyCaseList(file)
   await signIn(page, demoUsers.coordinator)
-  await page.getByRole('link', { name: 'Import von Falllisten' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Import von Falllisten' })).toBeVisible()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Import von Falllisten und Monatszahlen' }),
+  ).toBeVisible()
   await expectAccessible(page, testInfo, 'import upload')
 
   const importOnce = async (fixMapping: boolean) => {

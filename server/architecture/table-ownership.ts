@@ -133,7 +133,7 @@ export const tableOwners = {
     'access_review',
   ],
   /** Import of case lists (migration 0036, decision 0022): the uploaded file, its staged rows, fingerprints, saved mappings. */
-  import: ['import_job', 'import_row', 'import_fingerprint', 'import_header_mapping'],
+  import: ['import_job', 'import_row', 'import_fingerprint', 'import_header_mapping', 'imported_month_tally'],
   /** Signed webhooks and their outbox (migration 0037, decision 0023). */
   integration: ['integration_setting', 'webhook', 'webhook_event', 'webhook_delivery', 'webhook_attempt'],
   /** server/db/: the migration ledger and the backup, which copies every table by design. */

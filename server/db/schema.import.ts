@@ -28,6 +28,8 @@ export interface ImportJobTable {
   created_at: Timestamp
   updated_at: Timestamp
   version: Generated<number>
+  /** cases or counts (migration 0040). */
+  kind: Generated<string>
 }
 
 /** One data row of an uploaded file, its check and its outcome (migration 0036). */
@@ -66,9 +68,29 @@ export interface ImportHeaderMappingTable {
   updated_at: Timestamp
 }
 
+/** Counselling counts of one month before Lotse, imported from a spreadsheet (migration 0040). */
+export interface ImportedMonthTallyTable {
+  id: Generated<string>
+  district_id: string
+  month: ColumnType<string, string, string>
+  municipality_id: string
+  team_id: string | null
+  domain: string | null
+  contacts: number | null
+  persons: number | null
+  short_consultations: number | null
+  cases_new: number | null
+  cases_closed: number | null
+  import_id: string
+  row_number: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface ImportTables {
   import_job: ImportJobTable
   import_row: ImportRowTable
   import_fingerprint: ImportFingerprintTable
   import_header_mapping: ImportHeaderMappingTable
+  imported_month_tally: ImportedMonthTallyTable
 }

@@ -515,6 +515,14 @@ export const messages = {
     de: 'Pflichtfelder sind keiner Spalte zugeordnet: Nachname, Vorname(n), Geburtsdatum und Kommune werden gebraucht.',
     en: 'Required fields are not mapped: family name, given names, date of birth and municipality are needed.',
   },
+  'import-mapping-field-of-other-kind': {
+    de: 'Dieses Feld gehört zu einer anderen Importart (Fallliste oder Monatszahlen).',
+    en: 'This field belongs to the other kind of import (case list or monthly counts).',
+  },
+  'import-mapping-missing-count-field': {
+    de: 'Monat und Kommune müssen einer Spalte zugeordnet sein, dazu mindestens eine Zahl (Beratungskontakte, beratene Personen, Kurzberatungen, neue oder abgeschlossene Fälle).',
+    en: 'Month and municipality must be mapped, and at least one count (counselling contacts, persons counselled, short consultations, new or closed cases).',
+  },
   'import-mapping-unknown-column': {
     de: 'Diese Spalte gibt es in der Datei nicht.',
     en: 'The file has no such column.',
@@ -564,6 +572,34 @@ export const messages = {
   'import-problem-match-unconfirmed': {
     de: 'Mögliche bereits erfasste Person; nicht bestätigt',
     en: 'possibly a person already registered; not confirmed',
+  },
+  'import-problem-month-malformed': {
+    de: 'kein Monat (z. B. „Jan 2024“, „01.2024“ oder „2024-01“ erwartet)',
+    en: 'not a month (e.g. "Jan 2024", "01.2024" or "2024-01" expected)',
+  },
+  'import-problem-month-impossible': { de: 'Monat gibt es nicht', en: 'no such month' },
+  'import-problem-month-not-complete': {
+    de: 'Monat ist nicht abgeschlossen (laufender oder künftiger Monat)',
+    en: 'month not complete (current or future month)',
+  },
+  'import-problem-month-has-own-records': {
+    de: 'Für diesen Monat und diese Kommune gibt es schon Daten in Lotse; importierte Zahlen würden doppelt zählen',
+    en: 'Lotse already holds records of this month and municipality; imported counts would count twice',
+  },
+  'import-problem-team-unknown': { de: 'Team gibt es im Kreis nicht', en: 'no such team in the district' },
+  'import-problem-domain-unknown': { de: 'Handlungsfeld nicht bekannt', en: 'unknown life domain' },
+  'import-problem-count-negative': { de: 'Zahl ist negativ', en: 'negative number' },
+  'import-problem-count-not-whole': {
+    de: 'keine ganze Zahl',
+    en: 'not a whole number',
+  },
+  'import-problem-counts-empty': {
+    de: 'Zeile enthält keine Zahl',
+    en: 'the row holds no count',
+  },
+  'import-problem-replaces-imported': {
+    de: 'Ersetzt früher importierte Zahlen dieses Monats (andere Werte)',
+    en: 'replaces counts of this month imported before (other values)',
   },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Die Anfrage-ID hilft der Administration.',

@@ -1,6 +1,7 @@
 import { seedDemoBreakGlass, seedDemoCaseWork } from '../../modules/casework/index.ts'
 import { listDistricts, seedDistricts } from '../../modules/districts/index.ts'
 import { type DemoIdentitiesResult, seedDemoIdentities } from '../../modules/identity/index.ts'
+import { seedDemoImportedHistory } from '../../modules/import/index.ts'
 import {
   seedDemoConsentsAndReferrals,
   seedDemoHandovers,
@@ -42,6 +43,8 @@ export async function seedDemo(
   if (rheinSieg && options.caseWork !== false) await seedDemoLegalHold(database.db, rheinSieg)
   // A break-glass access open for review, for the access review page (issue 14).
   if (rheinSieg && options.caseWork !== false) await seedDemoBreakGlass(database.db, rheinSieg)
+  // Monthly counts from before Lotse, imported (issue 15, item 3): the dashboard shows them marked.
+  if (rheinSieg && options.caseWork !== false) await seedDemoImportedHistory(database.db, rheinSieg)
   const bodiesCreated = rheinSieg ? await seedDemoSteering(database.db, rheinSieg) : 0
   const positionsCreated = rheinSieg ? await seedDemoStaffing(database.db, rheinSieg) : 0
   return { districtsCreated, identities, personsCreated, servicesCreated, bodiesCreated, positionsCreated }

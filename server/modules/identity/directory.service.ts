@@ -12,6 +12,7 @@ import {
   selectUserProfiles,
   selectUsersByUsername,
 } from './directory.queries.ts'
+import { selectTeams } from './organisation.queries.ts'
 
 /*
  * What other modules may know about users, teams and organisations: names for their presenters,
@@ -26,6 +27,14 @@ export const displayNames = (db: Kysely<DB>, districtId: string, ids: readonly s
 /** Team names by id, for the district's teams among the ids. */
 export const teamNames = (db: Kysely<DB>, districtId: string, ids: readonly string[]) =>
   selectNamesById(db, 'team', districtId, ids)
+
+/** The district's teams (id and name), e.g. for matching team names in an imported file. */
+export async function districtTeams(
+  db: Kysely<DB>,
+  districtId: string,
+): Promise<{ id: string; name: string }[]> {
+  return (await selectTeams(db, districtId)).map((team) => ({ id: team.id, name: team.name }))
+}
 
 /** Organisation names by id, for the district's organisations among the ids. */
 export const organisationNames = (db: Kysely<DB>, districtId: string, ids: readonly string[]) =>

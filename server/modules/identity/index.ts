@@ -5,6 +5,7 @@ export {
   activeUsersWithRole,
   displayNames,
   districtOrganisations,
+  districtTeams,
   type OrganisationFacts,
   organisationDistrict,
   organisationNames,

@@ -18,6 +18,7 @@ export async function insertImport(
     header_row: number
     headers: string[]
     created_by: string
+    kind: 'cases' | 'counts'
   },
 ): Promise<string> {
   const { id } = await trx
@@ -34,6 +35,7 @@ export function selectImport(db: Kysely<DB>, districtId: string, importId: strin
     .selectFrom('import_job')
     .select([
       'id',
+      'kind',
       'file_name',
       'format',
       'encoding',
@@ -324,6 +326,7 @@ export async function selectRowPage(
     query = query.where((eb) =>
       eb.or([
         eb('state', 'in', ['invalid', 'duplicate', 'match']),
+        eb(sql`jsonb_array_length(problems)`, '>', 0),
         eb('outcome', 'in', ['rejected', 'duplicate']),
       ]),
     )
@@ -385,4 +388,117 @@ export async function saveHeaderMapping(
         .doUpdateSet({ field: (eb) => eb.ref('excluded.field'), updated_at: sql`now()` }),
     )
     .execute()
+}
+
+// ---- Monthly counts (migration 0040, decision 0027) ----
+
+export type TallyRow = {
+  id: string
+  month: string
+  municipality_id: string
+  team_id: string | null
+  domain: string | null
+  contacts: number | null
+  persons: number | null
+  short_consultations: number | null
+  cases_new: number | null
+  cases_closed: number | null
+}
+
+const tallyColumns = sql`id, to_char(month, 'YYYY-MM-DD') AS month, municipality_id, team_id, domain,
+  contacts, persons, short_consultations, cases_new, cases_closed`
+
+type TallyKey = { month: string; municipalityId: string; teamId: string | null; domain: string | null }
+
+const talliesByKey = (
+  districtId: string,
+  keys: readonly TallyKey[],
+) => sql`SELECT ${tallyColumns} FROM imported_month_tally t
+    WHERE t.district_id = ${districtId} AND (t.month, t.municipality_id, coalesce(t.team_id::text, ''), coalesce(t.domain, '')) IN (
+      SELECT m, u, coalesce(tm, ''), coalesce(d, '') FROM unnest(${keys.map((k) => k.month)}::date[], ${keys.map((k) => k.municipalityId)}::uuid[],
+        ${keys.map((k) => k.teamId)}::text[], ${keys.map((k) => k.domain)}::text[]) AS v(m, u, tm, d))`
+
+/** The district's tallies with one of the keys (month, municipality, team, domain). */
+export async function selectTalliesByKey(
+  db: Kysely<DB>,
+  districtId: string,
+  keys: readonly TallyKey[],
+): Promise<TallyRow[]> {
+  if (keys.length === 0) return []
+  return (await sql<TallyRow>`${talliesByKey(districtId, keys)}`.execute(db)).rows
+}
+
+/** The same, locked for the rest of the run's batch: two runs never write one tally at once. */
+export async function lockTalliesByKey(
+  trx: Transaction<DB>,
+  districtId: string,
+  keys: readonly TallyKey[],
+): Promise<TallyRow[]> {
+  if (keys.length === 0) return []
+  return (await sql<TallyRow>`${talliesByKey(districtId, keys)} FOR UPDATE`.execute(trx)).rows
+}
+
+export type TallyInsert = {
+  month: string
+  municipalityId: string
+  teamId: string | null
+  domain: string | null
+  contacts: number | null
+  persons: number | null
+  shortConsultations: number | null
+  casesNew: number | null
+  casesClosed: number | null
+  rowNumber: number
+}
+
+const tallyArrays = (rows: readonly TallyInsert[]) => sql`unnest(
+    ${rows.map((r) => r.month)}::date[], ${rows.map((r) => r.municipalityId)}::uuid[], ${rows.map((r) => r.teamId)}::uuid[],
+    ${rows.map((r) => r.domain)}::text[], ${rows.map((r) => r.contacts)}::int[], ${rows.map((r) => r.persons)}::int[],
+    ${rows.map((r) => r.shortConsultations)}::int[], ${rows.map((r) => r.casesNew)}::int[], ${rows.map((r) => r.casesClosed)}::int[],
+    ${rows.map((r) => r.rowNumber)}::int[])
+    AS v(month, municipality_id, team_id, domain, contacts, persons, short_consultations, cases_new, cases_closed, row_number)`
+
+export async function insertTallies(
+  trx: Transaction<DB>,
+  districtId: string,
+  importId: string,
+  rows: readonly TallyInsert[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await sql`INSERT INTO imported_month_tally (district_id, import_id, month, municipality_id, team_id, domain,
+      contacts, persons, short_consultations, cases_new, cases_closed, row_number)
+    SELECT ${districtId}::uuid, ${importId}::uuid, month, municipality_id, team_id, domain,
+      contacts, persons, short_consultations, cases_new, cases_closed, row_number
+    FROM ${tallyArrays(rows)}`.execute(trx)
+}
+
+/** Replaces the counts of existing tallies (by id); the import that changed them is noted. */
+export async function replaceTallies(
+  trx: Transaction<DB>,
+  districtId: string,
+  importId: string,
+  rows: readonly (TallyInsert & { id: string })[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await sql`UPDATE imported_month_tally t SET contacts = v.contacts, persons = v.persons,
+      short_consultations = v.short_consultations, cases_new = v.cases_new, cases_closed = v.cases_closed,
+      import_id = ${importId}::uuid, row_number = v.row_number, updated_at = now()
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.contacts)}::int[], ${rows.map((r) => r.persons)}::int[],
+      ${rows.map((r) => r.shortConsultations)}::int[], ${rows.map((r) => r.casesNew)}::int[], ${rows.map((r) => r.casesClosed)}::int[],
+      ${rows.map((r) => r.rowNumber)}::int[])
+      AS v(id, contacts, persons, short_consultations, cases_new, cases_closed, row_number)
+    WHERE t.district_id = ${districtId} AND t.id = v.id`.execute(trx)
+}
+
+/** The district's tallies of the months from `fromMonth` to `toMonth` (first days), for the figures. */
+export async function selectTalliesBetween(
+  db: Kysely<DB>,
+  districtId: string,
+  fromMonth: string,
+  toMonth: string,
+): Promise<TallyRow[]> {
+  if (fromMonth > toMonth) return []
+  const result = await sql<TallyRow>`SELECT ${tallyColumns} FROM imported_month_tally
+    WHERE district_id = ${districtId} AND month BETWEEN ${fromMonth}::date AND ${toMonth}::date`.execute(db)
+  return result.rows
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   dryRunSchema,
+  importCreateQuerySchema,
   importMappingInputSchema,
   importRowPageSchema,
   importRowsQuerySchema,
@@ -64,14 +65,18 @@ export const importRoutes =
         },
         schema: {
           tags,
-          summary: 'Upload a case list (multipart/form-data, field "file"; XLSX or CSV)',
+          summary:
+            'Upload a case list or monthly counts (?kind=counts) (multipart/form-data, field "file"; XLSX or CSV)',
           consumes: ['multipart/form-data'],
+          querystring: importCreateQuerySchema,
           response: { 201: importSchema, ...problems },
         },
       },
       async (request, reply) => {
         const file = await readUploadedFile(request)
-        return reply.code(201).send(await createImport(db, actorOf(request), file, requestContext(request)))
+        return reply
+          .code(201)
+          .send(await createImport(db, actorOf(request), file, requestContext(request), request.query.kind))
       },
     )
     app.get(

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import {
+  type AnyImportField,
+  type CountImportField,
+  countImportFields,
+  countValueFields,
   type DryRun,
   type Import,
   type ImportEncoding,
   type ImportField,
+  type ImportKind,
   type ImportMappingInput,
   type ImportProblem,
   type ImportRow,
   importFields,
+  requiredCountImportFields,
   requiredImportFields,
 } from '../../../common/import.ts'
 import type { DB } from '../../db/schema.ts'
@@ -29,6 +35,7 @@ import {
 } from '../casework/index.ts'
 import { districtMunicipalities } from '../districts/index.ts'
 import { publishEvent } from '../integration/index.ts'
+import { checkCountRows, countFacts, runCountBatch } from './counts.service.ts'
 import {
   addToTotals,
   claimFingerprints,
@@ -105,6 +112,7 @@ type Staged = { headerRow: number; headers: string[]; rowCount: number }
 async function stageRows(
   rows: AsyncIterable<RawRow>,
   saved: ReadonlyMap<string, string>,
+  kind: ImportKind,
   write: (batch: { rowNumber: number; cells: Cell[] }[]) => Promise<void>,
 ): Promise<Staged> {
   const head: RawRow[] = []
@@ -125,7 +133,7 @@ async function stageRows(
     let best: RawRow | null = null
     let bestScore = 0
     for (const row of head) {
-      const score = headerScore(row.cells, saved)
+      const score = headerScore(row.cells, saved, kind)
       if (score > bestScore) {
         best = row
         bestScore = score
@@ -162,6 +170,7 @@ export async function createImport(
   actor: Actor,
   file: { fileName: string; content: Buffer },
   request: RequestContext,
+  kind: ImportKind = 'cases',
 ): Promise<Import> {
   authorizeImport(actor)
   const opened = await openSpreadsheet(file.content).catch(refused)
@@ -181,8 +190,9 @@ export async function createImport(
         header_row: 1,
         headers: [],
         created_by: actor.userId,
+        kind,
       })
-      const staged = await stageRows(opened.rows, saved, (batch) =>
+      const staged = await stageRows(opened.rows, saved, kind, (batch) =>
         insertRows(trx, actor.districtId, importId, batch),
       )
       await updateImport(trx, importId, {
@@ -214,9 +224,13 @@ async function loadImport(
 }
 
 async function mappingOf(db: Kysely<DB>, actor: Actor, job: NonNullable<ImportJobRow>) {
-  if (job.mapping) return { mapping: job.mapping as Record<string, ImportField>, suggested: false }
+  if (job.mapping) return { mapping: job.mapping as Record<string, AnyImportField>, suggested: false }
   return {
-    mapping: suggestMapping(job.headers, await selectSavedMapping(db, actor.districtId)),
+    mapping: suggestMapping(
+      job.headers,
+      await selectSavedMapping(db, actor.districtId),
+      job.kind as ImportKind,
+    ),
     suggested: true,
   }
 }
@@ -230,6 +244,7 @@ export async function readImport(db: Kysely<DB>, actor: Actor, importId: string)
   const checked = job.status !== 'uploaded' && sum((row) => row.state === 'unchecked') === 0
   return {
     id: job.id,
+    kind: job.kind as ImportKind,
     fileName: job.file_name,
     format: job.format,
     encoding: job.encoding as ImportEncoding | null,
@@ -264,13 +279,27 @@ const notStarted = (job: NonNullable<ImportJobRow>) => {
     throw new DomainError('import-started', 'conflict')
 }
 
-function checkMapping(headers: readonly string[], columns: Readonly<Record<string, ImportField>>): void {
+const kindFields: Record<ImportKind, readonly string[]> = { cases: importFields, counts: countImportFields }
+
+function checkMapping(
+  headers: readonly string[],
+  columns: Readonly<Record<string, AnyImportField>>,
+  kind: ImportKind,
+): void {
   const seen = new Map<string, string>()
   for (const [column, field] of Object.entries(columns)) {
     if (Number(column) >= headers.length)
       throw fieldError('import-mapping-unknown-column', 'invalid', `columns.${column}`)
+    if (!kindFields[kind].includes(field))
+      throw fieldError('import-mapping-field-of-other-kind', 'invalid', `columns.${column}`)
     if (seen.has(field)) throw fieldError('import-mapping-duplicate-field', 'invalid', `columns.${column}`)
     seen.set(field, column)
+  }
+  if (kind === 'counts') {
+    const missing = requiredCountImportFields.filter((field) => !seen.has(field))
+    if (missing.length > 0 || !countValueFields.some((field) => seen.has(field)))
+      throw fieldError('import-mapping-missing-count-field', 'invalid', 'columns')
+    return
   }
   const missing = requiredImportFields.filter((field) => !seen.has(field))
   if (missing.length > 0) throw fieldError('import-mapping-missing-field', 'invalid', 'columns')
@@ -297,10 +326,12 @@ async function checkRows(
   db: Kysely<DB>,
   actor: Actor,
   importId: string,
-  mapping: Readonly<Record<string, ImportField>>,
+  mapping: Readonly<Record<string, AnyImportField>>,
   now: Date,
   match: boolean,
+  kind: ImportKind,
 ): Promise<void> {
+  if (kind === 'counts') return checkCountRows(db, actor, importId, mapping, now, importBatchSize)
   const facts = await districtFacts(db, actor.districtId, now)
   const seen = new Set<string>()
   let after = 0
@@ -308,7 +339,10 @@ async function checkRows(
     const rows = await selectRowsAfter(db, importId, after, importBatchSize)
     if (rows.length === 0) break
     after = rows.at(-1)?.row_number ?? after
-    const checked = rows.map((row) => ({ row, result: checkRow(row.cells as Cell[], mapping, facts) }))
+    const checked = rows.map((row) => ({
+      row,
+      result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts),
+    }))
     const known = await selectKnownFingerprints(
       db,
       actor.districtId,
@@ -383,7 +417,7 @@ async function restage(
     .transaction()
     .execute(async (trx) => {
       await deleteRows(trx, job.id)
-      const staged = await stageRows(opened.rows, saved, (batch) =>
+      const staged = await stageRows(opened.rows, saved, job.kind as ImportKind, (batch) =>
         insertRows(trx, actor.districtId, job.id, batch),
       )
       await updateImport(trx, job.id, {
@@ -414,12 +448,15 @@ export async function saveMapping(
     await restage(db, actor, job, input.encoding)
     job = await loadImport(db, actor, importId)
   }
-  checkMapping(job.headers, input.columns)
-  if (input.caseManagerId) await assertImportCaseManager(db, actor, input.caseManagerId)
+  const kind = job.kind as ImportKind
+  checkMapping(job.headers, input.columns, kind)
+  if (input.caseManagerId && kind === 'cases') await assertImportCaseManager(db, actor, input.caseManagerId)
   await updateImport(db, importId, {
     mapping: input.columns,
     status: 'mapped',
-    ...(input.caseManagerId !== undefined ? { case_manager_id: input.caseManagerId } : {}),
+    ...(input.caseManagerId !== undefined && kind === 'cases'
+      ? { case_manager_id: input.caseManagerId }
+      : {}),
   })
   await saveHeaderMapping(
     db,
@@ -429,7 +466,7 @@ export async function saveMapping(
       return header ? [{ header, field }] : []
     }),
   )
-  await checkRows(db, actor, importId, input.columns, request.now, false)
+  await checkRows(db, actor, importId, input.columns, request.now, false, kind)
   await recordAuditAlone(db, { ...request, action: 'import.map', subjectType: 'import', subjectId: importId })
   return readImport(db, actor, importId)
 }
@@ -460,7 +497,7 @@ export async function discardImport(
 /** The mapping in force: the saved one, else the suggestion, which must then be complete. */
 async function mappingInForce(db: Kysely<DB>, actor: Actor, job: NonNullable<ImportJobRow>) {
   const { mapping, suggested } = await mappingOf(db, actor, job)
-  if (suggested) checkMapping(job.headers, mapping)
+  if (suggested) checkMapping(job.headers, mapping, job.kind as ImportKind)
   return mapping
 }
 
@@ -475,7 +512,7 @@ export async function dryRun(
   notStarted(job)
   const mapping = await mappingInForce(db, actor, job)
   if (!job.mapping) await updateImport(db, importId, { mapping })
-  await checkRows(db, actor, importId, mapping, request.now, true)
+  await checkRows(db, actor, importId, mapping, request.now, true, job.kind as ImportKind)
   await updateImport(db, importId, { status: 'checked' })
   await recordAuditAlone(db, {
     ...request,
@@ -543,7 +580,12 @@ export async function runImport(
     job = await loadImport(db, actor, importId)
   }
   const mapping = await mappingInForce(db, actor, job)
+  const kind = job.kind as ImportKind
   const facts = await districtFacts(db, actor.districtId, request.now)
+  const counts =
+    kind === 'counts'
+      ? { ...(await countFacts(db, actor.districtId, request.now)), own: new Map(), seen: new Set<string>() }
+      : null
   if (job.status !== 'running') {
     await updateImport(db, importId, { status: 'running' })
     await recordAuditAlone(db, {
@@ -576,6 +618,21 @@ export async function runImport(
       }
       const batch = locked.batches_done + 1
       const totals = { imported: 0, rejected: 0, duplicates: 0 }
+      if (counts) {
+        const ended = await runCountBatch(trx, actor, importId, rows, mapping, counts, request)
+        for (const row of ended) {
+          if (row.outcome === 'imported') totals.imported += 1
+          else if (row.outcome === 'rejected') totals.rejected += 1
+          else totals.duplicates += 1
+        }
+        await updateRowOutcomes(
+          trx,
+          importId,
+          ended.map((row) => ({ ...row, batch, person_id: null, case_id: null })),
+        )
+        await addToTotals(trx, importId, totals)
+        return false
+      }
       const outcomes: Parameters<typeof updateRowOutcomes>[2][number][] = []
       const end = (
         rowNumber: number,
@@ -601,7 +658,7 @@ export async function runImport(
           end(row.row_number, 'duplicate', 'match-unconfirmed')
         else {
           // Checked again: the district's municipalities or today may have changed since the dry run.
-          const checked = checkRow(row.cells as Cell[], mapping, facts)
+          const checked = checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts)
           if (!checked.values || !checked.fingerprint)
             end(row.row_number, 'rejected', reasonOf(checked.problems))
           else
@@ -724,8 +781,16 @@ function problemText(code: string, language: Language): string {
   return messages[key]?.[language] ?? code
 }
 
-const fieldLabels: Record<Language, Record<ImportField, string>> = {
+const fieldLabels: Record<Language, Record<ImportField | CountImportField, string>> = {
   de: {
+    month: 'Monat',
+    team: 'Team',
+    domain: 'Handlungsfeld',
+    contacts: 'Beratungskontakte',
+    persons: 'Beratene Personen',
+    shortConsultations: 'Kurzberatungen',
+    casesNew: 'Neue Fälle',
+    casesClosed: 'Abgeschlossene Fälle',
     familyName: 'Nachname',
     givenNames: 'Vorname(n)',
     birthDate: 'Geburtsdatum',
@@ -734,6 +799,14 @@ const fieldLabels: Record<Language, Record<ImportField, string>> = {
     openedOn: 'Fallbeginn',
   },
   en: {
+    month: 'Month',
+    team: 'Team',
+    domain: 'Life domain',
+    contacts: 'Counselling contacts',
+    persons: 'Persons counselled',
+    shortConsultations: 'Short consultations',
+    casesNew: 'New cases',
+    casesClosed: 'Closed cases',
     familyName: 'Family name',
     givenNames: 'Given names',
     birthDate: 'Date of birth',
@@ -779,7 +852,7 @@ export async function errorReport(
         .map((problem) => {
           const where =
             problem.column !== null
-              ? `${job.headers[problem.column] || (problem.field ? fieldLabels[language][problem.field as ImportField] : '')}: `
+              ? `${job.headers[problem.column] || (problem.field ? fieldLabels[language][problem.field as ImportField | CountImportField] : '')}: `
               : ''
           return `${where}${problemText(problem.code, language)}`
         })

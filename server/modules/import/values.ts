@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { ImportField, ImportProblem } from '../../../common/import.ts'
+import {
+  type AnyImportField,
+  countImportFields,
+  type ImportField,
+  type ImportKind,
+  type ImportProblem,
+  importFields,
+} from '../../../common/import.ts'
 import { personNameSchema } from '../../../common/names.ts'
 import { minimumBirthYear } from '../../../common/partial-date.ts'
 import type { Cell } from './read-file.ts'
@@ -86,11 +93,56 @@ const headerSynonyms: Record<ImportField, readonly string[]> = {
     'start',
   ],
 }
-const synonymField = new Map<string, ImportField>(
-  Object.entries(headerSynonyms).flatMap(([field, keys]) =>
-    keys.map((key) => [headerKey(key), field as ImportField] as const),
-  ),
-)
+/** Header names of the monthly counts offices keep (decision 0027). */
+const countHeaderSynonyms: Record<(typeof countImportFields)[number], readonly string[]> = {
+  month: ['monat', 'berichtsmonat', 'zeitraum', 'monatjahr', 'datum', 'month', 'period'],
+  municipality: headerSynonyms.municipality,
+  team: ['team', 'beratungsteam', 'standort', 'dienststelle'],
+  domain: ['handlungsfeld', 'lebensbereich', 'themenfeld', 'thema', 'bereich', 'domain', 'lifedomain'],
+  contacts: [
+    'beratungskontakte',
+    'kontakte',
+    'anzahlkontakte',
+    'beratungen',
+    'anzahlberatungen',
+    'contacts',
+    'counsellingcontacts',
+  ],
+  persons: [
+    'beratenepersonen',
+    'personen',
+    'ratsuchende',
+    'anzahlpersonen',
+    'klienten',
+    'persons',
+    'personscounselled',
+  ],
+  shortConsultations: ['kurzberatungen', 'kurzberatung', 'kurzkontakte', 'shortconsultations'],
+  casesNew: ['neuefaelle', 'neuaufnahmen', 'fallaufnahmen', 'neuerfaelle', 'newcases', 'casesnew'],
+  casesClosed: [
+    'abgeschlossenefaelle',
+    'fallabschluesse',
+    'abschluesse',
+    'beendetefaelle',
+    'closedcases',
+    'casesclosed',
+  ],
+}
+
+const synonymsOf = (synonyms: Record<string, readonly string[]>) =>
+  new Map<string, AnyImportField>(
+    Object.entries(synonyms).flatMap(([field, keys]) =>
+      keys.map((key) => [headerKey(key), field as AnyImportField] as const),
+    ),
+  )
+const synonymFields: Record<ImportKind, Map<string, AnyImportField>> = {
+  cases: synonymsOf(headerSynonyms),
+  counts: synonymsOf(countHeaderSynonyms),
+}
+const kindFields: Record<ImportKind, ReadonlySet<string>> = {
+  cases: new Set(importFields),
+  counts: new Set(countImportFields),
+}
 
 /**
  * A mapping suggested from header names: the district's saved choices first, then the known
@@ -99,13 +151,17 @@ const synonymField = new Map<string, ImportField>(
 export function suggestMapping(
   headers: readonly string[],
   saved: ReadonlyMap<string, string>,
-): Record<string, ImportField> {
-  const mapping: Record<string, ImportField> = {}
+  kind: ImportKind = 'cases',
+): Record<string, AnyImportField> {
+  const mapping: Record<string, AnyImportField> = {}
   const taken = new Set<string>()
   headers.forEach((header, index) => {
     const key = headerKey(header)
     if (!key) return
-    const field = (saved.get(key) as ImportField | undefined) ?? synonymField.get(key)
+    const remembered = saved.get(key)
+    const field =
+      (remembered && kindFields[kind].has(remembered) ? (remembered as AnyImportField) : undefined) ??
+      synonymFields[kind].get(key)
     if (!field || taken.has(field)) return
     taken.add(field)
     mapping[String(index)] = field
@@ -114,11 +170,19 @@ export function suggestMapping(
 }
 
 /** How many of a row's cells read as known header names (finds the header under a merged title row). */
-export function headerScore(cells: readonly Cell[], saved: ReadonlyMap<string, string>): number {
+export function headerScore(
+  cells: readonly Cell[],
+  saved: ReadonlyMap<string, string>,
+  kind: ImportKind = 'cases',
+): number {
   return cells.filter((cell) => {
     if (typeof cell !== 'string') return false
     const key = headerKey(cell)
-    return key !== '' && (saved.has(key) || synonymField.has(key))
+    const remembered = saved.get(key)
+    return (
+      key !== '' &&
+      ((remembered !== undefined && kindFields[kind].has(remembered)) || synonymFields[kind].has(key))
+    )
   }).length
 }
 

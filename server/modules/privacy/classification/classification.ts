@@ -556,6 +556,27 @@ export const classification = {
       'created_at',
       'updated_at',
       'version',
+      'kind',
+    ],
+  },
+  // Monthly counts before Lotse (migration 0040): counts per month and municipality, no person.
+  imported_month_tally: {
+    nonPersonal: [
+      'id',
+      'district_id',
+      'month',
+      'municipality_id',
+      'team_id',
+      'domain',
+      'contacts',
+      'persons',
+      'short_consultations',
+      'cases_new',
+      'cases_closed',
+      'import_id',
+      'row_number',
+      'created_at',
+      'updated_at',
     ],
   },
   import_row: {

@@ -12,6 +12,10 @@ export function renderMetricsMarkdown(): string {
     '(default 3; 5 for special categories such as health) are withheld, and further cells where a withheld one could',
     "otherwise be worked out from the total or the other cells. Periods are whole days in the district's time zone.",
     '',
+    'Counselling contacts, persons counselled, short consultations, new and closed cases include monthly counts an office',
+    'imported from before Lotse (decision 0027) for every whole month inside the period or bucket; persons counselled only',
+    'where the period or bucket is exactly that month. Such cells carry `imported: true`.',
+    '',
     '| Id | Name | Unit | Aggregation | Dimensions |',
     '| --- | --- | --- | --- | --- |',
     ...metrics.map(

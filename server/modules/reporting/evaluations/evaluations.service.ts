@@ -29,7 +29,7 @@ import {
 import { earlierCells } from '../disclosure/earlier.ts'
 import { canonicalMonth, overlappingMonths } from '../figures/canonical.ts'
 import { labelsFor } from '../figures/figures.service.ts'
-import { aggregate } from '../figures/owners.ts'
+import { aggregate, importedKeys } from '../figures/owners.ts'
 import { bucketsOf, previousPeriod } from '../figures/periods.ts'
 import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
@@ -70,7 +70,14 @@ function trendUnit(from: string, to: string): PeriodDimension {
   return months <= 24 ? 'month' : months <= 60 ? 'quarter' : 'year'
 }
 
-type RawRows = { by: DimensionId; keys: string[]; values: number[]; labels: { de: string; en: string }[] }
+type RawRows = {
+  by: DimensionId
+  keys: string[]
+  values: number[]
+  labels: { de: string; en: string }[]
+  /** Keys whose cells rest on imported monthly counts (decision 0027). */
+  imported: Set<string>
+}
 
 async function rawTable(
   db: Kysely<DB>,
@@ -81,16 +88,20 @@ async function rawTable(
 ): Promise<RawRows> {
   if (by === unit) {
     const buckets = bucketsOf(scope.range.from, scope.range.to, unit)
-    const rows = await aggregate(db, metric, scope, { kind: 'bucket', unit, buckets })
+    const grouping = { kind: 'bucket', unit, buckets } as const
+    const rows = await aggregate(db, metric, scope, grouping)
     const byKey = new Map(rows.map((row) => [row.key, row.value]))
     return {
+      imported: await importedKeys(db, metric, scope, grouping),
       by,
       keys: buckets.map((bucket) => bucket.key),
       values: buckets.map((bucket) => byKey.get(bucket.key) ?? 0),
       labels: buckets.map((bucket) => ({ de: bucket.label, en: bucket.label })),
     }
   }
-  const rows = await aggregate(db, metric, scope, { kind: 'attribute', dimension: by as AttributeDimension })
+  const grouping = { kind: 'attribute', dimension: by as AttributeDimension } as const
+  const rows = await aggregate(db, metric, scope, grouping)
+  const imported = await importedKeys(db, metric, scope, grouping)
   const keys = rows.map((row) => row.key).sort()
   const byKey = new Map(rows.map((row) => [row.key, row.value]))
   const [de, en] = await Promise.all([
@@ -98,6 +109,7 @@ async function rawTable(
     labelsFor(db, scope.districtId, by, keys, 'en'),
   ])
   return {
+    imported,
     by,
     keys,
     values: keys.map((key) => byKey.get(key) ?? 0),
@@ -105,8 +117,10 @@ async function rawTable(
   }
 }
 
-const cellOf = (published: PublishedCell) =>
-  published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }
+const cellOf = (published: PublishedCell, imported = false) => ({
+  ...(published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }),
+  ...(imported ? { imported: true as const } : {}),
+})
 
 async function section(
   db: Kysely<DB>,
@@ -125,6 +139,8 @@ async function section(
   for (const by of [unit, ...offered]) tables.push(await rawTable(db, metricId, scope, by, unit))
   const [total] = await aggregate(db, metricId, scope, { kind: 'total' })
   const [previous] = await aggregate(db, metricId, previousScope, { kind: 'total' })
+  const totalImported = (await importedKeys(db, metricId, scope, { kind: 'total' })).has('')
+  const previousImported = (await importedKeys(db, metricId, previousScope, { kind: 'total' })).has('')
 
   const raw: RawTable[] = tables.map((table) => ({
     values: table.values,
@@ -139,17 +155,24 @@ async function section(
     metric: metricId,
     name: metric.name,
     unit: metric.unit,
-    total: cellOf(protectedSection.total),
+    total: cellOf(protectedSection.total, totalImported),
     // The previous period's total stands alone (no published cell relates it to this period's).
-    previousPeriod:
-      previousValue < settings.threshold ? { value: null, suppressed: true } : { value: previousValue },
+    previousPeriod: {
+      ...(previousValue < settings.threshold
+        ? { value: null, suppressed: true as const }
+        : { value: previousValue }),
+      ...(previousImported ? { imported: true as const } : {}),
+    },
     tables: tables.map((table, index) => ({
       by: table.by,
       rows: table.keys.map(
         (key, row): EvaluationRow => ({
           key,
           label: table.labels[row] as { de: string; en: string },
-          ...cellOf((protectedSection.tables[index] as PublishedCell[])[row] as PublishedCell),
+          ...cellOf(
+            (protectedSection.tables[index] as PublishedCell[])[row] as PublishedCell,
+            table.imported.has(key),
+          ),
         }),
       ),
     })),

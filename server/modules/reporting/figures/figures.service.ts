@@ -23,7 +23,7 @@ import { reportingSettings } from '../settings/settings.service.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
 import { canonicalBreakdown } from './canonical.ts'
 import { codedLabel } from './labels.ts'
-import { aggregate, countsActivity } from './owners.ts'
+import { aggregate, countsActivity, importedKeys } from './owners.ts'
 import { bucketsOf, previousPeriod, yearBefore } from './periods.ts'
 import { protectFigure } from './protect-figure.ts'
 
@@ -40,8 +40,14 @@ export function assertDimension(metric: Metric, by: DimensionId | undefined): vo
   }
 }
 
-const cell = (published: PublishedCell) =>
-  published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }
+const cell = (published: PublishedCell, imported = false) => ({
+  ...(published.suppressed ? { value: null, suppressed: true as const } : { value: published.value }),
+  ...(imported ? { imported: true as const } : {}),
+})
+
+/** Whether a total over the range rests on imported monthly counts. */
+const importedTotal = async (db: Kysely<DB>, metric: Metric, scope: FigureScope) =>
+  (await importedKeys(db, metric.id, scope, { kind: 'total' })).has('')
 
 /** A total alone (the comparisons): withheld below the threshold, or a median of too few cases. */
 async function protectedTotal(
@@ -102,10 +108,16 @@ async function breakdownFigures(
     by === 'domain' && special.has(key) ? settings.specialThreshold : settings.threshold
   const breakdown = await canonicalBreakdown(db, metric, scope, by, thresholdFor, settings.threshold, today)
   const range = { from: breakdown.from, to: breakdown.to }
-  const [previous, earlier, labels] = await Promise.all([
-    protectedTotal(db, metric, { ...scope, range: previousPeriod(range.from, range.to) }, settings.threshold),
-    protectedTotal(db, metric, { ...scope, range: yearBefore(range.from, range.to) }, settings.threshold),
+  const previousRange = previousPeriod(range.from, range.to)
+  const earlierRange = yearBefore(range.from, range.to)
+  const [previous, earlier, labels, marked, totalMarked, previousMarked, earlierMarked] = await Promise.all([
+    protectedTotal(db, metric, { ...scope, range: previousRange }, settings.threshold),
+    protectedTotal(db, metric, { ...scope, range: earlierRange }, settings.threshold),
     labelsFor(db, actor.districtId, by, breakdown.keys, language),
+    importedKeys(db, metric.id, { ...scope, range }, { kind: 'attribute', dimension: by }),
+    importedTotal(db, metric, { ...scope, range }),
+    importedTotal(db, metric, { ...scope, range: previousRange }),
+    importedTotal(db, metric, { ...scope, range: earlierRange }),
   ])
   return {
     metric: metric.id,
@@ -116,11 +128,11 @@ async function breakdownFigures(
     rows: breakdown.keys.map((key, index) => ({
       key,
       label: labels.get(key) ?? key,
-      ...cell(breakdown.cells[index] as PublishedCell),
+      ...cell(breakdown.cells[index] as PublishedCell, marked.has(key)),
     })),
-    total: cell(breakdown.total),
-    previousPeriod: { ...previousPeriod(range.from, range.to), ...cell(previous) },
-    yearBefore: { ...yearBefore(range.from, range.to), ...cell(earlier) },
+    total: cell(breakdown.total, totalMarked),
+    previousPeriod: { ...previousRange, ...cell(previous, previousMarked) },
+    yearBefore: { ...earlierRange, ...cell(earlier, earlierMarked) },
   }
 }
 
@@ -160,12 +172,19 @@ export async function figures(
         ? { kind: 'bucket', unit: by, buckets }
         : { kind: 'attribute', dimension: by }
 
-  const [grouped, [totalRow], previous, earlier] = await Promise.all([
-    by === null ? Promise.resolve([] as AggregateRow[]) : aggregate(db, metric.id, scope, grouping),
-    aggregate(db, metric.id, scope, { kind: 'total' }),
-    protectedTotal(db, metric, { ...scope, range: previousPeriod(query.from, query.to) }, settings.threshold),
-    protectedTotal(db, metric, { ...scope, range: yearBefore(query.from, query.to) }, settings.threshold),
-  ])
+  const previousRange = previousPeriod(query.from, query.to)
+  const earlierRange = yearBefore(query.from, query.to)
+  const [grouped, [totalRow], previous, earlier, marked, totalMarked, previousMarked, earlierMarked] =
+    await Promise.all([
+      by === null ? Promise.resolve([] as AggregateRow[]) : aggregate(db, metric.id, scope, grouping),
+      aggregate(db, metric.id, scope, { kind: 'total' }),
+      protectedTotal(db, metric, { ...scope, range: previousRange }, settings.threshold),
+      protectedTotal(db, metric, { ...scope, range: earlierRange }, settings.threshold),
+      by === null ? Promise.resolve(new Set<string>()) : importedKeys(db, metric.id, scope, grouping),
+      importedTotal(db, metric, scope),
+      importedTotal(db, metric, { ...scope, range: previousRange }),
+      importedTotal(db, metric, { ...scope, range: earlierRange }),
+    ])
 
   // Buckets without data are rows with 0 (withheld like every small cell); attributes list what occurs.
   const byKey = new Map(grouped.map((row) => [row.key, row]))
@@ -190,10 +209,8 @@ export async function figures(
   const rows: FigureRow[] = raw.map((row, index) => ({
     key: row.key,
     label: labels.get(row.key) ?? row.key,
-    ...cell(protectedCells.cells[index] as PublishedCell),
+    ...cell(protectedCells.cells[index] as PublishedCell, marked.has(row.key)),
   }))
-  const previousRange = previousPeriod(query.from, query.to)
-  const earlierRange = yearBefore(query.from, query.to)
   return {
     metric: metric.id,
     from: query.from,
@@ -202,8 +219,8 @@ export async function figures(
     unit: metric.unit,
     threshold: settings.threshold,
     rows,
-    total: cell(protectedCells.total as PublishedCell),
-    previousPeriod: { ...previousRange, ...cell(previous) },
-    yearBefore: { ...earlierRange, ...cell(earlier) },
+    total: cell(protectedCells.total as PublishedCell, totalMarked),
+    previousPeriod: { ...previousRange, ...cell(previous, previousMarked) },
+    yearBefore: { ...earlierRange, ...cell(earlier, earlierMarked) },
   }
 }

@@ -3,6 +3,7 @@ import type { MetricId } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
 import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
+import { importedFigure, importedMetrics } from '../../import/index.ts'
 import { type NetworkMetric, networkFigure, networkMetrics } from '../../network/index.ts'
 import { type StaffingMetric, staffingFigure, staffingMetrics } from '../../staffing/index.ts'
 import { type GoalMetric, goalFigure, goalMetrics } from '../../steering/index.ts'
@@ -22,17 +23,53 @@ const isNetwork = owns<NetworkMetric>(networkMetrics)
 const isStaffing = owns<StaffingMetric>(staffingMetrics)
 const isGoal = owns<GoalMetric>(goalMetrics)
 
-export function aggregate(
+/** Adds rows by key: Lotse's own figure and the imported months' (decision 0027). */
+function merged(own: readonly AggregateRow[], imported: readonly AggregateRow[]): AggregateRow[] {
+  if (imported.length === 0) return [...own]
+  const byKey = new Map(own.map((row) => [row.key, { ...row }]))
+  for (const row of imported) {
+    const found = byKey.get(row.key)
+    if (found) {
+      found.value += row.value
+      found.n += row.n
+    } else byKey.set(row.key, { ...row })
+  }
+  return [...byKey.values()]
+}
+
+/**
+ * The aggregate of a metric. Counts that offices kept before Lotse and imported as monthly tallies
+ * (decision 0027) are added for the months they cover; a month is never both (the import refuses
+ * months Lotse has records of).
+ */
+export async function aggregate(
   db: Kysely<DB>,
   metric: MetricId,
   scope: FigureScope,
   grouping: Grouping,
 ): Promise<AggregateRow[]> {
+  if (isCaseWork(metric) && importedMetrics.includes(metric)) {
+    const [own, imported] = await Promise.all([
+      caseWorkFigure(db, metric, scope, grouping),
+      importedFigure(db, metric, scope, grouping),
+    ])
+    return merged(own, imported)
+  }
   if (isCaseWork(metric)) return caseWorkFigure(db, metric, scope, grouping)
   if (isNetwork(metric)) return networkFigure(db, metric, scope, grouping)
   if (isStaffing(metric)) return staffingFigure(db, metric, scope, grouping)
   if (isGoal(metric)) return goalFigure(db, metric, scope, grouping)
   throw new Error(`No owner for metric ${metric}`)
+}
+
+/** The keys of a figure whose cells rest partly or wholly on imported monthly counts. */
+export async function importedKeys(
+  db: Kysely<DB>,
+  metric: MetricId,
+  scope: FigureScope,
+  grouping: Grouping,
+): Promise<Set<string>> {
+  return new Set((await importedFigure(db, metric, scope, grouping)).map((row) => row.key))
 }
 
 /**

@@ -18,6 +18,9 @@ export type ReportWords = {
   /** In a sentence, for a placeholder whose figure the evaluation lacks. */
   notRecordedShort: string
   suppressionNote: (threshold: number) => string
+  /** After a label whose figure rests on monthly counts imported from before Lotse (decision 0027). */
+  importedMark: string
+  importedNote: string
   sourceNote: (evaluationName: string, catalogueVersion: string) => string
   notComputable: string
   columns: {
@@ -75,6 +78,9 @@ const de: ReportWords = {
   },
   notRecorded: 'In dieser Auswertung nicht erfasst.',
   notRecordedShort: 'nicht erfasst',
+  importedMark: ' (importiert)',
+  importedNote:
+    '„importiert“: enthält Monatszahlen aus der Zeit vor Lotse, aus der Statistik des Amtes übernommen (ohne Personendaten).',
   suppressionNote: (threshold) =>
     `„< ${threshold}“: Wert zum Schutz der beratenen Personen nicht ausgewiesen (weniger als ${threshold} oder zum Schutz eines solchen Werts zurückgehalten).`,
   sourceNote: (name, version) => `Quelle: eingefrorene Auswertung „${name}“, Kennzahlenkatalog ${version}.`,
@@ -169,6 +175,9 @@ const en: ReportWords = {
   },
   notRecorded: 'Not recorded in this evaluation.',
   notRecordedShort: 'not recorded',
+  importedMark: ' (imported)',
+  importedNote:
+    '"imported": includes monthly counts from before Lotse, taken over from the office\'s own statistics (no personal data).',
   suppressionNote: (threshold) =>
     `"< ${threshold}": withheld to protect the people counselled (fewer than ${threshold}, or withheld to protect such a value).`,
   sourceNote: (name, version) => `Source: frozen evaluation "${name}", metric catalogue ${version}.`,

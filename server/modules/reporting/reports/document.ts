@@ -100,7 +100,8 @@ function contactsBy(
           rows: [...found.rows].sort((a, b) => a.label[language].localeCompare(b.label[language], language)),
         }
   const labelOf = (row: (typeof table.rows)[number]) =>
-    by === 'month' ? formatMonth(row.key, language) : row.label[language]
+    (by === 'month' ? formatMonth(row.key, language) : row.label[language]) +
+    (row.imported ? words.importedMark : '')
   const total = sectionOf(evaluation, 'contacts')?.total ?? { value: null, suppressed: true as const }
   const column = {
     month: words.columns.month,
@@ -108,7 +109,7 @@ function contactsBy(
     domain: words.columns.domain,
   }[by]
   return {
-    paragraphs: [],
+    paragraphs: table.rows.some((row) => row.imported) ? [words.importedNote] : [],
     table: {
       columns: [column, words.columns.contacts],
       numeric: [false, true],

@@ -6,6 +6,7 @@ import {
   FileInput,
   Group,
   Progress,
+  Radio,
   Select,
   Stack,
   Stepper,
@@ -16,13 +17,16 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  type AnyImportField,
+  countImportFields,
   type DryRun,
   type Import,
   type ImportEncoding,
-  type ImportField,
+  type ImportKind,
   type ImportRow,
   importEncodings,
   importFields,
+  importKinds,
 } from '../../../../common/import.ts'
 import { ApiError, apiGet, apiSend, apiUpload } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
@@ -37,8 +41,9 @@ type Page = { rows: ImportRow[]; total: number }
 export function ImportPage() {
   const { t, i18n } = useTranslation()
   const [file, setFile] = useState<File | null>(null)
+  const [kind, setKind] = useState<ImportKind>('cases')
   const [current, setCurrent] = useState<Import | null>(null)
-  const [columns, setColumns] = useState<Record<string, ImportField>>({})
+  const [columns, setColumns] = useState<Record<string, AnyImportField>>({})
   const [encoding, setEncoding] = useState<ImportEncoding | null>(null)
   const [preview, setPreview] = useState<Page | null>(null)
   const [dryRun, setDryRun] = useState<DryRun | null>(null)
@@ -75,7 +80,7 @@ export function ImportPage() {
       if (!file) return
       const form = new FormData()
       form.append('file', file)
-      const created = await apiUpload<Import>('/imports', form)
+      const created = await apiUpload<Import>(`/imports?kind=${kind}`, form)
       setCurrent(created)
       setColumns(created.mapping)
       setEncoding(created.encoding)
@@ -146,7 +151,10 @@ export function ImportPage() {
 
   const fieldOptions = [
     { value: '', label: t('imports.mapping.none') },
-    ...importFields.map((field) => ({ value: field, label: t(`imports.fields.${field}`) })),
+    ...(current?.kind === 'counts' ? countImportFields : importFields).map((field) => ({
+      value: field,
+      label: t(`imports.fields.${field}`),
+    })),
   ]
   const done = current ? current.imported + current.rejected + current.duplicates : 0
 
@@ -165,6 +173,21 @@ export function ImportPage() {
           {error}
         </Alert>
       )}
+
+      {!current && (
+        <Radio.Group
+          label={t('imports.kind.label')}
+          value={kind}
+          onChange={(value) => setKind(value as ImportKind)}
+        >
+          <Stack gap="xs" mt="xs">
+            {importKinds.map((value) => (
+              <Radio key={value} value={value} label={t(`imports.kind.${value}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      {(current?.kind ?? kind) === 'counts' && <Text maw={760}>{t('imports.countsIntro')}</Text>}
 
       {!current && (
         <Group align="end">
@@ -239,7 +262,7 @@ export function ImportPage() {
                         allowDeselect={false}
                         onChange={(value) => {
                           const next = { ...columns }
-                          if (value) next[key] = value as ImportField
+                          if (value) next[key] = value as AnyImportField
                           else delete next[key]
                           setColumns(next)
                         }}
@@ -282,9 +305,11 @@ export function ImportPage() {
           <Badge color={statusColors.neutral}>
             {t('imports.check.duplicate', { count: current.check.duplicate })}
           </Badge>
-          <Badge color={statusColors.warning}>
-            {t('imports.check.match', { count: current.check.match })}
-          </Badge>
+          {current.kind === 'cases' && (
+            <Badge color={statusColors.warning}>
+              {t('imports.check.match', { count: current.check.match })}
+            </Badge>
+          )}
         </Group>
       )}
 

@@ -20,6 +20,7 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { districtToday } from '../../district-time.ts'
 import { formatDate, formatNumber } from '../../i18n.ts'
 import { exportCsv, exportXlsx } from './export.ts'
+import { ImportedMark } from './ImportedMark.tsx'
 import { type FigureRequest, figuresQuery, metricsQuery } from './queries.ts'
 import { linearTrend, periodPresets } from './trend.ts'
 
@@ -202,6 +203,7 @@ function KeyFigure({ period, metric, id }: { period: Period; metric: Metric | un
             <>
               <Text size="xl" fw={700}>
                 {formatValue(current, language, withheld)}
+                {figures.total.imported ? <ImportedMark /> : null}
               </Text>
               <Text size="xs">
                 {t('reporting.previous', { value: formatValue(previous, language, withheld) })}
@@ -355,6 +357,9 @@ function FigureTable({
       <Table striped withTableBorder fz="sm">
         <caption style={{ captionSide: 'bottom', textAlign: 'left' }}>
           {t('reporting.withheldNote', { withheld })}
+          {figures.total.imported || figures.rows.some((row) => row.imported)
+            ? ` ${t('reporting.importedNote')}`
+            : null}
         </caption>
         <Table.Thead>
           <Table.Tr>
@@ -369,12 +374,16 @@ function FigureTable({
             <Table.Tr key={row.key}>
               <Table.Th scope="row" fw={400}>
                 {row.label}
+                {row.imported ? <ImportedMark /> : null}
               </Table.Th>
               <Table.Td style={{ textAlign: 'right' }}>{formatValue(row.value, language, withheld)}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>
-            <Table.Th scope="row">{t('reporting.total')}</Table.Th>
+            <Table.Th scope="row">
+              {t('reporting.total')}
+              {figures.total.imported ? <ImportedMark /> : null}
+            </Table.Th>
             <Table.Td style={{ textAlign: 'right' }} fw={700}>
               {formatValue(figures.total.value, language, withheld)}
             </Table.Td>

@@ -8,6 +8,7 @@ import type { Evaluation, EvaluationSection, EvaluationTable } from '../../../..
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n.ts'
 import { EvaluationContextView } from './EvaluationContextView.tsx'
+import { ImportedMark } from './ImportedMark.tsx'
 import { evaluationQuery } from './queries.ts'
 import { linearTrend } from './trend.ts'
 
@@ -103,6 +104,7 @@ function SectionTable({
               <Table.Tr key={row.key}>
                 <Table.Th scope="row" fw={400}>
                   {row.key === 'none' ? t('reporting.values.none') : row.label[language]}
+                  {row.imported ? <ImportedMark /> : null}
                 </Table.Th>
                 <Table.Td style={{ textAlign: 'right' }}>{shown(row.value, language, withheld)}</Table.Td>
               </Table.Tr>
