@@ -249,32 +249,32 @@ export async function selectKnownFingerprints(
   return new Set(rows.map((row) => row.fingerprint))
 }
 
-/** Claims the fingerprints of a batch's rows; answers those claimed (the others another import has already). */
-export async function claimFingerprints(
-  trx: Transaction<DB>,
-  rows: readonly { district_id: string; fingerprint: string; import_id: string; row_number: number }[],
-): Promise<Set<string>> {
-  if (rows.length === 0) return new Set()
-  const claimed = await sql<{ fingerprint: string }>`
-    INSERT INTO import_fingerprint (district_id, fingerprint, import_id, row_number, case_id)
-    SELECT d, f, i, n, NULL FROM unnest(${rows.map((r) => r.district_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
-      ${rows.map((r) => r.import_id)}::uuid[], ${rows.map((r) => r.row_number)}::int[]) AS v(d, f, i, n)
-    ON CONFLICT (district_id, fingerprint) DO NOTHING
-    RETURNING fingerprint`.execute(trx)
-  return new Set(claimed.rows.map((row) => row.fingerprint))
+/** Serialises the district's import batches until the transaction ends (another import may hold the same rows). */
+export async function lockDistrictImports(trx: Transaction<DB>, districtId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`import:${districtId}`}))`.execute(trx)
 }
 
-/** Notes the case each claimed fingerprint became. */
-export async function setFingerprintCases(
+/**
+ * Records the fingerprints of a batch's imported rows with the case each became. The batch holds
+ * `lockDistrictImports` and has left out the fingerprints the district already has, so every one
+ * is new (a fingerprint that is not breaks the primary key and fails the batch).
+ */
+export async function claimFingerprints(
   trx: Transaction<DB>,
-  districtId: string,
-  cases: readonly { fingerprint: string; caseId: string }[],
+  rows: readonly {
+    district_id: string
+    fingerprint: string
+    import_id: string
+    row_number: number
+    case_id: string
+  }[],
 ): Promise<void> {
-  if (cases.length === 0) return
-  await sql`UPDATE import_fingerprint f SET case_id = v.case_id
-    FROM unnest(${cases.map((c) => c.fingerprint)}::text[], ${cases.map((c) => c.caseId)}::uuid[]) AS v(fingerprint, case_id)
-    WHERE f.district_id = ${districtId} AND f.fingerprint = v.fingerprint
-      AND f.fingerprint = ANY(${cases.map((c) => c.fingerprint)}::text[])`.execute(trx)
+  if (rows.length === 0) return
+  await sql`
+    INSERT INTO import_fingerprint (district_id, fingerprint, import_id, row_number, case_id)
+    SELECT d, f, i, n, c FROM unnest(${rows.map((r) => r.district_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
+      ${rows.map((r) => r.import_id)}::uuid[], ${rows.map((r) => r.row_number)}::int[], ${rows.map((r) => r.case_id)}::uuid[])
+      AS v(d, f, i, n, c)`.execute(trx)
 }
 
 export function countRowStates(db: Kysely<DB>, importId: string) {

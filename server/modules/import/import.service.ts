@@ -38,6 +38,7 @@ import {
   type ImportJobRow,
   insertImport,
   insertRows,
+  lockDistrictImports,
   lockImport,
   type RowCheck,
   saveHeaderMapping,
@@ -51,7 +52,6 @@ import {
   selectRowsAfter,
   selectSavedMapping,
   selectUnimportedRows,
-  setFingerprintCases,
   setMatchDecision,
   updateImport,
   updateRowChecks,
@@ -663,17 +663,19 @@ export async function runImport(
             })
         }
       }
-      const claimed = await claimFingerprints(
+      // The district's import batches take turns from here, so that the fingerprints read now are
+      // still the district's when this batch claims its own, with their cases, at its end.
+      await lockDistrictImports(trx, actor.districtId)
+      const known = await selectKnownFingerprints(
         trx,
-        candidates.map((c) => ({
-          district_id: actor.districtId,
-          fingerprint: c.fingerprint,
-          import_id: importId,
-          row_number: c.rowNumber,
-        })),
+        actor.districtId,
+        candidates.map((c) => c.fingerprint),
       )
       const toCreate = candidates.filter((c) => {
-        if (claimed.has(c.fingerprint)) return true
+        if (!known.has(c.fingerprint)) {
+          known.add(c.fingerprint)
+          return true
+        }
         end(c.rowNumber, 'duplicate', 'already-imported')
         return false
       })
@@ -703,10 +705,15 @@ export async function runImport(
         })),
         request,
       )
-      await setFingerprintCases(
+      await claimFingerprints(
         trx,
-        actor.districtId,
-        toCreate.map((c, index) => ({ fingerprint: c.fingerprint, caseId: caseIds[index] as string })),
+        toCreate.map((c, index) => ({
+          district_id: actor.districtId,
+          fingerprint: c.fingerprint,
+          import_id: importId,
+          row_number: c.rowNumber,
+          case_id: caseIds[index] as string,
+        })),
       )
       toCreate.forEach((c, index) => {
         totals.imported += 1
