@@ -23,6 +23,7 @@ import {
   lockTalliesByKey,
   type RowCheck,
   replaceTallies,
+  selectLastRowNumber,
   selectRowsAfter,
   selectTalliesBetween,
   selectTalliesByKey,
@@ -186,11 +187,10 @@ export async function checkCountRows(
   const { facts, timeZone } = await countFacts(db, actor.districtId, now)
   const own = new Map<string, Set<string>>()
   const seen = new Set<string>()
-  let after = 0
-  for (;;) {
+  const last = await selectLastRowNumber(db, importId)
+  for (let after = 0; after < last; after += batchSize) {
     const rows = await selectRowsAfter(db, importId, after, batchSize)
-    if (rows.length === 0) break
-    after = rows.at(-1)?.row_number ?? after
+    if (rows.length === 0) continue
     const checked = rows.map((row) => ({
       rowNumber: row.row_number,
       result: checkCountRow(row.cells as Cell[], mapping, facts),

@@ -168,15 +168,42 @@ export async function deleteRows(trx: Transaction<DB>, importId: string): Promis
   await trx.deleteFrom('import_row').where('import_id', '=', importId).execute()
 }
 
-/** Rows in order of their number, after the given one. */
-export function selectRowsAfter(db: Kysely<DB>, importId: string, afterRow: number, limit: number) {
+/*
+ * Every statement on an import's rows names the row numbers it touches (a window of them, or the
+ * batch's own): then each batch reads only its rows whatever the planner believes of the table. A
+ * staging table filled in one go has no statistics (PGlite never analyses; PostgreSQL's autovacuum
+ * comes late), and with them missing the planner read all of the import's rows for every batch
+ * (a bitmap scan and sort, or a hash join), so that the import slowed down with its size.
+ */
+
+/** The highest row number of the import (0 without rows): where a walk over its rows ends. */
+export async function selectLastRowNumber(db: Kysely<DB>, importId: string): Promise<number> {
+  const row = await db
+    .selectFrom('import_row')
+    .select((eb) => eb.fn.max('row_number').as('last'))
+    .where('import_id', '=', importId)
+    .executeTakeFirst()
+  return Number(row?.last ?? 0)
+}
+
+/** The rows numbered after `afterRow` up to `afterRow + span`, in order (gaps are rows the file left empty). */
+export function selectRowsAfter(db: Kysely<DB>, importId: string, afterRow: number, span: number) {
   return db
     .selectFrom('import_row')
-    .select(['row_number', 'cells', 'state', 'fingerprint', 'match_person_id', 'match_decision'])
+    .select([
+      'row_number',
+      'cells',
+      'state',
+      'problems',
+      'fingerprint',
+      'match_person_id',
+      'match_score',
+      'match_decision',
+    ])
     .where('import_id', '=', importId)
     .where('row_number', '>', afterRow)
+    .where('row_number', '<=', afterRow + span)
     .orderBy('row_number')
-    .limit(limit)
     .execute()
 }
 
@@ -204,7 +231,8 @@ export async function updateRowChecks(
       ${checks.map((c) => JSON.stringify(c.problems))}::text[], ${checks.map((c) => c.fingerprint)}::text[],
       ${checks.map((c) => c.match_person_id)}::uuid[], ${checks.map((c) => c.match_score)}::real[])
       AS v(row_number, state, problems, fingerprint, match_person_id, match_score)
-    WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
+    WHERE r.import_id = ${importId} AND r.row_number = v.row_number
+      AND r.row_number = ANY(${checks.map((c) => c.row_number)}::int[])`.execute(trx)
 }
 
 /** Fingerprints among the given ones that the district imported before. */
@@ -223,31 +251,32 @@ export async function selectKnownFingerprints(
   return new Set(rows.map((row) => row.fingerprint))
 }
 
-/** Claims the fingerprints of a batch's rows; answers those claimed (the others another import has already). */
-export async function claimFingerprints(
-  trx: Transaction<DB>,
-  rows: readonly { district_id: string; fingerprint: string; import_id: string; row_number: number }[],
-): Promise<Set<string>> {
-  if (rows.length === 0) return new Set()
-  const claimed = await sql<{ fingerprint: string }>`
-    INSERT INTO import_fingerprint (district_id, fingerprint, import_id, row_number, case_id)
-    SELECT d, f, i, n, NULL FROM unnest(${rows.map((r) => r.district_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
-      ${rows.map((r) => r.import_id)}::uuid[], ${rows.map((r) => r.row_number)}::int[]) AS v(d, f, i, n)
-    ON CONFLICT (district_id, fingerprint) DO NOTHING
-    RETURNING fingerprint`.execute(trx)
-  return new Set(claimed.rows.map((row) => row.fingerprint))
+/** Serialises the district's import batches until the transaction ends (another import may hold the same rows). */
+export async function lockDistrictImports(trx: Transaction<DB>, districtId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`import:${districtId}`}))`.execute(trx)
 }
 
-/** Notes the case each claimed fingerprint became. */
-export async function setFingerprintCases(
+/**
+ * Records the fingerprints of a batch's imported rows with the case each became. The batch holds
+ * `lockDistrictImports` and has left out the fingerprints the district already has, so every one
+ * is new (a fingerprint that is not breaks the primary key and fails the batch).
+ */
+export async function claimFingerprints(
   trx: Transaction<DB>,
-  districtId: string,
-  cases: readonly { fingerprint: string; caseId: string }[],
+  rows: readonly {
+    district_id: string
+    fingerprint: string
+    import_id: string
+    row_number: number
+    case_id: string
+  }[],
 ): Promise<void> {
-  if (cases.length === 0) return
-  await sql`UPDATE import_fingerprint f SET case_id = v.case_id
-    FROM unnest(${cases.map((c) => c.fingerprint)}::text[], ${cases.map((c) => c.caseId)}::uuid[]) AS v(fingerprint, case_id)
-    WHERE f.district_id = ${districtId} AND f.fingerprint = v.fingerprint`.execute(trx)
+  if (rows.length === 0) return
+  await sql`
+    INSERT INTO import_fingerprint (district_id, fingerprint, import_id, row_number, case_id)
+    SELECT d, f, i, n, c FROM unnest(${rows.map((r) => r.district_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
+      ${rows.map((r) => r.import_id)}::uuid[], ${rows.map((r) => r.row_number)}::int[], ${rows.map((r) => r.case_id)}::uuid[])
+      AS v(d, f, i, n, c)`.execute(trx)
 }
 
 export function countRowStates(db: Kysely<DB>, importId: string) {
@@ -264,17 +293,38 @@ export function countRowStates(db: Kysely<DB>, importId: string) {
     .execute()
 }
 
-/** The next rows the run has not reached, locked so that a second run waits for them. */
-export function selectPendingRows(trx: Transaction<DB>, importId: string, limit: number) {
+/**
+ * The next rows the run has not reached after `afterRow`, among the next `4 × limit` row numbers,
+ * locked so that a second run waits for them.
+ */
+export function selectPendingRows(trx: Transaction<DB>, importId: string, afterRow: number, limit: number) {
   return trx
     .selectFrom('import_row')
     .select(['row_number', 'state', 'problems', 'fingerprint', 'match_person_id', 'match_decision', 'cells'])
     .where('import_id', '=', importId)
     .where('outcome', 'is', null)
+    .where('row_number', '>', afterRow)
+    .where('row_number', '<=', afterRow + 4 * limit)
     .orderBy('row_number')
     .limit(limit)
     .forUpdate()
     .execute()
+}
+
+/** The first row after `afterRow` the run has not reached, or null when every row has its outcome. */
+export async function selectFirstPendingRow(
+  trx: Transaction<DB>,
+  importId: string,
+  afterRow: number,
+): Promise<number | null> {
+  const row = await trx
+    .selectFrom('import_row')
+    .select((eb) => eb.fn.min('row_number').as('first'))
+    .where('import_id', '=', importId)
+    .where('outcome', 'is', null)
+    .where('row_number', '>', afterRow)
+    .executeTakeFirst()
+  return row?.first === null || row?.first === undefined ? null : Number(row.first)
 }
 
 export async function updateRowOutcomes(
@@ -296,7 +346,8 @@ export async function updateRowOutcomes(
       ${outcomes.map((o) => o.reason)}::text[], ${outcomes.map((o) => o.batch)}::int[],
       ${outcomes.map((o) => o.person_id)}::uuid[], ${outcomes.map((o) => o.case_id)}::uuid[])
       AS v(row_number, outcome, reason, batch, person_id, case_id)
-    WHERE r.import_id = ${importId} AND r.row_number = v.row_number`.execute(trx)
+    WHERE r.import_id = ${importId} AND r.row_number = v.row_number
+      AND r.row_number = ANY(${outcomes.map((o) => o.row_number)}::int[])`.execute(trx)
 }
 
 export async function setMatchDecision(
@@ -351,16 +402,16 @@ export async function selectRowPage(
   return { rows, total: Number(total.count) }
 }
 
-/** Rows that ended rejected or as duplicates, for the error report, in pages. */
-export function selectUnimportedRows(db: Kysely<DB>, importId: string, afterRow: number, limit: number) {
+/** Rows that ended rejected or as duplicates, for the error report, numbered after `afterRow` up to `afterRow + span`. */
+export function selectUnimportedRows(db: Kysely<DB>, importId: string, afterRow: number, span: number) {
   return db
     .selectFrom('import_row')
     .select(['row_number', 'cells', 'problems', 'outcome', 'reason'])
     .where('import_id', '=', importId)
     .where('outcome', 'in', ['rejected', 'duplicate'])
     .where('row_number', '>', afterRow)
+    .where('row_number', '<=', afterRow + span)
     .orderBy('row_number')
-    .limit(limit)
     .execute()
 }
 

@@ -45,18 +45,20 @@ import {
   type ImportJobRow,
   insertImport,
   insertRows,
+  lockDistrictImports,
   lockImport,
   type RowCheck,
   saveHeaderMapping,
+  selectFirstPendingRow,
   selectImport,
   selectImportContent,
   selectKnownFingerprints,
+  selectLastRowNumber,
   selectPendingRows,
   selectRowPage,
   selectRowsAfter,
   selectSavedMapping,
   selectUnimportedRows,
-  setFingerprintCases,
   setMatchDecision,
   updateImport,
   updateRowChecks,
@@ -334,15 +336,11 @@ async function checkRows(
   if (kind === 'counts') return checkCountRows(db, actor, importId, mapping, now, importBatchSize)
   const facts = await districtFacts(db, actor.districtId, now)
   const seen = new Set<string>()
-  let after = 0
-  for (;;) {
+  const last = await selectLastRowNumber(db, importId)
+  for (let after = 0; after < last; after += importBatchSize) {
     const rows = await selectRowsAfter(db, importId, after, importBatchSize)
-    if (rows.length === 0) break
-    after = rows.at(-1)?.row_number ?? after
-    const checked = rows.map((row) => ({
-      row,
-      result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts),
-    }))
+    if (rows.length === 0) continue
+    const checked = rows.map((row) => ({ row, result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts) }))
     const known = await selectKnownFingerprints(
       db,
       actor.districtId,
@@ -399,8 +397,48 @@ async function checkRows(
       update.match_person_id = candidate.personId
       update.match_score = Math.round(candidate.score * 1000) / 1000
     })
-    await updateRowChecks(db, importId, updates)
+    // Only the rows whose check changed are written: a dry run after the preview rewrites the
+    // matched rows, not every row again.
+    const stored = new Map(rows.map((row) => [row.row_number, row]))
+    await updateRowChecks(
+      db,
+      importId,
+      updates.filter((update) => {
+        const row = stored.get(update.row_number)
+        return !row || !sameCheck(row, update)
+      }),
+    )
   }
+}
+
+/** Whether a staged row already holds this check (its problems compared by their fields: jsonb orders keys). */
+function sameCheck(
+  row: {
+    state: string
+    problems: unknown
+    fingerprint: string | null
+    match_person_id: string | null
+    match_score: number | null
+  },
+  check: RowCheck,
+): boolean {
+  if (row.state !== check.state || row.fingerprint !== check.fingerprint) return false
+  if (row.match_person_id !== check.match_person_id) return false
+  if ((row.match_score === null) !== (check.match_score === null)) return false
+  if (row.match_score !== null && Math.abs(Number(row.match_score) - (check.match_score as number)) > 1e-4)
+    return false
+  const before = row.problems as ImportProblem[]
+  const after = check.problems as ImportProblem[]
+  return (
+    Array.isArray(before) &&
+    before.length === after.length &&
+    before.every(
+      (problem, index) =>
+        problem.column === after[index]?.column &&
+        problem.field === after[index]?.field &&
+        problem.code === after[index]?.code,
+    )
+  )
 }
 
 /** Reads the stored file again in another encoding the user confirmed; the rows are staged anew. */
@@ -598,11 +636,19 @@ export async function runImport(
   const started = Date.now()
   const budget = options.budgetMs ?? defaultRunBudgetMs
   let batches = 0
+  // Every row up to this number has its outcome: the next batch starts after it (a keyset, so
+  // that no batch passes over the rows the batches before it finished).
+  let cursor = 0
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       const locked = await lockImport(trx, importId)
       if (!locked || locked.status === 'completed') return true
-      const rows = await selectPendingRows(trx, importId, importBatchSize)
+      let rows = await selectPendingRows(trx, importId, cursor, importBatchSize)
+      if (rows.length === 0) {
+        // Past a stretch of empty rows, or of rows another run finished meanwhile.
+        const first = await selectFirstPendingRow(trx, importId, cursor)
+        if (first !== null) rows = await selectPendingRows(trx, importId, first - 1, importBatchSize)
+      }
       if (rows.length === 0) {
         await updateImport(trx, importId, { status: 'completed' })
         // In the transaction that finishes it: the webhook fires if and only if the import finished.
@@ -671,17 +717,19 @@ export async function runImport(
             })
         }
       }
-      const claimed = await claimFingerprints(
+      // The district's import batches take turns from here, so that the fingerprints read now are
+      // still the district's when this batch claims its own, with their cases, at its end.
+      await lockDistrictImports(trx, actor.districtId)
+      const known = await selectKnownFingerprints(
         trx,
-        candidates.map((c) => ({
-          district_id: actor.districtId,
-          fingerprint: c.fingerprint,
-          import_id: importId,
-          row_number: c.rowNumber,
-        })),
+        actor.districtId,
+        candidates.map((c) => c.fingerprint),
       )
       const toCreate = candidates.filter((c) => {
-        if (claimed.has(c.fingerprint)) return true
+        if (!known.has(c.fingerprint)) {
+          known.add(c.fingerprint)
+          return true
+        }
         end(c.rowNumber, 'duplicate', 'already-imported')
         return false
       })
@@ -711,10 +759,15 @@ export async function runImport(
         })),
         request,
       )
-      await setFingerprintCases(
+      await claimFingerprints(
         trx,
-        actor.districtId,
-        toCreate.map((c, index) => ({ fingerprint: c.fingerprint, caseId: caseIds[index] as string })),
+        toCreate.map((c, index) => ({
+          district_id: actor.districtId,
+          fingerprint: c.fingerprint,
+          import_id: importId,
+          row_number: c.rowNumber,
+          case_id: caseIds[index] as string,
+        })),
       )
       toCreate.forEach((c, index) => {
         totals.imported += 1
@@ -729,6 +782,7 @@ export async function runImport(
       })
       await updateRowOutcomes(trx, importId, outcomes)
       await addToTotals(trx, importId, totals)
+      cursor = rows.at(-1)?.row_number ?? cursor
       return false
     })
     batches += 1
@@ -834,11 +888,9 @@ export async function errorReport(
     duplicate: { de: 'Dublette', en: 'duplicate' },
   }
   const lines: string[][] = []
-  let after = 0
-  for (;;) {
+  const last = await selectLastRowNumber(db, importId)
+  for (let after = 0; after < last; after += importBatchSize) {
     const rows = await selectUnimportedRows(db, importId, after, importBatchSize)
-    if (rows.length === 0) break
-    after = rows.at(-1)?.row_number ?? after
     for (const row of rows) {
       const problems = row.problems as ImportProblem[]
       const codes =

@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib'
 import { parse } from 'csv-parse/sync'
+import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DryRun, Import, ImportField, ImportRow } from '../../../common/import.ts'
 import { testClock, useTestApp } from '../../test/app.ts'
@@ -162,6 +163,24 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
         const expected = file.expected.rows[row.rowNumber]
         expect(row.outcome, `row ${row.rowNumber}`).toBe(expected?.outcome)
         if (expected?.codes) expect(row.reason?.split(','), `row ${row.rowNumber}`).toEqual(expected.codes)
+      }
+      // The imported cases know their person's names as a case opened by hand does (refreshCaseNames).
+      const names = await sql<{
+        sort_name: string
+        expected_sort: string
+        codes: string[]
+        expected_codes: string[]
+      }>`
+        SELECT c.sort_name, lower(p.family_name || ' ' || p.given_names) AS expected_sort,
+          c.name_codes AS codes, ARRAY(SELECT DISTINCT code FROM unnest(p.name_codes) AS code ORDER BY code) AS expected_codes
+        FROM import_row r JOIN client_case c ON c.id = r.case_id JOIN case_person cp ON cp.case_id = c.id
+          JOIN person p ON p.id = cp.person_id
+        WHERE r.import_id = ${imported.id}`.execute(ctx.database.ownerDb)
+      expect(names.rows).toHaveLength(done.imported)
+      for (const row of names.rows) {
+        expect(row.sort_name).toBe(row.expected_sort)
+        expect(row.codes).toEqual(row.expected_codes)
+        expect(row.codes.length).toBeGreaterThan(0)
       }
     })
 

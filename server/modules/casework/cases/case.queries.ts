@@ -242,23 +242,16 @@ export function insertPhaseChange(
  */
 export async function refreshCaseNames(
   db: Transaction<DB>,
-  scope:
-    | { caseId: string }
-    | { caseIds: readonly string[] }
-    | { personId: string }
-    | { districtId: string }
-    | { everyDistrict: true },
+  scope: { caseId: string } | { personId: string } | { districtId: string } | { everyDistrict: true },
 ): Promise<void> {
   const target =
     'caseId' in scope
       ? sql<SqlBool>`c.id = ${scope.caseId}`
-      : 'caseIds' in scope
-        ? sql<SqlBool>`c.id = ANY(${[...scope.caseIds]}::uuid[])`
-        : 'personId' in scope
-          ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
-          : 'districtId' in scope
-            ? sql<SqlBool>`c.district_id = ${scope.districtId}`
-            : sql<SqlBool>`true`
+      : 'personId' in scope
+        ? sql<SqlBool>`c.id IN (SELECT case_id FROM case_person WHERE person_id = ${scope.personId})`
+        : 'districtId' in scope
+          ? sql<SqlBool>`c.district_id = ${scope.districtId}`
+          : sql<SqlBool>`true`
   await sql`UPDATE client_case c SET
       sort_name = coalesce((
         SELECT min(lower(p.family_name || ' ' || p.given_names))
@@ -329,11 +322,20 @@ export async function insertImportedCases(
   // The ids are made here, so that they are known in the order of the rows; one JSON parameter a table.
   const ids = rows.map(() => randomUUID())
   const withIds = rows.map((row, index) => ({ ...row, id: ids[index] as string }))
-  await insertJsonRows(
-    trx,
-    'client_case',
-    withIds.map(({ person_id: _p, manager_id: _m, ...row }) => row),
-  )
+  // The sort name and the name codes come with the insert, from each case's one person, as
+  // refreshCaseNames would set them: no second version of every new case (and of its indexes).
+  const inserted =
+    await sql`INSERT INTO client_case (id, district_id, reference, municipality_id, team_id, opened_on, created_by,
+      sort_name, name_codes)
+    SELECT v.id, v.district_id, v.reference, v.municipality_id, v.team_id, v.opened_on, v.created_by,
+      lower(p.family_name || ' ' || p.given_names),
+      ARRAY(SELECT DISTINCT code FROM unnest(p.name_codes) AS code ORDER BY code)
+    FROM json_to_recordset(${JSON.stringify(withIds.map(({ manager_id: _m, ...row }) => row))}::json)
+      AS v(id uuid, district_id uuid, reference text, municipality_id uuid, team_id uuid, opened_on date,
+        created_by uuid, person_id uuid)
+    JOIN person p ON p.id = v.person_id`.execute(trx)
+  if (Number(inserted.numAffectedRows) !== rows.length)
+    throw new Error('insertImportedCases: a person of the cases is missing')
   await insertJsonRows(
     trx,
     'case_person',
@@ -362,7 +364,6 @@ export async function insertImportedCases(
       changed_by: row.created_by,
     })),
   )
-  await refreshCaseNames(trx, { caseIds: ids })
   return ids
 }
 

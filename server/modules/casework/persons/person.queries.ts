@@ -48,7 +48,7 @@ export async function insertPersons(
   return ids
 }
 
-/** The match keys of many new persons in one statement. */
+/** The match keys of many new persons (just inserted) in one statement. */
 export async function insertMatchKeysOf(
   db: Transaction<DB>,
   districtId: string,
@@ -62,10 +62,12 @@ export async function insertMatchKeysOf(
       keys.push(key)
     }
   if (keys.length === 0) return
-  // Two array parameters, not a VALUES list of three parameters a key.
+  // Two array parameters, not a VALUES list of three parameters a key. The persons are new and
+  // their keys distinct, so nothing can conflict: no ON CONFLICT (a speculative insertion a key).
   await sql`INSERT INTO person_match_key (district_id, key, person_id)
-    SELECT ${districtId}::uuid, k, p FROM unnest(${keys}::text[], ${personIds}::uuid[]) AS v(k, p)
-    ON CONFLICT DO NOTHING`.execute(db)
+    SELECT ${districtId}::uuid, k, p FROM unnest(${keys}::text[], ${personIds}::uuid[]) AS v(k, p)`.execute(
+    db,
+  )
 }
 
 export async function updatePersonIfVersion(
