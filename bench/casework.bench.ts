@@ -514,9 +514,14 @@ async function measureScale(database: Database, data: GeneratedCasework): Promis
       const statement = await runWithTenantStore(async () => {
         setTenantDistrict(districtId)
         for (let iteration = 0; iteration < names.length; iteration++) {
-          const [now, before] = [await rawPage(db, after(iteration)), await rawPage(db, scenario.raw(iteration))]
+          const [now, before] = [
+            await rawPage(db, after(iteration)),
+            await rawPage(db, scenario.raw(iteration)),
+          ]
           if (JSON.stringify(now) !== JSON.stringify(before))
-            throw new Error(`(f) the page of case_name_code differs from name_codes && for "${oneWord(iteration)}"`)
+            throw new Error(
+              `(f) the page of case_name_code differs from name_codes && for "${oneWord(iteration)}"`,
+            )
         }
         return paired(
           '(f) page statement alone',

@@ -71,7 +71,11 @@ const noIds = ['00000000-0000-0000-0000-000000000000']
  * the district. The columns may be those of a table that carries the case's id and team beside
  * it (case_name_code).
  */
-function visibleCases(scope: CaseReadScope, caseId = sql`c.id`, teamId = sql`c.team_id`): Expression<SqlBool> {
+function visibleCases(
+  scope: CaseReadScope,
+  caseId = sql`c.id`,
+  teamId = sql`c.team_id`,
+): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = []
   if (scope.managedBy !== null)
     parts.push(
