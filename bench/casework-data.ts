@@ -157,6 +157,7 @@ const bulkTables = [
   'person_match_key',
   'client_case',
   'case_person',
+  'case_name_code',
   'case_manager',
   'case_phase_change',
   'assessment',
@@ -645,6 +646,10 @@ async function generateOn(
         LEFT JOIN LATERAL unnest(p.name_codes) AS code ON true) x
       GROUP BY x.case_id) s
     WHERE s.case_id = c.id`)
+  // The codes one row each (case_name_code), which the case's trigger writes when triggers are on.
+  if (!foreignKeyChecks)
+    await exec(sql`INSERT INTO case_name_code (case_id, code, district_id, team_id)
+      SELECT c.id, code, c.district_id, c.team_id FROM client_case c, unnest(c.name_codes) AS code`)
   step('case sort names and name codes')
   if (!foreignKeyChecks) await exec(sql`RESET session_replication_role`)
   for (const index of indexes) await exec(sql.raw(index.indexdef))

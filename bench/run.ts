@@ -18,6 +18,7 @@ import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
 import { runNetworkStateBenchmark } from './network.bench.ts'
 import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
+import { runOneWordBenchmark } from './one-word.bench.ts'
 import { runReportBenchmark } from './report.bench.ts'
 import { runStartupBenchmark } from './startup.bench.ts'
 
@@ -56,6 +57,12 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
     name: 'casework-state',
     run: runCaseworkStateBenchmark,
     database: 'PostgreSQL of DATABASE_URL, a database of its own that is dropped afterwards',
+  },
+  {
+    name: 'one-word',
+    run: runOneWordBenchmark,
+    database:
+      'the kept databases LOTSE_BENCH_ONE_WORD names (PGlite folders, PostgreSQL databases at 127.0.0.1)',
   },
   {
     name: 'network-state',

@@ -30,6 +30,8 @@ export const tableOwners = {
     'client_case',
     'case_counter',
     'case_person',
+    // the one-word search's codes of a case, one row each (migration 0042)
+    'case_name_code',
     'case_manager',
     'case_phase_change',
     'assessment',

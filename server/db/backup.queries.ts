@@ -22,6 +22,9 @@ export const tablesNotBackedUp = new Set([
   'person_month_count',
   'person_month_previous_count',
   'case_plan_figure',
+  // The one-word search's codes of a case (migration 0042, decision 0029): written by the case's
+  // trigger from client_case.name_codes as the restored cases are inserted.
+  'case_name_code',
 ])
 
 /**

@@ -110,6 +110,14 @@ export interface CasePersonTable {
   district_id: string
 }
 
+/** One phonetic code of a case's persons a row, with the case's team (kept from client_case by trigger; migration 0042). */
+export interface CaseNameCodeTable {
+  case_id: string
+  code: string
+  district_id: string
+  team_id: string | null
+}
+
 export interface CaseManagerTable {
   case_id: string
   user_id: string
@@ -310,6 +318,7 @@ export interface CaseWorkTables {
   client_case: ClientCaseTable
   case_counter: CaseCounterTable
   case_person: CasePersonTable
+  case_name_code: CaseNameCodeTable
   case_manager: CaseManagerTable
   case_phase_change: CasePhaseChangeTable
   assessment: AssessmentTable

@@ -68,15 +68,20 @@ const noIds = ['00000000-0000-0000-0000-000000000000']
  * The policy's case.read rule for lists: the SQL form of its read scope (`caseReadScope` and
  * `withinScope` in platform/policy.ts), nothing decided here. Own cases come as an id array, so
  * the planner can combine the primary key with the team index instead of testing every case of
- * the district.
+ * the district. The columns may be those of a table that carries the case's id and team beside
+ * it (case_name_code).
  */
-function visibleCases(scope: CaseReadScope): Expression<SqlBool> {
+function visibleCases(
+  scope: CaseReadScope,
+  caseId = sql`c.id`,
+  teamId = sql`c.team_id`,
+): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = []
   if (scope.managedBy !== null)
     parts.push(
-      sql<SqlBool>`c.id = ANY (ARRAY(SELECT m.case_id FROM case_manager m WHERE m.user_id = ${scope.managedBy}))`,
+      sql<SqlBool>`${caseId} = ANY (ARRAY(SELECT m.case_id FROM case_manager m WHERE m.user_id = ${scope.managedBy}))`,
     )
-  if (scope.teamIds.length > 0) parts.push(sql<SqlBool>`c.team_id IN (${sql.join([...scope.teamIds])})`)
+  if (scope.teamIds.length > 0) parts.push(sql<SqlBool>`${teamId} IN (${sql.join([...scope.teamIds])})`)
   if (parts.length === 0) return sql<SqlBool>`false`
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`
 }
@@ -128,10 +133,15 @@ export async function selectCasePage(
     conditions.push(
       sql<SqlBool>`c.id IN (SELECT cp3.case_id FROM case_person cp3 WHERE cp3.person_id = ANY (${sql.val(nameFilter.personIds.length > 0 ? nameFilter.personIds : noIds)}::uuid[]))`,
     )
-  // The case carries its persons' codes (refreshCaseNames), so the word meets the other
-  // conditions in the case's own GIN index; merged persons are no longer linked to any case.
+  // The case's codes one row each with its team (case_name_code, kept from client_case by
+  // trigger; merged persons are no longer linked to any case), narrowed to the readable cases in
+  // the index. Not `c.name_codes && codes`: under row-level security PostgreSQL uses no index for
+  // an operator that is not leakproof, and the array overlap is not, so that tested the codes of
+  // every visible case; text and uuid equality are leakproof.
   if (nameFilter && 'codes' in nameFilter)
-    conditions.push(sql<SqlBool>`c.name_codes && ${sql.val(nameFilter.codes)}::text[]`)
+    conditions.push(sql<SqlBool>`c.id IN (SELECT n.case_id FROM case_name_code n
+      WHERE n.district_id = ${districtId} AND n.code = ANY (${sql.val(nameFilter.codes)}::text[])
+        AND ${visibleCases(scope, sql`n.case_id`, sql`n.team_id`)})`)
   if (nameFilter && 'pattern' in nameFilter)
     conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_person cp3 WHERE cp3.case_id = c.id AND cp3.person_id IN (
       SELECT p3.id FROM person p3 WHERE p3.district_id = ${districtId} AND p3.merged_into IS NULL

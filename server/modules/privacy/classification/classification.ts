@@ -218,6 +218,13 @@ export const classification = {
     },
     nonPersonal: ['district_id'],
   },
+  case_name_code: {
+    personal: {
+      code: 'client.identifying',
+      case_id: 'client.pseudonymous',
+    },
+    nonPersonal: ['district_id', 'team_id'],
+  },
   case_person: {
     personal: {
       case_id: 'client.pseudonymous',
