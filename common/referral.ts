@@ -34,6 +34,11 @@ const fieldList = z
 export const referralInputSchema = z
   .object({
     organisationId: z.uuid(),
+    serviceId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe("One of the organisation's current services, when the referral goes to it"),
     consentId: z
       .uuid()
       .nullable()
@@ -100,6 +105,13 @@ export const referralSchema = z
     caseReference: z.string().nullable(),
     personId: z.uuid().nullable().describe("Only for the case's readers"),
     organisation: z.object({ id: z.uuid(), name: z.string() }),
+    service: z
+      .object({
+        id: z.uuid().nullable().describe('Null once the organisation has deleted the service'),
+        name: z.string().describe('As it was named when referred'),
+      })
+      .nullable()
+      .describe('The service referred to; null for a referral to the organisation as a whole'),
     purpose: z.enum(consentPurposes),
     sharedFields: z.array(z.enum(shareableFieldNames as [ShareableField, ...ShareableField[]])),
     sharedData: z
@@ -156,6 +168,7 @@ export const inboxItemSchema = z
     id: z.uuid(),
     status: z.enum(referralStatuses),
     purpose: z.enum(consentPurposes),
+    serviceName: z.string().nullable().describe('The service referred to, as named when referred'),
     dueOn: z.string(),
     overdue: z.boolean(),
     completeBy: z.string().nullable(),

@@ -10,6 +10,8 @@ import { demoUsers, signIn } from './demo.ts'
  */
 
 const feedback = 'Erstgespräch geführt, Bewerbungstraining ab nächster Woche.'
+/** One of the Jobcenter's demo services (network.seed.ts). */
+const service = 'Beratung und Vermittlung für Geflüchtete (SGB II)'
 
 const caseTab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Bereiche des Falls' }).getByRole('tab', { name, exact: true })
@@ -95,6 +97,9 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   }
   await dialog.getByRole('combobox', { name: 'Organisation' }).click()
   await page.getByRole('option', { name: 'Jobcenter Rhein-Sieg', exact: true }).click()
+  // The referral goes to one of the Jobcenter's services rather than to the Jobcenter as a whole.
+  await dialog.getByRole('combobox', { name: 'Angebot' }).click()
+  await page.getByRole('option', { name: service, exact: true }).click()
   await expect(dialog.getByRole('combobox', { name: 'Einwilligung' })).toHaveValue(/^Jobcenter Rhein-Sieg/)
   await dialog.getByRole('checkbox', { name: 'Telefon', exact: true }).check()
   await expect(
@@ -131,6 +136,7 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   await expectAccessible(page, testInfo, 'partner inbox')
   await page.getByRole('main').locator(`a[href="${newReferral}"]`).click()
   await expect(page.getByRole('heading', { level: 2, name: /Vermittlung/ })).toBeVisible()
+  await expect(page.getByText(`Angebot: ${service}`)).toBeVisible()
   const shared = page.getByRole('region', { name: 'Geteilte Angaben' })
   await expect(shared.getByText('Telefon')).toBeVisible()
   await expect(shared.getByText('E-Mail')).toHaveCount(0)
@@ -153,9 +159,9 @@ test('consent, referral to the Jobcenter, answer in the partner inbox, steps on 
   await page.goto(caseUrl)
   await caseTab(page, 'Verlauf').click()
   const timeline = page.getByRole('region', { name: 'Verlauf' })
-  await expect(timeline.getByText('Jobcenter Rhein-Sieg · abgeschlossen').first()).toBeVisible()
+  await expect(timeline.getByText(`Jobcenter Rhein-Sieg – ${service} · abgeschlossen`).first()).toBeVisible()
   await expect(timeline.getByText(feedback).first()).toBeVisible()
-  await expect(timeline.getByText('Jobcenter Rhein-Sieg · angenommen').first()).toBeVisible()
+  await expect(timeline.getByText(`Jobcenter Rhein-Sieg – ${service} · angenommen`).first()).toBeVisible()
   await expect(timeline.getByText('Einwilligung erfasst').first()).toBeVisible()
   await expectAccessible(page, testInfo, 'case timeline with referral')
 })

@@ -46,6 +46,9 @@ export interface ReferralTable {
   person_id: string
   organisation_id: string
   measure_id: string | null
+  /** Migration 0043: the service referred to, and its name as it was then. */
+  service_id: Generated<string | null>
+  service_name: Generated<string | null>
   consent_id: string | null
   purpose: string
   shared_fields: TextArray

@@ -42,6 +42,8 @@ type ConsentPlan = {
 }
 type ReferralPlan = {
   organisation: string
+  /** One of the organisation's demo services, by name (network.seed.ts). */
+  service?: string
   status: ReferralStatus
   dueIn: number
   fields?: string[]
@@ -72,6 +74,7 @@ const plans: { consent?: ConsentPlan; referral?: ReferralPlan }[] = [
     },
     referral: {
       organisation: jobcenter,
+      service: 'Beratung und Vermittlung für Geflüchtete (SGB II)',
       status: 'sent',
       dueIn: 10,
       fields: ['familyName', 'givenNames', 'birthDate', 'phone', 'legalSphere'],
@@ -230,6 +233,11 @@ export async function seedDemoConsentsAndReferrals(
         .execute()
     ).map((row) => [row.name, row.id]),
   )
+  const services = await db
+    .selectFrom('service')
+    .select(['id', 'organisation_id', 'name'])
+    .where('district_id', '=', districtId)
+    .execute()
   const cases = await db
     .selectFrom('client_case as c')
     .innerJoin('case_manager as m', 'm.case_id', 'c.id')
@@ -256,6 +264,14 @@ export async function seedDemoConsentsAndReferrals(
     const id = organisations.get(name)
     if (!id) throw new Error(`demo organisation ${name} is missing`)
     return id
+  }
+  const serviceOf = (referral: ReferralPlan) => {
+    if (!referral.service) return {}
+    const service = services.find(
+      (row) => row.organisation_id === organisationId(referral.organisation) && row.name === referral.service,
+    )
+    if (!service) throw new Error(`demo service ${referral.service} is missing`)
+    return { service_id: service.id, service_name: service.name }
   }
   return db.transaction().execute(async (trx) => {
     let made = 0
@@ -361,6 +377,7 @@ export async function seedDemoConsentsAndReferrals(
             case_id: target.id,
             person_id: personId,
             organisation_id: organisationId(referral.organisation),
+            ...serviceOf(referral),
             consent_id: referral.override ? null : consentId,
             purpose: 'referral',
             shared_fields: referral.fields ?? ['familyName', 'givenNames', 'birthDate', 'phone'],

@@ -22,6 +22,12 @@ describe.each(databaseKinds)('network demo data on %s', (kind) => {
       (await db.selectFrom('referral').select('status').execute()).map((row) => row.status),
     )
     expect([...statuses].sort()).toEqual([...referralStatuses].sort())
+    // One goes to a service of the Jobcenter's rather than to the organisation as a whole.
+    expect(
+      (
+        await db.selectFrom('referral').select('service_name').where('service_id', 'is not', null).execute()
+      ).map((row) => row.service_name),
+    ).toEqual(['Beratung und Vermittlung für Geflüchtete (SGB II)'])
     // Seeding again adds nothing.
     const districtId = consents[0]?.district_id as string
     expect(await seedDemoNetwork(db, districtId)).toBe(0)

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Case, Person } from '../../../../common/casework.ts'
+import type { Case, Person, TimelineEntry } from '../../../../common/casework.ts'
 import { type Consent, consentPurposes } from '../../../../common/consent.ts'
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
@@ -172,6 +172,19 @@ describe.each(databaseKinds)('consent ledger on %s', (kind) => {
     expect((await auditOf(ctx.database, consent.id)).map((entry) => entry.action)).toEqual([
       'consent.create',
       'consent.revoke',
+    ])
+    // The case timeline shows the consent when recorded and, apart, when revoked.
+    const timeline = (
+      await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}/timeline` })
+    ).json() as TimelineEntry[]
+    expect(
+      timeline
+        .filter((entry) => entry.id.startsWith(consent.id))
+        .map((entry) => [entry.kind, entry.actorName, entry.summary.revokedOn ?? null])
+        .sort(),
+    ).toEqual([
+      ['consent', 'Leyla Yıldız', null],
+      ['consent-revoked', 'Leyla Yıldız', isoDay(0)],
     ])
   })
 

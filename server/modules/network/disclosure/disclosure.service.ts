@@ -95,6 +95,7 @@ export async function personNetworkDisclosure(
     referrals: referrals.map((row) => ({
       case: caseRef(row.case_id),
       recipient: organisation(row.organisation_id),
+      service: row.service_name,
       purpose: row.purpose,
       sharedFields: row.shared_fields,
       message: row.message,

@@ -52,6 +52,7 @@ export function selectCaseReferralHistory(db: Kysely<DB>, caseId: string) {
       'referral_status_change.changed_by',
       'referral_status_change.changed_at',
       'referral.organisation_id',
+      'referral.service_name',
       'referral.purpose',
       'referral.due_on',
       'referral.override_legal_basis',

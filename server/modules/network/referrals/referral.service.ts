@@ -45,6 +45,7 @@ import {
 import { displayNames, organisationNames } from '../../identity/index.ts'
 import { publishEvent } from '../../integration/index.ts'
 import { consentById, consentsByIds, type GateConsent } from '../consents/consent.service.ts'
+import { referrableService } from '../services/service.service.ts'
 import {
   insertReferral,
   insertStatusChange,
@@ -148,6 +149,7 @@ async function presentReferrals(
       caseReference: options.view === 'case' ? (references.get(row.case_id) ?? null) : null,
       personId: options.view === 'case' ? row.person_id : null,
       organisation: { id: row.organisation_id, name: organisations.get(row.organisation_id) ?? '' },
+      service: row.service_name !== null ? { id: row.service_id, name: row.service_name } : null,
       purpose: row.purpose as Referral['purpose'],
       sharedFields,
       sharedData: sharedData as Referral['sharedData'],
@@ -354,6 +356,21 @@ export async function createReferral(
         fieldError('measure-not-partner', 'rule-broken', 'measureId'),
       )
   }
+  const service = input.serviceId
+    ? await referrableService(db, {
+        districtId: actor.districtId,
+        organisationId: input.organisationId,
+        serviceId: input.serviceId,
+        on: today,
+      })
+    : null
+  if (input.serviceId && !service)
+    await refuse(
+      db,
+      request,
+      attempt('service-not-of-organisation'),
+      fieldError('unknown-reference', 'rule-broken', 'serviceId'),
+    )
   const status: ReferralStatus = input.draft ? 'draft' : 'sent'
   const now = new Date().toISOString()
   const id = await db.transaction().execute(async (trx) => {
@@ -363,6 +380,8 @@ export async function createReferral(
       person_id: personId as string,
       organisation_id: input.organisationId,
       measure_id: input.measureId,
+      service_id: service?.id ?? null,
+      service_name: service?.name ?? null,
       consent_id: input.consentId,
       purpose: input.purpose,
       shared_fields: input.sharedFields,
@@ -552,6 +571,7 @@ export async function readInbox(
       id: row.id,
       status: row.status as ReferralStatus,
       purpose: row.purpose as Referral['purpose'],
+      serviceName: row.service_name,
       dueOn: row.due_on,
       overdue:
         (row.status === 'sent' && row.due_on < today) ||
@@ -758,6 +778,7 @@ export async function referralTimeline(
     summary: {
       referralId: change.referral_id,
       organisation: organisations.get(change.organisation_id) ?? '',
+      service: change.service_name,
       status: change.to_status,
       purpose: change.purpose,
       dueOn: change.due_on,

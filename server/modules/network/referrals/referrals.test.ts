@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Case, Task, TaskPage, TimelineEntry } from '../../../../common/casework.ts'
+import type { Service } from '../../../../common/network.ts'
 import type { InboxPage, Referral } from '../../../../common/referral.ts'
 import { testClock, useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, testPassword, useDemoData } from '../../../test/auth.ts'
@@ -368,6 +369,86 @@ describe.each(databaseKinds)('referrals and the partner inbox on %s', (kind) => 
     const response = await refer(kase, referralBody(jobcenter, consent.id, { measureId: partnerMeasure.id }))
     expect(response.statusCode, response.body).toBe(201)
     expect(response.json()).toMatchObject({ measureId: partnerMeasure.id, status: 'sent' })
+  })
+
+  it("refers to one of the organisation's current services and keeps its name; refuses any other service", async () => {
+    const { person, case: kase } = await personWithCase(caseManager, municipality, { familyName: 'Angebot' })
+    const consent = await recordConsent(caseManager, person.id, [jobcenter])
+    const serviceOf = (session: TestSession, organisation: string, name: string, period: object = {}) =>
+      created<Service>(session, '/api/services', {
+        organisationId: organisation,
+        name,
+        domains: ['work'],
+        targetGroups: ['women'],
+        municipalityIds: [municipality],
+        ...period,
+      })
+    const coordinator = await loginAs(ctx.app, 'koordination')
+    const own = await serviceOf(partner, jobcenter, 'Arbeitsvermittlung für Frauen')
+    const ended = await serviceOf(partner, jobcenter, 'Frühere Sprechstunde', {
+      startsOn: isoDay(-60),
+      endsOn: isoDay(-1),
+    })
+    const caritasService = await serviceOf(coordinator, caritas, 'Migrationsberatung für Erwachsene')
+    const lindenau = await loginAs(ctx.app, 'admin.lindenau')
+    const lindenauOrganisation = await created<{ id: string }>(lindenau, '/api/organisations', {
+      name: 'Beratung Lindenau',
+      kind: 'migrationsberatung',
+    })
+    const lindenauMunicipality = await firstMunicipality(ctx.database, lindenau.districtId)
+    const foreignService = await created<Service>(lindenau, '/api/services', {
+      organisationId: lindenauOrganisation.id,
+      name: 'Fremdes Angebot',
+      domains: ['work'],
+      targetGroups: ['women'],
+      municipalityIds: [lindenauMunicipality],
+    })
+
+    const before = await countNetworkRows(ctx.database)
+    for (const serviceId of [ended.id, caritasService.id, foreignService.id, randomUUID()]) {
+      expectProblemCode(
+        await refer(kase, referralBody(jobcenter, consent.id, { serviceId })),
+        422,
+        'unknown-reference',
+      )
+      expect((await auditOf(ctx.database, kase.id)).at(-1)).toMatchObject({
+        action: 'referral.create',
+        outcome: 'denied',
+        purpose: 'service-not-of-organisation',
+      })
+    }
+    expect(await countNetworkRows(ctx.database)).toEqual(before)
+
+    const response = await refer(kase, referralBody(jobcenter, consent.id, { serviceId: own.id }))
+    expect(response.statusCode, response.body).toBe(201)
+    const referral = response.json() as Referral
+    expect(referral.service).toEqual({ id: own.id, name: 'Arbeitsvermittlung für Frauen' })
+    expect((await open(partner, referral.id)).json().service).toEqual(referral.service)
+    expect((await inbox(partner)).items.find((item) => item.id === referral.id)?.serviceName).toBe(
+      'Arbeitsvermittlung für Frauen',
+    )
+    const timeline = (
+      await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}/timeline` })
+    ).json() as TimelineEntry[]
+    expect(timeline.find((entry) => entry.kind === 'referral')?.summary).toMatchObject({
+      organisation: 'Jobcenter Rhein-Sieg',
+      service: 'Arbeitsvermittlung für Frauen',
+    })
+    // Without a service the referral goes to the organisation as a whole.
+    const whole = (await refer(kase, referralBody(jobcenter, consent.id))).json() as Referral
+    expect(whole.service).toBeNull()
+
+    // The organisation may delete the service later; the referral still says what it went to.
+    const removed = await partner.request({
+      method: 'DELETE',
+      url: `/api/services/${own.id}`,
+      headers: { 'if-match': `"${own.version}"` },
+    })
+    expect(removed.statusCode, removed.body).toBe(204)
+    expect((await open(caseManager, referral.id)).json().service).toEqual({
+      id: null,
+      name: 'Arbeitsvermittlung für Frauen',
+    })
   })
 
   it('refers without consent only on a stated legal basis, flagged for the data protection officer', async () => {

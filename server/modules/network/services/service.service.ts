@@ -250,3 +250,18 @@ export async function serviceNamesByOrganisation(
   }
   return byOrganisation
 }
+
+/**
+ * A service a referral may go to: one of the organisation's, in the district, not ended before
+ * the day. Null otherwise (another organisation's, another district's, ended, missing).
+ */
+export async function referrableService(
+  db: Kysely<DB>,
+  wanted: { districtId: string; organisationId: string; serviceId: string; on: string },
+): Promise<{ id: string; name: string } | null> {
+  const row = await selectService(db, wanted.serviceId)
+  if (!row || row.district_id !== wanted.districtId || row.organisation_id !== wanted.organisationId)
+    return null
+  if (row.ends_on !== null && row.ends_on < wanted.on) return null
+  return { id: row.id, name: row.name }
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Person, Task } from '../../../../common/casework.ts'
+import type { Person, Task, TimelineEntry } from '../../../../common/casework.ts'
 import type {
   JobcenterContactFigure,
   LegalSphereChange,
@@ -116,6 +116,15 @@ describe.each(databaseKinds)('legal-sphere changes on %s', (kind) => {
     expect((await auditOf(ctx.database, change.id)).map((row) => row.action)).toEqual([
       'legal-sphere-change.create',
     ])
+    // The change is on the case timeline, with who recorded it.
+    const timeline = (
+      await caseManager.request({ method: 'GET', url: `/api/cases/${kase.id}/timeline` })
+    ).json() as TimelineEntry[]
+    expect(timeline.find((entry) => entry.id === change.id)).toMatchObject({
+      kind: 'legal-sphere-change',
+      actorName: 'Leyla Yıldız',
+      summary: { from: 'AsylbLG', to: 'SGB II', effectiveOn: isoDay(-10), reason: 'recognition' },
+    })
     expect((await auditOf(ctx.database, amir.id)).map((row) => [row.action, row.purpose])).toContainEqual([
       'person.update',
       'legal-sphere-change',

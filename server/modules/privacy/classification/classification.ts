@@ -908,6 +908,8 @@ export const classification = {
       person_id: 'client.pseudonymous',
       organisation_id: 'client.identifying',
       measure_id: 'client.pseudonymous',
+      service_id: 'client.identifying',
+      service_name: 'client.identifying',
       consent_id: 'client.pseudonymous',
       purpose: 'client.identifying',
       shared_fields: 'client.identifying',

@@ -122,6 +122,7 @@ const labels: Record<string, string> = {
   revocationNote: 'Notiz zum Widerruf',
   signedForm: 'Unterschriebenes Formular',
   recipient: 'Empfänger',
+  service: 'Angebot',
   purpose: 'Zweck',
   sharedFields: 'Übermittelte Angaben',
   message: 'Nachricht',

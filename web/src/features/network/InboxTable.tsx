@@ -51,7 +51,14 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
                   {clientName(item, t('network.inbox.withheld'))}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{t(`network.purposes.${item.purpose}`)}</Table.Td>
+              <Table.Td>
+                {t(`network.purposes.${item.purpose}`)}
+                {item.serviceName && (
+                  <Text size="xs" c="dimmed">
+                    {item.serviceName}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Badge color={referralColors[item.status]} variant="filled">
                   {t(`network.referralStatuses.${item.status}`)}

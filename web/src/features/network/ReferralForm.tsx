@@ -32,6 +32,7 @@ import { useSchemaValidator, useValidationAfterSubmit } from '../../schema-form.
 import { formatDay, personName, todayIso } from '../casework/format.ts'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
 import { caseworkKeys, useOrganisations } from '../casework/queries.ts'
+import { servicesQuery } from './queries.ts'
 import { consentsQuery, networkKeys } from './referral-queries.ts'
 
 export type ReferralPreset = {
@@ -44,6 +45,7 @@ export type ReferralPreset = {
 type ReferralFormValues = {
   personId: string | null
   organisationId: string | null
+  serviceId: string | null
   purpose: ConsentPurpose
   consentId: string | null
   sharedFields: string[]
@@ -56,6 +58,7 @@ type ReferralFormValues = {
 
 const toInput = (values: ReferralFormValues, draft: boolean, measureId: string | null) => ({
   organisationId: values.organisationId ?? undefined,
+  serviceId: values.serviceId,
   consentId: values.overriding ? null : (values.consentId ?? undefined),
   personId: values.personId ?? undefined,
   purpose: values.purpose,
@@ -93,6 +96,7 @@ export function ReferralForm({
     initialValues: {
       personId: item.persons.length === 1 ? (item.persons[0]?.id ?? null) : null,
       organisationId: preset?.organisationId ?? null,
+      serviceId: null,
       purpose: 'referral',
       consentId: null,
       sharedFields: ['familyName', 'givenNames'],
@@ -109,6 +113,19 @@ export function ReferralForm({
   useValidationAfterSubmit(form, submitted)
   const values = form.values
   const consents = useQuery({ ...consentsQuery(values.personId ?? ''), enabled: values.personId !== null })
+  // The organisation's current services; a referral may go to one of them instead of the whole organisation.
+  const services = useQuery({
+    ...servicesQuery(new URLSearchParams({ organisationId: values.organisationId ?? '', limit: '100' })),
+    enabled: values.organisationId !== null,
+  })
+  const offered = values.organisationId
+    ? (services.data?.items ?? []).filter((service) => service.organisationId === values.organisationId)
+    : []
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the organisation should clear it
+  useEffect(() => {
+    if (values.serviceId !== null && !offered.some((service) => service.id === values.serviceId))
+      form.setFieldValue('serviceId', null)
+  }, [values.organisationId])
   const fitting = (consents.data ?? []).filter(
     (consent) =>
       consent.state === 'valid' &&
@@ -164,6 +181,7 @@ export function ReferralForm({
           shown={[
             'personId',
             'organisationId',
+            'serviceId',
             'purpose',
             'consentId',
             'sharedFields',
@@ -191,6 +209,17 @@ export function ReferralForm({
             }))}
             {...form.getInputProps('organisationId')}
             error={error('organisationId')}
+          />
+          <Select
+            label={t('network.referrals.service')}
+            description={t('network.referrals.serviceHint')}
+            placeholder={t('network.referrals.serviceNone')}
+            clearable
+            searchable
+            disabled={values.organisationId === null}
+            data={offered.map((service) => ({ value: service.id, label: service.name }))}
+            {...form.getInputProps('serviceId')}
+            error={error('serviceId')}
           />
           <Select
             label={t('network.referrals.purpose')}

@@ -171,6 +171,11 @@ export function ReferralPage({ referralId }: { referralId: string }) {
                 <Title order={2}>
                   {t('network.referrals.detailTitle')}: {data.organisation.name}
                 </Title>
+                {data.service && (
+                  <Text size="sm" mt={2}>
+                    {t('network.referrals.service')}: {data.service.name}
+                  </Text>
+                )}
                 <Group gap="xs" mt={4}>
                   <Badge color={referralColors[data.status]} variant="filled">
                     {t(`network.referralStatuses.${data.status}`)}

@@ -54,4 +54,16 @@ describe('a referral step on the case timeline', () => {
     const entry = referral({ organisation: 'Jobcenter Rhein-Sieg', status: 'accepted', override: null })
     expect(networkSummary(entry, i18n.getFixedT('de'), 'de')).toBe('Jobcenter Rhein-Sieg · angenommen')
   })
+
+  it('names the service beside the organisation when the referral went to one', () => {
+    const entry = referral({
+      organisation: 'Caritasverband Rhein-Sieg',
+      service: 'Migrationsberatung für Erwachsene',
+      status: 'sent',
+      override: null,
+    })
+    expect(networkSummary(entry, i18n.getFixedT('de'), 'de')).toBe(
+      'Caritasverband Rhein-Sieg – Migrationsberatung für Erwachsene · gesendet',
+    )
+  })
 })

@@ -31,7 +31,8 @@ export function networkSummary(entry: TimelineEntry, t: TFunction, language: str
         .join(' · ')
     case 'referral':
       return [
-        text(s.organisation),
+        // A referral to one of the organisation's services names it beside the organisation.
+        [text(s.organisation), text(s.service)].filter(Boolean).join(' – '),
         t(`network.referralStatuses.${text(s.status)}`, { defaultValue: text(s.status) }),
         // A referral on a legal basis says so on the timeline too, not only on its own page.
         text(s.override)
