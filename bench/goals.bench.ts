@@ -92,8 +92,8 @@ export async function generateDistrict(
       make_date(1950 + h % 60, 1, 1), make_date(1950 + h % 60, 12, 31),
       (ARRAY['female', 'male', 'diverse', 'unknown'])[1 + h % 4], ARRAY[(ARRAY['SY', 'UA', 'AF', 'TR', 'IQ'])[1 + h / 7 % 5]],
       municipality_id, (ARRAY['AsylbLG', 'SGB II', 'SGB XII', 'none'])[1 + h / 11 % 4], created_by
-    FROM client_case, LATERAL (SELECT abs(hashtext(id::text || 'h')::bigint) AS h) x
-    WHERE district_id = ${did} AND abs(hashtext(id::text || 's')::bigint) % 6 <> 0`)
+    FROM client_case, LATERAL (SELECT abs(hashtext(id::text || 'h')) AS h) x
+    WHERE district_id = ${did} AND abs(hashtext(id::text || 's')) % 6 <> 0`)
   await exec(sql`INSERT INTO case_person (case_id, person_id, district_id)
     SELECT k.id, coalesce(p.id, (SELECT q.id FROM person q WHERE q.district_id = ${did} AND q.id > md5(k.id::text || 'p')::uuid ORDER BY q.id LIMIT 1),
         (SELECT min(q.id::text)::uuid FROM person q WHERE q.district_id = ${did})), k.district_id
@@ -115,10 +115,10 @@ export async function generateDistrict(
   // The plan (first goal) of seven in ten cases, 10 to 90 days after opening.
   await exec(sql`INSERT INTO goal (district_id, case_id, domain, statement, status, created_by, created_at)
     SELECT c.district_id, c.id, 'work', 'Ziel des Falls', 'open', ${user},
-      c.opened_on + (10 + abs(hashtext(c.id::text)::bigint) % 80) * interval '1 day' + time '12:00'
+      c.opened_on + (10 + abs(hashtext(c.id::text)) % 80) * interval '1 day' + time '12:00'
     FROM client_case c
-    WHERE c.district_id = ${did} AND abs(hashtext(c.id::text)::bigint) % 10 < 7
-      AND c.opened_on + (10 + abs(hashtext(c.id::text)::bigint) % 80) < current_date`)
+    WHERE c.district_id = ${did} AND abs(hashtext(c.id::text)) % 10 < 7
+      AND c.opened_on + (10 + abs(hashtext(c.id::text)) % 80) < current_date`)
   await exec(sql`INSERT INTO short_consultation (district_id, occurred_on, municipality_id, domains, language, channel, recorded_by)
     SELECT ${did}, current_date - (g * 7901 % 365), (${municipalityIds}::uuid[])[1 + g % ${district.municipalities}],
       ARRAY['work'], 'de', 'phone', ${user}
@@ -133,7 +133,7 @@ export async function generateDistrict(
       CASE WHEN answered IS NULL THEN 'sent' ELSE 'accepted' END,
       'Art. 6 Abs. 1 lit. e DSGVO', 'Bench', ${user}, sent, answered
     FROM client_case c JOIN case_person cp ON cp.case_id = c.id,
-      LATERAL (SELECT abs(hashtext(c.id::text || 'r')::bigint) AS h, c.opened_on + 7 + time '10:00' AS sent) x,
+      LATERAL (SELECT abs(hashtext(c.id::text || 'r')) AS h, c.opened_on + 7 + time '10:00' AS sent) x,
       LATERAL (SELECT CASE WHEN (h / 50) % 5 = 0 OR sent + (h % 30) * interval '1 day' > now() THEN NULL
         ELSE sent + (h % 30) * interval '1 day' END AS answered) y
     WHERE c.district_id = ${did} AND h % 5 = 1 AND c.opened_on + 7 < current_date`)
@@ -143,12 +143,12 @@ export async function generateDistrict(
     SELECT c.district_id, cp.person_id, c.id, 'AsylbLG', CASE WHEN (h / 20) % 10 < 8 THEN 'SGB II' ELSE 'SGB XII' END,
       c.opened_on + 20, 'recognition', ${user}, now()
     FROM client_case c JOIN case_person cp ON cp.case_id = c.id,
-      LATERAL (SELECT abs(hashtext(c.id::text || 'l')::bigint) AS h) x
+      LATERAL (SELECT abs(hashtext(c.id::text || 'l')) AS h) x
     WHERE c.district_id = ${did} AND h % 20 = 3 AND c.opened_on + 20 <= current_date`)
   await exec(sql`INSERT INTO legal_sphere_handover_step (district_id, change_id, step, due_on, done_on)
     SELECT l.district_id, l.id, 'jobcenter-appointment', l.effective_on + 14,
       CASE WHEN l.effective_on + h % 45 <= current_date THEN l.effective_on + h % 45 END
-    FROM legal_sphere_change l, LATERAL (SELECT abs(hashtext(l.id::text)::bigint) AS h) x
+    FROM legal_sphere_change l, LATERAL (SELECT abs(hashtext(l.id::text)) AS h) x
     WHERE l.district_id = ${did} AND h % 10 < 6`)
   return { municipalityIds, jobcenterName }
 }
