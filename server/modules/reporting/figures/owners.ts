@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely'
 import type { MetricId } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
-import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
+import {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureOverPeriods,
+  caseWorkMetrics,
+} from '../../casework/index.ts'
 import { type NetworkMetric, networkFigure, networkMetrics } from '../../network/index.ts'
 import { type StaffingMetric, staffingFigure, staffingMetrics } from '../../staffing/index.ts'
 import { type GoalMetric, goalFigure, goalMetrics } from '../../steering/index.ts'
@@ -33,6 +38,23 @@ export function aggregate(
   if (isStaffing(metric)) return staffingFigure(db, metric, scope, grouping)
   if (isGoal(metric)) return goalFigure(db, metric, scope, grouping)
   throw new Error(`No owner for metric ${metric}`)
+}
+
+/**
+ * One metric over several periods by the same grouping (one list of rows per period, in order):
+ * case work answers them together where it can, the other owners period by period.
+ */
+export async function aggregateOverPeriods(
+  db: Kysely<DB>,
+  metric: MetricId,
+  scope: FigureScope,
+  ranges: readonly FigureScope['range'][],
+  grouping: Grouping,
+): Promise<AggregateRow[][]> {
+  if (isCaseWork(metric)) return caseWorkFigureOverPeriods(db, metric, scope, ranges, grouping)
+  const answers: AggregateRow[][] = []
+  for (const range of ranges) answers.push(await aggregate(db, metric, { ...scope, range }, grouping))
+  return answers
 }
 
 /**
