@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -241,12 +241,18 @@ export async function runFiguresStateBenchmark(): Promise<BenchmarkResult | null
 /** District scale (one Kreis, 60,000 cases) on PGlite in the bench process. */
 export async function runFiguresDistrictBenchmark(): Promise<BenchmarkResult | null> {
   const started = performance.now()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-figures-'))
+  // A folder named by LOTSE_BENCH_FIGURES_DATA_DIR is kept: generated into when empty, measured
+  // again (with newer migrations applied) when an earlier run left its data there.
+  const keptDir = process.env.LOTSE_BENCH_FIGURES_DATA_DIR
+  if (keptDir) mkdirSync(keptDir, { recursive: true })
+  const dataDir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-figures-'))
+  const reuse = keptDir !== undefined && existsSync(path.join(keptDir, 'generated'))
   // The lock lives beside the data folder: inside a folder of our own, not in the shared tmp.
   const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') })
   try {
     await migrate(database)
     const data = await database.ownerDb.connection().execute(async (owner: Kysely<DB>) => {
+      if (reuse) return findMeasured(owner)
       const loading = performance.now()
       const exec = async (query: ReturnType<typeof sql>) => (await query.execute(owner)).rows
       await exec(sql`SET session_replication_role = replica`)
@@ -277,7 +283,11 @@ export async function runFiguresDistrictBenchmark(): Promise<BenchmarkResult | n
         counts,
       }
     })
-    log(`figures-district: generated in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`)
+    log(
+      `figures-district: ${reuse ? 'found' : 'generated'} in ${data.seconds.toFixed(0)} s: ${JSON.stringify(data.counts)}`,
+    )
+    if (keptDir && !reuse) writeFileSync(path.join(keptDir, 'generated'), `${data.seconds.toFixed(0)}\n`)
+    if (process.env.LOTSE_BENCH_GENERATE_ONLY === '1') return null
     const rows = [...(await measureDashboard(database, data)), await measureWriteOverhead(database, data)]
     return {
       name: 'figures-district',
@@ -285,12 +295,17 @@ export async function runFiguresDistrictBenchmark(): Promise<BenchmarkResult | n
       description: description('PGlite in the bench process, one Kreis', data.counts),
       baselineLabel: 'raw GROUP BY',
       rows,
-      notes: [`Generated in ${data.seconds.toFixed(0)} s (the goals bench's generator for one district).`],
+      notes: [
+        reuse
+          ? `Measured on the data an earlier run generated and kept (\`LOTSE_BENCH_FIGURES_DATA_DIR\`, generated in ${readFileSync(path.join(dataDir, 'generated'), 'utf8').trim()} s), with the newer migrations applied.`
+          : `Generated in ${data.seconds.toFixed(0)} s (the goals bench's generator for one district).`,
+      ],
       measuredAt: new Date(),
       durationMs: performance.now() - started,
     }
   } finally {
     await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    if (keptDir) log(`figures-district: data kept in ${keptDir}`)
+    else rmSync(dataDir, { recursive: true, force: true })
   }
 }

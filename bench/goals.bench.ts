@@ -104,13 +104,13 @@ export async function generateDistrict(
   await exec(sql`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes, channel,
       participant_person_ids, other_participants, language, interpreter_used, domains, created_by)
     SELECT c.district_id, c.id, x.at, 30, 'in-person', ARRAY[cp.person_id],
-      CASE WHEN (abs(hashtext(c.id::text)) + g) % 50 = 0 THEN ${jobcenterName} || ', Arbeitsvermittlung' ELSE '' END,
-      (ARRAY['de', 'de', 'ar', 'uk', 'fa'])[1 + (abs(hashtext(c.id::text)) + g) % 5], false,
-      CASE WHEN g % 3 = 0 THEN ARRAY['work', 'language'] ELSE ARRAY[(ARRAY['work', 'housing', 'health', 'education'])[1 + (abs(hashtext(c.id::text)) + g) % 4]] END,
+      CASE WHEN (abs(hashtext(c.id::text)::bigint) + g) % 50 = 0 THEN ${jobcenterName} || ', Arbeitsvermittlung' ELSE '' END,
+      (ARRAY['de', 'de', 'ar', 'uk', 'fa'])[1 + (abs(hashtext(c.id::text)::bigint) + g) % 5], false,
+      CASE WHEN g % 3 = 0 THEN ARRAY['work', 'language'] ELSE ARRAY[(ARRAY['work', 'housing', 'health', 'education'])[1 + (abs(hashtext(c.id::text)::bigint) + g) % 4]] END,
       ${user}
     FROM client_case c JOIN case_person cp ON cp.case_id = c.id CROSS JOIN generate_series(0, ${contactsPerCase - 1}) AS g,
-      LATERAL (SELECT c.opened_on + (g * (5 + abs(hashtext(c.id::text)) % 30)) * interval '1 day' + time '09:00'
-        + ((abs(hashtext(c.id::text)) + g * 37) % 480) * interval '1 minute' AS at) x
+      LATERAL (SELECT c.opened_on + (g * (5 + abs(hashtext(c.id::text)::bigint) % 30)) * interval '1 day' + time '09:00'
+        + ((abs(hashtext(c.id::text)::bigint) + g * 37) % 480) * interval '1 minute' AS at) x
     WHERE c.district_id = ${did} AND x.at < now()`)
   // The plan (first goal) of seven in ten cases, 10 to 90 days after opening.
   await exec(sql`INSERT INTO goal (district_id, case_id, domain, statement, status, created_by, created_at)

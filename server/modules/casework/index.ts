@@ -57,6 +57,7 @@ export {
   type CaseWorkMetric,
   caseWorkFigure,
   caseWorkFigureDimensions,
+  caseWorkFigureOverPeriods,
   caseWorkMetrics,
   municipalityFilterable,
   rawCaseWorkFigure,

@@ -108,13 +108,16 @@ export const personAttributes = {
   'nationality-group': sql`coalesce(p.nationalities[1], 'none')`,
 } as const
 
-/** Age groups at the end of the period, from the birth date (an estimated one counts as recorded). */
-export const ageGroupAt = (day: string) => sql`CASE
-  WHEN age(${day}::date, p.birth_date_earliest) < interval '18 years' THEN 'under-18'
-  WHEN age(${day}::date, p.birth_date_earliest) < interval '27 years' THEN '18-26'
-  WHEN age(${day}::date, p.birth_date_earliest) < interval '45 years' THEN '27-44'
-  WHEN age(${day}::date, p.birth_date_earliest) < interval '65 years' THEN '45-64'
+/** Age groups on a day (an SQL date), from the birth date (an estimated one counts as recorded). */
+export const ageGroupOn = (day: RawBuilder<unknown>) => sql`CASE
+  WHEN age(${day}, p.birth_date_earliest) < interval '18 years' THEN 'under-18'
+  WHEN age(${day}, p.birth_date_earliest) < interval '27 years' THEN '18-26'
+  WHEN age(${day}, p.birth_date_earliest) < interval '45 years' THEN '27-44'
+  WHEN age(${day}, p.birth_date_earliest) < interval '65 years' THEN '45-64'
   ELSE '65-plus' END`
+
+/** Age groups at the end of the period. */
+export const ageGroupAt = (day: string) => ageGroupOn(sql`${day}::date`)
 
 /**
  * Distinct persons who took part in a counselling contact of the period (a merged record counts as

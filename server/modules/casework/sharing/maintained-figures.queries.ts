@@ -1,8 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB } from '../../../db/schema.ts'
+import type { DayRange } from '../../../platform/figure-sql.queries.ts'
 import { type BucketUnit, bucketOf, instantWithin, localDay } from '../../../platform/figure-sql.queries.ts'
 import type { AggregateRow } from '../../../platform/figures.ts'
-import { ageGroupAt, type FigureKey, personAttributes, type Scope } from './figures.queries.ts'
+import { ageGroupAt, ageGroupOn, type FigureKey, personAttributes, type Scope } from './figures.queries.ts'
 import { type PeriodPieces, periodPieces } from './period-pieces.ts'
 
 /**
@@ -107,6 +108,93 @@ export function maintainedPersonsCounselled(db: Kysely<DB>, scope: Scope, key: M
       SELECT ${attribute} AS key, count(*) AS value, count(*) AS n
       FROM counted ${key.kind === 'attribute' ? sql`JOIN person p ON p.id = counted.person_id` : sql``}
       GROUP BY 1`,
+  )
+}
+
+/**
+ * Distinct persons by an attribute of the person over several spans of whole calendar months at
+ * once (a year, its quarters and its months, as a breakdown's nested units ask): one pass over the
+ * kept month rows of all spans and one join to the persons, instead of one statement per span,
+ * each hashing the district's persons again. The same rows and merges as
+ * `maintainedPersonsCounselled` (a year's row is the union of its months' rows); the age group is
+ * taken at each span's end. Answers one list of rows per span, in the order given.
+ */
+export async function maintainedPersonsOverSpans(
+  db: Kysely<DB>,
+  districtId: string,
+  spans: readonly DayRange[],
+  dimension: string,
+): Promise<AggregateRow[][]> {
+  const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1
+  const first = Math.min(...spans.map((span) => monthIndex(span.from)))
+  const last = Math.max(...spans.map((span) => monthIndex(span.to)))
+  // Each person's months as bits of one bigint: the caller asks for at most 63 months.
+  if (last - first > 62) throw new Error('maintainedPersonsOverSpans covers at most 63 months')
+  const bits = (span: DayRange) => {
+    let mask = 0n
+    for (let month = monthIndex(span.from); month <= monthIndex(span.to); month++)
+      mask |= 1n << BigInt(month - first)
+    return mask.toString()
+  }
+  const firstMonth = spans.map((span) => span.from).sort()[0] as string
+  const lastMonth = `${spans
+    .map((span) => span.to)
+    .sort()
+    .at(-1)
+    ?.slice(0, 7)}-01`
+  const attribute =
+    dimension === 'age-group'
+      ? ageGroupOn(sql`s.ends_on`)
+      : personAttributes[dimension as keyof typeof personAttributes]
+  const values = spans.map((span, index) => sql`(${index}::integer, ${bits(span)}::bigint, ${span.to}::date)`)
+  const result = await sql<{
+    ord: number
+    key: string | null
+    value: unknown
+  }>`WITH span (ord, months, ends_on) AS (
+        VALUES ${sql.join(values)}
+      ), merged AS MATERIALIZED (
+        SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${districtId} AND m.merged_into IS NOT NULL
+      ), counted AS MATERIALIZED (
+        SELECT coalesce(merged.merged_into, f.person_id) AS person_id,
+          bit_or(1::bigint << ((extract(year FROM f.starts_on)::integer * 12 + extract(month FROM f.starts_on)::integer - 1)
+            - ${first}::integer)) AS months
+        FROM person_counselled_figure f LEFT JOIN merged ON merged.id = f.person_id
+        WHERE f.district_id = ${districtId} AND f.period = 'month'
+          AND f.starts_on BETWEEN ${firstMonth}::date AND ${lastMonth}::date
+        GROUP BY 1
+      )
+      SELECT s.ord, ${attribute} AS key, count(*) AS value
+      FROM counted JOIN person p ON p.id = counted.person_id
+      JOIN span s ON counted.months & s.months <> 0
+      GROUP BY 1, 2`.execute(db)
+  const answer: AggregateRow[][] = spans.map(() => [])
+  for (const row of result.rows) {
+    const value = Number(row.value ?? 0)
+    answer[Number(row.ord)]?.push({ key: row.key ?? 'none', value, n: value })
+  }
+  return answer
+}
+
+/**
+ * Distinct persons of the contacts of some days within one calendar month (an edge of a period
+ * by month): one bucket, the month, without formatting a key per contact. Merges resolved through
+ * the district's few merged persons, as the kept figures read edges.
+ */
+export function maintainedEdgePersons(db: Kysely<DB>, scope: Scope) {
+  const month = `${scope.range.from.slice(0, 7)}-01`
+  if (month !== `${scope.range.to.slice(0, 7)}-01`) throw new Error('an edge lies within one month')
+  return rows(
+    db,
+    sql`WITH merged AS MATERIALIZED (
+        SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${scope.districtId} AND m.merged_into IS NOT NULL
+      )
+      SELECT ${month}::text AS key, count(DISTINCT coalesce(merged.merged_into, x.person_id)) AS value,
+        count(DISTINCT coalesce(merged.merged_into, x.person_id)) AS n
+      FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
+      LEFT JOIN merged ON merged.id = x.person_id
+      WHERE c.district_id = ${scope.districtId} AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
+      HAVING count(*) > 0`,
   )
 }
 

@@ -10,7 +10,12 @@ import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
 import { contactBody, municipalityIds, personWithCase } from '../casework.test-helpers.ts'
 import { markMerged, moveReferences } from '../persons/person.queries.ts'
-import { type CaseWorkMetric, caseWorkFigure, rawCaseWorkFigure } from './figures.service.ts'
+import {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureOverPeriods,
+  rawCaseWorkFigure,
+} from './figures.service.ts'
 
 /**
  * The figures kept by trigger (migration 0026, decision 0015) against a full recount: after random
@@ -388,6 +393,40 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
           sorted(raw),
         )
       }
+    }
+    // Persons by an attribute over several whole-month periods at once (a breakdown's year, its
+    // quarters and months) equal the raw query of each period; the age group at each period's end.
+    const periods: DayRange[] = [
+      { from: '2026-01-01', to: '2026-12-31' },
+      { from: '2026-01-01', to: '2026-03-31' },
+      { from: '2026-03-01', to: '2026-03-31' },
+      { from: '2026-10-01', to: '2026-12-31' },
+      { from: '2026-02-01', to: '2026-04-30' },
+    ]
+    for (const grouping of [
+      ...personOnly,
+      { kind: 'attribute', dimension: 'municipality' } as const,
+      { kind: 'attribute', dimension: 'language' } as const,
+      { kind: 'attribute', dimension: 'legal-sphere' } as const,
+    ]) {
+      const [together, ...apart] = await asDistrict(() =>
+        Promise.all([
+          caseWorkFigureOverPeriods(
+            db(),
+            'persons-counselled',
+            scopeOf(periods[0] as DayRange),
+            periods,
+            grouping,
+          ),
+          ...periods.map((range) => rawCaseWorkFigure(db(), 'persons-counselled', scopeOf(range), grouping)),
+        ]),
+      )
+      periods.forEach((range, index) => {
+        expect(
+          sorted(together[index] ?? []),
+          `persons over periods ${JSON.stringify(grouping)} ${range.from}..${range.to}`,
+        ).toEqual(sorted(apart[index] ?? []))
+      })
     }
   }
 

@@ -7,7 +7,7 @@ import { isAdditive } from '../catalogue/catalogue.ts'
 import { additiveOverTime } from '../disclosure/disclosure.ts'
 import type { PublishedCell } from '../suppression/suppression.ts'
 import { type SystemCell, suppressSystem } from '../suppression/system.ts'
-import { aggregate } from './owners.ts'
+import { aggregate, aggregateOverPeriods } from './owners.ts'
 import { addDays } from './periods.ts'
 
 /**
@@ -203,9 +203,6 @@ async function distinctBreakdown(
   months: readonly Month[],
 ): Promise<Breakdown> {
   const span = { from: months[0]?.from as string, to: months.at(-1)?.to as string }
-  const rows = await rowsOf(db, metric, scope, span, by)
-  const total = (await rowsOf(db, metric, scope, span, null)).get('') ?? 0
-  const withheld = protectMonth(metric, by, rows, total, thresholdFor, threshold)
   // Nested units a reader can ask for: the quarters and the months inside.
   const nested: Month[] =
     months.length === 12
@@ -215,8 +212,18 @@ async function distinctBreakdown(
         }))
       : []
   if (months.length > 1) nested.push(...months)
-  for (const unit of nested) {
-    const inner = await rowsOf(db, metric, scope, unit, by)
+  // The unit and its nested units by the attribute together (the owner may count them in one pass).
+  const [units, totalRows] = await Promise.all([
+    aggregateOverPeriods(db, metric.id, scope, [span, ...nested], { kind: 'attribute', dimension: by }),
+    rowsOf(db, metric, scope, span, null),
+  ])
+  const byKey = (found: readonly { key: string; value: number }[] | undefined): Rows =>
+    new Map((found ?? []).map((row) => [row.key, row.value]))
+  const rows = byKey(units[0])
+  const total = totalRows.get('') ?? 0
+  const withheld = protectMonth(metric, by, rows, total, thresholdFor, threshold)
+  for (const [index] of nested.entries()) {
+    const inner = byKey(units[index + 1])
     for (const [key, value] of rows) {
       const difference = value - (inner.get(key) ?? 0)
       if (difference > 0 && difference < threshold) withheld.add(key)

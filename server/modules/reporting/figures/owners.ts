@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely'
 import type { MetricId } from '../../../../common/reporting.ts'
 import type { DB } from '../../../db/schema.ts'
 import type { AggregateRow, FigureScope, Grouping } from '../../../platform/figures.ts'
-import { type CaseWorkMetric, caseWorkFigure, caseWorkMetrics } from '../../casework/index.ts'
+import {
+  type CaseWorkMetric,
+  caseWorkFigure,
+  caseWorkFigureOverPeriods,
+  caseWorkMetrics,
+} from '../../casework/index.ts'
 import { importedFigure, importedMetrics } from '../../import/index.ts'
 import { type NetworkMetric, networkFigure, networkMetrics } from '../../network/index.ts'
 import { type StaffingMetric, staffingFigure, staffingMetrics } from '../../staffing/index.ts'
@@ -70,6 +75,31 @@ export async function importedKeys(
   grouping: Grouping,
 ): Promise<Set<string>> {
   return new Set((await importedFigure(db, metric, scope, grouping)).map((row) => row.key))
+}
+
+/**
+ * One metric over several periods by the same grouping (one list of rows per period, in order):
+ * case work answers them together where it can, the other owners period by period.
+ */
+export async function aggregateOverPeriods(
+  db: Kysely<DB>,
+  metric: MetricId,
+  scope: FigureScope,
+  ranges: readonly FigureScope['range'][],
+  grouping: Grouping,
+): Promise<AggregateRow[][]> {
+  if (isCaseWork(metric)) {
+    const own = await caseWorkFigureOverPeriods(db, metric, scope, ranges, grouping)
+    if (!importedMetrics.includes(metric)) return own
+    return Promise.all(
+      ranges.map(async (range, index) =>
+        merged(own[index] ?? [], await importedFigure(db, metric, { ...scope, range }, grouping)),
+      ),
+    )
+  }
+  const answers: AggregateRow[][] = []
+  for (const range of ranges) answers.push(await aggregate(db, metric, { ...scope, range }, grouping))
+  return answers
 }
 
 /**
