@@ -340,7 +340,10 @@ async function checkRows(
   for (let after = 0; after < last; after += importBatchSize) {
     const rows = await selectRowsAfter(db, importId, after, importBatchSize)
     if (rows.length === 0) continue
-    const checked = rows.map((row) => ({ row, result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts) }))
+    const checked = rows.map((row) => ({
+      row,
+      result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts),
+    }))
     const known = await selectKnownFingerprints(
       db,
       actor.districtId,
