@@ -1,11 +1,16 @@
 import { Alert, Button, Stack, Text, Textarea, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type BreakGlassGrant, breakGlassReasonMinLength } from '../../../../common/access-review.ts'
+import {
+  type BreakGlassGrant,
+  breakGlassInputSchema,
+  breakGlassReasonMinLength,
+} from '../../../../common/access-review.ts'
 import { apiSend } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { useProblemText } from '../../problems.ts'
+import { maxLengthOf, useSchemaValidator } from '../../schema-form.ts'
 
 /**
  * Shown instead of a bare refusal when a case manager opens a case outside their caseload:
@@ -20,26 +25,21 @@ export function BreakGlassPanel({
 }) {
   const { t } = useTranslation()
   const problems = useProblemText()
-  const [reason, setReason] = useState('')
-  const [tooShort, setTooShort] = useState(false)
+  const hint = t('casework.breakGlass.reasonHint', { count: breakGlassReasonMinLength })
+  const form = useForm({
+    initialValues: { reason: '' },
+    // The schema trims before it counts, as the API does; its own message says how long a reason must be.
+    validate: useSchemaValidator(breakGlassInputSchema, (values: { reason: string }) => values, undefined, {
+      reason: hint,
+    }),
+  })
   const grant = useMutation({
     mutationFn: (text: string) =>
       apiSend<BreakGlassGrant>('POST', `/cases/${encodeURIComponent(caseId)}/break-glass`, { reason: text }),
     onSuccess: onGranted,
   })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const text = reason.trim()
-    if (text.length < breakGlassReasonMinLength) {
-      setTooShort(true)
-      return
-    }
-    setTooShort(false)
-    grant.mutate(text)
-  }
-  const hint = t('casework.breakGlass.reasonHint', { count: breakGlassReasonMinLength })
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => grant.mutate(values.reason.trim()))} noValidate>
       <Stack gap="md" maw={720}>
         <Title order={2}>{t('casework.breakGlass.title')}</Title>
         <Alert color="orange" variant="light">
@@ -51,10 +51,9 @@ export function BreakGlassPanel({
           required
           autosize
           minRows={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={tooShort ? hint : problems.field(grant.error, 'reason')}
+          maxLength={maxLengthOf(breakGlassInputSchema, 'reason')}
+          {...form.getInputProps('reason')}
+          error={form.errors.reason ?? problems.field(grant.error, 'reason')}
         />
         {grant.isError && !problems.hasFields(grant.error) && (
           <Alert color="red" role="alert">
