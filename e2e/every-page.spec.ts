@@ -331,6 +331,14 @@ test('pages without a session: sign-in, password reset, an unknown address', asy
   await expectAccessible(page, testInfo, 'unknown address, signed out')
 })
 
+/**
+ * CI's short version checks each page once, as the first role (in the order above) that may open
+ * it; `LOTSE_E2E_EVERY_ROLE=1` (`npm run e2e:every-role`) checks every page as every role that may
+ * open it. The routes checked are remembered in the worker, which runs this file's tests in order.
+ */
+const everyRole = process.env.LOTSE_E2E_EVERY_ROLE === '1'
+const checkedRoutes = new Set<string>()
+
 for (const [roleName, user] of roles) {
   test(`every page the ${roleName} may open passes axe`, async ({ page }, testInfo) => {
     // Dozens of pages per role: generous, for a loaded machine.
@@ -341,7 +349,9 @@ for (const [roleName, user] of roles) {
     if (plan.noRecord.length) console.log(`${roleName}: no record to open for ${plan.noRecord.join(', ')}`)
     const measured: Figures['pages'] = {}
     const started = Date.now()
-    for (const { route, address } of plan.pages) {
+    const pages = everyRole ? plan.pages : plan.pages.filter(({ route }) => !checkedRoutes.has(route))
+    for (const { route, address } of pages) {
+      checkedRoutes.add(route)
       await page.goto(address)
       await settle(page)
       await expect(page.getByRole('alert').filter({ hasText: 'Kein Zugriff' })).toHaveCount(0)
@@ -350,7 +360,7 @@ for (const [roleName, user] of roles) {
       await expectAccessible(page, testInfo, `${route} as ${roleName}`)
     }
     console.log(
-      `${roleName}: ${plan.pages.length} pages through axe in ${Math.round((Date.now() - started) / 1000)} s`,
+      `${roleName}: ${pages.length} pages through axe in ${Math.round((Date.now() - started) / 1000)} s`,
     )
     await page.goto('/nirgendwo')
     await settle(page)
@@ -399,7 +409,7 @@ test('a usable case list from an empty cache, and the weight of every page withi
   // (the app and the page's own chunks, charts included: the report reader's start page is the
   // dashboard) under the budget below, the heaviest page measured (533 KB) with about 30 % headroom.
   for (const [route, w] of Object.entries(figures.pages)) {
-    const budget = route === '(sign-in)' ? startBudgetKb : pageBudgetKb
+    const budget = route === '(sign-in)' ? signInBudgetKb : pageBudgetKb
     expect
       .soft(w.totalKb, `${route} weighs ${w.totalKb} KB compressed (budget ${budget} KB)`)
       .toBeLessThan(budget)
@@ -407,6 +417,9 @@ test('a usable case list from an empty cache, and the weight of every page withi
   expect(medianMs, `a usable case list took ${medianMs} ms`).toBeLessThan(caseListBudgetMs)
 })
 
-const startBudgetKb = 250
+// The sign-in's first load is held under 250 KB by server/web-bundle.test.ts; measured here is
+// everything it fetched once settled, which adds the form's schema chunk (zod), loaded after the
+// page shows so that it stays out of the first load (decision 0031).
+const signInBudgetKb = 300
 const pageBudgetKb = 700
 const caseListBudgetMs = 5000
