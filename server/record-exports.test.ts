@@ -1,6 +1,3 @@
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
-import type { LightMyRequestResponse } from 'fastify'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Case, CaseSummary, Contact } from '../common/casework.ts'
 import type { Page } from '../common/pagination.ts'
@@ -19,46 +16,11 @@ import { webTexts } from './platform/list-export.ts'
 import { useTestApp } from './test/app.ts'
 import { loginAs, type TestSession, useDemoData } from './test/auth.ts'
 import { databaseKinds } from './test/database.ts'
+import { csvRows, germanDay, xlsxRows } from './test/spreadsheets.ts'
 
 const de = webTexts('de')
 const en = webTexts('en')
 const text = (key: string) => de.get(key) as string
-const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
-
-/** The rows of an XLSX download as text (what a reader shows), heading first. */
-async function xlsxRows(response: LightMyRequestResponse): Promise<string[][]> {
-  expect(response.statusCode, response.body).toBe(200)
-  expect(response.headers['content-type']).toBe(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
-  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet
-  const rows: string[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = []
-    for (let column = 1; column <= sheet.columnCount; column++) {
-      const value = row.getCell(column).value
-      cells.push(
-        value instanceof Date
-          ? germanDay(value.toISOString())
-          : value === null || value === undefined
-            ? ''
-            : String(value),
-      )
-    }
-    rows.push(cells)
-  })
-  return rows
-}
-
-/** The rows of a CSV download as csv-parse reads it (semicolons, BOM), heading first. */
-function csvRows(response: LightMyRequestResponse): string[][] {
-  expect(response.statusCode, response.body).toBe(200)
-  expect(response.headers['content-type']).toBe('text/csv; charset=utf-8')
-  expect(response.body.startsWith('\uFEFF')).toBe(true)
-  return parse(response.body, { delimiter: ';', bom: true, relax_column_count: false }) as string[][]
-}
 
 describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and contracts on %s', (kind) => {
   const ctx = useTestApp(kind)

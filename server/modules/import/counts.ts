@@ -7,7 +7,7 @@ import {
   type ImportProblem,
 } from '../../../common/import.ts'
 import type { Cell } from './read-file.ts'
-import { headerKey, municipalityKey, parseDay } from './values.ts'
+import { cellReader, headerKey, municipalityKey, parseDay } from './values.ts'
 
 /**
  * The values of a row of monthly counts (decision 0027): a month in the spellings offices use, a
@@ -150,18 +150,11 @@ export function checkCountRow(
   facts: CountFacts,
 ): CheckedCountRow {
   const problems: ImportProblem[] = []
-  const columnOf = new Map<AnyImportField, number>()
-  for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column))
-  const text = (field: CountImportField): { column: number | null; value: string } => {
-    const column = columnOf.get(field)
-    if (column === undefined) return { column: null, value: '' }
-    const cell = cells[column] ?? ''
-    if (typeof cell !== 'string') {
-      problems.push({ column, field, code: 'formula' })
-      return { column, value: '' }
-    }
-    return { column, value: cell.replace(/\s+/g, ' ').trim() }
-  }
+  const text: (field: CountImportField) => { column: number | null; value: string } = cellReader(
+    cells,
+    mapping,
+    problems,
+  )
   const problem = (column: number | null, field: CountImportField, code: string) => {
     if (!problems.some((p) => p.field === field)) problems.push({ column, field, code })
   }

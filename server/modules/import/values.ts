@@ -289,16 +289,19 @@ export type CheckedRow = {
   fingerprint: string | null
 }
 
-/** Checks one row against the mapping; every problem of every cell is named, not only the first. */
-export function checkRow(
+/**
+ * Reads a row's cell by the field it is mapped to, as single-line trimmed text (empty when the
+ * field is not mapped). A formula is never evaluated: its cell reads as empty and is named as a
+ * `formula` problem in `problems`.
+ */
+export function cellReader<Field extends AnyImportField>(
   cells: readonly Cell[],
-  mapping: Readonly<Record<string, ImportField>>,
-  facts: { municipalities: ReadonlyMap<string, string>; today: string },
-): CheckedRow {
-  const problems: ImportProblem[] = []
-  const columnOf = new Map<ImportField, number>()
+  mapping: Readonly<Record<string, Field>>,
+  problems: ImportProblem[],
+): (field: Field) => { column: number | null; value: string } {
+  const columnOf = new Map<Field, number>()
   for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column))
-  const text = (field: ImportField): { column: number | null; value: string } => {
+  return (field) => {
     const column = columnOf.get(field)
     if (column === undefined) return { column: null, value: '' }
     const cell = cells[column] ?? ''
@@ -308,6 +311,16 @@ export function checkRow(
     }
     return { column, value: cell.replace(/\s+/g, ' ').trim() }
   }
+}
+
+/** Checks one row against the mapping; every problem of every cell is named, not only the first. */
+export function checkRow(
+  cells: readonly Cell[],
+  mapping: Readonly<Record<string, ImportField>>,
+  facts: { municipalities: ReadonlyMap<string, string>; today: string },
+): CheckedRow {
+  const problems: ImportProblem[] = []
+  const text = cellReader(cells, mapping, problems)
   const problem = (column: number | null, field: ImportField, code: string) =>
     problems.push({ column, field, code })
 

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { CaseSummary } from '../../../../common/casework.ts'
 import { renderListExport } from '../../../platform/list-export.ts'
+import { loadWorkbook } from '../../../test/spreadsheets.ts'
 import { caseColumns } from './case-export.ts'
 
 const summary = (texts: {
@@ -44,8 +45,7 @@ describe('the case list workbook', () => {
       'de',
       'Europe/Berlin',
     )
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+    const workbook = await loadWorkbook(buffer)
     const row = (workbook.getWorksheet('Fälle') as ExcelJS.Worksheet).getRow(2)
     const cells = [2, 5, 6, 7].map((column) => row.getCell(column))
     expect(cells.map((cell) => cell.value)).toEqual(['=Berger, Lena', '|Siegburg', '-Team Nord', '@Yıldız'])
