@@ -39,6 +39,8 @@ export const exportActions = [
   'user.export',
   // Names of clients whose legal sphere changes.
   'legal-sphere-change.export',
+  // The conference list names the cases' references to those who may read them.
+  'case-conference.export',
   'audit.export',
   'person.disclosure',
   // The whole district for moving installations: the administrator gives a reason, the DPO reviews it.

@@ -49,7 +49,11 @@ test('the data protection officer reads the audit trail and can export it', asyn
   // Actions are named in the reader's language (auth.login reads "Anmeldung").
   await expect(page.getByRole('cell', { name: 'Anmeldung', exact: true }).first()).toBeVisible()
   await expectAccessible(page, testInfo, 'audit page')
-  await expect(page.getByRole('link', { name: 'Als CSV exportieren' })).toHaveAttribute('href', /export\.csv/)
+  for (const format of ['CSV-Datei', 'Excel-Datei (XLSX)']) {
+    await expect(
+      page.getByRole('link', { name: `Protokoll (Audit) als ${format} exportieren` }),
+    ).toHaveAttribute('href', /^\/api\/audit\/export\.(csv|xlsx)$/)
+  }
 })
 
 test('roles without case work open their reminders without a single refused request', async ({ browser }) => {

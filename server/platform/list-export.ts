@@ -110,7 +110,9 @@ function prepare<Row>(
 ): Prepared | null {
   const raw = column.value(row)
   if (raw === null || raw === undefined || raw === '') return null
-  const label = (value: string) => (column.labels ? webText(language, `${column.labels}.${value}`) : value)
+  // A code without a label of its own (an audit action added since) shows as stored.
+  const label = (value: string) =>
+    column.labels ? (webTexts(language).get(`${column.labels}.${value}`) ?? value) : value
   if (Array.isArray(raw)) return { text: raw.map((value) => label(value)).join(', ') }
   if (typeof raw === 'boolean') return { text: webText(language, raw ? 'app.export.yes' : 'app.export.no') }
   if (typeof raw === 'number') return { text: String(raw), number: raw }
@@ -226,6 +228,10 @@ export type ListExportRoute<Query, Row, Params = undefined> = {
   querystring?: z.ZodType<Query>
   /** File name stem, German as the users know the list (`wiedervorlagen`). */
   stem: string
+  /** Both unless said: a list with a CSV of its own (the audit trail's) adds only the XLSX. */
+  formats?: readonly ExportFormat[]
+  /** The most rows the file holds, as the route's summary says; the list's `build` keeps to it. */
+  maxRows?: number
   build: (
     request: FastifyRequest,
     query: Query,
@@ -240,14 +246,15 @@ export function registerListExport<Query, Row, Params = undefined>(
   db: Kysely<DB>,
   route: ListExportRoute<Query, Row, Params>,
 ): void {
-  for (const format of exportFormats) {
+  const maxRows = (route.maxRows ?? 10_000).toLocaleString('en')
+  for (const format of route.formats ?? exportFormats) {
     app.get(
       `${route.path}.${format}`,
       {
         config: { access: route.access },
         schema: {
           tags: route.tags,
-          summary: `${route.summary} (${format.toUpperCase()}, at most 10,000 rows)`,
+          summary: `${route.summary} (${format.toUpperCase()}, at most ${maxRows} rows)`,
           ...(route.params ? { params: route.params } : {}),
           ...(route.querystring ? { querystring: route.querystring } : {}),
           response: { 200: z.any(), ...exportProblems },

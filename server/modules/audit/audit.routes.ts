@@ -8,7 +8,15 @@ import { csvDownloadHeaders } from '../../platform/csv.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { districtTime } from '../../platform/district-time.ts'
 import { preferredLanguage } from '../../platform/language.ts'
-import { type ActorNames, exportAuditCsv, listAuditEvents } from './audit.service.ts'
+import { registerListExport } from '../../platform/list-export.ts'
+import { auditColumns } from './audit.export.ts'
+import {
+  type ActorNames,
+  auditExportLimit,
+  exportAuditCsv,
+  exportAuditEvents,
+  listAuditEvents,
+} from './audit.service.ts'
 
 const tags = ['Audit']
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema }
@@ -60,4 +68,20 @@ export const auditRoutes =
         return reply.headers(csvDownloadHeaders('audit', today)).send(csv)
       },
     )
+    // The CSV above keeps every field raw; the XLSX is the page's table, with the page's filters.
+    registerListExport(app, db, {
+      path: '/audit/export',
+      formats: ['xlsx'],
+      maxRows: auditExportLimit,
+      access: 'audit.export',
+      tags,
+      summary: 'The filtered audit trail as the audit page lists it',
+      querystring: auditQuerySchema.omit({ limit: true, offset: true }),
+      stem: 'audit',
+      build: async (request, query) => ({
+        sheet: 'audit.title',
+        columns: auditColumns,
+        rows: await exportAuditEvents(db, actorOf(request), query, requestContext(request), actorNames),
+      }),
+    })
   }

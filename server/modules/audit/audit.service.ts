@@ -213,6 +213,29 @@ export async function exportAuditCsv(
   actorNames: ActorNames,
   language: Language,
 ): Promise<string> {
+  const events = await exportedEvents(db, actor, filter, request, actorNames, null)
+  return renderAuditCsv(events, language)
+}
+
+/** The filtered trail as the screen lists it, for the XLSX file; audited as the CSV is, with its size. */
+export function exportAuditEvents(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: AuditListFilter,
+  request: RequestContext,
+  actorNames: ActorNames,
+): Promise<AuditEvent[]> {
+  return exportedEvents(db, actor, filter, request, actorNames, 'xlsx')
+}
+
+async function exportedEvents(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: AuditListFilter,
+  request: RequestContext,
+  actorNames: ActorNames,
+  format: 'xlsx' | null,
+): Promise<AuditEvent[]> {
   authorize(actor, 'audit.export', { type: 'audit', districtId: actor.districtId })
   const page = await readEvents(
     db,
@@ -221,8 +244,13 @@ export async function exportAuditCsv(
     { limit: auditExportLimit, offset: 0 },
     actorNames,
   )
-  await recordAuditAlone(db, { ...request, action: 'audit.export', subjectType: 'audit' })
-  return renderAuditCsv(page.items, language)
+  await recordAuditAlone(db, {
+    ...request,
+    action: 'audit.export',
+    subjectType: 'audit',
+    ...(format ? { purpose: `${format}:${page.items.length}` } : {}),
+  })
+  return page.items
 }
 
 /** What the trail says about one record, without the record: for a data subject's access report. */

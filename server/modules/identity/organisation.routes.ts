@@ -10,7 +10,9 @@ import {
 import { actorOf, requestContext } from '../../platform/access.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { ifMatchVersion } from '../../platform/http.ts'
+import { registerListExport } from '../../platform/list-export.ts'
 import { problems, tags } from './identity.http.ts'
+import { exportOrganisations, exportTeams } from './organisation.export.ts'
 import {
   createOrganisation,
   createTeam,
@@ -54,6 +56,22 @@ export const organisationRoutes =
       },
       (request) => listOrganisations(db, actorOf(request)),
     )
+    registerListExport(app, db, {
+      path: '/teams/export',
+      access: 'organisation.read',
+      tags,
+      summary: 'Teams of my district as listed',
+      stem: 'teams',
+      build: (request, _query, format) => exportTeams(db, request, format),
+    })
+    registerListExport(app, db, {
+      path: '/organisations/export',
+      access: 'organisation.read',
+      tags,
+      summary: 'Partner organisations of my district as listed',
+      stem: 'organisationen',
+      build: (request, _query, format) => exportOrganisations(db, request, format),
+    })
     app.post(
       '/teams',
       {

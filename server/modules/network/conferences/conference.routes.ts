@@ -10,7 +10,9 @@ import {
 } from '../../../../common/conference.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { caseParams, problems, tags } from '../network.http.ts'
+import { exportConferences } from './conference.export.ts'
 import {
   type ConsentGate,
   draftConference,
@@ -101,4 +103,12 @@ export const conferenceRoutes =
       },
       (request) => listDistrictConferences(db, actorOf(request), requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/case-conferences/export',
+      access: 'case-conference.list',
+      tags,
+      summary: "The district's conferences as listed (the case only for who may read it)",
+      stem: 'fallkonferenzen',
+      build: (request, _query, format) => exportConferences(db, request, format),
+    })
   }

@@ -19,6 +19,7 @@ import type { Page } from '../../../../common/pagination.ts'
 import { apiGet } from '../../api.ts'
 import { statusColors } from '../../colors.ts'
 import { DayInput } from '../../components/DateFields.tsx'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDateTime } from '../../i18n.ts'
 import { useCan } from '../../session.tsx'
@@ -118,9 +119,11 @@ export function AuditPage() {
           w={300}
         />
         {can('audit.export') && (
-          <Button component="a" href={`/api/audit/export.csv?${params}`} variant="default">
-            {t('audit.export')}
-          </Button>
+          <ExportMenu
+            path="/audit/export"
+            query={Object.fromEntries(params)}
+            listName={t('audit.title')}
+          />
         )}
       </Group>
       {filter.actor && (

@@ -14,6 +14,7 @@ import {
 } from '../../../../common/identity.ts'
 import { apiGet, apiSend } from '../../api.ts'
 import { Dialog } from '../../components/Dialog.tsx'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { FormProblem } from '../../components/FormProblem.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useProblemText } from '../../problems.ts'
@@ -163,9 +164,12 @@ export function OrganisationsPage() {
     <Stack gap="xl" maw={1100}>
       <Title order={2}>{t('organisations.title')}</Title>
       <section aria-labelledby="teams-heading">
-        <Title order={3} id="teams-heading" mb="sm">
-          {t('organisations.teams')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={3} id="teams-heading">
+            {t('organisations.teams')}
+          </Title>
+          <ExportMenu path="/teams/export" listName={t('organisations.teams')} />
+        </Group>
         <Stack gap="sm">
           <TeamForm onDone={() => {}} />
           <QueryState query={teams}>
@@ -206,7 +210,10 @@ export function OrganisationsPage() {
           <Title order={3} id="organisations-heading">
             {t('organisations.organisations')}
           </Title>
-          <Button onClick={openCreate}>{t('organisations.newOrganisation')}</Button>
+          <Group gap="sm">
+            <ExportMenu path="/organisations/export" listName={t('organisations.organisations')} />
+            <Button onClick={openCreate}>{t('organisations.newOrganisation')}</Button>
+          </Group>
         </Group>
         <Text size="sm" mb="sm">
           {t('organisations.intro')}

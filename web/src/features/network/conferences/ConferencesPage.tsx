@@ -1,7 +1,8 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../../components/ExportMenu.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { formatDay } from '../../casework/format.ts'
 import { conferenceListQuery } from './conference-queries.ts'
@@ -16,7 +17,10 @@ export function ConferencesPage() {
   const list = useQuery(conferenceListQuery())
   return (
     <Stack gap="lg">
-      <Title order={2}>{t('caseConferences.pageTitle')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('caseConferences.pageTitle')}</Title>
+        <ExportMenu path="/case-conferences/export" listName={t('caseConferences.pageTitle')} />
+      </Group>
       <Text size="sm" c="dimmed">
         {t('caseConferences.pageHint')}
       </Text>
