@@ -336,6 +336,129 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     expect((await get(partner, '/api/short-consultations/export.csv')).statusCode).toBe(403)
   })
 
+  it('exports the case conferences, with the case only for who may read it', async () => {
+    const jobcenter = await organisationId(ctx.database, caseManager.districtId, 'Jobcenter Rhein-Sieg')
+    await recordConsent(caseManager, named.persons[0]?.id as string, [jobcenter], {
+      purposes: ['case-conference'],
+      dataCategories: ['case-plan'],
+    })
+    await created(caseManager, `/api/cases/${named.id}/conferences`, {
+      kind: 'case-conference',
+      heldOn: isoDay(-2),
+      participants: [{ organisationId: jobcenter, people: 'Frau Weber (Arbeitsvermittlung)' }],
+      staff: 'Leyla Yıldız',
+      summary: 'Haushalt mit 1 Person. Bedarf in Arbeit.',
+      outcomes: 'Bewerbungstraining.',
+      actions: [
+        { description: 'Lebenslauf erstellen', assigneeId: caseManager.userId, dueOn: isoDay(7) },
+        { description: 'Termin Jobcenter', assigneeId: caseManager.userId, dueOn: isoDay(10) },
+      ],
+    })
+    const header = [
+      text('caseConferences.heldOn'),
+      text('caseConferences.kind'),
+      text('caseConferences.organisations'),
+      text('caseConferences.openActions'),
+      text('caseConferences.actions'),
+      text('caseConferences.case'),
+    ]
+    for (const [session, reference] of [
+      [caseManager, named.reference],
+      // The coordination sees when, which kind and with whom, never the case.
+      [coordinator, ''],
+    ] as const) {
+      const list = (await get(session, '/api/case-conferences')).json() as unknown[]
+      expect(list).toHaveLength(1)
+      const csv = csvRows(await get(session, '/api/case-conferences/export.csv'))
+      const xlsx = await xlsxRows(await get(session, '/api/case-conferences/export.xlsx'))
+      expect(csv[0]).toEqual(header)
+      expect(xlsx[0]).toEqual(header)
+      const row = [
+        germanDay(isoDay(-2)),
+        text('caseConferences.kinds.case-conference'),
+        'Jobcenter Rhein-Sieg',
+      ]
+      expect(csv.slice(1)).toEqual([[...row, '2', '2', reference]])
+      expect(xlsx.slice(1)).toEqual([[...row, '2', '2', reference]])
+    }
+    expect((await get(partner, '/api/case-conferences/export.csv')).statusCode).toBe(403)
+    expect((await get(dpo, '/api/case-conferences/export.xlsx')).statusCode).toBe(403)
+  })
+
+  it('exports the teams and partner organisations as the administration lists them', async () => {
+    const admin = await loginAs(ctx.app, 'admin')
+    const organisations = (await get(admin, '/api/organisations')).json() as {
+      name: string
+      kind: string
+      memberCount: number
+    }[]
+    const teams = (await get(admin, '/api/teams')).json() as { name: string; memberCount: number }[]
+    expect(organisations.length).toBeGreaterThan(1)
+    const expected = organisations.map((item) => [
+      item.name,
+      text(`organisationKinds.${item.kind}`),
+      expect.any(String),
+      String(item.memberCount),
+    ])
+    const csv = csvRows(await get(admin, '/api/organisations/export.csv'))
+    const xlsx = await xlsxRows(await get(admin, '/api/organisations/export.xlsx'))
+    expect(csv[0]).toEqual([
+      text('organisations.name'),
+      text('organisations.kind'),
+      text('organisations.legalSpheres'),
+      text('organisations.partnerUsers'),
+    ])
+    expect(xlsx[0]).toEqual(csv[0])
+    expect(csv.slice(1)).toEqual(expected)
+    expect(xlsx.slice(1)).toEqual(csv.slice(1))
+    const teamRows = csvRows(await get(admin, '/api/teams/export.csv'))
+    expect(teamRows[0]).toEqual([text('organisations.teamName'), text('organisations.members')])
+    expect(teamRows.slice(1)).toEqual(teams.map((team) => [team.name, String(team.memberCount)]))
+    expect((await xlsxRows(await get(admin, '/api/teams/export.xlsx'))).slice(1)).toEqual(teamRows.slice(1))
+    // The lists are the district's: every role of it reads them, and the export with them.
+    expect((await get(coordinator, '/api/organisations/export.csv')).statusCode).toBe(200)
+  })
+
+  it('exports the audit trail as XLSX with the filters of the audit page, audited with its size', async () => {
+    const query = 'action=auth.login&outcome=success'
+    const listed = (await get(dpo, `/api/audit?${query}&limit=200`)).json() as {
+      total: number
+      items: { occurredAt: string; actorName: string | null; requestId: string | null }[]
+    }
+    expect(listed.total).toBeGreaterThan(3)
+    const response = await get(dpo, `/api/audit/export.xlsx?${query}`)
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="audit-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    )
+    const xlsx = await xlsxRows(response)
+    expect(xlsx[0]).toEqual(
+      ['when', 'who', 'action', 'purpose', 'outcome', 'subject', 'subjectId', 'request'].map((key) =>
+        text(`audit.${key}`),
+      ),
+    )
+    expect(xlsx.slice(1)).toHaveLength(listed.total)
+    const berlinDay = (instant: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(instant))
+    expect(xlsx.slice(1).map((row) => [row[0], row[1], row[2], row[4], row[7]])).toEqual(
+      listed.items.map((item) => [
+        germanDay(berlinDay(item.occurredAt)),
+        item.actorName ?? text('audit.unknownActor'),
+        'Anmeldung',
+        text('audit.outcomes.success'),
+        item.requestId ?? '',
+      ]),
+    )
+    const exportsOfTrail = (await get(dpo, '/api/audit?action=audit.export&limit=200')).json() as {
+      items: { purpose: string | null; actorId: string }[]
+    }
+    expect(exportsOfTrail.items[0]).toMatchObject({ purpose: `xlsx:${listed.total}`, actorId: dpo.userId })
+    // The CSV beside it is the trail's raw file, unchanged.
+    const csv = csvRows(await get(dpo, `/api/audit/export.csv?${query}`))
+    expect(csv.length - 1).toBe(listed.total)
+    expect((await get(coordinator, '/api/audit/export.xlsx')).statusCode).toBe(403)
+    expect((await get(caseManager, '/api/audit/export.xlsx')).statusCode).toBe(403)
+  })
+
   it("shows every export of personal data in the DPO's access review, by list", async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date())
     const review = await get(dpo, `/api/access-review/flags?from=${today}&to=${today}`)
@@ -357,5 +480,17 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     ).toEqual(['csv:2', 'xlsx:2'])
     expect(byAction('referral.export').every((entry) => entry.actorId === partner.userId)).toBe(true)
     expect(byAction('contract.export').length).toBeGreaterThanOrEqual(3)
+    expect(
+      byAction('case-conference.export')
+        .map((entry) => [entry.actorId, entry.purpose])
+        .sort(),
+    ).toEqual(
+      [
+        [caseManager.userId, 'csv:1'],
+        [caseManager.userId, 'xlsx:1'],
+        [coordinator.userId, 'csv:1'],
+        [coordinator.userId, 'xlsx:1'],
+      ].sort(),
+    )
   })
 })

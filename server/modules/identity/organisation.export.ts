@@ -43,6 +43,10 @@ export async function exportTeams(
   format: ExportFormat,
 ): Promise<ListExport<Team>> {
   const rows = await listTeams(db, actorOf(request))
-  await recordAuditAlone(db, { ...requestContext(request), action: 'team.export', purpose: `${format}:${rows.length}` })
+  await recordAuditAlone(db, {
+    ...requestContext(request),
+    action: 'team.export',
+    purpose: `${format}:${rows.length}`,
+  })
   return { sheet: 'organisations.teams', columns: teamColumns, rows }
 }

@@ -28,6 +28,10 @@ export async function exportConferences(
 ): Promise<ListExport<ConferenceListItem>> {
   const context = requestContext(request)
   const rows = await listDistrictConferences(db, actorOf(request), context)
-  await recordAuditAlone(db, { ...context, action: 'case-conference.export', purpose: `${format}:${rows.length}` })
+  await recordAuditAlone(db, {
+    ...context,
+    action: 'case-conference.export',
+    purpose: `${format}:${rows.length}`,
+  })
   return { sheet: 'caseConferences.pageTitle', columns: conferenceColumns, rows }
 }

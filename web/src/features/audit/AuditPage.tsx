@@ -119,11 +119,7 @@ export function AuditPage() {
           w={300}
         />
         {can('audit.export') && (
-          <ExportMenu
-            path="/audit/export"
-            query={Object.fromEntries(params)}
-            listName={t('audit.title')}
-          />
+          <ExportMenu path="/audit/export" query={Object.fromEntries(params)} listName={t('audit.title')} />
         )}
       </Group>
       {filter.actor && (
