@@ -36,6 +36,7 @@ export const exportActions = [
   'referral.export',
   // Staff members' contracts and the user list: personal data of employees.
   'contract.export',
+  'staffing-warning.export',
   'user.export',
   // Names of clients whose legal sphere changes.
   'legal-sphere-change.export',

@@ -17,6 +17,7 @@ import { serviceColumns } from './modules/network/services/service.export.ts'
 import { legalSphereChangeColumns } from './modules/network/transitions/transition.export.ts'
 import { contractColumns } from './modules/staffing/contracts/contract.export.ts'
 import { positionColumns } from './modules/staffing/positions/position.export.ts'
+import { warningColumns } from './modules/staffing/warnings/warning.export.ts'
 import { decisionColumns } from './modules/steering/decisions/decision.export.ts'
 import { goalAgreementColumns } from './modules/steering/goals/goal.export.ts'
 import { obstacleColumns } from './modules/steering/obstacles/obstacle.export.ts'
@@ -91,6 +92,7 @@ describe('list exports', () => {
         organisationColumns,
         teamColumns,
         auditColumns,
+        warningColumns,
       ]
       for (const column of lists.flat()) {
         expect(texts.has(column.header), `${language}: ${column.header}`).toBe(true)

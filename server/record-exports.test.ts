@@ -279,6 +279,14 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
         first: 'network.fields.organisation',
       },
       {
+        session: coordinator,
+        list: '/api/staffing/warnings?horizonMonths=24',
+        rows: (body: { items: unknown[] }) => body.items.length,
+        path: '/api/staffing/warnings/export',
+        query: '?horizonMonths=24',
+        first: 'staffing.warnings.date',
+      },
+      {
         session: caseManager,
         list: '/api/legal-sphere-changes',
         rows: (body: { upcoming: unknown[]; recent: unknown[] }) => body.upcoming.length + body.recent.length,
@@ -334,6 +342,12 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     expect((await get(reportReader, '/api/obstacles/export.csv')).statusCode).toBe(403)
     expect((await get(coordinator, '/api/legal-sphere-changes/export.csv')).statusCode).toBe(403)
     expect((await get(partner, '/api/short-consultations/export.csv')).statusCode).toBe(403)
+    expect((await get(caseManager, '/api/staffing/warnings/export.xlsx')).statusCode).toBe(403)
+    // The horizon filters the file as it does the page.
+    const near = csvRows(await get(coordinator, '/api/staffing/warnings/export.csv?horizonMonths=1'))
+    const far = csvRows(await get(coordinator, '/api/staffing/warnings/export.csv?horizonMonths=36'))
+    expect(far.length).toBeGreaterThan(1)
+    expect(near.length).toBeLessThanOrEqual(far.length)
   })
 
   it('exports the case conferences, with the case only for who may read it', async () => {

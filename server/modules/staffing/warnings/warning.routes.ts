@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { warningListSchema, warningsQuerySchema } from '../../../../common/staffing.ts'
 import { actorOf, requestContext } from '../../../platform/access.ts'
 import type { AppDeps } from '../../../platform/deps.ts'
+import { registerListExport } from '../../../platform/list-export.ts'
 import { problems } from '../staffing.http.ts'
+import { exportWarnings } from './warning.export.ts'
 import { listWarnings } from './warning.service.ts'
 
 /** Early warnings: contracts ending, vacant or mis-assigned positions, funding ending. */
@@ -25,4 +27,13 @@ export const warningRoutes =
       },
       (request) => listWarnings(db, actorOf(request), request.query.horizonMonths, requestContext(request)),
     )
+    registerListExport(app, db, {
+      path: '/staffing/warnings/export',
+      access: 'staffing.read',
+      tags: ['Staffing: warnings'],
+      summary: 'The early warnings up to the chosen horizon, as listed',
+      querystring: warningsQuerySchema,
+      stem: 'fruehwarnungen',
+      build: (request, query, format) => exportWarnings(db, request, query.horizonMonths, format),
+    })
   }

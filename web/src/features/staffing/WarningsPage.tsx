@@ -1,8 +1,9 @@
-import { Anchor, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { formatDay } from '../casework/format.ts'
 import { fteFormat, warningsQuery } from './queries.ts'
@@ -17,7 +18,14 @@ export function WarningsPage() {
   const warnings = useQuery(warningsQuery(horizon))
   return (
     <Stack maw={1200} gap="lg">
-      <Title order={2}>{t('staffing.warnings.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('staffing.warnings.title')}</Title>
+        <ExportMenu
+          path="/staffing/warnings/export"
+          query={{ horizonMonths: horizon }}
+          listName={t('staffing.warnings.title')}
+        />
+      </Group>
       <StaffingNav />
       <Select
         label={t('staffing.warnings.horizon')}
