@@ -85,3 +85,22 @@ test('coordination exports the positions list', async ({ page }, testInfo) => {
     '\uFEFFStelle;Baustein;VZÄ (besetzt / Stelle);Anstellungsträger;Stand heute;Besetzt mit;Gefördert bis',
   )
 })
+
+/** The early warnings download with the horizon the page shows; the conference list offers both files. */
+test('coordination exports the early warnings and the case conferences', async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.coordinator)
+  await page.goto('/staffing/warnings')
+  await expect(page.getByRole('heading', { level: 2, name: 'Frühwarnungen' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'early warnings with export links')
+  const xlsx = page.getByRole('link', { name: 'Frühwarnungen als Excel-Datei (XLSX) exportieren' })
+  await expect(xlsx).toHaveAttribute('href', '/api/staffing/warnings/export.xlsx?horizonMonths=6')
+  const [download] = await Promise.all([page.waitForEvent('download'), xlsx.click()])
+  expect(download.suggestedFilename()).toMatch(/^fruehwarnungen-\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  await page.goto('/case-conferences')
+  await expect(page.getByRole('heading', { level: 2, name: 'Fall- und Planungskonferenzen' })).toBeVisible()
+  await expectAccessible(page, testInfo, 'case conferences with export links')
+  await expect(
+    page.getByRole('link', { name: 'Fall- und Planungskonferenzen als CSV-Datei exportieren' }),
+  ).toHaveAttribute('href', '/api/case-conferences/export.csv')
+})
