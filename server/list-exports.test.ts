@@ -15,6 +15,7 @@ import { directoryColumns } from './modules/network/directory/directory.export.t
 import { inboxColumns } from './modules/network/referrals/referral.export.ts'
 import { serviceColumns } from './modules/network/services/service.export.ts'
 import { legalSphereChangeColumns } from './modules/network/transitions/transition.export.ts'
+import { caseloadColumns } from './modules/staffing/caseload/caseload.export.ts'
 import { contractColumns } from './modules/staffing/contracts/contract.export.ts'
 import { positionColumns } from './modules/staffing/positions/position.export.ts'
 import { warningColumns } from './modules/staffing/warnings/warning.export.ts'
@@ -93,6 +94,7 @@ describe('list exports', () => {
         teamColumns,
         auditColumns,
         warningColumns,
+        caseloadColumns,
       ]
       for (const column of lists.flat()) {
         expect(texts.has(column.header), `${language}: ${column.header}`).toBe(true)

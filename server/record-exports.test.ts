@@ -287,6 +287,14 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
         first: 'staffing.warnings.date',
       },
       {
+        session: coordinator,
+        list: '/api/staffing/caseload?months=12',
+        rows: (body: { rows: unknown[] }) => body.rows.length,
+        path: '/api/staffing/caseload/export',
+        query: '?months=12',
+        first: 'staffing.caseload.month',
+      },
+      {
         session: caseManager,
         list: '/api/legal-sphere-changes',
         rows: (body: { upcoming: unknown[]; recent: unknown[] }) => body.upcoming.length + body.recent.length,
@@ -343,6 +351,19 @@ describe.each(databaseKinds)('exports of cases, contacts, the partner inbox and 
     expect((await get(coordinator, '/api/legal-sphere-changes/export.csv')).statusCode).toBe(403)
     expect((await get(partner, '/api/short-consultations/export.csv')).statusCode).toBe(403)
     expect((await get(caseManager, '/api/staffing/warnings/export.xlsx')).statusCode).toBe(403)
+    // Counts under the minimum stay withheld in the file, as on the caseload page.
+    const caseload = (await get(coordinator, '/api/staffing/caseload?months=12')).json() as {
+      rows: { activeCases: number | null; contacts: number | null }[]
+    }
+    const caseloadFile = csvRows(await get(coordinator, '/api/staffing/caseload/export.csv?months=12'))
+    const withheld = text('staffing.caseload.withheld')
+    expect(caseloadFile.slice(1).filter((row) => row[3] === withheld)).toHaveLength(
+      caseload.rows.filter((row) => row.activeCases === null).length,
+    )
+    expect(caseloadFile.slice(1).filter((row) => row[4] === withheld)).toHaveLength(
+      caseload.rows.filter((row) => row.contacts === null).length,
+    )
+    expect((await get(partner, '/api/staffing/caseload/export.xlsx')).statusCode).toBe(403)
     // The horizon filters the file as it does the page.
     const near = csvRows(await get(coordinator, '/api/staffing/warnings/export.csv?horizonMonths=1'))
     const far = csvRows(await get(coordinator, '/api/staffing/warnings/export.csv?horizonMonths=36'))

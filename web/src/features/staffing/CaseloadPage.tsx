@@ -1,9 +1,10 @@
-import { Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Caseload, CaseloadRow } from '../../../../common/staffing.ts'
 import { apiGet } from '../../api.ts'
+import { ExportMenu } from '../../components/ExportMenu.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
 import { fteFormat, numberFormat, staffingKeys } from './queries.ts'
 import { StaffingNav } from './StaffingNav.tsx'
@@ -78,7 +79,14 @@ export function CaseloadPage() {
     }).format(new Date(`${value}-01T00:00:00Z`))
   return (
     <Stack maw={1200} gap="lg">
-      <Title order={2}>{t('staffing.caseload.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('staffing.caseload.title')}</Title>
+        <ExportMenu
+          path="/staffing/caseload/export"
+          query={{ months: 12 }}
+          listName={t('staffing.caseload.title')}
+        />
+      </Group>
       <StaffingNav />
       <QueryState query={caseload}>
         {(data) => {
