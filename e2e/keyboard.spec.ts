@@ -271,3 +271,74 @@ test('report reader: change the period of the dashboard', async ({ page }) => {
   await expect(presets.getByRole('radio', { checked: true })).toHaveCount(0)
   await expect(page.getByText('Eigener Zeitraum', { exact: true })).toBeVisible()
 })
+
+test('data protection officer: find a person and download the access report', async ({ page }) => {
+  await keyboardSignIn(page, demoUsers.dpo)
+  const subjects = (await (await page.request.get('/api/privacy-requests/subjects?q=er')).json()) as {
+    id: string
+    familyName: string
+  }[]
+  const subject = subjects[0]
+  if (!subject) throw new Error('the demo has no person to answer a request about')
+
+  await navigateTo(page, 'Betroffenenanfragen', 'Betroffenenanfragen')
+  await tabTo(page, page.getByRole('textbox', { name: 'Name der Person' }))
+  await page.keyboard.type(subject.familyName)
+  await tabTo(page, page.getByRole('button', { name: 'Suchen' }))
+  await page.keyboard.press('Enter')
+  const link = page.getByRole('main').locator(`a[href="/privacy-requests/${subject.id}"]`)
+  await expect(link).toBeVisible()
+  await tabTo(page, link)
+  await page.keyboard.press('Enter')
+  await expectLandedOn(page, new RegExp(escapeRegExp(subject.familyName)))
+  await expect(page.getByRole('heading', { level: 3, name: 'Auskunft erteilen' })).toBeVisible()
+
+  const pdf = page.getByRole('link', { name: 'Auskunft als PDF herunterladen' })
+  await tabTo(page, pdf)
+  const download = page.waitForEvent('download')
+  await page.keyboard.press('Enter')
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/)
+})
+
+test('administrator: create a user in the dialog', async ({ page }) => {
+  await keyboardSignIn(page, demoUsers.rheinSieg)
+  // A username of its own per run: the demo keeps users between runs against one server.
+  const username = `tastatur.${Date.now().toString(36)}`
+  const displayName = `Tastatur ${username.slice(9)}`
+
+  await navigateTo(page, 'Benutzerverwaltung', 'Benutzerverwaltung')
+  const newUser = page.getByRole('button', { name: 'Neuer Benutzer' })
+  await tabTo(page, newUser)
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Neuer Benutzer' })
+  await expect(dialog).toBeVisible()
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true)
+  await tabTo(page, dialog.getByRole('textbox', { name: /^Benutzername/ }))
+  await page.keyboard.type(username)
+  await tabTo(page, dialog.getByRole('textbox', { name: /^Name/ }))
+  await page.keyboard.type(displayName)
+  // A team from the list: the arrow key opens it and moves to the first team, Enter takes it.
+  const teams = dialog.getByRole('combobox', { name: /^Teams/ })
+  await tabTo(page, teams)
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('listbox')).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeVisible()
+  await tabTo(page, dialog.getByLabel(/^Erstes Passwort/))
+  await page.keyboard.type('a long enough keyboard passphrase')
+  await tabTo(page, dialog.getByRole('button', { name: 'Anlegen' }))
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('cell', { name: displayName, exact: true })).toBeVisible()
+  // The focus goes back to the button that opened the dialog.
+  await expect(newUser).toBeFocused()
+
+  const users = (await (await page.request.get(`/api/users?q=${username}`)).json()) as {
+    items: { username: string; roles: string[]; teamIds: string[] }[]
+  }
+  const created = users.items.find((user) => user.username === username)
+  expect(created?.roles).toEqual(['case_manager'])
+  expect(created?.teamIds).toHaveLength(1)
+})
