@@ -342,3 +342,25 @@ test('administrator: create a user in the dialog', async ({ page }) => {
   expect(created?.roles).toEqual(['case_manager'])
   expect(created?.teamIds).toHaveLength(1)
 })
+
+test('team lead: open a case of the team and its assignment', async ({ page }) => {
+  await keyboardSignIn(page, demoUsers.teamLead)
+  await navigateTo(page, 'Fälle', 'Fälle')
+  const table = page.getByRole('table', { name: /^Fälle mit Klient:innen/ })
+  const caseLink = table.getByRole('row').nth(1).getByRole('link').first()
+  await expect(caseLink).toBeVisible()
+  await tabTo(page, caseLink)
+  await page.keyboard.press('Enter')
+  await expectLandedOn(page, /^Fall \d{4}-\d{4}$/)
+
+  const assignmentTab = page.getByRole('tab', { name: 'Zuständigkeit' })
+  await tabTo(page, page.getByRole('tab', { selected: true }))
+  // From the first tab, Left wraps around to the last one, the assignment.
+  await page.keyboard.press('ArrowLeft')
+  await expectFocusVisible(page)
+  await expect(assignmentTab).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(assignmentTab).toHaveAttribute('aria-selected', 'true')
+  const assignment = page.getByRole('region', { name: 'Zuständigkeit' })
+  await tabTo(page, assignment.getByRole('combobox', { name: 'Team', exact: true }))
+})
