@@ -2,12 +2,14 @@ import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } 
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Action } from '../../../common/abilities.ts'
 import { apiSend } from '../api.ts'
 import { healthQuery } from '../queries.ts'
 import { useCan, useReplaceSession, useSession } from '../session.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { usePageFocus } from './page-focus.ts'
 
 type NavigationItem = { to: string; labelKey: string; exact: boolean; ability: Action }
 
@@ -171,6 +173,8 @@ export function Layout() {
     mutationFn: () => apiSend('POST', '/auth/logout'),
     onSettled: () => replaceSession(null),
   })
+  const mainRef = useRef<HTMLElement>(null)
+  usePageFocus(mainRef, t('app.name'))
 
   return (
     <AppShell
@@ -253,7 +257,7 @@ export function Layout() {
         })}
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
-      <AppShell.Main id="main-content" tabIndex={-1}>
+      <AppShell.Main id="main-content" tabIndex={-1} ref={mainRef}>
         {session.mustEnrolSecondFactor && (
           <Alert color="yellow" role="alert" mb="md" maw={1000}>
             <Text size="sm" mb="xs">

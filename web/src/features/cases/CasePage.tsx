@@ -91,7 +91,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             return (
               <>
                 <CaseHeader item={data} />
+                {/* The arrow keys move along the tabs without opening them; Enter or Space opens one.
+                    Opening on every arrow key fetched each tab's records on the way, and a tab whose
+                    form takes the focus (the contacts' quick entry) pulled it out of the tab list. */}
                 <Tabs
+                  activateTabWithKeyboard={false}
                   value={active}
                   onChange={(tab) =>
                     void navigate({

@@ -21,6 +21,7 @@ import { districtToday } from '../../district-time.ts'
 import { formatDate, formatNumber } from '../../i18n.ts'
 import { exportCsv, exportXlsx } from './export.ts'
 import { ImportedMark } from './ImportedMark.tsx'
+import { PeriodPresetControl } from './PeriodPresetControl.tsx'
 import { type FigureRequest, figuresQuery, metricsQuery } from './queries.ts'
 import { linearTrend, periodPresets } from './trend.ts'
 
@@ -106,7 +107,6 @@ export function DashboardPage({ embedded = false }: { embedded?: boolean }) {
 
 function PeriodPicker({ period, onChange }: { period: Period; onChange: (period: Period) => void }) {
   const { t } = useTranslation()
-  const presets = periodPresets(districtToday())
   const [draft, setDraft] = useState(period)
   const valid = draft.from !== '' && draft.to !== '' && draft.from <= draft.to
   return (
@@ -115,25 +115,11 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange: (period:
         {t('reporting.period.title')}
       </Title>
       <Group align="flex-end" wrap="wrap">
-        <NativeSelect
-          label={t('reporting.period.preset')}
-          data={[
-            { value: '', label: t('reporting.period.custom') },
-            ...presets.map((preset) => ({
-              value: preset.id,
-              label: t(`reporting.period.presets.${preset.id}`),
-            })),
-          ]}
-          value={
-            presets.find((preset) => preset.period.from === period.from && preset.period.to === period.to)
-              ?.id ?? ''
-          }
-          onChange={(event) => {
-            const preset = presets.find((each) => each.id === event.currentTarget.value)
-            if (preset) {
-              setDraft(preset.period)
-              onChange(preset.period)
-            }
+        <PeriodPresetControl
+          period={period}
+          onChange={(preset) => {
+            setDraft(preset)
+            onChange(preset)
           }}
         />
         <DayInput

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useRef, useState } from 'react'
@@ -18,12 +7,11 @@ import type { Evaluation } from '../../../../common/reporting.ts'
 import { apiSend } from '../../api.ts'
 import { DayInput } from '../../components/DateFields.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
-import { districtToday } from '../../district-time.ts'
 import { formatDate, formatDateTime } from '../../i18n.ts'
 import { useCan } from '../../session.tsx'
 import { CaseworkFormProblem, focusFirstInvalid, useFieldError } from '../casework/problems.tsx'
+import { PeriodPresetControl } from './PeriodPresetControl.tsx'
 import { evaluationKeys, evaluationsQuery } from './queries.ts'
-import { periodPresets } from './trend.ts'
 
 type Values = { name: string; from: string; to: string }
 
@@ -33,7 +21,6 @@ function EvaluationForm() {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const formRef = useRef<HTMLFormElement>(null)
-  const presets = periodPresets(districtToday())
   const [values, setValues] = useState<Values>({ name: '', from: '', to: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useMutation({
@@ -79,24 +66,7 @@ function EvaluationForm() {
             onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
           />
           <Group align="flex-start" wrap="wrap">
-            <NativeSelect
-              label={t('reporting.period.preset')}
-              data={[
-                { value: '', label: t('reporting.period.custom') },
-                ...presets.map((preset) => ({
-                  value: preset.id,
-                  label: t(`reporting.period.presets.${preset.id}`),
-                })),
-              ]}
-              value={
-                presets.find((preset) => preset.period.from === values.from && preset.period.to === values.to)
-                  ?.id ?? ''
-              }
-              onChange={(event) => {
-                const preset = presets.find((each) => each.id === event.currentTarget.value)
-                if (preset) setValues({ ...values, ...preset.period })
-              }}
-            />
+            <PeriodPresetControl period={values} onChange={(preset) => setValues({ ...values, ...preset })} />
             <DayInput
               required
               label={t('reporting.period.from')}
