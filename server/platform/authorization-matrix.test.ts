@@ -7,6 +7,7 @@ import { loginAs, type TestSession, testPassword, useDemoData } from '../test/au
 import { databaseKinds } from '../test/database.ts'
 import type { RouteAccessEntry } from './access.ts'
 import { type Action, type Actor, can, districtAbilities, type Subject } from './policy.ts'
+import { isoDay } from '../test/expectations.ts'
 
 /**
  * Every /api route × every demo role and anonymous × an object of the own district and one of
@@ -76,7 +77,8 @@ type Case = {
   problemCode: string | undefined
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
+// The district's day (Europe/Berlin): a UTC date is yesterday there after 23:00 UTC.
+const today = () => isoDay()
 /** A tiny PDF: enough for the upload route to take it as one. */
 const matrixPdf = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
