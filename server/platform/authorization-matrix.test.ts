@@ -5,9 +5,9 @@ import type { Role } from '../../common/identity.ts'
 import { useTestApp } from '../test/app.ts'
 import { loginAs, type TestSession, testPassword, useDemoData } from '../test/auth.ts'
 import { databaseKinds } from '../test/database.ts'
+import { isoDay } from '../test/expectations.ts'
 import type { RouteAccessEntry } from './access.ts'
 import { type Action, type Actor, can, districtAbilities, type Subject } from './policy.ts'
-import { isoDay } from '../test/expectations.ts'
 
 /**
  * Every /api route × every demo role and anonymous × an object of the own district and one of

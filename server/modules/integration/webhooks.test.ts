@@ -6,10 +6,10 @@ import type { Webhook, WebhookDelivery } from '../../../common/integration.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
+import { isoDay } from '../../test/expectations.ts'
 import { deliveryRules, runDueDeliveries } from './delivery.job.ts'
 import { verifySignature } from './signature.ts'
 import { checkWebhookUrl, isPrivateAddress } from './url-guard.ts'
-import { isoDay } from '../../test/expectations.ts'
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string }
 

@@ -18,7 +18,6 @@ import {
   registerPerson,
   teamIdByName,
 } from '../casework.test-helpers.ts'
-import { isoDay } from '../../../test/expectations.ts'
 
 describe.each(databaseKinds)('cases and their phases on %s', (kind) => {
   const ctx = useTestApp(kind)

@@ -3,8 +3,8 @@ import type { OpenData, OpenDataSetting } from '../../../../common/open-data.ts'
 import { useTestApp } from '../../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../../test/auth.ts'
 import { databaseKinds } from '../../../test/database.ts'
-import { completeMonths, districtSlug } from './open-data.service.ts'
 import { isoDay } from '../../../test/expectations.ts'
+import { completeMonths, districtSlug } from './open-data.service.ts'
 
 /** Open data on the demo district: off by default, public when on, never a small or current-month cell. */
 describe.each(databaseKinds)('open data on %s', (kind) => {
