@@ -84,7 +84,10 @@ export default async function setup(project: TestProject) {
       await empty.close()
       for (const template of templates.filter((each) => each !== 'empty')) {
         await admin.query(`CREATE DATABASE ${names[template]} TEMPLATE ${names.empty}`)
-        const seeded = await openDatabase({ kind: 'postgresql', url: withDatabaseName(baseUrl, names[template]) })
+        const seeded = await openDatabase({
+          kind: 'postgresql',
+          url: withDatabaseName(baseUrl, names[template]),
+        })
         await seedTemplate(seeded, template)
         await seeded.close()
       }
@@ -101,7 +104,8 @@ export default async function setup(project: TestProject) {
     if (baseUrl) {
       const admin = new pg.Client({ connectionString: baseUrl })
       await admin.connect()
-      for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      for (const name of Object.values(names))
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await admin.end()
     }
   }
