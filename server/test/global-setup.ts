@@ -41,14 +41,7 @@ function withDatabaseName(url: string, database: string): string {
   return parsed.toString()
 }
 
-/**
- * Migrates once per run: PGlite data directories dumped to files that test files load, and, when
- * DATABASE_URL is set, PostgreSQL template databases that test files copy; one of each template.
- */
-export default async function setup(project: TestProject) {
-  // Seeding encrypts some columns with the test key, as the test files' setup installs it.
-  installTestKeyring()
-  const workDir = mkdtempSync(path.join(tmpdir(), 'lotse-test-'))
+async function preparePgliteTemplates(workDir: string): Promise<Record<DatabaseTemplate, string>> {
   const lite = await openDatabase({ kind: 'pglite-memory' })
   await migrate(lite)
   const emptyDump = await (lite.pglite as NonNullable<typeof lite.pglite>).dumpDataDir('none')
@@ -67,37 +60,62 @@ export default async function setup(project: TestProject) {
     }
     files[template] = file
   }
-  project.provide('pgliteTemplateFiles', files)
+  return files
+}
 
-  const baseUrl = process.env.DATABASE_URL
+function postgresTemplateNames(): Record<DatabaseTemplate, string> {
   const suffix = randomBytes(4).toString('hex')
-  const names = Object.fromEntries(
+  return Object.fromEntries(
     templates.map((template) => [template, `lotse_template_${template.replace('-', '_')}_${suffix}`]),
   ) as Record<DatabaseTemplate, string>
-  if (baseUrl) {
-    const admin = new pg.Client({ connectionString: baseUrl })
-    await admin.connect()
-    try {
-      await admin.query(`CREATE DATABASE ${names.empty}`)
-      const empty = await openDatabase({ kind: 'postgresql', url: withDatabaseName(baseUrl, names.empty) })
-      await migrate(empty)
-      await empty.close()
-      for (const template of templates.filter((each) => each !== 'empty')) {
-        await admin.query(`CREATE DATABASE ${names[template]} TEMPLATE ${names.empty}`)
-        const seeded = await openDatabase({
-          kind: 'postgresql',
-          url: withDatabaseName(baseUrl, names[template]),
-        })
-        await seedTemplate(seeded, template)
-        await seeded.close()
-      }
-    } finally {
-      await admin.end()
+}
+
+async function preparePostgresTemplates(
+  baseUrl: string,
+  names: Record<DatabaseTemplate, string>,
+): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${names.empty}`)
+    const empty = await openDatabase({ kind: 'postgresql', url: withDatabaseName(baseUrl, names.empty) })
+    await migrate(empty)
+    await empty.close()
+    for (const template of templates.filter((each) => each !== 'empty')) {
+      await admin.query(`CREATE DATABASE ${names[template]} TEMPLATE ${names.empty}`)
+      const seeded = await openDatabase({
+        kind: 'postgresql',
+        url: withDatabaseName(baseUrl, names[template]),
+      })
+      await seedTemplate(seeded, template)
+      await seeded.close()
     }
-    project.provide('postgresTemplate', { url: baseUrl, database: names.empty, templates: names })
-  } else {
-    project.provide('postgresTemplate', null)
+  } finally {
+    await admin.end()
   }
+}
+
+/**
+ * Migrates once per run: PGlite data directories dumped to files that test files load, and, when
+ * DATABASE_URL is set, PostgreSQL template databases that test files copy; one of each template.
+ */
+export default async function setup(project: TestProject) {
+  // Seeding encrypts some columns with the test key, as the test files' setup installs it.
+  installTestKeyring()
+  const workDir = mkdtempSync(path.join(tmpdir(), 'lotse-test-'))
+  const baseUrl = process.env.DATABASE_URL
+  const names = postgresTemplateNames()
+  // PostgreSQL seeds in its own server process, PGlite in this one: side by side they take
+  // about as long as the slower of the two.
+  const [files] = await Promise.all([
+    preparePgliteTemplates(workDir),
+    baseUrl ? preparePostgresTemplates(baseUrl, names) : Promise.resolve(),
+  ])
+  project.provide('pgliteTemplateFiles', files)
+  project.provide(
+    'postgresTemplate',
+    baseUrl ? { url: baseUrl, database: names.empty, templates: names } : null,
+  )
 
   return async () => {
     rmSync(workDir, { recursive: true, force: true })
