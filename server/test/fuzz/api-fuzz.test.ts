@@ -11,7 +11,7 @@ import { figuresTable, fuzzEnvironment, fuzzPass, type PassResult } from './pass
  * The seed is random and printed; LOTSE_FUZZ_SEED (and LOTSE_FUZZ_PATH) replay a failure, and
  * LOTSE_FUZZ_RUNS sets the number of inputs. The long pass is `npm run fuzz`.
  */
-const { runs, seed, path } = fuzzEnvironment(3_000)
+const { runs, seed, path } = fuzzEnvironment(5_000)
 
 describe.each(databaseKinds)('API fuzzing on %s', (kind) => {
   let database: TestDatabase | undefined
