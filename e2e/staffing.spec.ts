@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { localDay } from '../common/dates.ts'
 import { expectAccessible } from './axe.ts'
 import { demoUsers, signIn } from './demo.ts'
 
@@ -10,7 +11,7 @@ import { demoUsers, signIn } from './demo.ts'
 test('a coordinator sees the ending contracts, opens the timeline, extends one contract and exports the budget', async ({
   page,
 }, testInfo) => {
-  const year = new Date().getFullYear()
+  const year = Number(localDay(new Date(), 'Europe/Berlin').slice(0, 4))
   await signIn(page, demoUsers.coordinator)
   const card = page.getByRole('region', { name: 'Stellen: Frühwarnungen' })
   await expect(card.getByText(/\d+ Warnung/)).toBeVisible()

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { localDay } from '../common/dates.ts'
 import { expectAccessible } from './axe.ts'
 import { demoUsers, signIn } from './demo.ts'
 
@@ -13,7 +14,7 @@ test('a coordinator downloads the state report and publishes open data', async (
   await signIn(page, demoUsers.coordinator)
   await page.goto('/figures/state-report')
   await expect(page.getByRole('heading', { level: 2, name: 'Landesbericht' })).toBeVisible()
-  const year = String(new Date().getFullYear() - 1)
+  const year = String(Number(localDay(new Date(), 'Europe/Berlin').slice(0, 4)) - 1)
   await page.getByLabel('Berichtsjahr').selectOption(year)
   await expectAccessible(page, testInfo, 'state report')
   await page.screenshot({ path: testInfo.outputPath('state-report.png'), fullPage: true })

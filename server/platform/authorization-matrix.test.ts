@@ -5,6 +5,7 @@ import type { Role } from '../../common/identity.ts'
 import { useTestApp } from '../test/app.ts'
 import { loginAs, type TestSession, testPassword, useDemoData } from '../test/auth.ts'
 import { databaseKinds } from '../test/database.ts'
+import { isoDay } from '../test/expectations.ts'
 import type { RouteAccessEntry } from './access.ts'
 import { type Action, type Actor, can, districtAbilities, type Subject } from './policy.ts'
 
@@ -76,7 +77,8 @@ type Case = {
   problemCode: string | undefined
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
+// The district's day (Europe/Berlin): a UTC date is yesterday there after 23:00 UTC.
+const today = () => isoDay()
 /** A tiny PDF: enough for the upload route to take it as one. */
 const matrixPdf = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',

@@ -4,7 +4,7 @@ import { buildApp } from '../app.ts'
 import type { DatabaseKind } from '../db/database.ts'
 import { loadConfig } from '../platform/config.ts'
 import type { Clock } from '../platform/district-time.ts'
-import { type TestDatabase, useTestDatabase } from './database.ts'
+import { type DatabaseTemplate, type TestDatabase, useTestDatabase } from './database.ts'
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
   loadConfig({ LOTSE_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides }, process.cwd())
@@ -14,7 +14,11 @@ export function useTestApp(
   kind: DatabaseKind,
   overrides: Record<string, string> = {},
   options: { clock?: Clock } = {},
-): { readonly app: FastifyInstance; readonly database: TestDatabase } {
+): {
+  readonly app: FastifyInstance
+  readonly database: TestDatabase
+  startFrom(template: DatabaseTemplate): boolean
+} {
   const holder = useTestDatabase(kind)
   let app: FastifyInstance | undefined
   beforeAll(async () => {
@@ -40,6 +44,7 @@ export function useTestApp(
     get database() {
       return holder.database
     },
+    startFrom: (template) => holder.startFrom(template),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { beforeAll } from 'vitest'
 import { seedDemo } from '../db/seed/demo.ts'
-import type { TestDatabase } from './database.ts'
+import type { DatabaseTemplate, TestDatabase } from './database.ts'
 
 export const testPassword = 'correct horse battery staple'
 
@@ -47,12 +47,18 @@ export async function loginAs(
   }
 }
 
-/** Demo districts and users; the demo case work (300 persons) only where a test asks for it. */
+/**
+ * Demo districts and users; the demo case work (300 persons) only where a test asks for it.
+ * Called next to `useTestApp`/`useTestDatabase` (before their database opens), the database
+ * starts as a copy of the run's seeded template (global-setup.ts) instead of being seeded here.
+ */
 export function useDemoData(
-  ctx: { readonly database: TestDatabase },
+  ctx: { readonly database: TestDatabase; startFrom?(template: DatabaseTemplate): boolean },
   options: { caseWork?: boolean } = {},
 ): void {
+  const caseWork = options.caseWork ?? false
+  const copied = ctx.startFrom?.(caseWork ? 'demo-casework' : 'demo') ?? false
   beforeAll(async () => {
-    await seedDemo(ctx.database, { password: testPassword, caseWork: options.caseWork ?? false })
+    if (!copied) await seedDemo(ctx.database, { password: testPassword, caseWork })
   })
 }

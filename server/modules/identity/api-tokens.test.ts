@@ -5,8 +5,10 @@ import type { ApiToken, CreatedApiToken } from '../../../common/integration.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
+import { isoDay } from '../../test/expectations.ts'
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+// Days as the server counts them (Europe/Berlin), not UTC days: after 23:00 UTC they differ.
+const inDays = isoDay
 
 describe.each(databaseKinds)('API tokens on %s', (kind) => {
   const ctx = useTestApp(kind)

@@ -6,6 +6,7 @@ import type { Webhook, WebhookDelivery } from '../../../common/integration.ts'
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
+import { isoDay } from '../../test/expectations.ts'
 import { deliveryRules, runDueDeliveries } from './delivery.job.ts'
 import { verifySignature } from './signature.ts'
 import { checkWebhookUrl, isPrivateAddress } from './url-guard.ts'
@@ -38,7 +39,8 @@ function startReceiver() {
   }
 }
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+// Days as the server counts them (Europe/Berlin), not UTC days: after 23:00 UTC they differ.
+const inDays = isoDay
 
 describe.each(databaseKinds)('webhooks on %s', (kind) => {
   const ctx = useTestApp(kind)

@@ -3,6 +3,7 @@ import type { CaseloadRow, Contract, Position, StaffingWarning } from '../../../
 import { useTestApp } from '../../test/app.ts'
 import { loginAs, type TestSession, useDemoData } from '../../test/auth.ts'
 import { databaseKinds } from '../../test/database.ts'
+import { isoDay } from '../../test/expectations.ts'
 
 describe.each(databaseKinds)('staffing on %s', (kind) => {
   const ctx = useTestApp(kind)
@@ -12,7 +13,7 @@ describe.each(databaseKinds)('staffing on %s', (kind) => {
   let caseManager: TestSession
   let teamLead: TestSession
   let lindenauAdmin: TestSession
-  const year = new Date().getUTCFullYear()
+  const year = Number(isoDay().slice(0, 4))
 
   beforeAll(async () => {
     coordinator = await loginAs(ctx.app, 'koordination')
