@@ -18,10 +18,10 @@ import {
   shortConsultationAttributes,
 } from './figures.queries.ts'
 import {
+  keptPersonsPlan,
   type MaintainedKey,
   maintainedContacts,
   maintainedDaysToPlan,
-  keptPersonsPlan,
   maintainedPersonsByMonth,
   maintainedPersonsCounselled,
   maintainedPersonsKept,

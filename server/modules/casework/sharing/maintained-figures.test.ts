@@ -356,7 +356,9 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
     )
     const neighboursKept = await sql<{ row: string }>`
       SELECT concat_ws('|', side, day::text, neighbour_on::text, persons) AS row
-      FROM person_day_neighbour_count WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
+      FROM person_day_neighbour_count WHERE district_id = ${district} ORDER BY 1`.execute(
+      ctx.database.ownerDb,
+    )
     return [
       ...contactsKept.rows,
       ...personsKept.rows,
