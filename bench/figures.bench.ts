@@ -33,6 +33,8 @@ import {
 
 const log = (message: string) => console.log(message)
 const keepData = process.env.LOTSE_BENCH_KEEP === '1'
+// Only the dashboard rows whose label contains one of these comma-separated words (all when unset).
+const onlyRows = process.env.LOTSE_BENCH_FIGURES_ONLY?.split(',').filter((word) => word !== '')
 const reuseDatabase = process.env.LOTSE_BENCH_GOALS_DATABASE
 
 type Figure = { label: string; metric: MetricId & CaseWorkMetric; by: DimensionId | null; year?: boolean }
@@ -71,7 +73,9 @@ async function measureDashboard(database: Database, data: Measured): Promise<Res
     teamIds: [],
   }
   const rows: ResultRow[] = []
-  for (const figure of dashboard) {
+  for (const figure of dashboard.filter(
+    (each) => !onlyRows || onlyRows.some((word) => each.label.includes(word)),
+  )) {
     const period = figure.year ? year : months
     const scope = { districtId: data.districtId, range: period, timeZone: time.timeZone }
     const answer = () =>

@@ -54,6 +54,7 @@ export const tableOwners = {
     'case_plan_figure',
     'person_month_count',
     'person_month_previous_count',
+    'person_day_neighbour_count',
   ],
   network: [
     'legal_sphere_change',

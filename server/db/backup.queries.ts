@@ -15,12 +15,13 @@ export const tablesNotBackedUp = new Set([
   // erasures before the backup only; kept in the database (or exported with `lotse erasure-ledger
   // export`), it is replayed after the restore (privacy module, decision 0018).
   'erasure_ledger',
-  // Figures kept by triggers from the contacts, cases and goals (migrations 0026, 0032, 0038;
-  // decisions 0015, 0024): derived data, counted afresh from the restored rows (rebuildKeptFigures).
+  // Figures kept by triggers from the contacts, cases and goals (migrations 0026, 0032, 0038, 0045;
+  // decisions 0015, 0024, 0034): derived data, counted afresh from the restored rows (rebuildKeptFigures).
   'contact_day_figure',
   'person_counselled_figure',
   'person_month_count',
   'person_month_previous_count',
+  'person_day_neighbour_count',
   'case_plan_figure',
   // The one-word search's codes of a case (migration 0042, decision 0029): written by the case's
   // trigger from client_case.name_codes as the restored cases are inserted.
@@ -31,7 +32,8 @@ export const tablesNotBackedUp = new Set([
  * The restored rows were inserted in the order of their foreign keys, so the triggers that keep the
  * figures saw contacts before every case they belong to was complete: count the districts afresh.
  * lotse_rebuild_figures recounts the contact day cells, the person rows, the persons per month and,
- * since migration 0038, the persons per month by the month before (person_month_previous_count).
+ * since migration 0038, the persons per month by the month before (person_month_previous_count),
+ * since 0045 the persons per contact day by their day before and after (person_day_neighbour_count).
  */
 export async function rebuildKeptFigures(
   trx: Transaction<DB>,

@@ -220,6 +220,8 @@ export interface PersonCounselledFigureTable {
   starts_on: string
   person_id: string
   contacts: number
+  /** The month row's days with a contact as bits, bit 0 the 1st (migration 0045); 0 on year rows. */
+  days: Generated<number>
 }
 
 /** Each planned case's plan day and first contact day, kept by trigger (migration 0026). */
@@ -242,6 +244,15 @@ export interface PersonMonthPreviousCountTable {
   district_id: string
   starts_on: string
   previous_on: string
+  persons: number
+}
+
+/** Persons per contact day by the day of their contact before or after it (migration 0045). */
+export interface PersonDayNeighbourCountTable {
+  district_id: string
+  side: string
+  day: string
+  neighbour_on: string
   persons: number
 }
 
@@ -337,4 +348,5 @@ export interface CaseWorkTables {
   case_plan_figure: CasePlanFigureTable
   person_month_count: PersonMonthCountTable
   person_month_previous_count: PersonMonthPreviousCountTable
+  person_day_neighbour_count: PersonDayNeighbourCountTable
 }

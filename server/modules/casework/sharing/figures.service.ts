@@ -18,12 +18,13 @@ import {
   shortConsultationAttributes,
 } from './figures.queries.ts'
 import {
+  keptPersonsPlan,
   type MaintainedKey,
   maintainedContacts,
   maintainedDaysToPlan,
-  maintainedEdgePersons,
   maintainedPersonsByMonth,
   maintainedPersonsCounselled,
+  maintainedPersonsKept,
   maintainedPersonsOverSpans,
   maintainedPersonsTotal,
 } from './maintained-figures.queries.ts'
@@ -107,17 +108,22 @@ const personsMaintainable = (key: MaintainedKey) =>
   (key.kind === 'attribute' && key.dimension !== 'team')
 
 /**
- * By month, whole months from the kept counts and each cut month at the edges of the period
- * from its contacts (each edge lies within one month, so it is one bucket of its own), read as
- * the kept figures read edges: the contacts' persons, merges resolved through the district's few
- * merged persons, without looking up each contact's case and each person (the raw query's joins
- * hashed the district's 60,000 cases for a week of contacts).
+ * By month, whole months from the kept counts and each cut month at the edges of the period from
+ * the kept counts by contact day and the day before (each edge lies within one month, so it is one
+ * bucket of its own; migration 0045, decision 0034): no contact is read.
  */
 async function personsByMonth(db: Kysely<DB>, scope: FigureScope): Promise<AggregateRow[]> {
   const pieces = periodPieces(scope.range, 'month')
   const parts = await Promise.all([
     pieces.months.length === 0 ? [] : maintainedPersonsByMonth(db, scope.districtId, pieces.months),
-    ...pieces.days.map((range) => maintainedEdgePersons(db, { ...scope, range })),
+    ...pieces.days.map((range) =>
+      maintainedPersonsKept(
+        db,
+        { ...scope, range },
+        { months: [], edge: { range, side: 'previous' } },
+        `${range.from.slice(0, 7)}-01`,
+      ),
+    ),
   ])
   return parts.flat()
 }
@@ -191,13 +197,11 @@ function maintainedFigure(
     key.unit === 'month'
   )
     return personsByMonth(db, scope)
-  if (
-    metric === 'persons-counselled' &&
-    municipalityId === null &&
-    key.kind === 'total' &&
-    periodPieces(scope.range, 'month').months.length > 0
-  )
-    return maintainedPersonsTotal(db, scope)
+  if (metric === 'persons-counselled' && municipalityId === null && key.kind === 'total') {
+    const plan = keptPersonsPlan(scope.range)
+    if (plan) return maintainedPersonsKept(db, scope, plan, '')
+    if (periodPieces(scope.range, 'month').months.length > 0) return maintainedPersonsTotal(db, scope)
+  }
   if (metric === 'persons-counselled' && municipalityId === null && personsMaintainable(key))
     return maintainedPersonsCounselled(db, scope, key)
   if (metric === 'days-first-contact-to-plan')

@@ -177,24 +177,82 @@ export async function maintainedPersonsOverSpans(
 }
 
 /**
- * Distinct persons of the contacts of some days within one calendar month (an edge of a period
- * by month): one bucket, the month, without formatting a key per contact. Merges resolved through
- * the district's few merged persons, as the kept figures read edges.
+ * How the kept rows answer distinct persons over a range (migration 0045, decision 0034): its whole
+ * months from `person_month_previous_count`, and at most one cut edge from
+ * `person_day_neighbour_count` — the previous side (each person's first day of the edge, whose
+ * previous day lies before the range's start) when the range starts on the first of a month or
+ * lies within one month; the next side (each person's last day of the edge, whose next day lies
+ * after the range's end) when the edge is the range's start and the range ends with a whole month.
+ * Null for a range across months cut at both ends: the neighbours are kept by month beyond the
+ * day's own month, which cannot tell days of the start's month apart from the end's side.
  */
-export function maintainedEdgePersons(db: Kysely<DB>, scope: Scope) {
-  const month = `${scope.range.from.slice(0, 7)}-01`
-  if (month !== `${scope.range.to.slice(0, 7)}-01`) throw new Error('an edge lies within one month')
+export type KeptPersonsPlan = {
+  months: string[]
+  edge: { range: DayRange; side: 'previous' | 'next' } | null
+}
+
+export function keptPersonsPlan(range: DayRange): KeptPersonsPlan | null {
+  const pieces = periodPieces(range, 'month')
+  if (pieces.days.length > 1) return null
+  const [edge] = pieces.days
+  if (edge === undefined) return { months: pieces.months, edge: null }
+  const side = pieces.months.length > 0 && edge.from === range.from ? 'next' : 'previous'
+  return { months: pieces.months, edge: { range: edge, side } }
+}
+
+/** The bits of the days `from..to` of one month, as the month rows keep them (bit 0 the 1st). */
+const dayBits = (range: DayRange) =>
+  2 ** Number(range.to.slice(8, 10)) - 2 ** (Number(range.from.slice(8, 10)) - 1)
+
+/**
+ * Distinct persons counselled over a range as `keptPersonsPlan` splits it, under one key (the
+ * month of an edge cell, or '' for a total): persons as recorded from the kept counts, less what
+ * merges fold together among them (the district's few merged persons and their survivors, found
+ * in the month rows, the edge's by its days), as the raw query resolves merges one level. Reads a
+ * few hundred count rows and never a contact.
+ */
+export function maintainedPersonsKept(db: Kysely<DB>, scope: Scope, plan: KeptPersonsPlan, key: string) {
+  const district = scope.districtId
+  const first = plan.months[0]
+  const last = plan.months[plan.months.length - 1]
+  const edge = plan.edge
+  const whole =
+    first === undefined || last === undefined
+      ? sql`SELECT 0::bigint AS persons`
+      : sql`SELECT coalesce(sum(n.persons), 0) AS persons FROM person_month_previous_count n
+          WHERE n.district_id = ${district} AND n.starts_on BETWEEN ${first}::date AND ${last}::date
+            AND n.previous_on < ${first}::date`
+  const edgeCount =
+    edge === null
+      ? sql`SELECT 0::bigint AS persons`
+      : sql`SELECT coalesce(sum(n.persons), 0) AS persons FROM person_day_neighbour_count n
+          WHERE n.district_id = ${district} AND n.side = ${edge.side}
+            AND n.day BETWEEN ${edge.range.from}::date AND ${edge.range.to}::date
+            AND ${edge.side === 'previous' ? sql`n.neighbour_on < ${scope.range.from}::date` : sql`n.neighbour_on > ${scope.range.to}::date`}`
+  const inMonths =
+    first === undefined || last === undefined
+      ? sql`false`
+      : sql`f.starts_on BETWEEN ${first}::date AND ${last}::date`
+  const inEdge =
+    edge === null
+      ? sql`false`
+      : sql`(f.starts_on = ${`${edge.range.from.slice(0, 7)}-01`}::date AND f.days & ${dayBits(edge.range)}::integer <> 0)`
   return rows(
     db,
-    sql`WITH merged AS MATERIALIZED (
-        SELECT m.id, m.merged_into FROM person m WHERE m.district_id = ${scope.districtId} AND m.merged_into IS NOT NULL
+    sql`WITH folded AS MATERIALIZED (
+        SELECT p.id, coalesce(p.merged_into, p.id) AS canonical FROM person p
+        WHERE p.id IN (
+          SELECT m.id FROM person m WHERE m.district_id = ${district} AND m.merged_into IS NOT NULL
+          UNION SELECT m.merged_into FROM person m WHERE m.district_id = ${district} AND m.merged_into IS NOT NULL)
+      ), whole AS (${whole}), edge AS (${edgeCount}), surplus AS (
+        SELECT count(DISTINCT f.person_id) - count(DISTINCT folded.canonical) AS persons
+        FROM person_counselled_figure f JOIN folded ON folded.id = f.person_id
+        WHERE f.district_id = ${district} AND f.period = 'month' AND (${inMonths} OR ${inEdge})
       )
-      SELECT ${month}::text AS key, count(DISTINCT coalesce(merged.merged_into, x.person_id)) AS value,
-        count(DISTINCT coalesce(merged.merged_into, x.person_id)) AS n
-      FROM contact c CROSS JOIN LATERAL unnest(c.participant_person_ids) AS x(person_id)
-      LEFT JOIN merged ON merged.id = x.person_id
-      WHERE c.district_id = ${scope.districtId} AND ${instantWithin(sql`c.occurred_at`, scope.range, scope.timeZone)}
-      HAVING count(*) > 0`,
+      SELECT ${key}::text AS key, whole.persons + edge.persons - surplus.persons AS value,
+        whole.persons + edge.persons - surplus.persons AS n
+      FROM whole, edge, surplus
+      WHERE whole.persons + edge.persons - surplus.persons > 0`,
   )
 }
 
@@ -257,7 +315,8 @@ export function maintainedPersonsByMonth(db: Kysely<DB>, districtId: string, mon
  * what merges fold together there, plus the persons of the cut months at the edges whom no whole
  * month of the period already counts. Reads a few hundred count rows, the district's few merged
  * persons, and the contacts of the edge days with one index probe per person; never the
- * person-month rows of the period.
+ * person-month rows of the period. Since migration 0045 only for a period across months cut at
+ * both ends (`keptPersonsPlan` answers the others from kept counts alone).
  */
 export function maintainedPersonsTotal(db: Kysely<DB>, scope: Scope) {
   const pieces = periodPieces(scope.range, 'month')

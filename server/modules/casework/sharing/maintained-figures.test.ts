@@ -56,6 +56,12 @@ const ranges: DayRange[] = [
   { from: '2026-01-01', to: '2026-12-31' },
   { from: '2026-02-10', to: '2027-01-01' },
   { from: '2026-10-25', to: '2026-10-26' },
+  // Cut at one end only, as the dashboard's periods are (decision 0034): whole months and the
+  // current month's first days; a cut start and whole months to a month's end; within one month.
+  { from: '2026-03-01', to: '2026-10-25' },
+  { from: '2026-03-29', to: '2026-12-31' },
+  { from: '2026-03-30', to: '2026-03-31' },
+  { from: '2026-10-26', to: '2027-01-31' },
 ]
 
 type Command =
@@ -335,7 +341,7 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
       SELECT concat_ws('|', dimension, day::text, key, contacts) AS row FROM contact_day_figure
       WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
     const personsKept = await sql<{ row: string }>`
-      SELECT concat_ws('|', period, starts_on::text, person_id::text, contacts) AS row FROM person_counselled_figure
+      SELECT concat_ws('|', period, starts_on::text, person_id::text, contacts, days) AS row FROM person_counselled_figure
       WHERE district_id = ${district} ORDER BY 1`.execute(ctx.database.ownerDb)
     const plansKept = await sql<{ row: string }>`
       SELECT concat_ws('|', case_id::text, planned_on::text, coalesce(first_contact_on::text, '-')) AS row
@@ -348,12 +354,18 @@ describe.each(databaseKinds)('maintained figures on %s', (kind) => {
       FROM person_month_previous_count WHERE district_id = ${district} ORDER BY 1`.execute(
       ctx.database.ownerDb,
     )
+    const neighboursKept = await sql<{ row: string }>`
+      SELECT concat_ws('|', side, day::text, neighbour_on::text, persons) AS row
+      FROM person_day_neighbour_count WHERE district_id = ${district} ORDER BY 1`.execute(
+      ctx.database.ownerDb,
+    )
     return [
       ...contactsKept.rows,
       ...personsKept.rows,
       ...plansKept.rows,
       ...countsKept.rows,
       ...previousKept.rows,
+      ...neighboursKept.rows,
     ].map((row) => row.row)
   }
 

@@ -844,7 +844,10 @@ export const classification = {
     personal: {
       person_id: 'client.pseudonymous',
     },
-    nonPersonal: ['district_id', 'period', 'starts_on', 'contacts'],
+    nonPersonal: ['district_id', 'period', 'starts_on', 'contacts', 'days'],
+  },
+  person_day_neighbour_count: {
+    nonPersonal: ['district_id', 'side', 'day', 'neighbour_on', 'persons'],
   },
   person_match_key: {
     personal: {
