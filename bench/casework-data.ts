@@ -257,7 +257,8 @@ async function generateOn(
     log,
     foreignKeyChecks,
   })
-  const { districtId, municipalityIds, teams, persons, personIds, caseIds, caseManager, detailIndex } = district
+  const { districtId, municipalityIds, teams, persons, personIds, caseIds, caseManager, detailIndex } =
+    district
   await endBulkLoad(exec, load)
   step(`${load.indexes.length} indexes rebuilt`)
   await exec(sql`VACUUM ANALYZE`)
@@ -328,7 +329,11 @@ export async function writeCaseworkDistrict(
   exec: Exec,
   scale: Scale,
   options: CaseworkOptions,
-  progress: { step: (label: string, key: string) => void; log: (message: string) => void; foreignKeyChecks: boolean },
+  progress: {
+    step: (label: string, key: string) => void
+    log: (message: string) => void
+    foreignKeyChecks: boolean
+  },
 ): Promise<CaseworkDistrict> {
   const random = prng(options.seed ?? 20_261_125)
   const uuid = options.uuid ?? randomUUID
@@ -399,12 +404,18 @@ export async function writeCaseworkDistrict(
   const members = users.filter((user) => user.teamId !== null)
   await exec(sql`INSERT INTO user_team (user_id, team_id, district_id)
     SELECT u, t, ${did} FROM unnest(${members.map((u) => u.id)}::uuid[], ${members.map((u) => u.teamId)}::uuid[]) AS m(u, t)`)
-  progress.step(`district, ${scale.municipalities} municipalities, ${scale.teams} teams, ${users.length} users`, 'districts, municipalities, teams, users')
+  progress.step(
+    `district, ${scale.municipalities} municipalities, ${scale.teams} teams, ${users.length} users`,
+    'districts, municipalities, teams, users',
+  )
 
   // Persons (generated now, written after the cases have decided their teams).
   const persons = generateSyntheticPersons(scale.persons, options.personSeed ?? 1)
   const personIds = persons.map(() => uuid())
-  progress.step(`${scale.persons.toLocaleString('en-US')} synthetic persons generated`, 'synthetic persons generated')
+  progress.step(
+    `${scale.persons.toLocaleString('en-US')} synthetic persons generated`,
+    'synthetic persons generated',
+  )
 
   // Cases: the first 85 % of persons each have a case; the remaining cases are second cases of
   // those persons; the last 15 % of persons join a case as household members.
@@ -604,7 +615,10 @@ export async function writeCaseworkDistrict(
       WHERE k <> ''
       ON CONFLICT DO NOTHING`)
   }
-  progress.step(`${scale.persons.toLocaleString('en-US')} persons and their match keys`, 'persons and their match keys')
+  progress.step(
+    `${scale.persons.toLocaleString('en-US')} persons and their match keys`,
+    'persons and their match keys',
+  )
 
   // Cases, their persons and managers, and the plan the per-case records are made from.
   await exec(sql`CREATE TEMP TABLE bench_case_plan (
@@ -701,7 +715,10 @@ export async function writeCaseworkDistrict(
   await exec(sql`INSERT INTO case_counter (district_id, year, last_number)
     SELECT ${did}, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
     FROM client_case WHERE district_id = ${did} GROUP BY 1, 2`)
-  progress.step(`${scale.cases.toLocaleString('en-US')} cases with persons and managers`, 'cases with persons and managers')
+  progress.step(
+    `${scale.cases.toLocaleString('en-US')} cases with persons and managers`,
+    'cases with persons and managers',
+  )
 
   // Contacts, made in the database: the last one at last_at, the others step_days apart before it.
   const channels = [...contactChannels, 'in-person', 'in-person', 'phone']
@@ -731,7 +748,10 @@ export async function writeCaseworkDistrict(
       WHERE p.ord >= ${from} AND p.ord < ${to}`)
     log(`    contacts of cases ${to.toLocaleString('en-US')} / ${scale.cases.toLocaleString('en-US')}`)
   }
-  progress.step(`${scale.contacts.toLocaleString('en-US')} contacts (generate_series)`, 'contacts (generate_series)')
+  progress.step(
+    `${scale.contacts.toLocaleString('en-US')} contacts (generate_series)`,
+    'contacts (generate_series)',
+  )
 
   // Phase changes, assessments, goals, measures, tasks.
   await exec(sql`INSERT INTO case_phase_change (district_id, case_id, from_phase, to_phase, reason, changed_by, changed_at)
@@ -765,7 +785,10 @@ export async function writeCaseworkDistrict(
     SELECT ${did}, (${taskTitles}::text[])[1 + p.ord % 3], p.task_due, p.manager_id, p.case_id,
       CASE WHEN p.task_done THEN p.task_due + time '09:00' END, p.manager_id, p.task_due - 14 + time '09:00'
     FROM bench_case_plan p WHERE p.task_due IS NOT NULL`)
-  progress.step('phase changes, assessments, goals, measures, tasks', 'phase changes, assessments, goals, measures, tasks')
+  progress.step(
+    'phase changes, assessments, goals, measures, tasks',
+    'phase changes, assessments, goals, measures, tasks',
+  )
 
   await exec(sql`DROP TABLE bench_case_plan`)
   // The case's sort name and name codes, as the services keep them (refreshCaseNames), for the
