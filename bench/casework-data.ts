@@ -167,7 +167,7 @@ export const caseworkBulkTables = [
   'task',
 ]
 
-/** Options of one district's case work, for the generator of a whole database (bench/data). */
+/** Options of one district's case work, for the generator of a whole database (bench/dataset). */
 export type CaseworkOptions = {
   /** Seed of the draws; the benches' own when not given. */
   seed?: number
