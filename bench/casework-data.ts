@@ -143,7 +143,7 @@ export type GeneratedCasework = {
   foreignKeyChecks: boolean
 }
 
-type Exec = <R = unknown>(query: RawBuilder<R>) => Promise<R[]>
+export type Exec = <R = unknown>(query: RawBuilder<R>) => Promise<R[]>
 
 function batches(total: number, size: number): [number, number][] {
   const out: [number, number][] = []
@@ -152,7 +152,7 @@ function batches(total: number, size: number): [number, number][] {
 }
 
 /** Tables whose plain (not constraint-backed) indexes are dropped for the load and built afterwards. */
-const bulkTables = [
+export const caseworkBulkTables = [
   'person',
   'person_match_key',
   'client_case',
@@ -167,6 +167,58 @@ const bulkTables = [
   'task',
 ]
 
+/** Options of one district's case work, for the generator of a whole database (bench/dataset). */
+export type CaseworkOptions = {
+  /** Seed of the draws; the benches' own when not given. */
+  seed?: number
+  /** Seed of the synthetic persons, so that each district has other names. */
+  personSeed?: number
+  /** Makes the ids; seeded by the whole-database generator so that a seed gives the same ids. */
+  uuid?: () => string
+  /** A district the caller has made; without it one is made here. */
+  district?: { id: string; code: string }
+  /** Put before every username, so that several districts' users do not collide. */
+  usernamePrefix?: string
+  /**
+   * Fewer contacts in the summer holidays and around Christmas: four in ten of those (never a
+   * case's last) are moved three weeks earlier, where the case was already open.
+   */
+  seasonal?: boolean
+}
+
+export type BulkLoad = { indexes: { indexname: string; indexdef: string }[]; foreignKeyChecks: boolean }
+
+/**
+ * Foreign-key triggers off (`session_replication_role = replica`, where the role may) and the plain
+ * (not constraint-backed) indexes of the tables dropped, for a bulk load on this connection.
+ */
+export async function beginBulkLoad(
+  exec: Exec,
+  tables: readonly string[],
+  log: (message: string) => void,
+): Promise<BulkLoad> {
+  let foreignKeyChecks = true
+  try {
+    await exec(sql`SET session_replication_role = replica`)
+    foreignKeyChecks = false
+  } catch {
+    log('  (not allowed to turn foreign-key triggers off: loading with them)')
+  }
+  await exec(sql`SET maintenance_work_mem = '512MB'`).catch(() => {})
+  const indexes = await exec<{ indexname: string; indexdef: string }>(sql`
+    SELECT i.indexname, i.indexdef FROM pg_indexes i
+    WHERE i.schemaname = 'public' AND i.tablename = ANY (${[...tables]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
+  for (const index of indexes) await exec(sql`DROP INDEX ${sql.id(index.indexname)}`)
+  return { indexes, foreignKeyChecks }
+}
+
+/** Triggers on again and the dropped indexes rebuilt unchanged from their definitions. */
+export async function endBulkLoad(exec: Exec, load: BulkLoad): Promise<void> {
+  if (!load.foreignKeyChecks) await exec(sql`RESET session_replication_role`)
+  for (const index of load.indexes) await exec(sql.raw(index.indexdef))
+}
+
 /**
  * Generates the data for a scale into a freshly migrated database. Runs on one owner connection,
  * with foreign-key triggers off (`session_replication_role = replica`, where the role may) and the
@@ -177,14 +229,16 @@ export async function generateCasework(
   database: Database,
   scale: Scale,
   log: (message: string) => void,
+  options: CaseworkOptions = {},
 ): Promise<GeneratedCasework> {
-  return database.ownerDb.connection().execute((connection) => generateOn(connection, scale, log))
+  return database.ownerDb.connection().execute((connection) => generateOn(connection, scale, log, options))
 }
 
 async function generateOn(
   connection: Kysely<DB>,
   scale: Scale,
   log: (message: string) => void,
+  options: CaseworkOptions,
 ): Promise<GeneratedCasework> {
   const exec: Exec = async (query) => (await query.execute(connection)).rows
   const started = performance.now()
@@ -196,31 +250,106 @@ async function generateOn(
     log(`  ${name}: ${seconds.toFixed(1)} s`)
     stepStarted = performance.now()
   }
-  const random = prng(20_261_125)
-  const now = Date.now()
+  const load = await beginBulkLoad(exec, caseworkBulkTables, log)
+  const foreignKeyChecks = load.foreignKeyChecks
+  const district = await writeCaseworkDistrict(exec, scale, options, {
+    step: (label) => step(label),
+    log,
+    foreignKeyChecks,
+  })
+  const { districtId, municipalityIds, teams, persons, personIds, caseIds, caseManager, detailIndex } =
+    district
+  await endBulkLoad(exec, load)
+  step(`${load.indexes.length} indexes rebuilt`)
+  await exec(sql`VACUUM ANALYZE`)
+  step('VACUUM ANALYZE')
 
-  let foreignKeyChecks = true
-  try {
-    await exec(sql`SET session_replication_role = replica`)
-    foreignKeyChecks = false
-  } catch {
-    log('  (not allowed to turn foreign-key triggers off: loading with them)')
+  const countRows = await exec<Record<string, number>>(sql`SELECT
+    (SELECT count(*) FROM person)::int AS persons,
+    (SELECT count(*) FROM person_match_key)::int AS match_keys,
+    (SELECT count(*) FROM client_case)::int AS cases,
+    (SELECT count(*) FROM case_person)::int AS case_persons,
+    (SELECT count(*) FROM case_manager)::int AS case_managers,
+    (SELECT count(*) FROM contact)::int AS contacts,
+    (SELECT count(*) FROM case_phase_change)::int AS phase_changes,
+    (SELECT count(*) FROM assessment)::int AS assessments,
+    (SELECT count(*) FROM assessment_entry)::int AS assessment_entries,
+    (SELECT count(*) FROM goal)::int AS goals,
+    (SELECT count(*) FROM measure)::int AS measures,
+    (SELECT count(*) FROM task)::int AS tasks,
+    (SELECT count(*) FROM app_user)::int AS users`)
+  const counts = countRows[0] as Record<string, number>
+  const firstTeam = teams[0] as Team
+  const caseloadRows = await exec<{ user_id: string; cases: number }>(sql`
+    SELECT user_id, count(*)::int AS cases FROM case_manager
+    WHERE user_id = ANY (${firstTeam.caseManagerIds}::uuid[]) GROUP BY user_id`)
+  const caseloads = new Map(caseloadRows.map((row) => [row.user_id, row.cases]))
+  const detailContacts = await exec<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM contact WHERE case_id = ${caseIds[detailIndex] as string}`,
+  )
+  step('counted')
+  return {
+    scale,
+    districtId,
+    municipalityIds,
+    teams,
+    persons,
+    personIds,
+    counts,
+    caseloads,
+    detailCase: {
+      id: caseIds[detailIndex] as string,
+      managerId: caseManager[detailIndex] as string,
+      contacts: detailContacts[0]?.n ?? 0,
+    },
+    steps,
+    totalSeconds: (performance.now() - started) / 1000,
+    foreignKeyChecks,
   }
-  await exec(sql`SET maintenance_work_mem = '512MB'`).catch(() => {})
-  const indexes = await exec<{ indexname: string; indexdef: string }>(sql`
-    SELECT i.indexname, i.indexdef FROM pg_indexes i
-    WHERE i.schemaname = 'public' AND i.tablename = ANY (${bulkTables}::text[])
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
-  for (const index of indexes) await exec(sql`DROP INDEX ${sql.id(index.indexname)}`)
+}
 
+export type CaseworkDistrict = {
+  districtId: string
+  municipalityIds: string[]
+  teams: Team[]
+  /** Every user made, with the role each holds. */
+  users: { id: string; username: string; role: string }[]
+  persons: SyntheticPerson[]
+  personIds: string[]
+  caseIds: string[]
+  caseManager: string[]
+  detailIndex: number
+}
+
+/**
+ * One district's case work into the tables (which the caller has prepared with beginBulkLoad):
+ * its municipalities, teams and users, persons with match keys, cases and their records.
+ */
+export async function writeCaseworkDistrict(
+  exec: Exec,
+  scale: Scale,
+  options: CaseworkOptions,
+  progress: {
+    step: (label: string, key: string) => void
+    log: (message: string) => void
+    foreignKeyChecks: boolean
+  },
+): Promise<CaseworkDistrict> {
+  const random = prng(options.seed ?? 20_261_125)
+  const uuid = options.uuid ?? randomUUID
+  const prefix = options.usernamePrefix ?? ''
+  const now = Date.now()
+  const log = progress.log
+  const foreignKeyChecks = progress.foreignKeyChecks
   // District, municipalities, teams, users.
-  const districtId = randomUUID()
+  const districtId = options.district?.id ?? uuid()
   const did = sql`${districtId}::uuid`
-  const districtCode = scale.name === 'district' ? '05991' : '05992'
-  await exec(sql`INSERT INTO district (id, code, name, kind, state_code)
-    VALUES (${did}, ${districtCode}, ${`Bench ${scale.name}`}, 'kreis', 'NW')`)
+  const districtCode = options.district?.code ?? (scale.name === 'district' ? '05991' : '05992')
+  if (!options.district)
+    await exec(sql`INSERT INTO district (id, code, name, kind, state_code)
+      VALUES (${did}, ${districtCode}, ${`Bench ${scale.name}`}, 'kreis', 'NW')`)
   await exec(sql`INSERT INTO case_work_setting (district_id) VALUES (${did})`)
-  const municipalityIds = Array.from({ length: scale.municipalities }, () => randomUUID())
+  const municipalityIds = Array.from({ length: scale.municipalities }, () => uuid())
   await exec(sql`INSERT INTO municipality (id, district_id, code, name)
     SELECT id, ${did}, ${districtCode} || lpad(ord::text, 3, '0'), 'Gemeinde ' || ord
     FROM unnest(${municipalityIds}::uuid[]) WITH ORDINALITY AS m(id, ord)`)
@@ -228,9 +357,9 @@ async function generateOn(
   const municipalityCumulative = cumulativeOf(municipalityIds.map((_, index) => 1 / (index + 2)))
 
   const teams: Team[] = Array.from({ length: scale.teams }, (_, index) => ({
-    id: randomUUID(),
-    leadId: randomUUID(),
-    caseManagerIds: Array.from({ length: scale.caseManagersPerTeam }, () => randomUUID()),
+    id: uuid(),
+    leadId: uuid(),
+    caseManagerIds: Array.from({ length: scale.caseManagersPerTeam }, () => uuid()),
     homeMunicipalities:
       scale.municipalities >= scale.teams
         ? municipalityIds.flatMap((_, m) => (m % scale.teams === index ? [m] : []))
@@ -242,7 +371,7 @@ async function generateOn(
   teams.forEach((team, t) => {
     users.push({
       id: team.leadId,
-      username: `tl.${t}`,
+      username: `${prefix}tl.${t}`,
       name: `Teamleitung ${t}`,
       role: 'team_lead',
       teamId: team.id,
@@ -250,7 +379,7 @@ async function generateOn(
     team.caseManagerIds.forEach((id, c) => {
       users.push({
         id,
-        username: `fm.${t}.${c}`,
+        username: `${prefix}fm.${t}.${c}`,
         name: `Fallmanagement ${t}/${c}`,
         role: 'case_manager',
         teamId: team.id,
@@ -261,8 +390,8 @@ async function generateOn(
   for (let index = 0; users.length < scale.users; index++) {
     const role = otherRoles[index % otherRoles.length] as string
     users.push({
-      id: randomUUID(),
-      username: `${role.replace('_', '-')}.${index}`,
+      id: uuid(),
+      username: `${prefix}${role.replace('_', '-')}.${index}`,
       name: `${role} ${index}`,
       role,
       teamId: null,
@@ -275,12 +404,18 @@ async function generateOn(
   const members = users.filter((user) => user.teamId !== null)
   await exec(sql`INSERT INTO user_team (user_id, team_id, district_id)
     SELECT u, t, ${did} FROM unnest(${members.map((u) => u.id)}::uuid[], ${members.map((u) => u.teamId)}::uuid[]) AS m(u, t)`)
-  step(`district, ${scale.municipalities} municipalities, ${scale.teams} teams, ${users.length} users`)
+  progress.step(
+    `district, ${scale.municipalities} municipalities, ${scale.teams} teams, ${users.length} users`,
+    'districts, municipalities, teams, users',
+  )
 
   // Persons (generated now, written after the cases have decided their teams).
-  const persons = generateSyntheticPersons(scale.persons, 1)
-  const personIds = persons.map(() => randomUUID())
-  step(`${scale.persons.toLocaleString('en-US')} synthetic persons generated`)
+  const persons = generateSyntheticPersons(scale.persons, options.personSeed ?? 1)
+  const personIds = persons.map(() => uuid())
+  progress.step(
+    `${scale.persons.toLocaleString('en-US')} synthetic persons generated`,
+    'synthetic persons generated',
+  )
 
   // Cases: the first 85 % of persons each have a case; the remaining cases are second cases of
   // those persons; the last 15 % of persons join a case as household members.
@@ -300,7 +435,7 @@ async function generateOn(
   }
   const managerCumulative = managerWeights(scale.caseManagersPerTeam)
   for (let c = 0; c < scale.cases; c++) {
-    caseIds[c] = randomUUID()
+    caseIds[c] = uuid()
     const person = c < primary ? c : random.below(primary)
     casePerson[c] = person
     const firstCase = personCase[person] as number
@@ -398,7 +533,7 @@ async function generateOn(
     perYear.set(year, next)
     references[c] = `${year}-${String(next).padStart(4, '0')}`
   }
-  step(`${scale.cases.toLocaleString('en-US')} cases planned`)
+  progress.step(`${scale.cases.toLocaleString('en-US')} cases planned`, 'cases planned')
 
   // Persons and their match keys.
   const keyCache = new Map<string, string>()
@@ -480,7 +615,10 @@ async function generateOn(
       WHERE k <> ''
       ON CONFLICT DO NOTHING`)
   }
-  step(`${scale.persons.toLocaleString('en-US')} persons and their match keys`)
+  progress.step(
+    `${scale.persons.toLocaleString('en-US')} persons and their match keys`,
+    'persons and their match keys',
+  )
 
   // Cases, their persons and managers, and the plan the per-case records are made from.
   await exec(sql`CREATE TEMP TABLE bench_case_plan (
@@ -577,7 +715,10 @@ async function generateOn(
   await exec(sql`INSERT INTO case_counter (district_id, year, last_number)
     SELECT ${did}, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
     FROM client_case WHERE district_id = ${did} GROUP BY 1, 2`)
-  step(`${scale.cases.toLocaleString('en-US')} cases with persons and managers`)
+  progress.step(
+    `${scale.cases.toLocaleString('en-US')} cases with persons and managers`,
+    'cases with persons and managers',
+  )
 
   // Contacts, made in the database: the last one at last_at, the others step_days apart before it.
   const channels = [...contactChannels, 'in-person', 'in-person', 'phone']
@@ -586,8 +727,13 @@ async function generateOn(
     await exec(sql`INSERT INTO contact (district_id, case_id, occurred_at, duration_minutes, channel,
         participant_person_ids, language, interpreter_used, interpreter_language, domains, created_by)
       SELECT ${did}, p.case_id,
-        p.last_at - ((p.contacts - g) * p.step_days) * interval '1 day'
-          - CASE WHEN g < p.contacts THEN ((g * 7919 + p.ord * 31) % 480) * interval '1 minute' ELSE interval '0' END,
+        ${
+          options.seasonal
+            ? sql`CASE WHEN g < p.contacts AND (g * 13 + p.ord) % 10 < 4
+                AND (extract(month FROM x.at) IN (7, 8) OR (extract(month FROM x.at) = 12 AND extract(day FROM x.at) >= 20))
+                AND x.at - interval '21 days' > p.opened_on + 1 THEN x.at - interval '21 days' ELSE x.at END`
+            : sql`x.at`
+        },
         (ARRAY[15, 30, 30, 45, 60, 90])[1 + (p.ord + g) % 6],
         (${channels}::text[])[1 + (p.ord * 7 + g) % ${channels.length}],
         ARRAY[p.person_id],
@@ -596,11 +742,16 @@ async function generateOn(
         CASE WHEN p.language <> 'de' AND (p.ord + g) % 3 = 0 THEN p.language END,
         ARRAY[(${domains}::text[])[1 + (p.ord * 5 + g / 4) % ${domains.length}]],
         p.manager_id
-      FROM bench_case_plan p CROSS JOIN LATERAL generate_series(1, p.contacts) AS g
+      FROM bench_case_plan p CROSS JOIN LATERAL generate_series(1, p.contacts) AS g,
+        LATERAL (SELECT p.last_at - ((p.contacts - g) * p.step_days) * interval '1 day'
+          - CASE WHEN g < p.contacts THEN ((g * 7919 + p.ord * 31) % 480) * interval '1 minute' ELSE interval '0' END AS at) x
       WHERE p.ord >= ${from} AND p.ord < ${to}`)
     log(`    contacts of cases ${to.toLocaleString('en-US')} / ${scale.cases.toLocaleString('en-US')}`)
   }
-  step(`${scale.contacts.toLocaleString('en-US')} contacts (generate_series)`)
+  progress.step(
+    `${scale.contacts.toLocaleString('en-US')} contacts (generate_series)`,
+    'contacts (generate_series)',
+  )
 
   // Phase changes, assessments, goals, measures, tasks.
   await exec(sql`INSERT INTO case_phase_change (district_id, case_id, from_phase, to_phase, reason, changed_by, changed_at)
@@ -618,7 +769,8 @@ async function generateOn(
   await exec(sql`INSERT INTO assessment_entry (assessment_id, district_id, domain, need_level)
     SELECT a.id, a.district_id, (${domains}::text[])[1 + (get_byte(uuid_send(a.id), 0) + 4 * d) % ${domains.length}],
       (get_byte(uuid_send(a.id), 1) + d) % 4
-    FROM assessment a CROSS JOIN generate_series(0, 2) AS d`)
+    FROM assessment a CROSS JOIN generate_series(0, 2) AS d
+    WHERE a.district_id = ${did}`)
   await exec(sql`INSERT INTO goal (district_id, case_id, domain, statement, target_date, status, outcome, created_by, created_at)
     SELECT ${did}, p.case_id, (${domains}::text[])[1 + (p.ord * 5) % ${domains.length}], 'Ziel des Falls',
       p.opened_on + 180,
@@ -628,12 +780,15 @@ async function generateOn(
   await exec(sql`INSERT INTO measure (district_id, case_id, goal_id, description, owner, due_on, status, created_by, created_at)
     SELECT g.district_id, g.case_id, g.id, 'Termin bei der Ausländerbehörde begleiten', 'case-manager',
       g.target_date - 60, CASE WHEN g.status = 'achieved' THEN 'done' ELSE 'in-progress' END, g.created_by, g.created_at
-    FROM goal g`)
+    FROM goal g WHERE g.district_id = ${did}`)
   await exec(sql`INSERT INTO task (district_id, title, due_on, assignee_id, case_id, done_at, created_by, created_at)
     SELECT ${did}, (${taskTitles}::text[])[1 + p.ord % 3], p.task_due, p.manager_id, p.case_id,
       CASE WHEN p.task_done THEN p.task_due + time '09:00' END, p.manager_id, p.task_due - 14 + time '09:00'
     FROM bench_case_plan p WHERE p.task_due IS NOT NULL`)
-  step('phase changes, assessments, goals, measures, tasks')
+  progress.step(
+    'phase changes, assessments, goals, measures, tasks',
+    'phase changes, assessments, goals, measures, tasks',
+  )
 
   await exec(sql`DROP TABLE bench_case_plan`)
   // The case's sort name and name codes, as the services keep them (refreshCaseNames), for the
@@ -642,61 +797,25 @@ async function generateOn(
       SELECT x.case_id, min(x.name) AS name,
         coalesce(array_agg(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.code IS NOT NULL), '{}') AS codes
       FROM (SELECT cp.case_id, lower(p.family_name || ' ' || p.given_names) AS name, code
-        FROM case_person cp JOIN person p ON p.id = cp.person_id
-        LEFT JOIN LATERAL unnest(p.name_codes) AS code ON true) x
+        FROM case_person cp JOIN person p ON p.id = cp.person_id AND p.district_id = ${did}
+        LEFT JOIN LATERAL unnest(p.name_codes) AS code ON true
+        WHERE cp.district_id = ${did}) x
       GROUP BY x.case_id) s
-    WHERE s.case_id = c.id`)
+    WHERE s.case_id = c.id AND c.district_id = ${did}`)
   // The codes one row each (case_name_code), which the case's trigger writes when triggers are on.
   if (!foreignKeyChecks)
     await exec(sql`INSERT INTO case_name_code (case_id, code, district_id, team_id)
-      SELECT c.id, code, c.district_id, c.team_id FROM client_case c, unnest(c.name_codes) AS code`)
-  step('case sort names and name codes')
-  if (!foreignKeyChecks) await exec(sql`RESET session_replication_role`)
-  for (const index of indexes) await exec(sql.raw(index.indexdef))
-  step(`${indexes.length} indexes rebuilt`)
-  await exec(sql`VACUUM ANALYZE`)
-  step('VACUUM ANALYZE')
-
-  const countRows = await exec<Record<string, number>>(sql`SELECT
-    (SELECT count(*) FROM person)::int AS persons,
-    (SELECT count(*) FROM person_match_key)::int AS match_keys,
-    (SELECT count(*) FROM client_case)::int AS cases,
-    (SELECT count(*) FROM case_person)::int AS case_persons,
-    (SELECT count(*) FROM case_manager)::int AS case_managers,
-    (SELECT count(*) FROM contact)::int AS contacts,
-    (SELECT count(*) FROM case_phase_change)::int AS phase_changes,
-    (SELECT count(*) FROM assessment)::int AS assessments,
-    (SELECT count(*) FROM assessment_entry)::int AS assessment_entries,
-    (SELECT count(*) FROM goal)::int AS goals,
-    (SELECT count(*) FROM measure)::int AS measures,
-    (SELECT count(*) FROM task)::int AS tasks,
-    (SELECT count(*) FROM app_user)::int AS users`)
-  const counts = countRows[0] as Record<string, number>
-  const firstTeam = teams[0] as Team
-  const caseloadRows = await exec<{ user_id: string; cases: number }>(sql`
-    SELECT user_id, count(*)::int AS cases FROM case_manager
-    WHERE user_id = ANY (${firstTeam.caseManagerIds}::uuid[]) GROUP BY user_id`)
-  const caseloads = new Map(caseloadRows.map((row) => [row.user_id, row.cases]))
-  const detailContacts = await exec<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM contact WHERE case_id = ${caseIds[detailIndex] as string}`,
-  )
-  step('counted')
+      SELECT c.id, code, c.district_id, c.team_id FROM client_case c, unnest(c.name_codes) AS code WHERE c.district_id = ${did}`)
+  progress.step('case sort names and name codes', 'case sort names and name codes')
   return {
-    scale,
     districtId,
     municipalityIds,
     teams,
+    users: users.map((user) => ({ id: user.id, username: user.username, role: user.role })),
     persons,
     personIds,
-    counts,
-    caseloads,
-    detailCase: {
-      id: caseIds[detailIndex] as string,
-      managerId: caseManager[detailIndex] as string,
-      contacts: detailContacts[0]?.n ?? 0,
-    },
-    steps,
-    totalSeconds: (performance.now() - started) / 1000,
-    foreignKeyChecks,
+    caseIds,
+    caseManager,
+    detailIndex,
   }
 }
