@@ -371,14 +371,6 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
       roles: ['coordinator'] as const,
       teamIds: [],
     }
-    const request = {
-      actorId: actor.userId,
-      actorRoles: ['coordinator'],
-      districtId: actor.districtId,
-      requestId: 'test-match',
-      clientPseudonym: 'test',
-      now: new Date('2026-06-15T10:00:00Z'),
-    }
     const db = ctx.database.db
     // The corpus: every valid staged row of the messy files (imported above, so they find themselves).
     const municipalities = new Map(
@@ -435,7 +427,6 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
           sex: person.sex,
           municipalityId: [...municipalities.values()][0] as string,
         })),
-        request,
       ),
     )
     queries.push(...deriveSyntheticQueries(persons, 400, 12).map(({ query }) => query))
