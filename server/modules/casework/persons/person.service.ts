@@ -32,7 +32,14 @@ import {
   personSubjects,
   ruleViolation,
 } from '../casework.access.ts'
-import { duplicateThreshold, matchKeys, matchKeyVersion, nameCodes, scoreMatch } from '../matching/index.ts'
+import {
+  duplicateThreshold,
+  matchKeys,
+  matchKeyVersion,
+  mayReachScore,
+  nameCodes,
+  scoreMatch,
+} from '../matching/index.ts'
 import { refreshResidenceExpiryTasks } from '../tasks/task.service.ts'
 import {
   insertMatchKeysOf,
@@ -673,6 +680,8 @@ export async function importMatchCandidates(
     for (const id of idsOf.get(index) ?? []) {
       const row = persons.get(id)
       if (!row) continue
+      // Most candidates sharing a name key were born another day: their names need no comparing.
+      if (!mayReachScore(query, { ...query, birthDate: row.birth_date }, duplicateThreshold)) continue
       const { score, reasons } = scoreMatch(query, {
         familyName: row.family_name,
         givenNames: row.given_names,
