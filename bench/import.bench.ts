@@ -9,11 +9,13 @@ import { rheinSiegKreis } from '../server/db/seed/districts.ts'
 import { registerImportedPersons } from '../server/modules/casework/index.ts'
 import { seedDistricts } from '../server/modules/districts/index.ts'
 import { createImport, dryRun, runImport, saveMapping } from '../server/modules/import/import.service.ts'
+import { measureImportSteps, type StepTimes } from '../server/modules/import/steps.ts'
 import type { RequestContext } from '../server/platform/access.ts'
 import type { Actor } from '../server/platform/policy.ts'
 import { runWithTenantStore, setTenantDistrict } from '../server/platform/tenant-context.ts'
 import { removeDir, tempDir } from '../server/test/lotse-process.ts'
 import { type BenchmarkResult, type ResultRow, summarize } from './harness.ts'
+import { QueryProfile } from './query-profile.ts'
 
 /**
  * Import of a messy case list through the import service: upload and staging, mapping with the
@@ -140,7 +142,7 @@ async function pgliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(url: string): Promise<Target> {
-  const name = `lotse_bench_import_${randomBytes(4).toString('hex')}`
+  const name = `${process.env.LOTSE_BENCH_IMPORT_DB_PREFIX ?? 'lotse_bench_import'}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
@@ -148,7 +150,9 @@ async function postgresTarget(url: string): Promise<Target> {
   const target = new URL(url)
   target.pathname = `/${name}`
   const drop = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    // LOTSE_BENCH_IMPORT_KEEP=1 keeps the database for EXPLAIN ANALYZE afterwards (drop it yourself).
+    if (process.env.LOTSE_BENCH_IMPORT_KEEP === '1') log(`import: kept database ${name}`)
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.end()
   }
   try {
@@ -218,16 +222,30 @@ async function importOnce(target: Target, rows: number): Promise<Measured> {
       `import (${target.label}): ${rows.toLocaleString('en-US')} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB CSV`,
     )
     const phases: [string, number][] = []
+    // LOTSE_BENCH_IMPORT_PROFILE=1: the time of each step of the import and of each kind of
+    // statement, per phase (the timers cost a little themselves).
+    const profiling = process.env.LOTSE_BENCH_IMPORT_PROFILE === '1'
+    const queries = new QueryProfile()
+    const steps: StepTimes = new Map()
     const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      queries.reset()
+      steps.clear()
+      measureImportSteps(profiling ? steps : null)
       const at = performance.now()
       const result = await work()
+      measureImportSteps(null)
       phases.push([name, performance.now() - at])
       log(`  ${name}: ${((performance.now() - at) / 1000).toFixed(1)} s`)
+      if (profiling) {
+        for (const [stepName, { ms, count }] of [...steps.entries()].sort((a, b) => b[1].ms - a[1].ms))
+          log(`    step ${(ms / 1000).toFixed(2)} s  ${count}×  ${stepName}`)
+        for (const line of queries.top(12)) log(`    sql  ${line}`)
+      }
       return result
     }
     return await runWithTenantStore(async () => {
       setTenantDistrict(districtId)
-      const db = database.db
+      const db = profiling ? database.db.withPlugin(queries) : database.db
       // Every 200th person of the file is already known to the district: the matcher suggests them.
       await db.transaction().execute(async (trx) => {
         const known: Person[] = []
@@ -236,7 +254,6 @@ async function importOnce(target: Target, rows: number): Promise<Measured> {
           trx,
           actor,
           known.map((person) => ({ ...person, municipalityId })),
-          request,
         )
       })
       const baseMemory = process.memoryUsage().rss

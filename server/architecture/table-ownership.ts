@@ -21,7 +21,7 @@ export const tableOwners = {
     // API tokens for integrations (migration 0037)
     'api_token',
   ],
-  audit: ['audit_event'],
+  audit: ['audit_event', 'audit_event_record'],
   casework: [
     'person',
     'person_match_key',

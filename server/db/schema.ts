@@ -145,6 +145,16 @@ export interface AuditEventTable {
   client_pseudonym: string | null
   previous_hash: string
   hash: string
+  /** SHA-256 of the records the entry names (audit_event_record), in its hash; null when it names none (migration 0046). */
+  records_sha256: string | null
+}
+
+/** A record named by an audit entry that names many (an import's batch, migration 0046, decision 0035). */
+export interface AuditEventRecordTable {
+  audit_event_id: number
+  district_id: string | null
+  subject_type: string
+  subject_id: string
 }
 
 /** Key ids (never keys) that have encrypted values in this database (migration 0034, decision 0020). */
@@ -234,6 +244,7 @@ export interface DB
   session: SessionTable
   login_throttle: LoginThrottleTable
   audit_event: AuditEventTable
+  audit_event_record: AuditEventRecordTable
   installation_secret: InstallationSecretTable
   encryption_key: EncryptionKeyTable
   district: DistrictTable

@@ -25,6 +25,31 @@ export async function insertAuditRow(db: Transaction<DB>, row: NewAuditRow): Pro
   return Number(inserted.id)
 }
 
+/** The records an entry names (decision 0035), one row each, in one statement. */
+export async function insertAuditRecords(
+  db: Transaction<DB>,
+  eventId: number,
+  districtId: string | null,
+  records: readonly { type: string; id: string }[],
+): Promise<void> {
+  if (records.length === 0) return
+  await sql`INSERT INTO audit_event_record (audit_event_id, district_id, subject_type, subject_id)
+    SELECT ${eventId}::bigint, ${districtId}::uuid, t, i
+    FROM unnest(${records.map((r) => r.type)}::text[], ${records.map((r) => r.id)}::text[]) AS v(t, i)`.execute(
+    db,
+  )
+}
+
+/** The records named by the given entries, for the chain's verification. */
+export function selectNamedRecords(db: Kysely<DB>, eventIds: readonly number[]) {
+  if (eventIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('audit_event_record')
+    .select(['audit_event_id', 'subject_type', 'subject_id'])
+    .where('audit_event_id', 'in', [...eventIds])
+    .execute()
+}
+
 /** Rows of one chain in their order: the ids follow the order of the values. */
 export async function insertAuditRows(db: Transaction<DB>, rows: readonly NewAuditRow[]): Promise<void> {
   // The ids come from the sequence in the order of the rows: the chain's order.
@@ -79,8 +104,28 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
       ? query.where('a.action', 'like', `${filter.action.replace(/[\\%_]/g, '\\$&')}%`)
       : query.where('a.action', '=', filter.action)
   }
-  if (filter.subjectType) query = query.where('a.subject_type', '=', filter.subjectType)
-  if (filter.subjectId) query = query.where('a.subject_id', '=', filter.subjectId)
+  // A record is also found through the entries that name it among many (an import's batch).
+  if (filter.subjectId) {
+    const subjectId = filter.subjectId
+    const subjectType = filter.subjectType
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('a.subject_id', '=', subjectId),
+          ...(subjectType ? [eb('a.subject_type', '=', subjectType)] : []),
+        ]),
+        eb(
+          'a.id',
+          'in',
+          eb
+            .selectFrom('audit_event_record as r')
+            .select('r.audit_event_id')
+            .where('r.subject_id', '=', subjectId)
+            .$if(subjectType !== undefined, (q) => q.where('r.subject_type', '=', subjectType as string)),
+        ),
+      ]),
+    )
+  } else if (filter.subjectType) query = query.where('a.subject_type', '=', filter.subjectType)
   if (filter.outcome) query = query.where('a.outcome', '=', filter.outcome)
   // Whole days of the district's calendar: local midnight as an instant. The day must become a
   // timestamp (local wall time) before AT TIME ZONE; a date alone would first be taken as midnight
@@ -119,13 +164,28 @@ export function selectEventsAboutRecords(
   limit: number,
 ) {
   if (subjectIds.length === 0 || subjectTypes.length === 0) return Promise.resolve([])
-  // Both lists, so that the (subject_type, subject_id) index answers instead of a scan of the trail.
+  const types = [...new Set(subjectTypes)]
+  const ids = [...new Set(subjectIds)]
+  // Both lists, so that the (subject_type, subject_id) indexes answer instead of a scan of the
+  // trail. An entry naming many records (an import's batch) counts as about the record it names.
   return db
     .selectFrom('audit_event')
     .select(['occurred_at', 'actor_id', 'actor_roles', 'action', 'outcome', 'subject_type', 'purpose'])
     .where('district_id', '=', districtId)
-    .where('subject_type', 'in', [...new Set(subjectTypes)])
-    .where('subject_id', 'in', [...new Set(subjectIds)])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subject_type', 'in', types), eb('subject_id', 'in', ids)]),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('audit_event_record')
+            .select('audit_event_id')
+            .where('subject_type', 'in', types)
+            .where('subject_id', 'in', ids),
+        ),
+      ]),
+    )
     .orderBy('id', 'desc')
     .limit(limit)
     .execute()

@@ -11,6 +11,7 @@ import { renderAuditCsv } from './audit.csv.ts'
 import {
   type AuditFilter,
   type AuditRow,
+  insertAuditRecords,
   insertAuditRow,
   insertAuditRows,
   lockChainAndReadHead,
@@ -19,6 +20,7 @@ import {
   selectAuditEvents,
   selectChainKeys,
   selectEventsAboutRecords,
+  selectNamedRecords,
 } from './audit.queries.ts'
 
 /** One audit entry. Names what happened to which record, never the record's content. */
@@ -52,7 +54,17 @@ function canonical(fields: HashedFields): string {
     fields.request_id,
     fields.client_pseudonym,
     fields.previous_hash,
+    // Only in entries that name records (decision 0035): every other entry hashes as before.
+    ...(fields.records_sha256 === null || fields.records_sha256 === undefined ? [] : [fields.records_sha256]),
   ])
+}
+
+/** The records an entry names, as one digest: sorted, so that their order does not matter. */
+function recordsDigest(records: readonly { type: string; id: string }[]): string {
+  const sorted = records
+    .map((record) => [record.type, record.id])
+    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1))
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex')
 }
 
 const hashOf = (fields: HashedFields) => createHash('sha256').update(canonical(fields)).digest('hex')
@@ -86,6 +98,7 @@ function chainedFields(entry: AuditEntry, previousHash: string): HashedFields {
     request_id: entry.requestId ?? null,
     client_pseudonym: entry.clientPseudonym ?? null,
     previous_hash: previousHash,
+    records_sha256: null,
   }
 }
 
@@ -112,6 +125,29 @@ export async function recordAuditBatch(trx: Transaction<DB>, entries: readonly A
 }
 
 /**
+ * One entry naming many records it is about, in the transaction of the change (decision 0035): an
+ * import's batch is one entry naming the persons and cases it created, instead of an entry for
+ * each. The records are rows of their own; the entry's hash covers their digest, so the chain's
+ * verification notices a named record added or removed. A person's access report and the trail's
+ * filter by record find the entry through them.
+ */
+export async function recordAuditNaming(
+  trx: Transaction<DB>,
+  entry: AuditEntry,
+  records: readonly { type: string; id: string }[],
+): Promise<number> {
+  if (!trx.isTransaction)
+    throw new Error('recordAuditNaming runs inside the transaction of the change it records')
+  const fields = {
+    ...chainedFields(entry, await lockChainAndReadHead(trx, entry.districtId)),
+    records_sha256: recordsDigest(records),
+  }
+  const id = await insertAuditRow(trx, { ...fields, hash: hashOf(fields) })
+  await insertAuditRecords(trx, id, entry.districtId, records)
+  return id
+}
+
+/**
  * For an event that changes nothing (a read, a refusal, an export): the entry in a short
  * transaction of its own. A change's entry goes through `recordAudit` in the change's transaction.
  */
@@ -124,7 +160,7 @@ export type ChainVerification = {
   events: number
   ok: boolean
   firstBrokenId?: number
-  reason?: 'content-changed' | 'link-broken'
+  reason?: 'content-changed' | 'link-broken' | 'records-changed'
 }
 
 function verifyRow(row: AuditRow, expectedPrevious: string): ChainVerification['reason'] | undefined {
@@ -135,6 +171,19 @@ function verifyRow(row: AuditRow, expectedPrevious: string): ChainVerification['
     : 'content-changed'
 }
 
+/** The records named by the entries of a stretch of the chain that name any. */
+async function namedRecordsOf(db: Kysely<DB>, rows: readonly AuditRow[]) {
+  const named = new Map<number, { type: string; id: string }[]>()
+  const ids = rows.flatMap((row) => (row.records_sha256 === null ? [] : [Number(row.id)]))
+  for (const record of await selectNamedRecords(db, ids)) {
+    const id = Number(record.audit_event_id)
+    const list = named.get(id) ?? []
+    list.push({ type: record.subject_type, id: record.subject_id })
+    named.set(id, list)
+  }
+  return named
+}
+
 /** Walks every chain from its start and reports the first broken link of each. */
 export async function verifyAuditTrail(db: Kysely<DB>): Promise<ChainVerification[]> {
   const results: ChainVerification[] = []
@@ -143,10 +192,16 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<ChainVerificatio
     let events = 0
     let broken: Pick<ChainVerification, 'firstBrokenId' | 'reason'> | undefined
     for await (const batch of readChain(db, districtId)) {
+      const named = await namedRecordsOf(db, batch)
       for (const row of batch) {
         events++
         if (broken) continue
-        const reason = verifyRow(row, expected)
+        const reason =
+          verifyRow(row, expected) ??
+          (row.records_sha256 !== null &&
+          recordsDigest(named.get(Number(row.id)) ?? []) !== row.records_sha256
+            ? 'records-changed'
+            : undefined)
         if (reason) broken = { firstBrokenId: row.id, reason }
         expected = row.hash
       }

@@ -18,5 +18,6 @@ export {
   recordAudit,
   recordAuditAlone,
   recordAuditBatch,
+  recordAuditNaming,
   verifyAuditTrail,
 } from './audit.service.ts'

@@ -25,7 +25,7 @@ import { DomainError, fieldError, NotFound } from '../../platform/errors.ts'
 import type { Language } from '../../platform/language.ts'
 import { type MessageCode, messages } from '../../platform/messages.ts'
 import { type Actor, authorize, ownDistrict } from '../../platform/policy.ts'
-import { recordAudit, recordAuditAlone } from '../audit/index.ts'
+import { recordAudit, recordAuditAlone, recordAuditNaming } from '../audit/index.ts'
 import {
   assertImportCaseManager,
   importMatchCandidates,
@@ -65,6 +65,7 @@ import {
   updateRowOutcomes,
 } from './import.queries.ts'
 import { type Cell, FileRefused, openSpreadsheet, type RawRow, readLimits } from './read-file.ts'
+import { step } from './steps.ts'
 import {
   type CheckedRow,
   checkRow,
@@ -338,16 +339,20 @@ async function checkRows(
   const seen = new Set<string>()
   const last = await selectLastRowNumber(db, importId)
   for (let after = 0; after < last; after += importBatchSize) {
-    const rows = await selectRowsAfter(db, importId, after, importBatchSize)
+    const rows = await step('check: read rows', () => selectRowsAfter(db, importId, after, importBatchSize))
     if (rows.length === 0) continue
-    const checked = rows.map((row) => ({
-      row,
-      result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts),
-    }))
-    const known = await selectKnownFingerprints(
-      db,
-      actor.districtId,
-      checked.flatMap(({ result }) => (result.fingerprint ? [result.fingerprint] : [])),
+    const checked = await step('check: row check (JS)', async () =>
+      rows.map((row) => ({
+        row,
+        result: checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts),
+      })),
+    )
+    const known = await step('check: known fingerprints', () =>
+      selectKnownFingerprints(
+        db,
+        actor.districtId,
+        checked.flatMap(({ result }) => (result.fingerprint ? [result.fingerprint] : [])),
+      ),
     )
     const updates: RowCheck[] = []
     const toMatch: { update: RowCheck; values: NonNullable<CheckedRow['values']> }[] = []
@@ -384,14 +389,16 @@ async function checkRows(
       if (match) toMatch.push({ update, values: result.values })
     }
     // The whole batch against the district's persons in a few queries, not one per row.
-    const candidates = await importMatchCandidates(
-      db,
-      actor,
-      toMatch.map(({ values }) => ({
-        familyName: values.familyName,
-        givenNames: values.givenNames,
-        birthDate: values.birthDate,
-      })),
+    const candidates = await step('check: matcher', () =>
+      importMatchCandidates(
+        db,
+        actor,
+        toMatch.map(({ values }) => ({
+          familyName: values.familyName,
+          givenNames: values.givenNames,
+          birthDate: values.birthDate,
+        })),
+      ),
     )
     toMatch.forEach(({ update }, index) => {
       const candidate = candidates[index]
@@ -403,13 +410,15 @@ async function checkRows(
     // Only the rows whose check changed are written: a dry run after the preview rewrites the
     // matched rows, not every row again.
     const stored = new Map(rows.map((row) => [row.row_number, row]))
-    await updateRowChecks(
-      db,
-      importId,
-      updates.filter((update) => {
-        const row = stored.get(update.row_number)
-        return !row || !sameCheck(row, update)
-      }),
+    await step('check: write checks', () =>
+      updateRowChecks(
+        db,
+        importId,
+        updates.filter((update) => {
+          const row = stored.get(update.row_number)
+          return !row || !sameCheck(row, update)
+        }),
+      ),
     )
   }
 }
@@ -643,151 +652,180 @@ export async function runImport(
   // that no batch passes over the rows the batches before it finished).
   let cursor = 0
   for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
-      const locked = await lockImport(trx, importId)
-      if (!locked || locked.status === 'completed') return true
-      let rows = await selectPendingRows(trx, importId, cursor, importBatchSize)
-      if (rows.length === 0) {
-        // Past a stretch of empty rows, or of rows another run finished meanwhile.
-        const first = await selectFirstPendingRow(trx, importId, cursor)
-        if (first !== null) rows = await selectPendingRows(trx, importId, first - 1, importBatchSize)
-      }
-      if (rows.length === 0) {
-        await updateImport(trx, importId, { status: 'completed' })
-        // In the transaction that finishes it: the webhook fires if and only if the import finished.
-        await publishEvent(trx, locked.district_id, 'import.finished', {
-          importId,
-          status: 'completed',
-          rows: locked.row_count,
-          imported: locked.imported,
-          rejected: locked.rejected,
-          duplicates: locked.duplicates,
-        })
-        return true
-      }
-      const batch = locked.batches_done + 1
-      const totals = { imported: 0, rejected: 0, duplicates: 0 }
-      if (counts) {
-        const ended = await runCountBatch(trx, actor, importId, rows, mapping, counts, request)
-        for (const row of ended) {
-          if (row.outcome === 'imported') totals.imported += 1
-          else if (row.outcome === 'rejected') totals.rejected += 1
-          else totals.duplicates += 1
-        }
-        await updateRowOutcomes(
-          trx,
-          importId,
-          ended.map((row) => ({ ...row, batch, person_id: null, case_id: null })),
+    const done = await step('run: batch (whole transaction)', () =>
+      db.transaction().execute(async (trx) => {
+        const locked = await lockImport(trx, importId)
+        if (!locked || locked.status === 'completed') return true
+        let rows = await step('run: read rows', () =>
+          selectPendingRows(trx, importId, cursor, importBatchSize),
         )
-        await addToTotals(trx, importId, totals)
-        return false
-      }
-      const outcomes: Parameters<typeof updateRowOutcomes>[2][number][] = []
-      const end = (
-        rowNumber: number,
-        outcome: 'imported' | 'rejected' | 'duplicate',
-        reason: string | null,
-      ) => {
-        if (outcome === 'imported') totals.imported += 1
-        else if (outcome === 'rejected') totals.rejected += 1
-        else totals.duplicates += 1
-        outcomes.push({ row_number: rowNumber, outcome, reason, batch, person_id: null, case_id: null })
-      }
-      const candidates: {
-        rowNumber: number
-        fingerprint: string
-        values: NonNullable<CheckedRow['values']>
-        existingPersonId: string | null
-      }[] = []
-      for (const row of rows) {
-        const problems = row.problems as ImportProblem[]
-        if (row.state === 'invalid') end(row.row_number, 'rejected', reasonOf(problems))
-        else if (row.state === 'duplicate') end(row.row_number, 'duplicate', reasonOf(problems))
-        else if (row.state === 'match' && row.match_decision === null)
-          end(row.row_number, 'duplicate', 'match-unconfirmed')
-        else {
-          // Checked again: the district's municipalities or today may have changed since the dry run.
-          const checked = checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts)
-          if (!checked.values || !checked.fingerprint)
-            end(row.row_number, 'rejected', reasonOf(checked.problems))
-          else
-            candidates.push({
-              rowNumber: row.row_number,
-              fingerprint: checked.fingerprint,
-              values: checked.values,
-              existingPersonId:
-                row.state === 'match' && row.match_decision === 'same' ? row.match_person_id : null,
-            })
+        if (rows.length === 0) {
+          // Past a stretch of empty rows, or of rows another run finished meanwhile.
+          const first = await selectFirstPendingRow(trx, importId, cursor)
+          if (first !== null) rows = await selectPendingRows(trx, importId, first - 1, importBatchSize)
         }
-      }
-      // The district's import batches take turns from here, so that the fingerprints read now are
-      // still the district's when this batch claims its own, with their cases, at its end.
-      await lockDistrictImports(trx, actor.districtId)
-      const known = await selectKnownFingerprints(
-        trx,
-        actor.districtId,
-        candidates.map((c) => c.fingerprint),
-      )
-      const toCreate = candidates.filter((c) => {
-        if (!known.has(c.fingerprint)) {
-          known.add(c.fingerprint)
+        if (rows.length === 0) {
+          await updateImport(trx, importId, { status: 'completed' })
+          // In the transaction that finishes it: the webhook fires if and only if the import finished.
+          await publishEvent(trx, locked.district_id, 'import.finished', {
+            importId,
+            status: 'completed',
+            rows: locked.row_count,
+            imported: locked.imported,
+            rejected: locked.rejected,
+            duplicates: locked.duplicates,
+          })
           return true
         }
-        end(c.rowNumber, 'duplicate', 'already-imported')
-        return false
-      })
-      const newPersons = toCreate.filter((c) => c.existingPersonId === null)
-      const personIds = await registerImportedPersons(
-        trx,
-        actor,
-        newPersons.map(({ values }) => ({
-          familyName: values.familyName,
-          givenNames: values.givenNames,
-          birthDate: values.birthDate,
-          sex: values.sex,
-          municipalityId: values.municipalityId,
-        })),
-        request,
-      )
-      const personOf = new Map(newPersons.map((c, index) => [c.rowNumber, personIds[index] as string]))
-      const persons = toCreate.map((c) => c.existingPersonId ?? (personOf.get(c.rowNumber) as string))
-      const caseIds = await registerImportedCases(
-        trx,
-        actor,
-        toCreate.map((c, index) => ({
-          personId: persons[index] as string,
-          municipalityId: c.values.municipalityId,
-          openedOn: c.values.openedOn,
-          managerId: job.case_manager_id,
-        })),
-        request,
-      )
-      await claimFingerprints(
-        trx,
-        toCreate.map((c, index) => ({
-          district_id: actor.districtId,
-          fingerprint: c.fingerprint,
-          import_id: importId,
-          row_number: c.rowNumber,
-          case_id: caseIds[index] as string,
-        })),
-      )
-      toCreate.forEach((c, index) => {
-        totals.imported += 1
-        outcomes.push({
-          row_number: c.rowNumber,
-          outcome: 'imported',
-          reason: null,
-          batch,
-          person_id: persons[index] as string,
-          case_id: caseIds[index] as string,
+        const batch = locked.batches_done + 1
+        const totals = { imported: 0, rejected: 0, duplicates: 0 }
+        if (counts) {
+          const ended = await runCountBatch(trx, actor, importId, rows, mapping, counts, request)
+          for (const row of ended) {
+            if (row.outcome === 'imported') totals.imported += 1
+            else if (row.outcome === 'rejected') totals.rejected += 1
+            else totals.duplicates += 1
+          }
+          await updateRowOutcomes(
+            trx,
+            importId,
+            ended.map((row) => ({ ...row, batch, person_id: null, case_id: null })),
+          )
+          await addToTotals(trx, importId, totals)
+          return false
+        }
+        const outcomes: Parameters<typeof updateRowOutcomes>[2][number][] = []
+        const end = (
+          rowNumber: number,
+          outcome: 'imported' | 'rejected' | 'duplicate',
+          reason: string | null,
+        ) => {
+          if (outcome === 'imported') totals.imported += 1
+          else if (outcome === 'rejected') totals.rejected += 1
+          else totals.duplicates += 1
+          outcomes.push({ row_number: rowNumber, outcome, reason, batch, person_id: null, case_id: null })
+        }
+        const candidates: {
+          rowNumber: number
+          fingerprint: string
+          values: NonNullable<CheckedRow['values']>
+          existingPersonId: string | null
+        }[] = []
+        for (const row of rows) {
+          const problems = row.problems as ImportProblem[]
+          if (row.state === 'invalid') end(row.row_number, 'rejected', reasonOf(problems))
+          else if (row.state === 'duplicate') end(row.row_number, 'duplicate', reasonOf(problems))
+          else if (row.state === 'match' && row.match_decision === null)
+            end(row.row_number, 'duplicate', 'match-unconfirmed')
+          else {
+            // Checked again: the district's municipalities or today may have changed since the dry run.
+            const checked = checkRow(row.cells as Cell[], mapping as Record<string, ImportField>, facts)
+            if (!checked.values || !checked.fingerprint)
+              end(row.row_number, 'rejected', reasonOf(checked.problems))
+            else
+              candidates.push({
+                rowNumber: row.row_number,
+                fingerprint: checked.fingerprint,
+                values: checked.values,
+                existingPersonId:
+                  row.state === 'match' && row.match_decision === 'same' ? row.match_person_id : null,
+              })
+          }
+        }
+        // The district's import batches take turns from here, so that the fingerprints read now are
+        // still the district's when this batch claims its own, with their cases, at its end.
+        await step('run: district lock', () => lockDistrictImports(trx, actor.districtId))
+        const known = await step('run: known fingerprints', () =>
+          selectKnownFingerprints(
+            trx,
+            actor.districtId,
+            candidates.map((c) => c.fingerprint),
+          ),
+        )
+        const toCreate = candidates.filter((c) => {
+          if (!known.has(c.fingerprint)) {
+            known.add(c.fingerprint)
+            return true
+          }
+          end(c.rowNumber, 'duplicate', 'already-imported')
+          return false
         })
-      })
-      await updateRowOutcomes(trx, importId, outcomes)
-      await addToTotals(trx, importId, totals)
-      cursor = rows.at(-1)?.row_number ?? cursor
-      return false
-    })
+        const newPersons = toCreate.filter((c) => c.existingPersonId === null)
+        const personIds = await step('run: persons', () =>
+          registerImportedPersons(
+            trx,
+            actor,
+            newPersons.map(({ values }) => ({
+              familyName: values.familyName,
+              givenNames: values.givenNames,
+              birthDate: values.birthDate,
+              sex: values.sex,
+              municipalityId: values.municipalityId,
+            })),
+          ),
+        )
+        const personOf = new Map(newPersons.map((c, index) => [c.rowNumber, personIds[index] as string]))
+        const persons = toCreate.map((c) => c.existingPersonId ?? (personOf.get(c.rowNumber) as string))
+        const caseIds = await step('run: cases', () =>
+          registerImportedCases(
+            trx,
+            actor,
+            toCreate.map((c, index) => ({
+              personId: persons[index] as string,
+              municipalityId: c.values.municipalityId,
+              openedOn: c.values.openedOn,
+              managerId: job.case_manager_id,
+            })),
+          ),
+        )
+        // One entry for the batch, naming every person and case it created (decision 0035): the
+        // person's access report and the trail's filter by record find it through them.
+        if (toCreate.length > 0)
+          await step('run: audit', () =>
+            recordAuditNaming(
+              trx,
+              {
+                ...request,
+                action: 'import.batch',
+                subjectType: 'import',
+                subjectId: importId,
+                purpose: 'import',
+              },
+              [
+                ...personIds.map((id) => ({ type: 'person', id })),
+                ...caseIds.map((id) => ({ type: 'case', id })),
+              ],
+            ),
+          )
+        await step('run: fingerprints', () =>
+          claimFingerprints(
+            trx,
+            toCreate.map((c, index) => ({
+              district_id: actor.districtId,
+              fingerprint: c.fingerprint,
+              import_id: importId,
+              row_number: c.rowNumber,
+              case_id: caseIds[index] as string,
+            })),
+          ),
+        )
+        toCreate.forEach((c, index) => {
+          totals.imported += 1
+          outcomes.push({
+            row_number: c.rowNumber,
+            outcome: 'imported',
+            reason: null,
+            batch,
+            person_id: persons[index] as string,
+            case_id: caseIds[index] as string,
+          })
+        })
+        await step('run: outcomes', () => updateRowOutcomes(trx, importId, outcomes))
+        await step('run: totals', () => addToTotals(trx, importId, totals))
+        cursor = rows.at(-1)?.row_number ?? cursor
+        return false
+      }),
+    )
     batches += 1
     if (done) break
     if (options.maxBatches !== undefined && batches >= options.maxBatches) break

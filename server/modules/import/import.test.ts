@@ -9,6 +9,7 @@ import { databaseKinds } from '../../test/database.ts'
 import { countAll } from '../../test/expectations.ts'
 import { corpus } from '../../testdata/import/corpus.ts'
 import { deriveSyntheticQueries, generateSyntheticPersons } from '../../testdata/names/index.ts'
+import { verifyAuditTrail } from '../audit/index.ts'
 import { importMatchCandidate, importMatchCandidates, registerImportedPersons } from '../casework/index.ts'
 import type { MatchQuery } from '../casework/persons/person.service.ts'
 import { runImport } from './import.service.ts'
@@ -298,6 +299,80 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
     ])
   })
 
+  it('audits a batch in one entry naming its persons and cases: the access report and the trail show who imported a person', async () => {
+    const created = (
+      await uploadImport(
+        coordinator,
+        'named.csv',
+        Buffer.from(
+          'Nachname;Vorname;Geburtsdatum;Kommune;Fallbeginn\nBenannt;Berta;02.02.1992;Siegburg;01.03.2024\nBenannt;Bruno;03.03.1993;Siegburg;01.03.2024\n',
+        ),
+      )
+    ).json() as Import
+    await coordinator.request({ method: 'POST', url: `/api/imports/${created.id}/run` })
+    const rows = await ctx.database.db
+      .selectFrom('import_row')
+      .select(['person_id', 'case_id'])
+      .where('import_id', '=', created.id)
+      .orderBy('row_number')
+      .execute()
+    expect(rows).toHaveLength(2)
+    const entries = await ctx.database.db
+      .selectFrom('audit_event')
+      .select(['id', 'action', 'actor_id', 'subject_id'])
+      .where('subject_id', '=', created.id)
+      .where('action', '=', 'import.batch')
+      .execute()
+    expect(entries).toEqual([
+      { id: expect.anything(), action: 'import.batch', actor_id: coordinator.userId, subject_id: created.id },
+    ])
+    const named = await ctx.database.db
+      .selectFrom('audit_event_record')
+      .select(['subject_type', 'subject_id'])
+      .where('audit_event_id', '=', Number(entries[0]?.id))
+      .orderBy('subject_type')
+      .orderBy('subject_id')
+      .execute()
+    expect(named).toEqual(
+      [
+        ...rows.map((row) => ({ subject_type: 'case', subject_id: row.case_id })),
+        ...rows.map((row) => ({ subject_type: 'person', subject_id: row.person_id })),
+      ].sort((a, b) => `${a.subject_type}${a.subject_id}`.localeCompare(`${b.subject_type}${b.subject_id}`)),
+    )
+    const personId = rows[0]?.person_id as string
+    const dpo = await loginAs(ctx.app, 'datenschutz')
+    // The person's access report (Art. 15): the import by the coordinator is there.
+    const disclosure = await dpo.request({ method: 'GET', url: `/api/persons/${personId}/disclosure.json` })
+    expect(disclosure.statusCode, disclosure.body).toBe(200)
+    const accesses = (disclosure.json() as { accesses: { action: string; user: string | null }[] }).accesses
+    expect(accesses.filter((entry) => entry.action === 'import.batch')).toHaveLength(1)
+    // The trail filtered by the person: the batch's entry, by the coordinator.
+    const trail = await dpo.request({ method: 'GET', url: `/api/audit?subjectId=${personId}` })
+    expect(trail.statusCode, trail.body).toBe(200)
+    const items = (trail.json() as { items: { action: string; actorId: string | null }[] }).items
+    expect(items.filter((item) => item.action === 'import.batch')).toEqual([
+      expect.objectContaining({ action: 'import.batch', actorId: coordinator.userId }),
+    ])
+    const chainOf = async () =>
+      (await verifyAuditTrail(ctx.database.db)).find((chain) => chain.chain === coordinator.districtId)
+    expect(await chainOf()).toMatchObject({ ok: true })
+    // A record named afterwards breaks the chain's verification at that entry.
+    await ctx.database.ownerDb
+      .insertInto('audit_event_record')
+      .values({
+        audit_event_id: Number(entries[0]?.id),
+        district_id: coordinator.districtId,
+        subject_type: 'person',
+        subject_id: '00000000-0000-4000-8000-000000000001',
+      })
+      .execute()
+    expect(await chainOf()).toMatchObject({
+      ok: false,
+      reason: 'records-changed',
+      firstBrokenId: Number(entries[0]?.id),
+    })
+  })
+
   it('leaves undecided matches out as duplicates, with the reason in the report', async () => {
     const csv =
       'Nachname;Vorname;Geburtsdatum;Kommune;Fallbeginn\nWojciechowska;Agnieszka;11.02.1984;Alfter;05.05.2024\n'
@@ -371,14 +446,6 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
       roles: ['coordinator'] as const,
       teamIds: [],
     }
-    const request = {
-      actorId: actor.userId,
-      actorRoles: ['coordinator'],
-      districtId: actor.districtId,
-      requestId: 'test-match',
-      clientPseudonym: 'test',
-      now: new Date('2026-06-15T10:00:00Z'),
-    }
     const db = ctx.database.db
     // The corpus: every valid staged row of the messy files (imported above, so they find themselves).
     const municipalities = new Map(
@@ -435,7 +502,6 @@ describe.each(databaseKinds)('import of case lists on %s', (kind) => {
           sex: person.sex,
           municipalityId: [...municipalities.values()][0] as string,
         })),
-        request,
       ),
     )
     queries.push(...deriveSyntheticQueries(persons, 400, 12).map(({ query }) => query))

@@ -29,7 +29,7 @@ import {
   readsOnlyByBreakGlass,
   takesCases,
 } from '../../../platform/policy.ts'
-import { recordAudit, recordAuditAlone, recordAuditBatch } from '../../audit/index.ts'
+import { recordAudit, recordAuditAlone } from '../../audit/index.ts'
 import { municipalityNames } from '../../districts/index.ts'
 import { activeUsers, activeUsersWithRole, displayNames, teamNames } from '../../identity/index.ts'
 import { assertReferences, loadCaseSubject, loadPersonSubject, ruleViolation } from '../casework.access.ts'
@@ -500,16 +500,16 @@ export async function assertImportCaseManager(db: Kysely<DB>, actor: Actor, user
 }
 
 /**
- * Opens the cases of an import's batch inside its transaction, one person each, with references,
- * first phase and the audit records cases opened by hand get, in a few statements for the whole
- * batch. The import module has authorised (`import.manage`) and checked the rows (the day, the
- * municipality, the manager). Answers the new ids in the order given.
+ * Opens the cases of an import's batch inside its transaction, one person each, with references
+ * and first phase as cases opened by hand get them, in a few statements for the whole batch. The
+ * import module has authorised (`import.manage`), checked the rows (the day, the municipality, the
+ * manager) and audits the batch in one entry naming every case (decision 0035). Answers the new
+ * ids in the order given.
  */
 export async function registerImportedCases(
   trx: Transaction<DB>,
   actor: Actor,
   cases: readonly { personId: string; municipalityId: string; openedOn: string; managerId: string | null }[],
-  request: RequestContext,
 ): Promise<string[]> {
   authorize(actor, 'import.manage', ownDistrict(actor))
   // References count per year of opening, in the order of the rows.
@@ -536,16 +536,6 @@ export async function registerImportedCases(
       created_by: actor.userId,
       person_id: item.personId,
       manager_id: item.managerId,
-    })),
-  )
-  await recordAuditBatch(
-    trx,
-    ids.map((id) => ({
-      ...request,
-      action: 'case.create',
-      subjectType: 'case',
-      subjectId: id,
-      purpose: 'import',
     })),
   )
   return ids

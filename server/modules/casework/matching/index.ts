@@ -8,5 +8,6 @@ export {
   type MatchQuery,
   type MatchReason,
   matchReasons,
+  mayReachScore,
   scoreMatch,
 } from './score.ts'

@@ -427,6 +427,25 @@ function otherSpellingNames(spelling: string, candidate: MatchCandidate): Name[]
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x))
 
+/** The most evidence names can give: both fields exact in their own order (a swap only costs). */
+const maxNameLogit =
+  (familyWeight[familyWeight.length - 1] as readonly [number, number])[1] +
+  (givenWeight[givenWeight.length - 1] as readonly [number, number])[1] +
+  2 * exactBonus
+
+/**
+ * Whether the candidate could score `threshold` with the best names there are, judged by the
+ * birth dates alone: a contradicting birth date outweighs any names, so a batch's matcher skips
+ * the names of such a pair (the costly part). An exact bound: `scoreMatch` gives every skipped
+ * pair less than the threshold, so no answer changes.
+ */
+export function mayReachScore(query: MatchQuery, candidate: MatchCandidate, threshold: number): boolean {
+  const best = logistic(
+    bias + maxNameLogit + birthDateWeight(compareBirthDates(query.birthDate, candidate.birthDate)),
+  )
+  return Math.round(best * 1000) / 1000 >= threshold
+}
+
 /**
  * How likely the candidate is the person the query describes, 0..1, with the reasons. Names are
  * compared in both orders (given and family names swapped) and through the candidate's other

@@ -137,7 +137,12 @@ export const classification = {
       'request_id',
       'previous_hash',
       'hash',
+      'records_sha256',
     ],
+  },
+  audit_event_record: {
+    personal: { subject_id: 'client.pseudonymous' },
+    nonPersonal: ['audit_event_id', 'district_id', 'subject_type'],
   },
   body_feed_token: {
     personal: {
