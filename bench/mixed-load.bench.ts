@@ -556,7 +556,9 @@ export async function runMixedLoadBenchmark(): Promise<BenchmarkResult | null> {
     const theirs = earlier
       ? { closed: closed.get(earlier) as Figures[], open: open.get(earlier) as Figures[] }
       : { closed: health, open: healthOpen }
-    const stat = (list: Figures[], f: (figures: Figures) => number) => summarize(list.map(f))
+    // A round without a request of some kind (a saturated server) has no percentile for it.
+    const finite = (list: Figures[], f: (figures: Figures) => number) => list.map(f).filter(Number.isFinite)
+    const stat = (list: Figures[], f: (figures: Figures) => number) => summarize(finite(list, f))
     const rows = (
       [
         ['closed-loop', 'closed'],
@@ -618,13 +620,15 @@ export async function runMixedLoadBenchmark(): Promise<BenchmarkResult | null> {
         kindTable(`Open loop at ${rate}/s, all rounds pooled:`, merged(mine.open), merged(theirs.open)),
       ].join('\n\n'),
       baselineLabel: earlier ? 'baseline code' : 'GET /api/health',
-      rows: rows.map((row) => ({
-        label: row.label,
-        unit: row.unit,
-        higherIsBetter: 'higherIsBetter' in row,
-        value: stat(mine[row.key], row.f),
-        baseline: stat(theirs[row.key], row.f),
-      })),
+      rows: rows
+        .filter((row) => finite(mine[row.key], row.f).length > 0 && finite(theirs[row.key], row.f).length > 0)
+        .map((row) => ({
+          label: row.label,
+          unit: row.unit,
+          higherIsBetter: 'higherIsBetter' in row,
+          value: stat(mine[row.key], row.f),
+          baseline: stat(theirs[row.key], row.f),
+        })),
       notes: [
         `Errors of this code: ${errors} (non-2xx answers and failed exchanges, all rounds).`,
         ...(earlier
