@@ -10,8 +10,8 @@ import pg from 'pg'
 import { currentTenantDistrict } from '../platform/tenant-context.ts'
 import { lockDataDir } from './lock.ts'
 import type { DB } from './schema.ts'
-import { WriteWatch } from './write-watch.ts'
 import { parseTimestamptz } from './timestamps.ts'
+import { WriteWatch } from './write-watch.ts'
 
 // Dates and timestamps stay strings: the API speaks ISO 8601 and a JS Date would shift a
 // calendar date by the server's time zone.
