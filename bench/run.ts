@@ -16,6 +16,7 @@ import { runHealthBenchmark } from './health.bench.ts'
 import { runImportBenchmark } from './import.bench.ts'
 import { runLoginTimingBenchmark } from './login-timing.bench.ts'
 import { runMatchingBenchmark } from './matching.bench.ts'
+import { runMixedLoadBenchmark } from './mixed-load.bench.ts'
 import { runNetworkStateBenchmark } from './network.bench.ts'
 import { runNetworkInboxBenchmark } from './network-inbox.bench.ts'
 import { runOneWordBenchmark } from './one-word.bench.ts'
@@ -93,6 +94,12 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkResult | null>; da
     name: 'import',
     run: runImportBenchmark,
     database: 'PGlite (embedded) in the bench process, a fresh temporary data directory',
+  },
+  {
+    name: 'mixed-load',
+    run: runMixedLoadBenchmark,
+    database:
+      'PGlite (embedded), a fresh temporary data directory per server (the demo data, or a copy of the kept folder LOTSE_BENCH_MIXED_DATA names)',
   },
   {
     name: 'report',

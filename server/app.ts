@@ -13,6 +13,7 @@ import {
   identityRoutes,
   resolveApiToken,
   resolveSession,
+  SessionCache,
   sessionCookieName,
 } from './modules/identity/index.ts'
 import { importRoutes } from './modules/import/index.ts'
@@ -79,7 +80,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   })
 
   const { db } = deps.database
-  const identity = await createIdentityContext(db, deps.config)
+  // The database is this process's alone only on PGlite (its folder is locked): only there can a
+  // session read once be trusted until something writes to the identity tables (decision 0036).
+  const identity = await createIdentityContext(db, deps.config, {
+    ...(deps.database.kind === 'pglite' ? { sessionCache: new SessionCache(deps.database.writes) } : {}),
+  })
 
   registerProblemHandlers(app, async (request, error) => {
     await recordAuditAlone(db, {

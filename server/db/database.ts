@@ -11,6 +11,7 @@ import { currentTenantDistrict } from '../platform/tenant-context.ts'
 import { lockDataDir } from './lock.ts'
 import type { DB } from './schema.ts'
 import { parseTimestamptz } from './timestamps.ts'
+import { WriteWatch } from './write-watch.ts'
 
 // Dates and timestamps stay strings: the API speaks ISO 8601 and a JS Date would shift a
 // calendar date by the server's time zone.
@@ -38,6 +39,8 @@ export type Database = {
   ownerDb: Kysely<DB>
   /** The embedded instance, for tooling that copies whole data directories (tests, benchmarks). */
   pglite?: PGlite
+  /** Which tables statements through `db` and `ownerDb` may have written since, for in-process caches. */
+  writes: WriteWatch
   close(): Promise<void>
 }
 
@@ -105,17 +108,28 @@ function checkoutAs(pool: pg.Pool, as: 'app' | 'owner', end: () => Promise<void>
   }
 }
 
-function kyselyPair(pool: pg.Pool): { db: Kysely<DB>; ownerDb: Kysely<DB>; destroy(): Promise<void> } {
+function kyselyPair(pool: pg.Pool): {
+  db: Kysely<DB>
+  ownerDb: Kysely<DB>
+  writes: WriteWatch
+  destroy(): Promise<void>
+} {
   let ended: Promise<void> | undefined
   const end = () => {
     ended ??= pool.end()
     return ended
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: checkoutAs(pool, 'app', end) }) })
-  const ownerDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: checkoutAs(pool, 'owner', end) }) })
+  const writes = new WriteWatch()
+  const plugins = [writes.plugin()]
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: checkoutAs(pool, 'app', end) }), plugins })
+  const ownerDb = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: checkoutAs(pool, 'owner', end) }),
+    plugins,
+  })
   return {
     db,
     ownerDb,
+    writes,
     async destroy() {
       await db.destroy()
       await ownerDb.destroy()
@@ -126,11 +140,12 @@ function kyselyPair(pool: pg.Pool): { db: Kysely<DB>; ownerDb: Kysely<DB>; destr
 async function openPglite(lite: PGlite, release: () => void): Promise<Database> {
   // PGlite has one connection; a pool of one serialises transactions correctly.
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
-  const { db, ownerDb, destroy } = kyselyPair(pool)
+  const { db, ownerDb, writes, destroy } = kyselyPair(pool)
   return {
     kind: 'pglite',
     db,
     ownerDb,
+    writes,
     pglite: lite,
     async close() {
       await destroy()
@@ -152,8 +167,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await pool.end().catch(() => {})
     throw new DatabaseUnavailableError(redactUrl(url), error)
   }
-  const { db, ownerDb, destroy } = kyselyPair(pool)
-  return { kind: 'postgresql', db, ownerDb, close: destroy }
+  const { db, ownerDb, writes, destroy } = kyselyPair(pool)
+  return { kind: 'postgresql', db, ownerDb, writes, close: destroy }
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {

@@ -7,6 +7,11 @@ import type { RequestContext } from '../../platform/access.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
 import type { Language } from '../../platform/language.ts'
 import { type Actor, authorize } from '../../platform/policy.ts'
+import {
+  currentTenantDistrict,
+  runWithTenantStore,
+  setTenantDistrict,
+} from '../../platform/tenant-context.ts'
 import { renderAuditCsv } from './audit.csv.ts'
 import {
   type AuditFilter,
@@ -149,10 +154,88 @@ export async function recordAuditNaming(
 
 /**
  * For an event that changes nothing (a read, a refusal, an export): the entry in a short
- * transaction of its own. A change's entry goes through `recordAudit` in the change's transaction.
+ * transaction of its own, committed before the promise settles, so the data a read answers never
+ * leaves unaudited. A change's entry goes through `recordAudit` in the change's transaction.
+ *
+ * Entries that arrive while another one of the same chain is being written wait and are then
+ * written together (group commit): one chain lock, one head read and one insert for all of them,
+ * each still linked to the one before. Under load this turns five statements per read into five
+ * per batch; alone, an entry is written at once as before.
  */
-export function recordAuditAlone(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
-  return db.transaction().execute((trx) => recordAudit(trx, entry))
+export function recordAuditAlone(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  // Inside a transaction the entry belongs to it; a second connection could wait on this one forever.
+  if (db.isTransaction) return recordAudit(db as Transaction<DB>, entry).then(() => undefined)
+  // The batch is written with the district the caller's queries run under (row-level security),
+  // so entries are grouped by it as well as by their chain.
+  const tenant = currentTenantDistrict()
+  const key = `${tenant ?? ''}|${entry.districtId ?? ''}`
+  let queues = auditQueues.get(db)
+  if (!queues) {
+    queues = new Map()
+    auditQueues.set(db, queues)
+  }
+  let queue = queues.get(key)
+  if (!queue) {
+    queue = { waiting: [], writing: false }
+    queues.set(key, queue)
+  }
+  const done = new Promise<void>((resolve, reject) => queue.waiting.push({ entry, resolve, reject }))
+  if (!queue.writing) void drain(db, queues, key, queue, tenant)
+  return done
+}
+
+type WaitingEntry = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }
+type AuditQueue = { waiting: WaitingEntry[]; writing: boolean }
+const auditQueues = new WeakMap<Kysely<DB>, Map<string, AuditQueue>>()
+const largestGroup = 500
+
+async function drain(
+  db: Kysely<DB>,
+  queues: Map<string, AuditQueue>,
+  key: string,
+  queue: AuditQueue,
+  tenant: string | undefined,
+): Promise<void> {
+  queue.writing = true
+  try {
+    while (queue.waiting.length > 0) {
+      const group = queue.waiting.splice(0, largestGroup)
+      await runWithTenantStore(async () => {
+        if (tenant) setTenantDistrict(tenant)
+        await writeGroup(db, group)
+      })
+    }
+  } finally {
+    queue.writing = false
+    if (queue.waiting.length === 0) queues.delete(key)
+  }
+}
+
+async function writeGroup(db: Kysely<DB>, group: WaitingEntry[]): Promise<void> {
+  try {
+    await db.transaction().execute((trx) =>
+      recordAuditBatch(
+        trx,
+        group.map((waiting) => waiting.entry),
+      ),
+    )
+    for (const waiting of group) waiting.resolve()
+    return
+  } catch (error) {
+    if (group.length === 1) {
+      group[0]?.reject(error)
+      return
+    }
+  }
+  // One entry the database refuses must not take the others with it: each alone, as before batching.
+  for (const waiting of group) {
+    try {
+      await db.transaction().execute((trx) => recordAudit(trx, waiting.entry))
+      waiting.resolve()
+    } catch (error) {
+      waiting.reject(error)
+    }
+  }
 }
 
 export type ChainVerification = {

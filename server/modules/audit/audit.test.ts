@@ -78,6 +78,30 @@ describe.each(databaseKinds)('audit trail on %s', (kind) => {
     expect(chain).toMatchObject({ ok: true })
   })
 
+  it('has an entry committed when its promise settles, and keeps the others of its group when one is refused', async () => {
+    const entry = (purpose: string, actorId: string | null = null) =>
+      recordAuditAlone(ctx.database.db, {
+        districtId: admin.districtId,
+        actorId,
+        action: 'test.grouped',
+        purpose,
+      })
+    // The first is written at once; the rest wait for it and are written as one group.
+    const settled = await Promise.allSettled([
+      ...Array.from({ length: 15 }, (_, index) => entry(`good ${index}`)),
+      entry('refused', 'not a user id'),
+      ...Array.from({ length: 15 }, (_, index) => entry(`good ${15 + index}`)),
+    ])
+    expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(1)
+    expect((settled[15] as PromiseRejectedResult).reason).toBeInstanceOf(Error)
+    const written = (await eventsWithAction('test.grouped')).map((event) => event.purpose)
+    expect(written.sort()).toEqual(Array.from({ length: 30 }, (_, index) => `good ${index}`).sort())
+    await entry('alone')
+    expect((await eventsWithAction('test.grouped')).map((event) => event.purpose)).toContain('alone')
+    const chain = (await verifyAuditTrail(ctx.database.db)).find((each) => each.chain === admin.districtId)
+    expect(chain).toMatchObject({ ok: true })
+  })
+
   it('refuses to write an entry outside a transaction, so no entry commits apart from its change', async () => {
     const before = await eventsWithAction('test.outside')
     const outside = ctx.database.db as unknown as Parameters<typeof recordAudit>[0]

@@ -16,4 +16,9 @@ export {
 } from './directory.service.ts'
 export { identityRoutes, sessionCookieName } from './identity.routes.ts'
 export { type DemoIdentitiesResult, demoOrganisationNames, seedDemoIdentities } from './identity.seed.ts'
-export { createIdentityContext, type IdentityContext, resolveSession } from './session.service.ts'
+export {
+  createIdentityContext,
+  type IdentityContext,
+  resolveSession,
+  SessionCache,
+} from './session.service.ts'

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely, Transaction } from 'kysely'
 import type { OwnSessions, Role, SessionInfo } from '../../../common/identity.ts'
 import type { DB } from '../../db/schema.ts'
+import type { WriteWatch } from '../../db/write-watch.ts'
 import type { RequestContext, ResolvedSession } from '../../platform/access.ts'
 import type { Config } from '../../platform/config.ts'
 import { districtTimeZone } from '../../platform/district-time.ts'
@@ -29,7 +30,7 @@ import {
   selectThrottles,
   touchSession,
 } from './session.queries.ts'
-import { selectTeamIds, selectUserByUsername } from './user.queries.ts'
+import { selectUserByUsername } from './user.queries.ts'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 const publicSessionId = (tokenHash: string) => tokenHash.slice(0, 16)
@@ -52,19 +53,26 @@ export const throttleRules = {
 export type IdentityContext = {
   db: Kysely<DB>
   config: Config
+  /** Sessions already looked up, while nothing wrote to what they were read from (PGlite only; decision 0036). */
+  sessionCache?: SessionCache
   pseudonymise(clientAddress: string): string
   /** The argon2 check of the sign-in; tests count it to prove that unknown users cost the same. */
   verifyHash?: HashVerifier
 }
 
 /** Prepares the keyed pseudonymisation of client addresses (shared by all nodes through the database). */
-export async function createIdentityContext(db: Kysely<DB>, config: Config): Promise<IdentityContext> {
+export async function createIdentityContext(
+  db: Kysely<DB>,
+  config: Config,
+  options: { sessionCache?: SessionCache } = {},
+): Promise<IdentityContext> {
   const secret =
     config.sessionSecret ??
     (await readOrCreateSecret(db, 'client-pseudonym', randomBytes(32).toString('hex')))
   return {
     db,
     config,
+    ...(options.sessionCache ? { sessionCache: options.sessionCache } : {}),
     pseudonymise: (clientAddress) =>
       createHmac('sha256', secret).update(clientAddress).digest('hex').slice(0, 16),
   }
@@ -281,7 +289,7 @@ function actorFromSession(row: LiveSession, teamIds: string[]): Actor {
 async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
   const row = await selectLiveSession(ctx.db, tokenHash)
   if (!row) return null
-  const teamIds = (await selectTeamIds(ctx.db, [row.id])).get(row.id) ?? []
+  const teamIds = [...row.team_ids]
   const actor = actorFromSession(row, teamIds)
   const info: SessionInfo = {
     user: {
@@ -308,13 +316,66 @@ async function sessionInfo(ctx: IdentityContext, tokenHash: string) {
 export async function resolveSession(ctx: IdentityContext, token: string): Promise<ResolvedSession | null> {
   if (token.length > 100) return null
   const tokenHash = sha256(token)
-  const row = await selectLiveSession(ctx.db, tokenHash)
-  if (!row) return null
+  let row = ctx.sessionCache?.get(tokenHash)
+  if (row) {
+    // The statement checks expiry in SQL; a remembered session is checked here, against the same clock.
+    const now = Date.now()
+    if (!(Date.parse(row.idle_expires_at) > now && Date.parse(row.absolute_expires_at) > now)) return null
+  } else {
+    const generation = ctx.sessionCache?.generation()
+    row = await selectLiveSession(ctx.db, tokenHash)
+    if (!row) return null
+    if (generation !== undefined) ctx.sessionCache?.set(tokenHash, row, generation)
+  }
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    // A write to session: the remembered row is forgotten and read again, with its new times.
     await touchSession(ctx.db, tokenHash, newSessionTimes(ctx.config).idle_expires_at)
   }
-  const teamIds = (await selectTeamIds(ctx.db, [row.id])).get(row.id) ?? []
-  return { actor: actorFromSession(row, teamIds), csrfToken: row.csrf_token, tokenHash }
+  return { actor: actorFromSession(row, [...row.team_ids]), csrfToken: row.csrf_token, tokenHash }
+}
+
+/**
+ * Sessions as last read, for a database this process alone writes to (PGlite holds its data folder
+ * locked). An entry holds while no statement has written to a table it was read from or that
+ * cascades into them; any such write, by any request, job or the owner's connection, forgets all
+ * entries at once. So a sign-out, a revoked session, a disabled user, a changed role or team take
+ * effect with the very next request, as without the cache (decision 0036).
+ */
+export class SessionCache {
+  static readonly tables = [
+    'session',
+    'app_user',
+    'user_team',
+    'identity_policy',
+    'team',
+    'organisation',
+    'district',
+  ] as const
+  private readonly entries = new Map<string, { row: LiveSession; generation: number }>()
+
+  constructor(
+    private readonly writes: WriteWatch,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  generation(): number {
+    return this.writes.generation(SessionCache.tables)
+  }
+
+  get(tokenHash: string): LiveSession | undefined {
+    const entry = this.entries.get(tokenHash)
+    if (!entry) return undefined
+    if (entry.generation === this.generation()) return entry.row
+    this.entries.clear()
+    return undefined
+  }
+
+  /** Keeps a row read while the generation was `readAt`, unless something was written meanwhile. */
+  set(tokenHash: string, row: LiveSession, readAt: number): void {
+    if (readAt !== this.generation()) return
+    if (this.entries.size >= this.maxEntries) this.entries.clear()
+    this.entries.set(tokenHash, { row, generation: readAt })
+  }
 }
 
 export async function currentSession(ctx: IdentityContext, tokenHash: string): Promise<SessionInfo> {
