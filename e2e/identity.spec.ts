@@ -164,6 +164,13 @@ test('a team lead sets up the second factor and then signs in with a code', asyn
   // Signed in again, on the page where the user signed out.
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Mein Konto' })).toBeVisible()
+
+  // Switched off again with the password: every spec after this one shares the demo server and
+  // signs the team lead in with the password alone (the keyboard journey among them).
+  const enrolled = page.getByRole('region', { name: 'Zwei-Faktor-Anmeldung' })
+  await enrolled.getByLabel('Passwort zum Ausschalten').fill(e2eDemoPassword)
+  await enrolled.getByRole('button', { name: 'Ausschalten' }).click()
+  await expect(enrolled.getByRole('button', { name: 'Einrichten' })).toBeVisible()
 })
 
 test('an administrator adds a team and a partner organisation', async ({ page }, testInfo) => {
