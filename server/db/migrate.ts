@@ -24,14 +24,9 @@ const draftChecksums: Readonly<Record<number, Readonly<Record<string, string>>>>
     ce3f365bbe5cb40a97ebec53c0e9aa8c053da4498a13cf917a3667151999c1f5: 'cbdacca',
     '17e3368a7c3bf30ab24f8e76f3dbd7b44c1475c5acade917a6b1df7d5619f012': 'd15b8d0',
   },
-  // Never landed: main carried these texts between landings (up to f04a1fd); the landed texts of
-  // 0012, 0015 and 0022 and the first texts of 0026 and 0027 are back, and the changes are new
-  // migrations (0025, 0032, 0033).
-  12: { '733f87aad09019907367b613323ac37742b2f9e2ad68cb9f5758bb37c1c4eb48': 'ff3e50f' },
-  15: { '110266a1c6791caa1dd9a04f942742428e4ef1731a9899fc0d9ee2c15afa2398': 'ff3e50f' },
-  22: { '50668f8e9c9c1609e579c4c9c100c34a7f7443b14c1273ff466790268ad9cdc4': 'ff3e50f' },
-  26: { d9addbb2f71e3d01af08e6623a31768d65f796cc8f95a494391994147fc9c79b: 'f04a1fd' },
-  27: { '8b22f49ebe15e960d11732e552b239fbca5aeae721ee0ef5f090c23581b77f24': 'f04a1fd' },
+  // Never landed: main carried these texts for a few hours before the landed ones were restored.
+  12: { d67edaee55677c04108002f3321f17ae8cc456ab056277a249281a6154859514: '8529d71' },
+  22: { '40546ff0f8ac2db50512ea06cd7c56ebac802258e3699d49f573ca0305a9ae2a': '38eb85b' },
 }
 
 /** The commit whose unfinished text of a migration left this checksum, when it is a known draft. */

@@ -48,6 +48,8 @@ CREATE TABLE case_conference (
   held_on date NOT NULL,
   -- Drafted by the app from the case's facts, without names or identifiers; editable before saving.
   summary text NOT NULL DEFAULT '',
+  -- Who attended for the KIM office.
+  staff text NOT NULL DEFAULT '',
   outcomes text NOT NULL DEFAULT '',
   recorded_by uuid NOT NULL REFERENCES app_user (id),
   version integer NOT NULL DEFAULT 1,
@@ -57,13 +59,14 @@ CREATE TABLE case_conference (
 CREATE INDEX case_conference_case_idx ON case_conference (case_id, held_on);
 CREATE INDEX case_conference_district_day_idx ON case_conference (district_id, held_on);
 
--- Who took part: an organisation (with the consent that allowed it) and named people.
+-- Who took part: an organisation, the consents that allowed it (one per person of the case) and
+-- the people who attended for it.
 CREATE TABLE case_conference_participant (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   district_id uuid NOT NULL REFERENCES district (id),
   conference_id uuid NOT NULL REFERENCES case_conference (id),
   organisation_id uuid REFERENCES organisation (id),
-  consent_id uuid,
+  consent_ids uuid[] NOT NULL DEFAULT '{}',
   people text NOT NULL DEFAULT '',
   UNIQUE (conference_id, organisation_id)
 );

@@ -37,8 +37,3 @@ $$;
 -- The plan of a case is its first goal: the district's first goal per case from the index alone,
 -- instead of reading every goal of the state.
 CREATE INDEX goal_district_case_idx ON goal (district_id, case_id, created_at);
-
--- A case's first contact (days from first contact to plan, per planned case) from the index
--- alone: the tenant policy needs district_id, which otherwise costs a heap visit per case.
-DROP INDEX contact_case_idx;
-CREATE INDEX contact_case_idx ON contact (case_id, occurred_at) INCLUDE (district_id);

@@ -1,5 +1,5 @@
--- Figures at state scale (issue 13 point 8, decision 0015): counts of counselling contacts and the
--- persons counselled, kept by triggers as contacts, cases and districts change, so a dashboard
+-- Figures at state scale (issue 13 point 8, decision 0015): counts of counselling contacts, the
+-- persons counselled and each planned case's days from first contact to plan, kept by triggers as contacts, cases and districts change, so a dashboard
 -- figure sums a few hundred rows instead of counting a district's contacts.
 --
 -- Every write path (the services, imports, merges, deletions, repairs by hand) passes the triggers.
@@ -33,6 +33,48 @@ CREATE TABLE person_counselled_figure (
 
 SELECT lotse_isolate_tenant_table(t)
 FROM unnest(ARRAY['contact_day_figure', 'person_counselled_figure']::regclass[]) AS t;
+
+-- The few merged persons of a district, to resolve the persons of those rows without a lookup each.
+CREATE INDEX person_merged_idx ON person (district_id) INCLUDE (merged_into) WHERE merged_into IS NOT NULL;
+
+-- Distinct persons as recorded per district month, kept beside the person rows by their own
+-- trigger, so persons counselled by month needs no pass over the rows (merged records are
+-- corrected for when read: they are few).
+CREATE TABLE person_month_count (
+  district_id uuid NOT NULL REFERENCES district (id),
+  starts_on date NOT NULL,
+  persons integer NOT NULL CHECK (persons > 0),
+  PRIMARY KEY (district_id, starts_on)
+);
+
+SELECT lotse_isolate_tenant_table('person_month_count'::regclass);
+
+CREATE FUNCTION lotse_person_month_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND NEW.period = 'month' THEN
+    INSERT INTO person_month_count AS n (district_id, starts_on, persons) VALUES (NEW.district_id, NEW.starts_on, 1)
+    ON CONFLICT (district_id, starts_on) DO UPDATE SET persons = n.persons + 1;
+  ELSIF TG_OP = 'DELETE' AND OLD.period = 'month' THEN
+    DELETE FROM person_month_count WHERE district_id = OLD.district_id AND starts_on = OLD.starts_on AND persons = 1;
+    UPDATE person_month_count SET persons = persons - 1
+    WHERE district_id = OLD.district_id AND starts_on = OLD.starts_on;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER person_month_count AFTER INSERT OR DELETE ON person_counselled_figure
+  FOR EACH ROW EXECUTE FUNCTION lotse_person_month_count();
+
+CREATE FUNCTION lotse_rebuild_person_month_counts(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM person_month_count WHERE target IS NULL OR district_id = target;
+  INSERT INTO person_month_count (district_id, starts_on, persons)
+  SELECT district_id, starts_on, count(*) FROM person_counselled_figure
+  WHERE period = 'month' AND (target IS NULL OR district_id = target)
+  GROUP BY 1, 2;
+END
+$$;
 
 -- Adds (weight 1) or takes away (weight -1) one contact's share, with its case as it is now.
 CREATE FUNCTION lotse_count_contact(c contact, weight integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -188,10 +230,97 @@ BEGIN
 END
 $$;
 
+-- Plans: per case with a goal, the district day of its plan (its first goal) and of its first
+-- counselling contact, so the median days from first contact to plan reads one row per planned
+-- case instead of probing every planned case's contacts.
+CREATE TABLE case_plan_figure (
+  case_id uuid PRIMARY KEY REFERENCES client_case (id) ON DELETE CASCADE,
+  district_id uuid NOT NULL REFERENCES district (id),
+  planned_on date NOT NULL,
+  first_contact_on date
+);
+CREATE INDEX case_plan_figure_district_idx ON case_plan_figure (district_id, planned_on);
+
+SELECT lotse_isolate_tenant_table('case_plan_figure'::regclass);
+
+-- Counts one case's plan row anew from its goals and contacts (two index lookups).
+CREATE FUNCTION lotse_count_plan(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  district uuid;
+  zone text;
+  planned timestamptz;
+  first_at timestamptz;
+BEGIN
+  SELECT k.district_id, d.time_zone INTO district, zone
+  FROM client_case k JOIN district d ON d.id = k.district_id WHERE k.id = target;
+  SELECT min(g.created_at) INTO planned FROM goal g WHERE g.district_id = district AND g.case_id = target;
+  IF planned IS NULL THEN
+    DELETE FROM case_plan_figure WHERE case_id = target;
+    RETURN;
+  END IF;
+  SELECT c.occurred_at INTO first_at FROM contact c WHERE c.case_id = target ORDER BY c.occurred_at LIMIT 1;
+  INSERT INTO case_plan_figure (case_id, district_id, planned_on, first_contact_on)
+  VALUES (target, district, (planned AT TIME ZONE zone)::date, (first_at AT TIME ZONE zone)::date)
+  ON CONFLICT (case_id) DO UPDATE SET district_id = excluded.district_id, planned_on = excluded.planned_on,
+    first_contact_on = excluded.first_contact_on;
+END
+$$;
+
+CREATE FUNCTION lotse_goal_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM lotse_count_plan(OLD.case_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.case_id IS DISTINCT FROM OLD.case_id) THEN
+    PERFORM lotse_count_plan(NEW.case_id);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER goal_figures AFTER INSERT OR DELETE OR UPDATE OF district_id, case_id, created_at ON goal
+  FOR EACH ROW EXECUTE FUNCTION lotse_goal_figures();
+
+-- A contact changes a plan row only where the case has a plan (a row exists).
+CREATE FUNCTION lotse_contact_plan_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND EXISTS (SELECT 1 FROM case_plan_figure WHERE case_id = OLD.case_id) THEN
+    PERFORM lotse_count_plan(OLD.case_id);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW.case_id IS DISTINCT FROM OLD.case_id)
+    AND EXISTS (SELECT 1 FROM case_plan_figure WHERE case_id = NEW.case_id) THEN
+    PERFORM lotse_count_plan(NEW.case_id);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER contact_plan_figures AFTER INSERT OR DELETE OR UPDATE OF case_id, occurred_at ON contact
+  FOR EACH ROW EXECUTE FUNCTION lotse_contact_plan_figures();
+
+CREATE FUNCTION lotse_rebuild_plan_figures(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM case_plan_figure WHERE target IS NULL OR district_id = target;
+  INSERT INTO case_plan_figure (case_id, district_id, planned_on, first_contact_on)
+  SELECT p.case_id, p.district_id, (p.planned AT TIME ZONE d.time_zone)::date, (f.first_at AT TIME ZONE d.time_zone)::date
+  FROM (
+    SELECT g.case_id, k.district_id, min(g.created_at) AS planned
+    FROM goal g JOIN client_case k ON k.id = g.case_id AND k.district_id = g.district_id
+    WHERE target IS NULL OR g.district_id = target
+    GROUP BY 1, 2
+  ) p
+  JOIN district d ON d.id = p.district_id
+  LEFT JOIN LATERAL (
+    SELECT c.occurred_at AS first_at FROM contact c WHERE c.case_id = p.case_id ORDER BY c.occurred_at LIMIT 1
+  ) f ON true;
+END
+$$;
+
 -- A district that changes its time zone counts its days anew.
 CREATE FUNCTION lotse_district_figures() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.time_zone IS DISTINCT FROM OLD.time_zone THEN PERFORM lotse_rebuild_figures(NEW.id); END IF;
+  IF NEW.time_zone IS DISTINCT FROM OLD.time_zone THEN
+    PERFORM lotse_rebuild_figures(NEW.id);
+    PERFORM lotse_rebuild_plan_figures(NEW.id);
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -200,3 +329,4 @@ CREATE TRIGGER district_figures AFTER UPDATE OF time_zone ON district
   FOR EACH ROW EXECUTE FUNCTION lotse_district_figures();
 
 SELECT lotse_rebuild_figures(NULL);
+SELECT lotse_rebuild_plan_figures(NULL);

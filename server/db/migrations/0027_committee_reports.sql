@@ -28,6 +28,8 @@ CREATE TABLE report (
   template_name text NOT NULL,
   kind text NOT NULL CHECK (kind IN ('mitteilungsvorlage', 'sachstandsbericht')),
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  -- The title with its placeholders filled from the evaluation, for lists; set with the title.
+  document_title text NOT NULL,
   header jsonb NOT NULL,
   blocks jsonb NOT NULL,
   status text NOT NULL DEFAULT 'generating' CHECK (status IN ('generating', 'ready', 'failed')),
